@@ -122,7 +122,10 @@ class Quote:
     """Reported speech: what was said (``content``), the verb or marker (``cue``), who said it.
 
     ``pieces`` lists the parts of a quote interrupted by its own attribution; ``content`` then runs
-    from the first quoted word to the last.
+    from the first quoted word to the last. ``speaker`` is the attribution's words ("he", "the Russian
+    diplomat", "Zakharova"); ``speaker_ref`` is the named mention in the same article that it refers to
+    (the speaker itself when it is a name), or None when unresolved. ``speaker_entity`` is the
+    corpus-wide actor id, set by linking.
     """
 
     content: Span
@@ -131,6 +134,7 @@ class Quote:
     speaker_entity: str | None = None
     form: QuoteForm = "direct"
     pieces: tuple[Span, ...] = ()
+    speaker_ref: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -142,6 +146,8 @@ class Quote:
         }
         if self.pieces:
             d["pieces"] = [p.to_dict() for p in self.pieces]
+        if self.speaker_ref:
+            d["speaker_ref"] = self.speaker_ref.to_dict()
         return d
 
     @classmethod
@@ -153,6 +159,7 @@ class Quote:
             speaker_entity=d.get("speaker_entity"),
             form=d.get("form", "direct"),
             pieces=tuple(Span.from_dict(p) for p in d.get("pieces", ())),
+            speaker_ref=Span.from_dict(d["speaker_ref"]) if d.get("speaker_ref") else None,
         )
 
 
