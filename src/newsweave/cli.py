@@ -1,0 +1,151 @@
+"""The ``newsweave`` command: a thin layer over ``newsweave.api``.
+
+Every command takes ``--db`` (a SQLite path, default ./newsweave.db, or a postgresql:// URL). Errors
+print one line saying what was wrong and what to do, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsweave import api
+from newsweave.errors import NewsweaveError
+
+EPILOG = "Run `newsweave COMMAND --help` for a command's options. Docs: README.md."
+
+
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=os.environ.get("NEWSWEAVE_DB", api.DEFAULT_DB),
+                   help="SQLite file or postgresql:// URL (default: ./newsweave.db, or $NEWSWEAVE_DB)")
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", default=None,
+                   help="spaCy pipeline name or path (default: $NEWSWEAVE_SPACY_MODEL or en_core_web_sm)")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="annotation processes (default: one per core)")
+    p.add_argument("--quiet", action="store_true", help="no progress bars")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, one sub-command per action."""
+    parser = argparse.ArgumentParser(
+        prog="newsweave", epilog=EPILOG,
+        description="Turn news articles into cross-checked stories with cited dossiers. Runs offline.")
+    parser.add_argument("--version", action="version", version=f"newsweave {_version()}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("run", help="ingest files and folders, then annotate, link and build dossiers",
+                       description="Ingest .txt, .jsonl, .html and RSS/Atom files (folders are walked), then "
+                                   "annotate, link and build dossiers for what changed. Bad inputs are "
+                                   "reported and skipped. Running again adds only what is new.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to ingest")
+    p.add_argument("--engine", choices=["local"], default="local",
+                   help="execution engine (Spark arrives with the [spark] extra)")
+    _add_db(p)
+    _add_run_options(p)
+
+    p = sub.add_parser("stories", help="list the stories, largest first",
+                       description="List the stories: id, number of articles, title.")
+    _add_db(p)
+
+    p = sub.add_parser("show", help="print one story's dossier",
+                       description="Print one story's dossier as Markdown, JSON or a standalone HTML page.")
+    p.add_argument("story", metavar="STORY", help="story id, or a unique prefix of one")
+    p.add_argument("--format", choices=["md", "json", "html"], default="md", help="output format (default md)")
+    _add_db(p)
+
+    p = sub.add_parser("export", help="write articles.jsonl and stories.jsonl",
+                       description="Write DIR/articles.jsonl and DIR/stories.jsonl (the contract in the README).")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if missing)")
+    _add_db(p)
+
+    p = sub.add_parser("demo", help="run the bundled seed articles end to end and print the dossier",
+                       description="Run the five bundled seed articles (one story, five outlets) end to end "
+                                   "and print the dossier. Uses a temporary database unless --db is given.")
+    p.add_argument("--db", default=None, help="keep the demo database at this path")
+    p.add_argument("--format", choices=["md", "json", "html"], default="md", help="output format (default md)")
+    _add_run_options(p)
+    return parser
+
+
+def _version() -> str:
+    from newsweave import __version__
+
+    return __version__
+
+
+def _config(args: argparse.Namespace) -> api.RunConfig:
+    return api.RunConfig(model=args.model, workers=max(1, args.workers), progress=not args.quiet)
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if not Path(p).exists()]
+    for p in missing:
+        print(f"newsweave: {p}: no such file or folder; skipped", file=sys.stderr)
+    report = api.run([p for p in args.paths if p not in missing], db=args.db, config=_config(args))
+    print(report.format())
+    return 0
+
+
+def _cmd_stories(args: argparse.Namespace) -> int:
+    found = api.stories(args.db)
+    if not found:
+        print("no stories yet; add articles with `newsweave run PATH`")
+    for s in found:
+        print(f"{s.id}\t{len(s.articles)}\t{s.title}")
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    print(api.render(args.story, args.format, db=args.db))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    n_articles, n_stories = api.export(args.out, db=args.db)
+    print(f"wrote {n_articles} articles and {n_stories} stories to {args.out}")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from newsweave.dossier.render import to_html, to_json, to_markdown
+
+    report, dossiers, articles = api.demo(args.db, _config(args))
+    for d in dossiers:
+        if args.format == "json":
+            print(to_json(d))
+        elif args.format == "html":
+            print(to_html(d, articles))
+        else:
+            print(to_markdown(d, articles))
+    print(report.format(), file=sys.stderr)
+    return 0
+
+
+_COMMANDS = {"run": _cmd_run, "stories": _cmd_stories, "show": _cmd_show, "export": _cmd_export,
+             "demo": _cmd_demo}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``newsweave`` command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except NewsweaveError as exc:
+        print(f"newsweave: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("newsweave: interrupted; run the same command again to continue where it stopped",
+              file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""Assembling one story's dossier from its articles and their annotations.
+
+The dossier stage links each mention to a corpus-wide actor, then builds every part from the same
+linked annotations: actors, quote groups, timeline, figure groups, copied passages and the summary.
+It returns the annotations with entity ids filled so the store keeps mentions and dossier in step.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from newsweave.dossier.actors import ActorResolution, resolve_actors
+from newsweave.dossier.figures import group_figures
+from newsweave.dossier.quote_groups import group_quotes
+from newsweave.dossier.summary import summarize
+from newsweave.dossier.timeline import build_timeline
+from newsweave.link.reuse import find_reuse
+from newsweave.model import Annotations, Article, Dossier, Entity, Mention, Quote, QuoteGroup, Story
+
+# Longest story title, in characters, cut at a word boundary.
+_TITLE_CHARS = 120
+
+
+def publication_order(items: Sequence[tuple[Article, Annotations]]) -> list[tuple[Article, Annotations]]:
+    """Articles by publication date (undated last), then id: who published first comes first."""
+    return sorted(items, key=lambda it: (it[0].published or date.max, it[0].id))
+
+
+def build_dossier(story_id: str, items: Sequence[tuple[Article, Annotations]]
+                  ) -> tuple[Dossier, list[Annotations]]:
+    """Build the dossier of one story.
+
+    Args:
+        story_id: the story's id.
+        items: the story's articles with their annotations.
+
+    Returns:
+        The dossier, and the articles' annotations with ``Mention.entity`` and
+        ``Quote.speaker_entity`` set to corpus-wide actor ids.
+    """
+    items = publication_order(items)
+    resolution = resolve_actors([(a.id, a.text, ann.mentions) for a, ann in items])
+    linked = [(article, link_annotations(article.id, ann, resolution)) for article, ann in items]
+    entities = {e.id: e for e in resolution.entities}
+    quotes = _name_speakers(
+        group_quotes([(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes]), entities)
+    dossier = Dossier(
+        story=Story(story_id, story_title(linked), tuple(a.id for a, _ in linked)),
+        summary=summarize(linked),
+        actors=tuple(sorted(resolution.entities, key=lambda e: (-e.mentions, e.name))),
+        quotes=quotes,
+        timeline=tuple(build_timeline(linked)),
+        figures=tuple(group_figures(linked)),
+        reuse=tuple(find_reuse([(a.id, a.text) for a, _ in linked])),
+    )
+    return dossier, [ann for _, ann in linked]
+
+
+def link_annotations(article_id: str, ann: Annotations, resolution: ActorResolution) -> Annotations:
+    """Set each mention's entity and each quote's speaker entity from the actor resolution."""
+    mentions = tuple(
+        dataclasses.replace(m, entity=resolution.entity_of.get((article_id, m.start, m.end)),
+                            label=resolution.label_of.get((article_id, m.start, m.end), m.label))
+        for m in ann.mentions
+    )
+    quotes = tuple(
+        dataclasses.replace(q, speaker_entity=_speaker_entity(q, mentions)) for q in ann.quotes
+    )
+    return dataclasses.replace(ann, mentions=mentions, quotes=quotes)
+
+
+def _speaker_entity(quote: Quote, mentions: Sequence[Mention]) -> str | None:
+    ref = quote.speaker_ref
+    if ref is None:
+        return None
+    best: Mention | None = None
+    best_overlap = 0
+    for m in mentions:
+        overlap = min(m.end, ref.end) - max(m.start, ref.start)
+        if overlap > best_overlap and m.entity is not None:
+            best, best_overlap = m, overlap
+    return best.entity if best else None
+
+
+def _name_speakers(groups: Sequence[QuoteGroup], entities: Mapping[str, Entity]) -> tuple[QuoteGroup, ...]:
+    """Name each group's speaker by its actor's canonical name."""
+    out = []
+    for g in groups:
+        entity = entities.get(g.speaker_entity) if g.speaker_entity else None
+        out.append(dataclasses.replace(g, speaker=entity.name) if entity else g)
+    return tuple(out)
+
+
+def story_title(items: Sequence[tuple[Article, Annotations]]) -> str:
+    """A title: the earliest article's title, else its first sentence, cut to a readable length."""
+    for article, _ in items:
+        if article.title and article.title.strip():
+            return _cut(article.title.strip())
+    for _, ann in items:
+        if ann.sentences:
+            return _cut(ann.sentences[0].text)
+    return items[0][0].text[:_TITLE_CHARS] if items else ""
+
+
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= _TITLE_CHARS:
+        return text
+    return text[:_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+__all__ = ["build_dossier", "link_annotations", "publication_order", "story_title"]

@@ -1,0 +1,250 @@
+"""Running the stages: ingest -> annotate -> link -> dossier, incrementally, with a closing report.
+
+Each step reads what it needs from the store and writes its results in transactions of its own, so a
+run that is killed at any point loses nothing that was committed, and the next run picks up where it
+stopped: articles without current annotations are annotated, articles without a story are linked,
+and stories marked as pending get their dossiers rebuilt. Re-adding an article is a no-op.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from tqdm import tqdm
+
+from newsweave.annotate.run import Annotator
+from newsweave.annotate.run import AnnotationFailure
+from newsweave.dossier.build import build_dossier
+from newsweave.errors import InputError
+from newsweave.ingest import iter_inputs
+from newsweave.link.stories import StoryClusterer
+from newsweave.model import Annotations, Article
+from newsweave.store import Store
+
+STORIES_STATE = "stories"
+PENDING_STATE = "pending_dossiers"
+# Articles written to the store per transaction during ingest: large enough to amortize commits,
+# small enough that a killed run redoes little.
+_INGEST_BATCH = 200
+# Labels whose mention texts feed story clustering as shared-actor evidence.
+_CLUSTER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class RunConfig:
+    """How to run the pipeline.
+
+    Attributes:
+        model: spaCy pipeline name or path (None: the configured default).
+        workers: annotation processes (the default uses every core, up to 2 on small inputs).
+        progress: show progress bars on stderr.
+    """
+
+    model: str | None = None
+    workers: int = 2
+    progress: bool = True
+
+
+@dataclass(slots=True)
+class RunReport:
+    """What a run did: counts per stage, what it skipped and why, and how long each stage took."""
+
+    read: int = 0
+    added: int = 0
+    already_stored: int = 0
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (id, id of the stored copy)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (where, reason)
+    annotated: int = 0
+    linked: int = 0
+    stories_updated: int = 0
+    stories_total: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "read": self.read, "added": self.added, "already_stored": self.already_stored,
+            "duplicates": [list(d) for d in self.duplicates], "skipped": [list(s) for s in self.skipped],
+            "annotated": self.annotated, "linked": self.linked, "stories_updated": self.stories_updated,
+            "stories_total": self.stories_total, "timings": {k: round(v, 3) for k, v in self.timings.items()},
+        }
+
+    def format(self) -> str:
+        """A few human-readable lines for the end of ``newsweave run``."""
+        lines = [
+            f"ingest:   {self.read} read, {self.added} added, {self.already_stored} already stored, "
+            f"{len(self.duplicates)} exact duplicates, {len(self.skipped)} skipped",
+            f"annotate: {self.annotated} articles",
+            f"link:     {self.linked} articles placed; {self.stories_updated} stories updated, "
+            f"{self.stories_total} in all",
+            "time:     " + ", ".join(f"{k} {v:.1f}s" for k, v in self.timings.items()),
+        ]
+        for article_id, kept in self.duplicates[:20]:
+            lines.append(f"  duplicate: {article_id} has the same text as {kept}; kept {kept}")
+        if len(self.duplicates) > 20:
+            lines.append(f"  ... and {len(self.duplicates) - 20} more duplicates")
+        for where, reason in self.skipped:
+            lines.append(f"  skipped: {where}: {reason}")
+        return "\n".join(lines)
+
+
+@contextmanager
+def _timed(report: RunReport, stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        report.timings[stage] = report.timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def _bar(config: RunConfig, total: int | None, desc: str) -> tqdm:  # type: ignore[type-arg]
+    return tqdm(total=total, desc=desc, unit="art", disable=not config.progress or not sys.stderr.isatty(),
+                file=sys.stderr, leave=False)
+
+
+def run(paths: Iterable[str | Path], store: Store, config: RunConfig = RunConfig()) -> RunReport:
+    """Ingest ``paths`` into ``store``, then annotate, link and build dossiers for what changed.
+
+    Args:
+        paths: files and folders (``.txt``, ``.jsonl``, ``.html``, feeds); folders are walked.
+        store: an open store.
+        config: model, workers, progress bars.
+
+    Returns:
+        The run's report; it is also recorded in the store.
+    """
+    report = RunReport()
+    run_id = store.start_run()
+    with _timed(report, "ingest"):
+        ingest(paths, store, run_id, report, config)
+    update(store, report, config)
+    store.finish_run(run_id, report.to_dict())
+    return report
+
+
+def ingest(paths: Iterable[str | Path], store: Store, run_id: int, report: RunReport,
+           config: RunConfig) -> None:
+    """Read inputs and store new articles; bad inputs are recorded with their reason and skipped."""
+    batch: list[Article] = []
+    with _bar(config, None, "ingest") as bar:
+        for item in iter_inputs(paths):
+            if isinstance(item, InputError):
+                report.skipped.append((item.where, item.reason))
+                store.record_skipped(run_id, item.where, item.reason)
+                continue
+            report.read += 1
+            batch.append(item)
+            bar.update()
+            if len(batch) >= _INGEST_BATCH:
+                _store_batch(batch, store, run_id, report)
+                batch = []
+        _store_batch(batch, store, run_id, report)
+
+
+def _store_batch(batch: Sequence[Article], store: Store, run_id: int, report: RunReport) -> None:
+    for article, result in zip(batch, store.add_articles(batch), strict=True):
+        if result.status == "added":
+            report.added += 1
+        elif result.status == "exists":
+            report.already_stored += 1
+        elif result.status == "duplicate":
+            report.duplicates.append((article.id, result.kept_id))
+        else:
+            reason = "id already stored with a different text; give this article another id"
+            report.skipped.append((article.id, reason))
+            store.record_skipped(run_id, article.id, reason)
+
+
+def update(store: Store, report: RunReport, config: RunConfig = RunConfig()) -> None:
+    """Annotate, link and rebuild dossiers for whatever the store holds that is not current."""
+    with _timed(report, "load model"):
+        annotator = Annotator(config.model, workers=1)
+    todo = store.ids_needing_annotation(annotator.version)
+    if todo:
+        with _timed(report, "annotate"):
+            annotate(todo, store, annotator, report, config)
+    with _timed(report, "link"):
+        touched = link(store, report)
+    with _timed(report, "dossier"):
+        build_dossiers(touched, store, annotator.version, report, config)
+    report.stories_total = len(store.list_stories())
+
+
+def annotate(ids: Sequence[str], store: Store, annotator: Annotator, report: RunReport,
+             config: RunConfig) -> None:
+    """Annotate the articles ``ids``, on ``config.workers`` processes when there is enough work."""
+    # Starting a worker process costs a model load (~1 s); below this many articles one process wins.
+    workers = config.workers if len(ids) >= 64 else 1
+    if workers != annotator.workers:
+        annotator = Annotator(config.model, workers=workers)
+    with _bar(config, len(ids), "annotate") as bar:
+        for results in annotator.annotate(store.iter_articles(ids)):
+            done = [(r, annotator.version) for r in results if isinstance(r, Annotations)]
+            store.put_annotations(done)
+            report.annotated += len(done)
+            for r in results:
+                if isinstance(r, AnnotationFailure):
+                    report.skipped.append((r.article_id, r.reason))
+            bar.update(len(results))
+
+
+def _entity_keys(ann: Annotations) -> list[str]:
+    return sorted({m.text.lower() for m in ann.mentions if m.label in _CLUSTER_LABELS})
+
+
+def link(store: Store, report: RunReport) -> set[str]:
+    """Place every annotated article without a story; returns the ids of stories that changed."""
+    state = store.get_state(STORIES_STATE)
+    clusterer = StoryClusterer.from_state(state) if state else StoryClusterer()
+    known = clusterer.assignments()
+    stored = {aid: s.id for s in store.list_stories() for aid in s.articles}
+    new = [ann for ann in store.iter_annotations() if ann.article_id not in known]
+    if new:
+        articles = {a.id: a for a in store.iter_articles([ann.article_id for ann in new])}
+        items = sorted(
+            ((articles[ann.article_id], ann) for ann in new),
+            key=lambda it: (it[0].published or date.max, it[0].id),
+        )
+        clusterer.add_batch([(a.id, a.text, a.published, _entity_keys(ann)) for a, ann in items])
+        report.linked += len(items)
+    after = clusterer.assignments()
+    changed = {aid: sid for aid, sid in after.items() if stored.get(aid) != sid}
+    touched = set(changed.values()) | {stored[aid] for aid in changed if aid in stored}
+    pending = set((store.get_state(PENDING_STATE) or {}).get("stories", [])) | touched
+    # Order matters for crash safety: pending stories first, then the clusterer, then assignments.
+    store.put_state(PENDING_STATE, {"stories": sorted(pending)})
+    store.put_state(STORIES_STATE, clusterer.to_state())
+    if changed:
+        store.set_story_assignments(changed)
+    return pending
+
+
+def build_dossiers(story_ids: Iterable[str], store: Store, version: str, report: RunReport,
+                   config: RunConfig) -> None:
+    """Rebuild the dossiers of ``story_ids`` (deleting stories that lost every article)."""
+    members: dict[str, list[str]] = {}
+    for story in store.list_stories():
+        members[story.id] = list(story.articles)
+    story_ids = sorted(story_ids)
+    empty = [sid for sid in story_ids if not members.get(sid)]
+    if empty:
+        store.delete_stories(empty)
+    with _bar(config, len(story_ids), "dossiers") as bar:
+        for sid in story_ids:
+            if not members.get(sid):
+                continue
+            ids = members[sid]
+            articles = {a.id: a for a in store.iter_articles(ids)}
+            anns = {ann.article_id: ann for ann in store.iter_annotations(ids)}
+            items = [(articles[i], anns[i]) for i in ids if i in articles and i in anns]
+            dossier, linked = build_dossier(sid, items)
+            store.put_annotations([(ann, version) for ann in linked])
+            store.put_dossiers([dossier])
+            report.stories_updated += 1
+            bar.update()
+    store.put_state(PENDING_STATE, {"stories": []})
