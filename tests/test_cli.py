@@ -148,5 +148,5 @@ def test_kill_9_then_rerun_loses_nothing_and_doubles_nothing(tmp_path: Path, cor
     assert set(ids) == set(first_of_text.values())
     n_annotated = con.execute("select count(*) from annotations").fetchone()[0]
     assert n_annotated == len(ids)
-    in_stories = con.execute("select count(distinct article_id) from story_articles").fetchone()[0]
+    in_stories = con.execute("select count(distinct article_id) from story_members").fetchone()[0]
     assert in_stories == len(ids)
