@@ -1,0 +1,156 @@
+"""The lexicon and the regular-expression grammar of time expressions (data only, no logic).
+
+Each pattern in :data:`PATTERNS` is compiled case-insensitively by :mod:`newsweave.annotate.timexes`,
+which pairs it with the function that normalizes its match. Span conventions follow TimeBank 1.2
+(TimeML TIMEX3): a leading preposition is left out ("until January 19" -> "January 19"), determiners,
+quantifiers and modifiers are kept ("the past two months", "nearly forty years", "late Friday").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+}
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12,
+    "dozen": 12, "half a": 0,
+}
+# Quantities that leave the number unknown: "several weeks" -> PXW.
+VAGUE_NUMBERS = ("a few", "few", "several", "some", "many", "a number of", "a couple of", "numerous")
+# Unit word -> (ISO 8601 duration letter, multiplier, is a time unit after the "T").
+UNITS: dict[str, tuple[str, int, bool]] = {
+    "second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
+    "day": ("D", 1, False), "week": ("W", 1, False), "fortnight": ("W", 2, False),
+    "month": ("M", 1, False), "quarter": ("Q", 1, False), "year": ("Y", 1, False),
+    "decade": ("Y", 10, False), "century": ("Y", 100, False), "centurie": ("Y", 100, False),
+}
+UNKNOWN_MULTIPLE_UNIT = {"decade": "DE", "century": "CE", "centurie": "CE"}
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
+    "overnight": "NI", "midday": "MI",
+}
+SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# Fixed-date holidays: (month, day). Thanksgiving and Easter are computed.
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31),
+    "independence day": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
+}
+SET_WORDS: dict[str, str] = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+    "hourly": "PT1H", "nightly": "P1D",
+}
+# Reference words -> TIMEX3 value.
+REFERENCE_WORDS: dict[str, str] = {
+    "now": "PRESENT_REF", "nowadays": "PRESENT_REF", "currently": "PRESENT_REF",
+    "current": "PRESENT_REF", "presently": "PRESENT_REF", "the present": "PRESENT_REF",
+    # "previously", "future", "soon", "recent", "annually" were dropped: on the tune split of
+    # timex_dev.jsonl TimeBank leaves them unannotated more often than not (3/20, 6/17, 4/14, 4/10).
+    "recently": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "these days": "PRESENT_REF",
+}
+# Words before a weekday or a month that put it in the future (HeidelTime uses the tense instead).
+FUTURE_CUES = r"\b(?:will|'ll|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|scheduled|expected\s+to|until|till)\b"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` (longest first, spaces match any whitespace)."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(w.replace(".", r"\.").replace(" ", r"\s+") for w in items) + ")"
+
+
+_FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+MON = (r"(?:" + alternation(_FULL_MONTHS)[3:-1]
+       + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.(?!\w)"
+       + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\s+\d))(?![a-z])")
+WD_WORD = alternation(WEEKDAYS)
+WD = WD_WORD + r"(?![a-z])"
+YEAR = r"(?:1[5-9]|20)\d\d(?![\d%])"
+NUM_WORD = alternation(k for k in NUMBER_WORDS if k != "half a")
+_TENS = alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+_ONES = alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+NUM = (r"(?:\d+(?:,\d{3})*(?:\.\d+)?|\d+\s+1/2|" + _TENS + r"[\s-]+" + _ONES + "|"
+       + NUM_WORD + r"(?:\s+and\s+a\s+half)?|" + alternation(VAGUE_NUMBERS) + ")")
+UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)"
+APPROX = alternation([
+    "about", "around", "nearly", "almost", "some", "more than", "less than", "fewer than", "at least",
+    "at most", "up to", "roughly", "approximately", "no more than", "no less than", "close to",
+])
+MODPRE = r"(?:(?P<mod>early|late|earlier|later|the\s+(?:end|beginning|start|middle)\s+of)\s+|mid-?\s*)"
+TZ = alternation(["GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MST", "MDT", "ET", "BST",
+                  "CET", "Moscow time", "local time"]) + r"(?![a-z])"
+HOLIDAY = alternation([*HOLIDAYS, "thanksgiving day", "thanksgiving", "easter sunday", "easter"])
+
+# name -> pattern. The normalizer for each name lives in timexes.py (same key).
+PATTERNS: dict[str, str] = {
+    "iso_date": r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])",
+    "slash_date": r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)?\d\d)(?![\d/])",
+    "month_day": (rf"(?:(?P<wd>{WD})\s*,?\s+)?(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MON})"
+                  rf"|(?P<m2>{MON})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:,.]\d))"
+                  rf"(?:\s*,?\s+(?P<y>{YEAR}))?"),
+    "month_year": rf"{MODPRE}?(?P<m>{MON})\s*,?\s+(?:of\s+)?(?P<y>{YEAR})",
+    "month": rf"{MODPRE}?(?:(?P<rel>last|this|next|past)\s+)?(?P<m>{MON})",
+    "month_rel_year": rf"(?P<m>{MON})\s+(?P<rel>last|this|next)\s+year(?![a-z])",
+    "spelled_year": (r"nineteen[\s-]+(?P<t>" + _TENS[3:-1] + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                     r"sixteen|seventeen|eighteen|nineteen)(?:[\s-]+(?P<o>" + _ONES[3:-1] + r"))?(?![a-z])"),
+    "century": r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century(?![a-z])",
+    "decade": rf"(?:the\s+)?{MODPRE}?(?P<y>1[5-9]\d0|20[0-9]0)'?s(?![a-z])",
+    "year": (rf"(?<![\d$#€£.,/-]){MODPRE}?(?:(?P<fiscal>fiscal|calendar|the\s+year)\s+)?"
+             rf"(?P<y>{YEAR})(?![,.]\d|-\d|\s*(?:percent|per\s+cent))"),
+    "time": (rf""
+             rf"(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m(?![a-z])|[ap]\.m(?![a-z]))"
+             rf"|(?<![\d:.])(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])|(?P<noon>noon|midnight|midday))"
+             rf"(?:\s+(?P<tz>{TZ}))?(?:\s*,?\s+(?P<day>{WD}|today|yesterday|tomorrow))?"),
+    "part_of_day": (rf"(?:(?P<mod>early|late|mid-?)\s*)?(?P<dw>this|that|last|the|yesterday|tomorrow|{WD})"
+                    rf"\s+(?P<pod>morning|afternoon|evening|night)(?![a-z])"),
+    "tonight": r"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<pod>tonight|overnight)(?![a-z])",
+    "deictic_day": (r"(?:(?P<mod>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<rel>before|after)\s+)?"
+                    r"(?P<w>today|yesterday|tomorrow)(?![a-z])"),
+    "weekday": (rf"(?:(?P<rel>last|next|this|past|coming|previous)\s+|(?P<mod>early|late|earlier|later)\s+)?"
+                rf"(?P<wd>{WD})(?P<pl>s)?(?![a-z])"),
+    "rel_unit": (rf"{MODPRE}?(?P<rel>this|last|next|past|previous|coming|current|the(?:\s+(?:past|last|next|"
+                 r"previous|coming|current|same|following|preceding|prior|latest|full|fiscal))?)\s+"
+                 r"(?P<u>week|weekend|month|year|decade|century)(?![a-z-])"),
+    "season": (rf"{MODPRE}?(?:(?P<rel>this|last|next|past|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)"
+               rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?(?![a-z])"),
+    "quarter": (rf"(?P<the>the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:(?P<rel>same|comparable|latest|current|"
+                r"previous|prior|this|next|last|"
+                r"year-?ago|year-?earlier|first|second|third|fourth|1st|2nd|3rd|4th|final)[-\s]+)?"
+                rf"(?:fiscal\s+)?(?P<q>quarter|period|half)(?P<pl>s)?(?![a-z])(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR}))?"),
+    "year_ago_adj": r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<u>quarter|period)(?![a-z]))?",
+    "shift": (rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})?[\s-]*(?P<u>{UNIT})(?P<pl>s)?\s+"
+              r"(?P<dir>ago|earlier|later|from\s+now|hence|previously|(?:before|after)(?![\s-]*[a-z0-9]))"),
+    "anaphor_that": (r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:that|the\s+same)\s+"
+                     r"(?P<u>day|morning|afternoon|evening|night|week|month|year)(?![a-z])"),
+    "anaphor_rel": (r"the\s+(?P<rel>next|following|previous|preceding|prior)\s+"
+                    r"(?P<u>day|morning|afternoon|evening|night|week|month|year)(?![a-z])"),
+    "anaphor_before": (r"the\s+(?P<u>day|night|morning|week|month|year)\s+(?P<dir>before|after|earlier|later)"
+                       r"(?![\s-]*[a-z0-9])"),
+    "anaphor_in_the": r"(?P<mod>earlier|later)\s+in\s+the\s+(?P<u>day|week|month|year)(?![a-z])",
+    "duration": (rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<the>the|each\s+of\s+the)\s+(?:(?P<rel>past|last|next|"
+                 r"first|coming|previous|following|final|latest|remaining|initial|early|same)\s+)?)?"
+                 rf"(?P<n>{NUM})(?P<hy>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long|trading|business|working)[\s-]+)?"
+                 rf"(?P<u>{UNIT})(?P<pl>s)?(?![a-z])(?P<old>-?\s*old)?"),
+    "duration_bare": (r"(?P<pre>recent|coming|the\s+(?:past|last|next|coming|first|early|following))\s+"
+                      r"(?P<u>second|minute|hour|day|week|month|year|decade|centurie)s(?![a-z])"),
+    "duration_prep": (r"(?<![a-z])(?:for|over|within|after|in)\s+(?P<span>(?P<u>hour|day|week|month|year|decade|"
+                      r"centurie)s)(?![a-z])(?!\s+(?:of|to|ago|later|earlier|before|after))"),
+    "set": (rf"(?P<w>{alternation(SET_WORDS)})(?![a-z])|(?:every|each|per)\s+(?:other\s+)?"
+            rf"(?P<u>{UNIT}|morning|night|evening|afternoon|{WD_WORD}|{MON}|summer|winter|spring|fall)"
+            r"(?![a-z])"),
+    "reference": rf"(?P<w>{alternation(REFERENCE_WORDS)})(?![a-z])",
+    "holiday": rf"(?P<h>{HOLIDAY})(?![a-z])",
+}

@@ -1,0 +1,134 @@
+"""TIMEX3 value arithmetic: ISO days, weeks, quarters, durations and shifts (no parsing here)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from newsweave.annotate import timex_rules as R
+
+
+def day_value(d: date) -> str:
+    return d.isoformat()
+
+
+def week_value(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def month_value(d: date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def nearest_year(anchor: date, month: int, day: int) -> date | None:
+    """The date ``month-day`` in the year that puts it nearest ``anchor``."""
+    best: date | None = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            cand = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((cand - anchor).days) < abs((best - anchor).days):
+            best = cand
+    return best
+
+
+def weekday_near(anchor: date, weekday: int, future: bool) -> date:
+    """The ``weekday`` (1=Monday) on or before ``anchor``, or on or after it when ``future``."""
+    delta = (anchor.isoweekday() - weekday) % 7
+    if future:
+        return anchor + timedelta(days=(weekday - anchor.isoweekday()) % 7)
+    return anchor - timedelta(days=delta)
+
+
+def number(word: str | None) -> float | None:
+    """The number a quantity word or numeral stands for; None when vague ("several")."""
+    if word is None:
+        return None
+    w = " ".join(word.lower().replace("-", " ").split())
+    half = 0.5 if w.endswith("and a half") or w.endswith(" 1/2") else 0.0
+    w = w.removesuffix(" and a half").removesuffix(" 1/2")
+    if w in R.VAGUE_NUMBERS and w not in R.NUMBER_WORDS:
+        return None
+    if w in R.NUMBER_WORDS:
+        return R.NUMBER_WORDS[w] + half
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", w):
+        return float(w.replace(",", "")) + half
+    total = 0
+    for part in w.split():
+        if part not in R.NUMBER_WORDS:
+            return None
+        total = total * 100 if part == "hundred" and total else total + R.NUMBER_WORDS[part]
+    return total + half
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """ISO 8601 duration: ``P3D``, ``PT2H``, ``PXW``; quarters become months."""
+    unit = unit.lower().removesuffix("s")
+    letter, mult, is_time = R.UNITS[unit]
+    prefix = "PT" if is_time else "P"
+    if n is None:
+        return prefix + "X" + R.UNKNOWN_MULTIPLE_UNIT.get(unit, letter)
+    if letter == "Q":
+        letter, mult = "M", 3
+    amount = n * mult
+    if amount == int(amount):
+        return f"{prefix}{int(amount)}{letter}"
+    if letter == "Y":
+        return f"P{int(amount)}Y6M"
+    if letter == "H":
+        return f"PT{int(amount)}H30M"
+    return f"{prefix}{amount:g}{letter}"
+
+
+def granular(d: date, unit: str) -> str:
+    """``d`` at the granularity of ``unit``."""
+    unit = unit.lower()
+    if unit == "week":
+        return week_value(d)
+    if unit == "weekend":
+        return week_value(d) + "-WE"
+    if unit == "month":
+        return month_value(d)
+    if unit == "year":
+        return f"{d.year:04d}"
+    if unit == "decade":
+        return f"{d.year // 10:03d}"
+    if unit in ("century", "centurie"):
+        return f"{d.year // 100:02d}"
+    if unit == "quarter":
+        return f"{d.year:04d}-Q{quarter_of(d)}"
+    return day_value(d)
+
+
+UNKNOWN_VALUES = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+            "decade": "XXX", "century": "XX", "quarter": "XXXX-QX"}
+
+
+def shift_date(d: date, unit: str, n: float) -> date:
+    unit = unit.lower().removesuffix("s")
+    k = int(n)
+    steps = {"day": relativedelta(days=k), "week": relativedelta(weeks=k),
+             "weekend": relativedelta(weeks=k), "month": relativedelta(months=k),
+             "quarter": relativedelta(months=3 * k), "year": relativedelta(years=k),
+             "decade": relativedelta(years=10 * k), "century": relativedelta(years=100 * k),
+             "centurie": relativedelta(years=100 * k)}
+    return d + steps.get(unit, relativedelta())
+
+
+def shift_value(value: str, years: int) -> str | None:
+    """Shift a DATE value with a digit year by whole years, keeping its granularity."""
+    m = re.fullmatch(r"(\d{4})(-.*)?", value)
+    if not m:
+        return None
+    rest = m.group(2) or ""
+    if rest.startswith("-W"):
+        return None
+    return f"{int(m.group(1)) + years:04d}{rest}"

@@ -1,0 +1,580 @@
+"""Time expressions: find TIMEX3 spans and normalize them to ISO values against the article's date.
+
+The grammar is a table of regular expressions (:mod:`newsweave.annotate.timex_rules`), each paired
+with a normalizer below. Extraction runs in three steps:
+
+1. every pattern proposes candidate spans, and a context-free check drops impossible ones
+   (a lower-case "may" is not a month);
+2. overlaps are resolved, the longest candidate winning ("two days later" over "two days");
+3. the kept candidates are normalized in text order. Deictic expressions ("yesterday", "Friday",
+   "last week") are anchored on the publication date; anaphoric ones ("the day before", "earlier
+   that day", "two days later") on the narrative time, the last day the text mentioned.
+
+Without a publication date, only values the text fixes are given; the rest keep ``X`` parts
+(``XXXX-WXX-5`` for "Friday"). Values follow TimeML: ``2022-01-07``, ``2022-W01``, ``1989-Q3``,
+``P3D``, ``PT2H``, ``PXW``, ``PRESENT_REF``, ``2022-01-06TMO``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.easter import easter
+
+from newsweave.annotate import timex_rules as R
+from newsweave.annotate import timex_values as V
+from newsweave.model import Span, Timex, TimexType
+
+Value = tuple[TimexType, str]
+
+
+@dataclass(slots=True)
+class _Context:
+    """What normalization needs: the text, the publication date and the narrative time so far."""
+
+    text: str
+    dct: date | None
+    sentence_starts: list[int]
+    ref_day: date | None = None  # the last day the text mentioned (narrative time)
+    last_value: str | None = None  # the last DATE value with a digit year (for "a year earlier")
+
+    def narrative(self) -> date | None:
+        """The day anaphoric expressions refer back to: the last mentioned day, else the DCT."""
+        return self.ref_day or self.dct
+
+    def fixed_anchor(self) -> date | None:
+        """The anchor for a month-day without year: the DCT, else a day the text fixed earlier."""
+        return self.dct or self.ref_day
+
+    def future(self, start: int) -> bool:
+        """Whether the words just before ``start`` (same sentence) point to the future."""
+        sent = _sentence_start(self.sentence_starts, start)
+        window = self.text[max(sent, start - 60):start]
+        return re.search(R.FUTURE_CUES, window, re.IGNORECASE) is not None
+
+
+def _sentence_start(starts: list[int], pos: int) -> int:
+    best = 0
+    for s in starts:
+        if s > pos:
+            break
+        best = s
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+# normalizers: one per pattern name in timex_rules.PATTERNS
+
+Match = re.Match[str]
+
+
+def _g(m: Match, name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+def _norm_iso_date(m: Match, ctx: _Context) -> Value:
+    return "DATE", f"{m['y']}-{m['m']}-{m['d']}"
+
+
+def _norm_slash_date(m: Match, ctx: _Context) -> Value:
+    y = m["y"]
+    year = int(y) if len(y) == 4 else (1900 + int(y) if int(y) > 30 else 2000 + int(y))
+    return "DATE", f"{year:04d}-{int(m['m']):02d}-{int(m['d']):02d}"
+
+
+def _norm_month_day(m: Match, ctx: _Context) -> Value:
+    month = R.MONTHS[(m["m1"] or m["m2"]).lower().rstrip(".")]
+    day = int(m["d1"] or m["d2"])
+    if m["y"]:
+        return "DATE", f"{int(m['y']):04d}-{month:02d}-{day:02d}"
+    anchor = ctx.fixed_anchor()
+    found = V.nearest_year(anchor, month, day) if anchor else None
+    return "DATE", V.day_value(found) if found else f"XXXX-{month:02d}-{day:02d}"
+
+
+def _norm_month_year(m: Match, ctx: _Context) -> Value:
+    return "DATE", f"{int(m['y']):04d}-{R.MONTHS[m['m'].lower().rstrip('.')]:02d}"
+
+
+def _norm_month(m: Match, ctx: _Context) -> Value:
+    month = R.MONTHS[m["m"].lower().rstrip(".")]
+    anchor = ctx.fixed_anchor()
+    if anchor is None:
+        return "DATE", f"XXXX-{month:02d}"
+    rel = (m["rel"] or "").lower()
+    if rel == "this":
+        year = anchor.year
+    elif rel in ("last", "past"):
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif rel == "next" or ctx.future(m.start()):
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    else:
+        # a bare month in news looks back: the latest such month on or before the anchor
+        # (on the tune split this beat "nearest month": TimeBank gives "January" in a
+        # November 1989 article as 1989-01)
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+    return "DATE", f"{year:04d}-{month:02d}"
+
+
+def _norm_month_rel_year(m: Match, ctx: _Context) -> Value:
+    month = R.MONTHS[m["m"].lower().rstrip(".")]
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}"
+    shift = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return "DATE", f"{ctx.dct.year + shift:04d}-{month:02d}"
+
+
+def _norm_spelled_year(m: Match, ctx: _Context) -> Value:
+    tens = R.NUMBER_WORDS[m["t"].lower()]
+    ones = R.NUMBER_WORDS[m["o"].lower()] if m["o"] else 0
+    return "DATE", f"19{tens + ones:02d}"
+
+
+def _norm_century(m: Match, ctx: _Context) -> Value:
+    return "DATE", f"{int(m['n']) - 1:02d}"
+
+
+def _norm_decade(m: Match, ctx: _Context) -> Value:
+    return "DATE", m["y"][:3]
+
+
+def _norm_year(m: Match, ctx: _Context) -> Value:
+    return "DATE", m["y"]
+
+
+def _day_word(word: str | None, ctx: _Context, start: int) -> date | None:
+    """The day a weekday or today/yesterday/tomorrow names; the narrative day when absent."""
+    if not word:
+        return ctx.narrative()
+    w = word.lower()
+    if w in R.WEEKDAYS:
+        return V.weekday_near(ctx.dct, R.WEEKDAYS[w], ctx.future(start)) if ctx.dct else None
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "this": 0}
+    if w in offsets:
+        return ctx.dct + timedelta(days=offsets[w]) if ctx.dct else None
+    return ctx.narrative()
+
+
+def _norm_time(m: Match, ctx: _Context) -> Value:
+    day = _day_word(m["day"], ctx, m.start())
+    prefix = V.day_value(day) if day else "XXXX-XX-XX"
+    if m["noon"]:
+        clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["noon"].lower()]
+    else:
+        hour = int(m["h"] or m["h2"])
+        minute = int(m["mi"] or m["mi2"] or 0)
+        ap = (m["ap"] or "").lower()
+        if ap.startswith("p") and hour < 12:
+            hour += 12
+        elif ap.startswith("a") and hour == 12:
+            hour = 0
+        clock = f"{hour:02d}:{minute:02d}"
+    return "TIME", f"{prefix}T{clock}"
+
+
+def _norm_part_of_day(m: Match, ctx: _Context) -> Value:
+    dw = m["dw"].lower()
+    pod = R.PARTS_OF_DAY[m["pod"].lower()]
+    if dw == "last":  # "last night": the night before the DCT
+        day = ctx.dct - timedelta(days=1) if ctx.dct and pod == "NI" else ctx.dct
+    elif dw in ("that", "the"):
+        day = ctx.narrative()
+    else:
+        day = _day_word(dw, ctx, m.start())
+    return "TIME", f"{V.day_value(day) if day else 'XXXX-XX-XX'}T{pod}"
+
+
+def _norm_tonight(m: Match, ctx: _Context) -> Value:
+    day = ctx.dct if m["pod"].lower() == "tonight" else ctx.narrative()
+    return "TIME", f"{V.day_value(day) if day else 'XXXX-XX-XX'}TNI"
+
+
+def _norm_deictic_day(m: Match, ctx: _Context) -> Value:
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["w"].lower()]
+    offset += {"before": -1, "after": 1, None: 0}[(m["rel"] or "").lower() or None]
+    return "DATE", V.day_value(ctx.dct + timedelta(days=offset)) if ctx.dct else "XXXX-XX-XX"
+
+
+def _norm_weekday(m: Match, ctx: _Context) -> Value:
+    wd = R.WEEKDAYS[m["wd"].lower()]
+    if m["pl"]:
+        return "SET", f"XXXX-WXX-{wd}"
+    if ctx.dct is None:
+        return "DATE", f"XXXX-WXX-{wd}"
+    rel = (m["rel"] or "").lower()
+    if rel in ("last", "past", "previous"):
+        day = V.weekday_near(ctx.dct - timedelta(days=1), wd, future=False)
+    elif rel in ("next", "coming"):
+        day = V.weekday_near(ctx.dct + timedelta(days=1), wd, future=True)
+    elif rel == "this":
+        day = ctx.dct + timedelta(days=wd - ctx.dct.isoweekday())
+    else:
+        day = V.weekday_near(ctx.dct, wd, ctx.future(m.start()))
+    return "DATE", V.day_value(day)
+
+
+_DIRECTION = {"this": 0, "current": 0, "the current": 0, "the same": 0, "last": -1, "previous": -1,
+              "the previous": -1, "the preceding": -1, "the prior": -1, "the latest": -1, "next": 1,
+              "coming": 1, "the coming": 1, "the following": 1}
+_NARRATIVE_RELS = ("the same", "the previous", "the preceding", "the prior", "the following")
+
+
+def _norm_rel_unit(m: Match, ctx: _Context) -> Value:
+    rel = " ".join(m["rel"].lower().split())
+    unit = m["u"].lower()
+    if rel in ("the", "the full", "the fiscal"):
+        if unit == "weekend" or m["mod"] or rel == "the full":
+            rel = "this"  # "the weekend", "the end of the year", "the full year"
+        else:
+            return "DURATION", "P1Y"  # "the year", "the fiscal year"
+    if rel == "the past" and unit == "year":
+        rel = "last"  # TimeBank: "the past year" is last year (2 of 2 on timex_dev)
+    if rel in ("past", "the past", "the last", "the next"):
+        return "DURATION", V.duration_value(1, "week" if unit == "weekend" else unit)
+    anchor = ctx.narrative() if rel in _NARRATIVE_RELS else ctx.dct
+    if anchor is None:
+        return "DATE", V.UNKNOWN_VALUES.get(unit, "XXXX")
+    return "DATE", V.granular(V.shift_date(anchor, unit, _DIRECTION.get(rel, 0)), unit)
+
+
+def _norm_season(m: Match, ctx: _Context) -> Value:
+    code = R.SEASONS[m["s"].lower()]
+    if m["y"]:
+        return "DATE", f"{m['y']}-{code}"
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{code}"
+    shift = {"last": -1, "past": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    return "DATE", f"{ctx.dct.year + shift:04d}-{code}"
+
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "final": 4}
+
+
+def _norm_quarter(m: Match, ctx: _Context) -> Value:
+    rel = (m["rel"] or "").lower().replace("-", "")
+    kind = m["q"].lower()
+    if m["pl"]:
+        return "DURATION", "PXM" if kind != "quarter" else "PXQ"
+    half = kind == "half"
+    if ctx.dct is None and not (m["y"] or m["y0"]):
+        return "DATE", "XXXX-HX" if half else "XXXX-QX"
+    dct = ctx.dct or date(int(m["y"]), 12, 31)
+    current = (dct.month - 1) // 6 + 1 if half else V.quarter_of(dct)
+    per_year = 2 if half else 4
+    given_year = m["y"] or m["y0"]
+    if rel in _ORDINALS:
+        n = min(_ORDINALS[rel], per_year)
+        year = int(given_year) if given_year else dct.year - (1 if n > current else 0)
+    else:
+        # "the quarter", "the latest period": financial news reports the last completed quarter
+        offset = {"current": 0, "this": 0, "next": 1}.get(rel, -1)
+        index = dct.year * per_year + current - 1 + offset
+        if rel in ("yearago", "yearearlier"):
+            index -= per_year
+        year, n = divmod(index, per_year)
+        n += 1
+        year = int(given_year) if given_year else year
+    return "DATE", f"{year:04d}-{'H' if half else 'Q'}{n}"
+
+
+def _norm_year_ago_adj(m: Match, ctx: _Context) -> Value:
+    return "DATE", _year_before(ctx)
+
+
+def _year_before(ctx: _Context) -> str:
+    """"a year earlier": the last mentioned finer-than-year value a year back, else the DCT's year - 1."""
+    if ctx.last_value and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d(?:-\d\d)?)", ctx.last_value):
+        shifted = V.shift_value(ctx.last_value, -1)
+        if shifted:
+            return shifted
+    return f"{ctx.dct.year - 1:04d}" if ctx.dct else "XXXX"
+
+
+def _norm_shift(m: Match, ctx: _Context) -> Value:
+    unit = m["u"].lower()
+    direction = m["dir"].lower()
+    sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
+    n = V.number(m["n"]) if m["n"] else None
+    if unit in ("second", "minute", "hour"):
+        # "a few hours later": same day as the narrative time (the clock time is rarely known)
+        day = ctx.narrative() if direction not in ("ago", "from now", "hence") else ctx.dct
+        return "DATE", V.day_value(day) if day else "XXXX-XX-XX"
+    if n is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if unit == "year" and sign < 0 and n == 1 and direction != "before":
+        return "DATE", _year_before(ctx)
+    deictic = direction in ("ago", "from now", "hence")
+    anchor = ctx.dct if deictic else ctx.narrative()
+    if anchor is None:
+        return "DATE", V.UNKNOWN_VALUES.get(unit, "XXXX-XX-XX")
+    return "DATE", V.granular(V.shift_date(anchor, unit, sign * n), unit)
+
+
+def _anaphor(ctx: _Context, unit: str, offset: int) -> Value:
+    unit = unit.lower()
+    day = ctx.narrative()
+    if unit in R.PARTS_OF_DAY:
+        return "TIME", f"{V.day_value(day) if day else 'XXXX-XX-XX'}T{R.PARTS_OF_DAY[unit]}"
+    if day is None:
+        return "DATE", V.UNKNOWN_VALUES.get(unit, "XXXX-XX-XX")
+    return "DATE", V.granular(V.shift_date(day, unit, offset), unit)
+
+
+def _norm_anaphor_that(m: Match, ctx: _Context) -> Value:
+    return _anaphor(ctx, m["u"], 0)
+
+
+def _norm_anaphor_rel(m: Match, ctx: _Context) -> Value:
+    return _anaphor(ctx, m["u"], 1 if m["rel"].lower() in ("next", "following") else -1)
+
+
+def _norm_anaphor_in_the(m: Match, ctx: _Context) -> Value:
+    return _anaphor(ctx, m["u"], 0)
+
+
+def _norm_anaphor_before(m: Match, ctx: _Context) -> Value:
+    return _anaphor(ctx, m["u"], -1 if m["dir"].lower() in ("before", "earlier") else 1)
+
+
+_SET_CONTEXT = re.compile(r"(?:\d|times|twice|once|per|cents?|dollars?|percent|%|\$\S+)\s*$", re.I)
+
+
+def _norm_duration(m: Match, ctx: _Context) -> Value:
+    unit = m["u"].lower()
+    n = V.number(m["n"])
+    if m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text[max(0, m.start() - 20):m.start()]):
+        return "SET", V.duration_value(1, unit)  # "$50,000 a year", "twice a day"
+    return "DURATION", V.duration_value(n, unit)
+
+
+def _norm_duration_bare(m: Match, ctx: _Context) -> Value:
+    return "DURATION", V.duration_value(None, m["u"])
+
+
+def _norm_set(m: Match, ctx: _Context) -> Value:
+    if m["w"]:
+        return "SET", R.SET_WORDS[m["w"].lower()]
+    unit = m["u"].lower().rstrip(".")
+    if unit in R.WEEKDAYS:
+        return "SET", f"XXXX-WXX-{R.WEEKDAYS[unit]}"
+    if unit in R.MONTHS:
+        return "SET", f"XXXX-{R.MONTHS[unit]:02d}"
+    if unit in R.SEASONS:
+        return "SET", f"XXXX-{R.SEASONS[unit]}"
+    if unit in R.PARTS_OF_DAY:
+        return "SET", f"XXXX-XX-XXT{R.PARTS_OF_DAY[unit]}"
+    return "SET", V.duration_value(1, unit)
+
+
+def _norm_reference(m: Match, ctx: _Context) -> Value:
+    return "DATE", R.REFERENCE_WORDS[" ".join(m["w"].lower().split())]
+
+
+def _norm_holiday(m: Match, ctx: _Context) -> Value:
+    name = " ".join(m["h"].lower().replace("’", "'").split())
+    anchor = ctx.fixed_anchor()
+    if anchor is None:
+        fixed = R.HOLIDAYS.get(name)
+        return "DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX"
+    cands: list[date] = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if name.startswith("easter"):
+            cands.append(easter(year))
+        elif name.startswith("thanksgiving"):  # fourth Thursday of November
+            cands.append(V.weekday_near(date(year, 11, 22), 4, future=True))
+        else:
+            month, day = R.HOLIDAYS[name]
+            cands.append(date(year, month, day))
+    return "DATE", V.day_value(min(cands, key=lambda c: abs((c - anchor).days)))
+
+
+# ---------------------------------------------------------------------------------------------
+# candidate checks (context-free) and the rule table
+
+_MAY_NOT_MONTH = re.compile(
+    r"\s+(?:be|have|not|also|well|still|even|never|need|want|I|we|you|he|she|they|it)\b", re.I)
+_YEAR_NOT_YEAR = re.compile(
+    r"\s+(?:people|persons|troops|soldiers|men|women|workers|jobs|shares|tons|barrels|cars|units|"
+    r"members|employees|points|feet|meters|metres|miles|km|votes|students|acres|homes|dollars|yen)\b", re.I)
+_PERIOD_RELS = ("latest", "yearago", "year-ago", "yearearlier", "year-earlier", "same", "comparable",
+                "previous", "prior", "current", "first", "second", "third", "fourth", "1st", "2nd", "3rd",
+                "4th", "final", "last", "this", "next")
+
+
+def _capitalized(word: str | None) -> bool:
+    return bool(word) and word[0].isupper()  # type: ignore[index]
+
+
+def _ok_month_token(m: Match, group: str) -> bool:
+    word = _g(m, group)
+    return word is None or not word[0].isalpha() or _capitalized(word)
+
+
+def _accept(name: str, m: Match, text: str) -> bool:
+    """Context-free checks that drop candidates the patterns over-generate."""
+    gd = m.groupdict()
+    if gd.get("wd") and not _capitalized(gd["wd"]):
+        return False
+    if not all(_ok_month_token(m, g) for g in ("m", "m1", "m2")):
+        return False
+    if name == "month":
+        word = m["m"]
+        if len(word.rstrip(".")) <= 4 and word.lower() not in ("may", "june", "july", "sept."):
+            return False
+        if word.lower() == "may" and _MAY_NOT_MONTH.match(text, m.end()):
+            return False
+    if name in ("month_day", "iso_date", "slash_date"):
+        return _valid_day(m)
+    if name == "year":
+        return not _YEAR_NOT_YEAR.match(text, m.end()) and not (m.start() and text[m.start() - 1] == "-")
+    if name == "holiday":
+        return _capitalized(m["h"])
+    if name == "season":
+        return bool(m["rel"] or m["y"])
+    if name == "rel_unit" and m["rel"].lower() in ("the", "the full", "the fiscal"):
+        return m["u"].lower() in ("weekend", "year")
+    if name == "quarter":
+        return _accept_quarter(m, text)
+    if name == "duration":
+        return _accept_duration(m)
+    if name == "shift":
+        return bool(m["n"] or m["pl"])
+    return True
+
+
+def _valid_day(m: Match) -> bool:
+    gd = m.groupdict()
+    day = int(gd.get("d") or gd.get("d1") or gd.get("d2") or 0)
+    return 1 <= day <= 31
+
+
+def _accept_quarter(m: Match, text: str) -> bool:
+    rel = (m["rel"] or "").lower()
+    kind = m["q"].lower()
+    if kind == "half":
+        return rel in ("first", "second", "1st", "2nd")
+    if kind == "period":
+        return rel in _PERIOD_RELS and bool(m["the"]) and not m["pl"]
+    if not (m["the"] or rel):
+        return False
+    return bool(m["y"]) or not re.match(r"\s+of\b", text[m.end():])
+
+
+def _accept_duration(m: Match) -> bool:
+    if m["old"]:
+        return False  # ages ("a 52-year-old man") are not annotated in TimeBank
+    n = m["n"].lower()
+    unit = m["u"].lower()
+    if unit in ("second", "quarter") and not m["pl"]:
+        return False  # "a second term", "a quarter of the vote", "the 1988 second quarter"
+    return not (n in ("some", "many") and not m["pl"])
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+    normalize: Callable[[Match, _Context], Value]
+
+
+def _compile_rules() -> tuple[_Rule, ...]:
+    normalizers: dict[str, Callable[[Match, _Context], Value]] = {
+        "iso_date": _norm_iso_date, "slash_date": _norm_slash_date, "month_day": _norm_month_day,
+        "month_year": _norm_month_year, "month": _norm_month, "month_rel_year": _norm_month_rel_year,
+        "spelled_year": _norm_spelled_year, "century": _norm_century, "decade": _norm_decade,
+        "year": _norm_year, "time": _norm_time, "part_of_day": _norm_part_of_day,
+        "tonight": _norm_tonight, "deictic_day": _norm_deictic_day, "weekday": _norm_weekday,
+        "rel_unit": _norm_rel_unit, "season": _norm_season, "quarter": _norm_quarter,
+        "year_ago_adj": _norm_year_ago_adj, "shift": _norm_shift, "anaphor_that": _norm_anaphor_that,
+        "anaphor_rel": _norm_anaphor_rel, "anaphor_before": _norm_anaphor_before,
+        "anaphor_in_the": _norm_anaphor_in_the, "duration": _norm_duration,
+        "duration_bare": _norm_duration_bare, "duration_prep": _norm_duration_bare, "set": _norm_set,
+        "reference": _norm_reference, "holiday": _norm_holiday,
+    }
+    return tuple(
+        _Rule(name, re.compile(r"(?<![\w-])" + pattern, re.IGNORECASE), normalizers[name])
+        for name, pattern in R.PATTERNS.items()
+    )
+
+
+_RULES = _compile_rules()
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    rule: _Rule
+    match: Match
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for rule in _RULES:
+        for m in rule.pattern.finditer(text):
+            start, end = _span_of(rule.name, m)
+            if end > start and _accept(rule.name, m, text):
+                found.append(_Candidate(start, end, rule, m))
+    return found
+
+
+def _span_of(name: str, m: Match) -> tuple[int, int]:
+    """The timex span of a match: TimeBank leaves the article out of adjectival forms."""
+    if "span" in m.re.groupindex:
+        return m.span("span")
+    gd = m.groupdict()
+    if name == "duration" and "-" in (gd["hy"] or "") and not gd["rel"] and not gd["approx"]:
+        return m.start("n"), m.end()  # "the eight-year (plan)" -> "eight-year"
+    if name == "quarter" and gd["rel"] and m.group(0)[m.end("rel") - m.start()] == "-" and not gd["y0"]:
+        return m.start("rel"), m.end()  # "the third-quarter (profit)" -> "third-quarter"
+    return m.span()
+
+
+def _resolve_overlaps(cands: list[_Candidate]) -> list[_Candidate]:
+    """Keep non-overlapping candidates, longest first (earlier rules win ties), in text order."""
+    order = {rule.name: i for i, rule in enumerate(_RULES)}
+    kept: list[_Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start - c.end, order[c.rule.name], c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _update_narrative(ctx: _Context, rule: str, kind: TimexType, value: str) -> None:
+    if kind not in ("DATE", "TIME"):
+        return
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
+    if m:
+        ctx.ref_day = date(int(m[1]), int(m[2]), int(m[3]))
+    # a year-shifted value is not a new reference for the next "a year earlier"
+    if kind == "DATE" and re.match(r"\d{4}", value) and rule not in ("shift", "year_ago_adj"):
+        ctx.last_value = value
+
+
+def extract_timexes(text: str, published: date | None, sentences: Sequence[Span] = ()) -> list[Timex]:
+    """Find the time expressions of ``text`` and normalize them to TIMEX3 values.
+
+    Args:
+        text: the article text.
+        published: the publication date (the document creation time); deictic expressions
+            ("yesterday", "Friday", "last week") are anchored on it. Without it they keep ``X``
+            parts, and only values the text itself fixes are given.
+        sentences: sentence spans of ``text``, if known; they bound the look-back for future-tense
+            cues ("will meet Friday"). Without them, sentences are guessed from punctuation.
+
+    Returns:
+        The timexes in text order, non-overlapping, each a span of ``text`` with its type
+        (DATE, TIME, DURATION, SET) and ISO value.
+    """
+    starts = [s.start for s in sentences] or [0] + [m.end() for m in re.finditer(r"[.!?]\s+|\n", text)]
+    ctx = _Context(text, published, sorted(starts))
+    out: list[Timex] = []
+    for c in _resolve_overlaps(_candidates(text)):
+        kind, value = c.rule.normalize(c.match, ctx)
+        _update_narrative(ctx, c.rule.name, kind, value)
+        out.append(Timex(c.start, c.end, text[c.start:c.end], kind, value))
+    return out

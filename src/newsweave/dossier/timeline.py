@@ -1,0 +1,176 @@
+"""The story timeline: dated events, each cited by every outlet that reports it.
+
+An event is the sentence that carries a day-precision date (a DATE or TIME timex whose value starts
+with ``YYYY-MM-DD``). An article's lead sentence, when it carries no date of its own, is dated on the
+publication day: news leads report the news of the day. Entries on the same date whose sentences share
+enough content words are one event, citing all their reports. Dates far from the story's own days
+(the 1992 treaty in a January 2022 story) are kept, marked ``background``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsweave.model import Annotations, Article, Cite, CitedText, Span
+
+# The story's own days run from BACKGROUND_BEFORE days before its earliest publication to
+# BACKGROUND_AFTER days after its latest. A week back covers the recap of how the story began (the
+# seed protests began 4 days before the first seed article) while leaving out anniversaries and
+# precedents (the 2021 Capitol riot, Christmas); a week ahead keeps announced next steps.
+BACKGROUND_BEFORE = timedelta(days=7)
+BACKGROUND_AFTER = timedelta(days=7)
+# Two reports on one date are one event when they share at least MERGE_MIN_SHARED content words
+# and at least MERGE_MIN_OVERLAP of the shorter one's content words. Set by reading the seed story's
+# same-date pairs (the CSTO appeal of 5 January worded by four outlets shares 4-7 content words,
+# 0.4-0.6 of the shorter); there is no gold timeline corpus beyond the seeds to tune on.
+MERGE_MIN_SHARED = 3
+MERGE_MIN_OVERLAP = 0.35
+# A sentence with fewer words than this outside its timexes is a dateline, not an event.
+MIN_EVENT_WORDS = 4
+MAX_EVENT_CHARS = 400  # longer sentences are cut to the clause around the date
+
+_STOPWORD_TEXT = (
+    "a an the and or but of in on at to for from by with about as into over after before than that "
+    "this these those it its is are was were be been being has have had do did does not no he she "
+    "they them his her their we our you your i me my who whom which what when where why how also "
+    "said says say will would could should may might can there here then so such some any all more "
+    "most other one two three first last earlier later day days week year")
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+_DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+
+
+@dataclass
+class _Event:
+    day: date
+    text: str
+    cites: list[Cite]
+    words: set[str]
+    published: date | None
+
+
+def _content_words(text: str) -> set[str]:
+    return {w[:6] for w in (t.lower() for t in _WORD.findall(text)) if w not in _STOPWORDS}
+
+
+def _day_of(value: str) -> date | None:
+    m = _DAY_VALUE.match(value)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _containing(sentences: Sequence[Span], start: int, end: int) -> Span | None:
+    for s in sentences:
+        if s.start <= start and end <= s.end:
+            return s
+    return None
+
+
+def _trim(article: Article, sent: Span, start: int, end: int) -> tuple[int, int]:
+    """The sentence without edge spaces; cut to the clause around ``start:end`` when too long."""
+    text = article.text
+    a, b = sent.start, sent.end
+    if b - a > MAX_EVENT_CHARS:
+        cuts = [m.end() for m in re.finditer(r"[;:]\s+", text[a:b])]
+        before = [c for c in cuts if a + c <= start]
+        after = [c for c in cuts if a + c >= end]
+        a, b = (a + before[-1] if before else a), (a + after[0] if after else b)
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _events_of(article: Article, ann: Annotations) -> list[_Event]:
+    events: dict[tuple[date, int, int], _Event] = {}
+    dated_sentences: set[int] = set()
+    for tx in ann.timexes:
+        day = _day_of(tx.value) if tx.type in ("DATE", "TIME") else None
+        sent = _containing(ann.sentences, tx.start, tx.end)
+        if day is None or sent is None:
+            continue
+        dated_sentences.add(sent.start)
+        outside = (article.text[sent.start:tx.start] + article.text[tx.end:sent.end]).split()
+        if len(outside) < MIN_EVENT_WORDS:
+            continue
+        a, b = _trim(article, sent, tx.start, tx.end)
+        events.setdefault((day, a, b), _Event(day, article.text[a:b], [Cite(article.id, a, b)],
+                                              _content_words(article.text[a:b]), article.published))
+    if article.published and ann.sentences and ann.sentences[0].start not in dated_sentences:
+        lead = ann.sentences[0]
+        a, b = _trim(article, lead, lead.start, lead.start)
+        if len(article.text[a:b].split()) >= MIN_EVENT_WORDS:
+            events.setdefault((article.published, a, b), _Event(
+                article.published, article.text[a:b], [Cite(article.id, a, b)],
+                _content_words(article.text[a:b]), article.published))
+    return list(events.values())
+
+
+def _same_event(x: _Event, y: _Event) -> bool:
+    shared = len(x.words & y.words)
+    smaller = max(1, min(len(x.words), len(y.words)))
+    return shared >= MERGE_MIN_SHARED and shared / smaller >= MERGE_MIN_OVERLAP
+
+
+def _merge(events: list[_Event]) -> list[_Event]:
+    """Group same-date events with similar wording; the earliest (then longest) report leads."""
+    def rank(e: _Event) -> tuple[date, int]:
+        return (e.published or date.max, -len(e.text))
+
+    merged: list[_Event] = []
+    for ev in sorted(events, key=rank):
+        for group in merged:
+            same_article = any(c.article == ev.cites[0].article for c in group.cites)
+            if group.day == ev.day and not same_article and _same_event(group, ev):
+                group.cites.extend(ev.cites)
+                group.words |= ev.words
+                break
+        else:
+            merged.append(_Event(ev.day, ev.text, list(ev.cites), set(ev.words), ev.published))
+    return merged
+
+
+def _story_window(items: Sequence[tuple[Article, Annotations]],
+                  events: list[_Event]) -> tuple[date, date] | None:
+    published = [a.published for a, _ in items if a.published]
+    if not published and events:
+        # no publication dates: the most reported day stands in for the story's day
+        counts: dict[date, int] = {}
+        for e in events:
+            counts[e.day] = counts.get(e.day, 0) + len(e.cites)
+        published = [max(counts, key=lambda d: (counts[d], d))]
+    if not published:
+        return None
+    return min(published) - BACKGROUND_BEFORE, max(published) + BACKGROUND_AFTER
+
+
+def build_timeline(items: Sequence[tuple[Article, Annotations]]) -> list[CitedText]:
+    """The dated events of one story, merged across outlets, oldest first.
+
+    Args:
+        items: the story's articles with their annotations (``sentences`` and ``timexes`` filled;
+            timex values normalized against each article's publication date).
+
+    Returns:
+        One ``CitedText`` per event: ``date`` is the ISO day, ``text`` the event sentence from the
+        earliest (then longest) report, ``citations`` every report of it (article, start, end).
+        Ordered by date, then by number of citations (most first). Events outside the story's own
+        days (see ``BACKGROUND_BEFORE``) have ``background=True``.
+    """
+    events = [ev for article, ann in items for ev in _events_of(article, ann)]
+    merged = _merge(events)
+    window = _story_window(items, merged)
+    merged.sort(key=lambda e: (e.day, -len(e.cites), e.published or date.max, e.text))
+    return [
+        CitedText(text=e.text, citations=tuple(e.cites), date=e.day.isoformat(),
+                  background=window is not None and not (window[0] <= e.day <= window[1]))
+        for e in merged
+    ]

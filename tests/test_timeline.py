@@ -1,0 +1,97 @@
+"""The story timeline: seed gold dates, merging across outlets, background dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsweave.annotate.timexes import extract_timexes
+from newsweave.dossier.timeline import build_timeline
+from newsweave.model import Annotations, Article, CitedText, Span
+
+_BREAK = re.compile(r"(?<=[.!?…”\"])\s+(?=[A-Z“\"])")
+
+
+def split_sentences(text: str) -> tuple[Span, ...]:
+    """A simple splitter: lines, then sentence-final punctuation before a capital."""
+    out: list[Span] = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for brk in _BREAK.finditer(line.group(0)):
+            out.append(Span.of(text, start, line.start() + brk.start()))
+            start = line.start() + brk.end()
+        out.append(Span.of(text, start, line.end()))
+    return tuple(out)
+
+
+def _item(article_id: str, text: str, published: date | None) -> tuple[Article, Annotations]:
+    sentences = split_sentences(text)
+    timexes = tuple(extract_timexes(text, published, sentences))
+    return Article(article_id, text, published), Annotations(article_id, sentences, timexes=timexes)
+
+
+@pytest.fixture(scope="module")
+def seed_timeline(corpora_dir: Path, seed_texts: dict[str, str]) -> list[CitedText]:
+    items = []
+    for path in sorted((corpora_dir / "seeds").glob("*.txt")):
+        head = path.read_text(encoding="utf-8")[:17]
+        published = date.fromisoformat(head[6:16]) if head.startswith(" date ") else None
+        items.append(_item(path.stem, seed_texts[path.stem], published))
+    return build_timeline(items)
+
+
+@pytest.mark.gold
+@pytest.mark.parametrize("day", ["2022-01-02", "2022-01-05", "2022-01-06", "2022-01-07", "2022-01-10"])
+def test_seed_timeline_holds_gold_dates_with_gold_sources(
+    day: str, seed_timeline: list[CitedText], seeds_gold: dict[str, Any]
+) -> None:
+    gold_articles = {a for ev in seeds_gold["timeline"] if ev["date"] == day for a in ev["articles"]}
+    entries = [e for e in seed_timeline if e.date == day]
+    assert entries, f"no timeline entry on {day}"
+    cited = {c.article for e in entries for c in e.citations}
+    assert cited & gold_articles
+    assert not any(e.background for e in entries)
+
+
+@pytest.mark.gold
+def test_seed_timeline_background_and_order(seed_timeline: list[CitedText], seed_texts: dict[str, str]) -> None:
+    background = {e.date for e in seed_timeline if e.background}
+    assert {"1992-05-15", "2021-01-06"} <= background
+    dates = [e.date for e in seed_timeline]
+    assert dates == sorted(dates)  # type: ignore[type-var]
+    for e in seed_timeline:
+        for c in e.citations:
+            assert seed_texts[c.article][c.start:c.end].strip()
+
+
+@pytest.mark.gold
+def test_seed_protest_start_is_one_event_citing_four_outlets(seed_timeline: list[CitedText]) -> None:
+    starts = [e for e in seed_timeline if e.date == "2022-01-02"]
+    assert len(starts) == 1
+    assert len({c.article for c in starts[0].citations}) == 4
+
+
+def test_same_event_merges_and_order_by_citations() -> None:
+    a = _item("a", "Rebels seized the airport of the capital on March 3, officials said. "
+                   "The finance minister resigned on March 3 after a vote.", date(2023, 3, 5))
+    b = _item("b", "On March 3 rebels seized the capital's airport, witnesses said.", date(2023, 3, 4))
+    timeline = build_timeline([a, b])
+    march3 = [e for e in timeline if e.date == "2023-03-03"]
+    assert len(march3) == 2
+    assert {c.article for c in march3[0].citations} == {"a", "b"}  # two outlets first
+    assert march3[0].text.startswith("On March 3 rebels")  # the earliest report leads
+    assert march3[1].citations[0].article == "a"
+
+
+def test_far_dates_are_background_and_datelines_skipped() -> None:
+    text = ("The war began on June 22, 1941, historians recall.\n5 March 2023.\n"
+            "Troops crossed the river on March 2 near the town.")
+    timeline = build_timeline([_item("x", text, date(2023, 3, 5))])
+    by_date = {e.date: e for e in timeline}
+    assert by_date["1941-06-22"].background
+    assert not by_date["2023-03-02"].background
+    assert "2023-03-05" not in by_date  # the dateline "5 March 2023." is no event
