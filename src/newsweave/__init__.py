@@ -22,7 +22,12 @@ _EXPORTS = {
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
-__all__ = sorted([*_MODULE_OF, "__version__"])
+__all__ = [
+    "Annotations", "Article", "Cite", "Dossier", "Entity", "Figure", "InputError", "Mention",
+    "MissingExtraError", "ModelError", "NewsweaveError", "NotFoundError", "Quote", "Reuse", "RunConfig",
+    "RunReport", "Span", "StoreError", "Story", "Timex", "__version__", "demo", "dossier", "export",
+    "render", "run", "stories",
+]
 
 if TYPE_CHECKING:
     from newsweave.api import demo, dossier, export, render, run, stories

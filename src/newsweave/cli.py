@@ -14,6 +14,7 @@ from pathlib import Path
 
 from newsweave import api
 from newsweave.errors import NewsweaveError
+from newsweave.pipeline import RunConfig
 
 EPILOG = "Run `newsweave COMMAND --help` for a command's options. Docs: README.md."
 
@@ -79,8 +80,8 @@ def _version() -> str:
     return __version__
 
 
-def _config(args: argparse.Namespace) -> api.RunConfig:
-    return api.RunConfig(model=args.model, workers=max(1, args.workers), progress=not args.quiet)
+def _config(args: argparse.Namespace) -> RunConfig:
+    return RunConfig(model=args.model, workers=max(1, args.workers), progress=not args.quiet)
 
 
 def _cmd_run(args: argparse.Namespace) -> int:

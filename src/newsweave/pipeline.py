@@ -18,8 +18,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from newsweave.annotate.run import Annotator
-from newsweave.annotate.run import AnnotationFailure
+from newsweave.annotate.run import AnnotationFailure, Annotator
 from newsweave.dossier.build import build_dossier
 from newsweave.errors import InputError
 from newsweave.ingest import iter_inputs
@@ -102,7 +101,7 @@ def _timed(report: RunReport, stage: str) -> Iterator[None]:
         report.timings[stage] = report.timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-def _bar(config: RunConfig, total: int | None, desc: str) -> tqdm:  # type: ignore[type-arg]
+def _bar(config: RunConfig, total: int | None, desc: str) -> tqdm:
     return tqdm(total=total, desc=desc, unit="art", disable=not config.progress or not sys.stderr.isatty(),
                 file=sys.stderr, leave=False)
 

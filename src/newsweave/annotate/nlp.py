@@ -107,17 +107,26 @@ class PipelineInfo:
 
 
 def sentences_of(doc: Doc) -> tuple[Span, ...]:
-    """Sentence spans, trimmed of surrounding whitespace; whitespace-only sentences dropped."""
+    """Sentence spans, trimmed of surrounding whitespace; whitespace-only sentences dropped.
+
+    A line break always ends a sentence: spaCy's parser sometimes runs a heading or a caption ("Shoot
+    to kill") into the next paragraph's first sentence, and ingest has already undone hard wrapping.
+    """
     out = []
     text = doc.text
     for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            out.append(Span(start, end, text[start:end]))
+        line_start = sent.start_char
+        while line_start < sent.end_char:
+            newline = text.find("\n", line_start, sent.end_char)
+            line_end = sent.end_char if newline < 0 else newline
+            start, end = line_start, line_end
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                out.append(Span(start, end, text[start:end]))
+            line_start = line_end + 1
     return tuple(out)
 
 

@@ -62,7 +62,7 @@ def _annotate_batch(nlp: Language, articles: Sequence[Article]) -> list[Annotati
     for article, doc in zip(articles, docs, strict=True):
         try:
             out.append(annotate_doc(article, doc))
-        except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
+        except Exception as exc:
             out.append(AnnotationFailure(article.id, f"annotation failed: {type(exc).__name__}: {exc}"))
     return out
 

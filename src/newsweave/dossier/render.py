@@ -65,10 +65,10 @@ def to_markdown(dossier: Dossier, articles: Mapping[str, Article]) -> str:
             lines.append(f"  - {r.text} ({_outlet(articles.get(r.cite.article), r.cite)}, "
                          f"{r.published or 'undated'}) [{_cite_label(r.cite)}]")
     lines += ["", "## Copied passages", ""]
-    for r in dossier.reuse:
-        where = "repeated inside" if r.a.article == r.b.article else "shared by"
-        lines.append(f"- {where} {_cite_label(r.a)} and {_cite_label(r.b)} (similarity {r.similarity:.2f}): "
-                     f"“{_passage(articles, r.a)}”")
+    for reuse in dossier.reuse:
+        where = "repeated inside" if reuse.a.article == reuse.b.article else "shared by"
+        lines.append(f"- {where} {_cite_label(reuse.a)} and {_cite_label(reuse.b)} "
+                     f"(similarity {reuse.similarity:.2f}): “{_passage(articles, reuse.a)}”")
     lines += ["", "## Sources", ""]
     for aid in dossier.story.articles:
         art = articles.get(aid)

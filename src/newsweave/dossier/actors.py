@@ -1,0 +1,503 @@
+"""Actor canonicalization: one actor per person, organization and place, however outlets spell it.
+
+``resolve_actors`` takes the NER mentions of a story's articles and returns canonical
+:class:`~newsweave.model.Entity` actors, the actor of each mention and a repaired label.
+
+How mentions become actors (each step is a function below):
+
+1. **Surface repair** (``_repair_surfaces``): ``clean_surface`` drops "the", "'s" and leading titles;
+   then a leading place or demonym is dropped when a title follows it or the rest is itself a
+   mention elsewhere ("Kazakh President Kassym-Zhomart Tokayev", "Washington Anatoly Antonov"); a
+   person name glued to a following word is cut back to the person ("Anthony Blinken United",
+   "Maria ZakharovaOfficial"); a name in a Title Case headline that appears nowhere in body text
+   is cut back to the longest body-text name it starts with ("Colts Beat Chiefs" -> "Colts").
+2. **Groups**: mentions with the same folded text ("U.S." = "US") form one group.
+3. **Label evidence** per group (``_group_votes``): each NER label is one vote; a title right before
+   the name ("President", "Mr", "Colonel-General", ...) or an apposition after it (", a spokesman
+   for") is 3 PERSON votes; a word only organizations carry ("Ministry", "Council") is 3 ORG votes
+   per mention; a gazetteer place with no title is 2 GPE votes per mention.
+4. **Merges** (union-find over groups), never joining a gazetteer place with a PERSON group:
+   places with the same geonames name ("Alma-Ata" -> Almaty); acronyms from "(CSTO)" appositions
+   and from initials when exactly one name fits; multi-word names with the same phonetic surname
+   and a compatible first name (same phonetic key, an initial, a short form such as Fred /
+   Frederick, or rapidfuzz ratio >= 80: Anthony / Antony, Karin / Karine), or the same first name
+   and a surname at ratio >= 85 (Rait / Raite); one-word names onto the one multi-word cluster
+   ending in that word, phonetically ("Academy" for "Academy of ...", "Mediterranean" for
+   "Mediterranean Sea"). A one-word city name that is a person's surname in the same articles is
+   not a place ("Bush"). When several people share the surname, each one-word mention goes to the
+   nearest preceding full mention in its article (else the nearest following), else stays alone.
+5. **Label repair**: the actor's label is the one with most votes over all its mentions, plus 2
+   PERSON votes when it is used both as "First Last" and as "Last" alone.
+6. **Canonical name**: the gazetteer name for places (its current geonames name: Alma-Ata ->
+   Almaty, Nur-Sultan -> Astana); else the most frequent multi-word form (any form when none has
+   two words), then the one with most words, the longest, the alphabetically first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from newsweave.dossier.names import (
+    PERSON_TITLES,
+    PlaceGazetteer,
+    acronym_of,
+    clean_surface,
+    has_org_word,
+    is_acronym,
+    match_key,
+    phonetic_key,
+    phonetic_name,
+    title_prefix_len,
+    words_of,
+)
+from newsweave.model import Entity, Mention
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MentionKey = tuple[str, int, int]
+
+# Vote weights of label evidence. A title is near-certain evidence of a person, so it outweighs
+# the two or three wrong ORG labels en_core_web_sm gives "Tokayev" in the seeds; org words and
+# gazetteer hits are strong but not certain ("Washington" the person), so they weigh a bit less.
+TITLE_VOTES = 3
+ORG_WORD_VOTES = 3
+PLACE_VOTES = 2
+SURNAME_USE_VOTES = 2
+# First names of one surname count as the same person from this rapidfuzz ratio on their phonetic
+# keys: Karin/Karine = 91, Jon/Jonathan = 55, Jon/Jane = 57 (seeds and ECB+ dev topics).
+FIRST_NAME_RATIO = 80
+# A line is a headline when it has at least this many words and this share of them capitalized
+# (ECB+ dev: article titles such as "Lindsay Lohan Checks Into Rehab at Betty Ford Center").
+HEADLINE_MIN_WORDS = 3
+HEADLINE_CAPS_SHARE = 0.7
+# A first name this long that starts another is its short form (Fred/Frederick; "Al" is too short).
+NICKNAME_PREFIX = 3
+# Surnames of one first name count as the same person from this rapidfuzz ratio on their phonetic
+# keys: Rait/Raite = 89 (ECB+ topic 23), Jenkin/Jenkins = 92, Smith/Smyth = 100 after folding.
+SURNAME_RATIO = 85
+# Last words that make the first word the short name: "the Mediterranean" for "Mediterranean Sea".
+GEO_HEADS = frozenset({"sea", "ocean", "river", "lake", "mountains", "mountain", "island", "islands",
+                       "gulf", "bay", "peninsula", "desert", "valley", "canal", "strait", "channel"})
+# Label tie-break order: the more specific actor types first.
+_LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP")
+
+# A title word right before the name, possibly as "the President of Kazakhstan, " or "president of ".
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\.?(?:\s+of(?:\s+the)?(?:\s+[A-Za-z][\w-]*){0,2})?\s*,?\s+$")
+_APPOSITION_AFTER = re.compile(r"^\s*,\s+(?:the|a|an|its|his|her)?\s*(?:[\w-]+\s+){0,4}?([\w-]+)\b")
+_ACRONYM_APPOSITION = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
+_CAMEL_JOIN = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorResolution:
+    """The actors of a set of articles and the actor and repaired label of each mention."""
+
+    entities: tuple[Entity, ...]
+    entity_of: Mapping[MentionKey, str]
+    label_of: Mapping[MentionKey, str]
+
+
+@dataclass(slots=True)
+class _Occurrence:
+    key: MentionKey
+    surface: str
+    label: str
+    titled: bool
+    headline: bool = False
+
+
+@dataclass(slots=True)
+class _Group:
+    key: str
+    occurrences: list[_Occurrence] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)
+    place: str | None = None
+    place_kind: str = ""
+    demonym: bool = False
+
+    @property
+    def words(self) -> list[str]:
+        return self.key.split(" ")
+
+    @property
+    def label(self) -> str:
+        return _best_label(self.votes)
+
+    @property
+    def is_place(self) -> bool:
+        return self.place is not None and self.label in PLACE_LABELS
+
+    @property
+    def is_person(self) -> bool:
+        return not self.is_place and self.votes["PERSON"] > 0
+
+
+def entity_id(type_: str, canonical: str) -> str:
+    """The stable, corpus-wide id of an actor.
+
+    Args:
+        type_: the actor's label (PERSON, ORG, GPE, LOC, NORP, FAC).
+        canonical: its canonical name.
+
+    Returns:
+        ``"<type>:<phonetic slug>"`` ("person:antoni-blinken"), so transliteration variants of the
+        canonical name give the same id; names whose slug is empty or longer than 60 characters
+        get a 16-hex-digit hash of the slug instead.
+    """
+    slug = phonetic_name(canonical)
+    if not slug or len(slug) > 60:
+        slug = hashlib.sha1(f"{slug}|{canonical}".encode()).hexdigest()[:16]
+    return f"{type_.lower()}:{slug}"
+
+
+def resolve_actors(
+    items: Sequence[tuple[str, str, Sequence[Mention]]],
+    gazetteer: PlaceGazetteer | None = None,
+) -> ActorResolution:
+    """Canonical actors for the NER mentions of a set of articles (a story, a topic).
+
+    Args:
+        items: ``(article_id, article text, NER mentions of that article)``; only mentions
+            labelled PERSON, ORG, GPE, LOC, NORP or FAC become actors.
+        gazetteer: the place-name lookup; pass one object to share its (lazily built) table
+            across calls. A new one is made when None.
+
+    Returns:
+        The actors (sorted by id), the actor id of each actor mention keyed by
+        ``(article_id, start, end)``, and the repaired label of each such mention.
+    """
+    gaz = gazetteer if gazetteer is not None else PlaceGazetteer()
+    occurrences = _repair_surfaces(_collect(items), gaz)
+    groups = _make_groups(occurrences, gaz)
+    texts = {aid: text for aid, text, _ in items}
+    forest = _Forest(groups)
+    _merge_places(forest)
+    _merge_acronyms(forest, texts)
+    _merge_person_names(forest)
+    override = _attach_single_words(forest)
+    return _build(forest, override)
+
+
+def _collect(items: Sequence[tuple[str, str, Sequence[Mention]]]) -> list[_Occurrence]:
+    found = []
+    for aid, text, mentions in items:
+        for m in mentions:
+            if m.label not in ACTOR_LABELS:
+                continue
+            raw = _CAMEL_JOIN.sub(" ", m.text) if m.label == "PERSON" else m.text
+            titled = _has_title(raw) or _title_around(text, m.start, m.end)
+            surface = clean_surface(raw)
+            if match_key(surface):
+                headline = _in_headline(text, m.start, m.end)
+                found.append(_Occurrence((aid, m.start, m.end), surface, m.label, titled, headline))
+    return found
+
+
+def _has_title(raw: str) -> bool:
+    words = raw.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return title_prefix_len(words) > 0
+
+
+def _title_around(text: str, start: int, end: int) -> bool:
+    """A person title right before the mention, or a title-headed apposition right after it."""
+    before = _TITLE_BEFORE.search(text[max(0, start - 50):start])
+    if before and before.group(1).lower() in PERSON_TITLES:
+        return True
+    after = _APPOSITION_AFTER.match(text[end:end + 60])
+    return bool(after and after.group(1).lower() in PERSON_TITLES)
+
+
+def _in_headline(text: str, start: int, end: int) -> bool:
+    """Whether the mention sits in a Title Case line (a headline), where NER runs names on."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    words = re.findall(r"[A-Za-z][\w'-]*", text[line_start:line_end if line_end >= 0 else len(text)])
+    capitalized = sum(1 for w in words if w[0].isupper())
+    return len(words) >= HEADLINE_MIN_WORDS and capitalized >= HEADLINE_CAPS_SHARE * len(words)
+
+
+def _repair_surfaces(occurrences: list[_Occurrence], gaz: PlaceGazetteer) -> list[_Occurrence]:
+    """Cut place prefixes and trailing junk off names, using the other mentions as evidence."""
+    keys = {match_key(o.surface) for o in occurrences}
+    persons = {match_key(o.surface) for o in occurrences if o.label == "PERSON" and " " in o.surface}
+    body_keys = {match_key(o.surface) for o in occurrences if not o.headline}
+    place_keys = {match_key(o.surface) for o in occurrences if o.label in PLACE_LABELS}
+    for occ in occurrences:
+        words = occ.surface.split(" ")
+        for i in range(1, len(words)):
+            prefix, rest = " ".join(words[:i]), words[i:]
+            place = gaz.lookup(prefix)
+            # a city prefix must be a place mention elsewhere: "Antony" is a city in France too
+            known = place is not None and place.primary and (
+                place.kind != "city" or match_key(prefix) in place_keys)
+            if not (known or gaz.is_demonym(prefix)):
+                continue
+            titles = title_prefix_len(rest)
+            name = " ".join(rest[titles:])
+            if titles or match_key(name) in keys:
+                occ.surface, occ.titled = name, occ.titled or titles > 0
+                break
+        occ.surface = _trim_run_on(occ, persons, body_keys)
+    return occurrences
+
+
+def _trim_run_on(occ: _Occurrence, persons: set[str], body_keys: set[str]) -> str:
+    """Cut a name that NER ran on into the next words back to a name seen elsewhere.
+
+    A person name followed by junk ("Anthony Blinken United") is cut to the shortest person name
+    it starts with; a headline name seen nowhere outside headlines ("Colts Beat Chiefs") is cut to
+    the longest name it starts with that appears in body text.
+    """
+    words = occ.surface.split(" ")
+    for j in range(2, len(words)):
+        if match_key(" ".join(words[:j])) in persons:
+            return " ".join(words[:j])
+    if occ.headline and match_key(occ.surface) not in body_keys:
+        for j in range(len(words) - 1, 0, -1):
+            if match_key(" ".join(words[:j])) in body_keys:
+                return " ".join(words[:j])
+    return occ.surface
+
+
+def _make_groups(occurrences: list[_Occurrence], gaz: PlaceGazetteer) -> dict[str, _Group]:
+    groups: dict[str, _Group] = {}
+    for occ in occurrences:
+        key = match_key(occ.surface)
+        group = groups.setdefault(key, _Group(key))
+        group.occurrences.append(occ)
+    surnames = {phonetic_key(g.words[-1]) for g in groups.values()
+                if len(g.words) >= 2 and any(o.label == "PERSON" for o in g.occurrences)}
+    for group in groups.values():
+        place = gaz.lookup(group.occurrences[0].surface)
+        group.place = place.name if place else None
+        group.place_kind = place.kind if place else ""
+        group.demonym = gaz.is_demonym(group.occurrences[0].surface)
+        if place and place.kind == "city" and len(group.words) == 1 \
+                and phonetic_key(group.key) in surnames:
+            # The surname of a person named in the same articles beats a city of that name
+            # ("Bush", "Luck", "Lopez" are also cities in geonames).
+            group.place, group.place_kind = None, ""
+        group.votes = _group_votes(group)
+    return groups
+
+
+def _group_votes(group: _Group) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    org_word = has_org_word(group.occurrences[0].surface)
+    for occ in group.occurrences:
+        votes[occ.label] += 1
+        if occ.titled and not org_word:
+            votes["PERSON"] += TITLE_VOTES
+        elif org_word:
+            votes["ORG"] += ORG_WORD_VOTES
+        elif group.place is not None:
+            votes["GPE"] += PLACE_VOTES
+        elif group.demonym:
+            votes["NORP"] += PLACE_VOTES
+    return votes
+
+
+def _best_label(votes: Mapping[str, float]) -> str:
+    return max(_LABEL_ORDER, key=lambda lab: (votes.get(lab, 0), -_LABEL_ORDER.index(lab)))
+
+
+class _Forest:
+    """Union-find over groups that refuses to join a gazetteer place with a person."""
+
+    def __init__(self, groups: dict[str, _Group]) -> None:
+        self.groups = groups
+        self._parent = {k: k for k in groups}
+        self._place = {k: g.is_place for k, g in groups.items()}
+        self._person = {k: g.is_person for k, g in groups.items()}
+
+    def find(self, key: str) -> str:
+        while self._parent[key] != key:
+            self._parent[key] = self._parent[self._parent[key]]
+            key = self._parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if (self._place[ra] and self._person[rb]) or (self._person[ra] and self._place[rb]):
+            return False
+        ra, rb = sorted((ra, rb))
+        self._parent[rb] = ra
+        self._place[ra] = self._place[ra] or self._place[rb]
+        self._person[ra] = self._person[ra] or self._person[rb]
+        return True
+
+    def members(self) -> dict[str, list[_Group]]:
+        out: dict[str, list[_Group]] = defaultdict(list)
+        for key in sorted(self.groups):
+            out[self.find(key)].append(self.groups[key])
+        return out
+
+
+def _merge_places(forest: _Forest) -> None:
+    by_place: dict[str, str] = {}
+    for key, group in sorted(forest.groups.items()):
+        if group.is_place and group.place is not None:
+            forest.union(by_place.setdefault(group.place, key), key)
+
+
+def _merge_acronyms(forest: _Forest, texts: Mapping[str, str]) -> None:
+    """Join "Name (ACR)" appositions, then acronyms whose initials fit exactly one name."""
+    acronym_groups = {k for k, g in forest.groups.items() if is_acronym(g.occurrences[0].surface)}
+    for key, group in sorted(forest.groups.items()):
+        for occ in group.occurrences:
+            aid, _, end = occ.key
+            hit = _ACRONYM_APPOSITION.match(texts[aid][end:end + 14])
+            acr = match_key(hit.group(1)) if hit else ""
+            if acr in forest.groups and acr != key:
+                forest.union(key, acr)
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for key, group in forest.groups.items():
+        for acr in acronym_of(group.occurrences[0].surface):
+            expansions[acr.lower()].add(key)
+    for acr in sorted(acronym_groups):
+        roots = {forest.find(k) for k in expansions.get(acr, ())}
+        if len(roots) == 1:
+            forest.union(acr, roots.pop())
+
+
+def _merge_person_names(forest: _Forest) -> None:
+    """Join multi-word names with the same phonetic surname and compatible first names."""
+    by_surname: dict[str, list[_Group]] = defaultdict(list)
+    for group in forest.groups.values():
+        if len(group.words) >= 2 and not group.is_place and not has_org_word(group.key):
+            by_surname[phonetic_key(group.words[-1])].append(group)
+    for same in by_surname.values():
+        same.sort(key=lambda g: g.key)
+        for i, a in enumerate(same):
+            for b in same[i + 1:]:
+                if _first_names_match(_first_name(a.words), _first_name(b.words)):
+                    forest.union(a.key, b.key)
+    names = sorted((g for gs in by_surname.values() for g in gs), key=lambda g: g.key)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if phonetic_key(_first_name(a.words)) == phonetic_key(_first_name(b.words)) and fuzz.ratio(
+                    phonetic_key(a.words[-1]), phonetic_key(b.words[-1])) >= SURNAME_RATIO:
+                forest.union(a.key, b.key)
+
+
+def _first_name(words: list[str]) -> str:
+    """The first word of a name that is not an initial ("mark" in "w mark felt")."""
+    return next((w for w in words[:-1] if len(w) > 1), words[0])
+
+
+def _first_names_match(a: str, b: str) -> bool:
+    """Same person's first name: equal phonetically, an initial, a short form, or a near spelling."""
+    pa, pb = phonetic_key(a), phonetic_key(b)
+    if pa == pb:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    short, long_ = sorted((pa, pb), key=len)
+    if len(short) >= NICKNAME_PREFIX and long_.startswith(short):
+        return True  # Fred / Frederick, Alex / Alexander
+    return fuzz.ratio(pa, pb) >= FIRST_NAME_RATIO
+
+
+def _attach_single_words(forest: _Forest) -> dict[MentionKey, str]:
+    """Join one-word names to the one cluster they are the surname of; resolve shared surnames.
+
+    Returns:
+        Per-mention cluster roots for one-word mentions whose surname several people share.
+    """
+    surname_roots: dict[str, set[str]] = defaultdict(set)
+    for group in forest.groups.values():
+        if len(group.words) >= 2 and not group.is_place:
+            # "Academy" is short for "Academy of Motion Picture Arts and Sciences"
+            of_name = len(group.words) >= 3 and group.words[1] == "of"
+            head = group.words[0] if of_name or group.words[-1] in GEO_HEADS else group.words[-1]
+            surname_roots[phonetic_key(head)].add(forest.find(group.key))
+    override: dict[MentionKey, str] = {}
+    ambiguous: list[tuple[_Group, set[str]]] = []
+    for key, group in sorted(forest.groups.items()):
+        if len(group.words) != 1 or group.is_place:
+            continue
+        roots = surname_roots.get(phonetic_key(group.words[0]), set())
+        if len(roots) == 1:
+            forest.union(key, roots.pop())
+        elif len(roots) > 1:
+            ambiguous.append((group, roots))
+    for group, roots in ambiguous:
+        for occ in group.occurrences:
+            nearest = _nearest_full_mention(forest, occ, {forest.find(r) for r in roots})
+            if nearest is not None:
+                override[occ.key] = nearest
+    return override
+
+
+def _nearest_full_mention(forest: _Forest, occ: _Occurrence, roots: set[str]) -> str | None:
+    aid, start, _ = occ.key
+    before: list[tuple[int, str]] = []
+    after: list[tuple[int, str]] = []
+    for group in forest.groups.values():
+        root = forest.find(group.key)
+        if root not in roots or len(group.words) < 2:
+            continue
+        for other in group.occurrences:
+            if other.key[0] == aid:
+                (before if other.key[1] < start else after).append((other.key[1], root))
+    if before:
+        return max(before)[1]
+    return min(after)[1] if after else None
+
+
+def _build(forest: _Forest, override: Mapping[MentionKey, str]) -> ActorResolution:
+    root_of: dict[MentionKey, str] = {}
+    for key, group in forest.groups.items():
+        for occ in group.occurrences:
+            root_of[occ.key] = override.get(occ.key, forest.find(key))
+    occurrences = {occ.key: occ for g in forest.groups.values() for occ in g.occurrences}
+    by_root: dict[str, list[_Occurrence]] = defaultdict(list)
+    for mkey, root in sorted(root_of.items()):
+        by_root[root].append(occurrences[mkey])
+    merged: dict[str, tuple[str, str, list[_Occurrence]]] = {}
+    for occs in by_root.values():
+        label, name = _label_and_name(forest, occs)
+        eid = entity_id(label, name)
+        if eid in merged:
+            occs = merged[eid][2] + occs
+        merged[eid] = (label, name, occs)
+    entities = []
+    entity_of: dict[MentionKey, str] = {}
+    label_of: dict[MentionKey, str] = {}
+    for eid, (label, name, occs) in sorted(merged.items()):
+        aliases = tuple(sorted({o.surface for o in occs}))
+        entities.append(Entity(eid, name, label, aliases, len(occs)))
+        for occ in occs:
+            entity_of[occ.key], label_of[occ.key] = eid, label
+    return ActorResolution(tuple(entities), entity_of, label_of)
+
+
+def _label_and_name(forest: _Forest, occs: list[_Occurrence]) -> tuple[str, str]:
+    """Repair the label by the actor's votes; pick the canonical name (see module docstring)."""
+    groups = {match_key(o.surface): forest.groups[match_key(o.surface)] for o in occs}
+    votes: dict[str, float] = defaultdict(float)
+    for group in groups.values():
+        share = sum(1 for o in occs if match_key(o.surface) == group.key) / len(group.occurrences)
+        for label, n in group.votes.items():
+            votes[label] += n * share
+    lengths = {len(g.words) for g in groups.values()}
+    if 1 in lengths and len(lengths) > 1 and not any(g.is_place for g in groups.values()):
+        votes["PERSON"] += SURNAME_USE_VOTES
+    label = _best_label(votes)
+    places = sorted({g.place for g in groups.values() if g.is_place and g.place})
+    if label in PLACE_LABELS and len(places) == 1:
+        return label, places[0]
+    counts = Counter(o.surface for o in occs)
+    full = [s for s in counts if len(words_of(s)) > 1] or list(counts)
+    name = min(full, key=lambda s: (-counts[s], -len(words_of(s)), -len(s), s))
+    return label, name

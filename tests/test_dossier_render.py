@@ -1,0 +1,84 @@
+"""Renderers escape untrusted article text; the summary cites spans that slice the articles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsweave.dossier.render import to_html, to_json, to_markdown
+from newsweave.dossier.summary import SummaryConfig, summarize
+from newsweave.model import (
+    Annotations,
+    Article,
+    Cite,
+    CitedText,
+    Dossier,
+    Entity,
+    QuoteGroup,
+    QuoteVariant,
+    Span,
+    Story,
+)
+
+HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(2)> <a href="javascript:evil()">x</a>'
+
+
+def _hostile_dossier() -> tuple[Dossier, dict[str, Article]]:
+    text = f"Officials said {HOSTILE} on Monday."
+    article = Article("a1", text, date(2024, 1, 1), title=HOSTILE, source=HOSTILE)
+    cite = Cite("a1", 0, len(text))
+    dossier = Dossier(
+        story=Story("s-1", HOSTILE, ("a1",)),
+        summary=(CitedText(text, (cite,)),),
+        actors=(Entity("e1", HOSTILE, "PERSON", (HOSTILE,), 1),),
+        quotes=(QuoteGroup("e1", HOSTILE, (QuoteVariant(cite, HOSTILE),)),),
+        timeline=(CitedText(text, (cite,), date="2024-01-01"),),
+    )
+    return dossier, {"a1": article}
+
+
+def test_html_escapes_every_untrusted_string() -> None:
+    dossier, articles = _hostile_dossier()
+    page = to_html(dossier, articles)
+    assert "<script>alert" not in page
+    assert "<img" not in page
+    assert 'href="javascript:' not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_markdown_and_json_keep_the_text() -> None:
+    dossier, articles = _hostile_dossier()
+    assert "Officials said" in to_markdown(dossier, articles)
+    assert '"title": ' in to_json(dossier)
+
+
+def _article(aid: str, sentences: list[str], day: int) -> tuple[Article, Annotations]:
+    text = " ".join(sentences)
+    spans, pos = [], 0
+    for s in sentences:
+        start = text.index(s, pos)
+        spans.append(Span(start, start + len(s), s))
+        pos = start + len(s)
+    return Article(aid, text, date(2024, 5, day)), Annotations(aid, sentences=tuple(spans))
+
+
+def test_summary_prefers_what_several_outlets_report_and_cites_them() -> None:
+    shared = "The river burst its banks in the town of Riverton on Monday, flooding hundreds of homes."
+    shared_b = "The river burst its banks in Riverton on Monday, flooding hundreds of homes, officials said."
+    items = [
+        _article("a", [shared, "A local bakery gave free bread to volunteers who filled sandbags all night."], 1),
+        _article("b", [shared_b, "The mayor asked residents to avoid the flooded roads near the old bridge."], 2),
+        _article("c", ["Forecasters expect more rain in Riverton later this week, the weather office said."], 2),
+    ]
+    summary = summarize(items, SummaryConfig(max_sentences=2))
+    assert len(summary) == 2
+    top = next(s for s in summary if "burst its banks" in s.text)
+    assert {c.article for c in top.citations} == {"a", "b"}
+    texts = {a.id: a.text for a, _ in items}
+    for s in summary:
+        c = s.citations[0]
+        assert texts[c.article][c.start:c.end] == s.text
+    assert len({s.text[:20] for s in summary}) == 2  # no restatement of the same fact
+
+
+def test_summary_of_nothing_is_empty() -> None:
+    assert summarize([]) == ()
