@@ -144,3 +144,11 @@ def test_offsets_always_slice_both_texts(words: list[str], cut: int) -> None:
         sa = texts[reuse.a.article][reuse.a.start : reuse.a.end]
         sb = texts[reuse.b.article][reuse.b.start : reuse.b.end]
         assert sa.strip() == sa and sb.strip() == sb and len(sa) >= 20 and len(sb) >= 20
+
+
+def test_a_shared_institution_name_is_not_a_copied_passage() -> None:
+    a = ("Leaders met on Monday to discuss the role of the Collective Security Treaty Organization (CSTO) "
+         "in the region.")
+    b = ("Critics questioned whether troops of the Collective Security Treaty Organization (CSTO) should "
+         "stay for long.")
+    assert find_reuse([("a", a), ("b", b)]) == []

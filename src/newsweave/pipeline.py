@@ -19,7 +19,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from newsweave.annotate.run import AnnotationFailure, Annotator
-from newsweave.dossier.build import build_dossier
+from newsweave.dossier.build import DossierBuilder
 from newsweave.errors import InputError
 from newsweave.ingest import iter_inputs
 from newsweave.link.stories import StoryClusterer
@@ -233,6 +233,7 @@ def build_dossiers(story_ids: Iterable[str], store: Store, version: str, report:
     empty = [sid for sid in story_ids if not members.get(sid)]
     if empty:
         store.delete_stories(empty)
+    builder = DossierBuilder()
     with _bar(config, len(story_ids), "dossiers") as bar:
         for sid in story_ids:
             if not members.get(sid):
@@ -241,7 +242,7 @@ def build_dossiers(story_ids: Iterable[str], store: Store, version: str, report:
             articles = {a.id: a for a in store.iter_articles(ids)}
             anns = {ann.article_id: ann for ann in store.iter_annotations(ids)}
             items = [(articles[i], anns[i]) for i in ids if i in articles and i in anns]
-            dossier, linked = build_dossier(sid, items)
+            dossier, linked = builder.build(sid, items)
             store.put_annotations([(ann, version) for ann in linked])
             store.put_dossiers([dossier])
             report.stories_updated += 1

@@ -542,7 +542,7 @@ def _card_drafts(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, 
         para = text[p_start:p_end]
         if para.rstrip()[-1:] in ".!?”\"…:" or len(para.split()) < 8:
             continue
-        cands = [m for m in mentions if m.label == "PERSON" and p_start < m.start < p_end]
+        cands = [m for m in mentions if p_start < m.start < p_end and _caption_person(text, m, p_end)]
         for m in cands:
             caption = text[m.start:p_end]
             before = text[p_start:m.start].rstrip()
@@ -560,6 +560,21 @@ def _card_drafts(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, 
 
 
 _CAPTION_TITLES = _ROLE_WORDS | {"official", "us", "united", "former", "head", "chief", "press"}
+
+
+def _caption_person(text: str, m: Mention, p_end: int) -> bool:
+    """Whether a mention can head a caption: a PERSON, or a name the small NER model mislabels
+    (it tags Kassym-Jomart Tokayev and Anatoly Antonov ORG) followed by a role title within three
+    words ("... Tokayev President of Kazakhstan", "... Antonov Russian Ambassador to Washington")."""
+    if m.label == "PERSON":
+        return True
+    words = m.text.split()
+    if m.label not in ("ORG", "GPE", "NORP") or not 2 <= len(words) <= 3:
+        return False
+    if any(w.lower() in _ORG_WORDS for w in words) or not all(w[:1].isupper() for w in words):
+        return False
+    tail = [w.strip(",.").lower() for w in text[m.end:p_end].split()[:3]]
+    return any(w in _ROLE_WORDS for w in tail)
 
 
 def _caption_name(text: str, m: Mention) -> Mention:

@@ -13,6 +13,7 @@ from datetime import date
 
 from newsweave.dossier.actors import ActorResolution, resolve_actors
 from newsweave.dossier.figures import group_figures
+from newsweave.dossier.names import PlaceGazetteer
 from newsweave.dossier.quote_groups import group_quotes
 from newsweave.dossier.summary import summarize
 from newsweave.dossier.timeline import build_timeline
@@ -28,34 +29,44 @@ def publication_order(items: Sequence[tuple[Article, Annotations]]) -> list[tupl
     return sorted(items, key=lambda it: (it[0].published or date.max, it[0].id))
 
 
-def build_dossier(story_id: str, items: Sequence[tuple[Article, Annotations]]
-                  ) -> tuple[Dossier, list[Annotations]]:
-    """Build the dossier of one story.
+class DossierBuilder:
+    """Builds dossiers; holds what is costly to build once and reuse (the place-name table).
 
     Args:
-        story_id: the story's id.
-        items: the story's articles with their annotations.
-
-    Returns:
-        The dossier, and the articles' annotations with ``Mention.entity`` and
-        ``Quote.speaker_entity`` set to corpus-wide actor ids.
+        gazetteer: the place-name lookup shared by every dossier (built lazily on first use).
     """
-    items = publication_order(items)
-    resolution = resolve_actors([(a.id, a.text, ann.mentions) for a, ann in items])
-    linked = [(article, link_annotations(article.id, ann, resolution)) for article, ann in items]
-    entities = {e.id: e for e in resolution.entities}
-    quotes = _name_speakers(
-        group_quotes([(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes]), entities)
-    dossier = Dossier(
-        story=Story(story_id, story_title(linked), tuple(a.id for a, _ in linked)),
-        summary=summarize(linked),
-        actors=tuple(sorted(resolution.entities, key=lambda e: (-e.mentions, e.name))),
-        quotes=quotes,
-        timeline=tuple(build_timeline(linked)),
-        figures=tuple(group_figures(linked)),
-        reuse=tuple(find_reuse([(a.id, a.text) for a, _ in linked])),
-    )
-    return dossier, [ann for _, ann in linked]
+
+    def __init__(self, gazetteer: PlaceGazetteer | None = None) -> None:
+        self.gazetteer = gazetteer if gazetteer is not None else PlaceGazetteer()
+
+    def build(self, story_id: str, items: Sequence[tuple[Article, Annotations]]
+              ) -> tuple[Dossier, list[Annotations]]:
+        """Build the dossier of one story.
+
+        Args:
+            story_id: the story's id.
+            items: the story's articles with their annotations.
+
+        Returns:
+            The dossier, and the articles' annotations with ``Mention.entity`` and
+            ``Quote.speaker_entity`` set to corpus-wide actor ids.
+        """
+        items = publication_order(items)
+        resolution = resolve_actors([(a.id, a.text, ann.mentions) for a, ann in items], self.gazetteer)
+        linked = [(article, link_annotations(article.id, ann, resolution)) for article, ann in items]
+        entities = {e.id: e for e in resolution.entities}
+        quotes = _name_speakers(
+            group_quotes([(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes]), entities)
+        dossier = Dossier(
+            story=Story(story_id, story_title(linked), tuple(a.id for a, _ in linked)),
+            summary=summarize(linked),
+            actors=tuple(sorted(resolution.entities, key=lambda e: (-e.mentions, e.name))),
+            quotes=quotes,
+            timeline=tuple(build_timeline(linked)),
+            figures=tuple(group_figures(linked)),
+            reuse=tuple(find_reuse([(a.id, a.text) for a, _ in linked])),
+        )
+        return dossier, [ann for _, ann in linked]
 
 
 def link_annotations(article_id: str, ann: Annotations, resolution: ActorResolution) -> Annotations:
@@ -111,4 +122,4 @@ def _cut(text: str) -> str:
     return text[:_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-__all__ = ["build_dossier", "link_annotations", "publication_order", "story_title"]
+__all__ = ["DossierBuilder", "link_annotations", "publication_order", "story_title"]
