@@ -8,6 +8,7 @@ and stories marked as pending get their dossiers rebuilt. Re-adding an article i
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -41,12 +42,13 @@ class RunConfig:
 
     Attributes:
         model: spaCy pipeline name or path (None: the configured default).
-        workers: annotation processes (the default uses every core, up to 2 on small inputs).
+        workers: annotation processes (default: one per core). Below 64 articles one process is
+            used, since starting a worker costs a model load.
         progress: show progress bars on stderr.
     """
 
     model: str | None = None
-    workers: int = 2
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     progress: bool = True
 
 
@@ -179,10 +181,8 @@ def annotate(ids: Sequence[str], store: Store, annotator: Annotator, report: Run
     """Annotate the articles ``ids``, on ``config.workers`` processes when there is enough work."""
     # Starting a worker process costs a model load (~1 s); below this many articles one process wins.
     workers = config.workers if len(ids) >= 64 else 1
-    if workers != annotator.workers:
-        annotator = Annotator(config.model, workers=workers)
     with _bar(config, len(ids), "annotate") as bar:
-        for results in annotator.annotate(store.iter_articles(ids)):
+        for results in annotator.annotate(store.iter_articles(ids), workers=workers):
             done = [(r, annotator.version) for r in results if isinstance(r, Annotations)]
             store.put_annotations(done)
             report.annotated += len(done)
@@ -202,7 +202,7 @@ def link(store: Store, report: RunReport) -> set[str]:
     clusterer = StoryClusterer.from_state(state) if state else StoryClusterer()
     known = clusterer.assignments()
     stored = {aid: s.id for s in store.list_stories() for aid in s.articles}
-    new = [ann for ann in store.iter_annotations() if ann.article_id not in known]
+    new = list(store.iter_annotations([aid for aid in store.article_ids() if aid not in known]))
     if new:
         articles = {a.id: a for a in store.iter_articles([ann.article_id for ann in new])}
         items = sorted(

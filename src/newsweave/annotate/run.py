@@ -97,26 +97,29 @@ class Annotator:
         info = PipelineInfo.of(self.nlp)
         self.version = f"{ANNOTATOR_VERSION}/{info.name}-{info.version}"
 
-    def annotate(self, articles: Iterable[Article], chunk: int = 32
+    def annotate(self, articles: Iterable[Article], chunk: int = 32, workers: int | None = None
                  ) -> Iterator[list[Annotations | AnnotationFailure]]:
-        """Annotate ``articles``; yields one list of results per chunk, as chunks complete.
+        """Annotate ``articles``; yields one list of results per chunk, in input order.
 
-        Results are yielded in input order within a chunk; chunks may complete out of order when
-        ``workers > 1``.
+        Args:
+            articles: the articles to annotate.
+            chunk: articles per batch handed to one process.
+            workers: processes for this call (default: the annotator's ``workers``).
         """
+        workers = self.workers if workers is None else max(1, workers)
         batches = _chunks(articles, chunk)
-        if self.workers == 1:
+        if workers == 1:
             for batch in batches:
                 yield _annotate_batch(self.nlp, batch)
             return
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                                  initargs=(self.model,)) as pool:
             pending: list[tuple[list[Article], Future[list[dict[str, Any]]]]] = []
             for batch in batches:
                 pending.append((batch, pool.submit(_worker_batch, [a.to_dict() for a in batch])))
                 # Keep a bounded number of batches in flight so memory stays flat on big inputs.
-                while len(pending) >= 2 * self.workers:
+                while len(pending) >= 2 * workers:
                     yield _collect(*pending.pop(0))
             while pending:
                 yield _collect(*pending.pop(0))
