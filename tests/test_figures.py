@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import signal
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -212,3 +213,20 @@ def test_measure_normalization(a: str, b: str, same: bool) -> None:
     ka, kb = normalize_measure(a), normalize_measure(b)
     assert ka is not None and kb is not None
     assert same_measure(ka, kb, same_values=False) is same
+
+
+@pytest.mark.parametrize("text", ["Up 12.", "Off 3.", "Lower 4.5 on the day.", "Shr up 12 pct"])
+def test_a_number_under_a_root_adverb_does_not_hang(nlp: Language, text: str) -> None:
+    # "Up 12." once looped forever: spaCy makes a new Token object on each access, so the root's
+    # `head is not token` test never ended the climb. An alarm turns a hang into a failure.
+    def timeout(signum: int, frame: object) -> None:
+        raise TimeoutError(f"extract_figures hung on {text!r}")
+
+    previous = signal.signal(signal.SIGALRM, timeout)
+    signal.alarm(10)
+    try:
+        figures = extract_figures(nlp(text))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert all(text[f.start:f.end] == f.text for f in figures)

@@ -409,7 +409,7 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int]) -> str | None:
     if role == "pobj" or (role == "prep" and top.i in inside):
         attach = attach.head if role == "pobj" else attach
         role = "prep"
-    while attach.lower_ in ("up", "down", "higher", "lower", "off") and attach.head is not attach:
+    while attach.lower_ in ("up", "down", "higher", "lower", "off") and attach.head.i != attach.i:
         attach = attach.head
     if attach.pos_ in ("VERB", "AUX"):
         if role in ("nsubj", "nsubjpass"):  # "13 officers were killed and 353 injured"
@@ -449,12 +449,12 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
-    if verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
         # "expects earnings to increase 15 pct": the raised object is what changes
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in NOUN_POS), None)
         if obj is not None:
             return obj
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
 

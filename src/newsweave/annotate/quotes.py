@@ -218,7 +218,7 @@ def speaker_tokens(verb: Token) -> list[Token]:
             while toks and (toks[-1].is_punct or toks[-1].is_space):
                 toks.pop()
             return _clean_speaker(toks)
-        if head.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "acl", "parataxis") or head.head is head:
+        if head.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "acl", "parataxis") or head.head.i == head.i:
             break
         head = head.head
     return _clean_speaker(_phrase_before(verb))
