@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -56,13 +59,46 @@ class AnnotationFailure:
 _PIPE_BATCH = 16
 
 
+# Longest the rule-based stages may spend on one article after parsing. The slowest Reuters and
+# BBC articles take well under a second; a minute only ever means a bug (an endless loop), which is
+# then reported as that article's failure instead of stalling the run.
+ARTICLE_SECONDS = 60
+
+
+class _ArticleTimeout(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: int) -> Iterator[None]:
+    """Raise ``_ArticleTimeout`` after ``seconds`` (main thread only; elsewhere no limit)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _annotate_batch(nlp: Language, articles: Sequence[Article]) -> list[Annotations | AnnotationFailure]:
     out: list[Annotations | AnnotationFailure] = []
     docs = nlp.pipe((a.text for a in articles), batch_size=_PIPE_BATCH)
     for article, doc in zip(articles, docs, strict=True):
         try:
-            out.append(annotate_doc(article, doc))
-        except Exception as exc:
+            with _time_limit(ARTICLE_SECONDS):
+                out.append(annotate_doc(article, doc))
+        except _ArticleTimeout:
+            out.append(AnnotationFailure(article.id, f"annotation took over {ARTICLE_SECONDS} s and was "
+                                                     "stopped; please report this article as a bug"))
+        except Exception as exc:  # one article's failure must not stop the batch
             out.append(AnnotationFailure(article.id, f"annotation failed: {type(exc).__name__}: {exc}"))
     return out
 

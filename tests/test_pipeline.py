@@ -1,0 +1,78 @@
+"""The pipeline's promises: a failing or stuck article is reported and skipped, the rest goes on;
+a run only recomputes what changed."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsweave import api
+from newsweave.annotate import run as annotate_run
+from newsweave.pipeline import RunConfig
+
+CONFIG = RunConfig(workers=1, progress=False)
+
+
+def _write(folder: Path, articles: dict[str, str]) -> Path:
+    path = folder / "batch.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for aid, text in articles.items():
+            out.write(json.dumps({"id": aid, "text": text, "published": "2024-02-01"}) + "\n")
+    return path
+
+
+ARTICLES = {
+    "ok1": "The port of Rotterdam reopened on Monday after a storm closed it for two days, officials said.",
+    "bad": "The port of Antwerp stayed shut on Monday after the storm damaged 14 cranes, the operator said.",
+    "ok2": "Shipping lines said on Tuesday that delays at Rotterdam would last until the end of the week.",
+}
+
+
+def _failing_on(article_id: str, failure: Any) -> Any:
+    original = annotate_run.extract_figures
+
+    def stage(doc: Any) -> Any:
+        if "Antwerp" in doc.text:
+            return failure()
+        return original(doc)
+
+    return stage
+
+
+def test_a_failing_article_is_reported_and_the_rest_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom() -> None:
+        raise RuntimeError("stage broke")
+
+    monkeypatch.setattr(annotate_run, "extract_figures", _failing_on("bad", boom))
+    report = api.run([_write(tmp_path, ARTICLES)], db=tmp_path / "p.db", config=CONFIG)
+    assert report.annotated == 2
+    assert [where for where, _ in report.skipped] == ["bad"]
+    assert "RuntimeError: stage broke" in report.skipped[0][1]
+    placed = {aid for story in api.stories(tmp_path / "p.db") for aid in story.articles}
+    assert placed == {"ok1", "ok2"}
+
+
+def test_a_stuck_article_is_stopped_and_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(annotate_run, "ARTICLE_SECONDS", 1)
+    monkeypatch.setattr(annotate_run, "extract_figures", _failing_on("bad", lambda: time.sleep(30)))
+    start = time.perf_counter()
+    report = api.run([_write(tmp_path, ARTICLES)], db=tmp_path / "p.db", config=CONFIG)
+    assert time.perf_counter() - start < 25
+    assert report.annotated == 2
+    assert report.skipped and report.skipped[0][0] == "bad" and "stopped" in report.skipped[0][1]
+
+
+def test_adding_an_article_rebuilds_only_its_story(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    first = api.run([_write(tmp_path, ARTICLES)], db=db, config=CONFIG)
+    assert first.annotated == 3
+    other = tmp_path / "other"
+    other.mkdir()
+    later = {"new": "Astronomers in Chile reported on Tuesday the discovery of a comet that will pass Earth in May."}
+    second = api.run([_write(other, later)], db=db, config=CONFIG)
+    assert (second.added, second.annotated, second.linked) == (1, 1, 1)
+    assert second.stories_updated == 1
