@@ -11,7 +11,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from newsweave.annotate.quotes import extract_quotes, find_quoted_regions
+from newsweave.annotate.quote_marks import find_quoted_regions
+from newsweave.annotate.quotes import extract_quotes
 from newsweave.dossier.quote_groups import group_quotes, lexical_similarity
 from newsweave.model import Mention, Quote, Span
 

@@ -14,7 +14,8 @@ passes, each pure over the document:
 4. indirect speech from the dependency parse: a speech verb with a clausal complement, or
    ``according to X``.
 
-Speakers are resolved to a named mention of the article by :class:`SpeakerResolver`.
+Quote marks are found by `annotate.quote_marks`; speakers are resolved to a named mention of the
+article by `annotate.speakers.SpeakerResolver`.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsweave.annotate.quote_marks import QuotedRegion, find_quoted_regions, paragraphs, trim_span
+from newsweave.annotate.speakers import ORG_WORDS, ROLE_WORDS, SpeakerResolver, speaker_tokens
 from newsweave.model import Mention, Quote, QuoteForm, Span
 
-__all__ = ["QuotedRegion", "SpeakerResolver", "extract_quotes", "find_quoted_regions"]
+__all__ = ["extract_quotes"]
 
 # Lemmas of verbs that report speech or writing. Seeded from the most frequent PolNeAR train+dev
 # cues (said, says, told, added, wrote, noted, asked, explained, ...) plus the seeds' translated
@@ -47,9 +50,6 @@ SPEECH_VERBS = frozenset({
 # Verbs that only count when they govern a clause (they also have non-speech senses).
 _CLAUSE_ONLY = frozenset({"continue", "point", "describe", "call", "agree", "share", "post", "add"})
 
-_OPEN_TO_CLOSE = {"“": "”“\"", "«": "»", "„": "“”\"", "\"": "\"”", "”": "”\""}
-_CLOSERS = frozenset("”\"»“")
-_PUNCT_EDGES = " \t\n\u00a0\"“”«»„‘’'.,;:!?—–-"
 # A quoted region of at most this many words, attributed only by a verb before it and not ending
 # in punctuation, is a scare quote ("clan", "restraint", "several days or several weeks"). Set by
 # hand from the seeds' scare quotes (1-5 words); not yet swept on PolNeAR train.
@@ -62,101 +62,8 @@ UNATTRIBUTED_MIN_WORDS = 12
 ATTRIBUTION_WINDOW = 10
 
 
-@dataclass(frozen=True, slots=True)
-class QuotedRegion:
-    """Text between quote marks: ``start``/``end`` exclude the marks; ``pieces`` per paragraph."""
-
-    start: int
-    end: int
-    pieces: tuple[tuple[int, int], ...]
-
-    def words(self, text: str) -> int:
-        return len(text[self.start:self.end].split())
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    bounds, pos = [], 0
-    for m in re.finditer(r"\n\s*", text):
-        bounds.append((pos, m.start()))
-        pos = m.end()
-    bounds.append((pos, len(text)))
-    return [(s, e) for s, e in bounds if e > s]
-
-
-def _is_opening(text: str, i: int) -> bool:
-    """Whether the mark at ``i`` can open a quote: followed by a word, not glued to a word before."""
-    ch = text[i]
-    nxt = text[i + 1] if i + 1 < len(text) else " "
-    if not (nxt.isalnum() or nxt in "‘'[(….$-"):
-        return False
-    if ch in "«„“":
-        return True
-    prev = text[i - 1] if i > 0 else " "
-    return not prev.isalnum() and prev not in ".,;!?"
-
-
-def _scan_paragraph(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """Quoted stretches of one paragraph as ``(start, end, closed)``, marks excluded."""
-    out: list[tuple[int, int, bool]] = []
-    i, opener = start, -1
-    while i < end:
-        ch = text[i]
-        if opener < 0:
-            if ch in _OPEN_TO_CLOSE and _is_opening(text, i):
-                opener = i
-        elif ch in _OPEN_TO_CLOSE[text[opener]] or ch in _CLOSERS:
-            if re.search(r"\w", text[opener + 1:i]):
-                out.append((opener + 1, i, True))
-            opener = -1
-        i += 1
-    if opener >= 0 and re.search(r"\w", text[opener + 1:end]):
-        out.append((opener + 1, end, False))
-    return out
-
-
-def find_quoted_regions(text: str) -> list[QuotedRegion]:
-    """Regions of ``text`` inside quote marks, in order.
-
-    Args:
-        text: the article text.
-
-    Returns:
-        One region per quotation; a quotation left open at a paragraph end continues into the
-        next paragraph when that one opens with a quote mark, and ends at the paragraph end
-        otherwise.
-    """
-    regions: list[QuotedRegion] = []
-    carry: list[tuple[int, int]] = []
-    for p_start, p_end in _paragraphs(text):
-        stretches = _scan_paragraph(text, p_start, p_end)
-        if carry and not (stretches and stretches[0][0] == p_start + 1):
-            regions.append(_region(carry))
-            carry = []
-        for s, e, closed in stretches:
-            carry.append((s, e))
-            if closed:
-                regions.append(_region(carry))
-                carry = []
-    if carry:
-        regions.append(_region(carry))
-    return regions
-
-
-def _region(pieces: list[tuple[int, int]]) -> QuotedRegion:
-    return QuotedRegion(pieces[0][0], pieces[-1][1], tuple(pieces))
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start:end`` without surrounding spaces; a span never ends inside leading space."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _span(text: str, start: int, end: int) -> Span:
-    start, end = _trim(text, start, end)
+    start, end = trim_span(text, start, end)
     return Span.of(text, start, end)
 
 
@@ -171,211 +78,6 @@ def _is_speech_verb(tok: Token) -> bool:
         return any(c.dep_ in ("ccomp", "xcomp", "advcl", "parataxis") for c in tok.children) or \
             tok.dep_ in ("ROOT", "parataxis", "conj")
     return True
-
-
-_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
-# Role nouns that name a person by office, and the title words they may stand for. Written from
-# the seeds' and PolNeAR train's role-noun sources ("the diplomat", "the spokeswoman", "the
-# deputy", "the secretary general"); a role noun whose head is missing here must match the title
-# word itself ("the president" -> "President of Kazakhstan, Kassym-Jomart Tokayev").
-ROLE_TITLES: dict[str, frozenset[str]] = {
-    "diplomat": frozenset({"ambassador", "diplomat", "envoy", "minister", "spokeswoman",
-                           "spokesman", "representative", "consul"}),
-    "spokeswoman": frozenset({"spokeswoman", "spokesperson", "spokesman", "representative", "secretary"}),
-    "spokesman": frozenset({"spokeswoman", "spokesperson", "spokesman", "representative", "secretary"}),
-    "deputy": frozenset({"deputy", "chairman", "lawmaker", "duma", "mp", "senator", "congressman"}),
-    "lawmaker": frozenset({"deputy", "chairman", "lawmaker", "mp", "senator", "congressman",
-                           "congresswoman", "representative", "rep."}),
-    "envoy": frozenset({"ambassador", "envoy", "diplomat"}),
-    "candidate": frozenset({"candidate", "nominee"}),
-    "nominee": frozenset({"candidate", "nominee"}),
-}
-_ROLE_WORDS = frozenset({"president", "minister", "ambassador", "secretary", "spokesman",
-                         "spokeswoman", "representative", "chairman", "senator", "governor",
-                         "general", "leader", "diplomat", "deputy", "director", "envoy", "mayor"})
-_ORG_WORDS = frozenset({"ministry", "committee", "council", "department", "house", "organization",
-                        "party", "union", "agency", "office", "forces", "bank", "court", "news",
-                        "times", "post", "channel", "government", "administration", "service"})
-_FEMALE_CUES = frozenset({"spokeswoman", "ms.", "mrs.", "ms", "mrs", "woman", "congresswoman", "she"})
-
-
-def speaker_tokens(verb: Token) -> list[Token]:
-    """The words naming who speaks through ``verb``: its subject (or the object of "according to").
-
-    Args:
-        verb: the cue token (a speech verb, or "according").
-
-    Returns:
-        The speaker's tokens in order, without relative clauses and edge punctuation; empty when
-        the clause has no expressed subject.
-    """
-    head = verb
-    for _ in range(4):
-        subj = _subject_of(head)
-        if subj is not None:
-            drop = {t.i for c in subj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-            toks = [t for t in subj.subtree if t.i not in drop]
-            while toks and (toks[-1].is_punct or toks[-1].is_space):
-                toks.pop()
-            return _clean_speaker(toks)
-        if head.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "acl", "parataxis") or head.head.i == head.i:
-            break
-        head = head.head
-    return _clean_speaker(_phrase_before(verb))
-
-
-def _clean_speaker(toks: list[Token]) -> list[Token]:
-    """Drop edge punctuation and anything before a line break (a caption or a heading)."""
-    breaks = [k for k, t in enumerate(toks) if "\n" in t.text_with_ws]
-    if breaks:
-        toks = toks[breaks[-1] + 1:]
-    while toks and (toks[-1].is_punct or toks[-1].is_space):
-        toks.pop()
-    while toks and (toks[0].is_punct or toks[0].is_space):
-        toks.pop(0)
-    return toks
-
-
-def _phrase_before(verb: Token) -> list[Token]:
-    """The noun phrase right before a subjectless verb ("..., Russian Ambassador Antonov said")."""
-    toks: list[Token] = []
-    for t in reversed(verb.doc[max(0, verb.i - 10):verb.i]):
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ") or "\n" in t.text_with_ws:
-            break
-        toks.insert(0, t)
-    return toks if any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in toks) else []
-
-
-def _subject_of(tok: Token) -> Token | None:
-    if tok.lower_ == "according":
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
-        if c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    return None
-
-
-class SpeakerResolver:
-    """Resolves a speaker phrase to the named mention of the article it refers to.
-
-    Holds the article's person-like mentions (outside quotations) and the title words printed
-    next to each ("Russian Ambassador to US Anatoly Antonov"), computed once per article.
-    """
-
-    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
-        self.doc = doc
-        quoted = find_quoted_regions(doc.text)
-        self.named = [m for m in mentions if m.label in ("PERSON", "ORG")]
-        self.titles = {(m.start, m.end): self._title_words(m) for m in self.named}
-        self.persons = [m for m in self.named if self._person_like(m)
-                        and not any(r.start <= m.start < r.end for r in quoted)]
-        self.female: set[str] = set()
-
-    def _person_like(self, m: Mention) -> bool:
-        """PERSON, or an ORG that the small model mislabels but a role title precedes."""
-        if m.label == "PERSON":
-            return True
-        words = m.text.split()
-        before = self.doc.text[max(0, m.start - 30):m.start].lower().split()[-3:]
-        if words and words[0].lower() == "the":
-            words = words[1:]
-        return (len(words) >= 2 and not any(w.lower() in _ORG_WORDS for w in words)
-                and all(w[:1].isupper() for w in words)
-                and bool(set(before) & _ROLE_WORDS))
-
-    def remember(self, ref: Span, pronoun: str | None) -> None:
-        """Record a resolved speaker as an antecedent for later pronouns and role nouns."""
-        m = Mention(ref.start, ref.end, ref.text, "PERSON")
-        if (m.start, m.end) not in self.titles:
-            self.titles[(m.start, m.end)] = self._title_words(m)
-            self.persons = sorted([*self.persons, m], key=lambda x: x.start)
-        if pronoun in ("she", "her"):
-            self.female.add(ref.text.split()[-1])
-
-    def _title_words(self, m: Mention) -> set[str]:
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or not len(span):
-            return set()
-        sent, words = span[0].sent, set[str]()
-        for t in reversed(self.doc[sent.start:span.start]):
-            if t.pos_ in ("VERB", "AUX") or len(words) > 10:
-                break
-            words.add(t.lower_)
-        after = self.doc[span.end:sent.end]
-        if len(after) and after[0].text == ",":
-            for t in after[1:12]:
-                if t.text == "," or t.pos_ in ("VERB", "AUX"):
-                    break
-                words.add(t.lower_)
-        return words
-
-    def resolve(self, speaker: SpacySpan) -> Span | None:
-        """The named mention ``speaker`` refers to, or None when it cannot be told safely.
-
-        Args:
-            speaker: the speaker phrase in the parsed article.
-
-        Returns:
-            A name inside the phrase; for a pronoun, the nearest person named before it; for a
-            role noun, the nearest person printed with that role; for a bare proper name, the
-            phrase itself; else None.
-        """
-        text, lo, hi = self.doc.text, speaker.start_char, speaker.end_char
-        root = speaker.root
-        inside = [m for m in self.named if lo <= m.start and m.end <= hi]
-        best = next((m for m in inside if m.start <= root.idx < m.end), None) or \
-            next((m for m in inside if self._person_like(m)), None)
-        if best is not None:
-            return Span.of(text, best.start, best.end)
-        if root.lower_ in _PRONOUNS:
-            return self._pronoun(root.lower_, lo)
-        if root.pos_ == "PROPN":
-            name = [t for t in speaker if t.pos_ == "PROPN" and t.i <= root.i]
-            k = len(name) - 1
-            while k > 0 and name[k - 1].i == name[k].i - 1:
-                k -= 1
-            return Span.of(text, name[k].idx, root.idx + len(root))
-        if root.pos_ == "NOUN":
-            return self._role(root.lemma_.lower(), lo)
-        return None
-
-    def _before(self, pos: int) -> list[Mention]:
-        """Persons named before ``pos``, leaving out modifiers ("the Kazakh authorities")."""
-        out = []
-        for m in self.persons:
-            if m.end > pos:
-                break
-            last = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if last is not None and len(last) and last[-1].dep_ in ("amod", "compound") \
-                    and last[-1].head.i >= last.end:
-                continue
-            out.append(m)
-        return out
-
-    def _pronoun(self, pronoun: str, pos: int) -> Span | None:
-        female = _PRONOUNS[pronoun] == "f"
-        cands = list(reversed(self._before(pos)))
-        if female:
-            # "she" skips a nearer man only when a woman was named just before him.
-            cands = [m for m in cands[:3] if self._is_female(m)] + cands
-        for m in cands:
-            if not female and self._is_female(m):
-                continue
-            return Span.of(self.doc.text, m.start, m.end)
-        return None
-
-    def _is_female(self, m: Mention) -> bool:
-        return bool(self.titles[(m.start, m.end)] & _FEMALE_CUES) or m.text.split()[-1] in self.female
-
-    def _role(self, head: str, pos: int) -> Span | None:
-        wanted = ROLE_TITLES.get(head, frozenset({head}))
-        for m in reversed(self._before(pos)):
-            if self.titles[(m.start, m.end)] & wanted:
-                return Span.of(self.doc.text, m.start, m.end)
-        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -538,7 +240,7 @@ def _continues(text: str, last: _Draft, reg: QuotedRegion, att: _Attribution | N
 def _card_drafts(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, Mention]]:
     """Pull quotes: a paragraph ending in a speaker caption ("... leave. Anthony Blinken US Secretary")."""
     text, out = doc.text, []
-    for p_start, p_end in _paragraphs(text):
+    for p_start, p_end in paragraphs(text):
         para = text[p_start:p_end]
         if para.rstrip()[-1:] in ".!?”\"…:" or len(para.split()) < 8:
             continue
@@ -559,7 +261,7 @@ def _card_drafts(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, 
     return out
 
 
-_CAPTION_TITLES = _ROLE_WORDS | {"official", "us", "united", "former", "head", "chief", "press"}
+_CAPTION_TITLES = ROLE_WORDS | {"official", "us", "united", "former", "head", "chief", "press"}
 
 
 def _caption_person(text: str, m: Mention, p_end: int) -> bool:
@@ -571,10 +273,10 @@ def _caption_person(text: str, m: Mention, p_end: int) -> bool:
     words = m.text.split()
     if m.label not in ("ORG", "GPE", "NORP") or not 2 <= len(words) <= 3:
         return False
-    if any(w.lower() in _ORG_WORDS for w in words) or not all(w[:1].isupper() for w in words):
+    if any(w.lower() in ORG_WORDS for w in words) or not all(w[:1].isupper() for w in words):
         return False
     tail = [w.strip(",.").lower() for w in text[m.end:p_end].split()[:3]]
-    return any(w in _ROLE_WORDS for w in tail)
+    return any(w in ROLE_WORDS for w in tail)
 
 
 def _caption_name(text: str, m: Mention) -> Mention:
@@ -667,7 +369,7 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
     quotes: list[Quote] = []
     for start, end, m in _card_drafts(doc, mentions):
         name = _caption_name(text, m)
-        lo, hi = _trim(text, start, end)
+        lo, hi = trim_span(text, start, end)
         if not any(lo < d.content[1] and d.content[0] < hi for d in drafts):
             quotes.append(Quote(content=Span.of(text, lo, hi), speaker=Span.of(text, name.start, name.end),
                                 form="direct", speaker_ref=Span.of(text, name.start, name.end)))
