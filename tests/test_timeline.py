@@ -53,8 +53,24 @@ def test_seed_timeline_holds_gold_dates_with_gold_sources(
     entries = [e for e in seed_timeline if e.date == day]
     assert entries, f"no timeline entry on {day}"
     cited = {c.article for e in entries for c in e.citations}
-    assert cited & gold_articles
+    assert gold_articles <= cited  # every outlet that reports an event of that day is cited
     assert not any(e.background for e in entries)
+
+
+@pytest.mark.gold
+def test_seed_timeline_dates_no_event_wrongly(seed_timeline: list[CitedText], seeds_gold: dict[str, Any]) -> None:
+    gold_days = {ev["date"] for ev in seeds_gold["timeline"]}
+    story_days = {e.date for e in seed_timeline if not e.background}
+    assert story_days == gold_days
+
+
+@pytest.mark.gold
+def test_seed_000_lead_is_dated_friday(seed_timeline: list[CitedText], seed_texts: dict[str, str]) -> None:
+    """Published Saturday 8 January; "Earlier that day" and "Earlier on Friday" put the lead on the 7th."""
+    lead_cites = [(e.date, c) for e in seed_timeline for c in e.citations
+                  if c.article == "000_1f8bb2f17d7b7d0e" and c.start == 0]
+    assert [d for d, _ in lead_cites] == ["2022-01-07"]
+    assert seed_texts["000_1f8bb2f17d7b7d0e"][:lead_cites[0][1].end].endswith("boorish.")
 
 
 @pytest.mark.gold
@@ -95,3 +111,33 @@ def test_far_dates_are_background_and_datelines_skipped() -> None:
     assert by_date["1941-06-22"].background
     assert not by_date["2023-03-02"].background
     assert "2023-03-05" not in by_date  # the dateline "5 March 2023." is no event
+
+
+def test_lead_is_dated_by_earlier_that_day() -> None:
+    text = ("The ministry called the remark boorish.\n"
+            "Earlier that day, the minister said the talks had failed.\n"
+            "Earlier on Friday, he met the envoy in Geneva after the vote.")
+    timeline = build_timeline([_item("x", text, date(2022, 1, 8))])  # a Saturday
+    lead = [e for e in timeline if e.citations[0].start == 0]
+    assert [e.date for e in lead] == ["2022-01-07"]
+    assert "2022-01-08" not in {e.date for e in timeline}
+
+
+def test_lead_without_such_words_is_dated_on_publication() -> None:
+    text = "The ministry called the remark boorish on its channel.\nThe talks had failed on Friday in Geneva."
+    timeline = build_timeline([_item("x", text, date(2022, 1, 8))])
+    assert {e.date for e in timeline} == {"2022-01-08", "2022-01-07"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president declared a state of emergency until January 19 in the country.",  # a limit
+        "Relying on the treaty, today I turned to the heads of the allied states for help.",  # speaker's day
+        "Shoot to kill on January 7",  # a headline: no sentence end
+    ],
+)
+def test_sentences_whose_date_is_not_their_event_are_skipped(text: str) -> None:
+    lead_free = "Officials met in the capital.\n" + text  # the lead is dated on publication
+    timeline = build_timeline([_item("x", lead_free, date(2022, 1, 8))])
+    assert [e.date for e in timeline] == ["2022-01-08"]

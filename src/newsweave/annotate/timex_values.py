@@ -27,17 +27,38 @@ def quarter_of(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
 
-def nearest_year(anchor: date, month: int, day: int) -> date | None:
-    """The date ``month-day`` in the year that puts it nearest ``anchor``."""
-    best: date | None = None
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+def month_day_near(anchor: date, month: int, day: int, months_ahead: int, future: bool) -> date | None:
+    """The date ``month-day`` read from ``anchor``: the coming one when it falls within
+    ``months_ahead`` months after ``anchor`` (or ``future``), else the latest one on or before it.
+
+    Args:
+        anchor: the day the text is read from (the publication date).
+        month: 1-12.
+        day: 1-31; an impossible day (30 February) gives None.
+        months_ahead: how far ahead a date may lie and still be read as the coming one.
+        future: the context points ahead ("will", "scheduled"): take the coming one.
+
+    Returns:
+        The date, or None when no year has that day.
+    """
+    for year in (anchor.year, anchor.year + 1):
         try:
-            cand = date(year, month, day)
+            ahead = date(year, month, day)
         except ValueError:
             continue
-        if best is None or abs((cand - anchor).days) < abs((best - anchor).days):
-            best = cand
-    return best
+        if ahead >= anchor:
+            break
+    else:
+        return None
+    limit = anchor + relativedelta(months=months_ahead)
+    if ahead == anchor or future or ahead <= limit:
+        return ahead
+    for year in (ahead.year - 1, ahead.year - 2):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    return None
 
 
 def weekday_near(anchor: date, weekday: int, future: bool) -> date:

@@ -1,10 +1,14 @@
 """The story timeline: dated events, each cited by every outlet that reports it.
 
 An event is the sentence that carries a day-precision date (a DATE or TIME timex whose value starts
-with ``YYYY-MM-DD``). An article's lead sentence, when it carries no date of its own, is dated on the
-publication day: news leads report the news of the day. Entries on the same date whose sentences share
-enough content words are one event, citing all their reports. Dates far from the story's own days
-(the 1992 treaty in a January 2022 story) are kept, marked ``background``.
+with ``YYYY-MM-DD``). A sentence is no event of its date when the date only bounds it ("until
+January 19"), when the date is a deictic word in first-person speech ("today I turned to the CSTO":
+the speaker's today), or when it is a headline, caption or dateline (no sentence end). An article's
+lead sentence, when it carries no date of its own, is dated on the publication day (news leads report
+the news of the day), unless "Earlier that day" or "Earlier on Friday" right after it puts it on that
+day. Entries on the same date whose sentences share enough content words are one event, citing all
+their reports. Dates far from the story's own days (the 1992 treaty in a January 2022 story) are
+kept, marked ``background``.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsweave.model import Annotations, Article, Cite, CitedText, Span
+from newsweave.model import Annotations, Article, Cite, CitedText, Span, Timex
 
 # The story's own days run from BACKGROUND_BEFORE days before its earliest publication to
 # BACKGROUND_AFTER days after its latest. A week back covers the recap of how the story began (the
@@ -32,6 +36,19 @@ MERGE_MIN_OVERLAP = 0.35
 MIN_EVENT_WORDS = 4
 MAX_EVENT_CHARS = 400  # longer sentences are cut to the clause around the date
 
+# "Earlier that day" may date the lead when it comes within this many sentences after it (the
+# seed 000 lead is followed at once by "Earlier that day, ..."; 2 allows one sentence between).
+LEAD_REACH = 2
+
+_SENTENCE_END = re.compile(r"[.!?…;:][\"'”’»)\]]*\s*$")
+_DEICTIC = re.compile(r"(?i)^(?:today|tonight|tomorrow|yesterday|now|(?:this|last)\s+"
+                      r"(?:morning|afternoon|evening|night))$")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s)\b")
+# A date after one of these words bounds the event instead of dating it ("a state of emergency
+# until January 19" was declared on 5 January).
+_LIMIT = re.compile(r"(?i)\b(?:until|till|through|since|before|after|from)\s+(?:the\s+)?$")
+_SAME_DAY = re.compile(r"(?i)^(?:earlier|later)\s+(?:that|the\s+same)\s+day$")
+_EARLIER_ON = re.compile(r"(?i)\b(?:earlier|later)\s+(?:on\s+)?$")
 _STOPWORD_TEXT = (
     "a an the and or but of in on at to for from by with about as into over after before than that "
     "this these those it its is are was were be been being has have had do did does not no he she "
@@ -89,6 +106,43 @@ def _trim(article: Article, sent: Span, start: int, end: int) -> tuple[int, int]
     return a, b
 
 
+def _is_caption(text: str) -> bool:
+    """A headline, caption or dateline: no sentence-final punctuation ("Shoot to kill",
+    "7 January 2022, 20:28 GMT")."""
+    return not _SENTENCE_END.search(text)
+
+
+def _speaker_time(article: Article, sent: Span, tx: Timex) -> bool:
+    """Whether ``tx`` is a deictic word ("today") inside first-person speech, whose "now" is the
+    speaker's, not the publication's ("today I turned to the CSTO", said on 5 January)."""
+    return bool(_DEICTIC.match(tx.text)) and _FIRST_PERSON.search(article.text[sent.start:sent.end]) is not None
+
+
+def _lead_day(article: Article, ann: Annotations) -> date | None:
+    """The day of the article's lead event.
+
+    News leads report the news of the publication day, unless the text soon says the lead happened
+    on another day: "Earlier that day, ..." or "Earlier on Friday, ..." right after the lead puts
+    the lead on that day (a Saturday paper reporting Friday's exchange).
+    """
+    if not ann.timexes:
+        return article.published
+    first = ann.timexes[0]  # only the text's first time expression can move the lead
+    before = article.text[max(0, first.start - 12):first.start]
+    same_day = _SAME_DAY.match(first.text) or _EARLIER_ON.search(before)
+    sent_index = next((i for i, s in enumerate(ann.sentences) if s.start <= first.start < s.end), None)
+    day = _day_of(first.value)
+    if same_day and day and sent_index is not None and sent_index <= LEAD_REACH:
+        return day
+    return article.published
+
+
+def _event(article: Article, day: date, sent: Span, start: int, end: int) -> _Event:
+    a, b = _trim(article, sent, start, end)
+    return _Event(day, article.text[a:b], [Cite(article.id, a, b)], _content_words(article.text[a:b]),
+                  article.published)
+
+
 def _events_of(article: Article, ann: Annotations) -> list[_Event]:
     events: dict[tuple[date, int, int], _Event] = {}
     dated_sentences: set[int] = set()
@@ -99,18 +153,17 @@ def _events_of(article: Article, ann: Annotations) -> list[_Event]:
             continue
         dated_sentences.add(sent.start)
         outside = (article.text[sent.start:tx.start] + article.text[tx.end:sent.end]).split()
-        if len(outside) < MIN_EVENT_WORDS:
+        if (len(outside) < MIN_EVENT_WORDS or _is_caption(article.text[sent.start:sent.end])
+                or _speaker_time(article, sent, tx) or _LIMIT.search(article.text, sent.start, tx.start)):
             continue
-        a, b = _trim(article, sent, tx.start, tx.end)
-        events.setdefault((day, a, b), _Event(day, article.text[a:b], [Cite(article.id, a, b)],
-                                              _content_words(article.text[a:b]), article.published))
-    if article.published and ann.sentences and ann.sentences[0].start not in dated_sentences:
+        ev = _event(article, day, sent, tx.start, tx.end)
+        events.setdefault((day, ev.cites[0].start, ev.cites[0].end), ev)
+    lead_day = _lead_day(article, ann)
+    if lead_day and ann.sentences and ann.sentences[0].start not in dated_sentences:
         lead = ann.sentences[0]
-        a, b = _trim(article, lead, lead.start, lead.start)
-        if len(article.text[a:b].split()) >= MIN_EVENT_WORDS:
-            events.setdefault((article.published, a, b), _Event(
-                article.published, article.text[a:b], [Cite(article.id, a, b)],
-                _content_words(article.text[a:b]), article.published))
+        ev = _event(article, lead_day, lead, lead.start, lead.start)
+        if len(ev.text.split()) >= MIN_EVENT_WORDS and not _is_caption(ev.text):
+            events.setdefault((lead_day, ev.cites[0].start, ev.cites[0].end), ev)
     return list(events.values())
 
 

@@ -1,0 +1,92 @@
+"""Context-free checks on candidate time expressions: drop what the patterns over-generate
+(a lower-case "may" is not a month, "a 52-year-old" is an age, "2000 people" is no year).
+"""
+
+from __future__ import annotations
+
+import re
+
+Match = re.Match[str]
+
+
+def _g(m: Match, name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+_MAY_NOT_MONTH = re.compile(
+    r"\s+(?:be|have|not|also|well|still|even|never|need|want|I|we|you|he|she|they|it)\b", re.I)
+_YEAR_NOT_YEAR = re.compile(
+    r"\s+(?:people|persons|troops|soldiers|men|women|workers|jobs|shares|tons|barrels|cars|units|"
+    r"members|employees|points|feet|meters|metres|miles|km|votes|students|acres|homes|dollars|yen)\b", re.I)
+_PERIOD_RELS = ("latest", "yearago", "year-ago", "yearearlier", "year-earlier", "same", "comparable",
+                "previous", "prior", "current", "first", "second", "third", "fourth", "1st", "2nd", "3rd",
+                "4th", "final", "last", "this", "next")
+
+
+def _capitalized(word: str | None) -> bool:
+    return bool(word) and word[0].isupper()  # type: ignore[index]
+
+
+def _ok_month_token(m: Match, group: str) -> bool:
+    word = _g(m, group)
+    return word is None or not word[0].isalpha() or _capitalized(word)
+
+
+def accept(name: str, m: Match, text: str) -> bool:
+    """Context-free checks that drop candidates the patterns over-generate."""
+    gd = m.groupdict()
+    if gd.get("wd") and not _capitalized(gd["wd"]):
+        return False
+    if not all(_ok_month_token(m, g) for g in ("m", "m1", "m2")):
+        return False
+    if name == "month":
+        word = m["m"]
+        if len(word.rstrip(".")) <= 4 and word.lower() not in ("may", "june", "july", "sept."):
+            return False
+        if word.lower() == "may" and _MAY_NOT_MONTH.match(text, m.end()):
+            return False
+    if name in ("month_day", "iso_date", "slash_date"):
+        return _valid_day(m)
+    if name == "year":
+        return not _YEAR_NOT_YEAR.match(text, m.end()) and not (m.start() and text[m.start() - 1] == "-")
+    if name == "holiday":
+        return _capitalized(m["h"])
+    if name == "season":
+        return bool(m["rel"] or m["y"])
+    if name == "rel_unit" and m["rel"].lower() in ("the", "the full", "the fiscal"):
+        return m["u"].lower() in ("weekend", "year")
+    if name == "quarter":
+        return _accept_quarter(m, text)
+    if name == "duration":
+        return _accept_duration(m)
+    if name == "shift":
+        return bool(m["n"] or m["pl"])
+    return True
+
+
+def _valid_day(m: Match) -> bool:
+    gd = m.groupdict()
+    day = int(gd.get("d") or gd.get("d1") or gd.get("d2") or 0)
+    return 1 <= day <= 31
+
+
+def _accept_quarter(m: Match, text: str) -> bool:
+    rel = (m["rel"] or "").lower()
+    kind = m["q"].lower()
+    if kind == "half":
+        return rel in ("first", "second", "1st", "2nd")
+    if kind == "period":
+        return rel in _PERIOD_RELS and bool(m["the"]) and not m["pl"]
+    if not (m["the"] or rel):
+        return False
+    return bool(m["y"]) or not re.match(r"\s+of\b", text[m.end():])
+
+
+def _accept_duration(m: Match) -> bool:
+    if m["old"]:
+        return False  # ages ("a 52-year-old man") are not annotated in TimeBank
+    n = m["n"].lower()
+    unit = m["u"].lower()
+    if unit in ("second", "quarter") and not m["pl"]:
+        return False  # "a second term", "a quarter of the vote", "the 1988 second quarter"
+    return not (n in ("some", "many") and not m["pl"])
