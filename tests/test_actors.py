@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from newsweave.dossier.actor_mentions import add_missed_names
 from newsweave.dossier.actors import ActorResolution, entity_id, resolve_actors
 from newsweave.dossier.names import PlaceGazetteer, clean_surface, phonetic_key
 from newsweave.model import Entity, Mention
@@ -208,20 +209,25 @@ def test_non_actor_labels_are_ignored(gazetteer: PlaceGazetteer) -> None:
     assert res.entities == () and not res.entity_of
 
 
-def seed_items(nlp: Any, seed_texts: dict[str, str]) -> list[tuple[str, str, list[Mention]]]:
+def seed_items(nlp: Any, seed_texts: dict[str, str], missed_names: bool = False,
+               gazetteer: PlaceGazetteer | None = None) -> list[tuple[str, str, list[Mention]]]:
     items = []
     for aid, text in sorted(seed_texts.items()):
         doc = nlp(text)
-        items.append((aid, text, [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents
-                                  if e.label_ in ACTOR_LABELS]))
+        mentions = [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents
+                    if e.label_ in ACTOR_LABELS]
+        if missed_names:
+            mentions = add_missed_names(doc, mentions, gazetteer)
+        items.append((aid, text, mentions))
     return items
 
 
 @pytest.mark.gold
+@pytest.mark.parametrize("missed_names", [False, True])
 def test_seed_entities_resolve_to_one_actor_each(nlp: Any, seed_texts: dict[str, str],
                                                  seeds_gold: dict[str, Any],
-                                                 gazetteer: PlaceGazetteer) -> None:
-    res = resolve_actors(seed_items(nlp, seed_texts), gazetteer)
+                                                 gazetteer: PlaceGazetteer, missed_names: bool) -> None:
+    res = resolve_actors(seed_items(nlp, seed_texts, missed_names, gazetteer), gazetteer)
     all_aliases = {a for e in res.entities for a in e.aliases}
     missed = []
     for gold in seeds_gold["entities"]:
@@ -249,6 +255,9 @@ def load_bench() -> Any:
 # Twelve ECB+ topics (about a third of the dev articles) keep this test near 20 s; the full dev run
 # is bench/actors_ecbplus.py.
 FLOOR_TOPICS = ("1", "3", "5", "8", "12", "16", "18", "22", "24", "26", "30", "34")
+# B-cubed F1 measured on these topics: 0.779 from NER mentions, 0.790 with add_missed_names.
+FLOOR_NER = 0.77
+FLOOR_MISSED = 0.78
 
 
 @pytest.mark.gold
@@ -258,8 +267,57 @@ def test_ecbplus_bcubed_floor(corpora_dir: Path, nlp: Any) -> None:
     rows = bench.load_articles(corpora_dir / "ecbplus_entities_dev.jsonl", FLOOR_TOPICS)
     gold = bench.gold_mentions(rows)
     chains = {k: m["chain"] for k, m in gold.items()}
-    _, _, f1 = bench.bcubed(chains, bench.predict(rows, nlp))
+    docs = list(nlp.pipe(r["text"] for r in rows))
+    _, _, f1 = bench.bcubed(chains, bench.predict(rows, docs, False))
+    _, _, f1_missed = bench.bcubed(chains, bench.predict(rows, docs, True))
     _, _, lastword = bench.bcubed(chains, {k: bench.BASELINES["same last word within a topic"](m)
                                            for k, m in gold.items()})
-    # measured 0.773 on these topics (last-word baseline on gold spans: 0.791)
-    assert f1 >= 0.76, (f1, lastword)
+    # last-word baseline on gold spans: 0.791 on these topics
+    assert f1 >= FLOOR_NER, (f1, lastword)
+    assert f1_missed >= FLOOR_MISSED, (f1_missed, lastword)
+
+
+def test_first_name_that_is_a_city_is_kept(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(
+        gazetteer,
+        ("Tyler Hansbrough scored 20. His father Gene Hansbrough watched. Hansbrough smiled.",
+         [("Tyler Hansbrough", "PERSON"), ("Gene Hansbrough", "PERSON"), ("Hansbrough", "PERSON")]),
+        ("A storm hit Tyler, Texas. Tyler Hansbrough was safe.",
+         [("Tyler", "GPE"), ("Texas", "GPE"), ("Tyler Hansbrough", "PERSON")]),
+    )
+    tyler = actor_with(res, "Tyler Hansbrough")
+    assert "Gene Hansbrough" not in tyler.aliases
+    assert tyler.mentions == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "noise", "label"),
+    [("Secretary of State Antony Blinken spoke. State media said the state of emergency in the state"
+      " goes on.", "State", "ORG"),
+     ("Protests spread. The protests were put down; protests went on.", "Protests", "NORP")],
+)
+def test_capitalized_common_words_are_not_actors(gazetteer: PlaceGazetteer, text: str, noise: str,
+                                                 label: str) -> None:
+    res = resolve(gazetteer, (text, [(noise, label)]))
+    assert not [e for e in res.entities if noise in e.aliases]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [("The Colts beat the Kansas City Chiefs on Sunday.", "Colts", "ORG"),
+     ("Critics of the Obama administration spoke on Monday.", "Obama administration", "ORG"),
+     ("The flaw in Internet Explorer lets attackers in, said the company.", "Internet Explorer", None)],
+)
+def test_missed_names_are_recovered(nlp: Any, gazetteer: PlaceGazetteer, text: str, name: str,
+                                    label: str | None) -> None:
+    doc = nlp(text)
+    mentions = [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    found = {m.text: m.label for m in add_missed_names(doc, mentions, gazetteer)}
+    assert name in found, found
+    if label is not None:
+        assert found[name] == label
+
+
+def test_missed_names_skip_sentence_initial_common_words(nlp: Any, gazetteer: PlaceGazetteer) -> None:
+    doc = nlp("Police said the police station was closed.")
+    assert not [m for m in add_missed_names(doc, [], gazetteer) if m.text == "Police"]

