@@ -1,7 +1,14 @@
-"""The store: add semantics, round trips (hypothesis), stories, state, runs, migrations, kill -9."""
+"""The store: add semantics, round trips (hypothesis), stories, state, runs, migrations, kill -9,
+the story list and full-text search.
+
+The contract tests (every test that takes the ``store`` fixture) run against SQLite and against a
+real PostgreSQL server named by ``$NEWSWEAVE_TEST_PG_URL`` (``.ci/run`` starts one); without that
+variable the PostgreSQL cases are skipped.
+"""
 
 from __future__ import annotations
 
+import os
 import signal
 import sqlite3
 import subprocess
@@ -15,7 +22,7 @@ from typing import Any, get_args
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Column, Connection, Integer, MetaData, Table, inspect
+from sqlalchemy import Column, Connection, Integer, MetaData, Table, create_engine, inspect
 
 from newsweave.errors import MissingExtraError, NotFoundError, StoreError
 from newsweave.model import (
@@ -39,7 +46,7 @@ from newsweave.model import (
     Timex,
     TimexType,
 )
-from newsweave.store import AddResult, Store, open_store
+from newsweave.store import AddResult, Store, StoryQuery, open_store
 from newsweave.store import migrations as mig
 from newsweave.store import sql as sql_store
 
@@ -51,9 +58,34 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "nested" / "dir" / "newsweave.db"
 
 
-@pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    with open_store(db_path) as s:
+PG_URL = os.environ.get("NEWSWEAVE_TEST_PG_URL")
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
+    not PG_URL, reason="set NEWSWEAVE_TEST_PG_URL to a PostgreSQL database to run these"))]
+
+
+def empty_postgres(url: str) -> str:
+    """Drop everything in the database's public schema (a fresh database for each test)."""
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+            conn.exec_driver_sql("CREATE SCHEMA public")
+    finally:
+        engine.dispose()
+    return url
+
+
+def fresh_db(backend: str, db_path: Path) -> str | Path:
+    """A new, empty database of ``backend``: a SQLite file under ``db_path`` or the test PostgreSQL."""
+    if backend == "postgresql":
+        assert PG_URL
+        return empty_postgres(PG_URL)
+    return db_path
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Store]:
+    with open_store(fresh_db(request.param, db_path)) as s:
         yield s
 
 
@@ -426,8 +458,9 @@ def test_new_migrations_apply_in_order_and_failures_roll_back(db_path: Path) -> 
         pass
     engine = sql_store._sqlite_engine(sql_store._resolve_url(db_path))
     try:
-        extra = [*mig.MIGRATIONS, (2, "extra table", _add_table("extra"))]
-        assert mig.migrate(engine, "test", extra) == [2]
+        n = len(mig.MIGRATIONS)
+        extra = [*mig.MIGRATIONS, (n + 1, "extra table", _add_table("extra"))]
+        assert mig.migrate(engine, "test", extra) == [n + 1]
         assert mig.migrate(engine, "test", extra) == []
 
         def fail(conn: Connection) -> None:
@@ -435,13 +468,13 @@ def test_new_migrations_apply_in_order_and_failures_roll_back(db_path: Path) -> 
             raise RuntimeError("migration 3 breaks half-way")
 
         with pytest.raises(RuntimeError):
-            mig.migrate(engine, "test", [*extra, (3, "broken", fail)])
+            mig.migrate(engine, "test", [*extra, (n + 2, "broken", fail)])
         with engine.connect() as conn:
-            assert sorted(mig.applied_migrations(conn)) == [1, 2]
+            assert sorted(mig.applied_migrations(conn)) == list(range(1, n + 2))
             assert not inspect(conn).has_table("half")  # the DDL was rolled back with the record
             assert inspect(conn).has_table("extra")
-        with pytest.raises(ValueError, match="1, 2, 3"):
-            mig.migrate(engine, "test", [*mig.MIGRATIONS, (5, "gap", fail)])
+        with pytest.raises(ValueError, match="1, 2"):
+            mig.migrate(engine, "test", [*mig.MIGRATIONS, (n + 3, "gap", fail)])
     finally:
         engine.dispose()
 
@@ -513,3 +546,140 @@ def test_kill_9_leaves_only_whole_articles(db_path: Path, blocks_before_kill: in
         assert [r.status for r in results] == ["exists"] * n + ["added"] * (2 * BLOCK)
         assert s.count_articles() == len(written)
         assert {r.status for r in s.add_articles(written)} == {"exists"}
+
+
+# -- PostgreSQL round trips -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pg_store() -> Iterator[Store]:
+    if not PG_URL:
+        pytest.skip("set NEWSWEAVE_TEST_PG_URL to a PostgreSQL database to run these")
+    with open_store(empty_postgres(PG_URL)) as s:
+        yield s
+
+
+def _truncate(store: Store) -> None:
+    assert isinstance(store, sql_store.SQLStore)
+    with store._engine.begin() as conn:
+        conn.exec_driver_sql("TRUNCATE articles, annotations, stories, story_members, dossiers, story_actors CASCADE")
+
+
+PG_ROUND_TRIP = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PG_ROUND_TRIP
+@given(pair=annotated_article(), d=DOSSIER)
+def test_postgres_round_trips(pg_store: Store, pair: tuple[Article, Annotations], d: Dossier) -> None:
+    _truncate(pg_store)
+    article, ann = pair
+    assert pg_store.add_article(article) == AddResult("added", article.id)
+    assert pg_store.get_article(article.id) == article
+    pg_store.put_annotations([(ann, "v")])
+    assert pg_store.get_annotations(article.id) == ann
+    pg_store.put_dossiers([d])
+    assert pg_store.get_dossier(d.story.id) == d
+
+
+# -- story list and full-text search ----------------------------------------------------------------
+
+
+def _browse_fixture(store: Store) -> None:
+    store.add_articles([
+        art("a1", "Blinken said once Russians are in your house it is hard to get them out.",
+            published=date(2022, 1, 7), source="Reuters", title="Blinken warns"),
+        art("a2", "Zakharova replied to Blinken's remark about houses.", published=date(2022, 1, 8),
+            source="TASS"),
+        art("a3", "Tokayev thanked the CSTO peacekeepers in Almaty.", published=date(2022, 1, 10),
+            source="Reuters"),
+        art("b1", "The central bank raised interest rates by 50 basis points.", published=date(2021, 5, 3),
+            source="Bloomberg"),
+        art("c1", "An undated note.")])
+    store.set_story_assignments({"a1": "s-remark", "a2": "s-remark", "a3": "s-csto", "b1": "s-rates",
+                                 "c1": "s-note"})
+    remark = Dossier(story=Story("s-remark", "Blinken's remark", ("a1", "a2")),
+                     actors=(Entity("e1", "Antony Blinken", "PERSON", ("Anthony Blinken", "Blinken"), 5),
+                             Entity("e2", "Maria Zakharova", "PERSON", ("Zakharova",), 3),
+                             Entity("e3", "United States", "GPE", (), 1),
+                             Entity("e4", "Russia", "GPE", (), 2)))
+    csto = Dossier(story=Story("s-csto", "CSTO in Kazakhstan", ("a3",)),
+                   actors=(Entity("e5", "Kassym-Jomart Tokayev", "PERSON", ("Kasym-Zhomart Tokayev",), 2),))
+    store.put_dossiers([remark, csto])
+
+
+def ids(store: Store, **query: Any) -> list[str]:
+    return [s.id for s in store.query_stories(StoryQuery(**query)).items]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({}, ["s-remark", "s-csto", "s-note", "s-rates"]),
+        ({"sort": "recent"}, ["s-csto", "s-remark", "s-rates", "s-note"]),
+        ({"actor": "zhomart"}, ["s-csto"]),
+        ({"actor": "BLINKEN"}, ["s-remark"]),
+        ({"actor": "%"}, []),
+        ({"outlet": "reuters"}, ["s-remark", "s-csto"]),
+        ({"since": date(2022, 1, 8)}, ["s-remark", "s-csto"]),
+        ({"since": date(2022, 1, 9), "until": date(2022, 1, 31)}, ["s-csto"]),
+        ({"until": date(2021, 12, 31)}, ["s-rates"]),
+        ({"text": "houses"}, ["s-remark"]),  # stemmed: "house" and "houses" match
+        ({"text": "interest rate"}, ["s-rates"]),
+        ({"text": "peacekeepers", "outlet": "TASS"}, []),
+        ({"limit": 2, "offset": 1}, ["s-csto", "s-note"]),
+    ],
+)
+@pytest.mark.parametrize("store", BACKENDS, indirect=True)
+def test_story_list_filters_and_order(store: Store, query: dict[str, Any], expected: list[str]) -> None:
+    _browse_fixture(store)
+    assert ids(store, **query) == expected
+
+
+def test_story_list_rows(store: Store) -> None:
+    _browse_fixture(store)
+    page = store.query_stories(StoryQuery(limit=1))
+    assert page.total == 4
+    row = page.items[0]
+    assert (row.id, row.title, row.size, row.first, row.last) == (
+        "s-remark", "Blinken's remark", 2, date(2022, 1, 7), date(2022, 1, 8))
+    assert row.outlets == ("Reuters", "TASS")
+    assert row.top_actors == ("Antony Blinken", "Maria Zakharova", "Russia")
+    # a replaced dossier replaces the actors; a deleted story leaves no actor behind
+    store.put_dossiers([Dossier(story=Story("s-remark", "Revised", ("a1", "a2")))])
+    assert store.query_stories(StoryQuery(actor="blinken")).total == 0
+    store.delete_stories(["s-csto"])
+    assert store.query_stories(StoryQuery(actor="tokayev")).total == 0
+
+
+def test_search_articles(store: Store) -> None:
+    _browse_fixture(store)
+    page = store.search_articles("Blinken")
+    assert page.total == 2
+    assert {h.id for h in page.items} == {"a1", "a2"}
+    hit = next(h for h in page.items if h.id == "a1")
+    assert (hit.story, hit.source, hit.title) == ("s-remark", "Reuters", "Blinken warns")
+    assert hit.snippet is not None and "Blinken" in hit.snippet.text
+    assert store.search_articles("warns").total == 1  # titles are searched too
+    assert [h.id for h in store.search_articles("Blinken", limit=1, offset=1).items] != \
+        [h.id for h in store.search_articles("Blinken", limit=1).items]
+    store.add_article(art("a4", "Later news: Blinken met Lavrov."))
+    assert store.search_articles("Lavrov").total == 1  # new articles are indexed on insert
+
+
+@pytest.mark.parametrize("query", ['"', "NEAR(", "*", "a OR", "'; DROP TABLE articles; --", "-", "", "  ",
+                                   "title:x", "^Blinken", "Blinken AND NOT"])
+def test_search_takes_any_text(store: Store, query: str) -> None:
+    _browse_fixture(store)
+    assert store.search_articles(query).total >= 0
+    assert store.query_stories(StoryQuery(text=query)).total >= 0
+    assert store.count_articles() == 5
+
+
+def test_dossier_stamp_changes_on_rewrite(store: Store) -> None:
+    assert store.dossier_stamp("s1") is None
+    store.put_dossiers([dossier("s1", "First", ())])
+    first = store.dossier_stamp("s1")
+    assert first is not None
+    time.sleep(0.002)
+    store.put_dossiers([dossier("s1", "Second", ())])
+    assert store.dossier_stamp("s1") not in (None, first)

@@ -13,15 +13,22 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from newsweave.dossier.render import to_html, to_json, to_markdown
 from newsweave.errors import NotFoundError
-from newsweave.export import JsonlWriter, article_record, story_record
+from newsweave.export import JsonlWriter, story_record
+from newsweave.export import article_record as article_record_of
+from newsweave.ingest.jsonl import article_from_record
 from newsweave.model import Article, Dossier, Story
 from newsweave.pipeline import RunConfig, RunReport
 from newsweave.pipeline import run as run_pipeline
-from newsweave.store import Store, open_store
+from newsweave.pipeline import update as update_pipeline
+from newsweave.store import AddResult, ArticleHit, Page, Store, StoryQuery, StorySummary, open_store
+
+__all__ = ["DEFAULT_DB", "Format", "article_from_record", "article_record", "demo", "dossier", "export",
+           "ingest", "open_store", "render", "resolve_story_id", "run", "search", "seed_paths", "stories",
+           "story_page", "update", "version"]
 
 DEFAULT_DB = "newsweave.db"
 Format = Literal["md", "json", "html"]
@@ -106,7 +113,7 @@ def export(out_dir: str | Path, db: str | Path | Store = DEFAULT_DB) -> tuple[in
         story_of = {aid: s.id for s in store.list_stories() for aid in s.articles}
         articles = JsonlWriter(out / "articles.jsonl")
         for article in store.iter_articles():
-            articles.write(article_record(article, store.get_annotations(article.id), story_of.get(article.id)))
+            articles.write(article_record_of(article, store.get_annotations(article.id), story_of.get(article.id)))
         articles.close()
         stories_out = JsonlWriter(out / "stories.jsonl")
         for d in store.iter_dossiers():
@@ -140,3 +147,48 @@ def demo(db: str | Path | None = None, config: RunConfig = RunConfig()) -> tuple
         dossiers = [store.get_dossier(s.id) for s in ordered]
         articles = {a.id: a for a in store.iter_articles()}
         return report, dossiers, articles
+
+
+def version() -> str:
+    """The installed newsweave version."""
+    from newsweave import __version__
+
+    return __version__
+
+
+def article_record(article_id: str, db: str | Path | Store = DEFAULT_DB) -> dict[str, Any]:
+    """One article with its annotations and story (the ``articles.jsonl`` record, plus ``url``).
+
+    Raises:
+        NotFoundError: no article has this id.
+    """
+    with _opened(db) as store:
+        article = store.get_article(article_id)
+        record = article_record_of(article, store.get_annotations(article_id), store.story_of(article_id))
+    return {**record, "url": article.url}
+
+
+def story_page(query: StoryQuery | None = None, db: str | Path | Store = DEFAULT_DB) -> Page[StorySummary]:
+    """One page of the story list: filtered by text, actor, outlet and dates, sorted by size or recency."""
+    with _opened(db) as store:
+        return store.query_stories(query or StoryQuery())
+
+
+def search(text: str, db: str | Path | Store = DEFAULT_DB, limit: int = 20, offset: int = 0) -> Page[ArticleHit]:
+    """Full-text search over the stored articles, best match first."""
+    with _opened(db) as store:
+        return store.search_articles(text, limit, offset)
+
+
+def ingest(articles: Iterable[Article], db: str | Path | Store = DEFAULT_DB) -> list[AddResult]:
+    """Store articles without processing them (``update`` annotates, links and builds dossiers)."""
+    with _opened(db) as store:
+        return store.add_articles(articles)
+
+
+def update(db: str | Path | Store = DEFAULT_DB, config: RunConfig = RunConfig()) -> RunReport:
+    """Annotate, link and rebuild dossiers for whatever the store holds that is not current."""
+    with _opened(db) as store:
+        report = RunReport()
+        update_pipeline(store, report, config)
+        return report

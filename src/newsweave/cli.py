@@ -71,6 +71,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=None, help="keep the demo database at this path")
     p.add_argument("--format", choices=["md", "json", "html"], default="md", help="output format (default md)")
     _add_run_options(p)
+
+    p = sub.add_parser("serve", help="serve the web UI and the HTTP API",
+                       description="Serve the web UI (/, /stories/ID, /articles/ID, each with a .json twin) "
+                                   "and the JSON API (/api/..., spec at /openapi.json). Ingest "
+                                   "(POST /api/articles) is enabled only when $NEWSWEAVE_TOKEN is set, and "
+                                   "every write must send it as 'Authorization: Bearer TOKEN'.")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    p.add_argument("--no-process", action="store_true",
+                   help="store ingested articles without annotating them (run `newsweave run` later)")
+    _add_db(p)
     return parser
 
 
@@ -128,7 +140,25 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"run": _cmd_run, "stories": _cmd_stories, "show": _cmd_show, "export": _cmd_export,
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from newsweave.web import create_app, require_server_extra
+
+    require_server_extra()
+    import uvicorn
+
+    token = os.environ.get("NEWSWEAVE_TOKEN") or None
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"newsweave: warning: serving on {args.host}: other machines can reach this server",
+              file=sys.stderr)
+    print(f"newsweave: serving {args.db} on http://{args.host}:{args.port}/ "
+          f"(ingest {'enabled' if token else 'disabled: set NEWSWEAVE_TOKEN to enable'})", file=sys.stderr)
+    app = create_app(args.db, token, process=not args.no_process)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+_COMMANDS = {"run": _cmd_run, "serve": _cmd_serve, "stories": _cmd_stories, "show": _cmd_show,
+             "export": _cmd_export,
              "demo": _cmd_demo}
 
 

@@ -5,6 +5,8 @@
 """
 
 from newsweave.store.base import AddResult, AddStatus, Store
+from newsweave.store.query import ArticleHit, Page, StoryQuery, StorySummary
 from newsweave.store.sql import SQLStore, open_store
 
-__all__ = ["AddResult", "AddStatus", "SQLStore", "Store", "open_store"]
+__all__ = ["AddResult", "AddStatus", "ArticleHit", "Page", "SQLStore", "Store", "StoryQuery", "StorySummary",
+           "open_store"]

@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import Any, Literal, Self
 
 from newsweave.model import Annotations, Article, Dossier, Story
+from newsweave.store.query import ArticleHit, Page, StoryQuery, StorySummary
 
 AddStatus = Literal["added", "exists", "duplicate", "conflict"]
 
@@ -197,8 +198,42 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def dossier_stamp(self, story_id: str) -> str | None:
+        """When the story's dossier was last written (changes on every rewrite), or None without one.
+
+        Readers that cache what they made of a dossier compare this stamp instead of reading it again.
+        """
+
+    @abstractmethod
     def iter_dossiers(self) -> Iterator[Dossier]:
         """Every stored dossier, by story id."""
+
+    # -- browsing: story list and full-text search ---------------------------------------------------
+
+    @abstractmethod
+    def query_stories(self, query: StoryQuery) -> Page[StorySummary]:
+        """One page of the story list, filtered and sorted (for the web UI and the HTTP API).
+
+        Args:
+            query: full-text, actor, outlet and date filters; ``"size"`` or ``"recent"`` order; page.
+
+        Returns:
+            The stories on the page, each with its size, first and last publication day, outlets and
+            top actors, and the total number of stories that match.
+        """
+
+    @abstractmethod
+    def search_articles(self, text: str, limit: int = 20, offset: int = 0) -> Page[ArticleHit]:
+        """Full-text search over article titles and texts (English stemming), best match first.
+
+        Args:
+            text: the user's words; any text is accepted (no query syntax errors).
+            limit: hits per page.
+            offset: hits to skip.
+
+        Returns:
+            The hits with a snippet around the first matching word, and the total number of matches.
+        """
 
     # -- linker state ---------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ so a fresh database still takes the same path as an old one.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -26,6 +27,10 @@ Migration = tuple[int, str, Callable[[Connection], None]]
 
 # Arbitrary 64-bit key for pg_advisory_xact_lock: serializes concurrent migrators on PostgreSQL.
 _PG_MIGRATION_LOCK = 0x6E657773_77656176
+# Characters of title + text that PostgreSQL indexes for full-text search: a tsvector holds at most
+# 1 MB, and 200,000 characters of English news (about 30,000 words) stay far below it; longer
+# articles are searchable by their first 200,000 characters only.
+PG_FTS_CHARS = 200_000
 
 
 def _create_initial_tables(conn: Connection) -> None:
@@ -33,8 +38,56 @@ def _create_initial_tables(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=list(schema.INITIAL_TABLES))
 
 
+def actor_rows(story_id: str, dossier: dict[str, object]) -> list[dict[str, object]]:
+    """The ``story_actors`` rows of one dossier (its ``to_dict`` form), most mentioned first."""
+    actors = [a for a in dossier.get("actors", []) or [] if isinstance(a, dict)]  # type: ignore[attr-defined]
+    actors.sort(key=lambda a: (-int(a.get("mentions", 0)), str(a.get("name", ""))))
+    rows: list[dict[str, object]] = []
+    for position, actor in enumerate(actors):
+        names = [str(actor.get("name", "")), *(str(x) for x in actor.get("aliases", []) or [])]
+        rows.append({"story_id": story_id, "position": position, "entity": str(actor.get("entity", "")),
+                     "name": str(actor.get("name", "")), "names": "|".join(n.lower() for n in names),
+                     "mentions": int(actor.get("mentions", 0))})
+    return rows
+
+
+def _search_and_filters(conn: Connection) -> None:
+    """Migration 2: full-text search over articles, story actors, indexes for the story list filters.
+
+    SQLite gets an FTS5 index (external content: the text is not stored twice) kept current by
+    triggers; PostgreSQL a stored ``tsvector`` column with a GIN index. Both stem English words.
+    """
+    schema.story_actors.create(conn)
+    # Plain DDL, not sqlalchemy.Index: an Index object would attach itself to the shared table
+    # metadata, and migration 1 (create_all) would then build it too.
+    conn.exec_driver_sql("CREATE INDEX ix_articles_published ON articles (published)")
+    conn.exec_driver_sql("CREATE INDEX ix_articles_source ON articles (source)")
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(
+            "ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS "
+            f"(to_tsvector('english'::regconfig, left(coalesce(title, '') || ' ' || text, {PG_FTS_CHARS}))) STORED")
+        conn.exec_driver_sql("CREATE INDEX ix_articles_search ON articles USING gin (search)")
+    else:
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', "
+            "content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')")
+        conn.exec_driver_sql(
+            "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+            "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END")
+        conn.exec_driver_sql(
+            "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
+            "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+            "VALUES ('delete', old.rowid, old.title, old.text); END")
+        conn.exec_driver_sql("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+    rows = conn.execute(select(schema.dossiers.c.story_id, schema.dossiers.c.data)).all()
+    actors = [r for row in rows for r in actor_rows(row.story_id, json.loads(row.data))]
+    if actors:
+        conn.execute(insert(schema.story_actors), actors)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial tables", _create_initial_tables),
+    (2, "full-text search, story actors, filter indexes", _search_and_filters),
 ]
 
 

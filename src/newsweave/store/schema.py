@@ -115,5 +115,19 @@ skipped_inputs = Table(
     Index(None, "run_id"),
 )
 
+# One row per actor of a story's dossier (rewritten with the dossier), so the story list can filter
+# by actor and show the top actors without reading every dossier. ``names`` is the lower-cased name
+# and aliases joined by "|", matched with LIKE.
+story_actors = Table(
+    "story_actors",
+    metadata,
+    Column("story_id", Text, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True, autoincrement=False),
+    Column("entity", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("names", Text, nullable=False),
+    Column("mentions", Integer, nullable=False),
+)
+
 # The tables the first migration creates (every table but the bookkeeping one).
 INITIAL_TABLES = (articles, annotations, stories, story_members, dossiers, state, runs, skipped_inputs)

@@ -38,7 +38,8 @@ from newsweave.errors import MissingExtraError, NotFoundError, StoreError
 from newsweave.model import Annotations, Article, Dossier, Story
 from newsweave.store import schema
 from newsweave.store.base import AddResult, Store
-from newsweave.store.migrations import migrate, utc_now
+from newsweave.store.migrations import actor_rows, migrate, utc_now
+from newsweave.store.query import ArticleHit, Page, StoryQuery, StorySummary, query_stories, search_articles
 
 T = TypeVar("T")
 
@@ -416,16 +417,23 @@ class SQLStore(Store):
     def put_dossiers(self, dossiers: Iterable[Dossier]) -> None:
         """Replace these stories' dossiers in one transaction; see :class:`Store`."""
         now = utc_now()
+        # the last dossier of a story wins, as in the upsert below
+        dossiers_list = list({d.story.id: d for d in dossiers}.values())
         rows = {d.story.id: {"story_id": d.story.id, "title": d.story.title,
                              "data": _dumps(d.to_dict(), f"the dossier of story {d.story.id!r}"),
                              "updated_at": now}
-                for d in dossiers}
+                for d in dossiers_list}
         if not rows:
             return
+        actors = [r for d in dossiers_list for r in actor_rows(d.story.id, d.to_dict())]
         with self._tx(write=True) as conn:
             self._ensure_stories(conn, rows)
             for chunk in _chunks(rows.values(), PAGE_SIZE):
                 self._upsert(conn, schema.dossiers, chunk, ["story_id"])
+            for ids in _chunks(sorted(rows), PAGE_SIZE):
+                conn.execute(delete(schema.story_actors).where(schema.story_actors.c.story_id.in_(ids)))
+            for actor_chunk in _chunks(actors, PAGE_SIZE):
+                conn.execute(insert(schema.story_actors), actor_chunk)
 
     def delete_stories(self, story_ids: Iterable[str]) -> None:
         """Delete stories, their dossiers and their assignments in one transaction."""
@@ -433,6 +441,7 @@ class SQLStore(Store):
         with self._tx(write=True) as conn:
             for chunk in _chunks(ids, PAGE_SIZE):
                 conn.execute(delete(schema.story_members).where(schema.story_members.c.story_id.in_(chunk)))
+                conn.execute(delete(schema.story_actors).where(schema.story_actors.c.story_id.in_(chunk)))
                 conn.execute(delete(schema.dossiers).where(schema.dossiers.c.story_id.in_(chunk)))
                 conn.execute(delete(schema.stories).where(schema.stories.c.id.in_(chunk)))
 
@@ -444,6 +453,15 @@ class SQLStore(Store):
         if data is None:
             raise NotFoundError(f"{self._where}: no dossier for story {story_id!r}")
         return Dossier.from_dict(json.loads(data))
+
+    def dossier_stamp(self, story_id: str) -> str | None:
+        """The dossier's ``updated_at``, or None; see :class:`Store`."""
+        table = schema.dossiers
+        with self._tx() as conn:
+            row = conn.execute(select(table.c.updated_at, func.length(table.c.data))
+                               .where(table.c.story_id == story_id)).first()
+        # the time has millisecond resolution: the length tells apart two rewrites in one millisecond
+        return None if row is None else f"{row[0]}/{row[1]}"
 
     def iter_dossiers(self) -> Iterator[Dossier]:
         """Every dossier, by story id, read page by page."""
@@ -459,6 +477,18 @@ class SQLStore(Store):
             if len(rows) < PAGE_SIZE:
                 return
             last = rows[-1].story_id
+
+    # -- browsing: story list and full-text search ---------------------------------------------------
+
+    def query_stories(self, query: StoryQuery) -> Page[StorySummary]:
+        """One page of stories, filtered and sorted; see :class:`Store`."""
+        with self._tx() as conn:
+            return query_stories(conn, query)
+
+    def search_articles(self, text: str, limit: int = 20, offset: int = 0) -> Page[ArticleHit]:
+        """Articles matching a full-text query, best first; see :class:`Store`."""
+        with self._tx() as conn:
+            return search_articles(conn, text, limit, offset)
 
     # -- linker state ---------------------------------------------------------------------------
 
