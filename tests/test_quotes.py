@@ -134,10 +134,11 @@ def test_unknown_role_stays_unresolved(nlp: Language) -> None:
     assert q.speaker_ref is None
 
 
-# Measured 2026-11-26 (python bench/quotes_polnear.py): 21 seed quotes, 21 found, 18 with the
-# right speaker (captions whose name NER labels ORG now count). Floors at what was measured.
+# Measured 2026-11-26 (python bench/quotes_polnear.py, issue 3): 21 seed quotes, 21 found, 20 with
+# the right speaker (the one left: "the foreign ministry spokeswoman" in an article that never
+# names her). Floors at what was measured.
 SEED_FOUND_FLOOR = 21
-SEED_SPEAKER_FLOOR = 18
+SEED_SPEAKER_FLOOR = 20
 
 
 def test_seed_quotes_found_with_speakers(nlp: Language, bench: ModuleType, seeds_gold: dict[str, Any],
@@ -149,15 +150,16 @@ def test_seed_quotes_found_with_speakers(nlp: Language, bench: ModuleType, seeds
 
 
 # PolNeAR dev, first 30 articles (the full 84 take about a minute on the shared machine); measured
-# 2026-11-26 with bench/quotes_polnear.py --split dev --limit 30: content exact 43.3, overlap 58.4,
-# source overlap 56.1. Floors just under.
-POLNEAR_FLOORS = {"content_exact": 42.0, "content_overlap": 57.0, "source_overlap": 55.0}
+# 2026-11-26 after issue 3 with bench/quotes_polnear.py --split dev --limit 30: content exact 51.0,
+# overlap 71.0, source exact 64.4, overlap 66.3 (before: 43.3 / 58.4 / - / 56.1). Floors just under.
+POLNEAR_FLOORS = {"content_exact": 50.0, "content_overlap": 70.0, "source_exact": 63.5, "source_overlap": 65.5}
 
 
 def test_polnear_dev_floors(nlp: Language, bench: ModuleType, corpora_dir: Path) -> None:
     res = bench.score_polnear(nlp, bench.load_polnear(corpora_dir, "dev", 30))
     assert res["content"].f1() >= POLNEAR_FLOORS["content_exact"]
     assert res["content"].f1(True) >= POLNEAR_FLOORS["content_overlap"]
+    assert res["source"].f1() >= POLNEAR_FLOORS["source_exact"]
     assert res["source"].f1(True) >= POLNEAR_FLOORS["source_overlap"]
 
 

@@ -50,6 +50,18 @@ def _is_opening(text: str, i: int) -> bool:
     return not prev.isalnum() and prev not in ".,;!?"
 
 
+def _fold_doubled_apostrophes(text: str) -> str:
+    """``text`` with each doubled apostrophe (``''``, the NYT wire's quote mark) as one ``"``.
+
+    The copy keeps every offset: an opening ``''Word`` becomes `` "Word``, a closing ``word,''``
+    becomes ``word," ``, so the regions found in the copy index the original text.
+    """
+    def fold(m: re.Match[str]) -> str:
+        after = text[m.end():m.end() + 1]
+        return ' "' if after.isalnum() else '" '
+    return re.sub(r"''", fold, text) if "''" in text else text
+
+
 def _scan_paragraph(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """Quoted stretches of one paragraph as ``(start, end, closed)``, marks excluded."""
     out: list[tuple[int, int, bool]] = []
@@ -82,6 +94,7 @@ def find_quoted_regions(text: str) -> list[QuotedRegion]:
     """
     regions: list[QuotedRegion] = []
     carry: list[tuple[int, int]] = []
+    text = _fold_doubled_apostrophes(text)
     for p_start, p_end in paragraphs(text):
         stretches = _scan_paragraph(text, p_start, p_end)
         if carry and not (stretches and stretches[0][0] == p_start + 1):

@@ -33,22 +33,116 @@ from newsweave.model import Mention, Quote, QuoteForm, Span
 
 __all__ = ["extract_quotes"]
 
-# Lemmas of verbs that report speech or writing. Seeded from the most frequent PolNeAR train+dev
-# cues (said, says, told, added, wrote, noted, asked, explained, ...) plus the seeds' translated
-# register (stressed, emphasized, assured, specified, shared). Belief and evidence cues that
-# PolNeAR also annotates (think, want, shows, found) are left out: they are not speech. Not yet
-# tuned list-by-list on PolNeAR train (the later issue).
+# Lemmas of verbs that report speech or writing: any complement counts (a clause, "said yes",
+# "told stories of ..."). Seeded from the most frequent PolNeAR train cues (said, says, told,
+# added, wrote, noted, asked, explained, ...) plus the seeds' translated register (stressed,
+# emphasized, assured, specified, shared).
 SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "write", "note", "stress", "explain", "state", "announce", "report",
-    "claim", "argue", "warn", "insist", "emphasize", "emphasise", "assure", "suggest", "acknowledge",
-    "declare", "reply", "respond", "answer", "recall", "continue", "comment", "ask", "urge",
-    "confirm", "deny", "admit", "predict", "promise", "reiterate", "specify", "tweet", "post",
-    "complain", "concede", "contend", "maintain", "observe", "remark", "share", "quip", "joke",
-    "testify", "mention", "allege", "charge", "counter", "vow", "boast", "lament", "caution",
-    "point", "describe", "call", "agree", "assert", "yell", "shout",
+    "say", "tell", "write", "note", "stress", "explain", "state", "announce", "report",
+    "claim", "argue", "warn", "insist", "emphasize", "emphasise", "assure", "declare", "reply",
+    "respond", "answer", "recall", "comment", "ask", "urge", "confirm", "deny", "admit", "promise",
+    "reiterate", "specify", "tweet", "complain", "contend", "observe", "remark", "quip",
+    "joke", "testify", "mention", "allege", "counter", "vow", "boast", "lament", "caution", "assert",
+    "yell", "shout", "proclaim", "retort", "concede", "acknowledge", "suggest", "predict",
+    "add", "describe", "call",
 })
-# Verbs that only count when they govern a clause (they also have non-speech senses).
-_CLAUSE_ONLY = frozenset({"continue", "point", "describe", "call", "agree", "share", "post", "add"})
+# Verbs that tag a direct quote (“...,” she continued) though they report no clause themselves.
+DIRECT_CUES = SPEECH_VERBS | {"continue", "conclude", "share", "recount", "interject", "muse", "wonder"}
+# Belief, evidence and intention cues that PolNeAR also annotates ("polls show that ...", "he
+# thinks ...", "she hopes to ..."): they count only with a clause after them (ccomp / xcomp), as
+# their object readings ("show a film", "find the keys") are not attributions. From the PolNeAR
+# train cue lemmas; seem, appear, see, mean, continue and pledge were dropped: under a quarter of
+# their predictions matched a gold content exactly on train (F1 gains only above about half F1).
+CLAUSE_CUES = frozenset({
+    "think", "believe", "know", "expect", "hope", "want", "fear", "feel", "show", "find",
+    "indicate", "estimate", "conclude", "determine", "decide", "worry", "doubt", "assume",
+    "understand", "realize", "agree", "recognize", "reveal", "signal", "imply", "prefer",
+    "point", "share", "post", "plan", "intend", "refuse", "decline",
+    "seek", "promise", "threaten", "demand", "request", "recommend", "propose",
+})
+# Stance cues that take an object ("endorsed Trump", "criticized the deal"): the object is the
+# content. From the PolNeAR train cues; precision checked lemma by lemma on train.
+OBJECT_CUES = frozenset({
+    "endorse", "support", "back", "oppose", "criticize", "criticise", "attack", "accuse", "blame",
+    "praise", "defend", "mock", "question", "reject", "dismiss", "cite", "welcome", "condemn",
+    "slam", "blast", "challenge", "dispute", "applaud", "recommend", "propose", "demand", "request",
+    "deny", "announce", "describe", "call", "ask", "urge", "thank", "name",
+})
+# Two-word cues whose content is the object of the preposition ("called for X", "referring to X").
+PREP_CUES = {
+    "call": "for", "refer": "to", "point": "to", "talk": "about", "complain": "about",
+    "ask": "about", "focus": "on", "speak": "about", "rail": "against", "warn": "about",
+    "comment": "on", "push": "for", "argue": "for", "advocate": "for",
+}
+_CLAUSE_DEPS = ("ccomp", "xcomp")
+_CORE_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr", "acomp")
+# Fewer words than this is no content (a pronoun object, "said so"). PolNeAR train: 2-word
+# contents ("said yes" is one) are rare and mostly wrong for us.
+INDIRECT_MIN_WORDS = 2
+
+
+def _cue_kind(tok: Token) -> str | None:
+    """Which lexicon ``tok`` is in: "speech", "clause", "object", or None."""
+    lemma = tok.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return "speech"
+    if lemma in CLAUSE_CUES:
+        return "clause"
+    if lemma in OBJECT_CUES:
+        return "object"
+    return None
+
+
+def _subtree_span(toks: Sequence[Token]) -> tuple[int, int]:
+    lo = min(t.left_edge.idx for t in toks)
+    last = max((t.right_edge for t in toks), key=lambda t: t.i)
+    return lo, last.idx + len(last)
+
+
+def indirect_content(verb: Token) -> tuple[int, int] | None:
+    """The character span a cue verb reports, from the dependency parse, or None.
+
+    Args:
+        verb: a verb token of a parsed document.
+
+    Returns:
+        For a cue with a clause or object after it, the span of its core complements (from the
+        first to the last, leaving out time and place modifiers); for a cue with a clause before it
+        ("..., Barrow told reporters"), that clause; for a parenthetical cue ("Otherwise, she
+        said, countries may ..."), the whole clause around it; else None.
+    """
+    kind = _cue_kind(verb)
+    if kind is None and verb.lemma_.lower() not in PREP_CUES:
+        return None
+    prep = PREP_CUES.get(verb.lemma_.lower())
+    if prep is not None:
+        p = next((c for c in verb.children if c.lower_ == prep and c.i > verb.i), None)
+        pobj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None) if p is not None else None
+        if pobj is not None:
+            return _subtree_span([pobj])
+    if kind is None:
+        return None
+    right = [c for c in verb.children if c.i > verb.i and c.dep_ in _CORE_DEPS]
+    clauses = [c for c in right if c.dep_ in _CLAUSE_DEPS]
+    if kind == "clause" and not clauses:
+        return None
+    if kind == "speech" and clauses and clauses[0].dep_ == "ccomp":
+        right = [c for c in right if c.i >= clauses[0].i]
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if kind == "clause" and clauses and subj is not None:
+        return _subtree_span([subj, *right])  # "The magnate was expected to cruise past ..."
+    left = [c for c in verb.children if c.i < verb.i and c.dep_ == "ccomp"]
+    if kind == "speech" and left and not clauses:
+        return _subtree_span(left)  # "The bill will pass, Barrow told reporters."
+    if right and (kind != "object" or clauses or any(c.dep_ == "dobj" for c in right)):
+        return _subtree_span(right)
+    if kind != "speech":
+        return None
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        head = verb.head
+        return _subtree_span([head])
+    return None
+
 
 # A quoted region of at most this many words, attributed only by a verb before it and not ending
 # in punctuation, is a scare quote ("clan", "restraint", "several days or several weeks"). Set by
@@ -57,6 +151,16 @@ SCARE_MAX_WORDS = 6
 # Unattributed regions at least this long are still emitted (speaker None): a quotation that
 # runs on after the paragraph that attributed it. Set by hand; not yet swept on PolNeAR train.
 UNATTRIBUTED_MIN_WORDS = 12
+# The longest attribution sentence ("..., she said in a recent interview.") after which the next
+# quote is still the same quotation. PolNeAR train: gaps of 2-12 words cover the joined contents.
+CONTINUATION_GAP_WORDS = 20
+# The most words before a mid-sentence opening mark that still join the quote's content
+# ("Sooner or later, ''I think ...,'' he said"). PolNeAR train: prefixes are short subjects and
+# adverbials (4 to 8 score within 0.1 content F1); 14 loses 0.7, taking in whole sentences.
+FRAGMENT_PREFIX_WORDS = 8
+# The longest name before a colon that attributes a quote ("Dean Baker, Center for Economic
+# and Policy Research: “...”" has 8); longer runs are sentences ending in a colon.
+COLON_SPEAKER_WORDS = 9
 # How many tokens after a closing mark (or before an opening one) the cue may sit: ",” the
 # foreign ministry spokeswoman said" needs 5, Russian titles up to 9. Set by hand.
 ATTRIBUTION_WINDOW = 10
@@ -68,16 +172,16 @@ def _span(text: str, start: int, end: int) -> Span:
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if t.idx >= start and t.idx + len(t) <= end]
+    """The tokens wholly inside ``start:end`` (by binary search, not a scan of the document)."""
+    if end <= start:
+        return []
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
 
 
 def _is_speech_verb(tok: Token) -> bool:
-    if tok.lemma_.lower() not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX"):
-        return False
-    if tok.lemma_.lower() in _CLAUSE_ONLY:
-        return any(c.dep_ in ("ccomp", "xcomp", "advcl", "parataxis") for c in tok.children) or \
-            tok.dep_ in ("ROOT", "parataxis", "conj")
-    return True
+    """Whether ``tok`` can attribute a direct quote: a speech verb ("said", "told", "wrote")."""
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in DIRECT_CUES
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +191,37 @@ class _Attribution:
     side: str  # "tail": after the quote; "head": before it
 
 
-def _cue_span(doc: Doc, verb: Token) -> Span:
-    """The verb with its particles and auxiliaries ("has said", "pointed out")."""
-    toks = [verb, *[c for c in verb.children if c.dep_ in ("prt", "aux", "neg") and c.i > verb.i - 3]]
-    if verb.lemma_.lower() == "accord":
-        toks += [c for c in verb.children if c.lower_ == "to"]
-    lo, hi = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
-    return Span.of(doc.text, lo, hi)
+def _cue_span(doc: Doc, text: str, verb: Token) -> Span:
+    """The cue as PolNeAR cuts it: the verb with its auxiliaries, particles and the adverbs
+    between them ("has also said", "pointed out"), and the preposition of a two-word cue
+    ("called for"). +3.6 cue F1 on PolNeAR train against the bare verb with its auxiliaries."""
+    lo = hi = verb.i
+    while lo > 0 and doc[lo - 1].head.i == verb.i and doc[lo - 1].dep_ in ("aux", "neg", "advmod", "auxpass") \
+            and verb.i - lo < 3:
+        lo -= 1
+    while doc[lo].dep_ == "advmod" and lo < verb.i and not any(
+            doc[k].dep_ in ("aux", "auxpass") for k in range(lo + 1, verb.i)) and doc[lo].lower_ not in _CUE_ADVERBS:
+        lo += 1
+    for c in verb.children:
+        if c.i > verb.i and (c.dep_ == "prt" or (c.dep_ == "prep" and PREP_CUES.get(verb.lemma_.lower()) == c.lower_)
+                             or (verb.lemma_.lower() == "accord" and c.lower_ == "to")) and c.i - hi <= 2:
+            hi = c.i
+    return Span.of(text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
+
+
+# Adverbs that PolNeAR keeps in a cue when they stand right before the verb ("also said").
+_CUE_ADVERBS = frozenset({"also", "later", "then", "previously", "once", "recently", "often",
+                          "repeatedly", "publicly", "privately", "eventually", "again", "first",
+                          "further", "formally", "politely", "largely", "already", "never", "not"})
+
+
+def _opens_quote(tok: Token) -> bool:
+    """Whether ``tok`` is, or follows, an opening quote mark (the second part of a split quote)."""
+    doc = tok.doc
+    return tok.text in _OPENING_MARKS or (tok.i > 0 and doc[tok.i - 1].text in _OPENING_MARKS)
+
+
+_OPENING_MARKS = frozenset({"“", "«", "„", "\"", "''"})
 
 
 def _attribute_tail(doc: Doc, region: QuotedRegion, stop: int) -> _Attribution | None:
@@ -108,7 +236,13 @@ def _attribute_tail(doc: Doc, region: QuotedRegion, stop: int) -> _Attribution |
     first_word = next((t for t in window if t.is_alpha), None)
     if first_word is None:
         return None
+    inside = _tokens_between(doc, region.start, region.end)
+    if inside and inside[-1].text == "." and first_word.text[:1].isupper() and first_word.pos_ != "VERB":
+        return None  # “... ongoing.” He said the FBI ...: a new sentence, not this quote's tag
     for t in window:
+        if _is_speech_verb(t) and any(c.dep_ == "ccomp" and c.i > t.i and not _opens_quote(c.left_edge)
+                                      for c in t.children):
+            return None  # the verb reports a clause of its own
         if _is_speech_verb(t) or (
                 t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"):
             att = _Attribution(t, speaker_tokens(t), "tail")
@@ -126,9 +260,9 @@ def _only_attribution(between: list[Token], att: _Attribution) -> bool:
                for t in between)
 
 
-def _attribute_head(doc: Doc, region: QuotedRegion, start: int) -> _Attribution | None:
+def _attribute_head(doc: Doc, text: str, region: QuotedRegion, start: int) -> _Attribution | None:
     """A speech verb before the opening mark that governs the quote, or sits just before it."""
-    return _governing_verb(doc, region) or _adjacent_head_verb(doc, region, start)
+    return _governing_verb(doc, region) or _adjacent_head_verb(doc, text, region, start)
 
 
 def _governing_verb(doc: Doc, region: QuotedRegion) -> _Attribution | None:
@@ -136,10 +270,9 @@ def _governing_verb(doc: Doc, region: QuotedRegion) -> _Attribution | None:
     inside = _tokens_between(doc, region.start, region.end)
     roots = [t for t in inside if not region.start <= t.head.idx < region.end]
     for root in roots[:3]:
-        node = root
-        for _ in range(5):
-            if node.head.i == node.i:
-                break
+        node, steps = root, 0
+        while steps < 5 and node.head.i != node.i:
+            steps += node.dep_ != "conj"  # a list ("Koreans, ..., Syrians and “...”") is one step
             node = node.head
             if region.start <= node.idx < region.end:
                 continue
@@ -148,11 +281,11 @@ def _governing_verb(doc: Doc, region: QuotedRegion) -> _Attribution | None:
     return None
 
 
-def _adjacent_head_verb(doc: Doc, region: QuotedRegion, start: int) -> _Attribution | None:
+def _adjacent_head_verb(doc: Doc, text: str, region: QuotedRegion, start: int) -> _Attribution | None:
     """A speech verb a few words before the opening mark (Zas said: “…” / told the Post, “…”)."""
     toks = [t for t in _tokens_between(doc, start, region.start - 1)]
     window = toks[-ATTRIBUTION_WINDOW:]
-    before = doc.text[start:region.start - 1].rstrip()
+    before = text[start:region.start - 1].rstrip()
     if not window or not re.search(r"(?:[,:—]|\bthat|\bas saying|\w)$", before):
         return None
     for t in reversed(window):
@@ -160,30 +293,44 @@ def _adjacent_head_verb(doc: Doc, region: QuotedRegion, start: int) -> _Attribut
             break
         if _is_speech_verb(t):
             return _Attribution(t, speaker_tokens(t), "head")
-    return None
+    return _colon_attribution(window) if before.endswith(":") else None
 
 
-def _mixed_content(doc: Doc, att: _Attribution, region: QuotedRegion) -> tuple[int, int] | None:
-    """For “X said the plan was “encouraging””: the clause span when it holds more than the quote."""
+def _colon_attribution(window: list[Token]) -> _Attribution | None:
+    """A name and a colon before the quote, with no verb ("Philip Bump: “...”", "From the
+    report: “...”"): PolNeAR's cue is the colon, the source the name."""
+    colon = window[-1]
+    name: list[Token] = []
+    for t in reversed(window[:-1]):
+        if t.text in ("-", "—", "–", ".", "!", "?") or "\n" in t.text_with_ws or t.pos_ in ("VERB", "AUX"):
+            break
+        name.insert(0, t)
+    while name and (name[0].pos_ == "ADP" or name[0].is_punct):
+        name = name[1:]
+    if not name or len(name) > COLON_SPEAKER_WORDS or not any(t.pos_ == "PROPN" or t.lower_ == "report"
+                                                               for t in name):
+        return None
+    return _Attribution(colon, name, "head")
+
+
+def _mixed_content(text: str, att: _Attribution, region: QuotedRegion) -> tuple[int, int] | None:
+    """For “X said the plan was “encouraging””: the complement's span when it holds more than the quote."""
     if att.side != "head":
         return None
-    words_between = [t for t in _tokens_between(doc, att.cue.idx + len(att.cue), region.start - 1)
-                     if t.is_alpha and t.dep_ != "mark" and t.head.i != att.cue.i]
-    comps = [c for c in att.cue.children if c.dep_ in ("ccomp", "xcomp") and c.idx < region.end]
-    if not words_between or not comps:
+    comp = indirect_content(att.cue)
+    if comp is None or not comp[0] <= region.start < comp[1]:
         return None
-    sub = list(comps[-1].subtree)
-    lo, hi = min(t.idx for t in sub), max(t.idx + len(t) for t in sub)
-    if not lo < region.start < hi:
+    lo, hi = _within_paragraph(text, att.cue.idx, *comp)
+    if not lo <= region.start < hi or not re.search(r"\w", text[lo:region.start] + text[region.end:hi]):
         return None
     return lo, max(hi, region.end)
 
 
-def _attach(doc: Doc, region: QuotedRegion, prev_end: int, next_start: int) -> _Attribution | None:
+def _attach(doc: Doc, text: str, region: QuotedRegion, prev_end: int, next_start: int) -> _Attribution | None:
     sent = doc.char_span(region.start, region.end, alignment_mode="expand")
     sent_start = sent[0].sent.start_char if sent is not None and len(sent) else prev_end
     return _attribute_tail(doc, region, next_start) or \
-        _attribute_head(doc, region, max(prev_end, sent_start))
+        _attribute_head(doc, text, region, max(prev_end, sent_start))
 
 
 @dataclass
@@ -200,7 +347,7 @@ def _direct_drafts(doc: Doc, regions: list[QuotedRegion]) -> list[_Draft]:
     for k, reg in enumerate(regions):
         prev_end = regions[k - 1].end + 1 if k else 0
         next_start = regions[k + 1].start - 1 if k + 1 < len(regions) else len(text)
-        att = _attach(doc, reg, prev_end, next_start)
+        att = _attach(doc, text, reg, prev_end, next_start)
         if drafts and _continues(text, drafts[-1], reg, att):
             drafts[-1].pieces.extend(reg.pieces)
             drafts[-1].content = (drafts[-1].content[0], reg.end)
@@ -209,32 +356,57 @@ def _direct_drafts(doc: Doc, regions: list[QuotedRegion]) -> list[_Draft]:
         if att is None and words < UNATTRIBUTED_MIN_WORDS:
             continue
         if att is not None and words <= SCARE_MAX_WORDS and att.side == "head" and \
-                _mixed_content(doc, att, reg) is None and text[reg.start:reg.end].rstrip()[-1:] not in ".,!?":
+                _mixed_content(text, att, reg) is None and text[reg.start:reg.end].rstrip()[-1:] not in ".,!?":
             continue
-        mixed = _mixed_content(doc, att, reg) if att else None
+        mixed = _mixed_content(text, att, reg) if att else None
         if mixed and any(mixed[0] < d.content[1] for d in drafts):
             continue
         if mixed:
             drafts.append(_Draft(mixed, [], att, "mixed"))
         else:
-            drafts.append(_Draft((reg.start, reg.end), list(reg.pieces), att, "direct"))
+            start = _fragment_start(text, reg) if att is not None and att.side == "tail" else reg.start
+            drafts.append(_Draft((start, reg.end), list(reg.pieces), att, "direct"))
     return drafts
 
 
+def _fragment_start(text: str, reg: QuotedRegion) -> int:
+    """Where a quote that opens mid-sentence starts its content: PolNeAR takes in the sentence's
+    own words before the mark ("The address ''was a response ...,'' said Favreau")."""
+    p_start = text.rfind("\n", 0, reg.start) + 1
+    prefix = text[p_start:reg.start - 1]
+    ends = [m.end() for m in re.finditer(r"[.!?][”\"']?\s+(?=[A-Z“\"'])", prefix)]
+    s_start = p_start + (ends[-1] if ends else 0)
+    words = text[s_start:reg.start - 1].split()
+    if not words or len(words) > FRAGMENT_PREFIX_WORDS or text[s_start:reg.start - 1].rstrip()[-1:] in ":,—":
+        return reg.start
+    return s_start
+
+
 def _continues(text: str, last: _Draft, reg: QuotedRegion, att: _Attribution | None) -> bool:
-    """Whether ``reg`` goes on with ``last``: only its attribution lies between them."""
+    """Whether ``reg`` goes on with ``last``: only its attribution lies between them.
+
+    Either the attribution interrupts one sentence (“We expect,” Zas said, “that ...”), or it
+    ends its sentence and the next sentence or paragraph opens with the quote's next part
+    (“...,” she said in an interview. “And ...”), which PolNeAR marks as one content.
+    """
     if last.form != "direct" or last.att is None or last.att.side != "tail":
         return False
-    gap = text[last.content[1]:reg.start]
-    if "\n" in gap or last.att.cue.idx > reg.start:
-        return False
     cue = last.att.cue
-    extra = {cue.i, *(c.i for c in cue.children if c.dep_ in ("prt", "aux", "neg", "advmod"))}
-    allowed = extra | {t.i for t in last.att.speaker}
-    for t in _tokens_between(cue.doc, last.content[1], reg.start - 1):
-        if t.i not in allowed and not (t.is_punct or t.is_space):
-            return False
-    return att is None or att.cue.i == last.att.cue.i
+    if cue.idx > reg.start or (att is not None and att.cue.i != cue.i):
+        return False
+    gap = text[last.content[1]:reg.start]
+    if "\n" not in gap:
+        extra = {cue.i, *(c.i for c in cue.children if c.dep_ in ("prt", "aux", "neg", "advmod"))}
+        allowed = extra | {t.i for t in last.att.speaker}
+        if all(t.i in allowed or t.is_punct or t.is_space
+               for t in _tokens_between(cue.doc, last.content[1], reg.start - 1)):
+            return True
+    if att is not None:
+        return False
+    head, _, rest = text[last.content[1]:reg.start - 1].partition("\n")
+    head = head.rstrip()
+    return not rest.strip() and gap.count("\n") <= 2 and head[-1:] in ".!?" and \
+        len(head.split()) <= CONTINUATION_GAP_WORDS
 
 
 def _card_drafts(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, Mention]]:
@@ -298,40 +470,58 @@ def _caption_name(text: str, m: Mention) -> Mention:
 
 def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
                      regions: list[QuotedRegion]) -> list[_Draft]:
-    """Speech verbs with a clausal complement, and "according to X": reported speech."""
-    drafts = []
+    """Cue verbs with their complement, parenthetical attributions, and "according to X"."""
+    drafts, text = [], doc.text
     for tok in doc:
         if tok.i in cues:
             continue
         content: tuple[int, int] | None = None
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             content = _according_content(tok)
-        elif _is_speech_verb(tok):
-            comps = [c for c in tok.children if c.dep_ == "ccomp"]
-            if comps:
-                sub = list(comps[0].subtree)
-                content = (sub[0].idx, sub[-1].idx + len(sub[-1]))
+        elif tok.pos_ in ("VERB", "AUX"):
+            content = indirect_content(tok)
         if content is None:
             continue
-        lo, hi = _within_paragraph(doc.text, tok.idx, *content)
-        lo, hi = _trim_clause(doc.text, lo, hi)
-        if len(doc.text[lo:hi].split()) < 3 or any(lo < e and s < hi for s, e in taken):
+        lo, hi = _within_paragraph(text, tok.idx, *content)
+        lo, hi = _trim_clause(text, lo, hi)
+        if len(text[lo:hi].split()) < INDIRECT_MIN_WORDS or any(lo < e and s < hi for s, e in taken):
             continue
         quoted = any(lo <= r.start and r.end <= hi for r in regions)
-        att = _Attribution(tok, speaker_tokens(tok), "head" if tok.idx < lo else "tail")
+        att = _Attribution(tok, speaker_tokens(tok, phrase_before=False), "head" if tok.idx < lo else "tail")
         drafts.append(_Draft((lo, hi), [], att, "mixed" if quoted else "indirect"))
     return drafts
 
 
+def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
+    """Leave out a cue inside another attribution's content ("Clinton says she wants to ..."):
+    PolNeAR mostly marks only the outer one. On train, dropping nested speech cues too gains
+    1.3 points of source precision for the same content F1."""
+    out = []
+    for d in drafts:
+        assert d.att is not None
+        cue = d.att.cue
+        nested = any(o is not d and o.att is not None and o.content[0] <= cue.idx < o.content[1]
+                     for o in drafts)
+        if not nested:
+            out.append(d)
+    return out
+
+
 def _according_content(tok: Token) -> tuple[int, int] | None:
-    head = tok.head
-    if head.i == tok.i:
+    """What "according to X" reports: its sentence on the far side of the phrase, without a
+    leading conjunction ("But HarperCollins declined ..., according to an executive")."""
+    phrase = list(tok.subtree)
+    if len(phrase) < 3:
         return None
-    phrase = {t.i for t in tok.subtree}
-    rest = [t for t in head.subtree if t.i not in phrase and not t.is_punct]
-    if not rest:
+    sent = tok.sent
+    before = [t for t in sent if t.i < phrase[0].i and not t.is_punct and not t.is_space]
+    after = [t for t in sent if t.i > phrase[-1].i and not t.is_punct and not t.is_space]
+    side = before if len(before) >= len(after) else after
+    while side and side[0].dep_ == "cc":
+        side = side[1:]
+    if not side:
         return None
-    return rest[0].idx, rest[-1].idx + len(rest[-1])
+    return side[0].idx, side[-1].idx + len(side[-1])
 
 
 def _within_paragraph(text: str, anchor: int, lo: int, hi: int) -> tuple[int, int]:
@@ -375,18 +565,17 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
                                 form="direct", speaker_ref=Span.of(text, name.start, name.end)))
     taken = [d.content for d in drafts] + [(q.content.start, q.content.end) for q in quotes]
     cues = {d.att.cue.i for d in drafts if d.att}
-    drafts += _indirect_drafts(doc, taken, cues, regions)
+    drafts += _drop_nested(_indirect_drafts(doc, taken, cues, regions))
     for d in sorted(drafts, key=lambda d: d.att.cue.idx if d.att else d.content[0]):
-        quotes.append(_to_quote(doc, d, resolver))
+        quotes.append(_to_quote(doc, text, d, resolver))
     quotes.sort(key=lambda q: (q.content.start, q.content.end))
     return quotes
 
 
-def _to_quote(doc: Doc, d: _Draft, resolver: SpeakerResolver) -> Quote:
-    text = doc.text
+def _to_quote(doc: Doc, text: str, d: _Draft, resolver: SpeakerResolver) -> Quote:
     speaker = ref = cue = None
     if d.att is not None:
-        cue = _cue_span(doc, d.att.cue)
+        cue = _cue_span(doc, text, d.att.cue)
         if d.att.speaker:
             toks = d.att.speaker
             speaker = Span.of(text, toks[0].idx, toks[-1].idx + len(toks[-1]))

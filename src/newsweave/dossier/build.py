@@ -8,13 +8,14 @@ It returns the annotations with entity ids filled so the store keeps mentions an
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from newsweave.dossier.actors import ActorResolution, resolve_actors
+from newsweave.dossier.embed import SentenceEmbedder
 from newsweave.dossier.figures import group_figures
 from newsweave.dossier.names import PlaceGazetteer
-from newsweave.dossier.quote_groups import group_quotes
+from newsweave.dossier.quote_groups import embedding_similarity, group_quotes, lexical_similarity
 from newsweave.dossier.summary import summarize
 from newsweave.dossier.timeline import build_timeline
 from newsweave.link.reuse import find_reuse
@@ -34,10 +35,14 @@ class DossierBuilder:
 
     Args:
         gazetteer: the place-name lookup shared by every dossier (built lazily on first use).
+        embedder: sentence embeddings for quote groups (``dossier.embed.load_embedder()``); None
+            groups quotes by their words alone.
     """
 
-    def __init__(self, gazetteer: PlaceGazetteer | None = None) -> None:
+    def __init__(self, gazetteer: PlaceGazetteer | None = None,
+                 embedder: SentenceEmbedder | None = None) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else PlaceGazetteer()
+        self.embedder = embedder
 
     def build(self, story_id: str, items: Sequence[tuple[Article, Annotations]]
               ) -> tuple[Dossier, list[Annotations]]:
@@ -55,8 +60,12 @@ class DossierBuilder:
         resolution = resolve_actors([(a.id, a.text, ann.mentions) for a, ann in items], self.gazetteer)
         linked = [(article, link_annotations(article.id, ann, resolution)) for article, ann in items]
         entities = {e.id: e for e in resolution.entities}
-        quotes = _name_speakers(
-            group_quotes([(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes]), entities)
+        quote_items = [(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes]
+        similarity: Callable[[str, str], float] = lexical_similarity
+        if self.embedder is not None:
+            # encodes, in one batch, only the quotes of pairs the words leave open
+            similarity = embedding_similarity(self.embedder, [q.content.text for _, q, _ in quote_items])
+        quotes = _name_speakers(group_quotes(quote_items, similarity), entities)
         dossier = Dossier(
             story=Story(story_id, story_title(linked), tuple(a.id for a, _ in linked)),
             summary=summarize(linked),

