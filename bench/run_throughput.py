@@ -1,10 +1,13 @@
-"""Throughput and peak memory of `newsweave run` on the first N Reuters-21578 articles.
+"""Throughput and peak memory of `newsweave run` on the first N articles, beside a bare spaCy pass.
 
-Runs the real command in a fresh database per size, samples the resident memory of the whole process
-tree (the command and its annotation workers) every 50 ms, and prints one table.
+The sample is the first N Reuters-21578 articles, then BBC News when N passes Reuters' 19,043 (the
+20k size). Per size it runs, on the same sample file, the bare spaCy pass of ``bench/bare_ner.py``
+(same model and worker count, nothing else) and then the real ``newsweave run`` in a fresh
+database; it samples the resident memory of each whole process tree every 50 ms, and prints one
+table with the ratio of the two times.
 
-    python bench/run_throughput.py                     # 2,000 articles, 2 workers
-    python bench/run_throughput.py --sizes 1000,2000,5000 --workers 1,2
+    python bench/run_throughput.py                          # 2,000 articles, 2 workers
+    python bench/run_throughput.py --sizes 1000,5000,20000 --bare-sizes 1000,5000
 """
 
 from __future__ import annotations
@@ -21,18 +24,24 @@ import threading
 import time
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters21578.jsonl.gz"
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+SOURCES = ((CORPORA / "reuters21578.jsonl.gz", "Reuters"), (CORPORA / "bbc.jsonl.gz", "BBC"))
+BARE = Path(__file__).resolve().parent / "bare_ner.py"
 
 
 def write_sample(n: int, path: Path) -> None:
-    """The first ``n`` Reuters articles as newsweave JSONL input."""
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as src, path.open("w", encoding="utf-8") as out:
-        for i, line in enumerate(src):
-            if i >= n:
-                break
-            d = json.loads(line)
-            out.write(json.dumps({"id": d["id"], "text": d["text"], "published": d["published"],
-                                  "title": d["title"], "source": "Reuters"}) + "\n")
+    """The first ``n`` articles (Reuters, then BBC) as newsweave JSONL input."""
+    written = 0
+    with path.open("w", encoding="utf-8") as out:
+        for corpus, source in SOURCES:
+            with gzip.open(corpus, "rt", encoding="utf-8") as src:
+                for line in src:
+                    if written >= n:
+                        return
+                    d = json.loads(line)
+                    out.write(json.dumps({"id": d["id"], "text": d["text"], "published": d.get("published"),
+                                          "title": d["title"], "source": source}) + "\n")
+                    written += 1
 
 
 def _children(pid: int) -> list[int]:
@@ -68,47 +77,65 @@ def tree_rss_mb(pid: int) -> float:
     return total
 
 
-def measure(n: int, workers: int) -> dict[str, object]:
+def timed(cmd: list[str]) -> tuple[float, float, str]:
+    """Run ``cmd``; its wall time in seconds, the peak RSS of its process tree in MB, its stdout."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0.0
+    done = threading.Event()
+
+    def sample_memory() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss_mb(proc.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample_memory, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
+    return elapsed, peak, out
+
+
+def measure(n: int, workers: int, bare: bool) -> dict[str, object]:
+    """Bare spaCy pass (when ``bare``) and ``newsweave run`` on the first ``n`` articles."""
     with tempfile.TemporaryDirectory() as tmp:
         sample = Path(tmp) / "sample.jsonl"
         write_sample(n, sample)
+        bare_s = bare_mb = float("nan")
+        if bare:
+            bare_s, bare_mb, _ = timed([sys.executable, str(BARE), str(sample), "--workers", str(workers)])
         cmd = [sys.executable, "-m", "newsweave.cli", "run", str(sample), "--db", str(Path(tmp) / "b.db"),
                "--workers", str(workers), "--quiet"]
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        peak = 0.0
-        done = threading.Event()
-
-        def sample_memory() -> None:
-            nonlocal peak
-            while not done.is_set():
-                peak = max(peak, tree_rss_mb(proc.pid))
-                time.sleep(0.05)
-
-        sampler = threading.Thread(target=sample_memory, daemon=True)
-        sampler.start()
-        out, err = proc.communicate()
-        elapsed = time.perf_counter() - start
-        done.set()
-        sampler.join()
-        if proc.returncode != 0:
-            raise SystemExit(f"newsweave run failed:\n{err}")
+        elapsed, peak, out = timed(cmd)
         added = int(re.search(r"(\d+) added", out).group(1))  # type: ignore[union-attr]
         timings = re.search(r"time:\s+(.*)", out)
         return {"articles": n, "added": added, "workers": workers, "seconds": elapsed,
-                "per_s": n / elapsed, "peak_mb": peak, "stages": timings.group(1) if timings else ""}
+                "per_s": n / elapsed, "peak_mb": peak, "stages": timings.group(1) if timings else "",
+                "bare_s": bare_s, "bare_mb": bare_mb}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="2000", help="comma-separated article counts")
     parser.add_argument("--workers", default="2", help="comma-separated worker counts")
+    parser.add_argument("--bare-sizes", default=None,
+                        help="sizes that also get the bare spaCy pass (default: every size)")
     args = parser.parse_args()
-    rows = [measure(int(n), int(w)) for n in args.sizes.split(",") for w in args.workers.split(",")]
-    print(f"{'articles':>8} {'added':>6} {'workers':>7} {'seconds':>8} {'art/s':>7} {'peak MB':>8}  stages")
-    for r in rows:
-        print(f"{r['articles']:>8} {r['added']:>6} {r['workers']:>7} {r['seconds']:>8.1f} {r['per_s']:>7.1f} "
-              f"{r['peak_mb']:>8.0f}  {r['stages']}")
+    bare_sizes = set((args.bare_sizes or args.sizes).split(","))
+    print(f"{'articles':>8} {'added':>6} {'workers':>7} {'seconds':>8} {'art/s':>7} {'peak MB':>8} "
+          f"{'bare s':>7} {'bare MB':>8} {'ratio':>6}  stages", flush=True)
+    for n in args.sizes.split(","):
+        for w in args.workers.split(","):
+            r = measure(int(n), int(w), n in bare_sizes)
+            ratio = float(r["seconds"]) / float(r["bare_s"])  # type: ignore[arg-type]
+            print(f"{r['articles']:>8} {r['added']:>6} {r['workers']:>7} {r['seconds']:>8.1f} "
+                  f"{r['per_s']:>7.1f} {r['peak_mb']:>8.0f} {r['bare_s']:>7.1f} {r['bare_mb']:>8.0f} "
+                  f"{ratio:>6.2f}  {r['stages']}", flush=True)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from newsweave import api
+from newsweave import api, pipeline
 from newsweave.annotate import run as annotate_run
 from newsweave.pipeline import RunConfig
 
@@ -76,3 +76,16 @@ def test_adding_an_article_rebuilds_only_its_story(tmp_path: Path) -> None:
     second = api.run([_write(other, later)], db=db, config=CONFIG)
     assert (second.added, second.annotated, second.linked) == (1, 1, 1)
     assert second.stories_updated == 1
+
+
+def test_dossiers_built_on_workers_match_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = {**ARTICLES, "comet": "Astronomers in Chile reported on Tuesday the discovery of a comet.",
+                "vote": "Lawmakers in Lisbon approved the budget on Wednesday by 120 votes to 96."}
+    path = _write(tmp_path, articles)
+    api.run([path], db=tmp_path / "one.db", config=CONFIG)
+    monkeypatch.setattr(pipeline, "_PARALLEL_DOSSIERS", 1)
+    monkeypatch.setattr(pipeline, "_DOSSIER_BATCH", 1)
+    api.run([path], db=tmp_path / "two.db", config=RunConfig(workers=2, progress=False))
+    one = {s.id: api.dossier(s.id, db=tmp_path / "one.db").to_dict() for s in api.stories(tmp_path / "one.db")}
+    two = {s.id: api.dossier(s.id, db=tmp_path / "two.db").to_dict() for s in api.stories(tmp_path / "two.db")}
+    assert len(one) >= 2 and one == two

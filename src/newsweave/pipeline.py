@@ -8,10 +8,12 @@ and stories marked as pending get their dossiers rebuilt. Re-adding an article i
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,7 +26,7 @@ from newsweave.dossier.build import DossierBuilder
 from newsweave.errors import InputError
 from newsweave.ingest import iter_inputs
 from newsweave.link.stories import StoryClusterer
-from newsweave.model import Annotations, Article
+from newsweave.model import Annotations, Article, Dossier
 from newsweave.store import Store
 
 STORIES_STATE = "stories"
@@ -32,6 +34,12 @@ PENDING_STATE = "pending_dossiers"
 # Articles written to the store per transaction during ingest: large enough to amortize commits,
 # small enough that a killed run redoes little.
 _INGEST_BATCH = 200
+# Stories whose dossiers are built between two writes to the store (see build_dossiers).
+_DOSSIER_BATCH = 64
+# Stories to rebuild from which the dossier stage runs on ``workers`` processes: spawning a worker
+# costs ~2 s of imports, worth it only when the stage is long (510 stories of 1,000 Reuters
+# articles took ~7 s on one process).
+_PARALLEL_DOSSIERS = 256
 # Labels whose mention texts feed story clustering as shared-actor evidence.
 _CLUSTER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 
@@ -223,6 +231,47 @@ def link(store: Store, report: RunReport) -> set[str]:
     return pending
 
 
+_Job = list[tuple[str, list[tuple[Article, Annotations]]]]
+_Built = list[tuple[Dossier, list[Annotations]]]
+
+
+def _story_batches(todo: Sequence[str], members: dict[str, list[str]], store: Store) -> Iterator[_Job]:
+    """The stories ``todo`` with their articles and annotations, ``_DOSSIER_BATCH`` at a time."""
+    for start in range(0, len(todo), _DOSSIER_BATCH):
+        batch = todo[start : start + _DOSSIER_BATCH]
+        ids = [aid for sid in batch for aid in members[sid]]
+        articles = {a.id: a for a in store.iter_articles(ids)}
+        anns = {ann.article_id: ann for ann in store.iter_annotations(ids)}
+        yield [(sid, [(articles[i], anns[i]) for i in members[sid] if i in articles and i in anns])
+               for sid in batch]
+
+
+_WORKER_BUILDER: dict[str, DossierBuilder] = {}  # one builder per dossier worker process
+
+
+def _build_job(job: _Job) -> _Built:
+    builder = _WORKER_BUILDER.setdefault("builder", DossierBuilder())
+    return [builder.build(sid, items) for sid, items in job]
+
+
+def _build_batches(jobs: Iterator[_Job], workers: int) -> Iterator[_Built]:
+    """Build each batch's dossiers, in order; on ``workers`` processes when more than one."""
+    if workers <= 1:
+        builder = DossierBuilder()
+        for job in jobs:
+            yield [builder.build(sid, items) for sid, items in job]
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        pending: list[Future[_Built]] = []
+        for job in jobs:
+            pending.append(pool.submit(_build_job, job))
+            while len(pending) >= 2 * workers:  # bounded in flight: memory stays flat
+                yield pending.pop(0).result()
+        while pending:
+            yield pending.pop(0).result()
+
+
 def build_dossiers(story_ids: Iterable[str], store: Store, version: str, report: RunReport,
                    config: RunConfig) -> None:
     """Rebuild the dossiers of ``story_ids`` (deleting stories that lost every article)."""
@@ -233,18 +282,14 @@ def build_dossiers(story_ids: Iterable[str], store: Store, version: str, report:
     empty = [sid for sid in story_ids if not members.get(sid)]
     if empty:
         store.delete_stories(empty)
-    builder = DossierBuilder()
-    with _bar(config, len(story_ids), "dossiers") as bar:
-        for sid in story_ids:
-            if not members.get(sid):
-                continue
-            ids = members[sid]
-            articles = {a.id: a for a in store.iter_articles(ids)}
-            anns = {ann.article_id: ann for ann in store.iter_annotations(ids)}
-            items = [(articles[i], anns[i]) for i in ids if i in articles and i in anns]
-            dossier, linked = builder.build(sid, items)
-            store.put_annotations([(ann, version) for ann in linked])
-            store.put_dossiers([dossier])
-            report.stories_updated += 1
-            bar.update()
+    todo = [sid for sid in story_ids if members.get(sid)]
+    workers = config.workers if len(todo) >= _PARALLEL_DOSSIERS else 1
+    with _bar(config, len(todo), "dossiers") as bar:
+        for built in _build_batches(_story_batches(todo, members, store), workers):
+            # One read and two writes per batch of stories instead of per story: profiled on 1,000
+            # Reuters articles (510 stories), per-story writes took 6.6 s of a 50 s dossier stage.
+            store.put_annotations([(ann, version) for _, linked in built for ann in linked])
+            store.put_dossiers([dossier for dossier, _ in built])
+            report.stories_updated += len(built)
+            bar.update(len(built))
     store.put_state(PENDING_STATE, {"stories": []})

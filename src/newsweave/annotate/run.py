@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsweave.annotate.figures import extract_figures
-from newsweave.annotate.nlp import PipelineInfo, load_pipeline, mentions_of, model_name_from_env, sentences_of
+from newsweave.annotate.nlp import load_pipeline, mentions_of, model_name_from_env, pipeline_info, sentences_of
 from newsweave.annotate.quotes import extract_quotes
 from newsweave.annotate.timexes import extract_timexes
 from newsweave.model import Annotations, Article
@@ -129,9 +129,16 @@ class Annotator:
     def __init__(self, model: str | None = None, workers: int = 1) -> None:
         self.model = model_name_from_env(model)
         self.workers = max(1, workers)
-        self.nlp = load_pipeline(self.model)
-        info = PipelineInfo.of(self.nlp)
+        self._nlp: Language | None = None  # loaded on first use in this process
+        info = pipeline_info(self.model)
         self.version = f"{ANNOTATOR_VERSION}/{info.name}-{info.version}"
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline of this process, loaded on first use (workers load their own)."""
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.model)
+        return self._nlp
 
     def annotate(self, articles: Iterable[Article], chunk: int = 32, workers: int | None = None
                  ) -> Iterator[list[Annotations | AnnotationFailure]]:

@@ -51,8 +51,10 @@ MAX_DRIFT = 3
 MAX_POSTINGS = 200
 # Positions kept per shingle hash inside one text when aligning (bounds seeds on repetitive text).
 MAX_POSITIONS = 8
-# The pending run is merged into the main sorted run when it grows past this many entries (or a
-# quarter of the main run): amortized O(log n) merges for n shingles added one article at a time.
+# Recent articles' shingles wait in a hash table (cheap to add to and to look up) and are merged
+# into the main sorted run when they pass this many entries (or a quarter of the main run):
+# amortized O(log n) merges. Re-sorting the pending run on every article instead made each add
+# cost O(pending): 83 ms per article at 1,000 Reuters articles.
 PENDING_MERGE = 1 << 16
 
 _WORD = re.compile(r"\w+")
@@ -225,7 +227,8 @@ class ReuseIndex:
         self._texts: dict[str, str] = {}
         empty_h, empty_o = np.zeros(0, dtype=_U64), np.zeros(0, dtype=np.uint32)
         self._main: tuple[_HashArray, _IdArray] = (empty_h, empty_o)
-        self._pending: tuple[_HashArray, _IdArray] = (empty_h.copy(), empty_o.copy())
+        self._pending: dict[int, list[int]] = {}  # shingle hash -> article numbers, not yet merged
+        self._pending_size = 0
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -272,14 +275,14 @@ class ReuseIndex:
         query = np.unique(shingles)
         if query.size == 0 or not self._ids:
             return []
-        runs = [self._main, self._pending]
-        bounds = [(np.searchsorted(h, query, side="left"), np.searchsorted(h, query, side="right"))
-                  for h, _ in runs]
-        total = sum(right - left for left, right in bounds)
-        keep = (total > 0) & (total <= MAX_POSTINGS)
-        hits = [owners[lo:hi]
-                for (_, owners), (left, right) in zip(runs, bounds, strict=True)
-                for lo, hi in zip(left[keep].tolist(), right[keep].tolist(), strict=True) if hi > lo]
+        hashes, owners = self._main
+        left = np.searchsorted(hashes, query, side="left")
+        right = np.searchsorted(hashes, query, side="right")
+        recent = [self._pending.get(h, []) for h in query.tolist()]
+        total = (right - left) + np.fromiter((len(r) for r in recent), dtype=np.int64, count=len(recent))
+        keep = np.flatnonzero((total > 0) & (total <= MAX_POSTINGS))
+        hits = [owners[left[i] : right[i]] for i in keep.tolist() if right[i] > left[i]]
+        hits += [np.asarray(recent[i], dtype=np.uint32) for i in keep.tolist() if recent[i]]
         if not hits:
             return []
         numbers, counts = np.unique(np.concatenate(hits), return_counts=True)
@@ -291,15 +294,23 @@ class ReuseIndex:
         self._number[article_id] = number
         if self.get_text is None:
             self._texts[article_id] = text
-        unique = np.unique(shingles)
-        self._pending = _merge(*self._pending, unique, np.full(unique.size, number, dtype=np.uint32))
-        if self._pending[0].size > max(PENDING_MERGE, self._main[0].size // 4):
-            self._main = _merge(*self._main, *self._pending)
-            self._pending = (np.zeros(0, dtype=_U64), np.zeros(0, dtype=np.uint32))
+        for h in np.unique(shingles).tolist():
+            self._pending.setdefault(h, []).append(number)
+            self._pending_size += 1
+        if self._pending_size > max(PENDING_MERGE, self._main[0].size // 4):
+            self._main = _merge(*self._main, *self._pending_arrays())
+            self._pending, self._pending_size = {}, 0
+
+    def _pending_arrays(self) -> tuple[_HashArray, _IdArray]:
+        hashes = np.fromiter((h for h, owners in self._pending.items() for _ in owners), dtype=_U64,
+                             count=self._pending_size)
+        owners = np.fromiter((o for lst in self._pending.values() for o in lst), dtype=np.uint32,
+                             count=self._pending_size)
+        return hashes, owners
 
     def to_state(self) -> dict[str, Any]:
         """A JSON-serializable snapshot (ids and shingle hashes, no texts)."""
-        hashes, owners = _merge(*self._main, *self._pending)
+        hashes, owners = _merge(*self._main, *self._pending_arrays())
         return {"version": 1, "min_chars": self.min_chars, "shingle_words": SHINGLE_WORDS,
                 "ids": list(self._ids), "hashes": _encode(hashes), "owners": _encode(owners)}
 

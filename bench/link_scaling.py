@@ -1,0 +1,82 @@
+"""How the link step's cost grows with the corpus: story clustering and the copied-passage index.
+
+Feeds the first N articles (Reuters-21578 in date order, then BBC News past Reuters' 19,043) to a
+fresh ``StoryClusterer`` and ``ReuseIndex`` one by one, as the pipeline's link step does, and
+prints per size: seconds, milliseconds per article, the cost relative to the smallest size,
+stories, copied passages and the process's peak resident memory (sizes run in increasing order,
+so each peak is that of the largest size so far).
+
+    python bench/link_scaling.py --sizes 1000,5000,20000
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from newsweave.link.reuse import ReuseIndex
+from newsweave.link.stories import StoryClusterer
+
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+SOURCES = (CORPORA / "reuters21578.jsonl.gz", CORPORA / "bbc.jsonl.gz")
+
+
+def articles(n: int) -> Iterator[tuple[str, str, date | None]]:
+    """The first ``n`` articles as ``(id, text, published)``."""
+    given = 0
+    for corpus in SOURCES:
+        with gzip.open(corpus, "rt", encoding="utf-8") as src:
+            for line in src:
+                if given >= n:
+                    return
+                d = json.loads(line)
+                published = d.get("published")
+                yield d["id"], d["text"], date.fromisoformat(published) if published else None
+                given += 1
+
+
+def measure(n: int) -> dict[str, float]:
+    """Link the first ``n`` articles; time, stories, passages and peak heap."""
+    items = list(articles(n))
+    clusterer, index = StoryClusterer(), ReuseIndex()
+    stories_s = reuse_s = 0.0
+    passages = 0
+    for aid, text, published in items:
+        t0 = time.perf_counter()
+        clusterer.add(aid, text, published)
+        t1 = time.perf_counter()
+        passages += len(index.add(aid, text))
+        stories_s += t1 - t0
+        reuse_s += time.perf_counter() - t1
+    t0 = time.perf_counter()
+    state_mb = len(json.dumps(clusterer.to_state())) / 1e6 + len(json.dumps(index.to_state())) / 1e6
+    state_s = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return {"n": n, "stories_s": stories_s, "reuse_s": reuse_s, "state_s": state_s, "state_mb": state_mb,
+            "stories": len(set(clusterer.assignments().values())), "passages": passages, "peak_mb": peak}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,5000,20000")
+    args = parser.parse_args()
+    print(f"{'articles':>8} {'stories s':>9} {'reuse s':>8} {'ms/art':>7} {'x 1st':>6} {'stories':>8} "
+          f"{'passages':>8} {'state MB':>8} {'state s':>7} {'peak MB':>8}", flush=True)
+    first = None
+    for n in (int(s) for s in args.sizes.split(",")):
+        r = measure(n)
+        total = r["stories_s"] + r["reuse_s"]
+        first = first or total / n
+        print(f"{n:>8} {r['stories_s']:>9.1f} {r['reuse_s']:>8.1f} {1000 * total / n:>7.2f} "
+              f"{total / n / first:>6.2f} {r['stories']:>8.0f} {r['passages']:>8.0f} {r['state_mb']:>8.1f} "
+              f"{r['state_s']:>7.1f} {r['peak_mb']:>8.0f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
