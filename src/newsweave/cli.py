@@ -48,8 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
                                    "annotate, link and build dossiers for what changed. Bad inputs are "
                                    "reported and skipped. Running again adds only what is new.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to ingest")
-    p.add_argument("--engine", choices=["local"], default="local",
-                   help="execution engine (Spark arrives with the [spark] extra)")
+    p.add_argument("--engine", choices=["local", "spark"], default="local",
+                   help="execution engine: local, or spark (pip install 'newsweave[spark]'; JSONL/Parquet "
+                        "input into a new store; see docs/spark.md)")
+    p.add_argument("--spark-master", default=None, metavar="URL",
+                   help="Spark master for --engine spark: local[N], yarn, k8s://..., spark://... "
+                        "(default local[*])")
+    p.add_argument("--spark-out", default=None, metavar="DIR",
+                   help="with --engine spark: keep the job's Parquet and JSONL output in DIR")
     _add_db(p)
     _add_run_options(p)
 
@@ -104,7 +110,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     for p in missing:
         print(f"newsweave: {p}: no such file or folder; skipped", file=sys.stderr)
-    report = api.run([p for p in args.paths if p not in missing], db=args.db, config=_config(args))
+    paths = [p for p in args.paths if p not in missing]
+    if args.engine == "spark":
+        from newsweave.spark import DEFAULT_MASTER, SparkRunConfig, run_spark
+
+        report = run_spark(paths, args.db, master=args.spark_master or DEFAULT_MASTER, out=args.spark_out,
+                           config=SparkRunConfig(model=args.model))
+    else:
+        report = api.run(paths, db=args.db, config=_config(args))
     print(report.format())
     return 0
 

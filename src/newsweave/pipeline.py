@@ -208,7 +208,8 @@ def annotate(ids: Sequence[str], store: Store, annotator: Annotator, report: Run
             bar.update(len(results))
 
 
-def _entity_keys(ann: Annotations) -> list[str]:
+def entity_keys(ann: Annotations) -> list[str]:
+    """The normalized actor names of an article that story clustering uses as shared-actor evidence."""
     return sorted({m.text.lower() for m in ann.mentions if m.label in _CLUSTER_LABELS})
 
 
@@ -225,7 +226,7 @@ def link(store: Store, report: RunReport) -> set[str]:
             ((articles[ann.article_id], ann) for ann in new),
             key=lambda it: (it[0].published or date.max, it[0].id),
         )
-        clusterer.add_batch([(a.id, a.text, a.published, _entity_keys(ann)) for a, ann in items])
+        clusterer.add_batch([(a.id, a.text, a.published, entity_keys(ann)) for a, ann in items])
         report.linked += len(items)
     after = clusterer.assignments()
     changed = {aid: sid for aid, sid in after.items() if stored.get(aid) != sid}

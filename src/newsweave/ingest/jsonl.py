@@ -77,7 +77,7 @@ def iter_jsonl(stream: IO[bytes], *, where: str, max_chars: int) -> Iterator[tup
                 yield where_line, InputError(where_line, reason)
                 seen_any = True
                 continue
-            item = _parse_line(line, where_line, max_chars)
+            item = parse_line(line, where_line, max_chars)
             if item is not None:
                 seen_any = True
                 yield where_line, item
@@ -118,7 +118,7 @@ def _bounded_lines(readline: Callable[[int], AnyStr], limit: int, newline: AnySt
         yield None
 
 
-def _parse_line(line: str | bytes, where: str, max_chars: int) -> Article | InputError | None:
+def parse_line(line: str | bytes, where: str, max_chars: int) -> Article | InputError | None:
     """One line's Article, its InputError, or None for a blank line."""
     try:
         text = _decode_line(line, where) if isinstance(line, bytes) else line

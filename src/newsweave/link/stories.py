@@ -204,7 +204,7 @@ class StoryClusterer:
             story = self._stories[self._story_number[self._copies[fingerprint]]]
             self._join(story, article_id, published, entity_keys, None)
             return story.id
-        indices, tf = self._term_frequencies(text)
+        indices, tf = self.term_frequencies(text)
         self._df[indices] += 1
         self._n_docs += 1
         weights = self._tfidf(indices, tf)
@@ -230,7 +230,7 @@ class StoryClusterer:
         ordered = sorted(items, key=lambda it: (it[2] is None, it[2] or date.min, it[0]))
         return {aid: self.add(aid, text, published, keys) for aid, text, published, keys in ordered}
 
-    def _term_frequencies(self, text: str) -> tuple[_Ints, _Floats]:
+    def term_frequencies(self, text: str) -> tuple[_Ints, _Floats]:
         """Hashed word n-gram features of ``text`` with sublinear, L2-normalized tf."""
         row = self._vectorizer.transform([text])
         if self.config.name_weight:
