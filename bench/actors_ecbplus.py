@@ -20,9 +20,11 @@ import re
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import Any
+
+from newsweave.evaluate import b_cubed as bcubed
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ecbplus_entities_dev.jsonl"
 
@@ -41,21 +43,6 @@ def gold_mentions(rows: list[dict[str, Any]]) -> dict[GoldKey, dict[str, Any]]:
     return {(r["id"], i): {**m, "topic": r["topic"]} for r in rows for i, m in enumerate(r["mentions"])
             if m["named"] and m["in_annotated_sentence"]}
 
-
-def bcubed(gold: Mapping[GoldKey, Hashable], pred: Mapping[GoldKey, Hashable]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of ``pred`` against ``gold`` over the same mentions."""
-    gold_sets: dict[Hashable, set[GoldKey]] = defaultdict(set)
-    pred_sets: dict[Hashable, set[GoldKey]] = defaultdict(set)
-    for key in gold:
-        gold_sets[gold[key]].add(key)
-        pred_sets[pred[key]].add(key)
-    p = r = 0.0
-    for key in gold:
-        both = len(gold_sets[gold[key]] & pred_sets[pred[key]])
-        p += both / len(pred_sets[pred[key]])
-        r += both / len(gold_sets[gold[key]])
-    p, r = p / len(gold), r / len(gold)
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _last_word(text: str) -> str:

@@ -23,24 +23,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
+
+from newsweave.evaluate import b_cubed_f1
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 KEYS = ("entities", "quotes", "timexes", "figures")
 
-
-def b_cubed_f1(gold: dict[str, str], pred: dict[str, str]) -> float:
-    """B-cubed F1 of ``pred`` clusters against ``gold`` (same items)."""
-    gold_sets: dict[str, set[str]] = defaultdict(set)
-    pred_sets: dict[str, set[str]] = defaultdict(set)
-    for item in gold:
-        gold_sets[gold[item]].add(item)
-        pred_sets[pred[item]].add(item)
-    p = sum(len(gold_sets[gold[i]] & pred_sets[pred[i]]) / len(pred_sets[pred[i]]) for i in gold) / len(gold)
-    r = sum(len(gold_sets[gold[i]] & pred_sets[pred[i]]) / len(gold_sets[gold[i]]) for i in gold) / len(gold)
-    return 2 * p * r / (p + r)
 
 
 # One configuration, run in a child process so each gets a fresh interpreter (and JVM).

@@ -29,6 +29,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from newsweave.evaluate import b_cubed
 from newsweave.link.reuse import find_reuse
 from newsweave.link.stories import StoryClusterer, StoryConfig
 
@@ -37,23 +38,6 @@ SHUFFLE_SEEDS = (1, 2, 3)
 DEV_TOPICS = range(1, 21)
 HELDOUT_TOPICS = range(21, 36)
 
-
-def b_cubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of ``pred`` clusters against ``gold`` (same item keys)."""
-    gold_sets: dict[str, set[str]] = defaultdict(set)
-    pred_sets: dict[str, set[str]] = defaultdict(set)
-    for item, label in gold.items():
-        gold_sets[label].add(item)
-        pred_sets[pred[item]].add(item)
-    precision = recall = 0.0
-    for item in gold:
-        g, p = gold_sets[gold[item]], pred_sets[pred[item]]
-        overlap = len(g & p)
-        precision += overlap / len(p)
-        recall += overlap / len(g)
-    n = len(gold)
-    precision, recall = precision / n, recall / n
-    return precision, recall, 2 * precision * recall / (precision + recall)
 
 
 def online_pass(records: Sequence[dict[str, Any]], config: StoryConfig) -> tuple[dict[str, str], float]:

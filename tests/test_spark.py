@@ -9,7 +9,6 @@ input. Skipped, with the reason, when PySpark or a Java runtime is missing.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ import pytest
 
 from newsweave import api
 from newsweave.errors import StoreError
+from newsweave.evaluate import b_cubed_f1
 from newsweave.link.stories import StoryClusterer
 from newsweave.pipeline import RunConfig, RunReport
 from newsweave.spark.linking import FeatureClusterer
@@ -43,17 +43,6 @@ needs_spark = pytest.mark.skipif(
     reason="PySpark or a Java runtime is missing: pip install 'newsweave[spark]' and "
            "apt-get install openjdk-17-jre-headless")
 
-
-def b_cubed_f1(gold: dict[str, str], pred: dict[str, str]) -> float:
-    """B-cubed F1 of ``pred`` clusters against ``gold`` over the same items."""
-    gold_sets: dict[str, set[str]] = defaultdict(set)
-    pred_sets: dict[str, set[str]] = defaultdict(set)
-    for item in gold:
-        gold_sets[gold[item]].add(item)
-        pred_sets[pred[item]].add(item)
-    p = sum(len(gold_sets[gold[i]] & pred_sets[pred[i]]) / len(pred_sets[pred[i]]) for i in gold) / len(gold)
-    r = sum(len(gold_sets[gold[i]] & pred_sets[pred[i]]) / len(gold_sets[gold[i]]) for i in gold) / len(gold)
-    return 2 * p * r / (p + r)
 
 
 def _ecb_records(corpora_dir: Path) -> list[dict[str, Any]]:

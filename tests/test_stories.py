@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from newsweave.evaluate import b_cubed_f1
 from newsweave.link.stories import StoryClusterer, StoryConfig
 
 # Measured with the default StoryConfig on ECB+ dev topics 21-35 (359 articles, the held-out part
@@ -22,17 +23,6 @@ ECB_HELDOUT_F1_FLOOR = 0.83
 ECB_HELDOUT_SHUFFLED_F1_FLOOR = 0.84
 ORDER_TOLERANCE = 0.06
 
-
-def b_cubed_f1(gold: dict[str, str], pred: dict[str, str]) -> float:
-    gold_sets: dict[str, set[str]] = defaultdict(set)
-    pred_sets: dict[str, set[str]] = defaultdict(set)
-    for item, label in gold.items():
-        gold_sets[label].add(item)
-        pred_sets[pred[item]].add(item)
-    p = sum(len(gold_sets[gold[i]] & pred_sets[pred[i]]) / len(pred_sets[pred[i]]) for i in gold)
-    r = sum(len(gold_sets[gold[i]] & pred_sets[pred[i]]) / len(gold_sets[gold[i]]) for i in gold)
-    p, r = p / len(gold), r / len(gold)
-    return 2 * p * r / (p + r)
 
 
 @pytest.fixture(scope="module")
