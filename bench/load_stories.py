@@ -1,7 +1,7 @@
 """Load bench: concurrent readers of the web UI while `newsweave run` ingests articles.
 
 For each database (SQLite file; PostgreSQL when --pg-url or $NEWSWEAVE_TEST_PG_URL is given): store
-the seed story through the pipeline, optionally pre-load --preload Reuters articles (stored and put in
+the seed story through the pipeline, optionally pre-load --preload Reuters (then BBC) articles (stored and put in
 stories of 5 directly, no annotation, to make the tables large), start `newsweave serve` in its own
 process, then run --clients reader threads (story page, story list, article page, in turn) against it
 while `newsweave run` ingests --articles Reuters-21578 articles in another process. Reports p50/p99
@@ -36,6 +36,7 @@ from newsweave.pipeline import RunConfig
 from newsweave.store import open_store
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters21578.jsonl.gz"
+BBC = CORPUS.with_name("bbc.jsonl.gz")
 NEWSWEAVE = [sys.executable, "-m", "newsweave.cli"]
 
 
@@ -45,12 +46,21 @@ def reuters(skip: int, n: int) -> list[dict[str, object]]:
     return [{k: r.get(k) for k in ("id", "text", "published", "title")} for r in rows if r.get("text")]
 
 
-def preload(db: str, n: int) -> None:
+def bbc(n: int) -> list[dict[str, object]]:
+    with gzip.open(BBC, "rt", encoding="utf-8") as f:
+        rows = [json.loads(line) for line in islice(f, n)]
+    return [{k: r.get(k) for k in ("id", "text", "published", "title")} for r in rows if r.get("text")]
+
+
+def preload(db: str, n: int, skip: int) -> None:
+    """Store n articles the ingest run will not send (Reuters after the first `skip`, then BBC) in stories of 5."""
+    rows = reuters(skip, n)
+    rows += bbc(n - len(rows)) if len(rows) < n else []
     articles = [Article(id=f"pre/{r['id']}", text=str(r["text"]), title=r.get("title"),  # type: ignore[arg-type]
-                        source="Reuters") for r in reuters(5000, n)]
+                        source="Reuters" if not str(r["id"]).startswith("bbc/") else "BBC") for r in rows]
     with open_store(db) as store:
-        store.add_articles(articles)
-        store.set_story_assignments({a.id: f"s-pre{i // 5:05d}" for i, a in enumerate(articles)})
+        stored = [r.kept_id for r in store.add_articles(articles) if r.status == "added"]
+        store.set_story_assignments({a: f"s-pre{i // 5:05d}" for i, a in enumerate(stored)})
 
 
 def free_port() -> int:
@@ -81,7 +91,7 @@ def reader(base: str, paths: list[str], stop: threading.Event, lat: dict[str, li
 def bench(db: str, label: str, args: argparse.Namespace, work: Path) -> dict[str, object]:
     api.run(api.seed_paths(), db=db, config=RunConfig(workers=1, progress=False))
     if args.preload:
-        preload(db, args.preload)
+        preload(db, args.preload, args.articles)
     with open_store(db) as store:
         before = store.count_articles()
         seed = max(store.list_stories(), key=lambda s: len(s.articles) if not s.id.startswith("s-pre") else 0)

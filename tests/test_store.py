@@ -651,6 +651,45 @@ def test_story_list_rows(store: Store) -> None:
     assert store.query_stories(StoryQuery(actor="tokayev")).total == 0
 
 
+def _recomputed_rows(store: Store) -> list[tuple[str, int, date | None, date | None]]:
+    """The story list's (id, size, first, last), computed from list_stories and the articles."""
+    rows = []
+    for story in store.list_stories():
+        days = [d for d in (store.get_article(a).published for a in story.articles) if d is not None]
+        rows.append((story.id, len(story.articles), min(days, default=None), max(days, default=None)))
+    return sorted(rows)
+
+
+def _listed_rows(store: Store) -> list[tuple[str, int, date | None, date | None]]:
+    return sorted((r.id, r.size, r.first, r.last) for r in store.query_stories(StoryQuery(limit=100)).items)
+
+
+@pytest.mark.parametrize("store", BACKENDS, indirect=True)
+def test_story_list_follows_moves_and_deletions(store: Store) -> None:
+    _browse_fixture(store)
+    assert _listed_rows(store) == _recomputed_rows(store)
+    # a3 moves into s-remark (s-csto is left empty); b1 starts a new story; then s-note is deleted
+    store.set_story_assignments({"a3": "s-remark", "b1": "s-new"})
+    assert ("s-remark", 3, date(2022, 1, 7), date(2022, 1, 10)) in _listed_rows(store)
+    assert ("s-csto", 0, None, None) in _listed_rows(store)
+    assert _listed_rows(store) == _recomputed_rows(store)
+    store.delete_stories(["s-note"])
+    assert _listed_rows(store) == _recomputed_rows(store)
+    assert ids(store, sort="size")[:2] == ["s-remark", "s-new"]
+
+
+def test_story_list_statistics_filled_for_an_older_database(db_path: Path) -> None:
+    with open_store(db_path) as s:
+        _browse_fixture(s)
+        expected = _listed_rows(s)
+    # the database as migration 2 left it: no statistics table, no record of migration 3
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DROP TABLE story_stats")
+        conn.execute("DELETE FROM schema_migrations WHERE number = 3")
+    with open_store(db_path) as s:
+        assert _listed_rows(s) == expected
+
+
 def test_search_articles(store: Store) -> None:
     _browse_fixture(store)
     page = store.search_articles("Blinken")

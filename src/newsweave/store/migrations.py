@@ -14,11 +14,11 @@ so a fresh database still takes the same path as an old one.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, insert, inspect, select
+from sqlalchemy import Connection, Engine, delete, func, insert, inspect, select
 
 from newsweave.errors import StoreError
 from newsweave.store import schema
@@ -85,9 +85,35 @@ def _search_and_filters(conn: Connection) -> None:
         conn.execute(insert(schema.story_actors), actors)
 
 
+def refresh_story_stats(conn: Connection, story_ids: Iterable[str]) -> None:
+    """Recompute the ``story_stats`` rows of these stories from their members (none: no row)."""
+    members, arts, stats = schema.story_members, schema.articles, schema.story_stats
+    ids = sorted(set(story_ids))
+    for start in range(0, len(ids), _STATS_CHUNK):
+        chunk = ids[start:start + _STATS_CHUNK]
+        conn.execute(delete(stats).where(stats.c.story_id.in_(chunk)))
+        conn.execute(insert(stats).from_select(
+            ["story_id", "size", "first_published", "last_published", "any_title"],
+            select(members.c.story_id, func.count(), func.min(arts.c.published), func.max(arts.c.published),
+                   func.min(arts.c.title))
+            .join(arts, arts.c.id == members.c.article_id)
+            .where(members.c.story_id.in_(chunk)).group_by(members.c.story_id)))
+
+
+# Story ids per statement of refresh_story_stats (well under SQLite's 32,766 bound parameters).
+_STATS_CHUNK = 500
+
+
+def _story_stats(conn: Connection) -> None:
+    """Migration 3: per-story size and dates for the story list (see ``schema.story_stats``)."""
+    schema.story_stats.create(conn)
+    refresh_story_stats(conn, conn.scalars(select(schema.stories.c.id)).all())
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial tables", _create_initial_tables),
     (2, "full-text search, story actors, filter indexes", _search_and_filters),
+    (3, "story list statistics", _story_stats),
 ]
 
 

@@ -172,20 +172,17 @@ def query_stories(conn: Connection, query: StoryQuery) -> Page[StorySummary]:
     filters = _story_filters(conn, query)
     if filters is None:
         return Page(0, limit, offset)
-    members, arts, stories, dossiers = schema.story_members, schema.articles, schema.stories, schema.dossiers
-    stats = (select(members.c.story_id, func.count().label("size"),
-                    func.min(arts.c.published).label("first"), func.max(arts.c.published).label("last"),
-                    func.min(arts.c.title).label("any_title"))
-             .join(arts, arts.c.id == members.c.article_id).group_by(members.c.story_id).subquery())
+    stories, dossiers, stats = schema.stories, schema.dossiers, schema.story_stats
     size = func.coalesce(stats.c.size, 0)
-    base = (select(stories.c.id, size.label("size"), stats.c.first, stats.c.last,
+    base = (select(stories.c.id, size.label("size"), stats.c.first_published.label("first"),
+                   stats.c.last_published.label("last"),
                    func.coalesce(dossiers.c.title, stats.c.any_title, stories.c.id).label("title"))
             .select_from(stories.outerjoin(stats, stats.c.story_id == stories.c.id)
                          .outerjoin(dossiers, dossiers.c.story_id == stories.c.id))
             .where(*filters))
     total = int(conn.scalar(select(func.count()).select_from(base.subquery())) or 0)
     order = ([size.desc(), stories.c.id] if query.sort == "size"
-             else [stats.c.last.desc().nulls_last(), size.desc(), stories.c.id])
+             else [stats.c.last_published.desc().nulls_last(), size.desc(), stories.c.id])
     rows = conn.execute(base.order_by(*order).limit(limit).offset(offset)).all()
     ids = [r.id for r in rows]
     outlets = _outlets(conn, ids)

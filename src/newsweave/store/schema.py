@@ -129,5 +129,20 @@ story_actors = Table(
     Column("mentions", Integer, nullable=False),
 )
 
+# One row per story with members: its size, first and last publication date and the smallest member
+# title, kept current by every write of story_members (articles never change once stored), so the
+# story list sorts and pages with indexes instead of grouping every membership on each request.
+story_stats = Table(
+    "story_stats",
+    metadata,
+    Column("story_id", Text, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("first_published", Date, nullable=True),
+    Column("last_published", Date, nullable=True),
+    Column("any_title", Text, nullable=True),
+    Index("ix_story_stats_size", "size", "story_id"),
+    Index("ix_story_stats_last", "last_published", "size", "story_id"),
+)
+
 # The tables the first migration creates (every table but the bookkeeping one).
 INITIAL_TABLES = (articles, annotations, stories, story_members, dossiers, state, runs, skipped_inputs)

@@ -38,7 +38,7 @@ from newsweave.errors import MissingExtraError, NotFoundError, StoreError
 from newsweave.model import Annotations, Article, Dossier, Story
 from newsweave.store import schema
 from newsweave.store.base import AddResult, Store
-from newsweave.store.migrations import actor_rows, migrate, utc_now
+from newsweave.store.migrations import actor_rows, migrate, refresh_story_stats, utc_now
 from newsweave.store.query import ArticleHit, Page, StoryQuery, StorySummary, query_stories, search_articles
 
 T = TypeVar("T")
@@ -378,11 +378,16 @@ class SQLStore(Store):
         rows = [{"article_id": aid, "story_id": sid} for aid, sid in sorted(assignments.items())]
         if not rows:
             return
+        members = schema.story_members
         with self._tx(write=True) as conn:
             self._require_articles(conn, assignments, "set_story_assignments")
             self._ensure_stories(conn, assignments.values())
+            touched = set(assignments.values())  # the new stories and the ones articles leave
+            for ids in _chunks(sorted(assignments), PAGE_SIZE):
+                touched.update(conn.scalars(select(members.c.story_id).where(members.c.article_id.in_(ids))))
             for chunk in _chunks(rows, PAGE_SIZE):
-                self._upsert(conn, schema.story_members, chunk, ["article_id"])
+                self._upsert(conn, members, chunk, ["article_id"])
+            refresh_story_stats(conn, touched)
 
     def story_of(self, article_id: str) -> str | None:
         """The article's story id, or None."""
@@ -441,6 +446,7 @@ class SQLStore(Store):
         with self._tx(write=True) as conn:
             for chunk in _chunks(ids, PAGE_SIZE):
                 conn.execute(delete(schema.story_members).where(schema.story_members.c.story_id.in_(chunk)))
+                conn.execute(delete(schema.story_stats).where(schema.story_stats.c.story_id.in_(chunk)))
                 conn.execute(delete(schema.story_actors).where(schema.story_actors.c.story_id.in_(chunk)))
                 conn.execute(delete(schema.dossiers).where(schema.dossiers.c.story_id.in_(chunk)))
                 conn.execute(delete(schema.stories).where(schema.stories.c.id.in_(chunk)))
