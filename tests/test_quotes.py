@@ -198,3 +198,37 @@ def test_grouping_is_deterministic_and_similarity_pluggable() -> None:
     assert group_quotes(items) == group_quotes(list(reversed(items)))
     assert len(group_quotes(items, similarity=lambda a, b: 0.0)) == 3
     assert lexical_similarity("Kazakhstan", "Kazakhstan") == 0.0
+
+
+def _all_pairs_partition(items: list[tuple[str, Quote, str | None]]) -> set[frozenset[int]]:
+    """Groups as connected components over every pair (what group_quotes did before pruning)."""
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            ki, kj = items[i][2], items[j][2]
+            if ki is not None and kj is not None and ki != kj:
+                continue
+            if lexical_similarity(items[i][1].content.text, items[j][1].content.text) >= 0.6:
+                parent[find(j)] = find(i)
+    comps: dict[int, set[int]] = {}
+    for i in range(len(items)):
+        comps.setdefault(find(i), set()).add(i)
+    return {frozenset(c) for c in comps.values()}
+
+
+def test_pruned_pairs_give_the_all_pairs_groups() -> None:
+    # sentences of the seed articles, cut into overlapping pieces: many pairs share a few stems
+    words = " ".join(t for _, t in BLINKEN).split() + ["Thousands", "of", "jihadists", "and", "marauders", "tried", "to", "undermine", "the", "order", "in", "Kazakhstan", "the", "peacekeepers", "will", "leave", "when", "the", "president", "asks", "them", "to", "leave", "the", "country"]
+    texts = [" ".join(words[k:k + n]) for n in (6, 9, 14) for k in range(0, len(words) - n, 3)]
+    speakers = ["blinken", None, "zakharova"]
+    items = [(f"a{k % 4}", _q(t, k), speakers[k % 3]) for k, t in enumerate(texts)]
+    key = {(aid, q.content.start): k for k, (aid, q, _) in enumerate(items)}
+    got = {frozenset(key[(v.cite.article, v.cite.start)] for v in g.variants) for g in group_quotes(items)}
+    assert got == _all_pairs_partition(items)
+    assert any(len(g) > 1 for g in got) and any(len(g) == 1 for g in got)

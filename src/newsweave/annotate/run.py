@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from newsweave.annotate.actor_mentions import add_missed_names
 from newsweave.annotate.figures import extract_figures
 from newsweave.annotate.nlp import load_pipeline, mentions_of, model_name_from_env, pipeline_info, sentences_of
 from newsweave.annotate.quotes import extract_quotes
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bumped whenever a stage's output changes, so stored annotations are recomputed on the next run.
-ANNOTATOR_VERSION = "1"
+ANNOTATOR_VERSION = "2"
 
 
 def annotate_doc(article: Article, doc: Doc) -> Annotations:
@@ -37,11 +38,12 @@ def annotate_doc(article: Article, doc: Doc) -> Annotations:
     """
     sentences = sentences_of(doc)
     mentions = mentions_of(doc)
+    quotes = tuple(extract_quotes(doc, mentions))  # speakers from the NER mentions alone
     return Annotations(
         article_id=article.id,
         sentences=sentences,
-        mentions=mentions,
-        quotes=tuple(extract_quotes(doc, mentions)),
+        mentions=tuple(add_missed_names(doc, list(mentions))),
+        quotes=quotes,
         timexes=tuple(extract_timexes(article.text, article.published, sentences)),
         figures=tuple(extract_figures(doc)),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from anyascii import anyascii
@@ -54,14 +55,28 @@ EMBED_THRESHOLD = 0.72
 # anyway). On the seeds (75 extracted quotes, one story) 3 encodes 41 quotes against 58 with 2,
 # for the same two complete groups; the gold translations share 4-9 stems.
 EMBED_MIN_SHARED_STEMS = 3
-# Fewer shared content stems than this never make a group (two short quotes sharing "Kazakhstan").
+# Fewer shared content stems than this never make a group (two short quotes sharing "Kazakhstan");
+# group_quotes compares no pair below it (so EMBED_MIN_SHARED_STEMS must not be smaller).
 MIN_SHARED_STEMS = 3
 
 
-def content_stems(text: str) -> set[str]:
+def content_stems(text: str) -> frozenset[str]:
     """The truncated stems of the content words of ``text`` (lowercased, ASCII-folded)."""
-    words = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", anyascii(text).lower())
-    return {w[:STEM_LENGTH] for w in words if w not in _STOP and len(w) > 1}
+    return _stems(text)
+
+
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    words = _WORD.findall(_folded(text))
+    return frozenset(w[:STEM_LENGTH] for w in words if w not in _STOP and len(w) > 1)
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return anyascii(text).lower()
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 def lexical_similarity(a: str, b: str) -> float:
@@ -82,7 +97,7 @@ def lexical_similarity(a: str, b: str) -> float:
     if shared < MIN_SHARED_STEMS:
         return 0.0
     overlap = shared / min(len(sa), len(sb))
-    order = fuzz.token_sort_ratio(anyascii(a).lower(), anyascii(b).lower()) / 100
+    order = fuzz.token_sort_ratio(_folded(a), _folded(b)) / 100
     return 0.5 * overlap + 0.5 * order
 
 
@@ -136,7 +151,9 @@ def group_quotes(items: Sequence[tuple[str, Quote, str | None]],
     Args:
         items: ``(article_id, quote, speaker_key)``; ``speaker_key`` is the speaker's actor id, or
             None when unknown. Quotes of two different known speakers never share a group.
-        similarity: text similarity in [0, 1]; :func:`lexical_similarity` by default.
+        similarity: text similarity in [0, 1]; :func:`lexical_similarity` by default. Pairs that
+            share fewer than :data:`MIN_SHARED_STEMS` content stems are not compared (both
+            similarities here score them 0).
         threshold: the similarity at which two quotes join.
 
     Returns:
@@ -146,19 +163,37 @@ def group_quotes(items: Sequence[tuple[str, Quote, str | None]],
     order = sorted(range(len(items)), key=lambda k: (items[k][0], items[k][1].content.start,
                                                      items[k][1].content.end))
     parent = list(range(len(items)))
-    for x, i in enumerate(order):
-        for j in order[x + 1:]:
-            ki, kj = items[i][2], items[j][2]
-            if ki is not None and kj is not None and ki != kj:
-                continue
-            if _find(parent, i) != _find(parent, j) and \
-                    similarity(items[i][1].content.text, items[j][1].content.text) >= threshold:
-                parent[_find(parent, j)] = _find(parent, i)
+    for i, j in _candidate_pairs([items[k][1].content.text for k in range(len(items))], order):
+        ki, kj = items[i][2], items[j][2]
+        if ki is not None and kj is not None and ki != kj:
+            continue
+        if _find(parent, i) != _find(parent, j) and \
+                similarity(items[i][1].content.text, items[j][1].content.text) >= threshold:
+            parent[_find(parent, j)] = _find(parent, i)
     members: dict[int, list[int]] = {}
     for i in order:
         members.setdefault(_find(parent, i), []).append(i)
     groups = [_group([items[k] for k in ks]) for ks in members.values()]
     return sorted(groups, key=lambda g: (g.variants[0].cite.article, g.variants[0].cite.start))
+
+
+def _candidate_pairs(texts: Sequence[str], order: Sequence[int]) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i`` before ``j`` in ``order``, that share :data:`MIN_SHARED_STEMS`
+    content stems: every other pair scores 0 under both similarities, so it is never compared
+    (a big story's quotes are not compared all against all). Groups are connected components, so
+    the order pairs are visited in does not change them."""
+    rank = {k: r for r, k in enumerate(order)}
+    postings: dict[str, list[int]] = {}
+    for k in order:
+        for stem in _stems(texts[k]):
+            postings.setdefault(stem, []).append(k)
+    shared: Counter[tuple[int, int]] = Counter()
+    for ks in postings.values():
+        for x, i in enumerate(ks):
+            for j in ks[x + 1:]:
+                shared[(i, j)] += 1
+    return sorted(((i, j) for (i, j), n in shared.items() if n >= MIN_SHARED_STEMS),
+                  key=lambda p: (rank[p[0]], rank[p[1]]))
 
 
 def _group(members: list[tuple[str, Quote, str | None]]) -> QuoteGroup:
