@@ -224,7 +224,9 @@ def _all_pairs_partition(items: list[tuple[str, Quote, str | None]]) -> set[froz
 
 def test_pruned_pairs_give_the_all_pairs_groups() -> None:
     # sentences of the seed articles, cut into overlapping pieces: many pairs share a few stems
-    words = " ".join(t for _, t in BLINKEN).split() + ["Thousands", "of", "jihadists", "and", "marauders", "tried", "to", "undermine", "the", "order", "in", "Kazakhstan", "the", "peacekeepers", "will", "leave", "when", "the", "president", "asks", "them", "to", "leave", "the", "country"]
+    extra = ("Thousands of jihadists and marauders tried to undermine the order in Kazakhstan the "
+             "peacekeepers will leave when the president asks them to leave the country")
+    words = [*" ".join(t for _, t in BLINKEN).split(), *extra.split()]
     texts = [" ".join(words[k:k + n]) for n in (6, 9, 14) for k in range(0, len(words) - n, 3)]
     speakers = ["blinken", None, "zakharova"]
     items = [(f"a{k % 4}", _q(t, k), speakers[k % 3]) for k, t in enumerate(texts)]
