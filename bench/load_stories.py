@@ -8,7 +8,7 @@ list, article page, in turn) against it while `newsweave run` ingests --articles
 in another process. Reports p50/p99 latency per page, errors, and whether every ingested article was
 stored (no lost writes).
 
-    python bench/load_stories.py --articles 2000 --clients 20
+    python bench/load_stories.py --articles 2000 --clients 20 [--server-workers 2]
     python bench/load_stories.py --articles 2000 --clients 20 --preload 20000
 """
 
@@ -105,8 +105,8 @@ def bench(db: str, label: str, args: argparse.Namespace, work: Path) -> dict[str
     batch.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     port = free_port()
     env = {**os.environ, "NEWSWEAVE_TOKEN": ""}
-    server = subprocess.Popen([*NEWSWEAVE, "serve", "--db", db, "--port", str(port), "--no-process"], env=env,
-                              stderr=subprocess.DEVNULL)
+    server = subprocess.Popen([*NEWSWEAVE, "serve", "--db", db, "--port", str(port), "--no-process",
+                               "--workers", str(args.server_workers)], env=env, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -152,6 +152,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=1, help="annotation processes of the ingesting run")
     parser.add_argument("--preload", type=int, default=0)
+    parser.add_argument("--server-workers", type=int, default=2, help="`newsweave serve --workers`")
     parser.add_argument("--pg-url", default=os.environ.get("NEWSWEAVE_TEST_PG_URL"))
     parser.add_argument("--only", choices=["sqlite", "postgresql"], default=None)
     args = parser.parse_args()
@@ -169,8 +170,8 @@ def main() -> None:
                 conn.exec_driver_sql("CREATE SCHEMA public")
             engine.dispose()
             results.append(bench(args.pg_url, "postgresql", args, work))
-    print(f"{args.clients} readers while `newsweave run` ingests {args.articles} articles "
-          f"(preloaded {args.preload}); latency in ms")
+    print(f"{args.clients} readers of a server with {args.server_workers} process(es) while `newsweave run` "
+          f"ingests {args.articles} articles (preloaded {args.preload}); latency in ms")
     print("| db | stored before | run s | lost writes | errors | story p50 | story p99 | list p50 | list p99 "
           "| article p50 | article p99 | requests |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")

@@ -253,7 +253,8 @@ def test_story_page_cache_follows_the_dossier(seeded: Path) -> None:
         assert "Story &lt;script&gt;" in c.get("/stories/s-evil").text
 
 
-def test_serve_command_binds_localhost_and_reads_the_token(seeded: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_command_binds_localhost_and_reads_the_token(seeded: Path, workers: int) -> None:
     import os
     import socket
     import subprocess
@@ -267,7 +268,8 @@ def test_serve_command_binds_localhost_and_reads_the_token(seeded: Path) -> None
         port = s.getsockname()[1]
     env = {**os.environ, "NEWSWEAVE_TOKEN": TOKEN}
     proc = subprocess.Popen([sys.executable, "-m", "newsweave.cli", "serve", "--db", str(seeded), "--port",
-                             str(port), "--no-process"], env=env, stderr=subprocess.PIPE, text=True)
+                             str(port), "--no-process", "--workers", str(workers)], env=env,
+                            stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -278,12 +280,21 @@ def test_serve_command_binds_localhost_and_reads_the_token(seeded: Path) -> None
                 assert time.monotonic() < deadline and proc.poll() is None, "newsweave serve did not start"
                 time.sleep(0.2)
         assert res.json()["total"] >= 2
-        body = {"articles": [{"id": "via-serve", "text": "Served news."}]}
+        body = {"articles": [{"id": f"via-serve-{workers}", "text": f"Served news, {workers} workers."}]}
         assert httpx.post(f"http://127.0.0.1:{port}/api/articles", json=body).status_code == 401
         ok = httpx.post(f"http://127.0.0.1:{port}/api/articles", json=body,
                         headers={"Authorization": f"Bearer {TOKEN}"})
         assert ok.json()["results"][0]["status"] == "added"
+        # every worker process reads the same store: the article is there whichever one answers
+        for _ in range(4):
+            assert httpx.get(f"http://127.0.0.1:{port}/api/articles/via-serve-{workers}").status_code == 200
     finally:
         proc.terminate()
         _, err = proc.communicate(timeout=20)
     assert f"http://127.0.0.1:{port}/" in err and "ingest enabled" in err
+
+
+def test_serve_refuses_several_workers_that_would_process(seeded: Path) -> None:
+    from newsweave.cli import main
+
+    assert main(["serve", "--db", str(seeded), "--workers", "2"]) == 2

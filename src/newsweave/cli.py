@@ -91,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8765, help="port (default 8765)")
     p.add_argument("--no-process", action="store_true",
                    help="store ingested articles without annotating them (run `newsweave run` later)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="server processes (default 1); more keep pages fast while other work shares the CPU; "
+                        "above 1 needs --no-process")
     _add_db(p)
     return parser
 
@@ -169,6 +172,19 @@ def _cmd_serve(args: argparse.Namespace) -> int:
               file=sys.stderr)
     print(f"newsweave: serving {args.db} on http://{args.host}:{args.port}/ "
           f"(ingest {'enabled' if token else 'disabled: set NEWSWEAVE_TOKEN to enable'})", file=sys.stderr)
+    if args.workers > 1:
+        if not args.no_process:
+            print("newsweave: error: --workers above 1 needs --no-process: ingested articles must be "
+                  "processed by one process (run `newsweave run` on the same --db to process them)",
+                  file=sys.stderr)
+            return 2
+        from newsweave.web import SERVE_DB_ENV
+
+        os.environ[SERVE_DB_ENV] = str(args.db)
+        api.open_store(args.db).close()  # create or migrate the database once, and fail here if it cannot
+        uvicorn.run("newsweave.web:app_from_env", factory=True, workers=args.workers, host=args.host,
+                    port=args.port, log_level="warning")
+        return 0
     app = create_app(args.db, token, process=not args.no_process)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

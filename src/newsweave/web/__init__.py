@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 
     from newsweave.store import Store
 
-__all__ = ["create_app", "require_server_extra"]
+__all__ = ["SERVE_DB_ENV", "app_from_env", "create_app", "require_server_extra"]
+
+# The database a multi-process ``newsweave serve --workers N`` passes to each worker process.
+SERVE_DB_ENV = "NEWSWEAVE_SERVE_DB"
 
 
 def require_server_extra() -> None:
@@ -33,3 +36,14 @@ def create_app(db: str | Path | Store, token: str | None = None, *, process: boo
     from newsweave.web.app import create_app as make
 
     return make(db, token, process=process)
+
+
+def app_from_env() -> FastAPI:
+    """The application of one worker of ``newsweave serve --workers N`` (a uvicorn factory).
+
+    Reads the database from ``$NEWSWEAVE_SERVE_DB`` and the write token from ``$NEWSWEAVE_TOKEN``;
+    ingested articles are stored, not processed (one process must own the linking state).
+    """
+    import os
+
+    return create_app(os.environ[SERVE_DB_ENV], os.environ.get("NEWSWEAVE_TOKEN") or None, process=False)
