@@ -42,22 +42,19 @@ BBC = CORPUS.with_name("bbc.jsonl.gz")
 NEWSWEAVE = [sys.executable, "-m", "newsweave.cli"]
 
 
-def reuters(skip: int, n: int) -> list[dict[str, object]]:
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
+def reuters(skip: int, n: int, corpus: Path = CORPUS) -> list[dict[str, object]]:
+    """Articles ``skip`` to ``skip + n`` of a corpus file (Reuters-21578 by default) that have a text."""
+    with gzip.open(corpus, "rt", encoding="utf-8") as f:
         rows = [json.loads(line) for line in islice(f, skip, skip + n)]
     return [{k: r.get(k) for k in ("id", "text", "published", "title")} for r in rows if r.get("text")]
 
 
-def bbc(n: int) -> list[dict[str, object]]:
-    with gzip.open(BBC, "rt", encoding="utf-8") as f:
-        rows = [json.loads(line) for line in islice(f, n)]
-    return [{k: r.get(k) for k in ("id", "text", "published", "title")} for r in rows if r.get("text")]
 
 
 def preload(db: str, n: int, skip: int) -> None:
     """Store n articles the ingest run will not send (Reuters after the first `skip`, then BBC) in stories of 5."""
     rows = reuters(skip, n)
-    rows += bbc(n - len(rows)) if len(rows) < n else []
+    rows += reuters(0, n - len(rows), BBC) if len(rows) < n else []
     articles = [Article(id=f"pre/{r['id']}", text=str(r["text"]), title=r.get("title"),  # type: ignore[arg-type]
                         source="Reuters" if not str(r["id"]).startswith("bbc/") else "BBC") for r in rows]
     with open_store(db) as store:
