@@ -12,7 +12,6 @@ so each peak is that of the largest size so far).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import resource
 import time
@@ -20,25 +19,17 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from news_sample import news_rows
 from newsweave.link.reuse import ReuseIndex
 from newsweave.link.stories import StoryClusterer
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
-SOURCES = (CORPORA / "reuters21578.jsonl.gz", CORPORA / "bbc.jsonl.gz")
 
 
 def articles(n: int) -> Iterator[tuple[str, str, date | None]]:
     """The first ``n`` articles as ``(id, text, published)``."""
-    given = 0
-    for corpus in SOURCES:
-        with gzip.open(corpus, "rt", encoding="utf-8") as src:
-            for line in src:
-                if given >= n:
-                    return
-                d = json.loads(line)
-                published = d.get("published")
-                yield d["id"], d["text"], date.fromisoformat(published) if published else None
-                given += 1
+    for d in news_rows(n):
+        yield d["id"], d["text"], date.fromisoformat(d["published"]) if d["published"] else None
 
 
 def measure(n: int) -> dict[str, float]:

@@ -15,7 +15,6 @@ stored (no lost writes).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import socket
@@ -25,11 +24,11 @@ import sys
 import tempfile
 import threading
 import time
-from itertools import islice
 from pathlib import Path
 
 import httpx
 
+from news_sample import news_rows
 from newsweave import api
 from newsweave.annotate.run import Annotator
 from newsweave.ingest.normalize import normalize_text
@@ -37,26 +36,14 @@ from newsweave.model import Annotations, Article, content_hash
 from newsweave.pipeline import RunConfig
 from newsweave.store import open_store
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters21578.jsonl.gz"
-BBC = CORPUS.with_name("bbc.jsonl.gz")
 NEWSWEAVE = [sys.executable, "-m", "newsweave.cli"]
-
-
-def reuters(skip: int, n: int, corpus: Path = CORPUS) -> list[dict[str, object]]:
-    """Articles ``skip`` to ``skip + n`` of a corpus file (Reuters-21578 by default) that have a text."""
-    with gzip.open(corpus, "rt", encoding="utf-8") as f:
-        rows = [json.loads(line) for line in islice(f, skip, skip + n)]
-    return [{k: r.get(k) for k in ("id", "text", "published", "title")} for r in rows if r.get("text")]
-
-
 
 
 def preload(db: str, n: int, skip: int) -> None:
     """Store n articles the ingest run will not send (Reuters after the first `skip`, then BBC) in stories of 5."""
-    rows = reuters(skip, n)
-    rows += reuters(0, n - len(rows), BBC) if len(rows) < n else []
+    rows = list(news_rows(n, skip))
     articles = [Article(id=f"pre/{r['id']}", text=str(r["text"]), title=r.get("title"),  # type: ignore[arg-type]
-                        source="Reuters" if not str(r["id"]).startswith("bbc/") else "BBC") for r in rows]
+                        source=r["source"]) for r in rows]
     with open_store(db) as store:
         stored = [r.kept_id for r in store.add_articles(articles) if r.status == "added"]
         store.set_story_assignments({a: f"s-pre{i // 5:05d}" for i, a in enumerate(stored)})
@@ -98,7 +85,7 @@ def bench(db: str, label: str, args: argparse.Namespace, work: Path) -> dict[str
         before = store.count_articles()
         seed = max(store.list_stories(), key=lambda s: len(s.articles) if not s.id.startswith("s-pre") else 0)
     batch = work / f"{label}.jsonl"
-    rows = reuters(0, args.articles)
+    rows = list(news_rows(args.articles))
     batch.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     port = free_port()
     env = {**os.environ, "NEWSWEAVE_TOKEN": ""}

@@ -13,8 +13,6 @@ table with the ratio of the two times.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import os
 import re
 import subprocess
@@ -24,24 +22,15 @@ import threading
 import time
 from pathlib import Path
 
+from news_sample import news_rows, write_jsonl
+
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
-SOURCES = ((CORPORA / "reuters21578.jsonl.gz", "Reuters"), (CORPORA / "bbc.jsonl.gz", "BBC"))
 BARE = Path(__file__).resolve().parent / "bare_ner.py"
 
 
 def write_sample(n: int, path: Path) -> None:
     """The first ``n`` articles (Reuters, then BBC) as newsweave JSONL input."""
-    written = 0
-    with path.open("w", encoding="utf-8") as out:
-        for corpus, source in SOURCES:
-            with gzip.open(corpus, "rt", encoding="utf-8") as src:
-                for line in src:
-                    if written >= n:
-                        return
-                    d = json.loads(line)
-                    out.write(json.dumps({"id": d["id"], "text": d["text"], "published": d.get("published"),
-                                          "title": d["title"], "source": source}) + "\n")
-                    written += 1
+    write_jsonl(news_rows(n), path)
 
 
 def _children(pid: int) -> list[int]:

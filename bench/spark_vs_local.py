@@ -17,7 +17,6 @@ cores), then ``run_spark`` with ``local[2]`` and ``local[1]`` (executor cores). 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import subprocess
 import sys
@@ -26,11 +25,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from news_sample import news_rows, write_jsonl
 from newsweave.evaluate import b_cubed_f1
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 KEYS = ("entities", "quotes", "timexes", "figures")
-
 
 
 # One configuration, run in a child process so each gets a fresh interpreter (and JVM).
@@ -100,24 +99,12 @@ def agreement(corpus: Path) -> None:
     print("byte-identical export:           " + ", ".join(f"{n} {v}" for n, v in identical.items()))
 
 
-def write_reuters(n: int, path: Path) -> None:
-    """The first ``n`` Reuters-21578 articles as newsweave JSONL input."""
-    with gzip.open(CORPORA / "reuters21578.jsonl.gz", "rt", encoding="utf-8") as src, \
-            path.open("w", encoding="utf-8") as out:
-        for i, line in enumerate(src):
-            if i >= n:
-                break
-            d = json.loads(line)
-            out.write(json.dumps({"id": d["id"], "text": d["text"], "published": d["published"],
-                                  "title": d["title"], "source": "Reuters"}) + "\n")
-
-
 def timing(n: int, masters: list[str]) -> None:
     """Local engine vs Spark masters on ``n`` Reuters articles; print one table."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         source = folder / "reuters.jsonl"
-        write_reuters(n, source)
+        write_jsonl(news_rows(n), source)
         rows = [run_engine("local", "-", source, folder, export=False)]
         rows += [run_engine("spark", m, source, folder, export=False) for m in masters]
     base = rows[0]["wall"]
