@@ -60,13 +60,9 @@ EMBED_MIN_SHARED_STEMS = 3
 MIN_SHARED_STEMS = 3
 
 
-def content_stems(text: str) -> frozenset[str]:
-    """The truncated stems of the content words of ``text`` (lowercased, ASCII-folded)."""
-    return _stems(text)
-
-
 @lru_cache(maxsize=4096)
-def _stems(text: str) -> frozenset[str]:
+def content_stems(text: str) -> frozenset[str]:
+    """The truncated stems of the content words of ``text`` (lowercased, ASCII-folded); cached."""
     words = _WORD.findall(_folded(text))
     return frozenset(w[:STEM_LENGTH] for w in words if w not in _STOP and len(w) > 1)
 
@@ -185,7 +181,7 @@ def _candidate_pairs(texts: Sequence[str], order: Sequence[int]) -> list[tuple[i
     rank = {k: r for r, k in enumerate(order)}
     postings: dict[str, list[int]] = {}
     for k in order:
-        for stem in _stems(texts[k]):
+        for stem in content_stems(texts[k]):
             postings.setdefault(stem, []).append(k)
     shared: Counter[tuple[int, int]] = Counter()
     for ks in postings.values():
