@@ -80,6 +80,46 @@ def test_figure_value_unit_measure(nlp: Language, text: str, value: float, value
         assert figure.measure == measure
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "value_max", "unit", "measure"),
+    [
+        # a table row under a label, without "vs"
+        ("WHEAT ESTIMATES\nEnd Stocks 4.50 4.32 4.19 4.01\n", 4.32, None, None, "end stocks"),
+        # a range with a hedge after "between"; "vary" gives the level of its subject
+        ("Prices for copper wire vary widely between about 300 and 700 dlrs a ton.", 300, 700, "USD",
+         "prices for copper wire"),
+        # a change noun with nothing after it counts itself
+        ("Officials reported 0.4% growth in the last quarter of the year.", 0.4, None, "percent", "growth"),
+        # the verb of an event noun is not what happened to the counted shares
+        ("The company completed an offering of 500,000 common shares on Monday.", 500000, None, None,
+         "common shares"),
+        # a sum paid: the verb, or what it was paid for
+        ("The utility asked regulators for permission to refund 12 mln dlrs to customers.", 12e6, None,
+         "USD", "refund"),
+        ("The brewer spent 40 mln dlrs on a stake in a vineyard.", 40e6, None, "USD", "stake"),
+        # a participle that measures its noun
+        ("The city sold a plot measuring 40 acres to the developer.", 40, None, "acres", "plot"),
+        # "by" attached to the participle still tells how much the price was lowered
+        ("The refiner lowered the price for diesel sold in Ohio by two cts a gallon.", 2, None, "US cents",
+         "price for diesel"),
+        ("Bill rates rose seven basis points in the week.", 7, None, "basis points", None),
+        ("The bank raised 500 mln Norwegian crowns in the bond market.", 500e6, None, "NOK", None),
+        ("The company cut its price 0.50 cent a gallon.", 0.5, None, "US cents", None),
+        # the second conjunct of a comparison takes the first one's measure
+        ("The agency put the wheat area at 79,100 acres, vs 76,700 acres estimated last month and 75,900 "
+         "acres harvested last year.", 75900, None, "acres", "wheat area"),
+    ],
+)
+def test_figure_measures_of_tables_ranges_events_and_sums(nlp: Language, text: str, value: float,
+                                                          value_max: float | None, unit: str | None,
+                                                          measure: str | None) -> None:
+    figure = _find(_figures(nlp, text), value)
+    assert figure.value_max == (pytest.approx(value_max) if value_max is not None else None)
+    assert figure.unit == unit
+    if measure is not None:
+        assert figure.measure == measure
+
+
 def test_their_number_resolves_to_previous_sentence(nlp: Language) -> None:
     text = ("It also became known about the security forces killed during the protests in the republic. "
             "Their number increased to 18, two of them were beheaded.")
@@ -269,17 +309,24 @@ def test_year_naming_an_event_is_not_a_figure(nlp: Language) -> None:
                 if f.value == 2007]
 
 
-def test_figures_gold_set_floor(corpora_dir: Path, nlp: Language) -> None:
-    """The hand-annotated gold set of tests/data (see its README): per-field accuracy floors."""
+# Per split (tests/data/README.md): floors just under what bench/figures_gold.py measured.
+# "test" is the blind evaluation set (measured 0.928 / 0.866 / 0.588 / 0.546); "gold" became a tuning
+# set in the second round of issue 5 (measured 0.988 / 0.988 / 0.826 / 0.826).
+FIGURE_FLOORS = {
+    "test": {"value": 0.91, "unit": 0.85, "measure": 0.57, "all": 0.53},
+    "gold": {"value": 0.97, "unit": 0.97, "measure": 0.81, "all": 0.81},
+}
+
+
+@pytest.mark.parametrize("split", sorted(FIGURE_FLOORS))
+def test_figures_gold_set_floor(corpora_dir: Path, nlp: Language, split: str) -> None:
+    """The hand-annotated sets of tests/data (see its README): per-field accuracy floors."""
     bench = importlib.util.spec_from_file_location("figures_gold", BENCH)
     assert bench is not None and bench.loader is not None
     module = importlib.util.module_from_spec(bench)
     sys.modules["figures_gold"] = module
     bench.loader.exec_module(module)
-    result = module.score(module.load_gold(), nlp)
+    result = module.score(module.load_gold(module.DATA / f"figures_{split}.jsonl"), nlp)
     assert result["n"] >= 60
-    # measured 0.977 / 0.977 / 0.640 / 0.640 (bench/figures_gold.py); floors just under
-    assert result["value"] >= 0.95, result
-    assert result["unit"] >= 0.95, result
-    assert result["measure"] >= 0.62, result
-    assert result["all"] >= 0.62, result
+    for field, floor in FIGURE_FLOORS[split].items():
+        assert result[field] >= floor, (field, result)

@@ -25,7 +25,8 @@ CURRENCY_SIGNS: dict[str, str] = {"$": "USD", "us$": "USD", "£": "GBP", "€": 
                                   "c$": "CAD", "a$": "AUD", "hk$": "HKD", "rs": "INR"}
 CURRENCY_WORDS: dict[str, str] = {
     "dlrs": "USD", "dlr": "USD", "dollars": "USD", "dollar": "USD", "cts": "US cents",
-    "cents": "US cents", "stg": "GBP", "sterling": "GBP", "euros": "EUR", "euro": "EUR",
+    "cents": "US cents", "cent": "US cents", "ct": "US cents", "stg": "GBP", "sterling": "GBP",
+    "euros": "EUR", "euro": "EUR",
     "yen": "JPY", "yuan": "CNY", "francs": "franc", "franc": "franc", "marks": "mark",
     "rubles": "ruble", "ruble": "ruble", "roubles": "ruble", "rouble": "ruble", "tenge": "tenge",
     "rupees": "rupee", "rupee": "rupee", "lire": "lira", "lira": "lira", "pesos": "peso",
@@ -39,7 +40,10 @@ CURRENCY_WORDS: dict[str, str] = {
 }
 # "Canadian cts": cents of another dollar
 CENT_COUNTRIES: dict[str, str] = {"canadian": "CAD cents", "australian": "AUD cents"}
-DOLLAR_COUNTRIES: dict[str, str] = {"canadian": "CAD", "australian": "AUD", "u.s.": "USD",
+# "Norwegian crowns": the crowns of one country (a bare "crowns" stays "crown")
+CROWN_COUNTRIES: dict[str, str] = {"norwegian": "NOK", "danish": "DKK", "swedish": "SEK",
+                                   "czech": "CZK", "icelandic": "ISK"}
+DOLLAR_COUNTRIES: dict[str, str] = {"canadian": "CAD", "australian": "AUD", "u.s.": "USD", "n.z.": "NZD",
                                     "us": "USD", "hong": "HKD", "new": "NZD", "singapore": "SGD"}
 UNIT_WORDS: dict[str, str] = {
     "%": "percent", "pct": "percent", "percent": "percent", "tonnes": "tonnes", "tonne": "tonnes",
@@ -51,4 +55,5 @@ UNIT_WORDS: dict[str, str] = {
     "times": "times",
 }
 CURRENCY_UNITS = frozenset({*CURRENCY_SIGNS.values(), *CURRENCY_WORDS.values(),
-                             *DOLLAR_COUNTRIES.values(), *CENT_COUNTRIES.values()})
+                             *DOLLAR_COUNTRIES.values(), *CENT_COUNTRIES.values(),
+                             *CROWN_COUNTRIES.values()})

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from newsweave.annotate.figure_lexicon import (
     CENT_COUNTRIES,
+    CROWN_COUNTRIES,
     CURRENCY_SIGNS,
     CURRENCY_UNITS,
     CURRENCY_WORDS,
@@ -55,7 +56,9 @@ CHANGE_VERBS = {"increase", "rise", "fall", "drop", "decline", "climb", "jump", 
                 "number", "amount", "stand", "surge", "soar", "slump", "plunge", "tumble", "gain",
                 "lose", "ease", "dip", "slip", "double", "triple", "halve", "shrink", "edge", "be",
                 "become", "remain", "hit", "top", "exceed", "estimate", "put", "average", "come",
-                "go", "raise", "cut", "reduce", "lower", "boost", "widen", "narrow", "post", "report"}
+                "go", "raise", "cut", "reduce", "lower", "boost", "widen", "narrow", "post", "report",
+                # levels and spans: "prices vary between 350 and 800 dlrs", "shares closed at 12 dlrs"
+                "range", "vary", "hover", "stay", "fluctuate", "settle", "close", "finish"}
 CHANGE_NOUNS = {"increase", "rise", "fall", "drop", "decline", "jump", "growth", "gain", "hike", "cut",
                 "reduction", "surge", "loss", "change", "decrease", "climb"}
 # Verbs that say a number without telling what happened to the counted thing.
@@ -64,6 +67,15 @@ LIGHT_VERBS = {"be", "have", "say", "tell", "report", "include", "number", "tota
                # participles that describe the counted thing rather than say what happened to it
                # ("enzymes used in the treatment", "a company owned by", "shares held"): dev sample
                "use", "own", "base", "locate", "call", "name", "hold", "list", "schedule"}
+# Nouns of an event done to what a number counts ("the repurchase of 10 mln shares", "an offering
+# of 550,000 shares"): the verb that governs such a noun tells what happened to the event, not to the
+# counted thing. Deverbal nouns in -ing/-ion/-ment are recognized by their ending.
+EVENT_NOUNS = {"repurchase", "purchase", "sale", "buyback", "offer", "issue", "acquisition", "transfer",
+               "payment", "swap", "exchange", "deal", "bid", "loan", "refund", "release"}
+EVENT_SUFFIXES = ("ing", "ion", "ions", "ment", "ments")
+# Participles that give the size of the noun they describe: "a site measuring 250 acres".
+MEASURING_VERBS = {"measure", "total", "weigh", "cost", "cover", "span", "value", "amount", "number",
+                   "estimate", "worth"}
 GENERIC_COUNTED = {"people", "persons", "individuals", "men", "members", "personnel"}
 # Head nouns that need their "of/for/per" complement to say what they measure ("cost per liter").
 RELATIONAL_HEADS = {"price", "cost", "rate", "value", "share", "level", "number", "amount", "volume",
@@ -71,6 +83,7 @@ RELATIONAL_HEADS = {"price", "cost", "rate", "value", "share", "level", "number"
 QUANTIFIER_ADJS = {"several", "many", "other", "more", "few", "additional", "least", "total", "some",
                    "such", "same", "further", "extra", "only", "first", "last", "about", "own", "new"}
 YEAR_RANGE = (1800, 2100)
+_RANGE_HEDGES = {"about", "around", "approximately", "roughly", "some", "nearly", "almost"}
 # After "the", a comma-less number in this range is read as a year, not a count: news writes counts
 # of thousands with a comma ("the 1,943 adults"); BBC dev sample: "the 2007 elections".
 MODERN_YEARS = (1900, 2030)
@@ -92,6 +105,8 @@ _NUMBER_WORDS_RE = "|".join(WORD_NUMBERS)
 _TABLE_LABEL_RE = re.compile(rf"^\s*([A-Za-z][A-Za-z -]{{0,30}}?)\s+(?:[$\d]|(?:{_NUMBER_WORDS_RE})\b)",
                              re.IGNORECASE)
 TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}$")
+# The rest of a table row after its label: two or more numbers and nothing else.
+_TABLE_ROW_RE = re.compile(r"(?:\s+\(?-?\d[\d,./-]*\)?){2,}\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +168,8 @@ def _linked(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     converted = _CONVERSION_RE.match(between) is not None and unit in CURRENCY_UNITS \
         and prev.unit in CURRENCY_UNITS
     same_kind = unit is None or unit == prev.unit
+    if prev.measure is not None and measure is None and same_kind and _conjunct_of(doc, fig, prev):
+        measure = prev.measure  # "76,700 acres estimated last month and 75,900 acres harvested"
     if prev.measure is not None and (converted or (linked and (measure is None or compared))
                                      or (compared and measure is None and same_kind)):
         measure = prev.measure  # "60 cts a share from 56 cts": a short phrase before "from" is allowed
@@ -164,6 +181,12 @@ def _linked(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     if (measure, unit) == (fig.measure, fig.unit):
         return fig
     return Figure(fig.start, fig.end, fig.text, fig.value, unit, measure, fig.value_max)
+
+
+def _conjunct_of(doc: Doc, fig: Figure, prev: Figure) -> bool:
+    """Whether the parse joins ``fig`` to ``prev`` with a conjunction (conj of a token of prev)."""
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    return span is not None and any(t.dep_ == "conj" and prev.start <= t.head.idx < prev.end for t in span)
 
 
 # ---------------------------------------------------------------- reading number expressions
@@ -226,6 +249,13 @@ def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
             return "percent", j + 2
         if low == "percentage" and nxt in ("points", "point"):
             return "percentage points", j + 2
+    if low == "basis" and j + 1 < len(doc) and doc[j + 1].lower_ in ("points", "point"):
+        return "basis points", j + 2
+    if low in ("bp", "bps"):
+        return "basis points", j + 1
+    if low in CROWN_COUNTRIES and j + 1 < len(doc) and doc[j + 1].lower_ in ("crowns", "crown", "kroner",
+                                                                           "krone", "kronor", "krona"):
+        return CROWN_COUNTRIES[low], j + 2
     if low in DOLLAR_COUNTRIES and j + 1 < len(doc) and doc[j + 1].lower_ in ("dlrs", "dollars", "dlr"):
         return DOLLAR_COUNTRIES[low], j + 2
     if low in CENT_COUNTRIES and j + 1 < len(doc) and doc[j + 1].lower_ in ("cts", "cents"):
@@ -252,8 +282,12 @@ def _read_expression(doc: Doc, i: int) -> _Expr | None:
     unit = unit or currency
     core = tuple(range(i, j))
     value_max: float | None = None
-    # a range: "from 60 to 120 tenge", "between 5 and 10", "10 to 20 people", "10-20 people"
-    opener = doc[start - 1].lower_ if start > 0 else ""
+    # a range: "from 60 to 120 tenge", "between 5 and 10", "10 to 20 people", "10-20 people",
+    # "between about 350 and 800 dlrs"
+    open_at = start - 1
+    if open_at > 0 and doc[open_at].lower_ in _RANGE_HEDGES and doc[open_at - 1].lower_ in ("from", "between"):
+        open_at -= 1
+    opener = doc[open_at].lower_ if open_at >= 0 else ""
     link = doc[j].lower_ if j + 1 < len(doc) else ""
     if link in ("-", "–", "to") or (opener == "between" and link == "and"):
         k = j + 2 if doc[j + 1].lower_ in CURRENCY_SIGNS else j + 1
@@ -267,7 +301,7 @@ def _read_expression(doc: Doc, i: int) -> _Expr | None:
                     value *= scale2
                 value_max, unit, core, j = high, unit or unit2, core + tuple(range(j + 1, k)), k
     if value_max is not None and opener in ("from", "between"):
-        start -= 1
+        start = open_at
     if value_max is not None and value_max < value:
         if link in ("-", "–"):
             return _Expr(start, j, value, None, unit, core, skip=True)  # "won 2-1": a score
@@ -373,6 +407,7 @@ TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "second", "time"
               "quarter", "period", "season", "morning", "night", "weekend", "mths", "mos", "qtr", "qtrs",
               "yrs", "wks", "days", "weeks", "months", "years", "hours", "minutes"}
 NOUN_POS = ("NOUN", "PROPN")
+_NOMINAL_DEPS = ("dobj", "obj", "pobj", "nsubj", "nsubjpass", "attr", "conj", "appos")
 
 
 def _measure(doc: Doc, expr: _Expr) -> str | None:
@@ -388,7 +423,7 @@ def _measure(doc: Doc, expr: _Expr) -> str | None:
     counted = _counted_noun(doc, top, inside)
     if counted is not None:
         return _measure_of_counted(doc, counted, inside)
-    return _measure_of_bare(doc, top, inside)
+    return _measure_of_bare(doc, top, inside, expr.unit)
 
 
 def _line_of(doc: Doc, k: int) -> str:
@@ -397,10 +432,13 @@ def _line_of(doc: Doc, k: int) -> str:
 
 
 def _table_label(doc: Doc, expr: _Expr) -> str | None:
-    """Earnings-table lines ("Revs 136.4 mln vs 133.3 mln"): the line's leading label."""
+    """Table lines: earnings ("Revs 136.4 mln vs 133.3 mln") and rows of numbers under a label
+    ("End Stocks 4.50 4.32 4.19 4.01"): the line's leading label."""
     line = _line_of(doc, expr.start)
     m = _TABLE_LABEL_RE.match(line)
-    if " vs " not in f" {line} " or m is None or len(m.group(1).split()) > 4:
+    if m is None or len(m.group(1).split()) > 4:
+        return None
+    if " vs " not in f" {line} " and not _TABLE_ROW_RE.fullmatch(line[m.end(1):]):
         return None
     return m.group(1).lower()
 
@@ -409,20 +447,27 @@ def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
     """The noun a number modifies ("3,811 people"), or the noun of a partitive ("two of the men")."""
     head = top.head
     if top.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") and head.i not in inside \
-            and head.pos_ in NOUN_POS and head.i > top.i:
+            and _nominal(head) and head.i > top.i:
         return None if head.lemma_.lower() in TIME_NOUNS else head
     for child in top.children:
         if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "in" and top.lower_ in CURRENCY_WORDS)):
-            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUN_POS]
+            objs = [c for c in child.children if c.dep_ == "pobj" and _nominal(c)]
             if objs and objs[0].lemma_.lower() not in TIME_NOUNS:
                 return objs[0]
     return None
 
 
+def _nominal(tok: Token) -> bool:
+    """A noun, or a word the tagger took for a verb in a noun's place ("a 0.3 point cut in the
+    coupon", "dlrs of Series B notes"): numbers modify and "of" introduces nouns only."""
+    return tok.pos_ in NOUN_POS or (tok.pos_ == "VERB" and tok.dep_ in _NOMINAL_DEPS)
+
+
 def _measure_of_counted(doc: Doc, counted: Token, inside: set[int]) -> str | None:
-    if counted.lemma_.lower() in CHANGE_NOUNS:  # "a two-fold increase in prices"
+    if counted.lemma_.lower() in CHANGE_NOUNS or counted.lower_ in CHANGE_NOUNS:
+        # "a two-fold increase in prices" counts prices; "0.1% growth" counts growth itself
         target = _pobj(counted, ("in", "of"), inside)
-        return _phrase(target, inside) if target is not None else None
+        return _phrase(target if target is not None else counted, inside)
     verb = _governing_verb(counted)
     if verb is not None and counted.lower_ in GENERIC_COUNTED and verb.lemma_ in ("number", "total", "reach"):
         subj = _subject(verb)  # "the forces will number 2.5 thousand people"
@@ -431,7 +476,7 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int]) -> str | Non
     return _with_event(_phrase(counted, inside), verb)
 
 
-def _measure_of_bare(doc: Doc, top: Token, inside: set[int]) -> str | None:
+def _measure_of_bare(doc: Doc, top: Token, inside: set[int], unit: str | None) -> str | None:
     """A number that modifies no noun: the subject of its change verb, or the noun it completes."""
     role, attach = top.dep_, top.head
     if role == "pobj" or (role == "prep" and top.i in inside):
@@ -440,7 +485,11 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int]) -> str | None:
     while (attach.lower_ in ("up", "down", "higher", "lower", "off") or _is_unit_token(attach)) \
             and attach.head.i != attach.i:
         attach = attach.head  # "7.1 pct to 60 cts": "to 60 cts" hangs on the other figure's unit
+    if role == "prep" and top.head.lower_ in ("by", "to", "from") and attach.dep_ in ("acl", "relcl"):
+        attach = _change_verb_above(attach)
     if attach.pos_ in ("VERB", "AUX"):
+        if attach.dep_ == "acl" and attach.lemma_.lower() in MEASURING_VERBS and _nominal(attach.head):
+            return _phrase(attach.head, inside)  # "a factory site measuring 250 acres"
         if role in ("nsubj", "nsubjpass"):  # "13 officers were killed and 353 injured"
             sibling = _subject(attach.head) if attach.dep_ == "conj" else None
             if sibling is not None and sibling.pos_ in NOUN_POS:
@@ -455,9 +504,16 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int]) -> str | None:
         obj = _object(attach, inside)
         if obj is not None and role == "prep" and top.head.lower_ in ("for", "at"):
             return _phrase(obj, inside)  # "acquire Supermarkets General for 1.62 billion dlrs"
+        paid = role == "dobj" and unit in CURRENCY_UNITS
+        bought = _bought(attach, inside) if paid else None
+        if bought is not None:
+            return _phrase(bought, inside)  # "spent A$584m on buying an 18.8% stake"
         subj = _subject(attach) if role in ("dobj", "attr") else None
         if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside:
             return _phrase(subj, inside)  # "management pays 1/4 pct"
+        lemma = attach.lemma_.lower()
+        if paid and lemma not in LIGHT_VERBS and lemma.isalpha():
+            return lemma  # "refund 69.7 mln dlrs to customers", "offer nine dlrs a share"
         return None
     if attach.pos_ in NOUN_POS and attach.i not in inside and attach.lemma_.lower() not in TIME_NOUNS:
         if attach.lemma_.lower() in CHANGE_NOUNS:  # "an increase in gas prices from 60 to 120 tenge"
@@ -468,6 +524,36 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int]) -> str | None:
             return _phrase(target, inside)
         if role in ("prep", "appos", "npadvmod"):  # "assets of 1.28 billion dlrs"
             return _phrase(attach, inside)
+    return None
+
+
+def _change_verb_above(verb: Token) -> Token:
+    """The change verb a participle's noun depends on, else the participle: in "lowered the price for
+    lead metal sold in Canada by 1/2 cts", "by 1/2 cts" is attached to "sold" but tells how much the
+    price was lowered."""
+    if verb.lemma_.lower() in CHANGE_VERBS:
+        return verb
+    tok = verb.head
+    for _ in range(4):  # metal <- for <- price <- lowered
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok if tok.lemma_.lower() in CHANGE_VERBS else verb
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return verb
+
+
+def _bought(verb: Token, inside: set[int]) -> Token | None:
+    """What a sum was paid for: the object of "on" or "for" ("spent A$584m on (buying) a stake")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "for"):
+            continue
+        for child in prep.children:
+            if child.dep_ == "pobj" and _nominal(child) and child.i not in inside \
+                    and child.lemma_.lower() not in TIME_NOUNS and child.ent_type_ not in ("DATE", "TIME"):
+                return child
+            if child.dep_ == "pcomp" and child.pos_ == "VERB":
+                return _object(child, inside)
     return None
 
 
@@ -523,9 +609,17 @@ def _governing_verb(noun: Token) -> Token | None:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in NOUN_POS:
         owner = noun.head.head  # "the offices of five TV channels" were ransacked
+        if _is_event_noun(owner):
+            return None  # "completed an offering of 550,000 shares": the offering was completed
         if owner.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and owner.head.pos_ == "VERB":
             return owner.head
     return None
+
+
+def _is_event_noun(tok: Token) -> bool:
+    low = tok.lower_
+    return (tok.lemma_.lower() in EVENT_NOUNS or low in EVENT_NOUNS or tok.lemma_.lower() in CHANGE_NOUNS
+            or (len(low) > 5 and low.endswith(EVENT_SUFFIXES)))
 
 
 def _subject_phrase(doc: Doc, subj: Token, inside: set[int]) -> str | None:
