@@ -16,6 +16,7 @@ from newsweave.dossier.embed import SentenceEmbedder
 from newsweave.dossier.figures import group_figures
 from newsweave.dossier.names import PlaceGazetteer
 from newsweave.dossier.quote_groups import embedding_similarity, group_quotes, lexical_similarity
+from newsweave.dossier.roles import resolve_role_speakers
 from newsweave.dossier.summary import summarize
 from newsweave.dossier.timeline import build_timeline
 from newsweave.link.reuse import find_reuse
@@ -58,7 +59,8 @@ class DossierBuilder:
         """
         items = publication_order(items)
         resolution = resolve_actors([(a.id, a.text, ann.mentions) for a, ann in items], self.gazetteer)
-        linked = [(article, link_annotations(article.id, ann, resolution)) for article, ann in items]
+        linked = resolve_role_speakers(
+            [(article, link_annotations(article.id, ann, resolution)) for article, ann in items])
         entities = {e.id: e for e in resolution.entities}
         quote_items = [(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes]
         similarity: Callable[[str, str], float] = lexical_similarity
