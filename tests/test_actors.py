@@ -125,6 +125,18 @@ def test_acronym_with_two_possible_expansions_stays_apart(gazetteer: PlaceGazett
     assert len(res.entities) == 3
 
 
+def test_ministry_of_x_is_the_x_ministry(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer,
+                  ("The Foreign Ministry said talks would resume. The Finance Ministry disagreed.",
+                   [("Foreign Ministry", "ORG"), ("Finance Ministry", "ORG")]),
+                  ("A statement of the Ministry of Foreign Affairs of Russia followed. The Ministry of "
+                   "Defence was silent.", [("Ministry of Foreign Affairs", "ORG"), ("Ministry of Defence", "ORG")]))
+    foreign = actor_with(res, "Ministry of Foreign Affairs")
+    assert "Foreign Ministry" in foreign.aliases and foreign.mentions == 2
+    assert actor_with(res, "Finance Ministry").id != foreign.id
+    assert actor_with(res, "Ministry of Defence").id not in (foreign.id, actor_with(res, "Finance Ministry").id)
+
+
 def test_former_place_name_and_city_named_like_a_person(gazetteer: PlaceGazetteer) -> None:
     res = resolve(
         gazetteer,

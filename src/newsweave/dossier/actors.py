@@ -49,6 +49,7 @@ from newsweave.dossier.names import (
     acronym_of,
     clean_surface,
     has_org_word,
+    institution_key,
     is_acronym,
     match_key,
     phonetic_key,
@@ -183,6 +184,7 @@ def resolve_actors(
     forest = _Forest(groups)
     _merge_places(forest)
     _merge_acronyms(forest, texts)
+    _merge_institution_forms(forest)
     _merge_person_names(forest)
     override = _attach_single_words(forest)
     return _build(forest, override)
@@ -403,6 +405,16 @@ def _merge_acronyms(forest: _Forest, texts: Mapping[str, str]) -> None:
         roots = {forest.find(k) for k in expansions.get(acr, ())}
         if len(roots) == 1:
             forest.union(acr, roots.pop())
+
+
+def _merge_institution_forms(forest: _Forest) -> None:
+    """Join "Ministry of Foreign Affairs" to "Foreign Ministry" when the story names both."""
+    for key, group in sorted(forest.groups.items()):
+        if group.is_person:
+            continue
+        other = institution_key(group.occurrences[0].surface)
+        if other is not None and other in forest.groups and not forest.groups[other].is_person:
+            forest.union(key, other)
 
 
 def _merge_person_names(forest: _Forest) -> None:

@@ -178,6 +178,35 @@ def acronym_of(name: str) -> set[str]:
     return {"".join(w[0] for w in ws).upper() for ws in (words, content) if len(ws) >= 2}
 
 
+# "Ministry of X" is also written "X Ministry"; the subject words some institutions drop in that order.
+_INSTITUTION_HEADS = frozenset({"ministry", "department", "office", "committee", "commission", "agency",
+                                "bureau", "directorate", "secretariat"})
+_SUBJECT_SHORT = {("foreign", "affairs"): ["foreign"], ("internal", "affairs"): ["interior"],
+                  ("interior", "affairs"): ["interior"]}
+
+
+def institution_key(name: str) -> str | None:
+    """The match key of an institution's name turned from "Ministry of X" to "X Ministry", or None.
+
+    "Ministry of Foreign Affairs (of Russia)" -> "foreign ministry", "Department of State" -> "state
+    department", "Ministry of Defence" -> "defense ministry"; a name of another shape gives None.
+    """
+    words = words_of(name)
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) < 3 or words[0] not in _INSTITUTION_HEADS or words[1] != "of":
+        return None
+    subject = words[2:]
+    if subject[0] == "the":
+        subject = subject[1:]
+    if "of" in subject:  # "... of Russia": the country is not part of the subject
+        subject = subject[:subject.index("of")]
+    if not subject or "and" in subject:
+        return None
+    subject = _SUBJECT_SHORT.get(tuple(subject), subject)
+    return " ".join([*subject, words[0]])
+
+
 def is_acronym(name: str) -> bool:
     """Whether a name is written as an initialism ("CSTO", "U.S.", "NATO")."""
     letters = name.replace(".", "")
