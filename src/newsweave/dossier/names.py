@@ -181,8 +181,9 @@ def acronym_of(name: str) -> set[str]:
 # "Ministry of X" is also written "X Ministry"; the subject words some institutions drop in that order.
 _INSTITUTION_HEADS = frozenset({"ministry", "department", "office", "committee", "commission", "agency",
                                 "bureau", "directorate", "secretariat"})
-_SUBJECT_SHORT = {("foreign", "affairs"): ["foreign"], ("internal", "affairs"): ["interior"],
-                  ("interior", "affairs"): ["interior"]}
+_SUBJECT_SHORT: dict[tuple[str, ...], list[str]] = {
+    ("foreign", "affairs"): ["foreign"], ("internal", "affairs"): ["interior"],
+    ("interior", "affairs"): ["interior"]}
 
 
 def institution_key(name: str) -> str | None:
