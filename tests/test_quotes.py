@@ -234,3 +234,27 @@ def test_pruned_pairs_give_the_all_pairs_groups() -> None:
     got = {frozenset(key[(v.cite.article, v.cite.start)] for v in g.variants) for g in group_quotes(items)}
     assert got == _all_pairs_partition(items)
     assert any(len(g) > 1 for g in got) and any(len(g) == 1 for g in got)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Elizabeth Warren: The bank's chief executive should be investigated.\n\nThe senator spoke on Tuesday.",
+     "The bank's chief executive should be investigated.", "Elizabeth Warren"),
+    # the tagger reads a headline's "Sanders" as a noun; the body names Bernie Sanders
+    ("Sanders: Clinton needs to get away from personal attacks.\n\nBernie Sanders spoke in Iowa.",
+     "Clinton needs to get away from personal attacks.", "Sanders"),
+])
+def test_headline_name_and_colon_attributes_the_statement(nlp: Language, text: str, content: str,
+                                                          speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content)
+    assert q.content.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == ":"
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON: The Senate voted on Tuesday to extend the program for two more years.",
+    "Correction: An earlier version of this article gave the wrong date for the vote.",
+    "Stealth Over Health: Hospital Visits Were Kept From The Press For Days.",
+])
+def test_datelines_rubrics_and_headlines_are_not_speakers(nlp: Language, text: str) -> None:
+    assert not [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == ":"]

@@ -433,6 +433,51 @@ def _card_drafts(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, 
     return out
 
 
+# A headline or paragraph that opens with a name and a colon: "Elizabeth Warren: Donald Trump Is a
+# 'Proven Failure' in Business.", "Lynch: No outside influence on FBI probe". The name is at most
+# this many words, all proper nouns (or titles such as "Dr." and "Sen."), none of them a place
+# ("WASHINGTON:" is a dateline) or a date; rubrics ("UPDATE:", "Poll:") are not proper nouns.
+HEADLINE_SPEAKER_WORDS = 5
+_HEADLINE_COLON = re.compile(r"([^\n:]{2,60}?):[ \t]+(?=\S)")
+_NOT_SPEAKERS = ("GPE", "LOC", "FAC", "DATE", "TIME")
+_NAME_TITLES = frozenset({"dr", "sen", "rep", "gov", "mr", "mrs", "ms", "gen"})
+_MARKS = "\"'“‘«„"
+_RUBRICS = frozenset({"correction", "corrections", "update", "updated", "breaking", "exclusive", "bombshell",
+                      "watch", "analysis", "opinion", "editorial", "note", "review", "video", "live", "poll",
+                      "report", "photos", "listen", "read", "related", "source", "sources", "warning"})
+
+
+def _headline_drafts(doc: Doc) -> list[tuple[int, int, int, tuple[int, int]]]:
+    """Statements a paragraph opens with under a name and a colon: (colon offset, content start,
+    content end, the name's offsets); the content runs to the end of the colon's sentence."""
+    text, out = doc.text, []
+    named = {t.text for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
+    for p_start, p_end in paragraphs(text):
+        m = _HEADLINE_COLON.match(text, p_start, p_end)
+        if m is None or len(m.group(1).split()) > HEADLINE_SPEAKER_WORDS:
+            continue
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if name is None or not len(name):
+            continue
+        words = [t for t in name if not t.is_punct]
+        if not words or any(t.ent_type_ in _NOT_SPEAKERS for t in name) or not all(
+                (t.text[:1].isupper() and (t.pos_ == "PROPN" or t.text in named))
+                or t.lower_.rstrip(".") in _NAME_TITLES or t.tag_ == "POS" for t in words):
+            continue  # a name the tagger missed counts when the article names it elsewhere
+        if len(words) == 1 and words[0].lower_ in _RUBRICS:
+            continue  # "Correction:", "UPDATE:"; a transcript's "PENCE:" is a speaker
+        if len(words) > 1 and not any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in words):
+            continue  # a title-case headline: "Stealth Over Health: ..."
+        first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if first is None:
+            continue
+        hi = min(first[0].sent.end_char, p_end)
+        lo, hi = trim_span(text, m.end(), hi)
+        if len(text[lo:hi].split()) >= 3:
+            out.append((m.end(1), lo, hi, (name.start_char, name.end_char)))
+    return out
+
+
 _CAPTION_TITLES = ROLE_WORDS | {"official", "us", "united", "former", "head", "chief", "press"}
 
 
@@ -563,6 +608,14 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
         if not any(lo < d.content[1] and d.content[0] < hi for d in drafts):
             quotes.append(Quote(content=Span.of(text, lo, hi), speaker=Span.of(text, name.start, name.end),
                                 form="direct", speaker_ref=Span.of(text, name.start, name.end)))
+    for colon, lo, hi, (n_lo, n_hi) in _headline_drafts(doc):
+        if any(lo < d.content[1] and d.content[0] < hi for d in drafts) or \
+                any(lo < q.content.end and q.content.start < hi for q in quotes):
+            continue
+        form: QuoteForm = "direct" if text[lo - 1:lo] in _MARKS or text[lo:lo + 1] in _MARKS else "indirect"
+        quotes.append(Quote(content=_span(text, lo, hi), cue=Span.of(text, colon, colon + 1),
+                            speaker=Span.of(text, n_lo, n_hi), form=form,
+                            speaker_ref=Span.of(text, n_lo, n_hi)))
     taken = [d.content for d in drafts] + [(q.content.start, q.content.end) for q in quotes]
     cues = {d.att.cue.i for d in drafts if d.att}
     drafts += _drop_nested(_indirect_drafts(doc, taken, cues, regions))
