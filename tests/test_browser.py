@@ -121,3 +121,13 @@ def test_pages_fit_the_screen(page: Any, base_url: str) -> None:
     page.click("a.story-title")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"] + 1, "the story page scrolls sideways"
+
+
+def test_api_docs_render_offline(page: Any, base_url: str) -> None:
+    """Swagger UI runs from this server's files: every request the page makes stays on it."""
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base_url + "/docs")
+    page.get_by_text("/api/stories/{story_id}", exact=True).first.wait_for(timeout=15_000)
+    assert page.locator(".opblock").count() >= 5
+    assert requests and all(url.startswith(base_url) or url.startswith("data:") for url in requests), requests
