@@ -209,3 +209,22 @@ def test_tempeval3_scores_on_timex_dev(corpora_dir: Path) -> None:
     assert relaxed_f1 >= 93.0
     assert type_f1 >= 89.0
     assert value_f1 >= 79.8
+
+
+def test_counts_in_tables_and_huge_shifts_do_not_break_an_article() -> None:
+    """Reuters livestock tables ("129,000 week ago") once overflowed the date arithmetic and cost the
+    whole article its annotations; a count is not a shift, and a shift past the calendar is unknown."""
+    text = ("Cattle 129,000 week ago, 125,000 a year ago. The site was settled 316,000 years ago. "
+            "Prices rose 40,000 days later.")
+    found = {t.text: t.value for t in extract_timexes(text, date(1987, 3, 6))}
+    assert found.get("a year ago") == "1986"
+    assert not any("129,000" in t for t in found)
+    assert found.get("316,000 years ago") == "XXXX"
+
+
+def test_a_day_its_month_does_not_have_is_no_date() -> None:
+    """"November 31 1986" (a typo in a Reuters story) once raised inside the extractor."""
+    found = {t.text: t.value for t in extract_timexes("The offer ends November 31 1986, not Feb 29, 1988 "
+                                                       "or 02/30/87.", date(1987, 3, 6))}
+    assert "1986-11-31" not in found.values() and not any("02/30" in t for t in found)
+    assert found.get("Feb 29, 1988") == "1988-02-29"

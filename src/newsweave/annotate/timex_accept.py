@@ -4,9 +4,13 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
+from newsweave.annotate import timex_rules as R
+
 Match = re.Match[str]
+_THOUSANDS = re.compile(r"\d,\d{3}")
 
 
 def _g(m: Match, name: str) -> str | None:
@@ -60,14 +64,22 @@ def accept(name: str, m: Match, text: str) -> bool:
     if name == "duration":
         return _accept_duration(m)
     if name == "shift":
-        return bool(m["n"] or m["pl"])
+        # "157,000 week ago" in a livestock table is a count followed by "week ago": a number with
+        # a thousands separator before a singular unit counts something else
+        return bool(m["n"] or m["pl"]) and not (m["n"] and not m["pl"] and _THOUSANDS.search(m["n"]))
     return True
 
 
 def _valid_day(m: Match) -> bool:
+    """A day that its month has ("November 31 1986", a typo in a Reuters story, is no date)."""
     gd = m.groupdict()
     day = int(gd.get("d") or gd.get("d1") or gd.get("d2") or 0)
-    return 1 <= day <= 31
+    word = gd.get("m") or gd.get("m1") or gd.get("m2") or ""
+    month = int(word) if word.isdigit() else R.MONTHS.get(word.lower().rstrip("."), 0)
+    if not 1 <= month <= 12:
+        return 1 <= day <= 31
+    year = int(gd["y"]) if gd.get("y") and len(gd["y"]) == 4 else 2000  # unknown year: allow Feb 29
+    return 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def _accept_quarter(m: Match, text: str) -> bool:
@@ -89,4 +101,6 @@ def _accept_duration(m: Match) -> bool:
     unit = m["u"].lower()
     if unit in ("second", "quarter") and not m["pl"]:
         return False  # "a second term", "a quarter of the vote", "the 1988 second quarter"
+    if _THOUSANDS.search(n) and not m["pl"]:
+        return False  # "129,000 week ago": a table's count, then "week ago"
     return not (n in ("some", "many") and not m["pl"])

@@ -109,9 +109,11 @@ def duration_value(n: float | None, unit: str) -> str:
     return f"{prefix}{amount:g}{letter}"
 
 
-def granular(d: date, unit: str) -> str:
-    """``d`` at the granularity of ``unit``."""
+def granular(d: date | None, unit: str) -> str:
+    """``d`` at the granularity of ``unit`` (an unknown value of that granularity for None)."""
     unit = unit.lower()
+    if d is None:
+        return UNKNOWN_VALUES.get(unit.removesuffix("s"), "XXXX-XX-XX")
     if unit == "week":
         return week_value(d)
     if unit == "weekend":
@@ -133,15 +135,30 @@ UNKNOWN_VALUES = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-X
             "decade": "XXX", "century": "XX", "quarter": "XXXX-QX"}
 
 
-def shift_date(d: date, unit: str, n: float) -> date:
+# Shifts beyond this many years ("316,000 years ago" read from a livestock table) have no calendar
+# date: the value stays unknown instead of overflowing Python's dates.
+MAX_SHIFT_YEARS = 5000
+
+
+def shift_date(d: date, unit: str, n: float) -> date | None:
+    """``d`` moved by ``n`` units (day, week, month, quarter, year, decade, century); None when the
+    result falls outside the calendar Python can hold."""
     unit = unit.lower().removesuffix("s")
     k = int(n)
+    years = {"day": k / 365, "week": k / 52, "weekend": k / 52, "month": k / 12, "quarter": k / 4,
+             "decade": 10 * k, "century": 100 * k, "centurie": 100 * k}.get(unit, k)
+    if abs(years) > MAX_SHIFT_YEARS:
+        return None
     steps = {"day": relativedelta(days=k), "week": relativedelta(weeks=k),
              "weekend": relativedelta(weeks=k), "month": relativedelta(months=k),
              "quarter": relativedelta(months=3 * k), "year": relativedelta(years=k),
              "decade": relativedelta(years=10 * k), "century": relativedelta(years=100 * k),
              "centurie": relativedelta(years=100 * k)}
-    return d + steps.get(unit, relativedelta())
+    try:
+        shifted: date = d + steps.get(unit, relativedelta())
+    except (OverflowError, ValueError):
+        return None
+    return shifted
 
 
 def shift_value(value: str, years: int) -> str | None:
