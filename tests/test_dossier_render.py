@@ -82,3 +82,26 @@ def test_summary_prefers_what_several_outlets_report_and_cites_them() -> None:
 
 def test_summary_of_nothing_is_empty() -> None:
     assert summarize([]) == ()
+
+
+def test_summary_weights_are_scikit_learns_tfidf() -> None:
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from newsweave.dossier.summary import _tfidf
+
+    texts = ["The river burst its banks in Riverton on Monday.", "Riverton's mayor asked residents to leave.",
+             "The river rose again on Tuesday, the river authority said.", "It is what it is."]
+    ours = _tfidf(texts)
+    assert ours is not None
+    theirs = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    assert np.allclose(ours.toarray(), theirs.toarray())
+    assert _tfidf(["It is what it is.", "And so on."]) is None  # stop words only
+
+
+def test_summary_of_a_huge_story_weighs_lead_sentences_first() -> None:
+    items = [_article(f"a{k}", [f"Lead sentence number {k} says the river burst its banks in Riverton today.",
+                                f"A later sentence number {k} adds that the bakery stayed open all night."], 1 + k % 5)
+             for k in range(6)]
+    summary = summarize(items, SummaryConfig(max_sentences=3, max_candidates=6))
+    assert summary and all(s.text.startswith("Lead sentence") for s in summary)

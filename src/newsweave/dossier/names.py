@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -122,17 +123,27 @@ def words_of(name: str) -> list[str]:
     Returns:
         Lower-case ASCII words; hyphenated names stay one word ("kassym-jomart").
     """
+    return list(_folded_words(name))
+
+
+# Names repeat across a story's mentions and across stories: the keys are cached per process.
+_NAME_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def _folded_words(name: str) -> tuple[str, ...]:
     folded = anyascii(name).lower().replace(".", "")
     words = [w.strip("'-") for w in _WORD.findall(folded)]
     words = [_SPELLINGS.get(w, w) for w in words if w]
     while len(words) > 1 and words[-1] in _CORP_SUFFIXES:
         words.pop()
-    return words
+    return tuple(words)
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def match_key(name: str) -> str:
     """The exact-match key of a name: its folded words joined by spaces ("U.S." -> "us")."""
-    return " ".join(words_of(name))
+    return " ".join(_folded_words(name))
 
 
 _PHONETIC_RULES = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("th", "t"), ("ck", "k"),
@@ -140,6 +151,7 @@ _PHONETIC_RULES = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("th", "
 _DOUBLED = re.compile(r"([a-z])\1+")
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def phonetic_key(word: str) -> str:
     """Fold transliteration variants of one word to one key.
 
@@ -241,6 +253,7 @@ class PlaceGazetteer:
 
     _table: dict[str, Place] | None = field(default=None, init=False, repr=False)
     _countries: tuple[str, ...] = field(default=(), init=False, repr=False)
+    _country_prefixes: frozenset[str] = field(default=frozenset(), init=False, repr=False)
 
     def lookup(self, name: str) -> Place | None:
         """The place a name refers to, or None when it is not a known place name.
@@ -273,14 +286,15 @@ class PlaceGazetteer:
         if low in self._countries:
             return False
         stems = {low} | {low[: -len(end)] for end in _DEMONYM_ENDINGS if low.endswith(end)}
-        return any(len(stem) >= 4 and country.startswith(stem)
-                   for stem in stems for country in self._countries)
+        return any(len(stem) >= 4 and stem in self._country_prefixes for stem in stems)
 
     def _loaded(self) -> dict[str, Place]:
         if self._table is None:
             self._table = self._build()
             self._countries = tuple(sorted({match_key(p.name) for p in self._table.values()
                                             if p.kind == "country"}))
+            # every start of 4 letters or more of a country name: "kazakh" for "kazakhstan"
+            self._country_prefixes = frozenset(c[:k] for c in self._countries for k in range(4, len(c) + 1))
         return self._table
 
     @staticmethod

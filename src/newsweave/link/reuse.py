@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -56,6 +57,9 @@ MAX_POSITIONS = 8
 # amortized O(log n) merges. Re-sorting the pending run on every article instead made each add
 # cost O(pending): 83 ms per article at 1,000 Reuters articles.
 PENDING_MERGE = 1 << 16
+# Articles whose split words an index keeps (about 10 KB each): a story, or the recent wire copies
+# a new article is most often aligned with. Older ones are split again when needed.
+RECENT_WORDS = 256
 
 _WORD = re.compile(r"\w+")
 _EDGE_PUNCT = frozenset(".,;:!?\"'’”“)(»«-")
@@ -225,6 +229,9 @@ class ReuseIndex:
         self._ids: list[str] = []
         self._number: dict[str, int] = {}
         self._texts: dict[str, str] = {}
+        # the word offsets and shingles of the last articles added, so that aligning a new article
+        # with a recent one (a story's articles, a wire copy) does not split the older text again
+        self._recent_words: OrderedDict[str, _Words] = OrderedDict()
         empty_h, empty_o = np.zeros(0, dtype=_U64), np.zeros(0, dtype=np.uint32)
         self._main: tuple[_HashArray, _IdArray] = (empty_h, empty_o)
         self._pending: dict[int, list[int]] = {}  # shingle hash -> article numbers, not yet merged
@@ -257,9 +264,12 @@ class ReuseIndex:
         for other in self._candidates(words.shingles):
             other_id = self._ids[other]
             found.extend(align(other_id, self._text(other_id), article_id, text, self.min_chars,
-                               words_b=words))
-        found.extend(align(article_id, text, article_id, text, self.min_chars, words_a=words))
+                               words_a=self._recent_words.get(other_id), words_b=words))
+        found.extend(align(article_id, text, article_id, text, self.min_chars, words_a=words, words_b=words))
         self._insert(article_id, text, words.shingles)
+        self._recent_words[article_id] = words
+        if len(self._recent_words) > RECENT_WORDS:
+            self._recent_words.popitem(last=False)
         return found
 
     def _text(self, article_id: str) -> str:
