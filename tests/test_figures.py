@@ -330,3 +330,57 @@ def test_figures_gold_set_floor(corpora_dir: Path, nlp: Language, split: str) ->
     assert result["n"] >= 60
     for field, floor in FIGURE_FLOORS[split].items():
         assert result[field] >= floor, (field, result)
+
+
+def _groups_compared_pairwise(items: list[tuple[Article, Annotations]]) -> list[list[tuple[str, int]]]:
+    """The grouping rule written the plain quadratic way: a report joins the first group holding a
+    report of the same unit and the same measure (same_measure, with equal values as evidence)."""
+    groups: list[list[tuple[MeasureKey, Figure, str, int]]] = []
+    for article, ann in items:
+        for figure in ann.figures:
+            key = normalize_measure(figure.measure) if figure.measure else None
+            if key is None:
+                continue
+            report = (key, figure, article.id, figure.start)
+            target = next((g for g in groups if any(
+                f.unit == figure.unit and same_measure(k, key, f.value == figure.value
+                                                       and f.value_max == figure.value_max)
+                for k, f, _, _ in g)), None)
+            if target is None:
+                groups.append([report])
+            else:
+                target.append(report)
+    return sorted(([(aid, start) for _, _, aid, start in g] for g in groups), key=lambda g: (-len(g), g[0]))
+
+
+def test_grouping_many_reports_equals_comparing_every_pair() -> None:
+    """group_figures indexes groups by unit, event and head noun (linear in the reports); it must put
+    every report where comparing it with every earlier report would."""
+    import random
+
+    rng = random.Random(5)
+    measures = ["people killed", "people died", "protesters detained", "protestors detained",
+                "security forces injured", "police officers injured", "gas price per liter", "price of gas",
+                "price of electricity", "net profit", "net income", "quarterly net profit", "shares offered",
+                "common shares", "Kazakh troops", "Kazakhstani troops", "peacekeeping forces deployed",
+                "demonstrators detained", "demonstraters detained"]  # a typo: heads match by ratio
+    units = [None, None, "USD", "percent"]
+    items = []
+    for k in range(60):
+        figures = []
+        for n in range(rng.randrange(1, 6)):
+            value = float(rng.choice([5, 12, 12, 40, 55, 60, 120, 1000]))
+            figures.append(Figure(n * 10, n * 10 + 5, "x", value, rng.choice(units), rng.choice(measures)))
+        items.append((Article(f"a{k:02d}", "x" * 100, date(2022, 1, 1 + k % 20)),
+                      Annotations(f"a{k:02d}", figures=tuple(figures))))
+    groups = group_figures(items)
+    got = sorted(([(r.cite.article, r.cite.start) for r in g.reports] for g in groups),
+                 key=lambda g: (-len(g), g[0]))
+    assert got == _groups_compared_pairwise(items)
+    assert len(groups) > 5 and any(g.conflict for g in groups)
+    for g in groups:  # a conflict: two articles that share no value
+        values: dict[str, set[float]] = {}
+        for r in g.reports:
+            values.setdefault(r.cite.article, set()).add(r.value)
+        ids = sorted(values)
+        assert g.conflict == any(not values[a] & values[b] for i, a in enumerate(ids) for b in ids[i + 1:])

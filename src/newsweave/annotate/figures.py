@@ -251,7 +251,7 @@ def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
             return "percentage points", j + 2
     if low == "basis" and j + 1 < len(doc) and doc[j + 1].lower_ in ("points", "point"):
         return "basis points", j + 2
-    if low in ("bp", "bps"):
+    if doc[j].text in ("bp", "bps"):  # lower case only: "BP" after a number is the oil company
         return "basis points", j + 1
     if low in CROWN_COUNTRIES and j + 1 < len(doc) and doc[j + 1].lower_ in ("crowns", "crown", "kroner",
                                                                            "krone", "kronor", "krona"):

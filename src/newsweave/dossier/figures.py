@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -147,38 +147,86 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
         each with every report, ``conflict`` when two sources give different values, and a note
         telling a probable update from a contradiction.
     """
-    groups: list[list[_Report]] = []
+    grouper = _Grouper()
     order = 0
     for article, ann in items:
         for figure in ann.figures:
             key = normalize_measure(figure.measure) if figure.measure else None
             if key is None:
                 continue
-            report = _Report(article, figure, key, order)
+            grouper.add(_Report(article, figure, key, order))
             order += 1
-            target = next((g for g in groups if _joins(report, g)), None)
-            if target is None:
-                groups.append([report])
-            else:
-                target.append(report)
-    groups.sort(key=lambda g: (-len(g), g[0].order))
+    groups = sorted(grouper.groups, key=lambda g: (-len(g), g[0].order))
     return [_figure_group(g) for g in groups]
 
 
-def _joins(report: _Report, group: list[_Report]) -> bool:
-    return any(r.figure.unit == report.figure.unit
-               and same_measure(r.key, report.key, _same_value(r.figure, report.figure))
-               for r in group)
+def _value_key(f: Figure) -> tuple[str, str | None]:
+    """A figure's value and range bound as written by the extractor (12 significant digits), so that
+    equal values compare equal in a set (the extractor writes every value at that precision)."""
+    return f"{f.value:.12g}", None if f.value_max is None else f"{f.value_max:.12g}"
 
 
-def _same_value(a: Figure, b: Figure) -> bool:
-    return _close(a.value, b.value) and (
-        (a.value_max is None and b.value_max is None)
-        or (a.value_max is not None and b.value_max is not None and _close(a.value_max, b.value_max)))
+@dataclass(slots=True)
+class _Bucket:
+    """What ``same_measure`` needs of a group's reports that share unit, event and head noun."""
+
+    bare: bool = False  # a report without modifiers: it matches any report of the same head
+    values: set[tuple[str, str | None]] = field(default_factory=set)
+    modifiers: set[tuple[str, ...]] = field(default_factory=set)
 
 
-def _close(x: float, y: float) -> bool:
-    return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
+class _Grouper:
+    """Puts each report in the first group (in creation order) that holds a report of the same measure
+    (``same_measure``) and unit, as comparing it with every report would, but only looks at the
+    groups that share its unit, event and a matching head noun: linear in the reports of a story
+    instead of quadratic (a wire story of 1,700 articles has tens of thousands of figures)."""
+
+    def __init__(self) -> None:
+        self.groups: list[list[_Report]] = []
+        self._buckets: dict[tuple[str | None, str | None, str], dict[int, _Bucket]] = {}
+        self._heads: dict[tuple[str | None, str | None], set[str]] = {}
+        self._head_match: dict[tuple[str, str], bool] = {}
+        self._modifier_match: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
+
+    def add(self, report: _Report) -> None:
+        unit, key = report.figure.unit, report.key
+        heads = self._heads.setdefault((unit, key.event), set())
+        sigs = [(unit, key.event, h) for h in sorted(heads) if self._heads_match(h, key.head)]
+        candidates = sorted({g for sig in sigs for g in self._buckets[sig]})
+        target = next((g for g in candidates
+                       if any(self._joins(self._buckets[sig].get(g), report) for sig in sigs)), None)
+        if target is None:
+            target = len(self.groups)
+            self.groups.append([])
+        self.groups[target].append(report)
+        heads.add(key.head)
+        bucket = self._buckets.setdefault((unit, key.event, key.head), {}).setdefault(target, _Bucket())
+        bucket.bare = bucket.bare or not key.modifiers
+        bucket.values.add(_value_key(report.figure))
+        if key.modifiers:
+            bucket.modifiers.add(key.modifiers)
+
+    def _heads_match(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        pair = (a, b) if a < b else (b, a)
+        if pair not in self._head_match:
+            self._head_match[pair] = min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= MIN_HEAD_SIMILARITY
+        return self._head_match[pair]
+
+    def _joins(self, bucket: _Bucket | None, report: _Report) -> bool:
+        if bucket is None:
+            return False
+        mods = report.key.modifiers
+        if not mods or bucket.bare or _value_key(report.figure) in bucket.values:
+            return True
+        return any(self._modifiers_match(m, mods) for m in bucket.modifiers)
+
+    def _modifiers_match(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        pair = (a, b) if a < b else (b, a)
+        if pair not in self._modifier_match:
+            self._modifier_match[pair] = fuzz.token_set_ratio(" ".join(a), " ".join(b)) >= MIN_MODIFIER_SIMILARITY
+        return self._modifier_match[pair]
 
 
 def _figure_group(reports: list[_Report]) -> FigureGroup:
@@ -205,16 +253,18 @@ def _disagreeing_pair(reports: list[_Report]) -> tuple[_Report, _Report] | None:
     by_article: dict[str, list[_Report]] = {}
     for r in reports:
         by_article.setdefault(r.article.id, []).append(r)
-    best: tuple[_Report, _Report] | None = None
     ids = list(by_article)
-    for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
-            if any(_same_value(x.figure, y.figure) for x in by_article[a] for y in by_article[b]):
-                continue
-            pool = by_article[a] + by_article[b]
-            high = max(pool, key=lambda r: (r.figure.value, -r.order))
-            low = min((r for r in pool if r.article.id != high.article.id),
-                      key=lambda r: (r.figure.value, r.order))
+    values = [{_value_key(r.figure) for r in by_article[a]} for a in ids]
+    highs = [max(by_article[a], key=lambda r: (r.figure.value, -r.order)) for a in ids]
+    lows = [min(by_article[a], key=lambda r: (r.figure.value, r.order)) for a in ids]
+    best: tuple[_Report, _Report] | None = None
+    for i in range(len(ids)):
+        for j in range(i + 1, len(ids)):
+            if not values[i].isdisjoint(values[j]):
+                continue  # the two articles share a value
+            # the higher of the two articles' highest reports, and the other article's lowest
+            high, low = (highs[i], lows[j]) if (highs[i].figure.value, -highs[i].order) > \
+                (highs[j].figure.value, -highs[j].order) else (highs[j], lows[i])
             if best is None or high.figure.value - low.figure.value > best[0].figure.value - best[1].figure.value:
                 best = (high, low)
     return best

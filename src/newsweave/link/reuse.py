@@ -69,13 +69,20 @@ _HashArray = npt.NDArray[np.uint64]
 _IdArray = npt.NDArray[np.uint32]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Words:
     """A text's words: character offsets and the shingle hash starting at each word."""
 
     starts: list[int]
     ends: list[int]
     shingles: _HashArray  # shingles[i] hashes words i .. i+SHINGLE_WORDS-1
+    table: dict[int, list[int]] | None = None  # shingle hash -> positions, built on first use
+
+    def positions(self) -> dict[int, list[int]]:
+        """Where each shingle hash occurs (at most MAX_POSITIONS places), computed once per text."""
+        if self.table is None:
+            self.table = _positions(self.shingles)
+        return self.table
 
 
 def _token_hash(token: str) -> int:
@@ -108,7 +115,7 @@ def _positions(shingles: _HashArray) -> dict[int, list[int]]:
 
 def _seeds(a: _Words, b: _Words, same: bool) -> list[tuple[int, int]]:
     """Shingle positions (in a, in b) with equal hashes, sorted by b then a."""
-    table = _positions(a.shingles)
+    table = a.positions()
     seeds = []
     for pb, h in enumerate(b.shingles.tolist()):
         for pa in table.get(h, ()):
