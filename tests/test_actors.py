@@ -334,3 +334,22 @@ def test_missed_names_are_recovered(nlp: Any, gazetteer: PlaceGazetteer, text: s
 def test_missed_names_skip_sentence_initial_common_words(nlp: Any, gazetteer: PlaceGazetteer) -> None:
     doc = nlp("Police said the police station was closed.")
     assert not [m for m in add_missed_names(doc, [], gazetteer) if m.text == "Police"]
+
+
+def test_offices_and_portfolios_are_not_actors(gazetteer: PlaceGazetteer) -> None:
+    text = ("US Secretary of State Anthony Blinken met the Minister of Defence. The President spoke later. "
+            "The Prime Minister of Kazakhstan agreed.")
+    res = resolve(gazetteer, (text, [("State", "ORG"), ("Anthony Blinken", "PERSON"), ("Defence", "ORG"),
+                                     ("President", "ORG"), ("Kazakhstan", "GPE")]))
+    names = {e.name for e in res.entities}
+    assert names == {"Anthony Blinken", "Kazakhstan"}
+
+
+def test_office_run_into_a_caption_name_is_cut(gazetteer: PlaceGazetteer) -> None:
+    caption = "Peace will return soon, we are sure of it. Kassym-Jomart Tokayev President of Kazakhstan"
+    body = "Kassym-Jomart Tokayev said on Friday that order was restored."
+    res = resolve(gazetteer, (caption, [("Kassym-Jomart Tokayev President", "ORG"), ("Kazakhstan", "GPE")]),
+                  (body, [("Kassym-Jomart Tokayev", "PERSON")]))
+    tokayev = actor_with(res, "Kassym-Jomart Tokayev")
+    assert tokayev.mentions == 2 and tokayev.type == "PERSON"
+    assert not any("President" in a for e in res.entities for a in e.aliases)

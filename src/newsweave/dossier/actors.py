@@ -96,6 +96,13 @@ _TITLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\.?(?:\s+of(?:\s+the)?(?:\s+[A-Za-z][
 _APPOSITION_AFTER = re.compile(r"^\s*,\s+(?:the|a|an|its|his|her)?\s*(?:[\w-]+\s+){0,4}?([\w-]+)\b")
 _ACRONYM_APPOSITION = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'-]+\b")
+# Offices that, written alone, name no one in particular ("the President said").
+OFFICE_WORDS = frozenset({"president", "minister", "secretary", "ambassador", "spokesman", "spokeswoman",
+                          "spokesperson", "chairman", "chairwoman", "governor", "mayor", "senator",
+                          "chancellor", "premier", "prosecutor"})
+# A portfolio right after an office ("Secretary of State", "Minister of Defence") names no actor;
+# a place there ("Prime Minister of Kazakhstan") is kept by the gazetteer check before it.
+_PORTFOLIO_BEFORE = re.compile(r"\b(?:Secretary|Minister)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CAMEL_JOIN = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
 
 
@@ -255,17 +262,32 @@ def _repair_surfaces(occurrences: list[_Occurrence], gaz: PlaceGazetteer) -> lis
             if titles or (full and match_key(name) in keys):
                 occ.surface, occ.titled = name, occ.titled or titles > 0
                 break
+        surface = _trim_title_tail(occ.surface, keys)
+        occ.titled = occ.titled or surface != occ.surface
+        occ.surface = surface
         occ.surface = _trim_run_on(occ, persons, body_keys)
     return occurrences
+
+
+def _trim_title_tail(surface: str, keys: set[str]) -> str:
+    """Cut the office NER ran a name into ("Kassym-Jomart Tokayev President", from a caption
+    "... Tokayev President of Kazakhstan") when the name alone is mentioned elsewhere."""
+    words = surface.split(" ")
+    k = len(words)
+    while k > 2 and words[k - 1].lower().strip(".,") in PERSON_TITLES:
+        k -= 1
+    if k < len(words) and match_key(" ".join(words[:k])) in keys:
+        return " ".join(words[:k])
+    return surface
 
 
 def _drop_common_words(occurrences: list[_Occurrence], texts: Mapping[str, str],
                        gaz: PlaceGazetteer) -> list[_Occurrence]:
     """Drop NER noise: a lone capitalized word the same articles write more often in lower case.
 
-    "State" cut from "Secretary of State" and "Protests" tagged NORP are words the story also uses
-    as ordinary words ("the state", "protests"); a real one-word name ("Tokayev", "Kazakhstan",
-    "NATO") is not written in lower case. Persons, places and acronyms are kept.
+    "Protests" tagged NORP is a word the story also uses as an ordinary word ("protests"); a real
+    one-word name ("Tokayev", "Kazakhstan", "NATO") is not written in lower case. "State" cut from
+    "Secretary of State" is the portfolio of a title. Persons, places and acronyms are kept.
     """
     lower = Counter(w for text in texts.values() for w in re.findall(r"\b[a-z][a-z'-]+\b", text))
     # capitalized mid-sentence only: a sentence-initial capital says nothing about the word
@@ -273,10 +295,16 @@ def _drop_common_words(occurrences: list[_Occurrence], texts: Mapping[str, str],
 
     def noise(occ: _Occurrence) -> bool:
         word = occ.surface
+        if " " not in word and word.lower() in OFFICE_WORDS:
+            return True  # "President", "Minister" alone: an office, not a name
+        if " " in word or occ.label == "PERSON" or is_acronym(word) or gaz.lookup(word) is not None \
+                or gaz.is_demonym(word):
+            return False
+        aid, start, _ = occ.key
+        if _PORTFOLIO_BEFORE.search(texts[aid][max(0, start - 30):start]):
+            return True  # "State" of "Secretary of State", "Defence" of "Minister of Defence": a title
         # more often written in lower case than capitalized: a common word ("Internet" is not)
-        return (" " not in word and occ.label != "PERSON" and not is_acronym(word)
-                and lower[word.lower()] > mid[word] and gaz.lookup(word) is None
-                and not gaz.is_demonym(word))
+        return lower[word.lower()] > mid[word]
 
     return [o for o in occurrences if not noise(o)]
 
