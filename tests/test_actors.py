@@ -353,3 +353,18 @@ def test_office_run_into_a_caption_name_is_cut(gazetteer: PlaceGazetteer) -> Non
     tokayev = actor_with(res, "Kassym-Jomart Tokayev")
     assert tokayev.mentions == 2 and tokayev.type == "PERSON"
     assert not any("President" in a for e in res.entities for a in e.aliases)
+
+
+def test_hyphenated_name_split_by_the_tokenizer_is_one_mention(nlp: Any) -> None:
+    from newsweave.annotate.actor_mentions import add_missed_names
+    from newsweave.annotate.nlp import mentions_of
+
+    doc = nlp("The police called the events in Alma-Ata looting and mass riots.")
+    names = [m.text for m in add_missed_names(doc, list(mentions_of(doc)))]
+    assert "Alma-Ata" in names and "Ata" not in names
+
+
+def test_iso_codes_match_only_in_capitals(gazetteer: PlaceGazetteer) -> None:
+    kaz = gazetteer.lookup("KAZ")
+    assert kaz is not None and kaz.name == "Kazakhstan"
+    assert gazetteer.lookup("Ata") is None  # not ATA, Antarctica

@@ -9,7 +9,8 @@ such as "Colts" or "Chargers", products such as "Internet Explorer") and cuts ot
    "government", "team" or "campaign" ("Obama administration"); a place that grows becomes an
    organization (a place name followed by another name is a team, a company or a venue), and so
    does a person followed by one of those nouns;
-2. **proper-noun runs** that no entity overlaps ("Colts", "Internet Explorer"), labelled by the
+2. **proper-noun runs** that no entity overlaps ("Colts", "Internet Explorer", "Alma-Ata" across
+   the hyphen the tokenizer splits), labelled by the
    NER label the same text has elsewhere in the article, else as a place when the gazetteer knows
    it, else as an organization. A run that starts a sentence and is one word the article also
    writes in lower case is skipped ("Police said ...").
@@ -95,6 +96,12 @@ def _name_token(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_.rstrip(".") not in _NOT_NAMES
 
 
+def _glued_hyphen(doc: Doc, j: int) -> bool:
+    """A hyphen at token ``j`` with no space on either side, between two tokens."""
+    return 0 < j < len(doc) - 1 and doc[j].text == "-" and not doc[j - 1].whitespace_ \
+        and not doc[j].whitespace_
+
+
 def _proper_noun_runs(doc: Doc, covered: set[int]) -> list[Span]:
     runs: list[Span] = []
     i = 0
@@ -105,6 +112,8 @@ def _proper_noun_runs(doc: Doc, covered: set[int]) -> list[Span]:
         j = i
         while j < len(doc) and j not in covered and _name_token(doc[j]):
             j += 1
+            if _glued_hyphen(doc, j) and j + 1 not in covered and _name_token(doc[j + 1]):
+                j += 1  # "Alma-Ata", which the tokenizer splits at the hyphen
         runs.append(doc[i:j])
         i = j
     return runs

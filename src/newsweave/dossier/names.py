@@ -239,6 +239,7 @@ class Place:
     name: str
     kind: str
     primary: bool = True
+    code: bool = False  # looked up by an ISO code ("KAZ"): only an all-capitals name is one
 
 
 @dataclass
@@ -269,6 +270,8 @@ class PlaceGazetteer:
             return None
         if place is not None and place.kind == "city" and is_acronym(name):
             return None  # "IE", "CU", "MAN" are initialisms, not a city's alternate name (ECB+ dev)
+        if place is not None and place.code and not name.isupper():
+            return None  # "Ata" (of "Alma-Ata" cut in two) is not ATA, Antarctica's ISO code
         return place
 
     def is_demonym(self, word: str) -> bool:
@@ -323,8 +326,8 @@ class PlaceGazetteer:
             place = Place(country["name"], "country")
             # two-letter ISO codes are left out: "IE" (Internet Explorer) and "ME" (Middle East)
             # are far more often something else in news (ECB+ dev); "US" and "UK" are aliases below
-            for alias in (country["name"], country["iso3"]):
-                add(alias, place, (3, 0))
+            add(country["name"], place, (3, 0))
+            add(country["iso3"], Place(country["name"], "country", code=True), (3, 0))
         for alias, canonical in _COUNTRY_ALIASES.items():
             add(alias, Place(canonical, "country"), (4, 0))
         return {key: place for key, (_, place) in ranked.items()}
