@@ -368,3 +368,13 @@ def test_iso_codes_match_only_in_capitals(gazetteer: PlaceGazetteer) -> None:
     kaz = gazetteer.lookup("KAZ")
     assert kaz is not None and kaz.name == "Kazakhstan"
     assert gazetteer.lookup("Ata") is None  # not ATA, Antarctica
+
+
+def test_title_before_a_person_is_not_an_actor_but_its_organization_is(nlp: Any) -> None:
+    from newsweave.annotate.actor_mentions import add_missed_names
+    from newsweave.annotate.nlp import mentions_of
+
+    doc = nlp("A plane arrived in Alma-Ata. CSTO Secretary General Stanislav Zas said that the troops came.")
+    names = [m.text for m in add_missed_names(doc, list(mentions_of(doc)))]
+    assert "CSTO" in names and "Stanislav Zas" in names
+    assert not any("Secretary" in n for n in names)

@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from newsweave.dossier.names import PERSON_TITLES
 from newsweave.model import Mention
 
 if TYPE_CHECKING:
@@ -83,9 +84,17 @@ def add_missed_names(doc: Doc, mentions: list[Mention],
     labels = {m.text: m.label for m in grown.values()}
     lowered = Counter(_LOWER_WORD.findall(doc.text))
     found = list(grown.values())
+    persons_at = {e.start for e in doc.ents if e.label_ == "PERSON"}
     for run in _proper_noun_runs(doc, covered):
         if run.start == run.sent.start and len(run) == 1 and lowered[run.text.lower()]:
             continue
+        if run.end in persons_at:  # "CSTO Secretary General Stanislav Zas": a title, then the person
+            end = len(run)
+            while end and run[end - 1].lower_.rstrip(".") in PERSON_TITLES:
+                end -= 1
+            if end == 0:
+                continue
+            run = run[:end]  # the office's organization is an actor: "CSTO"
         place = gazetteer.lookup(run.text) if gazetteer is not None else None
         label = labels.get(run.text) or ("GPE" if place is not None else "ORG")
         found.append(Mention(run.start_char, run.end_char, run.text, label))
