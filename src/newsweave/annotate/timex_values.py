@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -135,27 +136,23 @@ UNKNOWN_VALUES = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-X
             "decade": "XXX", "century": "XX", "quarter": "XXXX-QX"}
 
 
-# Shifts beyond this many years ("316,000 years ago" read from a livestock table) have no calendar
-# date: the value stays unknown instead of overflowing Python's dates.
-MAX_SHIFT_YEARS = 5000
+# The shift of ``k`` units of each unit a date moves by.
+_STEPS: dict[str, Callable[[int], relativedelta]] = {
+    "day": lambda k: relativedelta(days=k), "week": lambda k: relativedelta(weeks=k),
+    "weekend": lambda k: relativedelta(weeks=k), "month": lambda k: relativedelta(months=k),
+    "quarter": lambda k: relativedelta(months=3 * k), "year": lambda k: relativedelta(years=k),
+    "decade": lambda k: relativedelta(years=10 * k), "century": lambda k: relativedelta(years=100 * k),
+    "centurie": lambda k: relativedelta(years=100 * k)}
 
 
 def shift_date(d: date, unit: str, n: float) -> date | None:
     """``d`` moved by ``n`` units (day, week, month, quarter, year, decade, century); None when the
-    result falls outside the calendar Python can hold."""
-    unit = unit.lower().removesuffix("s")
-    k = int(n)
-    years = {"day": k / 365, "week": k / 52, "weekend": k / 52, "month": k / 12, "quarter": k / 4,
-             "decade": 10 * k, "century": 100 * k, "centurie": 100 * k}.get(unit, k)
-    if abs(years) > MAX_SHIFT_YEARS:
-        return None
-    steps = {"day": relativedelta(days=k), "week": relativedelta(weeks=k),
-             "weekend": relativedelta(weeks=k), "month": relativedelta(months=k),
-             "quarter": relativedelta(months=3 * k), "year": relativedelta(years=k),
-             "decade": relativedelta(years=10 * k), "century": relativedelta(years=100 * k),
-             "centurie": relativedelta(years=100 * k)}
+    result falls outside the calendar Python can hold ("316,000 years ago" from a livestock table)."""
+    step = _STEPS.get(unit.lower().removesuffix("s"))
+    if step is None:
+        return d
     try:
-        shifted: date = d + steps.get(unit, relativedelta())
+        shifted: date = d + step(int(n))
     except (OverflowError, ValueError):
         return None
     return shifted

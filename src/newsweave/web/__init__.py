@@ -25,7 +25,7 @@ SERVE_DB_ENV = "NEWSWEAVE_SERVE_DB"
 
 def require_server_extra() -> None:
     """Raise :class:`MissingExtraError` naming the install command when the server extra is missing."""
-    for module in ("fastapi", "uvicorn", "jinja2"):
+    for module in ("fastapi", "uvicorn", "jinja2", "fastapi_offline"):
         if importlib.util.find_spec(module) is None:
             raise MissingExtraError(module, "server")
 

@@ -8,7 +8,6 @@ page with a script). Every other page is plain HTML (no script); the timeline ch
 """
 
 import hmac
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -18,6 +17,7 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pydantic import BaseModel, Field
 
@@ -26,7 +26,7 @@ from newsweave.errors import InputError, NotFoundError
 from newsweave.model import Article
 from newsweave.store import Store, StoryQuery
 from newsweave.web.cache import PageCache
-from newsweave.web.guard import CDN_DOCS_CSP, DOCS_CSP, BodyLimit, SecurityHeaders
+from newsweave.web.guard import BodyLimit, SecurityHeaders
 from newsweave.web.ingest import Processor
 from newsweave.web.markup import marks_of, segments
 from newsweave.web.views import article_url, outlet_name, safe_url, story_view
@@ -42,18 +42,9 @@ MAX_TEXT_CHARS = 1_000_000
 Sort = Literal["size", "recent"]
 
 
-# Where /docs finds Swagger UI's script and styles (served by this app: see _offline_docs).
+# Where /docs finds Swagger UI's script and styles, served by this app from the fastapi-offline
+# package so that /docs works without a network.
 DOCS_ASSETS = "/docs/assets"
-
-
-def _offline_docs() -> Callable[..., FastAPI] | None:
-    """fastapi-offline's app factory, whose /docs serves Swagger UI from its own package files (so
-    it works without a network), or None when it is not installed (then /docs loads a CDN)."""
-    try:
-        from fastapi_offline import FastAPIOffline
-    except ImportError:
-        return None
-    return FastAPIOffline
 
 
 class ArticleIn(BaseModel):
@@ -116,15 +107,10 @@ def create_app(db: str | Path | Store, token: str | None = None, *, process: boo
     store = db if isinstance(db, Store) else api.open_store(db)
     env = _templates()
     processor = Processor(store) if process else None
-    offline = _offline_docs()
-    about = ("Cross-checked, cited story dossiers: stories, dossiers, articles with their annotations, "
-             "full-text search, and ingest (with a bearer token).")
-    if offline is not None:
-        app = offline(title="newsweave", version=api.version(), redoc_url=None, static_url=DOCS_ASSETS,
-                      description=about)
-    else:
-        app = FastAPI(title="newsweave", version=api.version(), redoc_url=None, description=about)
-    app.add_middleware(SecurityHeaders, docs_csp=DOCS_CSP if offline else CDN_DOCS_CSP)
+    app = FastAPIOffline(title="newsweave", version=api.version(), redoc_url=None, static_url=DOCS_ASSETS,
+                         description="Cross-checked, cited story dossiers: stories, dossiers, articles with "
+                                     "their annotations, full-text search, and ingest (with a bearer token).")
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     bearer = HTTPBearer(auto_error=False)

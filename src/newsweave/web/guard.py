@@ -12,8 +12,6 @@ CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src '
 # styles come from here, and its page starts it with an inline script. Only /docs gets this policy.
 DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
             "img-src 'self' data:; frame-ancestors 'none'")
-# Without fastapi-offline installed, FastAPI's /docs loads Swagger UI from a CDN.
-CDN_DOCS_CSP = "default-src 'self' https: 'unsafe-inline'; img-src 'self' https: data:; frame-ancestors 'none'"
 
 
 class BodyLimit:
@@ -69,15 +67,14 @@ async def _too_large(send: Send, max_bytes: int) -> None:
 class SecurityHeaders:
     """Add a content security policy and the usual hardening headers to every response."""
 
-    def __init__(self, app: ASGIApp, docs_csp: str = DOCS_CSP) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.docs_csp = docs_csp
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        csp = self.docs_csp if scope.get("path", "").startswith("/docs") else CSP
+        csp = DOCS_CSP if scope.get("path", "").startswith("/docs") else CSP
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
