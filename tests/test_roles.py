@@ -63,3 +63,9 @@ def test_two_people_with_the_title_leave_the_speaker_empty(nlp: Language) -> Non
 def test_a_spokeswoman_is_not_a_spokesman(nlp: Language) -> None:
     quotes = _dossier_quotes(nlp, [NAMED, UNNAMED.replace("spokesman", "spokeswoman")])
     assert ("the defence ministry spokeswoman", None) in quotes
+
+
+def test_a_bare_role_is_not_resolved(nlp: Language) -> None:
+    """"the spokesman" alone says nothing of whose spokesman: in a wire story it may be another one."""
+    bare = UNNAMED.replace("the defence ministry spokesman", "the spokesman")
+    assert ("the spokesman", None) in _dossier_quotes(nlp, [NAMED, bare])

@@ -12,8 +12,9 @@ where the whole story is known:
    spokesman") matches an actor when one of its titles holds the role noun, or a word of the same
    role ("spokesperson", "representative"; never "spokesman" for "spokeswoman"), and every other
    content word of the description ("foreign", "ministry");
-3. the speaker is set only when exactly one actor matches: an ambiguous role is left empty, never
-   guessed.
+3. the speaker is set only when the description says more than the role ("the counselor" alone is
+   left empty: in a wire story it is one outlet's counselor or another's) and exactly one actor
+   matches: an ambiguous role is left empty, never guessed.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from newsweave.annotate.speakers import ROLE_WORDS
+from newsweave.dossier.names import PERSON_TITLES
 from newsweave.model import Annotations, Article
 
 # Words of one role: a description's head noun matches a title holding any word of its set.
@@ -32,13 +35,9 @@ _ROLE_WORDS: dict[str, frozenset[str]] = {
     "spokesperson": frozenset({"spokeswoman", "spokesman", "spokesperson", "representative"}),
     "representative": frozenset({"spokeswoman", "spokesman", "spokesperson", "representative"}),
 }
-# Head nouns that describe a person by office or role (a description must end with one).
-ROLE_NOUNS = frozenset({
-    *_ROLE_WORDS, "minister", "secretary", "president", "premier", "chancellor", "ambassador",
-    "envoy", "diplomat", "chairman", "chairwoman", "chair", "director", "head", "chief", "governor",
-    "mayor", "senator", "commander", "general", "official", "adviser", "advisor", "leader", "prosecutor",
-    "judge", "executive", "ceo", "founder", "analyst", "economist", "lawyer", "attorney", "officer",
-})
+# Head nouns that describe a person by office or role (a description must end with one): the titles
+# actor resolution and the quote stage know, and roles news names people by.
+ROLE_NOUNS = PERSON_TITLES | ROLE_WORDS | {"official", "executive", "analyst", "economist", "lawyer"}
 _STOP = frozenset({"the", "a", "an", "of", "for", "s", "his", "her", "its", "their", "former", "then",
                    "top", "senior", "deputy"})
 _WORD = re.compile(r"[a-z]+")
@@ -112,8 +111,8 @@ def resolve_role_speakers(linked: Sequence[tuple[Article, Annotations]]
             if q.speaker_entity is not None or q.speaker is None:
                 continue
             described = role_description(q.speaker.text)
-            if described is None:
-                continue
+            if described is None or not described[1]:
+                continue  # a bare "the counselor" may be any outlet's counselor: never guessed
             role, modifiers = described
             actors = {e for e, ts in titles.items() if any(_matches(role, modifiers, t) for t in ts)}
             if len(actors) == 1:
