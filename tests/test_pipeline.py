@@ -12,6 +12,7 @@ import pytest
 
 from newsweave import api, pipeline
 from newsweave.annotate import run as annotate_run
+from newsweave.link.stories import StoryClusterer
 from newsweave.pipeline import RunConfig
 
 CONFIG = RunConfig(workers=1, progress=False)
@@ -89,3 +90,29 @@ def test_dossiers_built_on_workers_match_one_process(tmp_path: Path, monkeypatch
     one = {s.id: api.dossier(s.id, db=tmp_path / "one.db").to_dict() for s in api.stories(tmp_path / "one.db")}
     two = {s.id: api.dossier(s.id, db=tmp_path / "two.db").to_dict() for s in api.stories(tmp_path / "two.db")}
     assert len(one) >= 2 and one == two
+
+
+def test_a_story_split_moves_stored_articles_and_rebuilds_their_dossiers(tmp_path: Path, corpora_dir: Path) -> None:
+    # ECB+ topic 28 in file order (ids numbered to keep it): the 13 articles of one event, then 12
+    # of a similar one. After the first 14, one story holds both events; the second run's articles
+    # split it, moving the stored 14th article to the new story.
+    with (corpora_dir / "ecbplus_dev.jsonl").open(encoding="utf-8") as f:
+        records = [r for r in map(json.loads, f) if r["topic"] == "28"]
+    db = tmp_path / "p.db"
+    for n, part in enumerate((records[:14], records[14:])):
+        folder = tmp_path / f"batch{n}"
+        folder.mkdir()
+        first = 0 if n == 0 else 14
+        lines = [json.dumps({"id": f"{first + i:02d}-{r['id']}", "text": r["text"]}) + "\n"
+                 for i, r in enumerate(part)]
+        (folder / "batch.jsonl").write_text("".join(lines), encoding="utf-8")
+        api.run([folder / "batch.jsonl"], db=db, config=CONFIG)
+        if n == 0:
+            before = {aid: s.id for s in api.stories(db) for aid in s.articles}
+    after = {aid: s.id for s in api.stories(db) for aid in s.articles}
+    assert any(after[aid] != sid for aid, sid in before.items())  # the second run moved stored articles
+    with api.open_store(db) as store:
+        state = store.get_state(pipeline.STORIES_STATE)
+    assert state is not None and StoryClusterer.from_state(state).assignments() == after
+    for story in api.stories(db):
+        assert set(api.dossier(story.id, db=db).story.articles) == set(story.articles)
