@@ -93,16 +93,16 @@ def test_dossiers_built_on_workers_match_one_process(tmp_path: Path, monkeypatch
 
 
 def test_a_story_split_moves_stored_articles_and_rebuilds_their_dossiers(tmp_path: Path, corpora_dir: Path) -> None:
-    # ECB+ topic 28 in file order (ids numbered to keep it): the 13 articles of one event, then 12
-    # of a similar one. After the first 14, one story holds both events; the second run's articles
-    # split it, moving the stored 14th article to the new story.
+    # ECB+ topic 25 in file order (ids numbered to keep it): the 15 articles of one event, then 11
+    # of a similar one. After the first 18, one story holds both events; the second run's articles
+    # split it, moving the three stored articles of the second event to a new story.
     with (corpora_dir / "ecbplus_dev.jsonl").open(encoding="utf-8") as f:
-        records = [r for r in map(json.loads, f) if r["topic"] == "28"]
+        records = [r for r in map(json.loads, f) if r["topic"] == "25"]
     db = tmp_path / "p.db"
-    for n, part in enumerate((records[:14], records[14:])):
+    for n, part in enumerate((records[:18], records[18:])):
         folder = tmp_path / f"batch{n}"
         folder.mkdir()
-        first = 0 if n == 0 else 14
+        first = 0 if n == 0 else 18
         lines = [json.dumps({"id": f"{first + i:02d}-{r['id']}", "text": r["text"]}) + "\n"
                  for i, r in enumerate(part)]
         (folder / "batch.jsonl").write_text("".join(lines), encoding="utf-8")

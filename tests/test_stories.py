@@ -16,11 +16,11 @@ from newsweave.evaluate import b_cubed_f1
 from newsweave.link.stories import StoryClusterer, StoryConfig, _story_id
 
 # Measured with the default StoryConfig on ECB+ dev topics 21-35 (359 articles, the held-out part
-# of bench/stories_ecbplus.py): B3 F1 0.870 in file order, 0.881 mean over 3 shuffled orders
+# of bench/stories_ecbplus.py): B3 F1 0.876 in file order, 0.898 mean over 3 shuffled orders
 # (before splits: 0.846 / 0.868; before name features: 0.816 / 0.873). Floors sit just under; the
 # tolerance is the allowed gap between two orders.
 ECB_HELDOUT_F1_FLOOR = 0.86
-ECB_HELDOUT_SHUFFLED_F1_FLOOR = 0.85
+ECB_HELDOUT_SHUFFLED_F1_FLOOR = 0.87
 ORDER_TOLERANCE = 0.06
 
 
@@ -40,9 +40,9 @@ def _run(records: list[dict[str, Any]], config: StoryConfig = StoryConfig()) -> 
 
 
 @pytest.fixture(scope="module")
-def ecb_topic_28(ecb_heldout: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Two similar events (subtopics 28_ecb, 28_ecbplus) that share one story until it splits."""
-    return [r for r in ecb_heldout if r["topic"] == "28"]
+def ecb_two_events(ecb_heldout: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Two similar events (subtopics 25_ecb, 25_ecbplus) that share one story until it splits."""
+    return [r for r in ecb_heldout if r["topic"] == "25"]
 
 
 def _seed_items(seed_texts: dict[str, str], seeds_gold: dict[str, Any]
@@ -170,22 +170,22 @@ def test_capitalized_names_separate_similar_events() -> None:
     assert [len(s) for s in stories] == [1, 2]  # the names tell the two rehab stays apart
 
 
-def test_a_story_holding_two_events_splits(ecb_topic_28: list[dict[str, Any]]) -> None:
-    gold = {r["id"]: r["subtopic"] for r in ecb_topic_28}
-    merged = _run(ecb_topic_28, StoryConfig(split_distance=0))
+def test_a_story_holding_two_events_splits(ecb_two_events: list[dict[str, Any]]) -> None:
+    gold = {r["id"]: r["subtopic"] for r in ecb_two_events}
+    merged = _run(ecb_two_events, StoryConfig(split_distance=0))
     assert len(set(merged.values())) == 1  # without splits the two events stay one story
-    assigned = _run(ecb_topic_28)
+    assigned = _run(ecb_two_events)
     stories_of = defaultdict(set)
     for aid, sid in assigned.items():
         stories_of[gold[aid]].add(sid)
-    assert not stories_of["28_ecb"] & stories_of["28_ecbplus"]  # no story mixes the two events
+    assert not stories_of["25_ecb"] & stories_of["25_ecbplus"]  # no story mixes the two events
     assert b_cubed_f1(gold, assigned) >= 0.9
-    first = ecb_topic_28[0]["id"]
+    first = ecb_two_events[0]["id"]
     assert assigned[first] == _story_id(first)  # the story keeps the id it started with
 
 
-def test_exact_copies_follow_their_original_when_a_story_splits(ecb_topic_28: list[dict[str, Any]]) -> None:
-    records = list(ecb_topic_28)
+def test_exact_copies_follow_their_original_when_a_story_splits(ecb_two_events: list[dict[str, Any]]) -> None:
+    records = list(ecb_two_events)
     late = next(i for i, r in enumerate(records) if r["subtopic"] != records[0]["subtopic"])
     copy = {**records[late], "id": "copy-of-" + records[late]["id"]}
     records.insert(late + 1, copy)
@@ -195,21 +195,21 @@ def test_exact_copies_follow_their_original_when_a_story_splits(ecb_topic_28: li
 
 
 @pytest.mark.parametrize("split", [5, 15])
-def test_state_round_trip_across_splits(ecb_topic_28: list[dict[str, Any]], split: int) -> None:
-    whole = _run(ecb_topic_28)
+def test_state_round_trip_across_splits(ecb_two_events: list[dict[str, Any]], split: int) -> None:
+    whole = _run(ecb_two_events)
     first = StoryClusterer()
-    for r in ecb_topic_28[:split]:
+    for r in ecb_two_events[:split]:
         first.add(r["id"], r["text"], None)
     resumed = StoryClusterer.from_state(json.loads(json.dumps(first.to_state())))
-    for r in ecb_topic_28[split:]:
+    for r in ecb_two_events[split:]:
         resumed.add(r["id"], r["text"], None)
     assert resumed.assignments() == whole
     assert len(set(whole.values())) >= 2
 
 
-def test_a_version_1_state_still_loads_and_continues(ecb_topic_28: list[dict[str, Any]]) -> None:
+def test_a_version_1_state_still_loads_and_continues(ecb_two_events: list[dict[str, Any]]) -> None:
     old = StoryClusterer()
-    for r in ecb_topic_28[:6]:
+    for r in ecb_two_events[:6]:
         old.add(r["id"], r["text"], None)
     state = json.loads(json.dumps(old.to_state()))
     # what the clusterer saved before splits existed: no member records, copies point at stories
@@ -221,9 +221,20 @@ def test_a_version_1_state_still_loads_and_continues(ecb_topic_28: list[dict[str
             del story[key]
     resumed = StoryClusterer.from_state(state)
     assert resumed.assignments() == old.assignments()
-    first = ecb_topic_28[0]
+    first = ecb_two_events[0]
     assert resumed.add("copy", first["text"], None) == resumed.assignments()[first["id"]]
-    for r in ecb_topic_28[6:]:
+    for r in ecb_two_events[6:]:
         resumed.add(r["id"], r["text"], None)
-    assert set(resumed.assignments()) == {r["id"] for r in ecb_topic_28} | {"copy"}
+    assert set(resumed.assignments()) == {r["id"] for r in ecb_two_events} | {"copy"}
     assert resumed.to_state()["version"] == 2
+
+
+def test_split_terms_are_the_names_and_numbers_of_the_term_vector() -> None:
+    clusterer = StoryClusterer()
+    text = "Tara Reid, 33, entered the Promises rehab center in Malibu on Monday."
+    indices, _ = clusterer.term_frequencies(text)
+    split = set(clusterer.split_terms(text).tolist())
+    assert split <= set(indices.tolist())
+    assert len(split) == 5  # Reid, Promises, Malibu, Monday (not "Tara", which opens the sentence) and 33
+    rehab = clusterer.term_frequencies("rehab")[0].tolist()
+    assert rehab and not split & set(rehab)

@@ -23,9 +23,10 @@ republished) joins it without adding weight to its centroid: copies count as one
 **Splits.** A centroid cannot tell one story from two similar events that happened to share it
 (two rehab stays, two earthquakes). Each story keeps its members' term vectors; whenever it has
 grown by a quarter since it was last checked, its most recent members are clustered by average
-link on TF-IDF cosine, and every group of two or more that stands apart (distance above
-``StoryConfig.split_distance``) from the group of the oldest checked member leaves as a story of its
-own. The old story keeps its id; a new one takes the id its first article would have started.
+link on the TF-IDF cosine of what tells such events apart, their names and numbers (the term
+vector's capitalized-word features and digit tokens), and every group of two or more that stands
+apart (distance above ``StoryConfig.split_distance``) from the group of the oldest checked member
+leaves as a story of its own. The old story keeps its id; a new one takes the id its first article would have started.
 Exact copies follow the article they copy.
 """
 
@@ -111,21 +112,21 @@ class StoryConfig:
     # The centroid norm (under the drifting IDF) is recomputed when the document count grew by
     # more than this share since it was cached, or when the story changed.
     norm_refresh: float = 0.05
-    # Average-link cosine distance above which a group of a story's members splits off (0 turns
-    # splitting off). Online, ECB+ topics 1-20, B3 F1 in file order / mean of 8 shuffled orders:
-    # none 0.848 / 0.870, 0.75 -> 0.824 / 0.837, 0.8 -> 0.895 / 0.883, 0.85 -> 0.864 / 0.882.
-    # Held-out topics 21-35 at 0.8: 0.870 / 0.886 (none: 0.846 / 0.866).
+    # Average-link cosine distance (over names and numbers) above which a group of a story's
+    # members splits off (0 turns splitting off). Online, ECB+ topics 1-20, B3 F1 in file order /
+    # mean of 8 shuffled orders: none 0.848 / 0.870, 0.75 -> 0.909 / 0.889, 0.8 -> 0.909 / 0.894,
+    # 0.85 -> 0.863 / 0.874. Held-out topics 21-35 at 0.8: 0.876 / 0.892 (none: 0.846 / 0.866).
+    # Comparing whole term vectors instead of names and numbers: 0.895 / 0.883, held out 0.870 / 0.886.
     split_distance: float = 0.8
     # A story is checked for a split once it has this many members, then each time it has grown
     # by ``split_growth`` (so the checks cost a bounded multiple of one check of its final size).
-    # On topics 1-20 (file / shuffled): 3 members 0.895 / 0.883, 6 -> 0.855 / 0.874; growth 1.1 ->
-    # 0.868 / 0.881, 1.5 -> 0.873 / 0.884.
+    # On topics 1-20 (file / shuffled): 3 members 0.909 / 0.893, 6 -> 0.904 / 0.895; growth 1.5 ->
+    # 0.908 / 0.895.
     split_min_members: int = 4
     split_growth: float = 1.25
     # Members clustered per check (the most recent): bounds one check's cost on a huge story.
     split_window: int = 256
     # Terms kept of each member's vector (its heaviest): what a split rebuilds centroids from.
-    # 50 -> 0.866 / 0.864 on topics 1-20.
     member_terms: int = 100
 
 
@@ -139,19 +140,26 @@ class _Member:
     tf: _Floats | None = None
     voice: bool = True  # False for a copy: no weight in the centroid
     copy_of: str | None = None
+    split_indices: _Ints | None = None  # the names and numbers of the term vector
+    split_tf: _Floats | None = None
 
     def to_state(self) -> dict[str, Any]:
+        def enc(a: npt.NDArray[Any] | None, dtype: type[np.generic]) -> str | None:
+            return None if a is None else _encode(a.astype(dtype))
+
         return {"p": self.published.isoformat() if self.published else None, "k": list(self.keys),
-                "i": None if self.indices is None else _encode(self.indices.astype(np.int32)),
-                "w": None if self.tf is None else _encode(self.tf.astype(np.float32)),
-                "v": self.voice, "c": self.copy_of}
+                "i": enc(self.indices, np.int32), "w": enc(self.tf, np.float32),
+                "v": self.voice, "c": self.copy_of,
+                "si": enc(self.split_indices, np.int32), "sw": enc(self.split_tf, np.float32)}
 
     @classmethod
     def from_state(cls, d: dict[str, Any]) -> _Member:
+        def dec(key: str, dtype: type[np.generic], to: type[np.generic]) -> npt.NDArray[Any] | None:
+            return None if d.get(key) is None else _decode(d[key], dtype).astype(to)
+
         return cls(date.fromisoformat(d["p"]) if d["p"] else None, tuple(d["k"]),
-                   None if d["i"] is None else _decode(d["i"], np.int32).astype(np.int64),
-                   None if d["w"] is None else _decode(d["w"], np.float32).astype(np.float64),
-                   bool(d["v"]), d["c"])
+                   dec("i", np.int32, np.int64), dec("w", np.float32, np.float64), bool(d["v"]), d["c"],
+                   dec("si", np.int32, np.int64), dec("sw", np.float32, np.float64))
 
 
 @dataclass(slots=True)
@@ -229,6 +237,7 @@ class StoryClusterer:
             alternate_sign=False, norm=None)
         self._key_vectorizer = HashingVectorizer(
             n_features=config.n_features, analyzer=lambda x: x, alternate_sign=False, norm=None)
+        self._words = self._vectorizer.build_analyzer()
         self._df = np.zeros(config.n_features, dtype=np.int64)
         self._n_docs = 0
         self._stories: list[_Story] = []
@@ -277,7 +286,8 @@ class StoryClusterer:
         self._join(best, article_id, published, entity_keys, vector)
         self._post(best, indices, weights)
         self._copies[fingerprint] = article_id
-        self._members[article_id] = self._member(published, entity_keys, indices, tf, vector is not None)
+        self._members[article_id] = self._member(published, entity_keys, indices, tf, vector is not None,
+                                                 self.split_terms(text))
         self._maybe_split(best)
         return self._assigned[article_id]
 
@@ -309,6 +319,14 @@ class StoryClusterer:
         tf = np.where(data >= 1.0, 1.0 + np.log(np.maximum(data, 1.0)), data)
         norm = float(np.linalg.norm(tf))
         return indices, (tf / norm if norm else tf)
+
+    def split_terms(self, text: str) -> _Ints:
+        """The indices of ``text``'s term vector that are names or numbers: what splits compare."""
+        names = ["n:" + m.group(1).lower() for m in _NAME.finditer(text)] if self.config.name_weight else []
+        numbers = [w for w in self._words(text) if w.isdigit()]
+        rows = [self._key_vectorizer.transform([names]).indices if names else np.zeros(0, dtype=np.int64),
+                self._vectorizer.transform([" ".join(numbers)]).indices if numbers else np.zeros(0, dtype=np.int64)]
+        return np.unique(np.concatenate(rows)).astype(np.int64)
 
     def _idf(self, indices: _Ints) -> _Floats:
         result: _Floats = np.log(
@@ -397,12 +415,14 @@ class StoryClusterer:
         return self._stories[self._story_number[self._assigned[article_id]]]
 
     def _member(self, published: date | None, entity_keys: Sequence[str], indices: _Ints, tf: _Floats,
-                voice: bool) -> _Member:
-        """The member record of an article: its ``member_terms`` heaviest terms."""
+                voice: bool, split_terms: _Ints) -> _Member:
+        """The member record of an article: its ``member_terms`` heaviest terms, its names and numbers."""
+        in_split = np.isin(indices, split_terms, assume_unique=True)
+        split_indices, split_tf = indices[in_split], tf[in_split]
         if indices.size > self.config.member_terms:
             keep = np.sort(np.argsort(-(tf * self._idf(indices)), kind="stable")[: self.config.member_terms])
             indices, tf = indices[keep], tf[keep]
-        return _Member(published, tuple(entity_keys), indices, tf, voice)
+        return _Member(published, tuple(entity_keys), indices, tf, voice, None, split_indices, split_tf)
 
     def _maybe_split(self, story: _Story) -> None:
         """Split off the groups of ``story``'s recent members that stand apart (see module notes)."""
@@ -413,7 +433,7 @@ class StoryClusterer:
             return
         story.checked = n
         points = [aid for aid in story.member_ids[-config.split_window:]
-                  if self._members[aid].indices is not None]  # exact copies follow their original
+                  if self._members[aid].split_indices is not None]  # exact copies follow their original
         if len(points) < config.split_min_members:
             return
         labels = self._average_link(points)
@@ -441,15 +461,15 @@ class StoryClusterer:
                     self._post(new, m.indices, self._tfidf(m.indices, m.tf))
 
     def _average_link(self, points: Sequence[str]) -> npt.NDArray[np.int32]:
-        """Flat average-link clusters of members by TF-IDF cosine, cut at ``split_distance``."""
+        """Flat average-link clusters of members by the TF-IDF cosine of their names and numbers,
+        cut at ``split_distance`` (a member without any is a group of its own)."""
         data: list[_Floats] = []
         columns: list[_Ints] = []
         for aid in points:
             m = self._members[aid]
-            assert m.indices is not None and m.tf is not None
-            weights = self._tfidf(m.indices, m.tf)
-            data.append(weights)
-            columns.append(m.indices)
+            assert m.split_indices is not None and m.split_tf is not None
+            data.append(self._tfidf(m.split_indices, m.split_tf))
+            columns.append(m.split_indices)
         indptr = np.cumsum([0] + [c.size for c in columns])
         matrix = csr_matrix((np.concatenate(data), np.concatenate(columns), indptr),
                             shape=(len(points), self.config.n_features))

@@ -196,13 +196,13 @@ def _link(spark: SparkSession, articles: DataFrame, annotated: DataFrame, config
     from pyspark.sql import functions as F
 
     features = (annotated.where(F.col("failure").isNull())
-                .select("id", "terms", "weights", "entity_keys")
+                .select("id", "terms", "weights", "split_terms", "entity_keys")
                 .join(articles.select("id", "published"), "id")
                 .orderBy(F.col("published").asc_nulls_last(), F.col("id").asc()))
     clusterer = FeatureClusterer(config.story)
     for row in features.toLocalIterator():
         clusterer.add_features(row["id"], published_of(row["published"]), row["terms"], row["weights"],
-                               row["entity_keys"])
+                               row["entity_keys"], row["split_terms"])
     assignments = clusterer.assignments()
     report.linked = len(assignments)
     rows = sorted(assignments.items())

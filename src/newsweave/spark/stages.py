@@ -59,7 +59,8 @@ ARTICLE_COLUMNS = ("id", "text", "published", "title", "source", "url")
 PARSED_SCHEMA = ("ord long, where string, reason string, id string, text string, published string, "
                  "title string, source string, url string, chash string")
 ANNOTATED_SCHEMA = ("id string, version string, annotations string, failure string, "
-                    "terms array<long>, weights array<double>, entity_keys array<string>")
+                    "terms array<long>, weights array<double>, split_terms array<long>, "
+                    "entity_keys array<string>")
 STORY_ROWS_SCHEMA = "story string, kind string, id string, payload string"
 
 
@@ -173,12 +174,13 @@ def _annotated_row(result: Annotations | AnnotationFailure, by_id: dict[str, Art
                    clusterer: StoryClusterer) -> dict[str, Any]:
     if isinstance(result, AnnotationFailure):
         return {"id": result.article_id, "version": version, "annotations": None, "failure": result.reason,
-                "terms": [], "weights": [], "entity_keys": []}
+                "terms": [], "weights": [], "split_terms": [], "entity_keys": []}
     # The clusterer's own vectorizer: the driver's clusterer then sees exactly the local engine's vector.
-    terms, weights = clusterer.term_frequencies(by_id[result.article_id].text)
+    text = by_id[result.article_id].text
+    terms, weights = clusterer.term_frequencies(text)
     return {"id": result.article_id, "version": version, "annotations": json.dumps(result.to_dict()),
             "failure": None, "terms": terms.tolist(), "weights": weights.tolist(),
-            "entity_keys": entity_keys(result)}
+            "split_terms": clusterer.split_terms(text).tolist(), "entity_keys": entity_keys(result)}
 
 
 def build_story(frame: pd.DataFrame) -> pd.DataFrame:
