@@ -238,6 +238,7 @@ class StoryClusterer:
         self._key_vectorizer = HashingVectorizer(
             n_features=config.n_features, analyzer=lambda x: x, alternate_sign=False, norm=None)
         self._words = self._vectorizer.build_analyzer()
+        self._last: tuple[str, tuple[_Ints, _Floats, _Ints]] | None = None
         self._df = np.zeros(config.n_features, dtype=np.int64)
         self._n_docs = 0
         self._stories: list[_Story] = []
@@ -307,26 +308,35 @@ class StoryClusterer:
 
     def term_frequencies(self, text: str) -> tuple[_Ints, _Floats]:
         """Hashed word n-gram features of ``text`` with sublinear, L2-normalized tf."""
-        row = self._vectorizer.transform([text])
-        if self.config.name_weight:
-            names = ["n:" + m.group(1).lower() for m in _NAME.finditer(text)]
-            if names:
-                extra = self._key_vectorizer.transform([names]) * self.config.name_weight
-                row = (row + extra).tocsr()
-        order = np.argsort(row.indices)
-        indices = row.indices[order].astype(np.int64)
-        data = row.data[order].astype(np.float64)
-        tf = np.where(data >= 1.0, 1.0 + np.log(np.maximum(data, 1.0)), data)
-        norm = float(np.linalg.norm(tf))
-        return indices, (tf / norm if norm else tf)
+        indices, tf, _ = self._featurize(text)
+        return indices, tf
 
     def split_terms(self, text: str) -> _Ints:
         """The indices of ``text``'s term vector that are names or numbers: what splits compare."""
+        return self._featurize(text)[2]
+
+    def _featurize(self, text: str) -> tuple[_Ints, _Floats, _Ints]:
+        """Term vector and split terms of ``text``, tokenized once (the last text's are kept, as
+        ``add`` and the Spark executors ask for both)."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]
+        words = self._words(text)
         names = ["n:" + m.group(1).lower() for m in _NAME.finditer(text)] if self.config.name_weight else []
-        numbers = [w for w in self._words(text) if w.isdigit()]
-        rows = [self._key_vectorizer.transform([names]).indices if names else np.zeros(0, dtype=np.int64),
-                self._vectorizer.transform([" ".join(numbers)]).indices if numbers else np.zeros(0, dtype=np.int64)]
-        return np.unique(np.concatenate(rows)).astype(np.int64)
+        numbers = [w for w in words if w.isdigit()]
+        # hashing tokens with an identity analyzer gives the word vectorizer's own features
+        rows = self._key_vectorizer.transform([words, names, names + numbers])
+        cut = rows.indptr
+        indices, where = np.unique(rows.indices[: cut[2]], return_inverse=True)
+        weight = np.ones(cut[2])
+        weight[cut[1] :] = self.config.name_weight
+        data = np.bincount(where, weights=rows.data[: cut[2]] * weight)
+        indices = indices.astype(np.int64)
+        tf = np.where(data >= 1.0, 1.0 + np.log(np.maximum(data, 1.0)), data)
+        norm = float(np.linalg.norm(tf))
+        split = np.unique(rows.indices[cut[2] : cut[3]]).astype(np.int64)
+        result = (indices, tf / norm if norm else tf, split)
+        self._last = (text, result)
+        return result
 
     def _idf(self, indices: _Ints) -> _Floats:
         result: _Floats = np.log(
@@ -471,8 +481,8 @@ class StoryClusterer:
             data.append(self._tfidf(m.split_indices, m.split_tf))
             columns.append(m.split_indices)
         indptr = np.cumsum([0] + [c.size for c in columns])
-        matrix = csr_matrix((np.concatenate(data), np.concatenate(columns), indptr),
-                            shape=(len(points), self.config.n_features))
+        terms, column = np.unique(np.concatenate(columns), return_inverse=True)  # compact columns
+        matrix = csr_matrix((np.concatenate(data), column, indptr), shape=(len(points), max(1, terms.size)))
         distance = np.clip(1.0 - (matrix @ matrix.T).toarray(), 0.0, None)
         np.fill_diagonal(distance, 0.0)
         condensed = distance[np.triu_indices(len(points), 1)]
