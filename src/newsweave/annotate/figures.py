@@ -122,6 +122,18 @@ class _Expr:
     skip: bool = False
 
 
+_TEXT_KEY = "newsweave.text"
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token again on each access, which took
+    most of this stage's time (the helpers below look at the text around each number)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def extract_figures(doc: Doc) -> list[Figure]:
     """Find the reported figures of one article.
 
@@ -145,7 +157,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
             continue
         first, last = doc[expr.start], doc[expr.end - 1]
         start, end = first.idx, last.idx + len(last.text)
-        figures.append(_linked(doc, figures, Figure(start, end, doc.text[start:end], expr.value,
+        figures.append(_linked(doc, figures, Figure(start, end, _text(doc)[start:end], expr.value,
                                                     expr.unit, _measure(doc, expr), expr.value_max)))
     return figures
 
@@ -159,7 +171,7 @@ def _linked(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     if not figures:
         return fig
     prev = figures[-1]
-    between = _YEAR_PHRASE.sub("", doc.text[prev.end:fig.start])  # "1.35 mln in 1986 and 1.208 mln"
+    between = _YEAR_PHRASE.sub("", _text(doc)[prev.end:fig.start])  # "1.35 mln in 1986 and 1.208 mln"
     if "\n" in between:
         return fig
     measure, unit = fig.measure, fig.unit
@@ -349,7 +361,7 @@ def _is_time_or_phone(doc: Doc, expr: _Expr) -> bool:
     if any(TIME_RE.match(doc[k].text) and doc[k].ent_type_ == "TIME" for k in expr.core):
         return True
     line_start = max(0, doc[expr.start].idx - 6)
-    window = doc.text[line_start:doc[expr.end - 1].idx + len(doc[expr.end - 1].text) + 10]
+    window = _text(doc)[line_start:doc[expr.end - 1].idx + len(doc[expr.end - 1].text) + 10]
     return bool(PHONE_RE.search(window)) or bool(re.search(r"\b\d{3}-\d{4}\b", window))
 
 
@@ -388,16 +400,16 @@ def _is_numbered_item(doc: Doc, expr: _Expr, before: Token | None) -> bool:
         return True  # "Il-76", "2022-01-10": codes and dates glued by hyphens
     counted = expr.end < len(doc) and doc[expr.end].tag_ in ("NNS", "NNPS")
     # "Windows 95", "Apollo 11": a proper noun mid-sentence right before a bare number
-    line_start = doc.text.rfind("\n", 0, before.idx) + 1
-    first_on_line = not doc.text[line_start:before.idx].strip()
+    line_start = _text(doc).rfind("\n", 0, before.idx) + 1
+    first_on_line = not _text(doc)[line_start:before.idx].strip()
     return before.pos_ == "PROPN" and not before.is_sent_start and not first_on_line and not counted
 
 
 def _is_enumeration(doc: Doc, expr: _Expr, after: Token | None) -> bool:
     """"1." or "(2)" at the start of a line: a list item number."""
     first = doc[expr.core[0]]
-    line_start = doc.text.rfind("\n", 0, first.idx) + 1
-    prefix = doc.text[line_start:first.idx].strip()
+    line_start = _text(doc).rfind("\n", 0, first.idx) + 1
+    prefix = _text(doc)[line_start:first.idx].strip()
     return prefix in ("", "(") and after is not None and after.text in (".", ")") and expr.unit is None
 
 
@@ -428,7 +440,8 @@ def _measure(doc: Doc, expr: _Expr) -> str | None:
 
 def _line_of(doc: Doc, k: int) -> str:
     idx = doc[k].idx
-    return doc.text[doc.text.rfind("\n", 0, idx) + 1:doc.text.find("\n", idx) % (len(doc.text) + 1)]
+    text = _text(doc)
+    return text[text.rfind("\n", 0, idx) + 1:text.find("\n", idx) % (len(text) + 1)]
 
 
 def _table_label(doc: Doc, expr: _Expr) -> str | None:
