@@ -116,3 +116,15 @@ def test_a_story_split_moves_stored_articles_and_rebuilds_their_dossiers(tmp_pat
     assert state is not None and StoryClusterer.from_state(state).assignments() == after
     for story in api.stories(db):
         assert set(api.dossier(story.id, db=db).story.articles) == set(story.articles)
+
+
+def test_dossier_workers_send_back_only_links_and_the_parent_restores_the_annotations() -> None:
+    from newsweave.dossier.worker import links_of, with_links
+    from newsweave.model import Annotations, Mention
+
+    stored = Annotations("a", mentions=(Mention(0, 5, "Biden", "ORG"), Mention(10, 15, "Kabul", "GPE")))
+    linked = Annotations("a", mentions=(Mention(0, 5, "Biden", "PERSON", "actor-1"),
+                                        Mention(10, 15, "Kabul", "GPE", "actor-2")))
+    links = links_of(linked)
+    assert links == ("a", (("actor-1", "PERSON"), ("actor-2", "GPE")), ())
+    assert with_links(stored, links) == linked

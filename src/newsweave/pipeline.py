@@ -22,8 +22,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from newsweave.annotate.run import AnnotationFailure, Annotator
-from newsweave.dossier.build import DossierBuilder
-from newsweave.dossier.embed import load_embedder
+from newsweave.dossier import worker as dossier_worker
 from newsweave.errors import InputError
 from newsweave.ingest import iter_inputs
 from newsweave.link.stories import StoryClusterer
@@ -62,10 +61,6 @@ class RunConfig:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     progress: bool = True
     embeddings: bool = False
-
-
-def _dossier_builder(embeddings: bool) -> DossierBuilder:
-    return DossierBuilder(embedder=load_embedder(required=True) if embeddings else None)
 
 
 @dataclass(slots=True)
@@ -240,8 +235,8 @@ def link(store: Store, report: RunReport) -> set[str]:
     return pending
 
 
-_Job = list[tuple[str, list[tuple[Article, Annotations]]]]
-_Built = list[tuple[Dossier, list[Annotations]]]
+_Job = dossier_worker.Job
+_Built = dossier_worker.Built
 
 
 def _story_batches(todo: Sequence[str], members: dict[str, list[str]], store: Store) -> Iterator[_Job]:
@@ -255,32 +250,24 @@ def _story_batches(todo: Sequence[str], members: dict[str, list[str]], store: St
                for sid in batch]
 
 
-_WORKER_BUILDER: dict[str, DossierBuilder] = {}  # one builder per dossier worker process
-
-
-def _build_job(job: _Job, embeddings: bool) -> _Built:
-    if "builder" not in _WORKER_BUILDER:
-        _WORKER_BUILDER["builder"] = _dossier_builder(embeddings)
-    builder = _WORKER_BUILDER["builder"]
-    return [builder.build(sid, items) for sid, items in job]
-
-
 def _build_batches(jobs: Iterator[_Job], workers: int, embeddings: bool = False) -> Iterator[_Built]:
     """Build each batch's dossiers, in order; on ``workers`` processes when more than one."""
     if workers <= 1:
-        builder = _dossier_builder(embeddings)
+        builder = dossier_worker.builder(embeddings)
         for job in jobs:
             yield [builder.build(sid, items) for sid, items in job]
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        pending: list[Future[_Built]] = []
+        pending: list[tuple[_Job, Future[list[tuple[Dossier, list[dossier_worker.Links]]]]]] = []
         for job in jobs:
-            pending.append(pool.submit(_build_job, job, embeddings))
+            pending.append((job, pool.submit(dossier_worker.build_job, job, embeddings)))
             while len(pending) >= 2 * workers:  # bounded in flight: memory stays flat
-                yield pending.pop(0).result()
+                done, future = pending.pop(0)
+                yield dossier_worker.apply_links(done, future.result())
         while pending:
-            yield pending.pop(0).result()
+            done, future = pending.pop(0)
+            yield dossier_worker.apply_links(done, future.result())
 
 
 def build_dossiers(story_ids: Iterable[str], store: Store, version: str, report: RunReport,
