@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -180,16 +180,10 @@ def update(store: Store, report: RunReport, config: RunConfig = RunConfig()) -> 
     if todo:
         with _timed(report, "annotate"):
             annotate(todo, store, annotator, report, config)
-    with ExitStack() as stack:
-        pool = None
-        if config.workers > 1 and len(todo) >= _PARALLEL_DOSSIERS:
-            # Likely many stories to rebuild: the dossier workers start (imports, place table)
-            # while linking runs on one core, instead of after it.
-            pool = stack.enter_context(_dossier_pool(config.workers, config.embeddings))
-        with _timed(report, "link"):
-            touched = link(store, report)
-        with _timed(report, "dossier"):
-            build_dossiers(touched, store, annotator.version, report, config, pool)
+    with _timed(report, "link"):
+        touched = link(store, report)
+    with _timed(report, "dossier"):
+        build_dossiers(touched, store, annotator.version, report, config)
     report.stories_total = len(store.list_stories())
 
 
@@ -256,27 +250,15 @@ def _story_batches(todo: Sequence[str], members: dict[str, list[str]], store: St
                for sid in batch]
 
 
-def _dossier_pool(workers: int, embeddings: bool) -> ProcessPoolExecutor:
-    """Dossier worker processes, started now, each warming up its builder as it starts."""
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=dossier_worker.warm_up, initargs=(embeddings,))
-    for _ in range(workers):  # a pool spawns its processes on demand: one per task waiting
-        pool.submit(int)
-    return pool
-
-
-def _build_batches(jobs: Iterator[_Job], workers: int, embeddings: bool = False,
-                   pool: ProcessPoolExecutor | None = None) -> Iterator[_Built]:
-    """Build each batch's dossiers, in order; on ``workers`` processes when more than one (on
-    ``pool`` when given, else on a pool of its own)."""
+def _build_batches(jobs: Iterator[_Job], workers: int, embeddings: bool = False) -> Iterator[_Built]:
+    """Build each batch's dossiers, in order; on ``workers`` processes when more than one."""
     if workers <= 1:
         builder = dossier_worker.builder(embeddings)
         for job in jobs:
             yield [builder.build(sid, items) for sid, items in job]
         return
-    with ExitStack() as stack:
-        if pool is None:
-            pool = stack.enter_context(_dossier_pool(workers, embeddings))
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
         pending: list[tuple[_Job, Future[list[tuple[Dossier, list[dossier_worker.Links]]]]]] = []
         for job in jobs:
             pending.append((job, pool.submit(dossier_worker.build_job, job, embeddings)))
@@ -289,9 +271,8 @@ def _build_batches(jobs: Iterator[_Job], workers: int, embeddings: bool = False,
 
 
 def build_dossiers(story_ids: Iterable[str], store: Store, version: str, report: RunReport,
-                   config: RunConfig, pool: ProcessPoolExecutor | None = None) -> None:
-    """Rebuild the dossiers of ``story_ids`` (deleting stories that lost every article), on
-    ``pool`` (already started dossier workers) when given and there are enough of them."""
+                   config: RunConfig) -> None:
+    """Rebuild the dossiers of ``story_ids`` (deleting stories that lost every article)."""
     members: dict[str, list[str]] = {}
     for story in store.list_stories():
         members[story.id] = list(story.articles)
@@ -302,7 +283,7 @@ def build_dossiers(story_ids: Iterable[str], store: Store, version: str, report:
     todo = [sid for sid in story_ids if members.get(sid)]
     workers = config.workers if len(todo) >= _PARALLEL_DOSSIERS else 1
     with _bar(config, len(todo), "dossiers") as bar:
-        for built in _build_batches(_story_batches(todo, members, store), workers, config.embeddings, pool):
+        for built in _build_batches(_story_batches(todo, members, store), workers, config.embeddings):
             # One read and two writes per batch of stories instead of per story: profiled on 1,000
             # Reuters articles (510 stories), per-story writes took 6.6 s of a 50 s dossier stage.
             store.put_annotations([(ann, version) for _, linked in built for ann in linked])

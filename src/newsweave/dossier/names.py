@@ -274,10 +274,6 @@ class PlaceGazetteer:
             return None  # "Ata" (of "Alma-Ata" cut in two) is not ATA, Antarctica's ISO code
         return place
 
-    def load(self) -> None:
-        """Build the table now (it is otherwise built on first use)."""
-        self._loaded()
-
     def is_demonym(self, word: str) -> bool:
         """Whether a word names a country's people or adjective ("Kazakh", "Russian", "Chinese").
 

@@ -32,11 +32,6 @@ def builder(embeddings: bool) -> DossierBuilder:
     return _BUILDER[embeddings]
 
 
-def warm_up(embeddings: bool) -> None:
-    """Start-up of a worker process: its builder and the place-name table, before any job."""
-    builder(embeddings).gazetteer.load()
-
-
 def build_job(job: Job, embeddings: bool) -> list[tuple[Dossier, list[Links]]]:
     """Build a batch's dossiers in a worker; return each with its articles' links."""
     out = []
