@@ -84,9 +84,8 @@ def test_feature_clusterer_gives_the_local_clusterers_stories(corpora_dir: Path)
     vectorizer = StoryClusterer()
     driver = FeatureClusterer()
     for r in sorted(records, key=lambda r: r["id"]):
-        terms, weights = vectorizer.term_frequencies(r["text"])
-        driver.add_features(r["id"], None, terms.tolist(), weights.tolist(), (),
-                            vectorizer.split_terms(r["text"]).tolist())
+        terms, weights, split_terms = vectorizer.features(r["text"])
+        driver.add_features(r["id"], None, terms.tolist(), weights.tolist(), (), split_terms.tolist())
     assert driver.assignments() == expected
     assert len(set(expected.values())) > 1
 

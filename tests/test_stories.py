@@ -232,8 +232,8 @@ def test_a_version_1_state_still_loads_and_continues(ecb_two_events: list[dict[s
 def test_split_terms_are_the_names_and_numbers_of_the_term_vector() -> None:
     clusterer = StoryClusterer()
     text = "Tara Reid, 33, entered the Promises rehab center in Malibu on Monday."
-    indices, _ = clusterer.term_frequencies(text)
-    split = set(clusterer.split_terms(text).tolist())
+    indices, _, split_terms = clusterer.features(text)
+    split = set(split_terms.tolist())
     assert split <= set(indices.tolist())
     assert len(split) == 5  # Reid, Promises, Malibu, Monday (not "Tara", which opens the sentence) and 33
     rehab = clusterer.term_frequencies("rehab")[0].tolist()

@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from newsweave.dossier.names import PERSON_TITLES
+from newsweave.dossier.names import untitled_len
 from newsweave.model import Mention
 
 if TYPE_CHECKING:
@@ -89,9 +89,7 @@ def add_missed_names(doc: Doc, mentions: list[Mention],
         if run.start == run.sent.start and len(run) == 1 and lowered[run.text.lower()]:
             continue
         if run.end in persons_at:  # "CSTO Secretary General Stanislav Zas": a title, then the person
-            end = len(run)
-            while end and run[end - 1].lower_.rstrip(".") in PERSON_TITLES:
-                end -= 1
+            end = untitled_len([t.text for t in run])
             if end == 0:
                 continue
             run = run[:end]  # the office's organization is an actor: "CSTO"

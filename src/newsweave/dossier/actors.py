@@ -55,6 +55,7 @@ from newsweave.dossier.names import (
     phonetic_key,
     phonetic_name,
     title_prefix_len,
+    untitled_len,
     words_of,
 )
 from newsweave.model import Entity, Mention
@@ -273,9 +274,7 @@ def _trim_title_tail(surface: str, keys: set[str]) -> str:
     """Cut the office NER ran a name into ("Kassym-Jomart Tokayev President", from a caption
     "... Tokayev President of Kazakhstan") when the name alone is mentioned elsewhere."""
     words = surface.split(" ")
-    k = len(words)
-    while k > 2 and words[k - 1].lower().strip(".,") in PERSON_TITLES:
-        k -= 1
+    k = untitled_len(words, keep=2)
     if k < len(words) and match_key(" ".join(words[:k])) in keys:
         return " ".join(words[:k])
     return surface

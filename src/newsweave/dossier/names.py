@@ -18,6 +18,7 @@ Rules, in the order the resolver applies them:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -92,6 +93,15 @@ def clean_surface(text: str) -> str:
         words = words[1:]
     words = words[title_prefix_len(words):]
     return _EDGE_PUNCT.sub("", " ".join(words))
+
+
+def untitled_len(words: Sequence[str], keep: int = 0) -> int:
+    """How many words of ``words`` remain once the title words ending it are cut ("CSTO Secretary
+    General" -> 1, "Kassym-Jomart Tokayev President" -> 2), never fewer than ``keep``."""
+    k = len(words)
+    while k > keep and words[k - 1].lower().strip(".,") in PERSON_TITLES:
+        k -= 1
+    return k
 
 
 def title_prefix_len(words: list[str]) -> int:

@@ -26,8 +26,8 @@ grown by a quarter since it was last checked, its most recent members are cluste
 link on the TF-IDF cosine of what tells such events apart, their names and numbers (the term
 vector's capitalized-word features and digit tokens), and every group of two or more that stands
 apart (distance above ``StoryConfig.split_distance``) from the group of the oldest checked member
-leaves as a story of its own. The old story keeps its id; a new one takes the id its first article would have started.
-Exact copies follow the article they copy.
+leaves as a story of its own. The old story keeps its id; a new one takes the id its first article
+would have started. Exact copies follow the article they copy.
 """
 
 from __future__ import annotations
@@ -238,7 +238,6 @@ class StoryClusterer:
         self._key_vectorizer = HashingVectorizer(
             n_features=config.n_features, analyzer=lambda x: x, alternate_sign=False, norm=None)
         self._words = self._vectorizer.build_analyzer()
-        self._last: tuple[str, tuple[_Ints, _Floats, _Ints]] | None = None
         self._df = np.zeros(config.n_features, dtype=np.int64)
         self._n_docs = 0
         self._stories: list[_Story] = []
@@ -275,7 +274,7 @@ class StoryClusterer:
             self._members[article_id] = _Member(published, tuple(entity_keys), voice=False, copy_of=original)
             self._maybe_split(story)
             return self._assigned[article_id]
-        indices, tf = self.term_frequencies(text)
+        indices, tf, split_terms = self.features(text)
         self._df[indices] += 1
         self._n_docs += 1
         weights = self._tfidf(indices, tf)
@@ -288,7 +287,7 @@ class StoryClusterer:
         self._post(best, indices, weights)
         self._copies[fingerprint] = article_id
         self._members[article_id] = self._member(published, entity_keys, indices, tf, vector is not None,
-                                                 self.split_terms(text))
+                                                 split_terms)
         self._maybe_split(best)
         return self._assigned[article_id]
 
@@ -308,18 +307,12 @@ class StoryClusterer:
 
     def term_frequencies(self, text: str) -> tuple[_Ints, _Floats]:
         """Hashed word n-gram features of ``text`` with sublinear, L2-normalized tf."""
-        indices, tf, _ = self._featurize(text)
+        indices, tf, _ = self.features(text)
         return indices, tf
 
-    def split_terms(self, text: str) -> _Ints:
-        """The indices of ``text``'s term vector that are names or numbers: what splits compare."""
-        return self._featurize(text)[2]
-
-    def _featurize(self, text: str) -> tuple[_Ints, _Floats, _Ints]:
-        """Term vector and split terms of ``text``, tokenized once (the last text's are kept, as
-        ``add`` and the Spark executors ask for both)."""
-        if self._last is not None and self._last[0] is text:
-            return self._last[1]
+    def features(self, text: str) -> tuple[_Ints, _Floats, _Ints]:
+        """What linking reads of a text, tokenized once: the term vector of ``term_frequencies``
+        and the indices of that vector that are names or numbers (what splits compare)."""
         words = self._words(text)
         names = ["n:" + m.group(1).lower() for m in _NAME.finditer(text)] if self.config.name_weight else []
         numbers = [w for w in words if w.isdigit()]
@@ -334,9 +327,7 @@ class StoryClusterer:
         tf = np.where(data >= 1.0, 1.0 + np.log(np.maximum(data, 1.0)), data)
         norm = float(np.linalg.norm(tf))
         split = np.unique(rows.indices[cut[2] : cut[3]]).astype(np.int64)
-        result = (indices, tf / norm if norm else tf, split)
-        self._last = (text, result)
-        return result
+        return indices, tf / norm if norm else tf, split
 
     def _idf(self, indices: _Ints) -> _Floats:
         result: _Floats = np.log(
@@ -408,11 +399,7 @@ class StoryClusterer:
             values = np.zeros(merged.size, dtype=np.float64)
             values[np.searchsorted(merged, story.indices)] += story.values
             values[np.searchsorted(merged, vector[0])] += vector[1]
-            if merged.size > self.config.centroid_terms:
-                keep = np.sort(np.argsort(-(values * self._idf(merged)), kind="stable")
-                               [: self.config.centroid_terms])
-                merged, values = merged[keep], values[keep]
-            story.indices, story.values = merged, values
+            story.indices, story.values = self._heaviest(merged, values, self.config.centroid_terms)
             story.norm_docs = -1
         if published is not None:
             story.first = min(story.first or published, published)
@@ -420,6 +407,13 @@ class StoryClusterer:
         story.entities.update(set(entity_keys))
         story.member_ids.append(article_id)
         self._assigned[article_id] = story.id
+
+    def _heaviest(self, indices: _Ints, values: _Floats, k: int) -> tuple[_Ints, _Floats]:
+        """The ``k`` terms of highest TF-IDF mass (all when there are no more), in index order."""
+        if indices.size <= k:
+            return indices, values
+        keep = np.sort(np.argsort(-(values * self._idf(indices)), kind="stable")[:k])
+        return indices[keep], values[keep]
 
     def _story_of(self, article_id: str) -> _Story:
         return self._stories[self._story_number[self._assigned[article_id]]]
@@ -429,9 +423,7 @@ class StoryClusterer:
         """The member record of an article: its ``member_terms`` heaviest terms, its names and numbers."""
         in_split = np.isin(indices, split_terms, assume_unique=True)
         split_indices, split_tf = indices[in_split], tf[in_split]
-        if indices.size > self.config.member_terms:
-            keep = np.sort(np.argsort(-(tf * self._idf(indices)), kind="stable")[: self.config.member_terms])
-            indices, tf = indices[keep], tf[keep]
+        indices, tf = self._heaviest(indices, tf, self.config.member_terms)
         return _Member(published, tuple(entity_keys), indices, tf, voice, None, split_indices, split_tf)
 
     def _maybe_split(self, story: _Story) -> None:
@@ -512,11 +504,8 @@ class StoryClusterer:
         if indices:
             merged, inverse = np.unique(np.concatenate(indices), return_inverse=True)
             summed = np.bincount(inverse, weights=np.concatenate(values))
-            if merged.size > self.config.centroid_terms:
-                keep = np.sort(np.argsort(-(summed * self._idf(merged)), kind="stable")
-                               [: self.config.centroid_terms])
-                merged, summed = merged[keep], summed[keep]
-            story.indices, story.values = merged.astype(np.int64), summed.astype(np.float64)
+            story.indices, story.values = self._heaviest(merged.astype(np.int64), summed.astype(np.float64),
+                                                          self.config.centroid_terms)
         else:
             story.indices, story.values = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
         story.norm_docs = -1

@@ -5,10 +5,10 @@ by the articles before it, so the result depends on the order, and any split of 
 change it. To give the same stories as the local engine, the Spark engine runs that very clusterer,
 once, on the driver, in the local engine's order (publication date, undated last, then id), and
 moves the per-article work out to the executors: tokenizing and hashing each text into the
-clusterer's term vector (``StoryClusterer.term_frequencies``, called there) and the indices of its
-names and numbers (``StoryClusterer.split_terms``, what story splits compare), and collecting its
-entity keys. The driver then streams ``(id, published, term vector, entity keys)`` in order with
-``toLocalIterator`` (one partition in memory at a time) and only does the centroid lookups, which
+clusterer's term vector and the indices of its names and numbers (``StoryClusterer.features``,
+called there; the names and numbers are what story splits compare), and collecting its entity
+keys. The driver then streams ``(id, published, term vector, split terms, entity keys)`` in order
+with ``toLocalIterator`` (one partition in memory at a time) and only does the centroid lookups, which
 use an inverted index of top terms: candidate stories come from shared terms, never all pairs.
 
 What the driver holds is the clusterer's state (the document-frequency table, story centroids and
@@ -45,8 +45,7 @@ class FeatureClusterer(StoryClusterer):
         config: the tuned constants (the same as the local engine's).
         """
         super().__init__(config)
-        self._given: dict[str, tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]] = {}
-        self._given_split: dict[str, npt.NDArray[np.int64]] = {}
+        self._given: dict[str, tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.int64]]] = {}
 
     def add_features(self, article_id: str, published: date | None, terms: Sequence[int],
                      weights: Sequence[float], entity_keys: Sequence[str] = (),
@@ -59,24 +58,20 @@ class FeatureClusterer(StoryClusterer):
             terms: the sorted hashed term indices, as ``StoryClusterer.term_frequencies`` returns them.
             weights: their normalized term frequencies.
             entity_keys: normalized keys of the entities it mentions.
-            split_terms: the indices of its names and numbers (``StoryClusterer.split_terms``).
+            split_terms: the indices of its names and numbers (``StoryClusterer.features``).
 
         Returns:
             The id of the story the article joined or started.
         """
         key = _KEY_PREFIX + article_id
-        self._given[key] = (np.asarray(terms, dtype=np.int64), np.asarray(weights, dtype=np.float64))
-        self._given_split[key] = np.asarray(split_terms, dtype=np.int64)
+        self._given[key] = (np.asarray(terms, dtype=np.int64), np.asarray(weights, dtype=np.float64),
+                            np.asarray(split_terms, dtype=np.int64))
         try:
             return self.add(article_id, key, published, entity_keys)
         finally:
             self._given.pop(key, None)
-            self._given_split.pop(key, None)
 
-    def term_frequencies(self, text: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    def features(self, text: str
+                 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.int64]]:
         given = self._given.get(text)
-        return given if given is not None else super().term_frequencies(text)
-
-    def split_terms(self, text: str) -> npt.NDArray[np.int64]:
-        given = self._given_split.get(text)
-        return given if given is not None else super().split_terms(text)
+        return given if given is not None else super().features(text)

@@ -176,11 +176,10 @@ def _annotated_row(result: Annotations | AnnotationFailure, by_id: dict[str, Art
         return {"id": result.article_id, "version": version, "annotations": None, "failure": result.reason,
                 "terms": [], "weights": [], "split_terms": [], "entity_keys": []}
     # The clusterer's own vectorizer: the driver's clusterer then sees exactly the local engine's vector.
-    text = by_id[result.article_id].text
-    terms, weights = clusterer.term_frequencies(text)
+    terms, weights, split_terms = clusterer.features(by_id[result.article_id].text)
     return {"id": result.article_id, "version": version, "annotations": json.dumps(result.to_dict()),
             "failure": None, "terms": terms.tolist(), "weights": weights.tolist(),
-            "split_terms": clusterer.split_terms(text).tolist(), "entity_keys": entity_keys(result)}
+            "split_terms": split_terms.tolist(), "entity_keys": entity_keys(result)}
 
 
 def build_story(frame: pd.DataFrame) -> pd.DataFrame:
