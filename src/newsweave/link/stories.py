@@ -40,6 +40,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -239,6 +240,7 @@ class StoryClusterer:
             n_features=config.n_features, analyzer=lambda x: x, alternate_sign=False, norm=None)
         self._words = self._vectorizer.build_analyzer()
         self._df = np.zeros(config.n_features, dtype=np.int64)
+        self._query = np.zeros(config.n_features, dtype=np.float64)  # scratch for _cosines
         self._n_docs = 0
         self._stories: list[_Story] = []
         self._story_number: dict[str, int] = {}
@@ -347,31 +349,50 @@ class StoryClusterer:
     def _best_story(self, indices: _Ints, weights: _Floats, published: date | None,
                     entity_keys: Sequence[str]) -> tuple[_Story | None, float, float]:
         """The best candidate story, its combined score and its text cosine."""
-        shared = Counter(s for t in self._top_terms(indices, weights) for s in self._postings.get(t, ()))
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[: self.config.max_candidates]
-        candidates = sorted(number for number, _ in ranked)
-        best: _Story | None = None
-        best_score = best_text = -1.0
-        for number in candidates:
+        posted = [p for t in self._top_terms(indices, weights) if (p := self._postings.get(t))]
+        if not posted:
+            return None, -1.0, -1.0
+        numbers, shared = np.unique(np.fromiter(chain.from_iterable(posted), dtype=np.int64),
+                                    return_counts=True)
+        # the stories sharing the most lookup terms, the oldest first among equals
+        ranked = np.lexsort((numbers, -shared))[: self.config.max_candidates]
+        candidates = []
+        for number in np.sort(numbers[ranked]).tolist():
             story = self._stories[number]
             gap = _date_gap(published, story)
-            if gap > self.config.max_gap_days:
-                continue
-            text_sim = self._cosine(indices, weights, story)
+            if gap <= self.config.max_gap_days:
+                candidates.append((story, gap))
+        best: _Story | None = None
+        best_score = best_text = -1.0
+        sims = self._cosines(indices, weights, [story for story, _ in candidates])
+        for (story, gap), text_sim in zip(candidates, sims, strict=True):
             score = self._combine(text_sim, entity_keys, story) * math.exp(
                 -gap / self.config.date_decay_days)
             if score > best_score:
                 best, best_score, best_text = story, score, text_sim
         return best, best_score, best_text
 
-    def _cosine(self, indices: _Ints, weights: _Floats, story: _Story) -> float:
-        if story.norm_docs < 0 or self._n_docs > story.norm_docs * (1.0 + self.config.norm_refresh):
-            story.norm = float(np.linalg.norm(story.values * self._idf(story.indices)))
-            story.norm_docs = self._n_docs
-        if not story.norm:
-            return 0.0
-        _, qi, si = np.intersect1d(indices, story.indices, assume_unique=True, return_indices=True)
-        return float(weights[qi] @ (story.values[si] * self._idf(story.indices[si]))) / story.norm
+    def _cosines(self, indices: _Ints, weights: _Floats, stories: Sequence[_Story]) -> list[float]:
+        """The TF-IDF cosine of a query vector with each story's centroid, in one gather."""
+        for story in stories:
+            if story.norm_docs < 0 or self._n_docs > story.norm_docs * (1.0 + self.config.norm_refresh):
+                story.norm = float(np.linalg.norm(story.values * self._idf(story.indices)))
+                story.norm_docs = self._n_docs
+        live = [k for k, story in enumerate(stories) if story.norm and story.indices.size]
+        sims = [0.0] * len(stories)
+        if not live:
+            return sims
+        terms = np.concatenate([stories[k].indices for k in live])
+        values = np.concatenate([stories[k].values for k in live])
+        starts = np.cumsum([0] + [stories[k].indices.size for k in live[:-1]])
+        self._query[indices] = weights  # the query as a dense vector, cleared below
+        try:
+            dots = np.add.reduceat(self._query[terms] * values * self._idf(terms), starts)
+        finally:
+            self._query[indices] = 0.0
+        for k, dot in zip(live, dots.tolist(), strict=True):
+            sims[k] = dot / stories[k].norm
+        return sims
 
     def _combine(self, text_sim: float, entity_keys: Sequence[str], story: _Story) -> float:
         keys = set(entity_keys)
