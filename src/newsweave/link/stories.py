@@ -240,6 +240,7 @@ class StoryClusterer:
             n_features=config.n_features, analyzer=lambda x: x, alternate_sign=False, norm=None)
         self._words = self._vectorizer.build_analyzer()
         self._df = np.zeros(config.n_features, dtype=np.int64)
+        self._log_df = np.zeros(config.n_features, dtype=np.float64)  # log(1 + df), kept in step
         self._query = np.zeros(config.n_features, dtype=np.float64)  # scratch for _cosines
         self._n_docs = 0
         self._stories: list[_Story] = []
@@ -278,6 +279,7 @@ class StoryClusterer:
             return self._assigned[article_id]
         indices, tf, split_terms = self.features(text)
         self._df[indices] += 1
+        self._log_df[indices] = np.log1p(self._df[indices])
         self._n_docs += 1
         weights = self._tfidf(indices, tf)
         best, score, text_sim = self._best_story(indices, weights, published, entity_keys)
@@ -332,8 +334,7 @@ class StoryClusterer:
         return indices, tf / norm if norm else tf, split
 
     def _idf(self, indices: _Ints) -> _Floats:
-        result: _Floats = np.log(
-            (1.0 + self.config.prior_documents + self._n_docs) / (1.0 + self._df[indices])) + 1.0
+        result: _Floats = (math.log(1.0 + self.config.prior_documents + self._n_docs) + 1.0) - self._log_df[indices]
         return result
 
     def _tfidf(self, indices: _Ints, tf: _Floats) -> _Floats:
@@ -574,6 +575,7 @@ class StoryClusterer:
         clusterer = cls(StoryConfig(**state["config"]))
         clusterer._n_docs = int(state["n_docs"])
         clusterer._df[_decode(state["df_indices"], np.int64)] = _decode(state["df_values"], np.int64)
+        clusterer._log_df = np.log1p(clusterer._df)
         clusterer._stories = [_Story.from_state(s) for s in state["stories"]]
         clusterer._story_number = {s.id: n for n, s in enumerate(clusterer._stories)}
         clusterer._postings = {int(t): [int(n) for n in p] for t, p in state["postings"].items()}
