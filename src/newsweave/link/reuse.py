@@ -354,7 +354,7 @@ class ReuseIndex:
 
 
 def find_reuse(articles: Sequence[tuple[str, str]], min_chars: int = 50) -> list[Reuse]:
-    """Every copied or repeated passage among ``articles`` (a batch helper over ``ReuseIndex``).
+    """Every copied or repeated passage among ``articles`` (what a ``ReuseIndex`` would find).
 
     Args:
         articles: ``(article_id, text)`` pairs, earliest published first (``a`` of each result is
@@ -364,8 +364,22 @@ def find_reuse(articles: Sequence[tuple[str, str]], min_chars: int = 50) -> list
     Returns:
         All passages, in the order the articles were given.
     """
-    index = ReuseIndex(min_chars)
+    if len(articles) > MAX_POSTINGS:  # the index's posting cap then decides what is a candidate
+        index = ReuseIndex(min_chars)
+        return [reuse for article_id, text in articles for reuse in index.add(article_id, text)]
+    # A story's few articles: each earlier one sharing MIN_SHARED_SHINGLES distinct shingles is a
+    # candidate, as in the index, without building one (most stories have one article).
     found: list[Reuse] = []
+    earlier: dict[str, tuple[str, _Words, _HashArray]] = {}
     for article_id, text in articles:
-        found.extend(index.add(article_id, text))
+        if article_id in earlier:
+            continue
+        words = _words(text)
+        shingles = np.unique(words.shingles)
+        for other_id, (other_text, other_words, other_shingles) in earlier.items():
+            if np.intersect1d(shingles, other_shingles, assume_unique=True).size >= MIN_SHARED_SHINGLES:
+                found.extend(align(other_id, other_text, article_id, text, min_chars,
+                                   words_a=other_words, words_b=words))
+        found.extend(align(article_id, text, article_id, text, min_chars, words_a=words, words_b=words))
+        earlier[article_id] = (text, words, shingles)
     return found
