@@ -17,6 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from multiprocessing import forkserver
 from pathlib import Path
 
 from tqdm import tqdm
@@ -36,10 +37,12 @@ PENDING_STATE = "pending_dossiers"
 _INGEST_BATCH = 200
 # Stories whose dossiers are built between two writes to the store (see build_dossiers).
 _DOSSIER_BATCH = 64
-# Stories to rebuild from which the dossier stage runs on ``workers`` processes: spawning a worker
-# costs ~2 s of imports, worth it only when the stage is long (510 stories of 1,000 Reuters
+# Stories to rebuild from which the dossier stage runs on ``workers`` processes: starting them costs
+# ~1.8 s (imports, place table), worth it only when the stage is long (510 stories of 1,000 Reuters
 # articles took ~7 s on one process).
 _PARALLEL_DOSSIERS = 256
+# The module the dossier workers' fork server imports before forking them (see _dossier_context).
+_DOSSIER_PRELOAD = "newsweave.dossier.preload"
 # Labels whose mention texts feed story clustering as shared-actor evidence.
 _CLUSTER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 
@@ -180,6 +183,9 @@ def update(store: Store, report: RunReport, config: RunConfig = RunConfig()) -> 
     if todo:
         with _timed(report, "annotate"):
             annotate(todo, store, annotator, report, config)
+    if config.workers > 1 and report.annotated >= _PARALLEL_DOSSIERS:
+        # Likely enough stories for dossier workers: their server loads while linking uses one core.
+        _dossier_context()
     with _timed(report, "link"):
         touched = link(store, report)
     with _timed(report, "dossier"):
@@ -257,8 +263,7 @@ def _build_batches(jobs: Iterator[_Job], workers: int, embeddings: bool = False)
         for job in jobs:
             yield [builder.build(sid, items) for sid, items in job]
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_dossier_context()) as pool:
         pending: list[tuple[_Job, Future[list[tuple[Dossier, list[dossier_worker.Links]]]]]] = []
         for job in jobs:
             pending.append((job, pool.submit(dossier_worker.build_job, job, embeddings)))
@@ -268,6 +273,24 @@ def _build_batches(jobs: Iterator[_Job], workers: int, embeddings: bool = False)
         while pending:
             done, future = pending.pop(0)
             yield dossier_worker.apply_links(done, future.result())
+
+
+def _dossier_context() -> multiprocessing.context.BaseContext:
+    """How dossier workers start; the first call starts their fork server, which returns at once.
+
+    Where the platform has it, workers are forked from a server process that imported the dossier
+    modules and built the place table once (``dossier.preload``), in the background: a worker then
+    starts in milliseconds. Spawned workers (elsewhere) each re-import the command line's module tree
+    and build the table, ~3.3 s per worker.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # Only the dossier modules: the default would also re-import the main module (the whole CLI).
+    # Once the server runs, the list no longer matters; workers then import what they lack.
+    context.set_forkserver_preload([_DOSSIER_PRELOAD])
+    forkserver.ensure_running()
+    return context
 
 
 def build_dossiers(story_ids: Iterable[str], store: Store, version: str, report: RunReport,

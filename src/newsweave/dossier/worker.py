@@ -32,6 +32,15 @@ def builder(embeddings: bool) -> DossierBuilder:
     return _BUILDER[embeddings]
 
 
+def prepare() -> None:
+    """Build this process's dossier builder and its place table now rather than on first use.
+
+    The dossier stage's fork server calls it (through ``dossier.preload``) so that every worker
+    forked from the server starts with them.
+    """
+    builder(False).gazetteer.lookup("Almaty")
+
+
 def build_job(job: Job, embeddings: bool) -> list[tuple[Dossier, list[Links]]]:
     """Build a batch's dossiers in a worker; return each with its articles' links."""
     out = []
