@@ -49,16 +49,20 @@ def accept(name: str, m: Match, text: str) -> bool:
             return False
         if word.lower() == "may" and _MAY_NOT_MONTH.match(text, m.end()):
             return False
-    if name in ("month_day", "iso_date", "slash_date"):
+    if name in ("month_day", "week_of", "iso_date", "slash_date"):
         return _valid_day(m)
     if name == "year":
         return not _YEAR_NOT_YEAR.match(text, m.end()) and not (m.start() and text[m.start() - 1] == "-")
+    if name == "spelled_year":
+        # "two thousand" alone is a number; "the year two thousand" a year
+        return bool(m["ty"]) or not m["sy"].lower().startswith("two")
     if name == "holiday":
         return _capitalized(m["h"])
     if name == "season":
-        return bool(m["rel"] or m["y"])
+        return bool(m["rel"] or m["y"] or m["sy"])
     if name == "rel_unit" and m["rel"].lower() in ("the", "the full", "the fiscal"):
-        return m["u"].lower() in ("weekend", "year")
+        # "the end of the month" names a month; "the month" alone is a duration, rarely annotated
+        return m["u"].lower() in ("weekend", "year") or (m["u"].lower() == "month" and bool(m["mod"]))
     if name == "quarter":
         return _accept_quarter(m, text)
     if name == "duration":
@@ -86,12 +90,13 @@ def _accept_quarter(m: Match, text: str) -> bool:
     rel = (m["rel"] or "").lower()
     kind = m["q"].lower()
     if kind == "half":
-        return rel in ("first", "second", "1st", "2nd")
+        return rel in ("first", "second", "1st", "2nd") or (rel == "last" and bool(m["y"]))
     if kind == "period":
-        return rel in _PERIOD_RELS and bool(m["the"]) and not m["pl"]
-    if not (m["the"] or rel):
+        return rel in _PERIOD_RELS and bool(m["the"] or m["yrel"]) and not m["pl"]
+    if not (m["the"] or rel or m["yrel"] or m["fis"]):
         return False
-    return bool(m["y"]) or not re.match(r"\s+of\b", text[m.end():])
+    # "a quarter of the vote" is a share; "the third quarter of $226.3 million" a period
+    return bool(m["y"]) or not re.match(r"\s+of\s+(?![A-Z]*\$|\d)", text[m.end():])
 
 
 def _accept_duration(m: Match) -> bool:

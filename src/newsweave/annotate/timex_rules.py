@@ -97,7 +97,16 @@ APPROX = alternation([
 MODPRE = r"(?:(?P<mod>early|late|earlier|later|the\s+(?:end|beginning|start|middle)\s+of)\s+|mid-?\s*)"
 TZ = alternation(["GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MST", "MDT", "ET", "BST",
                   "CET", "Moscow time", "local time"]) + r"(?![a-z])"
+_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+# A year said in words, as broadcast transcripts write them: "nineteen ninety-four", "two thousand".
+SPELLED_YEAR = (r"(?:nineteen[\s-]+(?:" + _TENS[3:-1] + "|" + _TEENS + r")(?:[\s-]+" + _ONES + r")?"
+                r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:" + _TEENS + "|" + _ONES[3:-1] + r"))?)(?![a-z])")
 HOLIDAY = alternation([*HOLIDAYS, "thanksgiving day", "thanksgiving", "easter sunday", "easter"])
+
+# "at 4 in the morning": a bare hour is a clock time only after a preposition of time
+# ("scored 3 in the afternoon session" is a count)
+_CLOCK_PREP = "(?:" + "|".join(rf"(?<=\b{p}\s)" for p in ("at", "by", "until", "till", "before", "after", "around",
+                                                           "about", "from", "to")) + ")"
 
 # name -> pattern. The normalizer for each name lives in timexes.py (same key).
 PATTERNS: dict[str, str] = {
@@ -106,18 +115,20 @@ PATTERNS: dict[str, str] = {
     "month_day": (rf"(?:(?P<wd>{WD})\s*,?\s+)?(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MON})"
                   rf"|(?P<m2>{MON})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:,.]\d))"
                   rf"(?:\s*,?\s+(?P<y>{YEAR}))?"),
-    "month_year": rf"{MODPRE}?(?P<m>{MON})\s*,?\s+(?:of\s+)?(?P<y>{YEAR})",
+    "week_of": r"the\s+week\s+of\s+(?P<md>@MONTH_DAY@)",
+    "month_year": rf"{MODPRE}?(?P<m>{MON})\s*,?\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPELLED_YEAR}))",
     "month": rf"{MODPRE}?(?:(?P<rel>last|this|next|past)\s+)?(?P<m>{MON})",
     "month_rel_year": rf"(?P<m>{MON})\s+(?P<rel>last|this|next)\s+year(?![a-z])",
-    "spelled_year": (r"nineteen[\s-]+(?P<t>" + _TENS[3:-1] + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-                     r"sixteen|seventeen|eighteen|nineteen)(?:[\s-]+(?P<o>" + _ONES[3:-1] + r"))?(?![a-z])"),
+    # "two thousand" alone is a number: a spelled year of the 2000s needs "the year" before it
+    "spelled_year": rf"(?:(?P<ty>the\s+year)\s+)?(?P<sy>{SPELLED_YEAR})",
     "century": r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century(?![a-z])",
     "decade": rf"(?:the\s+)?{MODPRE}?(?P<y>1[5-9]\d0|20[0-9]0)'?s(?![a-z])",
     "year": (rf"(?<![\d$#€£.,/-]){MODPRE}?(?:(?P<fiscal>fiscal|calendar|the\s+year)\s+)?"
              rf"(?P<y>{YEAR})(?![,.]\d|-\d|\s*(?:percent|per\s+cent))"),
     "time": (rf""
              rf"(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m(?![a-z])|[ap]\.m(?![a-z]))"
-             rf"|(?<![\d:.])(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])|(?P<noon>noon|midnight|midday))"
+             rf"|(?<![\d:.])(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])|(?P<noon>noon|midnight|midday)"
+             rf"|{_CLOCK_PREP}(?P<h3>1[0-2]|[1-9])(?:\s+o['’]clock)?\s+in\s+the\s+(?P<ip>morning|afternoon|evening))"
              rf"(?:\s+(?P<tz>{TZ}))?(?:\s*,?\s+(?P<day>{WD}|today|yesterday|tomorrow))?"),
     "part_of_day": (rf"(?:(?P<mod>early|late|mid-?)\s*)?(?P<dw>this|that|last|the|yesterday|tomorrow|{WD})"
                     rf"\s+(?P<pod>morning|afternoon|evening|night)(?![a-z])"),
@@ -128,13 +139,20 @@ PATTERNS: dict[str, str] = {
                 rf"(?P<wd>{WD})(?P<pl>s)?(?![a-z])"),
     "rel_unit": (rf"{MODPRE}?(?P<rel>this|last|next|past|previous|coming|current|the(?:\s+(?:past|last|next|"
                  r"previous|coming|current|same|following|preceding|prior|latest|full|fiscal))?)\s+"
-                 r"(?P<u>week|weekend|month|year|decade|century)(?![a-z-])"),
+                 r"(?:fiscal\s+(?=year))?(?P<u>week|weekend|month|year|decade|century)(?![a-z-])"),
+    # "by year end", "around year end", "by year's end" (not "year-end net", an adjective)
+    "year_end": r"(?:(?P<approx>around|about|near)\s+)?year(?:['’]s)?\s+end(?![a-z])",
     "season": (rf"{MODPRE}?(?:(?P<rel>this|last|next|past|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)"
-               rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?(?![a-z])"),
-    "quarter": (rf"(?P<the>the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:(?P<rel>same|comparable|latest|current|"
-                r"previous|prior|this|next|last|"
+               rf"(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPELLED_YEAR})))?(?![a-z])"),
+    # "the third quarter", "the fiscal-first quarter", "next year's first quarter", "last year's
+    # quarter", "the year-ago third quarter", "the quarter a year ago", "the last half of 1989"
+    "quarter": (rf"(?P<the>the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+|(?P<yrel>last|next|this)\s+year['’]s\s+)?"
+                r"(?P<fis>fiscal[\s-]+)?(?:(?P<shift>year-?ago|year-?earlier)\s+(?=(?:fiscal\s+)?(?:first|second|"
+                r"third|fourth|1st|2nd|3rd|4th)[-\s]))?"
+                r"(?:(?P<rel>same|comparable|latest|current|previous|prior|this|next|last|"
                 r"year-?ago|year-?earlier|first|second|third|fourth|1st|2nd|3rd|4th|final)[-\s]+)?"
-                rf"(?:fiscal\s+)?(?P<q>quarter|period|half)(?P<pl>s)?(?![a-z])(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR}))?"),
+                rf"(?:fiscal\s+)?(?P<q>quarter|period|half)(?P<pl>s)?(?![a-z])(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR})"
+                r"|\s+(?P<ago>a\s+year\s+(?:ago|earlier))(?![\s-]*[a-z0-9]))?"),
     "year_ago_adj": r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<u>quarter|period)(?![a-z]))?",
     "shift": (rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})?[\s-]*(?P<u>{UNIT})(?P<pl>s)?\s+"
               r"(?P<dir>ago|earlier|later|from\s+now|hence|previously|(?:before|after)(?![\s-]*[a-z0-9]))"),
@@ -148,7 +166,7 @@ PATTERNS: dict[str, str] = {
     "duration": (rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<the>the|each\s+of\s+the)\s+(?:(?P<rel>past|last|next|"
                  r"first|coming|previous|following|final|latest|remaining|initial|early|same)\s+)?)?"
                  rf"(?P<n>{NUM})(?P<hy>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long|trading|business|working)[\s-]+)?"
-                 rf"(?P<u>{UNIT})(?P<pl>s)?(?![a-z])(?P<old>-?\s*old)?"),
+                 rf"(?P<u>{UNIT})(?P<pl>s)?(?![a-z])(?P<old>-?\s*old)?(?P<half>\s+and\s+a\s+half(?![a-z]))?"),
     "duration_bare": (r"(?P<pre>recent|coming|the\s+(?:past|last|next|coming|first|early|following))\s+"
                       r"(?P<u>second|minute|hour|day|week|month|year|decade|centurie)s(?![a-z])"),
     "duration_prep": (r"(?<![a-z])(?:for|over|within|after|in)\s+(?P<span>(?P<u>hour|day|week|month|year|decade|"
@@ -159,12 +177,16 @@ PATTERNS: dict[str, str] = {
     "reference": rf"(?P<w>{alternation(REFERENCE_WORDS)})(?![a-z])",
     "holiday": rf"(?P<h>{HOLIDAY})(?![a-z])",
 }
+PATTERNS["week_of"] = PATTERNS["week_of"].replace("@MONTH_DAY@", PATTERNS["month_day"])
+# "the day before last Tuesday('s hearing)": a day next to a named weekday
+PATTERNS["day_next_to"] = r"the\s+day\s+(?P<side>before|after)\s+" + PATTERNS["weekday"]
 # A past-tense verb right before the expression ("Cuba predicted Wednesday", "closed Friday"), or a
 # pluperfect in the clause ("had been due to expire Friday"), overrides a future cue further back
 # (value F1 on the tune split of timex_dev.jsonl 81.4 -> 81.5: "had been scheduled to expire at
-# midnight Friday", "reporting earnings after the stock market closed Wednesday").
+# midnight Friday", "reporting earnings after the stock market closed Wednesday"). A participle after
+# "be"/"been" is passive, not past ("will be held Friday", "has been put off until Friday").
 PAST_RIGHT_BEFORE = re.compile(
     r"(?:\b(?:had|was|were)\s+(?:been\s+)?(?:\w+\s+){0,3}\w+(?:ed|en)\b.*"
-    r"|\b(?:\w{3,}ed|said|told|met|left|went|came|gave|took|began|made|held|saw|won|lost|fled|sent|"
+    r"|(?<!\bbe\s)(?<!\bbeen\s)\b(?:\w{3,}ed|said|told|met|left|went|came|gave|took|began|made|held|saw|won|lost|fled|sent|"
     r"spoke|wrote|rose|fell)(?:\s+(?:on|late|early|last))?\s*)$",
     re.IGNORECASE)

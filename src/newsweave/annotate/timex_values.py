@@ -91,6 +91,20 @@ def number(word: str | None) -> float | None:
     return total + half
 
 
+def spelled_year(words: str) -> int:
+    """The year a spelled-out year names: "nineteen ninety-four" -> 1994, "two thousand one" -> 2001.
+
+    Args:
+        words: a match of :data:`timex_rules.SPELLED_YEAR`.
+
+    Returns:
+        The year.
+    """
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w not in ("and", "thousand")]
+    century = 1900 if parts[0] == "nineteen" else 2000
+    return century + sum(R.NUMBER_WORDS[w] for w in parts[1:])
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """ISO 8601 duration: ``P3D``, ``PT2H``, ``PXW``; quarters become months."""
     unit = unit.lower().removesuffix("s")
@@ -107,6 +121,8 @@ def duration_value(n: float | None, unit: str) -> str:
         return f"P{int(amount)}Y6M"
     if letter == "H":
         return f"PT{int(amount)}H30M"
+    if letter == "M" and is_time:
+        return f"PT{int(amount)}M30S"
     return f"{prefix}{amount:g}{letter}"
 
 

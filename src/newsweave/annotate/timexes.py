@@ -61,8 +61,20 @@ def _norm_month_day(m: Match, ctx: Context) -> Value:
     return "DATE", V.day_value(found) if found else f"XXXX-{month:02d}-{day:02d}"
 
 
+def _year_of(m: Match) -> int:
+    """The year a match gives in digits (group ``y``) or in words (group ``sy``)."""
+    return int(m["y"]) if m["y"] else V.spelled_year(m["sy"])
+
+
+def _norm_week_of(m: Match, ctx: Context) -> Value:
+    """"the week of March 6": the ISO week holding that day."""
+    _, value = _norm_month_day(m, ctx)
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value)
+    return "DATE", V.week_value(date(int(day[1]), int(day[2]), int(day[3]))) if day else "XXXX-WXX"
+
+
 def _norm_month_year(m: Match, ctx: Context) -> Value:
-    return "DATE", f"{int(m['y']):04d}-{R.MONTHS[m['m'].lower().rstrip('.')]:02d}"
+    return "DATE", f"{_year_of(m):04d}-{R.MONTHS[m['m'].lower().rstrip('.')]:02d}"
 
 
 def _norm_month(m: Match, ctx: Context) -> Value:
@@ -75,6 +87,8 @@ def _norm_month(m: Match, ctx: Context) -> Value:
         year = anchor.year
     elif rel in ("last", "past"):
         year = anchor.year if month < anchor.month else anchor.year - 1
+    elif ctx.future(m.start()) and rel != "next" and month == anchor.month:
+        year = anchor.year  # "is to expire at the end of November" in a November article
     elif rel == "next" or ctx.future(m.start()) or 0 < (month - anchor.month) % 12 <= MONTHS_AHEAD:
         year = anchor.year if month > anchor.month else anchor.year + 1
     else:
@@ -94,9 +108,7 @@ def _norm_month_rel_year(m: Match, ctx: Context) -> Value:
 
 
 def _norm_spelled_year(m: Match, ctx: Context) -> Value:
-    tens = R.NUMBER_WORDS[m["t"].lower()]
-    ones = R.NUMBER_WORDS[m["o"].lower()] if m["o"] else 0
-    return "DATE", f"19{tens + ones:02d}"
+    return "DATE", f"{V.spelled_year(m['sy']):04d}"
 
 
 def _norm_century(m: Match, ctx: Context) -> Value:
@@ -125,15 +137,19 @@ def _day_word(word: str | None, ctx: Context, start: int) -> date | None:
     return ctx.narrative()
 
 
+_HALF_OF_DAY = {"morning": "am", "afternoon": "pm", "evening": "pm"}
+
+
 def _norm_time(m: Match, ctx: Context) -> Value:
     day = _day_word(m["day"], ctx, m.start())
     prefix = V.day_value(day) if day else "XXXX-XX-XX"
     if m["noon"]:
         clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["noon"].lower()]
     else:
-        hour = int(m["h"] or m["h2"])
+        hour = int(m["h"] or m["h2"] or m["h3"])
         minute = int(m["mi"] or m["mi2"] or 0)
-        ap = (m["ap"] or "").lower()
+        # "4 in the morning" is 4 a.m., "8 in the evening" 8 p.m.
+        ap = (m["ap"] or _HALF_OF_DAY.get((m["ip"] or "").lower(), "")).lower()
         if ap.startswith("p") and hour < 12:
             hour += 12
         elif ap.startswith("a") and hour == 12:
@@ -188,6 +204,15 @@ def _norm_weekday(m: Match, ctx: Context) -> Value:
     return "DATE", V.day_value(day)
 
 
+def _norm_day_next_to(m: Match, ctx: Context) -> Value:
+    kind, value = _norm_weekday(m, ctx)
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value)
+    if kind != "DATE" or not day:
+        return "DATE", "XXXX-XX-XX"
+    shift = timedelta(days=-1 if m["side"].lower() == "before" else 1)
+    return "DATE", V.day_value(date(int(day[1]), int(day[2]), int(day[3])) + shift)
+
+
 _DIRECTION = {"this": 0, "current": 0, "the current": 0, "the same": 0, "last": -1, "previous": -1,
               "the previous": -1, "the preceding": -1, "the prior": -1, "the latest": -1, "next": 1,
               "coming": 1, "the coming": 1, "the following": 1}
@@ -203,23 +228,30 @@ def _norm_rel_unit(m: Match, ctx: Context) -> Value:
         return "DATE", V.week_value(saturday) + "-WE"
     if rel in ("the", "the full", "the fiscal"):
         if unit == "weekend" or m["mod"] or rel == "the full":
-            rel = "this"  # "the weekend", "the end of the year", "the full year"
+            rel = "this"  # "the weekend", "the end of the year", "the end of the month", "the full year"
         else:
             return "DURATION", "P1Y"  # "the year", "the fiscal year"
     if rel == "the past" and unit == "year":
         rel = "last"  # TimeBank: "the past year" is last year (2 of 2 on timex_dev)
     if rel in ("past", "the past", "the last", "the next"):
         return "DURATION", V.duration_value(1, "week" if unit == "weekend" else unit)
-    anchor = ctx.narrative() if rel in _NARRATIVE_RELS else ctx.dct
+    if rel in _NARRATIVE_RELS:
+        # "the following month" after "In March": a month after the last month named
+        return _anaphor(ctx, unit, _DIRECTION[rel])
+    anchor = ctx.dct
     if anchor is None:
         return "DATE", V.UNKNOWN_VALUES.get(unit, "XXXX")
     return "DATE", V.granular(V.shift_date(anchor, unit, _DIRECTION.get(rel, 0)), unit)
 
 
+def _norm_year_end(m: Match, ctx: Context) -> Value:
+    return "DATE", f"{ctx.dct.year:04d}" if ctx.dct else "XXXX"
+
+
 def _norm_season(m: Match, ctx: Context) -> Value:
     code = R.SEASONS[m["s"].lower()]
-    if m["y"]:
-        return "DATE", f"{m['y']}-{code}"
+    if m["y"] or m["sy"]:
+        return "DATE", f"{_year_of(m):04d}-{code}"
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
     shift = {"last": -1, "past": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
@@ -236,19 +268,43 @@ def _norm_quarter(m: Match, ctx: Context) -> Value:
     if m["pl"]:
         return "DURATION", "PXM" if kind != "quarter" else "PXQ"
     half = kind == "half"
-    if ctx.dct is None and not (m["y"] or m["y0"]):
+    if half and rel == "last":
+        rel = "second"  # "the last half of 1989"
+    year_shift = {"last": -1, "this": 0, "next": 1}.get((m["yrel"] or "").lower(), 0)
+    if m["shift"]:
+        year_shift = -1  # "the year-ago third quarter"
+    if m["ago"] or (year_shift == -1 and rel not in _ORDINALS):
+        rel = "yearago"  # "the quarter a year ago", "last year's quarter": the reported one, a year back
+        year_shift = 0
+    year, n_half = _quarter_or_half(m, ctx, rel, half)
+    if year is None:
         return "DATE", "XXXX-HX" if half else "XXXX-QX"
+    return "DATE", f"{year + year_shift:04d}-{'H' if half else 'Q'}{n_half}"
+
+
+def _quarter_or_half(m: Match, ctx: Context, rel: str, half: bool) -> tuple[int | None, int]:
+    """The year and number of the quarter (or half) ``rel`` names, before any year shift."""
+    if ctx.dct is None and not (m["y"] or m["y0"]):
+        return None, 0
     dct = ctx.dct or date(int(m["y"]), 12, 31)
     current = (dct.month - 1) // 6 + 1 if half else V.quarter_of(dct)
     per_year = 2 if half else 4
     given_year = m["y"] or m["y0"]
     if rel in _ORDINALS:
         n = min(_ORDINALS[rel], per_year)
-        year = int(given_year) if given_year else dct.year - (1 if n > current else 0)
+        if given_year or m["yrel"]:  # "the 1988 fourth quarter", "next year's first quarter"
+            year = int(given_year) if given_year else dct.year
+        else:  # a quarter not yet begun is last year's
+            year = dct.year - (1 if n > current else 0)
     elif not half and ctx.last_quarter and rel in _SAME_QUARTER_RELS and not given_year:
         # "the quarter", "the latest period" after "the third quarter": the quarter being reported
         year, n = int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1])
         year -= 1 if rel in ("yearago", "yearearlier") else 0
+    elif not half and rel == "" and not given_year and (ended := _quarter_end_named(m, ctx)) is not None:
+        # "the quarter ended July 31", no quarter named before: the calendar quarter it mostly
+        # covers, the one holding the day 45 days before its end (July 31 -> Q2)
+        middle = ended - timedelta(days=45)
+        year, n = middle.year, V.quarter_of(middle)
     else:
         # "the quarter", "the latest period": financial news reports the last completed quarter
         offset = {"current": 0, "this": 0, "next": 1}.get(rel, -1)
@@ -258,7 +314,19 @@ def _norm_quarter(m: Match, ctx: Context) -> Value:
         year, n = divmod(index, per_year)
         n += 1
         year = int(given_year) if given_year else year
-    return "DATE", f"{year:04d}-{'H' if half else 'Q'}{n}"
+    return year, n
+
+
+_QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<m>{R.MON})\s+(?P<d>[0-3]?\d)(?!\d)", re.IGNORECASE)
+
+
+def _quarter_end_named(m: Match, ctx: Context) -> date | None:
+    """For "the quarter ended July 31": that day (the latest on or before the DCT), else None."""
+    after = _QUARTER_ENDED.match(ctx.text, m.end())
+    if after is None or ctx.dct is None:
+        return None
+    month, day = R.MONTHS[after["m"].lower().rstrip(".")], int(after["d"])
+    return V.month_day_near(ctx.dct, month, day, 0, future=False)
 
 
 # Relations under which "the quarter"/"period" is the quarter the text last named, not one
@@ -345,13 +413,19 @@ def _norm_anaphor_before(m: Match, ctx: Context) -> Value:
     return _anaphor(ctx, m["u"], -1 if m["dir"].lower() in ("before", "earlier") else 1)
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.I)
 _SET_CONTEXT = re.compile(r"(?:\d|times|twice|once|per|cents?|dollars?|percent|%|\$\S+)\s*$", re.I)
 
 
 def _norm_duration(m: Match, ctx: Context) -> Value:
     unit = m["u"].lower()
     n = V.number(m["n"])
-    if m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text[max(0, m.start() - 20):m.start()]):
+    if m["n"].lower() == "one" and unit == "day" and not m["pl"] and _MODAL_BEFORE.search(
+            ctx.text[max(0, m.start() - 12):m.start()]):
+        return "DATE", "FUTURE_REF"  # "Islam will one day be ...": some day ahead, not 24 hours
+    if m["half"] and n is not None:
+        n += 0.5  # "a minute and a half"
+    elif m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text[max(0, m.start() - 20):m.start()]):
         return "SET", V.duration_value(1, unit)  # "$50,000 a year", "twice a day"
     return "DURATION", V.duration_value(n, unit)
 
@@ -407,14 +481,14 @@ class _Rule:
 def _compile_rules() -> tuple[_Rule, ...]:
     normalizers: dict[str, Callable[[Match, Context], Value]] = {
         "iso_date": _norm_iso_date, "slash_date": _norm_slash_date, "month_day": _norm_month_day,
-        "month_year": _norm_month_year, "month": _norm_month, "month_rel_year": _norm_month_rel_year,
-        "spelled_year": _norm_spelled_year, "century": _norm_century, "decade": _norm_decade,
-        "year": _norm_year, "time": _norm_time, "part_of_day": _norm_part_of_day,
+        "week_of": _norm_week_of, "month_year": _norm_month_year, "month": _norm_month,
+        "month_rel_year": _norm_month_rel_year, "spelled_year": _norm_spelled_year, "century": _norm_century,
+        "decade": _norm_decade, "year": _norm_year, "time": _norm_time, "part_of_day": _norm_part_of_day,
         "tonight": _norm_tonight, "deictic_day": _norm_deictic_day, "weekday": _norm_weekday,
-        "rel_unit": _norm_rel_unit, "season": _norm_season, "quarter": _norm_quarter,
-        "year_ago_adj": _norm_year_ago_adj, "shift": _norm_shift, "anaphor_that": _norm_anaphor_that,
-        "anaphor_rel": _norm_anaphor_rel, "anaphor_before": _norm_anaphor_before,
-        "anaphor_in_the": _norm_anaphor_in_the, "duration": _norm_duration,
+        "day_next_to": _norm_day_next_to, "rel_unit": _norm_rel_unit, "season": _norm_season,
+        "year_end": _norm_year_end, "quarter": _norm_quarter, "year_ago_adj": _norm_year_ago_adj,
+        "shift": _norm_shift, "anaphor_that": _norm_anaphor_that, "anaphor_rel": _norm_anaphor_rel,
+        "anaphor_before": _norm_anaphor_before, "anaphor_in_the": _norm_anaphor_in_the, "duration": _norm_duration,
         "duration_bare": _norm_duration_bare, "duration_prep": _norm_duration_bare, "set": _norm_set,
         "reference": _norm_reference, "holiday": _norm_holiday,
     }
@@ -452,8 +526,10 @@ def _span_of(name: str, m: Match) -> tuple[int, int]:
     gd = m.groupdict()
     if name == "duration" and "-" in (gd["hy"] or "") and not gd["rel"] and not gd["approx"]:
         return m.start("n"), m.end()  # "the eight-year (plan)" -> "eight-year"
-    if name == "quarter" and gd["rel"] and m.group(0)[m.end("rel") - m.start()] == "-" and not gd["y0"]:
-        return m.start("rel"), m.end()  # "the third-quarter (profit)" -> "third-quarter"
+    if (name == "quarter" and gd["rel"] and m.group(0)[m.end("rel") - m.start()] == "-"
+            and not (gd["y0"] or gd["yrel"] or gd["shift"])):
+        # "the third-quarter (profit)" -> "third-quarter"; "the fiscal second-quarter" -> "fiscal ..."
+        return m.start("fis") if gd["fis"] else m.start("rel"), m.end()
     return m.span()
 
 
