@@ -172,6 +172,83 @@ def test_reuters_sentences_parse(corpora_dir: Path, nlp: Language) -> None:
         assert match[0].measure, f"{rid}: {match[0]} has no measure"
 
 
+# Sentences written for these tests (issue 5, third round): one per general rule of the measure,
+# unit and skip logic, none taken from the gold sets.
+@pytest.mark.parametrize(
+    ("text", "value", "value_max", "unit", "measure"),
+    [
+        # a year is not the low end of a range: "in 2005 to 420m euros"
+        ("Revenue fell 3% in 2005 to 420m euros.", 420e6, None, "EUR", "revenue"),
+        # time phrases between two figures do not keep them from being compared
+        ("The charge was 3.1 mln dlrs in the first quarter and 4.2 mln dlrs in the six months compared "
+         "with 900,000 dlrs.", 900000, None, "USD", "charge"),
+        # the second column of an earnings line has its own label, and the first column's unit
+        ("Net profit 12.1 mln dlrs vs loss 3.4 mln", 3.4e6, None, "USD", "net loss"),
+        # a bare number object of a verb that names a quantity; a rate's unit is not lent to a level
+        ("In May it sold 12,500, up 4.1 pct from 12,008.", 12008, None, None, "sales"),
+        ("The notes yield 7.25 pct.", 7.25, None, "percent", "yield"),
+        # a sum per unit: a price when paid, earnings when earned
+        ("The group agreed to buy the chain for 14.50 dlrs a share.", 14.5, None, "USD", "price per share"),
+        ("The firm earned 1.20 dlrs a share last year.", 1.2, None, "USD", "earnings per share"),
+        ("The bonds were priced at 99-1/2.", 99.5, None, None, "price"),
+        # "units" and "head" only say that things are counted
+        ("Vehicle output totalled 81,200 units in June.", 81200, None, None, "vehicle output"),
+        ("Hog numbers were estimated at 331.6 mln head.", 331.6e6, None, None, "hog numbers"),
+        # a bid/asked quote is a range
+        ("Three-month rates closed at 6.45/40 pct.", 6.40, 6.45, "percent", "rates"),
+        # a number coordinated with a figure takes its unit
+        ("Bill rates rose three and five basis points.", 3, None, "basis points", "Bill rates"),
+        # a crown of the article's country; a dollar named earlier in the sentence
+        ("Norway's reserves rose to 80.1 billion crowns in May.", 80.1e9, None, "NOK", "reserves"),
+        ("Deposits rose to 17.2 billion N.Z. dlrs from 16.7 billion dlrs.", 16.7e9, None, "NZD", "deposits"),
+        # a plan is not an event; what happened to an offer did not happen to its price
+        ("The company said 500 terminals are to be supplied next year.", 500, None, None, "terminals"),
+        ("The group has withdrawn a six dlr per share buyout offer.", 6, None, "USD", "buyout offer"),
+        # "in" after a sum names what it is; "which" stands for the noun it follows
+        ("They asked how £3bn in licence fee money is used.", 3e9, None, "GBP", "licence fee money"),
+        ("The deficit, which amounted to 5.2 billion dlrs, narrowed.", 5.2e9, None, "USD", "deficit"),
+        # a predicate adjective tells of its verb's subject, not of a month after "of"
+        ("Imports were unchanged from the 28.1 mln tonnes of March.", 28.1e6, None, "tonnes", "imports"),
+        # a change after a figure object is that figure's
+        ("The company sold 1.2 mln tonnes of copper, up 5 pct from 1.14 mln tonnes.", 5, None, "percent",
+         "copper sold"),
+        # a restatement after the first figure's own noun
+        ("It holds 1.1 mln of the shares, or 6.2 pct.", 6.2, None, "percent", "shares"),
+    ],
+)
+def test_measure_rules_of_the_third_round(nlp: Language, text: str, value: float, value_max: float | None,
+                                          unit: str | None, measure: str) -> None:
+    figure = _find(_figures(nlp, text), value)
+    assert figure.value_max == (pytest.approx(value_max) if value_max is not None else None)
+    assert figure.unit == unit
+    assert figure.measure == measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The single reached number three in the charts.",
+        "The band made the top five again.",
+        "He played in the Six Nations Championship last year.",
+        "Three and six-month deposits were unchanged.",
+    ],
+)
+def test_ranks_names_and_listed_durations_are_not_figures(nlp: Language, text: str) -> None:
+    assert _figures(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "measure_head"),
+    [
+        ("The agency bought one, or perhaps two, cargoes of wheat.", "cargoes"),  # coordinated with two
+        ("Holders get one additional share for each share held.", "share"),  # "one additional"
+    ],
+)
+def test_one_is_a_count_when_counted(nlp: Language, text: str, measure_head: str) -> None:
+    figure = _find(_figures(nlp, text), 1)
+    assert figure.measure is not None and figure.measure.startswith(measure_head)
+
+
 @pytest.fixture(scope="module")
 def seed_items(nlp: Language, seed_texts: dict[str, str], seeds_gold: dict[str, Any]
                ) -> list[tuple[Article, Annotations]]:
@@ -309,12 +386,16 @@ def test_year_naming_an_event_is_not_a_figure(nlp: Language) -> None:
                 if f.value == 2007]
 
 
-# Per split (tests/data/README.md): floors just under what bench/figures_gold.py measured.
-# "test" is the blind evaluation set (measured 0.928 / 0.866 / 0.588 / 0.546); "gold" became a tuning
-# set in the second round of issue 5 (measured 0.988 / 0.988 / 0.826 / 0.826).
+# Per split (tests/data/README.md): floors just under what bench/figures_gold.py measured, for
+# value / unit / measure / all three. "test2" is the blind evaluation set of the third round
+# (measured 0.925 / 0.875 / 0.750 / 0.713; the second round's extractor scored 0.688 on it). The
+# other three are tuning sets; third-round measurements: dev 1.000 / 1.000 / 0.882 / 0.882, gold
+# 1.000 / 1.000 / 0.907 / 0.907, test 0.990 / 0.990 / 0.897 / 0.876.
 FIGURE_FLOORS = {
-    "test": {"value": 0.91, "unit": 0.85, "measure": 0.57, "all": 0.53},
-    "gold": {"value": 0.97, "unit": 0.97, "measure": 0.81, "all": 0.81},
+    "dev": {"value": 0.99, "unit": 0.99, "measure": 0.87, "all": 0.87},
+    "gold": {"value": 0.99, "unit": 0.99, "measure": 0.89, "all": 0.89},
+    "test": {"value": 0.98, "unit": 0.98, "measure": 0.88, "all": 0.86},
+    "test2": {"value": 0.91, "unit": 0.86, "measure": 0.73, "all": 0.70},
 }
 
 

@@ -40,11 +40,16 @@ CURRENCY_WORDS: dict[str, str] = {
 }
 # "Canadian cts": cents of another dollar
 CENT_COUNTRIES: dict[str, str] = {"canadian": "CAD cents", "australian": "AUD cents"}
-# "Norwegian crowns": the crowns of one country (a bare "crowns" stays "crown")
+# "Norwegian crowns": the crowns of one country; a bare "crowns" takes the crown of the one crown
+# country its article names ("Norway's reserves ... 284.8 mln crowns"), else stays "crown"
 CROWN_COUNTRIES: dict[str, str] = {"norwegian": "NOK", "danish": "DKK", "swedish": "SEK",
-                                   "czech": "CZK", "icelandic": "ISK"}
+                                   "czech": "CZK", "icelandic": "ISK", "norway": "NOK", "denmark": "DKK",
+                                   "sweden": "SEK", "iceland": "ISK"}
+# The word before "dlrs" that names a dollar ("Hong Kong dlrs" and "New Zealand dollars" by either word)
 DOLLAR_COUNTRIES: dict[str, str] = {"canadian": "CAD", "australian": "AUD", "u.s.": "USD", "n.z.": "NZD",
-                                    "us": "USD", "hong": "HKD", "new": "NZD", "singapore": "SGD"}
+                                    "us": "USD", "hong": "HKD", "kong": "HKD", "new": "NZD",
+                                    "zealand": "NZD", "singapore": "SGD"}
+DOLLAR_WORDS = frozenset({"dlrs", "dollars", "dlr", "dollar"})
 UNIT_WORDS: dict[str, str] = {
     "%": "percent", "pct": "percent", "percent": "percent", "tonnes": "tonnes", "tonne": "tonnes",
     "tons": "tonnes", "ton": "tonnes", "barrels": "barrels", "barrel": "barrels", "bpd": "barrels per day",
@@ -53,6 +58,10 @@ UNIT_WORDS: dict[str, str] = {
     "hectares": "hectares", "acres": "acres", "bushels": "bushels", "litres": "liters", "liters": "liters",
     "mw": "MW", "megawatts": "MW", "gigabytes": "GB", "gb": "GB", "mph": "mph", "fold": "fold",
     "times": "times",
+    # singulars, as in "0.185 ounce gold a short ton", "a 40 acre site"
+    "ounce": "ounces", "acre": "acres", "hectare": "hectares", "bushel": "bushels", "foot": "feet",
+    "kilogram": "kg", "kilometre": "km", "kilometer": "km", "litre": "liters", "liter": "liters",
+    "megawatt": "MW",
 }
 CURRENCY_UNITS = frozenset({*CURRENCY_SIGNS.values(), *CURRENCY_WORDS.values(),
                              *DOLLAR_COUNTRIES.values(), *CENT_COUNTRIES.values(),

@@ -21,7 +21,7 @@ samples of Reuters-21578 and BBC News and on the dev sample of ``bench/figures_g
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -32,6 +32,7 @@ from newsweave.annotate.figure_lexicon import (
     CURRENCY_UNITS,
     CURRENCY_WORDS,
     DOLLAR_COUNTRIES,
+    DOLLAR_WORDS,
     FOLD_WORDS,
     SCALES,
     UNIT_WORDS,
@@ -48,6 +49,8 @@ NUMBERED_ITEMS = {"article", "section", "chapter", "paragraph", "clause", "resol
                   "channel", "platform", "gate", "page", "vol", "volume", "part", "phase", "stage",
                   "category", "round", "game", "week", "act", "amendment", "protocol", "annex", "item",
                   "step", "figure", "table", "line", "bus", "apollo", "windows", "boeing", "airbus"}
+# Words before a number that make it a rank ("top four", "number one in the charts").
+RANK_WORDS = {"top", "bottom", "number"}
 SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT",
              "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE", "NORP"}
 # Verbs whose number is the new level of their subject ("rose to 12.5 mln dlrs"): the measure is the
@@ -58,7 +61,10 @@ CHANGE_VERBS = {"increase", "rise", "fall", "drop", "decline", "climb", "jump", 
                 "become", "remain", "hit", "top", "exceed", "estimate", "put", "average", "come",
                 "go", "raise", "cut", "reduce", "lower", "boost", "widen", "narrow", "post", "report",
                 # levels and spans: "prices vary between 350 and 800 dlrs", "shares closed at 12 dlrs"
-                "range", "vary", "hover", "stay", "fluctuate", "settle", "close", "finish"}
+                "range", "vary", "hover", "stay", "fluctuate", "settle", "close", "finish",
+                # levels set or foreseen: "production is forecast at 1.32 mln tonnes", "the deal was
+                # valued at 5 mln dlrs", "growth was limited to 0.5 pct"
+                "forecast", "project", "predict", "set", "fix", "peg", "value", "limit", "cap"}
 CHANGE_NOUNS = {"increase", "rise", "fall", "drop", "decline", "jump", "growth", "gain", "hike", "cut",
                 "reduction", "surge", "loss", "change", "decrease", "climb"}
 # Verbs that say a number without telling what happened to the counted thing.
@@ -76,12 +82,25 @@ EVENT_SUFFIXES = ("ing", "ion", "ions", "ment", "ments")
 # Participles that give the size of the noun they describe: "a site measuring 250 acres".
 MEASURING_VERBS = {"measure", "total", "weigh", "cost", "cover", "span", "value", "amount", "number",
                    "estimate", "worth"}
-GENERIC_COUNTED = {"people", "persons", "individuals", "men", "members", "personnel"}
+GENERIC_COUNTED = {"people", "persons", "individuals", "men", "members", "personnel", "units", "head"}
+# Counted nouns that only say that things are counted ("651,253 units", "275,000 head" of cattle): the
+# measure is what the sentence says of the number, as for a bare number.
+CLASSIFIER_NOUNS = {"units", "head"}
+# Verbs whose number object is a price when it follows "at": "offered at 99-3/4", "priced at 101 pct".
+PRICING_VERBS = {"price", "offer", "reoffer", "sell", "buy", "issue", "trade", "auction", "place"}
+# Verbs whose bare number object is the quantity their noun names: "it sold 96,649" counts sales,
+# "the offer yields 5.94 pct" is a yield, "it made 11 cts a share" is earnings per share.
+VERB_MEASURES = {"sell": "sales", "produce": "production", "export": "exports", "import": "imports",
+                 "ship": "shipments", "deliver": "deliveries", "earn": "earnings", "make": "earnings",
+                 "lose": "loss", "spend": "spending", "yield": "yield", "offer": "offer", "bid": "bid",
+                 "invest": "investment", "borrow": "borrowing"}
 # Head nouns that need their "of/for/per" complement to say what they measure ("cost per liter").
 RELATIONAL_HEADS = {"price", "cost", "rate", "value", "share", "level", "number", "amount", "volume",
                     "total", "index", "stake", "output", "production", "sales", "supply", "demand"}
 QUANTIFIER_ADJS = {"several", "many", "other", "more", "few", "additional", "least", "total", "some",
                    "such", "same", "further", "extra", "only", "first", "last", "about", "own", "new"}
+# After "one", words that make it a count rather than the article: "one additional share", "one more".
+MORE_ADJS = {"additional", "more", "extra", "further", "other"}
 YEAR_RANGE = (1800, 2100)
 _RANGE_HEDGES = {"about", "around", "approximately", "roughly", "some", "nearly", "almost"}
 # After "the", a comma-less number in this range is read as a year, not a count: news writes counts
@@ -92,18 +111,24 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "sept", "oct", "nov", "dec"}
 NUMBER_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(bn|mln|mn|m|k|bln)?$", re.IGNORECASE)
 FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
+# Money-market quotes, bid/asked with the asked's last digits only: "5.55/54 pct" is 5.54 to 5.55.
+BID_ASKED_RE = re.compile(r"^(\d{1,3})\.(\d{2})/(\d{2})$")
 PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?[\s-]\d{3,4}[\s-]\d{3,4}")
 # The text between two figures that makes the second one a restatement or a sibling of the first.
-_LINKED_RE = re.compile(r"^[\s,]*(or|and|from|vs\.?|versus|against|compared with)[\s,]*(a|an)?\s*$")
+_LINKED_RE = re.compile(r"^[\s,()]*(or|and|from|vs\.?|versus|against|compared with)[\s,]*(a|an)?\s*$")
+RATE_UNITS = {"percent", "percentage points", "basis points"}
+_RESTATING_WORDS = {"of", "its", "their", "the", "his", "her"}
 # A figure restated in another currency right after the first: "$32bn (£16.7bn; 24.1bn euros)".
 _CONVERSION_RE = re.compile(r"^\s*[(;,/]\s*$")
 # A comparison that elides the unit: "1.45 mln tonnes, against 1.35 mln"; "79,100 acres, vs 76,700".
 _YEAR_PHRASE = re.compile(r"\s*\b(?:in|for)\s+(?:19|20)\d\d\b")
-_COMPARED_RE = re.compile(r"^[\s,]*(?:[a-z]+\s+){0,3}?(vs\.?|versus|against|compared with|from)\s*$")
+_COMPARED_RE = re.compile(r"^[\s,()]*(?:[a-z]+\s+){0,3}?(vs\.?|versus|against|compared with|from)\s*$")
 # The leading label of an earnings-table line, before its first number in digits or words.
 _NUMBER_WORDS_RE = "|".join(WORD_NUMBERS)
 _TABLE_LABEL_RE = re.compile(rf"^\s*([A-Za-z][A-Za-z -]{{0,30}}?)\s+(?:[$\d]|(?:{_NUMBER_WORDS_RE})\b)",
                              re.IGNORECASE)
+# The label of the second column of an earnings line: "Net profit 57.1 mln dlrs vs loss 69.1 mln".
+_VS_LABEL_RE = re.compile(r"^\s*vs\.?\s+([A-Za-z][A-Za-z -]{0,30}?)\s*$", re.IGNORECASE)
 TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}$")
 # The rest of a table row after its label: two or more numbers and nothing else.
 _TABLE_ROW_RE = re.compile(r"(?:\s+\(?-?\d[\d,./-]*\)?){2,}\s*")
@@ -153,13 +178,36 @@ def extract_figures(doc: Doc) -> list[Figure]:
             i += 1
             continue
         i = expr.end
+        shared = _coordinated_expression(doc, expr)
+        if shared is not None and shared.unit is None and _is_duration(doc, shared):
+            continue  # "three and six-month bills", "one and two months"
         if _is_skipped(doc, expr):
             continue
+        measure_of = expr
+        if shared is not None and shared.unit is not None:
+            expr = replace(expr, unit=shared.unit)  # "rose two and seven basis points"
+            if shared.start <= doc[expr.core[-1]].head.i < shared.end:
+                measure_of = shared  # "two" modifies the other figure's "points": it measures the same
         first, last = doc[expr.start], doc[expr.end - 1]
         start, end = first.idx, last.idx + len(last.text)
         figures.append(_linked(doc, figures, Figure(start, end, _text(doc)[start:end], expr.value,
-                                                    expr.unit, _measure(doc, expr), expr.value_max)))
+                                                    expr.unit, _measure(doc, measure_of), expr.value_max)))
     return figures
+
+
+def _coordinated_expression(doc: Doc, expr: _Expr) -> _Expr | None:
+    """The number expression that a bare number is coordinated with ("two and seven basis points"),
+    which gives it its unit."""
+    if expr.unit is not None or expr.value_max is not None or expr.end + 1 >= len(doc) \
+            or doc[expr.end].lower_ not in ("and", "or"):
+        return None
+    return _read_expression(doc, expr.end + 1)
+
+
+def _is_duration(doc: Doc, expr: _Expr) -> bool:
+    """A number of time units or a time adjective: "six months", "six-month"."""
+    k = expr.end + 1 if expr.end < len(doc) and doc[expr.end].text == "-" else expr.end
+    return k < len(doc) and doc[k].lemma_.lower() in TIME_NOUNS
 
 
 def _linked(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
@@ -171,11 +219,15 @@ def _linked(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     if not figures:
         return fig
     prev = figures[-1]
-    between = _YEAR_PHRASE.sub("", _text(doc)[prev.end:fig.start])  # "1.35 mln in 1986 and 1.208 mln"
-    if "\n" in between:
+    if "\n" in _text(doc)[prev.end:fig.start]:
         return fig
+    between = _YEAR_PHRASE.sub("", _untimed_text(doc, prev.end, fig.start))  # "1.35 mln in 1986 and 1.208 mln"
     measure, unit = fig.measure, fig.unit
-    linked = _LINKED_RE.match(between) is not None
+    # "2,890,000 of its ordinary shares or 2.2 pct of those": the first figure's own noun may stand
+    # between the two
+    own = set(prev.measure.lower().split()) | _RESTATING_WORDS if prev.measure else _RESTATING_WORDS
+    linked = _LINKED_RE.match(between) is not None or (
+        measure is None and _LINKED_RE.match(" ".join(w for w in between.split() if w.lower() not in own)) is not None)
     compared = _COMPARED_RE.match(between) is not None
     converted = _CONVERSION_RE.match(between) is not None and unit in CURRENCY_UNITS \
         and prev.unit in CURRENCY_UNITS
@@ -185,14 +237,35 @@ def _linked(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     if prev.measure is not None and (converted or (linked and (measure is None or compared))
                                      or (compared and measure is None and same_kind)):
         measure = prev.measure  # "60 cts a share from 56 cts": a short phrase before "from" is allowed
-    if unit is None and (linked or compared) and measure == prev.measure:
-        unit = prev.unit  # the unit is elided only when nothing else is counted
+    # a rate is not elided before a level: "up 6.3 pct from 90,945" (but "381 mln dlrs from 160" is)
+    similar = prev.unit not in RATE_UNITS or (prev.value > 0 and 0.01 <= fig.value / prev.value <= 100)
+    converted_before = between.lstrip().startswith(")")  # "4.3bn rupees ($98m; £52m), against 2.7bn"
+    if unit is None and similar and not converted_before and (((linked or compared) and measure == prev.measure)
+                                                              or _VS_LABEL_RE.match(between) is not None):
+        unit = prev.unit  # elided when nothing else is counted, or in a table ("57.1 mln dlrs vs loss 69.1 mln")
     if prev.measure is None and measure is not None and fig.unit == prev.unit and linked:
         figures[-1] = Figure(prev.start, prev.end, prev.text, prev.value, prev.unit, measure,
                              prev.value_max)  # "80 pct by Standard and 20 pct by Alcatel": both
     if (measure, unit) == (fig.measure, fig.unit):
         return fig
     return Figure(fig.start, fig.end, fig.text, fig.value, unit, measure, fig.value_max)
+
+
+def _untimed_text(doc: Doc, start: int, end: int) -> str:
+    """The text between two offsets without its time phrases ("in the quarter", "a week ago", "in
+    last year's second half"), which do not keep two figures from being compared."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return _text(doc)[start:end]
+    # a preposition is dropped with the time phrase it opens (the parse of "1.35 mln in 1986 and
+    # 1.208 mln" often hangs the year elsewhere)
+    kept = [t for t in span if not _is_temporal(t) and not (
+        t.tag_ == "IN" and t.i + 1 < span.end and _is_temporal(doc[t.i + 1]))]
+    return " " + " ".join(t.text for t in kept) + " "
+
+
+def _is_temporal(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in TIME_NOUNS or tok.lower_ == "ago"
 
 
 def _conjunct_of(doc: Doc, fig: Figure, prev: Figure) -> bool:
@@ -268,22 +341,74 @@ def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
     if low in CROWN_COUNTRIES and j + 1 < len(doc) and doc[j + 1].lower_ in ("crowns", "crown", "kroner",
                                                                            "krone", "kronor", "krona"):
         return CROWN_COUNTRIES[low], j + 2
-    if low in DOLLAR_COUNTRIES and j + 1 < len(doc) and doc[j + 1].lower_ in ("dlrs", "dollars", "dlr"):
+    if low in DOLLAR_COUNTRIES and j + 1 < len(doc) and doc[j + 1].lower_ in DOLLAR_WORDS:
         return DOLLAR_COUNTRIES[low], j + 2
+    if low in DOLLAR_COUNTRIES and j + 2 < len(doc) and doc[j + 1].lower_ in DOLLAR_COUNTRIES \
+            and doc[j + 2].lower_ in DOLLAR_WORDS:
+        return DOLLAR_COUNTRIES[doc[j + 1].lower_], j + 3  # "Hong Kong dlrs", "New Zealand dollars"
     if low in CENT_COUNTRIES and j + 1 < len(doc) and doc[j + 1].lower_ in ("cts", "cents"):
         return CENT_COUNTRIES[low], j + 2
     if low in CURRENCY_WORDS and doc[j].pos_ != "VERB":
-        return CURRENCY_WORDS[low], j + 1
+        return _currency_in_context(doc, j, CURRENCY_WORDS[low]), j + 1
     if low in UNIT_WORDS and low != "times":
         return UNIT_WORDS[low], j + 1
     return None, j
 
 
+_CURRENCY_KEY = "newsweave.currencies"
+
+
+def _currency_in_context(doc: Doc, j: int, code: str) -> str:
+    """A bare currency word resolved by the article: "crowns" in an article on Norway are NOK; "dlrs"
+    after "fell to 7.15 billion N.Z. dlrs" in the same sentence are NZD, until another dollar is named
+    (in the next sentences Reuters writes a bare "dlrs" for US dollars too)."""
+    if code not in ("crown", "USD"):
+        return code
+    cached = doc.user_data.get(_CURRENCY_KEY)
+    if not isinstance(cached, tuple):
+        cached = doc.user_data[_CURRENCY_KEY] = _currency_context(doc)
+    context: tuple[str | None, tuple[tuple[int, str], ...]] = cached
+    crown, dollars = context
+    if code == "crown":
+        return crown or code
+    named = [(at, c) for at, c in dollars if at < doc[j].idx]
+    if not named:
+        return code
+    at, named_code = named[-1]
+    k = j
+    while k > 0 and doc[k - 1].idx >= at:  # the named dollar must be in the same sentence
+        if doc[k].is_sent_start:
+            return code
+        k -= 1
+    return named_code
+
+
+def _currency_context(doc: Doc) -> tuple[str | None, tuple[tuple[int, str], ...]]:
+    """The crown of the one crown country an article names, and its dollars named with their country
+    (character offset, ISO code), read once per article."""
+    text = _text(doc)
+    crowns = {CROWN_COUNTRIES[m.group(0).lower()] for m in _CROWN_COUNTRY_RE.finditer(text)}
+    dollars = tuple((m.start(), DOLLAR_COUNTRIES[m.group(1).lower()]) for m in _NAMED_DOLLAR_RE.finditer(text))
+    return (crowns.pop() if len(crowns) == 1 else None), dollars
+
+
+_CROWN_COUNTRY_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, CROWN_COUNTRIES)) + r")\b", re.IGNORECASE)
+_NAMED_DOLLAR_RE = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(DOLLAR_COUNTRIES, key=len, reverse=True)))
+                              + r")\s+(?:" + "|".join(DOLLAR_WORDS) + r")\b", re.IGNORECASE)
+
+
 def _read_expression(doc: Doc, i: int) -> _Expr | None:
     """The number expression starting at token ``i`` (its currency sign or "from" included)."""
-    low = doc[i].lower_
-    if low in FOLD_WORDS:
-        return _Expr(i, i + 1, FOLD_WORDS[low], None, "fold", (i,))
+    tok = doc[i]
+    low = tok.lower_
+    if not tok.text[:1].isdigit() and low not in WORD_NUMBERS and low not in ("a", "an"):
+        return _Expr(i, i + 1, FOLD_WORDS[low], None, "fold", (i,)) if low in FOLD_WORDS else None
+    quote = BID_ASKED_RE.match(tok.text)
+    if quote is not None:  # "close at 5.55/54 pct": a bid and an asked quote, a range
+        whole, bid, asked = quote.groups()
+        low_high = sorted((float(f"{whole}.{bid}"), float(f"{whole}.{asked}")))
+        unit, j = _unit_after(doc, i + 1)
+        return _Expr(i, j, low_high[0], low_high[1], unit, tuple(range(i, j)))
     first = _number_at(doc, i)
     if first is None:
         return None
@@ -304,6 +429,8 @@ def _read_expression(doc: Doc, i: int) -> _Expr | None:
     if link in ("-", "–", "to") or (opener == "between" and link == "and"):
         k = j + 2 if doc[j + 1].lower_ in CURRENCY_SIGNS else j + 1
         second = _number_at(doc, k)
+        if second is not None and _year_digits(doc[i]) and not _year_digits(doc[k]):
+            second = None  # "down 4% in 2004 to 789m euros": a year, then the new level
         if second is not None and (opener in ("from", "between") or link != "to" or not unit):
             high, k, scale2 = second
             unit2, k = _unit_after(doc, k)
@@ -321,6 +448,11 @@ def _read_expression(doc: Doc, i: int) -> _Expr | None:
     return _Expr(start, j, value, value_max, unit, core)
 
 
+def _year_digits(tok: Token) -> bool:
+    """A plain four-digit number in the years' range ("2003"), which may be a year."""
+    return len(tok.text) == 4 and tok.text.isdigit() and YEAR_RANGE[0] <= int(tok.text) <= YEAR_RANGE[1]
+
+
 # ---------------------------------------------------------------- numbers that are not figures
 
 
@@ -334,14 +466,16 @@ def _is_skipped(doc: Doc, expr: _Expr) -> bool:
     after = doc[expr.end] if expr.end < len(doc) else None
     # "Between 10 and 20 people": the NER sometimes calls a count of people a DATE
     counted = after is not None and after.tag_ in ("NNS", "NNPS") and after.lemma_.lower() not in TIME_NOUNS
-    if expr.unit is None and any(t.ent_type_ in SKIP_ENTS and not (t.ent_type_ == "DATE" and counted)
-                                 for t in core):
+    if expr.unit is None and any(t.ent_type_ in SKIP_ENTS and not (t.ent_type_ == "DATE" and (
+            counted or _not_a_date(t, expr))) for t in core):
         return True
     if expr.unit is not None and any(t.ent_type_ in ("DATE", "TIME") for t in core) and \
             expr.unit not in CURRENCY_SIGNS.values() and expr.unit != "percent":
         return True
     before = doc[expr.start - 1] if expr.start > 0 else None
-    ago = expr.end + 1 < len(doc) and doc[expr.end + 1].lower_ == "ago"  # "157,000 week ago"
+    # "157,000 week ago": a count, then when it was counted (but "three weeks ago" is a date)
+    ago = expr.end + 1 < len(doc) and doc[expr.end + 1].lower_ == "ago" and after is not None \
+        and after.tag_ == "NN" and expr.value > 1
     if after is not None and expr.unit is None and not ago and (
             after.lemma_.lower() in TIME_NOUNS or after.lower_ in TIME_NOUNS
             or (after.text == "-" and not after.whitespace_ and not doc[expr.end - 1].whitespace_)):
@@ -351,7 +485,42 @@ def _is_skipped(doc: Doc, expr: _Expr) -> bool:
     return (_is_time_or_phone(doc, expr) or _is_age(doc, expr, before, after)
             or _is_year(doc, expr, before, after) or _is_numbered_item(doc, expr, before)
             or _is_enumeration(doc, expr, after)
-            or (expr.unit is None and expr.value_max is None and expr.value == 1))
+            or (expr.unit is None and expr.value_max is None and expr.value == 1
+                and not _coordinated_with_number(doc[expr.core[0]])
+                and not (after is not None and after.lower_ in MORE_ADJS)))  # "one additional share"
+
+
+def _not_a_date(tok: Token, expr: _Expr) -> bool:
+    """A number the NER put in a longer DATE that cannot be a day or a year: "fell from 102 in 2003 to 81
+    last year", "157,000 week ago" (a DATE of the number alone, as "Tokayev, 68, said", is kept a date)."""
+    longer = tok.ent_iob_ == "I" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I")
+    return longer and expr.value > 31 and not _year_digits(tok) and tok.like_num
+
+
+def _coordinated_with_number(tok: Token) -> bool:
+    """Whether a number is coordinated with another one, which makes "one" a count: "bought one, or
+    possibly two, cargoes"; "two shares and one warrant" (not "one, three and six-month deposits",
+    nor the pronoun in "one by Coldplay and one by Gorillaz")."""
+    doc, k = tok.doc, tok.i + 1
+    while k < len(doc) and (doc[k].like_num or doc[k].lower_ in (",", "and", "or")):
+        if doc[k].like_num and _before_time(doc[k]):
+            return False  # a list of durations, however the parse joins it
+        k += 1
+    partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    numbers = [t for t in partners if t.like_num and t.lower_ != "one"]
+    if not numbers and tok.dep_ == "nummod":
+        noun = tok.head
+        related = [c for c in noun.children if c.dep_ == "conj"] + ([noun.head] if noun.dep_ == "conj" else [])
+        numbers = [c for r in related for c in r.children if c.dep_ == "nummod" and c.like_num and c.lower_ != "one"]
+    return bool(numbers) and not any(_before_time(t) for n in numbers for t in (n, *n.children) if t.like_num)
+
+
+def _before_time(tok: Token) -> bool:
+    """A number right before a time unit: "six months", "six-month"."""
+    doc, k = tok.doc, tok.i + 1
+    if k < len(doc) and doc[k].text == "-":
+        k += 1
+    return k < len(doc) and doc[k].lemma_.lower() in TIME_NOUNS
 
 
 def _is_time_or_phone(doc: Doc, expr: _Expr) -> bool:
@@ -395,6 +564,13 @@ def _is_numbered_item(doc: Doc, expr: _Expr, before: Token | None) -> bool:
         return False
     if before.lower_.rstrip(".") in NUMBERED_ITEMS and before.text[:1].isupper():
         return True
+    if before.lower_ in RANK_WORDS:
+        return True  # "the top four", "reached number four in the charts": ranks
+    first = doc[expr.core[0]]
+    after = doc[expr.end] if expr.end < len(doc) else None
+    if first.lower_ in WORD_NUMBERS and first.text.istitle() and not first.is_sent_start and \
+            after is not None and after.pos_ == "PROPN" and after.text.istitle():
+        return True  # "the 1998 Six Nations Championship": a capitalized number word in a name
     if before.text.endswith("-") and not before.whitespace_ and (before.text[:1].isalnum() or
                                                                   before.text == "-"):
         return True  # "Il-76", "2022-01-10": codes and dates glued by hyphens
@@ -417,7 +593,7 @@ def _is_enumeration(doc: Doc, expr: _Expr, after: Token | None) -> bool:
 
 TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "second", "time", "decade", "century",
               "quarter", "period", "season", "morning", "night", "weekend", "mths", "mos", "qtr", "qtrs",
-              "yrs", "wks", "days", "weeks", "months", "years", "hours", "minutes"}
+              "yrs", "wks", "days", "weeks", "months", "years", "hours", "minutes", "half", "halves"}
 NOUN_POS = ("NOUN", "PROPN")
 _NOMINAL_DEPS = ("dobj", "obj", "pobj", "nsubj", "nsubjpass", "attr", "conj", "appos")
 
@@ -433,9 +609,27 @@ def _measure(doc: Doc, expr: _Expr) -> str | None:
         return None
     top = tops[-1] if tops[-1].pos_ in NOUN_POS else tops[0]
     counted = _counted_noun(doc, top, inside)
+    if counted is not None and counted.lower_ in CLASSIFIER_NOUNS and not _left_modifiers(counted, inside) \
+            and (counted.dep_ == "pobj" or counted.head.lemma_.lower() in CHANGE_VERBS):
+        # "totalled 651,253 units", "275,000 head": the classifier says only that things are counted
+        top, counted = counted, None
+        inside = inside | {top.i}
     if counted is not None:
-        return _measure_of_counted(doc, counted, inside)
-    return _measure_of_bare(doc, top, inside, expr.unit)
+        return _measure_of_counted(doc, counted, inside, expr.unit)
+    measure = _measure_of_bare(doc, top, inside, expr)
+    return measure if measure is not None or expr.unit is None else _measured_in(doc, expr)
+
+
+def _measured_in(doc: Doc, expr: _Expr) -> str | None:
+    """The noun of "in" right after a sum or a quantity, when the parse tells nothing else: "£2bn in
+    licence fee money", "118 feet in thickness" (not "in 1986", "in Paris", "in the quarter")."""
+    if expr.end >= len(doc) or doc[expr.end].lower_ != "in":
+        return None
+    noun = next((c for c in doc[expr.end].children if c.dep_ == "pobj"), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in TIME_NOUNS \
+            or _is_unit_token(noun) or any(c.like_num or c.dep_ == "poss" for c in noun.children):
+        return None  # not "in calendar 1987", "in Japan's favour"
+    return _phrase(noun, set(range(expr.start, expr.end)))
 
 
 def _line_of(doc: Doc, k: int) -> str:
@@ -453,19 +647,38 @@ def _table_label(doc: Doc, expr: _Expr) -> str | None:
         return None
     if " vs " not in f" {line} " and not _TABLE_ROW_RE.fullmatch(line[m.end(1):]):
         return None
-    return m.group(1).lower()
+    text, idx = _text(doc), doc[expr.start].idx
+    vs = text.rfind(" vs ", text.rfind("\n", 0, idx) + 1, idx)
+    second = _VS_LABEL_RE.match(text[vs:idx]) if vs >= 0 else None
+    label = m.group(1).lower()
+    if second is None or second.group(1).lower() in label.split():
+        return label  # "Shr loss 61 cts vs loss 1.19 dlrs"
+    # the other column's label takes the place of the row's head: "Net profit 57.1 mln dlrs vs loss
+    # 69.1 mln" -> "net loss"; "Shr 5 cts vs loss 3 cts" -> "shr loss"
+    words = label.split()
+    return " ".join([*(words[:-1] if len(words) > 1 else words), second.group(1).lower()])
 
 
 def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
     """The noun a number modifies ("3,811 people"), or the noun of a partitive ("two of the men")."""
     head = top.head
+    # a unit word compounded with the next word makes it a noun, whatever its tag: "6,000 tonne cargoes"
+    unit_compound = top.dep_ == "compound" and _is_unit_token(top) and head.tag_ in ("VBZ", "NNS", "NN")
     if top.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") and head.i not in inside \
-            and _nominal(head) and head.i > top.i:
+            and (_nominal(head) or unit_compound) and head.i > top.i:
         return None if head.lemma_.lower() in TIME_NOUNS else head
+    if top.dep_ == "dobj":
+        # two objects of one verb: the first one modifies the second ("withdrawn a six dlr per share
+        # buyout offer" parsed as two objects of "withdrawn")
+        later = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                      and c.left_edge.i == top.right_edge.i + 1), None)
+        if later is not None:
+            return later
     for child in top.children:
         if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "in" and top.lower_ in CURRENCY_WORDS)):
             objs = [c for c in child.children if c.dep_ == "pobj" and _nominal(c)]
-            if objs and objs[0].lemma_.lower() not in TIME_NOUNS:
+            if objs and objs[0].lemma_.lower() not in TIME_NOUNS and objs[0].ent_type_ not in ("DATE", "TIME") \
+                    and objs[0].lower_ not in MONTHS:  # not "the 28.1 mln tonnes of March"
                 return objs[0]
     return None
 
@@ -476,30 +689,44 @@ def _nominal(tok: Token) -> bool:
     return tok.pos_ in NOUN_POS or (tok.pos_ == "VERB" and tok.dep_ in _NOMINAL_DEPS)
 
 
-def _measure_of_counted(doc: Doc, counted: Token, inside: set[int]) -> str | None:
+def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | None) -> str | None:
     if counted.lemma_.lower() in CHANGE_NOUNS or counted.lower_ in CHANGE_NOUNS:
         # "a two-fold increase in prices" counts prices; "0.1% growth" counts growth itself
         target = _pobj(counted, ("in", "of"), inside)
         return _phrase(target if target is not None else counted, inside)
-    verb = _governing_verb(counted)
-    if verb is not None and counted.lower_ in GENERIC_COUNTED and verb.lemma_ in ("number", "total", "reach"):
-        subj = _subject(verb)  # "the forces will number 2.5 thousand people"
+    # what happened to a sum's or a rate's noun did not happen to the sum: "withdrew a six dlr per
+    # share offer" is the offer's price, not an amount withdrawn
+    verb = _governing_verb(counted) if unit not in CURRENCY_UNITS and unit != "percent" else None
+    if verb is not None and counted.lower_ in GENERIC_COUNTED and verb.lemma_ in CHANGE_VERBS \
+            and counted.dep_ not in ("nsubj", "nsubjpass"):
+        subj = _subject(verb)  # "the forces will number 2.5 thousand people"; "the toll rose to 50 people"
         if subj is not None and subj.pos_ in NOUN_POS:
             return _subject_phrase(doc, subj, inside)
     return _with_event(_phrase(counted, inside), verb)
 
 
-def _measure_of_bare(doc: Doc, top: Token, inside: set[int], unit: str | None) -> str | None:
+def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: _Expr) -> str | None:
     """A number that modifies no noun: the subject of its change verb, or the noun it completes."""
+    unit = expr.unit
     role, attach = top.dep_, top.head
+    prep = top.head.lower_ if top.dep_ == "pobj" else top.lower_ if role == "prep" else ""
     if role == "pobj" or (role == "prep" and top.i in inside):
         attach = attach.head if role == "pobj" else attach
         role = "prep"
-    while (attach.lower_ in ("up", "down", "higher", "lower", "off") or _is_unit_token(attach)) \
+    while (attach.lower_ in ("up", "down", "higher", "lower", "off") or _is_unit_token(attach)
+           or (attach.pos_ == "ADJ" and attach.dep_ in ("acomp", "advmod", "oprd"))) \
             and attach.head.i != attach.i:
-        attach = attach.head  # "7.1 pct to 60 cts": "to 60 cts" hangs on the other figure's unit
+        # "7.1 pct to 60 cts": "to 60 cts" hangs on the other figure's unit; "reserves were unchanged
+        # from 284.8 mln crowns": a predicate adjective tells of its verb's subject
+        attach = attach.head
     if role == "prep" and top.head.lower_ in ("by", "to", "from") and attach.dep_ in ("acl", "relcl"):
         attach = _change_verb_above(attach)
+    per = _per_unit(doc, expr) if unit in CURRENCY_UNITS else None
+    lemma = attach.lemma_.lower()
+    if per is not None and prep in ("for", "at") and lemma not in CHANGE_VERBS:
+        return f"price per {per}" if per else "price"  # "buy the company for 30.6 dlrs a share"
+    if attach.pos_ in ("VERB", "AUX") and prep == "at" and lemma in PRICING_VERBS:
+        return "price"  # "to be offered at 99-3/4", "priced at 101-3/4 pct"
     if attach.pos_ in ("VERB", "AUX"):
         if attach.dep_ == "acl" and attach.lemma_.lower() in MEASURING_VERBS and _nominal(attach.head):
             return _phrase(attach.head, inside)  # "a factory site measuring 250 acres"
@@ -508,12 +735,26 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], unit: str | None) -
             if sibling is not None and sibling.pos_ in NOUN_POS:
                 return _with_event(_phrase(sibling, inside), attach)
             return None
-        if attach.lemma_ in CHANGE_VERBS:
+        # a change: the verb's level or extent ("rose to 12 dlrs", "shed 2.1%", "lift their offer to
+        # £5m"); "by" after another verb is a margin ("beat her by 40 metres")
+        if lemma in CHANGE_VERBS or role == "npadvmod" or prep in ("to", "from"):
+            figure_object = _figure_object(attach, inside) if lemma not in CHANGE_VERBS else None
+            if figure_object is not None:
+                # "exported 689,038 tonnes of rice, up from 556,874 tonnes": the change is the
+                # object figure's, not the subject's
+                counted = _counted_noun(doc, figure_object, {figure_object.i})
+                if counted is not None:
+                    return _measure_of_counted(doc, counted, {figure_object.i}, None)
+                return _verb_measure(lemma, per)
             obj = _object(attach, inside)
             if obj is not None and role in ("prep", "npadvmod"):
-                return _phrase(obj, inside)  # "increase the dividend to 60 cts"; "put output at 1.45 mln"
+                # "increase the dividend to 60 cts"; "put output at 1.45 mln"; "approved an increase in
+                # the dividend to 18 cts from 14 cts"
+                target = _pobj(obj, ("in", "of"), inside) if obj.lemma_.lower() in CHANGE_NOUNS else None
+                return _phrase(target if target is not None else obj, inside)
             subj = _subject(attach)
-            return _subject_phrase(doc, subj, inside) if subj is not None else None
+            changed = _subject_phrase(doc, subj, inside) if subj is not None else None
+            return changed if changed is not None else _verb_measure(lemma, per)  # "sold 96,649, up 6.3 pct"
         obj = _object(attach, inside)
         if obj is not None and role == "prep" and top.head.lower_ in ("for", "at"):
             return _phrase(obj, inside)  # "acquire Supermarkets General for 1.62 billion dlrs"
@@ -521,6 +762,10 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], unit: str | None) -
         bought = _bought(attach, inside) if paid else None
         if bought is not None:
             return _phrase(bought, inside)  # "spent A$584m on buying an 18.8% stake"
+        # not "selling 20 pct of it"; ccomp: "made 11 cts a share" is often parsed so
+        partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children)
+        if role in ("dobj", "ccomp") and lemma in VERB_MEASURES and not partitive:
+            return _verb_measure(lemma, per)  # "it sold 96,649", "the offer yields 5.94 pct"
         subj = _subject(attach) if role in ("dobj", "attr") else None
         if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside:
             return _phrase(subj, inside)  # "management pays 1/4 pct"
@@ -529,6 +774,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], unit: str | None) -
             return lemma  # "refund 69.7 mln dlrs to customers", "offer nine dlrs a share"
         return None
     if attach.pos_ in NOUN_POS and attach.i not in inside and attach.lemma_.lower() not in TIME_NOUNS:
+        if attach.lower_ in CLASSIFIER_NOUNS:  # "totalled 651,253 units, up 0.4 pct": what the units are
+            return _measure_of_bare(doc, attach, inside | {attach.i}, expr)
         if attach.lemma_.lower() in CHANGE_NOUNS:  # "an increase in gas prices from 60 to 120 tenge"
             target = _pobj(attach, ("in", "of"), inside)
             has_mods = bool(_left_modifiers(attach, inside))
@@ -537,6 +784,31 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], unit: str | None) -
             return _phrase(target, inside)
         if role in ("prep", "appos", "npadvmod"):  # "assets of 1.28 billion dlrs"
             return _phrase(attach, inside)
+    return None
+
+
+def _figure_object(verb: Token, inside: set[int]) -> Token | None:
+    """A verb's direct object that is another number or unit ("exported 689,038 tonnes")."""
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i not in inside
+                 and (c.like_num or _is_unit_token(c))), None)
+
+
+def _verb_measure(lemma: str, per: str | None) -> str | None:
+    """The quantity a verb's number object is ("sold" -> "sales"), per unit ("earnings per share")."""
+    base = VERB_MEASURES.get(lemma)
+    return f"{base} per {per}" if base is not None and per else base
+
+
+def _per_unit(doc: Doc, expr: _Expr) -> str | None:
+    """What a sum is paid or earned for, after it: "a share", "per tonne" -> the noun; "each" -> "";
+    None when the sum is not per unit ("an hour" and "a year" are rates in time, not prices)."""
+    k = expr.end
+    if k < len(doc) and doc[k].lower_ == "each":
+        return ""
+    if k + 1 < len(doc) and doc[k].lower_ in ("a", "an", "per"):
+        noun = doc[k + 1]
+        if noun.pos_ in NOUN_POS and noun.is_alpha and noun.lemma_.lower() not in TIME_NOUNS:
+            return noun.lower_
     return None
 
 
@@ -562,7 +834,7 @@ def _bought(verb: Token, inside: set[int]) -> Token | None:
         if prep.dep_ != "prep" or prep.lower_ not in ("on", "for"):
             continue
         for child in prep.children:
-            if child.dep_ == "pobj" and _nominal(child) and child.i not in inside \
+            if child.dep_ == "pobj" and _nominal(child) and child.i not in inside and not _is_unit_token(child) \
                     and child.lemma_.lower() not in TIME_NOUNS and child.ent_type_ not in ("DATE", "TIME"):
                 return child
             if child.dep_ == "pcomp" and child.pos_ == "VERB":
@@ -600,14 +872,19 @@ def _object(verb: Token, inside: set[int]) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in NOUN_POS:
+                return verb.head  # "the trade imbalance, which amounted to 51.48 billion dlrs"
             return child
     if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
         # "expects earnings to increase 15 pct": the raised object is what changes
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in NOUN_POS), None)
         if obj is not None:
             return obj
-    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-        return _subject(verb.head)
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return _subject(verb.head)  # "rates rose two basis points to close at 5.55 pct"
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_POS \
+            and not _is_unit_token(verb.head):
+        return verb.head  # "<Marconi SA>, owned 80 pct by Standard": the participle's noun
     return None
 
 
@@ -643,7 +920,7 @@ def _subject_phrase(doc: Doc, subj: Token, inside: set[int]) -> str | None:
             return _with_event(_phrase(target, inside), _governing_verb_acl(target))
         if any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in subj.children):
             return _antecedent(doc, subj, inside)
-        return None
+        return _phrase(subj, inside) if _left_modifiers(subj, inside) else None  # "hog numbers"
     if subj.pos_ not in NOUN_POS:
         return None
     return _phrase(subj, inside)
@@ -676,8 +953,8 @@ def _phrase(noun: Token, inside: set[int]) -> str:
         if child.dep_ != "prep" or child.lower_ not in ("per", "of", "for"):
             continue
         obj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUN_POS), None)
-        if obj is None:
-            continue
+        if obj is None or obj.i in inside or obj.like_num or any(c.like_num for c in obj.children):
+            continue  # not "the December rate of (4.06 mln units)", "a fixed rate of (24.53 dinars)"
         named = obj.pos_ == "PROPN" or (obj.text.isupper() and len(obj.text) > 1)
         if child.lower_ == "per" or noun.lemma_.lower() in RELATIONAL_HEADS or named:
             words += [child, *_left_modifiers(obj, inside), obj]
@@ -710,4 +987,6 @@ def _with_event(phrase: str, verb: Token | None) -> str:
         return phrase
     if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in CHANGE_VERBS:
         return phrase
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("TO", "MD") for c in verb.children):
+        return phrase  # "terminals to be supplied", "movies that will be released": not yet happened
     return f"{phrase} {verb.lower_}"
