@@ -66,3 +66,10 @@ UNIT_WORDS: dict[str, str] = {
 CURRENCY_UNITS = frozenset({*CURRENCY_SIGNS.values(), *CURRENCY_WORDS.values(),
                              *DOLLAR_COUNTRIES.values(), *CENT_COUNTRIES.values(),
                              *CROWN_COUNTRIES.values()})
+# Words that make a number a date or a span of time rather than a count.
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+          "sept", "oct", "nov", "dec"}
+TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "second", "time", "decade", "century",
+              "quarter", "period", "season", "morning", "night", "weekend", "mths", "mos", "qtr", "qtrs",
+              "yrs", "wks", "days", "weeks", "months", "years", "hours", "minutes", "half", "halves"}

@@ -1,0 +1,504 @@
+"""What a reported figure measures: the counted noun, the verb, the table label.
+
+``find_measure`` reads the dependency parse around a number expression that ``figures`` has read
+(a ``NumberExpr``): an earnings-table line gives its label ("Qtly div", "Shr loss"); a counted noun
+gives itself with the verb that governs it ("police have detained 3,811 people" -> "people
+detained"); a number that is the new level of something ("the cost per liter increased from 60 to
+120 tenge") gives what changed, with "their number" resolved to the noun phrase it stands for; a
+number that is a verb's object gives the quantity the verb names ("sold 96,649" -> "sales").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsweave.annotate.figure_lexicon import (
+    CURRENCY_UNITS,
+    CURRENCY_WORDS,
+    MONTHS,
+    SCALES,
+    TIME_NOUNS,
+    UNIT_WORDS,
+    WORD_NUMBERS,
+)
+
+__all__ = ["VS_LABEL_RE", "NumberExpr", "doc_text", "find_measure"]
+
+# Verbs whose number is the new level of their subject ("rose to 12.5 mln dlrs"): the measure is the
+# subject, not the verb.
+CHANGE_VERBS = {"increase", "rise", "fall", "drop", "decline", "climb", "jump", "grow", "reach", "total",
+                "number", "amount", "stand", "surge", "soar", "slump", "plunge", "tumble", "gain",
+                "lose", "ease", "dip", "slip", "double", "triple", "halve", "shrink", "edge", "be",
+                "become", "remain", "hit", "top", "exceed", "estimate", "put", "average", "come",
+                "go", "raise", "cut", "reduce", "lower", "boost", "widen", "narrow", "post", "report",
+                # levels and spans: "prices vary between 350 and 800 dlrs", "shares closed at 12 dlrs"
+                "range", "vary", "hover", "stay", "fluctuate", "settle", "close", "finish",
+                # levels set or foreseen: "production is forecast at 1.32 mln tonnes", "the deal was
+                # valued at 5 mln dlrs", "growth was limited to 0.5 pct"
+                "forecast", "project", "predict", "set", "fix", "peg", "value", "limit", "cap"}
+CHANGE_NOUNS = {"increase", "rise", "fall", "drop", "decline", "jump", "growth", "gain", "hike", "cut",
+                "reduction", "surge", "loss", "change", "decrease", "climb"}
+# Verbs that say a number without telling what happened to the counted thing.
+LIGHT_VERBS = {"be", "have", "say", "tell", "report", "include", "number", "total", "reach", "become",
+               "comprise", "involve", "see", "show", "know", "there", "get", "make", "do", "accord",
+               # participles that describe the counted thing rather than say what happened to it
+               # ("enzymes used in the treatment", "a company owned by", "shares held"): dev sample
+               "use", "own", "base", "locate", "call", "name", "hold", "list", "schedule"}
+# Nouns of an event done to what a number counts ("the repurchase of 10 mln shares", "an offering
+# of 550,000 shares"): the verb that governs such a noun tells what happened to the event, not to the
+# counted thing. Deverbal nouns in -ing/-ion/-ment are recognized by their ending.
+EVENT_NOUNS = {"repurchase", "purchase", "sale", "buyback", "offer", "issue", "acquisition", "transfer",
+               "payment", "swap", "exchange", "deal", "bid", "loan", "refund", "release"}
+EVENT_SUFFIXES = ("ing", "ion", "ions", "ment", "ments")
+# Participles that give the size of the noun they describe: "a site measuring 250 acres".
+MEASURING_VERBS = {"measure", "total", "weigh", "cost", "cover", "span", "value", "amount", "number",
+                   "estimate", "worth"}
+GENERIC_COUNTED = {"people", "persons", "individuals", "men", "members", "personnel", "units", "head"}
+# Counted nouns that only say that things are counted ("651,253 units", "275,000 head" of cattle): the
+# measure is what the sentence says of the number, as for a bare number.
+CLASSIFIER_NOUNS = {"units", "head"}
+# Verbs whose number object is a price when it follows "at": "offered at 99-3/4", "priced at 101 pct".
+PRICING_VERBS = {"price", "offer", "reoffer", "sell", "buy", "issue", "trade", "auction", "place"}
+# Verbs whose bare number object is the quantity their noun names: "it sold 96,649" counts sales,
+# "the offer yields 5.94 pct" is a yield, "it made 11 cts a share" is earnings per share.
+VERB_MEASURES = {"sell": "sales", "produce": "production", "export": "exports", "import": "imports",
+                 "ship": "shipments", "deliver": "deliveries", "earn": "earnings", "make": "earnings",
+                 "lose": "loss", "spend": "spending", "yield": "yield", "offer": "offer", "bid": "bid",
+                 "invest": "investment", "borrow": "borrowing"}
+# Head nouns that need their "of/for/per" complement to say what they measure ("cost per liter").
+RELATIONAL_HEADS = {"price", "cost", "rate", "value", "share", "level", "number", "amount", "volume",
+                    "total", "index", "stake", "output", "production", "sales", "supply", "demand"}
+QUANTIFIER_ADJS = {"several", "many", "other", "more", "few", "additional", "least", "total", "some",
+                   "such", "same", "further", "extra", "only", "first", "last", "about", "own", "new"}
+# The leading label of an earnings-table line, before its first number in digits or words.
+_NUMBER_WORDS_RE = "|".join(WORD_NUMBERS)
+_TABLE_LABEL_RE = re.compile(rf"^\s*([A-Za-z][A-Za-z -]{{0,30}}?)\s+(?:[$\d]|(?:{_NUMBER_WORDS_RE})\b)",
+                             re.IGNORECASE)
+# The label of the second column of an earnings line: "Net profit 57.1 mln dlrs vs loss 69.1 mln".
+VS_LABEL_RE = re.compile(r"^\s*vs\.?\s+([A-Za-z][A-Za-z -]{0,30}?)\s*$", re.IGNORECASE)
+# The rest of a table row after its label: two or more numbers and nothing else.
+_TABLE_ROW_RE = re.compile(r"(?:\s+\(?-?\d[\d,./-]*\)?){2,}\s*")
+NOUN_POS = ("NOUN", "PROPN")
+_NOMINAL_DEPS = ("dobj", "obj", "pobj", "nsubj", "nsubjpass", "attr", "conj", "appos")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberExpr:
+    """A number expression over tokens ``[start, end)`` of the doc."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str | None
+    core: tuple[int, ...]  # indices of the tokens that spell the number(s)
+    skip: bool = False
+
+
+_TEXT_KEY = "newsweave.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token again on each access, which took
+    most of the figures stage's time (its helpers look at the text around each number)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
+    """The measure a number counts, as a short lowercase phrase, or None when the parse is silent."""
+    label = _table_label(doc, expr)
+    if label:
+        return label
+    inside = set(range(expr.start, expr.end))
+    tops = [doc[k] for k in range(expr.start, expr.end) if doc[k].head.i not in inside or doc[k].dep_ == "ROOT"]
+    if not tops:
+        return None
+    top = tops[-1] if tops[-1].pos_ in NOUN_POS else tops[0]
+    counted = _counted_noun(doc, top, inside)
+    if counted is not None and counted.lower_ in CLASSIFIER_NOUNS and not _left_modifiers(counted, inside) \
+            and (counted.dep_ == "pobj" or counted.head.lemma_.lower() in CHANGE_VERBS):
+        # "totalled 651,253 units", "275,000 head": the classifier says only that things are counted
+        top, counted = counted, None
+        inside = inside | {top.i}
+    if counted is not None:
+        return _measure_of_counted(doc, counted, inside, expr.unit)
+    found = _measure_of_bare(doc, top, inside, expr)
+    return found if found is not None or expr.unit is None else _measured_in(doc, expr)
+
+
+def _measured_in(doc: Doc, expr: NumberExpr) -> str | None:
+    """The noun of "in" right after a sum or a quantity, when the parse tells nothing else: "£2bn in
+    licence fee money", "118 feet in thickness" (not "in 1986", "in Paris", "in the quarter")."""
+    if expr.end >= len(doc) or doc[expr.end].lower_ != "in":
+        return None
+    noun = next((c for c in doc[expr.end].children if c.dep_ == "pobj"), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in TIME_NOUNS \
+            or _is_unit_token(noun) or any(c.like_num or c.dep_ == "poss" for c in noun.children):
+        return None  # not "in calendar 1987", "in Japan's favour"
+    return _phrase(noun, set(range(expr.start, expr.end)))
+
+
+def _line_of(doc: Doc, k: int) -> str:
+    idx = doc[k].idx
+    text = doc_text(doc)
+    return text[text.rfind("\n", 0, idx) + 1:text.find("\n", idx) % (len(text) + 1)]
+
+
+def _table_label(doc: Doc, expr: NumberExpr) -> str | None:
+    """Table lines: earnings ("Revs 136.4 mln vs 133.3 mln") and rows of numbers under a label
+    ("End Stocks 4.50 4.32 4.19 4.01"): the line's leading label."""
+    line = _line_of(doc, expr.start)
+    m = _TABLE_LABEL_RE.match(line)
+    if m is None or len(m.group(1).split()) > 4:
+        return None
+    if " vs " not in f" {line} " and not _TABLE_ROW_RE.fullmatch(line[m.end(1):]):
+        return None
+    text, idx = doc_text(doc), doc[expr.start].idx
+    vs = text.rfind(" vs ", text.rfind("\n", 0, idx) + 1, idx)
+    second = VS_LABEL_RE.match(text[vs:idx]) if vs >= 0 else None
+    label = m.group(1).lower()
+    if second is None or second.group(1).lower() in label.split():
+        return label  # "Shr loss 61 cts vs loss 1.19 dlrs"
+    # the other column's label takes the place of the row's head: "Net profit 57.1 mln dlrs vs loss
+    # 69.1 mln" -> "net loss"; "Shr 5 cts vs loss 3 cts" -> "shr loss"
+    words = label.split()
+    return " ".join([*(words[:-1] if len(words) > 1 else words), second.group(1).lower()])
+
+
+def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
+    """The noun a number modifies ("3,811 people"), or the noun of a partitive ("two of the men")."""
+    head = top.head
+    # a unit word compounded with the next word makes it a noun, whatever its tag: "6,000 tonne cargoes"
+    unit_compound = top.dep_ == "compound" and _is_unit_token(top) and head.tag_ in ("VBZ", "NNS", "NN")
+    if top.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") and head.i not in inside \
+            and (_nominal(head) or unit_compound) and head.i > top.i:
+        return None if head.lemma_.lower() in TIME_NOUNS else head
+    if top.dep_ == "dobj":
+        # two objects of one verb: the first one modifies the second ("withdrawn a six dlr per share
+        # buyout offer" parsed as two objects of "withdrawn")
+        later = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                      and c.left_edge.i == top.right_edge.i + 1), None)
+        if later is not None:
+            return later
+    for child in top.children:
+        if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "in" and top.lower_ in CURRENCY_WORDS)):
+            objs = [c for c in child.children if c.dep_ == "pobj" and _nominal(c)]
+            if objs and objs[0].lemma_.lower() not in TIME_NOUNS and objs[0].ent_type_ not in ("DATE", "TIME") \
+                    and objs[0].lower_ not in MONTHS:  # not "the 28.1 mln tonnes of March"
+                return objs[0]
+    return None
+
+
+def _nominal(tok: Token) -> bool:
+    """A noun, or a word the tagger took for a verb in a noun's place ("a 0.3 point cut in the
+    coupon", "dlrs of Series B notes"): numbers modify and "of" introduces nouns only."""
+    return tok.pos_ in NOUN_POS or (tok.pos_ == "VERB" and tok.dep_ in _NOMINAL_DEPS)
+
+
+def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | None) -> str | None:
+    if counted.lemma_.lower() in CHANGE_NOUNS or counted.lower_ in CHANGE_NOUNS:
+        # "a two-fold increase in prices" counts prices; "0.1% growth" counts growth itself
+        target = _pobj(counted, ("in", "of"), inside)
+        return _phrase(target if target is not None else counted, inside)
+    # what happened to a sum's or a rate's noun did not happen to the sum: "withdrew a six dlr per
+    # share offer" is the offer's price, not an amount withdrawn
+    verb = _governing_verb(counted) if unit not in CURRENCY_UNITS and unit != "percent" else None
+    if verb is not None and counted.lower_ in GENERIC_COUNTED and verb.lemma_ in CHANGE_VERBS \
+            and counted.dep_ not in ("nsubj", "nsubjpass"):
+        subj = _subject(verb)  # "the forces will number 2.5 thousand people"; "the toll rose to 50 people"
+        if subj is not None and subj.pos_ in NOUN_POS:
+            return _subject_phrase(doc, subj, inside)
+    return _with_event(_phrase(counted, inside), verb)
+
+
+def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -> str | None:
+    """A number that modifies no noun: the subject of its change verb, or the noun it completes."""
+    unit = expr.unit
+    role, attach = top.dep_, top.head
+    prep = top.head.lower_ if top.dep_ == "pobj" else top.lower_ if role == "prep" else ""
+    if role == "pobj" or (role == "prep" and top.i in inside):
+        attach = attach.head if role == "pobj" else attach
+        role = "prep"
+    while (attach.lower_ in ("up", "down", "higher", "lower", "off") or _is_unit_token(attach)
+           or (attach.pos_ == "ADJ" and attach.dep_ in ("acomp", "advmod", "oprd"))) \
+            and attach.head.i != attach.i:
+        # "7.1 pct to 60 cts": "to 60 cts" hangs on the other figure's unit; "reserves were unchanged
+        # from 284.8 mln crowns": a predicate adjective tells of its verb's subject
+        attach = attach.head
+    if role == "prep" and top.head.lower_ in ("by", "to", "from") and attach.dep_ in ("acl", "relcl"):
+        attach = _change_verb_above(attach)
+    per = _per_unit(doc, expr) if unit in CURRENCY_UNITS else None
+    lemma = attach.lemma_.lower()
+    if per is not None and prep in ("for", "at") and lemma not in CHANGE_VERBS:
+        return f"price per {per}" if per else "price"  # "buy the company for 30.6 dlrs a share"
+    if attach.pos_ in ("VERB", "AUX") and prep == "at" and lemma in PRICING_VERBS:
+        return "price"  # "to be offered at 99-3/4", "priced at 101-3/4 pct"
+    if attach.pos_ in ("VERB", "AUX"):
+        if attach.dep_ == "acl" and attach.lemma_.lower() in MEASURING_VERBS and _nominal(attach.head):
+            return _phrase(attach.head, inside)  # "a factory site measuring 250 acres"
+        if role in ("nsubj", "nsubjpass"):  # "13 officers were killed and 353 injured"
+            sibling = _subject(attach.head) if attach.dep_ == "conj" else None
+            if sibling is not None and sibling.pos_ in NOUN_POS:
+                return _with_event(_phrase(sibling, inside), attach)
+            return None
+        # a change: the verb's level or extent ("rose to 12 dlrs", "shed 2.1%", "lift their offer to
+        # £5m"); "by" after another verb is a margin ("beat her by 40 metres")
+        if lemma in CHANGE_VERBS or role == "npadvmod" or prep in ("to", "from"):
+            figure_object = _figure_object(attach, inside) if lemma not in CHANGE_VERBS else None
+            if figure_object is not None:
+                # "exported 689,038 tonnes of rice, up from 556,874 tonnes": the change is the
+                # object figure's, not the subject's
+                counted = _counted_noun(doc, figure_object, {figure_object.i})
+                if counted is not None:
+                    return _measure_of_counted(doc, counted, {figure_object.i}, None)
+                return _verb_measure(lemma, per)
+            obj = _object(attach, inside)
+            if obj is not None and role in ("prep", "npadvmod"):
+                # "increase the dividend to 60 cts"; "put output at 1.45 mln"; "approved an increase in
+                # the dividend to 18 cts from 14 cts"
+                target = _pobj(obj, ("in", "of"), inside) if obj.lemma_.lower() in CHANGE_NOUNS else None
+                return _phrase(target if target is not None else obj, inside)
+            subj = _subject(attach)
+            changed = _subject_phrase(doc, subj, inside) if subj is not None else None
+            return changed if changed is not None else _verb_measure(lemma, per)  # "sold 96,649, up 6.3 pct"
+        obj = _object(attach, inside)
+        if obj is not None and role == "prep" and top.head.lower_ in ("for", "at"):
+            return _phrase(obj, inside)  # "acquire Supermarkets General for 1.62 billion dlrs"
+        paid = role == "dobj" and unit in CURRENCY_UNITS
+        bought = _bought(attach, inside) if paid else None
+        if bought is not None:
+            return _phrase(bought, inside)  # "spent A$584m on buying an 18.8% stake"
+        # not "selling 20 pct of it"; ccomp: "made 11 cts a share" is often parsed so
+        partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children)
+        if role in ("dobj", "ccomp") and lemma in VERB_MEASURES and not partitive:
+            return _verb_measure(lemma, per)  # "it sold 96,649", "the offer yields 5.94 pct"
+        subj = _subject(attach) if role in ("dobj", "attr") else None
+        if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside:
+            return _phrase(subj, inside)  # "management pays 1/4 pct"
+        lemma = attach.lemma_.lower()
+        if paid and lemma not in LIGHT_VERBS and lemma.isalpha():
+            return lemma  # "refund 69.7 mln dlrs to customers", "offer nine dlrs a share"
+        return None
+    if attach.pos_ in NOUN_POS and attach.i not in inside and attach.lemma_.lower() not in TIME_NOUNS:
+        if attach.lower_ in CLASSIFIER_NOUNS:  # "totalled 651,253 units, up 0.4 pct": what the units are
+            return _measure_of_bare(doc, attach, inside | {attach.i}, expr)
+        if attach.lemma_.lower() in CHANGE_NOUNS:  # "an increase in gas prices from 60 to 120 tenge"
+            target = _pobj(attach, ("in", "of"), inside)
+            has_mods = bool(_left_modifiers(attach, inside))
+            if target is None:
+                return _phrase(attach, inside) if has_mods else None  # "volume growth of 80 pct"
+            return _phrase(target, inside)
+        if role in ("prep", "appos", "npadvmod"):  # "assets of 1.28 billion dlrs"
+            return _phrase(attach, inside)
+    return None
+
+
+def _figure_object(verb: Token, inside: set[int]) -> Token | None:
+    """A verb's direct object that is another number or unit ("exported 689,038 tonnes")."""
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i not in inside
+                 and (c.like_num or _is_unit_token(c))), None)
+
+
+def _verb_measure(lemma: str, per: str | None) -> str | None:
+    """The quantity a verb's number object is ("sold" -> "sales"), per unit ("earnings per share")."""
+    base = VERB_MEASURES.get(lemma)
+    return f"{base} per {per}" if base is not None and per else base
+
+
+def _per_unit(doc: Doc, expr: NumberExpr) -> str | None:
+    """What a sum is paid or earned for, after it: "a share", "per tonne" -> the noun; "each" -> "";
+    None when the sum is not per unit ("an hour" and "a year" are rates in time, not prices)."""
+    k = expr.end
+    if k < len(doc) and doc[k].lower_ == "each":
+        return ""
+    if k + 1 < len(doc) and doc[k].lower_ in ("a", "an", "per"):
+        noun = doc[k + 1]
+        if noun.pos_ in NOUN_POS and noun.is_alpha and noun.lemma_.lower() not in TIME_NOUNS:
+            return noun.lower_
+    return None
+
+
+def _change_verb_above(verb: Token) -> Token:
+    """The change verb a participle's noun depends on, else the participle: in "lowered the price for
+    lead metal sold in Canada by 1/2 cts", "by 1/2 cts" is attached to "sold" but tells how much the
+    price was lowered."""
+    if verb.lemma_.lower() in CHANGE_VERBS:
+        return verb
+    tok = verb.head
+    for _ in range(4):  # metal <- for <- price <- lowered
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok if tok.lemma_.lower() in CHANGE_VERBS else verb
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return verb
+
+
+def _bought(verb: Token, inside: set[int]) -> Token | None:
+    """What a sum was paid for: the object of "on" or "for" ("spent A$584m on (buying) a stake")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "for"):
+            continue
+        for child in prep.children:
+            if child.dep_ == "pobj" and _nominal(child) and child.i not in inside and not _is_unit_token(child) \
+                    and child.lemma_.lower() not in TIME_NOUNS and child.ent_type_ not in ("DATE", "TIME"):
+                return child
+            if child.dep_ == "pcomp" and child.pos_ == "VERB":
+                return _object(child, inside)
+    return None
+
+
+def _pobj(noun: Token, preps: tuple[str, ...], inside: set[int] | None = None) -> Token | None:
+    """The noun object of ``noun``'s first preposition in ``preps`` that is not a number or a date."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in NOUN_POS and obj.i not in (inside or set()) \
+                        and obj.lower_ not in MONTHS and obj.lemma_.lower() not in TIME_NOUNS \
+                        and obj.lower_ not in UNIT_WORDS and obj.ent_type_ not in ("DATE", "TIME"):
+                    return obj
+    return None
+
+
+def _is_unit_token(tok: Token) -> bool:
+    low = tok.lower_
+    return tok.like_num or low in UNIT_WORDS or low in CURRENCY_WORDS or low in SCALES
+
+
+def _object(verb: Token, inside: set[int]) -> Token | None:
+    """The noun direct object of a verb that is not a number, unit, date or time."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and child.pos_ in NOUN_POS and child.i not in inside \
+                and not _is_unit_token(child) and child.lemma_.lower() not in TIME_NOUNS \
+                and child.ent_type_ not in ("DATE", "TIME"):
+            return child
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in NOUN_POS:
+                return verb.head  # "the trade imbalance, which amounted to 51.48 billion dlrs"
+            return child
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
+        # "expects earnings to increase 15 pct": the raised object is what changes
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in NOUN_POS), None)
+        if obj is not None:
+            return obj
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return _subject(verb.head)  # "rates rose two basis points to close at 5.55 pct"
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_POS \
+            and not _is_unit_token(verb.head):
+        return verb.head  # "<Marconi SA>, owned 80 pct by Standard": the participle's noun
+    return None
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb that says what happened to a counted noun ("detained", "killed", "ransacked")."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            return child
+    if noun.dep_ == "conj":
+        return _governing_verb(noun.head)
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in NOUN_POS:
+        owner = noun.head.head  # "the offices of five TV channels" were ransacked
+        if _is_event_noun(owner):
+            return None  # "completed an offering of 550,000 shares": the offering was completed
+        if owner.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and owner.head.pos_ == "VERB":
+            return owner.head
+    return None
+
+
+def _is_event_noun(tok: Token) -> bool:
+    low = tok.lower_
+    return (tok.lemma_.lower() in EVENT_NOUNS or low in EVENT_NOUNS or tok.lemma_.lower() in CHANGE_NOUNS
+            or (len(low) > 5 and low.endswith(EVENT_SUFFIXES)))
+
+
+def _subject_phrase(doc: Doc, subj: Token, inside: set[int]) -> str | None:
+    """The subject of a change, with "their number" and "the number of X" resolved."""
+    if subj.lemma_.lower() == "number":
+        target = _pobj(subj, ("of",))
+        if target is not None:
+            return _with_event(_phrase(target, inside), _governing_verb_acl(target))
+        if any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in subj.children):
+            return _antecedent(doc, subj, inside)
+        return _phrase(subj, inside) if _left_modifiers(subj, inside) else None  # "hog numbers"
+    if subj.pos_ not in NOUN_POS:
+        return None
+    return _phrase(subj, inside)
+
+
+def _governing_verb_acl(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+
+
+def _antecedent(doc: Doc, anaphor: Token, inside: set[int]) -> str | None:
+    """What "their number" refers to: a plural noun of the previous sentence, preferring one that a
+    participle describes ("the security forces killed during the protests")."""
+    sent = anaphor.sent
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    plurals = [t for t in previous if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in TIME_NOUNS]
+    described = [t for t in plurals if _governing_verb_acl(t) is not None]
+    if not plurals:
+        return None
+    noun = (described or plurals)[0]
+    return _with_event(_phrase(noun, inside), _governing_verb_acl(noun))
+
+
+def _phrase(noun: Token, inside: set[int]) -> str:
+    """The noun with its compounds and adjectives, and the "per/of/for" complement that tells what
+    a relational head measures ("cost per liter", "forces of the CSTO")."""
+    words = [*_left_modifiers(noun, inside), noun]
+    for child in noun.rights:
+        if child.dep_ != "prep" or child.lower_ not in ("per", "of", "for"):
+            continue
+        obj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUN_POS), None)
+        if obj is None or obj.i in inside or obj.like_num or any(c.like_num for c in obj.children):
+            continue  # not "the December rate of (4.06 mln units)", "a fixed rate of (24.53 dinars)"
+        named = obj.pos_ == "PROPN" or (obj.text.isupper() and len(obj.text) > 1)
+        if child.lower_ == "per" or noun.lemma_.lower() in RELATIONAL_HEADS or named:
+            words += [child, *_left_modifiers(obj, inside), obj]
+            break
+    return " ".join(_surface(t) for t in sorted(words, key=lambda t: t.i))
+
+
+def _left_modifiers(tok: Token, inside: set[int]) -> list[Token]:
+    mods: list[Token] = []
+    for child in tok.lefts:
+        if child.dep_ not in ("compound", "amod", "nmod") or child.i in inside or child.like_num:
+            continue
+        if child.lower_ in QUANTIFIER_ADJS or child.pos_ in ("NUM", "DET", "PRON", "PUNCT"):
+            continue
+        if any(t.like_num or t.lower_ in UNIT_WORDS or t.lower_ in CURRENCY_WORDS for t in child.subtree):
+            continue
+        mods += [*_left_modifiers(child, inside), child]
+    return mods
+
+
+def _surface(tok: Token) -> str:
+    keep_case = tok.pos_ == "PROPN" or (tok.text.isupper() and len(tok.text) > 1)
+    return tok.text if keep_case else tok.lower_
+
+
+def _with_event(phrase: str, verb: Token | None) -> str:
+    """``phrase`` followed by what happened to it ("people detained"), when a past-tense or
+    participle verb says so; plans and wishes ("seeking", "will support") are left out."""
+    if verb is None or verb.tag_ not in ("VBN", "VBD"):
+        return phrase
+    if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in CHANGE_VERBS:
+        return phrase
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("TO", "MD") for c in verb.children):
+        return phrase  # "terminals to be supplied", "movies that will be released": not yet happened
+    return f"{phrase} {verb.lower_}"
