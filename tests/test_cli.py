@@ -150,3 +150,17 @@ def test_kill_9_then_rerun_loses_nothing_and_doubles_nothing(tmp_path: Path, cor
     assert n_annotated == len(ids)
     in_stories = con.execute("select count(distinct article_id) from story_members").fetchone()[0]
     assert in_stories == len(ids)
+
+
+def test_importing_the_cli_loads_no_heavy_module() -> None:
+    """Spawned workers re-import the main module: the CLI must not pull spaCy, SQLAlchemy or sklearn."""
+    code = ("import sys, newsweave.cli; "
+            "print(sorted(m for m in ('spacy', 'sqlalchemy', 'sklearn', 'numpy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_cli_default_database_is_the_api_default() -> None:
+    from newsweave import api, cli
+
+    assert cli.DEFAULT_DB == api.DEFAULT_DB

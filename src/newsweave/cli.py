@@ -11,16 +11,22 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newsweave import api
 from newsweave.errors import NewsweaveError
-from newsweave.pipeline import RunConfig
 
+if TYPE_CHECKING:
+    from newsweave.pipeline import RunConfig
+
+# The commands import what they run (spaCy, SQLAlchemy, scikit-learn) when they run, not when this
+# module loads: a worker process started with "spawn" imports the main module again, and this
+# module's whole tree cost each annotation worker ~1.5 s and ~160 MB.
 EPILOG = "Run `newsweave COMMAND --help` for a command's options. Docs: README.md."
+DEFAULT_DB = "newsweave.db"  # the same as api.DEFAULT_DB (tested)
 
 
 def _add_db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default=os.environ.get("NEWSWEAVE_DB", api.DEFAULT_DB),
+    p.add_argument("--db", default=os.environ.get("NEWSWEAVE_DB", DEFAULT_DB),
                    help="SQLite file or postgresql:// URL (default: ./newsweave.db, or $NEWSWEAVE_DB)")
 
 
@@ -105,11 +111,15 @@ def _version() -> str:
 
 
 def _config(args: argparse.Namespace) -> RunConfig:
+    from newsweave.pipeline import RunConfig
+
     return RunConfig(model=args.model, workers=max(1, args.workers), progress=not args.quiet,
                      embeddings=args.embeddings)
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    from newsweave import api
+
     missing = [p for p in args.paths if not Path(p).exists()]
     for p in missing:
         print(f"newsweave: {p}: no such file or folder; skipped", file=sys.stderr)
@@ -126,6 +136,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_stories(args: argparse.Namespace) -> int:
+    from newsweave import api
+
     found = api.stories(args.db)
     if not found:
         print("no stories yet; add articles with `newsweave run PATH`")
@@ -135,17 +147,22 @@ def _cmd_stories(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
+    from newsweave import api
+
     print(api.render(args.story, args.format, db=args.db))
     return 0
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from newsweave import api
+
     n_articles, n_stories = api.export(args.out, db=args.db)
     print(f"wrote {n_articles} articles and {n_stories} stories to {args.out}")
     return 0
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from newsweave import api
     from newsweave.dossier.render import to_html, to_json, to_markdown
 
     report, dossiers, articles = api.demo(args.db, _config(args))
@@ -161,6 +178,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
+    from newsweave import api
     from newsweave.web import create_app, require_server_extra
 
     require_server_extra()
