@@ -14,6 +14,7 @@ from newsweave import api, pipeline
 from newsweave.annotate import run as annotate_run
 from newsweave.link.stories import StoryClusterer
 from newsweave.pipeline import RunConfig
+from test_store import BACKENDS, fresh_db
 
 CONFIG = RunConfig(workers=1, progress=False)
 
@@ -79,17 +80,23 @@ def test_adding_an_article_rebuilds_only_its_story(tmp_path: Path) -> None:
     assert second.stories_updated == 1
 
 
-def test_dossiers_built_on_workers_match_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_dossiers_built_on_workers_match_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     backend: str) -> None:
+    # The workers open the store themselves (a SQLite file, or PostgreSQL) and write what they build.
     articles = {**ARTICLES, "comet": "Astronomers in Chile reported on Tuesday the discovery of a comet.",
                 "vote": "Lawmakers in Lisbon approved the budget on Wednesday by 120 votes to 96."}
     path = _write(tmp_path, articles)
     api.run([path], db=tmp_path / "one.db", config=CONFIG)
     monkeypatch.setattr(pipeline, "_PARALLEL_DOSSIERS", 1)
     monkeypatch.setattr(pipeline, "_DOSSIER_BATCH", 1)
-    api.run([path], db=tmp_path / "two.db", config=RunConfig(workers=2, progress=False))
+    db = fresh_db(backend, tmp_path / "two.db")
+    report = api.run([path], db=db, config=RunConfig(workers=2, progress=False))
     one = {s.id: api.dossier(s.id, db=tmp_path / "one.db").to_dict() for s in api.stories(tmp_path / "one.db")}
-    two = {s.id: api.dossier(s.id, db=tmp_path / "two.db").to_dict() for s in api.stories(tmp_path / "two.db")}
-    assert len(one) >= 2 and one == two
+    two = {s.id: api.dossier(s.id, db=db).to_dict() for s in api.stories(db)}
+    assert len(one) >= 2 and one == two and report.stories_updated == len(two)
+    with api.open_store(tmp_path / "one.db") as a, api.open_store(db) as b:  # the linked annotations too
+        assert {x.article_id: x for x in a.iter_annotations()} == {x.article_id: x for x in b.iter_annotations()}
 
 
 def test_a_story_split_moves_stored_articles_and_rebuilds_their_dossiers(tmp_path: Path, corpora_dir: Path) -> None:
@@ -118,13 +125,28 @@ def test_a_story_split_moves_stored_articles_and_rebuilds_their_dossiers(tmp_pat
         assert set(api.dossier(story.id, db=db).story.articles) == set(story.articles)
 
 
-def test_dossier_workers_send_back_only_links_and_the_parent_restores_the_annotations() -> None:
-    from newsweave.dossier.worker import links_of, with_links
-    from newsweave.model import Annotations, Mention
+def test_worker_url_reopens_a_file_store_and_not_an_in_memory_one(tmp_path: Path) -> None:
+    with api.open_store(tmp_path / "w.db") as store:
+        url = store.worker_url()
+        assert url is not None
+        store.put_state("probe", {"n": 1})
+    with api.open_store(url) as other:  # what a dossier worker process opens
+        assert other.get_state("probe") == {"n": 1}
+    with api.open_store("sqlite://") as memory:
+        assert memory.worker_url() is None
 
-    stored = Annotations("a", mentions=(Mention(0, 5, "Biden", "ORG"), Mention(10, 15, "Kabul", "GPE")))
-    linked = Annotations("a", mentions=(Mention(0, 5, "Biden", "PERSON", "actor-1"),
-                                        Mention(10, 15, "Kabul", "GPE", "actor-2")))
-    links = links_of(linked)
-    assert links == ("a", (("actor-1", "PERSON"), ("actor-2", "GPE")), ())
-    assert with_links(stored, links) == linked
+
+def test_dossiers_of_an_in_memory_store_are_built_in_process(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # Worker processes cannot open an in-memory database: the stage runs in this process instead.
+    path = _write(tmp_path, ARTICLES)
+    monkeypatch.setattr(pipeline, "_PARALLEL_DOSSIERS", 1)
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a dossier pool was started for an in-memory store")
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", no_pool)
+    with api.open_store("sqlite://") as store:
+        report = api.run([path], db=store, config=RunConfig(workers=2, progress=False))
+        assert report.stories_updated == len(store.list_stories()) >= 1
+        assert all(store.get_dossier(s.id) is not None for s in store.list_stories())

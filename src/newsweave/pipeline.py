@@ -27,7 +27,7 @@ from newsweave.dossier import worker as dossier_worker
 from newsweave.errors import InputError
 from newsweave.ingest import iter_inputs
 from newsweave.link.stories import StoryClusterer
-from newsweave.model import Annotations, Article, Dossier
+from newsweave.model import Annotations, Article
 from newsweave.store import Store
 
 STORIES_STATE = "stories"
@@ -37,9 +37,9 @@ PENDING_STATE = "pending_dossiers"
 _INGEST_BATCH = 200
 # Stories whose dossiers are built between two writes to the store (see build_dossiers).
 _DOSSIER_BATCH = 64
-# Stories to rebuild from which the dossier stage runs on ``workers`` processes: starting them costs
-# ~1.8 s (imports, place table), worth it only when the stage is long (510 stories of 1,000 Reuters
-# articles took ~7 s on one process).
+# Stories to rebuild from which the dossier stage runs on ``workers`` processes: their fork server
+# costs ~1.8 s (imports, place table), worth it only when the stage is long (510 stories of 1,000
+# Reuters articles took ~7 s on one process).
 _PARALLEL_DOSSIERS = 256
 # The module the dossier workers' fork server imports before forking them (see _dossier_context).
 _DOSSIER_PRELOAD = "newsweave.dossier.preload"
@@ -241,38 +241,30 @@ def link(store: Store, report: RunReport) -> set[str]:
     return pending
 
 
-_Job = dossier_worker.Job
-_Built = dossier_worker.Built
-
-
-def _story_batches(todo: Sequence[str], members: dict[str, list[str]], store: Store) -> Iterator[_Job]:
-    """The stories ``todo`` with their articles and annotations, ``_DOSSIER_BATCH`` at a time."""
+def _story_batches(todo: Sequence[str], members: dict[str, list[str]]) -> Iterator[dossier_worker.Job]:
+    """The stories ``todo`` with the ids of their articles, ``_DOSSIER_BATCH`` stories at a time."""
     for start in range(0, len(todo), _DOSSIER_BATCH):
-        batch = todo[start : start + _DOSSIER_BATCH]
-        ids = [aid for sid in batch for aid in members[sid]]
-        articles = {a.id: a for a in store.iter_articles(ids)}
-        anns = {ann.article_id: ann for ann in store.iter_annotations(ids)}
-        yield [(sid, [(articles[i], anns[i]) for i in members[sid] if i in articles and i in anns])
-               for sid in batch]
+        yield [(sid, members[sid]) for sid in todo[start : start + _DOSSIER_BATCH]]
 
 
-def _build_batches(jobs: Iterator[_Job], workers: int, embeddings: bool = False) -> Iterator[_Built]:
-    """Build each batch's dossiers, in order; on ``workers`` processes when more than one."""
-    if workers <= 1:
-        builder = dossier_worker.builder(embeddings)
+def _build_batches(jobs: Iterator[dossier_worker.Job], store: Store, version: str, workers: int,
+                   embeddings: bool) -> Iterator[int]:
+    """Build and store each batch's dossiers; yields the number built per batch. On ``workers``
+    processes, each reading and writing the store itself, when more than one and the store can be
+    opened by another process."""
+    url = store.worker_url() if workers > 1 else None
+    if url is None:
         for job in jobs:
-            yield [builder.build(sid, items) for sid, items in job]
+            yield dossier_worker.build_batch(store, job, version, embeddings)
         return
     with ProcessPoolExecutor(workers, mp_context=_dossier_context()) as pool:
-        pending: list[tuple[_Job, Future[list[tuple[Dossier, list[dossier_worker.Links]]]]]] = []
+        pending: list[Future[int]] = []
         for job in jobs:
-            pending.append((job, pool.submit(dossier_worker.build_job, job, embeddings)))
-            while len(pending) >= 2 * workers:  # bounded in flight: memory stays flat
-                done, future = pending.pop(0)
-                yield dossier_worker.apply_links(done, future.result())
+            pending.append(pool.submit(dossier_worker.build_stored_batch, url, job, version, embeddings))
+            while len(pending) >= 2 * workers:  # bounded in flight: the parent stays a step ahead
+                yield pending.pop(0).result()
         while pending:
-            done, future = pending.pop(0)
-            yield dossier_worker.apply_links(done, future.result())
+            yield pending.pop(0).result()
 
 
 def _dossier_context() -> multiprocessing.context.BaseContext:
@@ -305,12 +297,10 @@ def build_dossiers(story_ids: Iterable[str], store: Store, version: str, report:
         store.delete_stories(empty)
     todo = [sid for sid in story_ids if members.get(sid)]
     workers = config.workers if len(todo) >= _PARALLEL_DOSSIERS else 1
+    # One read and two writes per batch of stories instead of per story: profiled on 1,000 Reuters
+    # articles (510 stories), per-story writes took 6.6 s of a 50 s dossier stage.
     with _bar(config, len(todo), "dossiers") as bar:
-        for built in _build_batches(_story_batches(todo, members, store), workers, config.embeddings):
-            # One read and two writes per batch of stories instead of per story: profiled on 1,000
-            # Reuters articles (510 stories), per-story writes took 6.6 s of a 50 s dossier stage.
-            store.put_annotations([(ann, version) for _, linked in built for ann in linked])
-            store.put_dossiers([dossier for dossier, _ in built])
-            report.stories_updated += len(built)
-            bar.update(len(built))
+        for n in _build_batches(_story_batches(todo, members), store, version, workers, config.embeddings):
+            report.stories_updated += n
+            bar.update(n)
     store.put_state(PENDING_STATE, {"stories": []})

@@ -57,6 +57,12 @@ class Store(ABC):
     def close(self) -> None:
         """Release the connections. The store must not be used afterwards."""
 
+    def worker_url(self) -> str | None:
+        """What another process passes to ``open_store`` to open this same database (credentials
+        included), or None when it cannot (an in-memory database): worker processes then cannot
+        share it."""
+        return None
+
     # -- articles -------------------------------------------------------------------------------
 
     def add_article(self, article: Article) -> AddResult:

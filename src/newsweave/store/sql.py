@@ -186,6 +186,14 @@ class SQLStore(Store):
         """Release every pooled connection."""
         self._engine.dispose()
 
+    def worker_url(self) -> str | None:
+        """This database's URL for another process; None for an in-memory SQLite database."""
+        url = self._engine.url
+        if url.get_backend_name() == "sqlite" and (url.database in (None, "", ":memory:")
+                                                   or url.query.get("mode") == "memory"):
+            return None
+        return url.render_as_string(hide_password=False)
+
     @contextmanager
     def _tx(self, write: bool = False, raw_integrity: bool = False) -> Iterator[Connection]:
         """One transaction; database errors become :class:`StoreError` saying where."""
