@@ -3,8 +3,9 @@
 The sample is the first N Reuters-21578 articles, then BBC News when N passes Reuters' 19,043 (the
 20k size). Per size it runs, on the same sample file, the bare spaCy pass of ``bench/bare_ner.py``
 (same model and worker count, nothing else) and then the real ``newsweave run`` in a fresh
-database; it samples the resident memory of each whole process tree every 50 ms, and prints one
-table with the ratio of the two times.
+database; it samples the memory of each whole process tree every 50 ms (resident set, and the
+proportional set size, which counts a page that forked workers share once), and prints one table
+with the ratio of the two times.
 
     python bench/run_throughput.py                          # 2,000 articles, 2 workers
     python bench/run_throughput.py --sizes 1000,5000,20000 --bare-sizes 1000,5000
@@ -46,37 +47,43 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def _rss_mb(pid: int) -> float:
+def _field_mb(path: str, field: str) -> float:
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
     return 0.0
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of ``pid`` and all its descendants, in MB."""
-    total, todo = 0.0, [pid]
+def tree_memory_mb(pid: int) -> tuple[float, float]:
+    """Resident memory (RSS) and proportional set size (PSS) of ``pid`` and all its descendants, in
+    MB. RSS counts a page shared by several processes (a forked worker's inherited pages) once per
+    process; PSS splits it between them, so the PSS sum is the memory the tree really uses."""
+    rss = pss = 0.0
+    todo = [pid]
     while todo:
         p = todo.pop()
-        total += _rss_mb(p)
+        rss += _field_mb(f"/proc/{p}/status", "VmRSS:")
+        pss += _field_mb(f"/proc/{p}/smaps_rollup", "Pss:")
         todo.extend(_children(p))
-    return total
+    return rss, pss
 
 
-def timed(cmd: list[str]) -> tuple[float, float, str]:
-    """Run ``cmd``; its wall time in seconds, the peak RSS of its process tree in MB, its stdout."""
+def timed(cmd: list[str]) -> tuple[float, float, float, str]:
+    """Run ``cmd``; its wall time in seconds, the peak RSS and peak PSS of its process tree in MB,
+    its stdout."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0.0
+    peak = peak_pss = 0.0
     done = threading.Event()
 
     def sample_memory() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not done.is_set():
-            peak = max(peak, tree_rss_mb(proc.pid))
+            rss, pss = tree_memory_mb(proc.pid)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample_memory, daemon=True)
@@ -87,7 +94,7 @@ def timed(cmd: list[str]) -> tuple[float, float, str]:
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
-    return elapsed, peak, out
+    return elapsed, peak, peak_pss, out
 
 
 def measure(n: int, workers: int, bare: bool) -> dict[str, object]:
@@ -97,14 +104,15 @@ def measure(n: int, workers: int, bare: bool) -> dict[str, object]:
         write_sample(n, sample)
         bare_s = bare_mb = float("nan")
         if bare:
-            bare_s, bare_mb, _ = timed([sys.executable, str(BARE), str(sample), "--workers", str(workers)])
+            bare_s, bare_mb, _, _ = timed([sys.executable, str(BARE), str(sample), "--workers", str(workers)])
         cmd = [sys.executable, "-m", "newsweave.cli", "run", str(sample), "--db", str(Path(tmp) / "b.db"),
                "--workers", str(workers), "--quiet"]
-        elapsed, peak, out = timed(cmd)
+        elapsed, peak, peak_pss, out = timed(cmd)
         added = int(re.search(r"(\d+) added", out).group(1))  # type: ignore[union-attr]
         timings = re.search(r"time:\s+(.*)", out)
         return {"articles": n, "added": added, "workers": workers, "seconds": elapsed,
-                "per_s": n / elapsed, "peak_mb": peak, "stages": timings.group(1) if timings else "",
+                "per_s": n / elapsed, "peak_mb": peak, "peak_pss_mb": peak_pss,
+                "stages": timings.group(1) if timings else "",
                 "bare_s": bare_s, "bare_mb": bare_mb}
 
 
@@ -116,14 +124,15 @@ def main() -> None:
                         help="sizes that also get the bare spaCy pass (default: every size)")
     args = parser.parse_args()
     bare_sizes = set((args.bare_sizes or args.sizes).split(","))
-    print(f"{'articles':>8} {'added':>6} {'workers':>7} {'seconds':>8} {'art/s':>7} {'peak MB':>8} "
+    print(f"{'articles':>8} {'added':>6} {'workers':>7} {'seconds':>8} {'art/s':>7} {'peak MB':>8} {'PSS MB':>7} "
           f"{'bare s':>7} {'bare MB':>8} {'ratio':>6}  stages", flush=True)
     for n in args.sizes.split(","):
         for w in args.workers.split(","):
             r = measure(int(n), int(w), n in bare_sizes)
             ratio = float(r["seconds"]) / float(r["bare_s"])  # type: ignore[arg-type]
             print(f"{r['articles']:>8} {r['added']:>6} {r['workers']:>7} {r['seconds']:>8.1f} "
-                  f"{r['per_s']:>7.1f} {r['peak_mb']:>8.0f} {r['bare_s']:>7.1f} {r['bare_mb']:>8.0f} "
+                  f"{r['per_s']:>7.1f} {r['peak_mb']:>8.0f} {r['peak_pss_mb']:>7.0f} {r['bare_s']:>7.1f} "
+                  f"{r['bare_mb']:>8.0f} "
                   f"{ratio:>6.2f}  {r['stages']}", flush=True)
 
 
