@@ -3,9 +3,9 @@
 The sample is the first N Reuters-21578 articles, then BBC News when N passes Reuters' 19,043 (the
 20k size). Per size it runs, on the same sample file, the bare spaCy pass of ``bench/bare_ner.py``
 (same model and worker count, nothing else) and then the real ``newsweave run`` in a fresh
-database; it samples the memory of each whole process tree every 50 ms (resident set, and the
-proportional set size, which counts a page that forked workers share once), and prints one table
-with the ratio of the two times.
+database; it samples the memory of each whole process tree (the resident set every 50 ms, and every
+second the proportional set size, which counts a page that forked workers share once), and prints
+one table with the ratio of the two times.
 
     python bench/run_throughput.py                          # 2,000 articles, 2 workers
     python bench/run_throughput.py --sizes 1000,5000,20000 --bare-sizes 1000,5000
@@ -57,18 +57,20 @@ def _field_mb(path: str, field: str) -> float:
     return 0.0
 
 
-def tree_memory_mb(pid: int) -> tuple[float, float]:
-    """Resident memory (RSS) and proportional set size (PSS) of ``pid`` and all its descendants, in
-    MB. RSS counts a page shared by several processes (a forked worker's inherited pages) once per
-    process; PSS splits it between them, so the PSS sum is the memory the tree really uses."""
-    rss = pss = 0.0
+def tree_memory_mb(pid: int, pss: bool) -> tuple[float, float]:
+    """Resident memory (RSS) and, when ``pss``, proportional set size (PSS) of ``pid`` and all its
+    descendants, in MB. RSS counts a page shared by several processes (a forked worker's inherited
+    pages) once per process; PSS splits it between them, so the PSS sum is the memory the tree
+    really uses. PSS costs the kernel a walk of every page table: sample it less often."""
+    rss_mb = pss_mb = 0.0
     todo = [pid]
     while todo:
         p = todo.pop()
-        rss += _field_mb(f"/proc/{p}/status", "VmRSS:")
-        pss += _field_mb(f"/proc/{p}/smaps_rollup", "Pss:")
+        rss_mb += _field_mb(f"/proc/{p}/status", "VmRSS:")
+        if pss:
+            pss_mb += _field_mb(f"/proc/{p}/smaps_rollup", "Pss:")
         todo.extend(_children(p))
-    return rss, pss
+    return rss_mb, pss_mb
 
 
 def timed(cmd: list[str]) -> tuple[float, float, float, str]:
@@ -81,9 +83,11 @@ def timed(cmd: list[str]) -> tuple[float, float, float, str]:
 
     def sample_memory() -> None:
         nonlocal peak, peak_pss
+        tick = 0
         while not done.is_set():
-            rss, pss = tree_memory_mb(proc.pid)
+            rss, pss = tree_memory_mb(proc.pid, pss=tick % 20 == 0)  # PSS once a second
             peak, peak_pss = max(peak, rss), max(peak_pss, pss)
+            tick += 1
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample_memory, daemon=True)
