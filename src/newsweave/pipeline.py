@@ -29,6 +29,7 @@ from newsweave.ingest import iter_inputs
 from newsweave.link.stories import StoryClusterer
 from newsweave.model import Annotations, Article
 from newsweave.store import Store
+from newsweave.worker_pools import exit_with_parent
 
 STORIES_STATE = "stories"
 PENDING_STATE = "pending_dossiers"
@@ -257,7 +258,7 @@ def _build_batches(jobs: Iterator[dossier_worker.Job], store: Store, version: st
         for job in jobs:
             yield dossier_worker.build_batch(store, job, version, embeddings)
         return
-    with ProcessPoolExecutor(workers, mp_context=_dossier_context()) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_dossier_context(), initializer=exit_with_parent) as pool:
         pending: list[Future[int]] = []
         for job in jobs:
             pending.append(pool.submit(dossier_worker.build_stored_batch, url, job, version, embeddings))

@@ -17,6 +17,7 @@ from newsweave.annotate.nlp import load_pipeline, mentions_of, model_name_from_e
 from newsweave.annotate.quotes import extract_quotes
 from newsweave.annotate.timexes import extract_timexes
 from newsweave.model import Annotations, Article
+from newsweave.worker_pools import exit_with_parent
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -109,6 +110,7 @@ _WORKER_NLP: dict[str, Any] = {}  # one pipeline per worker process, set by the 
 
 
 def _init_worker(model: str) -> None:
+    exit_with_parent()
     _WORKER_NLP["nlp"] = load_pipeline(model)
 
 

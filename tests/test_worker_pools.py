@@ -1,0 +1,61 @@
+"""Worker processes end with the run that started them, even when it is killed with SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+PARENT = """
+import concurrent.futures, multiprocessing, os, sys, time
+from newsweave.worker_pools import exit_with_parent
+
+if __name__ == "__main__":
+    context = multiprocessing.get_context(sys.argv[1])
+    initializer = exit_with_parent if sys.argv[2] == "watch" else None
+    pool = concurrent.futures.ProcessPoolExecutor(2, mp_context=context, initializer=initializer)
+    pids = {pool.submit(os.getpid).result() for _ in range(8)}
+    print(" ".join(map(str, sorted(pids))), flush=True)
+    time.sleep(60)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def _workers_after_kill(context: str, mode: str) -> list[int]:
+    """Start a pool in a child process, kill the child with SIGKILL; the pool's workers still alive 5 s later."""
+    parent = subprocess.Popen([sys.executable, "-c", PARENT, context, mode], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    workers = [int(p) for p in parent.stdout.readline().split()]
+    assert workers
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(_alive(p) for p in workers):
+        time.sleep(0.1)
+    left = [p for p in workers if _alive(p)]
+    for p in left:
+        os.kill(p, signal.SIGKILL)
+    return left
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("context", ["spawn", "forkserver"])
+def test_workers_exit_when_their_parent_is_killed(context: str) -> None:
+    assert _workers_after_kill(context, "watch") == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_without_the_watch_workers_outlive_a_killed_parent() -> None:
+    # why exit_with_parent exists: concurrent.futures workers never notice the parent's death
+    assert _workers_after_kill("spawn", "none") != []
