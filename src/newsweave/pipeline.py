@@ -184,7 +184,7 @@ def update(store: Store, report: RunReport, config: RunConfig = RunConfig()) -> 
     if todo:
         with _timed(report, "annotate"):
             annotate(todo, store, annotator, report, config)
-    if config.workers > 1 and report.annotated >= _PARALLEL_DOSSIERS:
+    if config.workers > 1 and report.annotated >= _PARALLEL_DOSSIERS and store.worker_url() is not None:
         # Likely enough stories for dossier workers: their server loads while linking uses one core.
         _dossier_context()
     with _timed(report, "link"):
@@ -273,8 +273,8 @@ def _dossier_context() -> multiprocessing.context.BaseContext:
 
     Where the platform has it, workers are forked from a server process that imported the dossier
     modules and built the place table once (``dossier.preload``), in the background: a worker then
-    starts in milliseconds. Spawned workers (elsewhere) each re-import the command line's module tree
-    and build the table, ~3.3 s per worker.
+    starts in milliseconds. Spawned workers (elsewhere) each import the dossier modules and build the
+    table, ~1.8 s per worker.
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
