@@ -209,9 +209,9 @@ def test_reuters_sentences_parse(corpora_dir: Path, nlp: Language) -> None:
         ("The deficit, which amounted to 5.2 billion dlrs, narrowed.", 5.2e9, None, "USD", "deficit"),
         # a predicate adjective tells of its verb's subject, not of a month after "of"
         ("Imports were unchanged from the 28.1 mln tonnes of March.", 28.1e6, None, "tonnes", "imports"),
-        # a change after a figure object is that figure's
+        # a change after a figure object is that figure's (an irregular verb is not written as its event)
         ("The company sold 1.2 mln tonnes of copper, up 5 pct from 1.14 mln tonnes.", 5, None, "percent",
-         "copper sold"),
+         "copper"),
         # a restatement after the first figure's own noun
         ("It holds 1.1 mln of the shares, or 6.2 pct.", 6.2, None, "percent", "shares"),
     ],
@@ -386,16 +386,67 @@ def test_year_naming_an_event_is_not_a_figure(nlp: Language) -> None:
                 if f.value == 2007]
 
 
+# Sentences written for these tests (issue 5, fourth round, from the kinds of test2's errors): one
+# per general rule, none taken from the gold sets.
+@pytest.mark.parametrize(
+    ("text", "value", "value_max", "unit", "measure"),
+    [
+        # currencies of one country as ISO codes; shared ones by the country named before or in the article
+        ("The ministry said exports earned 2.5 billion roubles.", 2.5e9, None, "RUB", None),
+        ("The group issued a 300 mln Swiss franc bond.", 300e6, None, "CHF", None),
+        ("Yugoslavia's central bank set the rate at 40.5 dinars.", 40.5, None, "YUD", None),
+        ("The Commission paid 120 European currency units a tonne.", 120, None, "XEU", None),
+        ("About 400 gallons of oil were spilled.", 400, None, "gallons", None),
+        # an irregular verb is not written as the event (the dossier would read it as the head noun)
+        ("She won two silver medals at the games.", 2, None, None, "silver medals"),
+        # "compared to" compares like "compared with"; "a further" adds to the first figure's count
+        ("Sales rose to 4.2 mln dlrs compared to 3.9 mln a year earlier.", 3.9e6, None, "USD", "sales"),
+        ("The defeat leaves Leeds on 40 points - two points behind Hull and a further three back from Derby.",
+         3, None, None, "points"),
+        ("Police detained 20 people and a further 15 on Sunday.", 15, None, None, "people detained"),
+        # "at" after a passive verb or a session verb is the subject's level
+        ("Wheat output was kept unchanged at 1.2 mln tonnes.", 1.2e6, None, "tonnes", "wheat output"),
+        ("The dollar opened at 140.50 yen in Tokyo.", 140.5, None, "JPY", "dollar"),
+        # "four or five" is one approximate range
+        ("The chain expects to open four or five new stores.", 4, 5, None, "stores"),
+        # a sum paid is a payment
+        ("It agreed to pay 40 mln dlrs to settle the claims.", 40e6, None, "USD", "payment"),
+        # "only one" is a count
+        ("The survey found only one bank with losses.", 1, None, None, "bank"),
+    ],
+)
+def test_rules_of_the_fourth_round(nlp: Language, text: str, value: float, value_max: float | None,
+                                   unit: str | None, measure: str | None) -> None:
+    figure = _find(_figures(nlp, text), value)
+    assert figure.value_max == (pytest.approx(value_max) if value_max is not None else None)
+    assert figure.unit == unit
+    if measure is not None:
+        assert figure.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Finance ministers of the Group of Seven met in Paris.", []),
+        ("He listed one, two or three options.", [2, 3]),  # the last items of a list stay two figures
+    ],
+)
+def test_names_and_lists_of_the_fourth_round(nlp: Language, text: str, values: list[float]) -> None:
+    assert [f.value for f in _figures(nlp, text)] == values
+
+
 # Per split (tests/data/README.md): floors just under what bench/figures_gold.py measured, for
-# value / unit / measure / all three. "test2" is the blind evaluation set of the third round
-# (measured 0.925 / 0.875 / 0.750 / 0.713; the second round's extractor scored 0.688 on it). The
-# other three are tuning sets; third-round measurements: dev 1.000 / 1.000 / 0.882 / 0.882, gold
-# 1.000 / 1.000 / 0.907 / 0.907, test 0.990 / 0.990 / 0.897 / 0.876.
+# value / unit / measure / all three. "test3" is the blind evaluation set of the fourth round:
+# 0.886 / 0.848 / 0.633 / 0.595, the same before and after that round. The other four are tuning sets
+# (test2's errors were read in the fourth round); fourth-round measurements: dev 1.000 / 1.000 /
+# 0.882 / 0.882, gold 1.000 / 1.000 / 0.907 / 0.907, test 0.990 / 1.000 / 0.897 / 0.887, test2 0.950 /
+# 0.988 / 0.925 / 0.912 (0.925 / 0.875 / 0.750 / 0.713 while it was blind, third round).
 FIGURE_FLOORS = {
     "dev": {"value": 0.99, "unit": 0.99, "measure": 0.87, "all": 0.87},
     "gold": {"value": 0.99, "unit": 0.99, "measure": 0.89, "all": 0.89},
-    "test": {"value": 0.98, "unit": 0.98, "measure": 0.88, "all": 0.86},
-    "test2": {"value": 0.91, "unit": 0.86, "measure": 0.73, "all": 0.70},
+    "test": {"value": 0.98, "unit": 0.99, "measure": 0.88, "all": 0.87},
+    "test2": {"value": 0.94, "unit": 0.98, "measure": 0.91, "all": 0.90},
+    "test3": {"value": 0.87, "unit": 0.83, "measure": 0.62, "all": 0.58},
 }
 
 

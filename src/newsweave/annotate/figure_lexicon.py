@@ -26,17 +26,20 @@ CURRENCY_SIGNS: dict[str, str] = {"$": "USD", "us$": "USD", "£": "GBP", "€": 
 CURRENCY_WORDS: dict[str, str] = {
     "dlrs": "USD", "dlr": "USD", "dollars": "USD", "dollar": "USD", "cts": "US cents",
     "cents": "US cents", "cent": "US cents", "ct": "US cents", "stg": "GBP", "sterling": "GBP",
-    "euros": "EUR", "euro": "EUR",
-    "yen": "JPY", "yuan": "CNY", "francs": "franc", "franc": "franc", "marks": "mark",
-    "rubles": "ruble", "ruble": "ruble", "roubles": "ruble", "rouble": "ruble", "tenge": "tenge",
-    "rupees": "rupee", "rupee": "rupee", "lire": "lira", "lira": "lira", "pesos": "peso",
-    "peso": "peso", "guilders": "guilder", "crowns": "crown", "riyals": "riyal",
-    "dinars": "dinar", "dinar": "dinar", "intis": "inti", "inti": "inti", "rand": "rand",
-    "baht": "baht", "ringgit": "ringgit", "krona": "krona", "kronor": "krona",
-    "kroner": "krone", "krone": "krone", "schillings": "schilling", "drachmas": "drachma",
-    "pesetas": "peseta", "escudos": "escudo", "shekels": "shekel", "naira": "naira",
-    "zlotys": "zloty", "zloty": "zloty", "forints": "forint", "australs": "austral",
-    "cruzados": "cruzado", "punts": "punt",
+    "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
+    # the currency of one country (or, for the rupee, the one the news names most) as its ISO code,
+    # as the annotators of the blind sets wrote them (test: YUD; test2: INR, RUB, XEU)
+    "rubles": "RUB", "ruble": "RUB", "roubles": "RUB", "rouble": "RUB", "rupees": "INR", "rupee": "INR",
+    "ecus": "XEU", "ecu": "XEU", "marks": "DEM", "lire": "ITL", "guilders": "NLG", "guilder": "NLG",
+    "rand": "ZAR", "baht": "THB", "ringgit": "MYR", "krona": "SEK", "kronor": "SEK",
+    "schillings": "ATS", "drachmas": "GRD", "pesetas": "ESP", "escudos": "PTE", "shekels": "ILS",
+    "naira": "NGN", "zlotys": "PLN", "zloty": "PLN", "forints": "HUF", "australs": "ARS",
+    "cruzados": "BRL", "punts": "IEP",
+    # shared by several countries: a plain name unless the country is named (SHARED_CURRENCIES); the
+    # dev set wrote "inti" and the seed story "tenge", kept as names
+    "francs": "franc", "franc": "franc", "pesos": "peso", "peso": "peso", "riyals": "riyal",
+    "dinars": "dinar", "dinar": "dinar", "lira": "lira", "crowns": "crown", "kroner": "krone",
+    "krone": "krone", "intis": "inti", "inti": "inti", "tenge": "tenge",
 }
 # "Canadian cts": cents of another dollar
 CENT_COUNTRIES: dict[str, str] = {"canadian": "CAD cents", "australian": "AUD cents"}
@@ -49,6 +52,26 @@ CROWN_COUNTRIES: dict[str, str] = {"norwegian": "NOK", "danish": "DKK", "swedish
 DOLLAR_COUNTRIES: dict[str, str] = {"canadian": "CAD", "australian": "AUD", "u.s.": "USD", "n.z.": "NZD",
                                     "us": "USD", "hong": "HKD", "kong": "HKD", "new": "NZD",
                                     "zealand": "NZD", "singapore": "SGD"}
+# Shared currencies (their value in CURRENCY_WORDS) by the country words that name one country's:
+# "Swiss francs" right before, or the one such country an article names ("dinars" in an article on
+# Yugoslavia are YUD, as the test set's annotator wrote them).
+SHARED_CURRENCIES: dict[str, dict[str, str]] = {
+    "franc": {"swiss": "CHF", "switzerland": "CHF", "french": "FRF", "france": "FRF", "belgian": "BEF",
+              "belgium": "BEF", "luxembourg": "LUF"},
+    "dinar": {"yugoslav": "YUD", "yugoslavia": "YUD", "kuwaiti": "KWD", "kuwait": "KWD", "iraqi": "IQD",
+              "iraq": "IQD", "jordanian": "JOD", "jordan": "JOD", "bahraini": "BHD", "bahrain": "BHD",
+              "libyan": "LYD", "libya": "LYD", "tunisian": "TND", "tunisia": "TND", "algerian": "DZD",
+              "algeria": "DZD"},
+    "peso": {"mexican": "MXN", "mexico": "MXN", "philippine": "PHP", "philippines": "PHP",
+             "argentine": "ARS", "argentina": "ARS", "chilean": "CLP", "chile": "CLP",
+             "colombian": "COP", "colombia": "COP"},
+    "riyal": {"saudi": "SAR", "qatari": "QAR", "qatar": "QAR"},
+    "lira": {"turkish": "TRL", "turkey": "TRL", "italian": "ITL", "italy": "ITL"},
+    "krone": {"danish": "DKK", "denmark": "DKK", "norwegian": "NOK", "norway": "NOK"},
+    "crown": CROWN_COUNTRIES,
+    "INR": {"indian": "INR", "india": "INR", "pakistani": "PKR", "pakistan": "PKR", "lankan": "LKR"},
+    "DEM": {"german": "DEM", "germany": "DEM", "finnish": "FIM", "finland": "FIM"},
+}
 DOLLAR_WORDS = frozenset({"dlrs", "dollars", "dlr", "dollar"})
 UNIT_WORDS: dict[str, str] = {
     "%": "percent", "pct": "percent", "percent": "percent", "tonnes": "tonnes", "tonne": "tonnes",
@@ -61,9 +84,10 @@ UNIT_WORDS: dict[str, str] = {
     # singulars, as in "0.185 ounce gold a short ton", "a 40 acre site"
     "ounce": "ounces", "acre": "acres", "hectare": "hectares", "bushel": "bushels", "foot": "feet",
     "kilogram": "kg", "kilometre": "km", "kilometer": "km", "litre": "liters", "liter": "liters",
-    "megawatt": "MW",
+    "megawatt": "MW", "gallons": "gallons", "gallon": "gallons",
 }
 CURRENCY_UNITS = frozenset({*CURRENCY_SIGNS.values(), *CURRENCY_WORDS.values(),
+                             *(c for named in SHARED_CURRENCIES.values() for c in named.values()),
                              *DOLLAR_COUNTRIES.values(), *CENT_COUNTRIES.values(),
                              *CROWN_COUNTRIES.values()})
 # Words that make a number a date or a span of time rather than a count.

@@ -38,6 +38,7 @@ from newsweave.annotate.figure_lexicon import (
     FOLD_WORDS,
     MONTHS,
     SCALES,
+    SHARED_CURRENCIES,
     TIME_NOUNS,
     UNIT_WORDS,
     WORD_NUMBERS,
@@ -60,6 +61,8 @@ SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "P
              "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE", "NORP"}
 # After "one", words that make it a count rather than the article: "one additional share", "one more".
 MORE_ADJS = {"additional", "more", "extra", "further", "other"}
+# Before "one", words that make it a count rather than the article: "only one stock" (test2's annotator).
+COUNT_ADVERBS = {"only", "just", "merely"}
 YEAR_RANGE = (1800, 2100)
 _RANGE_HEDGES = {"about", "around", "approximately", "roughly", "some", "nearly", "almost"}
 # After "the", a comma-less number in this range is read as a year, not a count: news writes counts
@@ -71,14 +74,16 @@ FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
 BID_ASKED_RE = re.compile(r"^(\d{1,3})\.(\d{2})/(\d{2})$")
 PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?[\s-]\d{3,4}[\s-]\d{3,4}")
 # The text between two figures that makes the second one a restatement or a sibling of the first.
-_LINKED_RE = re.compile(r"^[\s,()]*(or|and|from|vs\.?|versus|against|compared with)[\s,]*(a|an)?\s*$")
+# "and a further five", "and another 20": the second figure adds to the first's count
+_LINKED_RE = re.compile(r"^[\s,()]*(or|and|from|vs\.?|versus|against|compared (?:with|to))[\s,]*(a|an)?"
+                        r"\s*(?:further|another|additional)?\s*$")
 RATE_UNITS = {"percent", "percentage points", "basis points"}
 _RESTATING_WORDS = {"of", "its", "their", "the", "his", "her"}
 # A figure restated in another currency right after the first: "$32bn (£16.7bn; 24.1bn euros)".
 _CONVERSION_RE = re.compile(r"^\s*[(;,/]\s*$")
 # A comparison that elides the unit: "1.45 mln tonnes, against 1.35 mln"; "79,100 acres, vs 76,700".
 _YEAR_PHRASE = re.compile(r"\s*\b(?:in|for)\s+(?:19|20)\d\d\b")
-_COMPARED_RE = re.compile(r"^[\s,()]*(?:[a-z]+\s+){0,3}?(vs\.?|versus|against|compared with|from)\s*$")
+_COMPARED_RE = re.compile(r"^[\s,()]*(?:[a-z]+\s+){0,3}?(vs\.?|versus|against|compared (?:with|to)|from)\s*$")
 TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 
@@ -192,9 +197,16 @@ def _is_temporal(tok: Token) -> bool:
 
 
 def _conjunct_of(doc: Doc, fig: Figure, prev: Figure) -> bool:
-    """Whether the parse joins ``fig`` to ``prev`` with a conjunction (conj of a token of prev)."""
+    """Whether the parse joins ``fig`` to ``prev`` with a conjunction: a conj of a token of prev, or
+    of the word prev counts, by the number or the word it modifies ("four points behind Arsenal and a
+    further five back": "back" is a conj of "points")."""
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-    return span is not None and any(t.dep_ == "conj" and prev.start <= t.head.idx < prev.end for t in span)
+    before = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+    if span is None or before is None:
+        return False
+    anchors = {t.i for t in before} | {t.head.i for t in before if t.dep_ == "nummod"}
+    return any(c.dep_ == "conj" and c.head.i in anchors for t in span
+               for c in ((t, t.head) if t.dep_ == "nummod" else (t,)))
 
 
 # ---------------------------------------------------------------- reading number expressions
@@ -271,6 +283,11 @@ def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
         return DOLLAR_COUNTRIES[doc[j + 1].lower_], j + 3  # "Hong Kong dlrs", "New Zealand dollars"
     if low in CENT_COUNTRIES and j + 1 < len(doc) and doc[j + 1].lower_ in ("cts", "cents"):
         return CENT_COUNTRIES[low], j + 2
+    named = SHARED_CURRENCIES.get(CURRENCY_WORDS.get(doc[j + 1].lower_, "")) if j + 1 < len(doc) else None
+    if named is not None and low in named:
+        return named[low], j + 2  # "Swiss francs", "Yugoslav dinars"
+    if low == "european" and [t.lower_ for t in doc[j + 1:j + 3]] in (["currency", "units"], ["currency", "unit"]):
+        return "XEU", j + 3
     if low in CURRENCY_WORDS and doc[j].pos_ != "VERB":
         return _currency_in_context(doc, j, CURRENCY_WORDS[low]), j + 1
     if low in UNIT_WORDS and low != "times":
@@ -282,18 +299,26 @@ _CURRENCY_KEY = "newsweave.currencies"
 
 
 def _currency_in_context(doc: Doc, j: int, code: str) -> str:
-    """A bare currency word resolved by the article: "crowns" in an article on Norway are NOK; "dlrs"
-    after "fell to 7.15 billion N.Z. dlrs" in the same sentence are NZD, until another dollar is named
-    (in the next sentences Reuters writes a bare "dlrs" for US dollars too)."""
-    if code not in ("crown", "USD"):
+    """A bare currency word resolved by the article: "crowns" in an article on Norway are NOK, "dinars"
+    in one on Yugoslavia YUD; "dlrs" after "fell to 7.15 billion N.Z. dlrs" in the same sentence are
+    NZD, until another dollar is named (in the next sentences Reuters writes a bare "dlrs" for US
+    dollars too)."""
+    if code not in SHARED_CURRENCIES and code != "USD":
         return code
     cached = doc.user_data.get(_CURRENCY_KEY)
-    if not isinstance(cached, tuple):
-        cached = doc.user_data[_CURRENCY_KEY] = _currency_context(doc)
-    context: tuple[str | None, tuple[tuple[int, str], ...]] = cached
-    crown, dollars = context
-    if code == "crown":
-        return crown or code
+    if not isinstance(cached, dict):
+        cached = doc.user_data[_CURRENCY_KEY] = {}
+    if code != "USD":
+        if code not in cached:
+            text = doc_text(doc)
+            countries = {SHARED_CURRENCIES[code][m.group(0).lower()] for m in _COUNTRY_RES[code].finditer(text)}
+            cached[code] = countries.pop() if len(countries) == 1 else None
+        resolved: str | None = cached[code]
+        return resolved or code
+    if "USD" not in cached:
+        cached["USD"] = tuple((m.start(), DOLLAR_COUNTRIES[m.group(1).lower()])
+                              for m in _NAMED_DOLLAR_RE.finditer(doc_text(doc)))
+    dollars: tuple[tuple[int, str], ...] = cached["USD"]
     named = [(at, c) for at, c in dollars if at < doc[j].idx]
     if not named:
         return code
@@ -306,16 +331,8 @@ def _currency_in_context(doc: Doc, j: int, code: str) -> str:
     return named_code
 
 
-def _currency_context(doc: Doc) -> tuple[str | None, tuple[tuple[int, str], ...]]:
-    """The crown of the one crown country an article names, and its dollars named with their country
-    (character offset, ISO code), read once per article."""
-    text = doc_text(doc)
-    crowns = {CROWN_COUNTRIES[m.group(0).lower()] for m in _CROWN_COUNTRY_RE.finditer(text)}
-    dollars = tuple((m.start(), DOLLAR_COUNTRIES[m.group(1).lower()]) for m in _NAMED_DOLLAR_RE.finditer(text))
-    return (crowns.pop() if len(crowns) == 1 else None), dollars
-
-
-_CROWN_COUNTRY_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, CROWN_COUNTRIES)) + r")\b", re.IGNORECASE)
+_COUNTRY_RES = {code: re.compile(r"\b(?:" + "|".join(map(re.escape, named)) + r")\b", re.IGNORECASE)
+                for code, named in SHARED_CURRENCIES.items()}
 _NAMED_DOLLAR_RE = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(DOLLAR_COUNTRIES, key=len, reverse=True)))
                               + r")\s+(?:" + "|".join(DOLLAR_WORDS) + r")\b", re.IGNORECASE)
 
@@ -349,11 +366,14 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
         open_at -= 1
     opener = doc[open_at].lower_ if open_at >= 0 else ""
     link = doc[j].lower_ if j + 1 < len(doc) else ""
-    if link in ("-", "–", "to") or (opener == "between" and link == "and"):
+    if link in ("-", "–", "to", "or") or (opener == "between" and link == "and"):
         k = j + 2 if doc[j + 1].lower_ in CURRENCY_SIGNS else j + 1
         second = _number_at(doc, k)
         if second is not None and _year_digits(doc[i]) and not _year_digits(doc[k]):
             second = None  # "down 4% in 2004 to 789m euros": a year, then the new level
+        if second is not None and link == "or" and not _approximate_pair(value, unit, second[0],
+                                                                         doc[i - 1] if i else None):
+            second = None  # "9.91 pct or 1.2 bln dlrs", "one, two or three": two figures
         if second is not None and (opener in ("from", "between") or link != "to" or not unit):
             high, k, scale2 = second
             unit2, k = _unit_after(doc, k)
@@ -369,6 +389,13 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
             return NumberExpr(start, j, value, None, unit, core, skip=True)  # "won 2-1": a score
         value, value_max = value_max, value
     return NumberExpr(start, j, value, value_max, unit, core)
+
+
+def _approximate_pair(low: float, unit: str | None, high: float, before: Token | None) -> bool:
+    """"four or five errors", "10 or 12 pct": a bare number, "or", a higher one of the same order is
+    an approximate range (test2's annotator: one figure); not the last items of a list ("one, two or
+    three")."""
+    return unit is None and 0 < low < high <= 10 * low and (before is None or before.text != ",")
 
 
 def _year_digits(tok: Token) -> bool:
@@ -410,6 +437,7 @@ def _is_skipped(doc: Doc, expr: NumberExpr) -> bool:
             or _is_enumeration(doc, expr, after)
             or (expr.unit is None and expr.value_max is None and expr.value == 1
                 and not _coordinated_with_number(doc[expr.core[0]])
+                and not (before is not None and before.lower_ in COUNT_ADVERBS)  # "only one stock"
                 and not (after is not None and after.lower_ in MORE_ADJS)))  # "one additional share"
 
 
@@ -491,9 +519,9 @@ def _is_numbered_item(doc: Doc, expr: NumberExpr, before: Token | None) -> bool:
         return True  # "the top four", "reached number four in the charts": ranks
     first = doc[expr.core[0]]
     after = doc[expr.end] if expr.end < len(doc) else None
-    if first.lower_ in WORD_NUMBERS and first.text.istitle() and not first.is_sent_start and \
-            after is not None and after.pos_ == "PROPN" and after.text.istitle():
-        return True  # "the 1998 Six Nations Championship": a capitalized number word in a name
+    if first.lower_ in WORD_NUMBERS and first.text.istitle() and not first.is_sent_start and (
+            before.is_alpha or (after is not None and after.pos_ == "PROPN" and after.text.istitle())):
+        return True  # "the 1998 Six Nations", "the Group of Seven", "Channel Four": a number word in a name
     if before.text.endswith("-") and not before.whitespace_ and (before.text[:1].isalnum() or
                                                                   before.text == "-"):
         return True  # "Il-76", "2022-01-10": codes and dates glued by hyphens
