@@ -97,3 +97,13 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "second", "time", "decade", "century",
               "quarter", "period", "season", "morning", "night", "weekend", "mths", "mos", "qtr", "qtrs",
               "yrs", "wks", "days", "weeks", "months", "years", "hours", "minutes", "half", "halves"}
+# Irregular past participles that tell what happened to a counted thing ("copies sold", "medals won",
+# "people hurt"); regular ones end in "-ed". Participles that are also common nouns in measures are
+# left out ("tax cut", "a hit", "the set", "the left"): there the last word is the head noun; so are
+# those that mostly report or lead ("the survey found", "led by").
+IRREGULAR_PARTICIPLES = frozenset({
+    "sold", "won", "lost", "shot", "paid", "held", "hurt", "slain", "taken", "given", "made", "built",
+    "spent", "bought", "sent", "caught", "stolen", "beaten", "struck", "brought", "kept",
+    "laid", "sunk", "thrown", "written", "flown", "driven", "chosen", "sworn", "fed",
+    "withdrawn", "overthrown", "undertaken", "rebuilt", "shut", "stung", "bitten", "ridden",
+})

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from newsweave.annotate.figure_lexicon import (
     CURRENCY_UNITS,
     CURRENCY_WORDS,
+    IRREGULAR_PARTICIPLES,
     MONTHS,
     SCALES,
     TIME_NOUNS,
@@ -59,11 +60,10 @@ EVENT_SUFFIXES = ("ing", "ion", "ions", "ment", "ments")
 # Participles that give the size of the noun they describe: "a site measuring 250 acres".
 MEASURING_VERBS = {"measure", "total", "weigh", "cost", "cover", "span", "value", "amount", "number",
                    "estimate", "worth"}
-# An event is written after the counted noun only as a regular participle ("people detained") or one
-# of these: ``dossier.figures.normalize_measure`` reads the last word of a measure as its event only
-# when it ends in "-ed" or is a known event (else as the head noun), so "bronzes won" would group
-# apart from "bronzes" (test2: "won", and misparsed "drew", "meant", were 4 of its 23 errors).
-IRREGULAR_EVENTS = {"hurt", "slain", "held"}
+# An event is written after the counted noun only as a regular participle ("people detained") or a
+# known irregular one (``IRREGULAR_PARTICIPLES``): ``dossier.figures.normalize_measure`` reads the
+# last word of a measure as its event only then, else as the head noun. Misparsed past tenses that are
+# not the counted thing's event ("drew", "meant": test2) stay out.
 GENERIC_COUNTED = {"people", "persons", "individuals", "men", "members", "personnel", "units", "head"}
 # Counted nouns that only say that things are counted ("651,253 units", "275,000 head" of cattle): the
 # measure is what the sentence says of the number, as for a bare number.
@@ -510,8 +510,8 @@ def _with_event(phrase: str, verb: Token | None) -> str:
     participle verb says so; plans and wishes ("seeking", "will support") are left out."""
     if verb is None or verb.tag_ not in ("VBN", "VBD"):
         return phrase
-    if not verb.lower_.endswith("ed") and verb.lower_ not in IRREGULAR_EVENTS:
-        return phrase  # "won two bronzes": the dossier would read "won" as the head noun of "bronzes won"
+    if not verb.lower_.endswith("ed") and verb.lower_ not in IRREGULAR_PARTICIPLES:
+        return phrase
     if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in CHANGE_VERBS:
         return phrase
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("TO", "MD") for c in verb.children):
