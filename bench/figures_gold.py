@@ -1,8 +1,9 @@
 """Figure extraction quality on a hand-annotated gold set (value, unit, measure), and its sampler.
 
 The annotated sets (``tests/data/figures_{dev,gold,test,test2,test3}.jsonl``, described in
-``tests/data/README.md``; ``test3`` is the blind evaluation set, the others were tuned on) hold sentences sampled with a fixed seed from ``../shared/corpora/reuters21578.jsonl.gz``
-and ``bbc.jsonl.gz``; every reported figure in them is annotated by hand. ``score`` parses each whole
+``tests/data/README.md``; ``test3`` is the blind evaluation set, the others were tuned on) hold
+sentences sampled with a fixed seed from ``../shared/corpora/reuters21578.jsonl.gz`` and
+``bbc.jsonl.gz``; every reported figure in them is annotated by hand. ``score`` parses each whole
 article (the measure may need the previous sentence), runs ``extract_figures`` and compares, for each
 gold figure, the predicted figure whose span overlaps it most:
 

@@ -46,9 +46,6 @@ from newsweave.annotate.figure_lexicon import (
 from newsweave.annotate.figure_measures import VS_LABEL_RE, NumberExpr, doc_text, find_measure
 from newsweave.model import Figure
 
-MODIFIERS = ("at least", "at most", "more than", "less than", "fewer than", "up to", "as many as",
-             "about", "around", "approximately", "roughly", "nearly", "almost", "over", "under",
-             "some", "an estimated", "just over", "just under")
 # Words that, right before a number, make it part of a name or a numbered item.
 NUMBERED_ITEMS = {"article", "section", "chapter", "paragraph", "clause", "resolution", "no", "no.",
                   "number", "room", "flight", "route", "highway", "version", "level", "grade",
