@@ -11,38 +11,47 @@ How mentions become actors (each step is a function below):
    person name glued to a following word is cut back to the person ("Anthony Blinken United",
    "Maria ZakharovaOfficial"); a name in a Title Case headline that appears nowhere in body text
    is cut back to the longest body-text name it starts with ("Colts Beat Chiefs" -> "Colts").
-2. **Groups**: mentions with the same folded text ("U.S." = "US") form one group.
-3. **Label evidence** per group (``_group_votes``): each NER label is one vote; a title right before
+   A headline name cut back this way gives up the rest of its span ("Chiefs" can be found there).
+2. **Names found again** (``name_spread.spread_names``): every other place where the articles write
+   a name the story already uses as an actor (outside headlines), or a person's surname, becomes a
+   mention too, with the label most of that name's mentions have ("Colts" tagged as a noun,
+   "Ellen DeGeneres" called a work of art). ``ActorResolution.added`` lists these mentions.
+3. **Groups**: mentions with the same folded text ("U.S." = "US") form one group.
+4. **Label evidence** per group (``_group_votes``): each NER label is one vote; a title right before
    the name ("President", "Mr", "Colonel-General", ...) or an apposition after it (", a spokesman
    for") is 3 PERSON votes; a word only organizations carry ("Ministry", "Council") is 3 ORG votes
    per mention; a gazetteer place with no title is 2 GPE votes per mention.
-4. **Merges** (union-find over groups), never joining a gazetteer place with a PERSON group:
+5. **Merges** (union-find over groups), never joining a gazetteer place with a PERSON group:
    places with the same geonames name ("Alma-Ata" -> Almaty); acronyms from "(CSTO)" appositions
    and from initials when exactly one name fits; multi-word names with the same phonetic surname
    and a compatible first name (same phonetic key, an initial, a short form such as Fred /
-   Frederick, or rapidfuzz ratio >= 80: Anthony / Antony, Karin / Karine), or the same first name
+   Frederick, a nickname in the ``nicknames`` package's table: Katie / Kathryn, Bill / William, or
+   rapidfuzz ratio >= 80: Anthony / Antony, Karin / Karine), or the same first name
    and a surname at ratio >= 85 (Rait / Raite); one-word names onto the one multi-word cluster
    ending in that word, phonetically ("Academy" for "Academy of ...", "Mediterranean" for
    "Mediterranean Sea"). A one-word city name that is a person's surname in the same articles is
    not a place ("Bush"). When several people share the surname, each one-word mention goes to the
    nearest preceding full mention in its article (else the nearest following), else stays alone.
-5. **Label repair**: the actor's label is the one with most votes over all its mentions, plus 2
+6. **Label repair**: the actor's label is the one with most votes over all its mentions, plus 2
    PERSON votes when it is used both as "First Last" and as "Last" alone.
-6. **Canonical name**: the gazetteer name for places (its current geonames name: Alma-Ata ->
+7. **Canonical name**: the gazetteer name for places (its current geonames name: Alma-Ata ->
    Almaty, Nur-Sultan -> Astana); else the most frequent multi-word form (any form when none has
    two words), then the one with most words, the longest, the alphabetically first.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from nicknames import NickNamer
 from rapidfuzz import fuzz
 
+from newsweave.dossier.name_spread import person_surnames, spread_names
 from newsweave.dossier.names import (
     PERSON_TITLES,
     PlaceGazetteer,
@@ -96,6 +105,7 @@ _LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP")
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\.?(?:\s+of(?:\s+the)?(?:\s+[A-Za-z][\w-]*){0,2})?\s*,?\s+$")
 _APPOSITION_AFTER = re.compile(r"^\s*,\s+(?:the|a|an|its|his|her)?\s*(?:[\w-]+\s+){0,4}?([\w-]+)\b")
 _ACRONYM_APPOSITION = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'-]+\b")
 # Offices that, written alone, name no one in particular ("the President said").
 OFFICE_WORDS = frozenset({"president", "minister", "secretary", "ambassador", "spokesman", "spokeswoman",
@@ -114,6 +124,8 @@ class ActorResolution:
     entities: tuple[Entity, ...]
     entity_of: Mapping[MentionKey, str]
     label_of: Mapping[MentionKey, str]
+    # mentions the NER missed, found by ``spread_names``: article id -> mentions with their actor
+    added: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -187,7 +199,11 @@ def resolve_actors(
     """
     gaz = gazetteer if gazetteer is not None else PlaceGazetteer()
     texts = {aid: text for aid, text, _ in items}
-    occurrences = _drop_common_words(_repair_surfaces(_collect(items), gaz), texts, gaz)
+    lower = Counter(w for text in texts.values() for w in _LOWER_WORD.findall(text))
+    occurrences = _repair_surfaces(_collect(items), gaz)
+    cut = _cut_headline_spans(occurrences, texts)
+    spread = _spread(occurrences, texts, lower)
+    occurrences = _drop_common_words(occurrences + spread, texts, lower, gaz)
     groups = _make_groups(occurrences, gaz)
     forest = _Forest(groups)
     _merge_places(forest)
@@ -195,7 +211,7 @@ def resolve_actors(
     _merge_institution_forms(forest)
     _merge_person_names(forest)
     override = _attach_single_words(forest)
-    return _build(forest, override)
+    return _build(forest, override, cut | {o.key for o in spread}, texts)
 
 
 def _collect(items: Sequence[tuple[str, str, Sequence[Mention]]]) -> list[_Occurrence]:
@@ -211,6 +227,57 @@ def _collect(items: Sequence[tuple[str, str, Sequence[Mention]]]) -> list[_Occur
                 headline = _in_headline(text, m.start, m.end)
                 found.append(_Occurrence((aid, m.start, m.end), surface, m.label, titled, headline))
     return found
+
+
+def _cut_headline_spans(occurrences: list[_Occurrence], texts: Mapping[str, str]) -> set[MentionKey]:
+    """Shrink the span of a headline name that surface repair cut back ("Colts Beat Chiefs" ->
+    "Colts", "Obama To Nominate Regina Benjamin" -> "Regina Benjamin") to the words kept, so that
+    the rest of the headline can be found.
+
+    Returns:
+        The new spans.
+    """
+    cut = set()
+    for occ in occurrences:
+        aid, start, end = occ.key
+        if not occ.headline:
+            continue
+        words = list(re.finditer(r"\S+", texts[aid][start:end]))
+        n = len(occ.surface.split(" "))
+        if n >= len(words):
+            continue
+        head = (start, start + words[n - 1].end())
+        tail = (start + words[len(words) - n].start(), end)
+        for s, e in (head, tail):
+            if match_key(texts[aid][s:e]) == match_key(occ.surface):
+                occ.key = (aid, s, e)
+                cut.add(occ.key)
+                break
+    return cut
+
+
+def _spread(occurrences: list[_Occurrence], texts: Mapping[str, str], lower: Counter[str]
+            ) -> list[_Occurrence]:
+    """The story's names where NER missed them (``spread_names``): each name written as an actor
+    outside a headline, with the label most of its mentions have, and the persons' surnames."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for occ in occurrences:
+        aid, start, end = occ.key
+        taken[aid].append((start, end))
+        written = re.sub(r"['’]s$", "", texts[aid][start:end])
+        if not occ.headline and "\n" not in written and len(written) > 1:
+            votes[written][occ.label] += 1
+    names = {name: _best_label(v) for name, v in votes.items()}
+    names = {**person_surnames((n for n, label in names.items() if label == "PERSON"), names), **names}
+    out = []
+    for found in spread_names(texts, names, taken, lower):
+        surface = clean_surface(found.text)
+        if match_key(surface):
+            text, start, end = texts[found.article_id], found.start, found.end
+            out.append(_Occurrence((found.article_id, start, end), surface, found.label,
+                                   _title_around(text, start, end), _in_headline(text, start, end)))
+    return out
 
 
 def _has_title(raw: str) -> bool:
@@ -280,7 +347,7 @@ def _trim_title_tail(surface: str, keys: set[str]) -> str:
     return surface
 
 
-def _drop_common_words(occurrences: list[_Occurrence], texts: Mapping[str, str],
+def _drop_common_words(occurrences: list[_Occurrence], texts: Mapping[str, str], lower: Counter[str],
                        gaz: PlaceGazetteer) -> list[_Occurrence]:
     """Drop NER noise: a lone capitalized word the same articles write more often in lower case.
 
@@ -288,7 +355,6 @@ def _drop_common_words(occurrences: list[_Occurrence], texts: Mapping[str, str],
     one-word name ("Tokayev", "Kazakhstan", "NATO") is not written in lower case. "State" cut from
     "Secretary of State" is the portfolio of a title. Persons, places and acronyms are kept.
     """
-    lower = Counter(w for text in texts.values() for w in re.findall(r"\b[a-z][a-z'-]+\b", text))
     # capitalized mid-sentence only: a sentence-initial capital says nothing about the word
     mid = Counter(w for text in texts.values() for w in _MID_SENTENCE_CAPITAL.findall(text))
 
@@ -479,7 +545,20 @@ def _first_names_match(a: str, b: str) -> bool:
     short, long_ = sorted((pa, pb), key=len)
     if len(short) >= NICKNAME_PREFIX and long_.startswith(short):
         return True  # Fred / Frederick, Alex / Alexander
+    if b.lower() in _nicknamer().nicknames_of(a) or a.lower() in _nicknamer().nicknames_of(b):
+        return True  # Katie / Kathryn, Bill / William
     return fuzz.ratio(pa, pb) >= FIRST_NAME_RATIO
+
+
+def warm_up() -> None:
+    """Load the nickname table now rather than on first use (the dossier workers' fork server)."""
+    _nicknamer()
+
+
+@functools.cache
+def _nicknamer() -> NickNamer:
+    """The hand-curated English given names and their nicknames of the ``nicknames`` package."""
+    return NickNamer()
 
 
 def _attach_single_words(forest: _Forest) -> dict[MentionKey, str]:
@@ -545,7 +624,8 @@ def _nearest_full_mention(forest: _Forest, occ: _Occurrence, roots: set[str]) ->
     return min(after)[1] if after else None
 
 
-def _build(forest: _Forest, override: Mapping[MentionKey, str]) -> ActorResolution:
+def _build(forest: _Forest, override: Mapping[MentionKey, str], spread: set[MentionKey],
+           texts: Mapping[str, str]) -> ActorResolution:
     root_of: dict[MentionKey, str] = {}
     for key, group in forest.groups.items():
         for occ in group.occurrences:
@@ -564,12 +644,17 @@ def _build(forest: _Forest, override: Mapping[MentionKey, str]) -> ActorResoluti
     entities = []
     entity_of: dict[MentionKey, str] = {}
     label_of: dict[MentionKey, str] = {}
+    added: dict[str, list[Mention]] = defaultdict(list)
     for eid, (label, name, occs) in sorted(merged.items()):
         aliases = tuple(sorted({o.surface for o in occs}))
         entities.append(Entity(eid, name, label, aliases, len(occs)))
         for occ in occs:
             entity_of[occ.key], label_of[occ.key] = eid, label
-    return ActorResolution(tuple(entities), entity_of, label_of)
+            if occ.key in spread:
+                aid, start, end = occ.key
+                added[aid].append(Mention(start, end, texts[aid][start:end], label, eid))
+    return ActorResolution(tuple(entities), entity_of, label_of,
+                           {aid: tuple(sorted(ms, key=lambda m: m.start)) for aid, ms in added.items()})
 
 
 def _label_and_name(forest: _Forest, occs: list[_Occurrence]) -> tuple[str, str]:

@@ -81,12 +81,21 @@ class DossierBuilder:
 
 
 def link_annotations(article_id: str, ann: Annotations, resolution: ActorResolution) -> Annotations:
-    """Set each mention's entity and each quote's speaker entity from the actor resolution."""
-    mentions = tuple(
-        dataclasses.replace(m, entity=resolution.entity_of.get((article_id, m.start, m.end)),
-                            label=resolution.label_of.get((article_id, m.start, m.end), m.label))
-        for m in ann.mentions
-    )
+    """Set each mention's entity and each quote's speaker entity from the actor resolution.
+
+    The mentions the resolution added (names NER missed, headline names cut out of a longer span)
+    join the article's mentions; a mention left without an actor that overlaps one of them is the
+    longer span it replaced, and goes.
+    """
+    added = resolution.added.get(article_id, ())
+    kept = []
+    for m in ann.mentions:
+        entity = resolution.entity_of.get((article_id, m.start, m.end))
+        if entity is None and any(a.start < m.end and m.start < a.end for a in added):
+            continue
+        kept.append(dataclasses.replace(m, entity=entity,
+                                        label=resolution.label_of.get((article_id, m.start, m.end), m.label)))
+    mentions = tuple(sorted(kept + list(added), key=lambda m: (m.start, m.end)))
     quotes = tuple(
         dataclasses.replace(q, speaker_entity=_speaker_entity(q, mentions)) for q in ann.quotes
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsweave.dossier.actors import warm_up
 from newsweave.dossier.build import DossierBuilder
 from newsweave.store import Store, open_store
 
@@ -37,6 +38,7 @@ def prepare() -> None:
     forked from the server starts with them.
     """
     builder(False).gazetteer.lookup("Almaty")
+    warm_up()
 
 
 def build_batch(store: Store, job: Job, version: str, embeddings: bool) -> int:

@@ -1,0 +1,123 @@
+"""The names of a story found again where NER missed them.
+
+en_core_web_sm labels a name in one sentence and misses it in the next: it tags "Colts" or
+"Chargers" as common nouns, calls "Ellen DeGeneres" a work of art and "Wladimir Klitschko" an
+amount of money, and reads all-caps headlines ("TEIXEIRA") as ordinary words. A name the story's
+articles already use as an actor is, written again in the same story, the same name: this is the
+"one sense per discourse" assumption, used by document-level NER since Krishnan and Manning
+(2006). ``spread_names`` finds those other occurrences.
+
+A written name matches when it is the same string, starts a word and ends one (a possessive "'s"
+may follow), and overlaps no actor mention already found. It is also found in capitals ("COLTS"),
+but only on a line written in capitals, where a name cannot be told from other words by case.
+A one-word name is skipped at the start of a sentence when the story also writes that word in
+lower case ("Luck", "Court", "People"). The surnames of the story's persons ("Teixeira" from
+"Mark Teixeira") are names too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+# A capital letter that starts a word: where a written name can start.
+_WORD_START = re.compile(r"(?<![\w'])[A-Z]")
+# What ends a sentence before a word that starts the next one (quotes and brackets may follow).
+_SENTENCE_END = re.compile(r"(?:^|[.!?:\n]['\"”’)\]]*)\s*['\"“‘(\[]*$")
+# A line counts as written in capitals when this share of its letters are capitals.
+CAPS_LINE_SHARE = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One more occurrence of a known name: article, character span, the text, its label."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+def spread_names(texts: Mapping[str, str], names: Mapping[str, str],
+                 taken: Mapping[str, Sequence[tuple[int, int]]], lower: Counter[str]) -> list[Found]:
+    """Every occurrence of the story's names that no actor mention covers.
+
+    Args:
+        texts: article id -> text.
+        names: a name as written (``"Indianapolis Colts"``, ``"Colts"``, ``"Teixeira"``) -> the
+            label to give its new occurrences.
+        taken: article id -> the character spans of the mentions already found there.
+        lower: how often each word is written in lower case in these texts.
+
+    Returns:
+        The new occurrences, longest name first where two could start at one place, in article
+        and text order.
+    """
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        first = re.match(r"[\w]+", name)
+        if first is not None and name[:1].isupper():
+            by_first[first.group(0).lower()].append(name)
+    for candidates in by_first.values():
+        candidates.sort(key=lambda n: (-len(n), n))
+    found: list[Found] = []
+    for aid, text in texts.items():
+        spans = sorted(taken.get(aid, ()))
+        for start, end, name in _matches(text, by_first):
+            if _overlaps(spans, start, end):
+                continue
+            if " " not in name and lower[name.lower()] and _starts_sentence(text, start):
+                continue
+            found.append(Found(aid, start, end, text[start:end], names[name]))
+    return found
+
+
+def person_surnames(persons: Iterable[str], names: Mapping[str, str]) -> dict[str, str]:
+    """The last words of the multi-word person names, as names labelled PERSON (a name the story
+    also uses as something else keeps that label)."""
+    out: dict[str, str] = {}
+    for person in persons:
+        words = person.split()
+        if len(words) >= 2 and len(words[-1]) > 2 and words[-1][:1].isupper() and words[-1].isalpha():
+            out[words[-1]] = names.get(words[-1], "PERSON")
+    return out
+
+
+def _matches(text: str, by_first: Mapping[str, list[str]]) -> Iterable[tuple[int, int, str]]:
+    """Where a name is written in ``text``: (start, end, the name as known)."""
+    resume = 0
+    for hit in _WORD_START.finditer(text):
+        start = hit.start()
+        if start < resume:
+            continue
+        word = re.match(r"\w+", text[start:])
+        candidates = by_first.get(word.group(0).lower(), ()) if word else ()
+        for name in candidates:
+            end = start + len(name)
+            written = text[start:end]
+            if written != name and not (written == name.upper() and _caps_line(text, start)):
+                continue
+            if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                continue
+            resume = end
+            yield start, end, name
+            break
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    return _SENTENCE_END.search(text[max(0, start - 12):start]) is not None
+
+
+def _caps_line(text: str, pos: int) -> bool:
+    """The line around ``pos`` is written in capitals (a headline such as "COLTS TOP CHIEFS")."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    letters = [c for c in text[line_start:line_end if line_end >= 0 else len(text)] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= CAPS_LINE_SHARE * len(letters)
