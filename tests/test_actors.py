@@ -458,3 +458,14 @@ def test_linked_annotations_take_the_added_mentions(gazetteer: PlaceGazetteer) -
     assert written == [("Colts", True), ("Chiefs", True), ("Colts", True), ("Chiefs", True), ("Colts", True)]
     relinked = link_annotations("a0", linked, resolve_actors([("a0", text, linked.mentions)], gazetteer))
     assert relinked.mentions == linked.mentions  # a fixpoint: rebuilding a story changes nothing
+
+
+def test_table_labels_and_nationalities_are_not_found_again(gazetteer: PlaceGazetteer) -> None:
+    text = ("Shr loss nine cts vs profit 11 cts\nShr loss three cts\nFrench officials said the Paris bank "
+            "issued a bond in French francs. Paris said so.")
+    mentions = [*occurrences(text, "Shr", "ORG", [0]), *occurrences(text, "French", "NORP", [0]),
+                *occurrences(text, "Paris", "GPE", [0])]
+    res = resolve_actors([("a0", text, mentions)], gazetteer)
+    assert entity_at(res, "a0", text, "Shr", 1) is None  # NER saw it only where a line starts
+    assert entity_at(res, "a0", text, "French", 1) is None  # an adjective as often as an actor
+    assert entity_at(res, "a0", text, "Paris", 1) is not None

@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
-from newsweave.dossier.name_spread import person_surnames, spread_names
+from newsweave.dossier.name_spread import person_surnames, spread_names, starts_sentence
 from newsweave.dossier.names import (
     PERSON_TITLES,
     PlaceGazetteer,
@@ -202,7 +202,7 @@ def resolve_actors(
     lower = Counter(w for text in texts.values() for w in _LOWER_WORD.findall(text))
     occurrences = _repair_surfaces(_collect(items), gaz)
     cut = _cut_headline_spans(occurrences, texts)
-    spread = _spread(occurrences, texts, lower)
+    spread = _spread(occurrences, texts, lower, gaz)
     occurrences = _drop_common_words(occurrences + spread, texts, lower, gaz)
     groups = _make_groups(occurrences, gaz)
     forest = _Forest(groups)
@@ -256,11 +256,16 @@ def _cut_headline_spans(occurrences: list[_Occurrence], texts: Mapping[str, str]
     return cut
 
 
-def _spread(occurrences: list[_Occurrence], texts: Mapping[str, str], lower: Counter[str]
-            ) -> list[_Occurrence]:
+def _spread(occurrences: list[_Occurrence], texts: Mapping[str, str], lower: Counter[str],
+            gaz: PlaceGazetteer) -> list[_Occurrence]:
     """The story's names where NER missed them (``spread_names``): each name written as an actor
-    outside a headline, with the label most of its mentions have, and the persons' surnames."""
+    outside a headline, with the label most of its mentions have, and the persons' surnames.
+
+    Nationalities are not spread (an adjective: "Swiss francs", "Western diplomats"), nor a
+    one-word name NER found only where a sentence or line starts (table labels: "Shr", "Net").
+    """
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    inside: set[str] = set()  # names seen where no sentence starts
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for occ in occurrences:
         aid, start, end = occ.key
@@ -268,7 +273,11 @@ def _spread(occurrences: list[_Occurrence], texts: Mapping[str, str], lower: Cou
         written = re.sub(r"['’]s$", "", texts[aid][start:end])
         if not occ.headline and "\n" not in written and len(written) > 1:
             votes[written][occ.label] += 1
-    names = {name: _best_label(v) for name, v in votes.items()}
+            if not starts_sentence(texts[aid], start):
+                inside.add(written)
+    names = {name: label for name, v in votes.items()
+             if (label := _best_label(v)) != "NORP" and not gaz.is_demonym(name)
+             and (" " in name or name in inside)}
     names = {**person_surnames((n for n, label in names.items() if label == "PERSON"), names), **names}
     out = []
     for found in spread_names(texts, names, taken, lower):

@@ -69,7 +69,7 @@ def spread_names(texts: Mapping[str, str], names: Mapping[str, str],
         for start, end, name in _matches(text, by_first):
             if _overlaps(spans, start, end):
                 continue
-            if " " not in name and lower[name.lower()] and _starts_sentence(text, start):
+            if " " not in name and lower[name.lower()] and starts_sentence(text, start):
                 continue
             found.append(Found(aid, start, end, text[start:end], names[name]))
     return found
@@ -111,7 +111,8 @@ def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _starts_sentence(text: str, start: int) -> bool:
+def starts_sentence(text: str, start: int) -> bool:
+    """A sentence or a line starts at ``start`` (after ".", "!", "?", ":" or a line break)."""
     return _SENTENCE_END.search(text[max(0, start - 12):start]) is not None
 
 
