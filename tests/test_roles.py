@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import spacy
 from spacy.language import Language
 
 from newsweave.annotate.run import annotate_doc
 from newsweave.dossier.build import DossierBuilder
-from newsweave.dossier.roles import role_description
+from newsweave.dossier.roles import ROLE_LABEL, role_description
 from newsweave.model import Annotations, Article
 
 
@@ -69,3 +71,37 @@ def test_a_bare_role_is_not_resolved(nlp: Language) -> None:
     """"the spokesman" alone says nothing of whose spokesman: in a wire story it may be another one."""
     bare = UNNAMED.replace("the defence ministry spokesman", "the spokesman")
     assert ("the spokesman", None) in _dossier_quotes(nlp, [NAMED, bare])
+
+
+def _dossier(nlp: Language, texts: list[str]) -> tuple[Any, list[Annotations]]:
+    items = [(Article(f"a{k}", t), annotate_doc(Article(f"a{k}", t), nlp(t))) for k, t in enumerate(texts)]
+    return DossierBuilder(gazetteer=None).build("s", items)
+
+
+def test_people_named_by_office_alone_are_mentions_of_their_actor(nlp: Language) -> None:
+    dossier, anns = _dossier(nlp, [NAMED, "Journalists asked the defence ministry spokesman about the "
+                                          "troops. The spokesman did not answer."])
+    konashenkov = next(e for e in dossier.actors if e.name == "Igor Konashenkov")
+    roles = [(m.text, m.entity) for m in anns[1].mentions if m.label == ROLE_LABEL]
+    assert roles == [("the defence ministry spokesman", konashenkov.id)]  # "The spokesman" alone: no
+    assert "defence ministry spokesman" in konashenkov.aliases
+    assert konashenkov.mentions == 2
+
+
+def test_office_descriptions_that_are_titles_or_fit_two_people_are_not_mentions(nlp: Language) -> None:
+    other = "Defence Ministry spokesman Pavel Orlov, the defence ministry spokesman, spoke later."
+    _, anns = _dossier(nlp, [NAMED, other, "The defence ministry spokesman left."])
+    assert not [m for ann in anns for m in ann.mentions if m.label == ROLE_LABEL]
+    _, anns = _dossier(nlp, [NAMED, "Igor Konashenkov, the defence ministry spokesman, spoke. The "
+                                    "ministry's general manager did not."])
+    assert not [m for ann in anns for m in ann.mentions if m.label == ROLE_LABEL]
+
+
+def test_role_mentions_are_found_again_not_piled_up(nlp: Language) -> None:
+    texts = [NAMED, "Journalists asked the defence ministry spokesman about the troops."]
+    items = [(Article(f"a{k}", t), annotate_doc(Article(f"a{k}", t), nlp(t))) for k, t in enumerate(texts)]
+    builder = DossierBuilder(gazetteer=None)
+    first, anns = builder.build("s", items)
+    again, anns_again = builder.build("s", [(a, ann) for (a, _), ann in zip(items, anns, strict=True)])
+    assert again.actors == first.actors
+    assert anns_again == anns

@@ -16,7 +16,7 @@ from newsweave.dossier.embed import SentenceEmbedder
 from newsweave.dossier.figures import group_figures
 from newsweave.dossier.names import PlaceGazetteer
 from newsweave.dossier.quote_groups import embedding_similarity, group_quotes, lexical_similarity
-from newsweave.dossier.roles import resolve_role_speakers
+from newsweave.dossier.roles import ROLE_LABEL, resolve_role_mentions, resolve_role_speakers
 from newsweave.dossier.summary import summarize
 from newsweave.dossier.timeline import build_timeline
 from newsweave.link.reuse import find_reuse
@@ -59,9 +59,9 @@ class DossierBuilder:
         """
         items = publication_order(items)
         resolution = resolve_actors([(a.id, a.text, ann.mentions) for a, ann in items], self.gazetteer)
-        linked = resolve_role_speakers(
-            [(article, link_annotations(article.id, ann, resolution)) for article, ann in items])
-        entities = {e.id: e for e in resolution.entities}
+        linked, roles = resolve_role_mentions(resolve_role_speakers(
+            [(article, link_annotations(article.id, ann, resolution)) for article, ann in items]))
+        entities = {e.id: _with_roles(e, roles.get(e.id, ())) for e in resolution.entities}
         quote_items = [(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes]
         similarity: Callable[[str, str], float] = lexical_similarity
         if self.embedder is not None:
@@ -71,7 +71,7 @@ class DossierBuilder:
         dossier = Dossier(
             story=Story(story_id, story_title(linked), tuple(a.id for a, _ in linked)),
             summary=summarize(linked),
-            actors=tuple(sorted(resolution.entities, key=lambda e: (-e.mentions, e.name))),
+            actors=tuple(sorted(entities.values(), key=lambda e: (-e.mentions, e.name))),
             quotes=quotes,
             timeline=tuple(build_timeline(linked)),
             figures=tuple(group_figures(linked)),
@@ -90,6 +90,8 @@ def link_annotations(article_id: str, ann: Annotations, resolution: ActorResolut
     added = resolution.added.get(article_id, ())
     kept = []
     for m in ann.mentions:
+        if m.label == ROLE_LABEL:
+            continue  # found again by resolve_role_mentions
         entity = resolution.entity_of.get((article_id, m.start, m.end))
         if entity is None and any(a.start < m.end and m.start < a.end for a in added):
             continue
@@ -100,6 +102,14 @@ def link_annotations(article_id: str, ann: Annotations, resolution: ActorResolut
         dataclasses.replace(q, speaker_entity=_speaker_entity(q, mentions)) for q in ann.quotes
     )
     return dataclasses.replace(ann, mentions=mentions, quotes=quotes)
+
+
+def _with_roles(entity: Entity, descriptions: Sequence[str]) -> Entity:
+    """The actor with its mentions by office ("Kazakh president") counted and listed as aliases."""
+    if not descriptions:
+        return entity
+    return dataclasses.replace(entity, aliases=tuple(sorted({*entity.aliases, *descriptions})),
+                               mentions=entity.mentions + len(descriptions))
 
 
 def _speaker_entity(quote: Quote, mentions: Sequence[Mention]) -> str | None:

@@ -25,8 +25,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from newsweave.annotate.speakers import ROLE_WORDS
-from newsweave.dossier.names import PERSON_TITLES
-from newsweave.model import Annotations, Article
+from newsweave.dossier.names import ORG_WORDS, PERSON_TITLES
+from newsweave.model import Annotations, Article, Mention
 
 # Words of one role: a description's head noun matches a title holding any word of its set.
 _ROLE_WORDS: dict[str, frozenset[str]] = {
@@ -41,10 +41,32 @@ ROLE_NOUNS = PERSON_TITLES | ROLE_WORDS | {"official", "executive", "analyst", "
 _STOP = frozenset({"the", "a", "an", "of", "for", "s", "his", "her", "its", "their", "former", "then",
                    "top", "senior", "deputy"})
 _WORD = re.compile(r"[a-z]+")
+# A description right after a name and a comma is its apposition ("Taft, the company's chairman").
+_APPOSED = re.compile(r"^\s*,\s*$")
+# Small words inside a title ("Minister of Foreign Affairs", "Ambassador to US").
+_TITLE_LINKS = frozenset({"of", "the", "for", "and", "to"})
 # How far a title reaches: words before the name in its sentence, characters of an apposition.
 _TITLE_WORDS = 12
 _APPOSITION_CHARS = 120
 _SENTENCE_BREAK = re.compile(r"[.!?\n\"“”]")
+# Title words that qualify a role or abbreviate one but never head a description ("the strike
+# continued foreign ...", "the press").
+_QUALIFIERS = frozenset({"vice", "prime", "foreign", "defense", "defence", "press", "deputy", "st",
+                         "saint", "father", "star", "mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord",
+                         "lt", "capt", "sgt", "sen", "rep", "gov", "pres", "prof", "rev", "senior", "top"})
+# Nouns that make a role word before them a modifier ("general manager", "executive editor").
+_COMPOUND_HEADS = frozenset({"manager", "editor", "counsel", "member", "members", "staff", "officials",
+                             "candidate", "nominee", "aide", "aides", "office", "post", "job", "seat"})
+_NEXT_WORD = re.compile(r" +([a-z]+)\b")
+# The label of a mention that names a person by office alone (see ``resolve_role_mentions``).
+ROLE_LABEL = "ROLE"
+# "the", up to four words (no "of", "the", "and"...), a role noun, and an optional "of [the] Name
+# Name": a description. The last role noun of the words is the head ("the press secretary").
+_DESCRIPTION = re.compile(
+    r"\b[Tt]he +((?:(?!(?:of|the|and|or|in|on|at|to|for|with|by|from|as)\b)"
+    r"(?:[\w'’-]+(?:\.[\w'’-]+)+\.?|[\w'’-]+) +){0,4})((?i:"
+    + "|".join(sorted(ROLE_NOUNS - _QUALIFIERS, key=len, reverse=True))
+    + r"))\b(?: +of +(?:the +)?([A-Z][\w-]*(?: +[A-Z][\w-]*){0,2}))?")
 
 
 def _words(text: str) -> list[str]:
@@ -73,13 +95,29 @@ def _titles(article: Article, ann: Annotations) -> list[tuple[str, set[str]]]:
         breaks = list(_SENTENCE_BREAK.finditer(before))
         if breaks:
             before = before[breaks[-1].end():]
-        words = set(_words(before)[-_TITLE_WORDS:])
+        words = set(_words(" ".join(_title_run(before))))
         after = text[m.end:m.end + _APPOSITION_CHARS]
         if after.startswith(","):
             words |= set(_words(re.split(r"[,.;:!?\n\"“”()]", after[1:], maxsplit=1)[0]))
         if words:
             out.append((m.entity, words))
     return out
+
+
+def _title_run(before: str) -> list[str]:
+    """The title written right before a name: the words back to the first one that cannot be part
+    of a title ("said", "a"), at most ``_TITLE_WORDS``. "The senior bank official said Federal
+    Reserve chairman Paul Volcker" gives Volcker "Federal Reserve chairman", not the official's
+    words."""
+    run: list[str] = []
+    for token in reversed(before.split()):
+        word = _words(token)
+        if len(run) == _TITLE_WORDS or not word or not (
+                token[:1].isupper() or word[-1] in _TITLE_LINKS or word[-1] in ROLE_NOUNS
+                or word[-1] in ORG_WORDS):
+            break
+        run.append(token)
+    return run[::-1]
 
 
 def _matches(role: str, modifiers: frozenset[str], title: set[str]) -> bool:
@@ -97,10 +135,7 @@ def resolve_role_speakers(linked: Sequence[tuple[Article, Annotations]]
     Returns:
         The same articles with ``Quote.speaker_entity`` filled where a role resolved.
     """
-    titles: dict[str, list[set[str]]] = defaultdict(list)
-    for article, ann in linked:
-        for entity, words in _titles(article, ann):
-            titles[entity].append(words)
+    titles = _story_titles(linked)
     if not titles:
         return list(linked)
     out: list[tuple[Article, Annotations]] = []
@@ -113,10 +148,81 @@ def resolve_role_speakers(linked: Sequence[tuple[Article, Annotations]]
             described = role_description(q.speaker.text)
             if described is None or not described[1]:
                 continue  # a bare "the counselor" may be any outlet's counselor: never guessed
-            role, modifiers = described
-            actors = {e for e, ts in titles.items() if any(_matches(role, modifiers, t) for t in ts)}
-            if len(actors) == 1:
-                quotes[k] = dataclasses.replace(q, speaker_entity=actors.pop())
+            actor = _only_actor(titles, *described)
+            if actor is not None:
+                quotes[k] = dataclasses.replace(q, speaker_entity=actor)
                 changed = True
         out.append((article, dataclasses.replace(ann, quotes=tuple(quotes)) if changed else ann))
     return out
+
+
+def resolve_role_mentions(linked: Sequence[tuple[Article, Annotations]]
+                          ) -> tuple[list[tuple[Article, Annotations]], dict[str, list[str]]]:
+    """Mentions of the story's people by their office alone ("the Kazakh president", "the US
+    Secretary of State"), each added to its article as a ``ROLE_LABEL`` mention of the one actor
+    whose titles match it, as quote speakers are resolved above: a description must say more
+    than the role, and a description that fits several people, or none, is left alone. One right
+    before a person's name ("the US Secretary of State Antony Blinken") is that name's title.
+
+    Args:
+        linked: the story's articles with annotations whose mentions carry actor ids; role
+            mentions of an earlier build are dropped by ``link_annotations``.
+
+    Returns:
+        The articles with the role mentions added, and per actor id the descriptions as written.
+    """
+    titles = _story_titles(linked)
+    found: dict[str, list[str]] = defaultdict(list)
+    if not titles:
+        return list(linked), found
+    out: list[tuple[Article, Annotations]] = []
+    for article, ann in linked:
+        added = []
+        for hit in _DESCRIPTION.finditer(article.text):
+            start, end = hit.start(), hit.end()
+            following = _NEXT_WORD.match(article.text, end)
+            if following and (following.group(1) in ROLE_NOUNS or following.group(1) in ORG_WORDS
+                              or following.group(1) in _COMPOUND_HEADS):
+                continue  # "the team's general manager", "the Post's executive editor"
+            if _beside_name(article.text, ann, start, end):
+                continue
+            described = role_description(hit.group(0).split(" of ")[0] if hit.group(3) else hit.group(0))
+            if described is None:
+                continue
+            role, modifiers = described
+            modifiers = modifiers | frozenset(w for w in _words(hit.group(3) or "") if w not in _STOP)
+            actor = _only_actor(titles, role, modifiers) if modifiers else None
+            if actor is not None:
+                text = article.text[start:end]
+                added.append(Mention(start, end, text, ROLE_LABEL, actor))
+                found[actor].append(re.sub(r"^[Tt]he\s+", "", text))
+        mentions = tuple(sorted((*ann.mentions, *added), key=lambda m: (m.start, m.end)))
+        out.append((article, dataclasses.replace(ann, mentions=mentions) if added else ann))
+    return out, found
+
+
+def _story_titles(linked: Sequence[tuple[Article, Annotations]]) -> dict[str, list[set[str]]]:
+    titles: dict[str, list[set[str]]] = defaultdict(list)
+    for article, ann in linked:
+        for entity, words in _titles(article, ann):
+            titles[entity].append(words)
+    return titles
+
+
+def _only_actor(titles: dict[str, list[set[str]]], role: str, modifiers: frozenset[str]) -> str | None:
+    """The one actor with a title that fits the role and its modifiers, else None."""
+    actors = {e for e, ts in titles.items() if any(_matches(role, modifiers, t) for t in ts)}
+    return actors.pop() if len(actors) == 1 else None
+
+
+def _beside_name(text: str, ann: Annotations, start: int, end: int) -> bool:
+    """The description is a name's title ("the US Secretary of State Antony Blinken"), its
+    apposition ("Taft, the company's chairman") or words of a name ("the Foreign Minister Lavrov")."""
+    for m in ann.mentions:
+        if m.label == "PERSON" and end <= m.start <= end + 3:
+            return True
+        if m.label == "PERSON" and start - 40 <= m.end <= start and _APPOSED.search(text[m.end:start]):
+            return True
+        if m.label in ("PERSON", "ORG") and m.start < end and start < m.end and m.end > end - 2:
+            return True
+    return False
