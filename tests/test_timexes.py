@@ -261,6 +261,66 @@ def test_without_publication_date_the_text_fixes_later_days() -> None:
     assert values == ["2022-01-07", "2022-01-07T20:28", "2022-01-19", "2022-01-18"]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        # decades without their century: the latest such decade begun by the publication year
+        ("Rents doubled in the nineties, tenants say.", "the nineties", "DATE", "199"),
+        ("The band toured widely in the '60s.", "the '60s", "DATE", "196"),
+        ("Prices have climbed since the start of the twenties.", "the twenties", "DATE", "202"),
+        # a year with "pre-"/"post-", a hyphenated modifier, a season with an article and a modifier
+        ("The post-1991 reforms stalled in parliament.", "post-1991", "DATE", "1991"),
+        ("The late-November storms flooded the valley.", "late-November", "DATE", "2021-11"),
+        # "future"/"past" before a plural unit: a vague time ahead or back, not a length
+        ("Losses should narrow in future quarters, the bank said.", "future quarters", "DATE", "FUTURE_REF"),
+        ("As in past years, the fair drew crowds.", "past years", "DATE", "PAST_REF"),
+        # a clock time followed by the day it falls on
+        ("The tender offer runs until 5 p.m. EST, Feb. 2, the firm said.", "5 p.m. EST, Feb. 2", "TIME",
+         "2022-02-02T17:00"),
+        # a weekday that opens its sentence looks at the clause after it
+        ("On Tuesday, the union plans to walk out.", "Tuesday", "DATE", "2022-01-11"),
+        ("On Tuesday, the union walked out.", "Tuesday", "DATE", "2022-01-04"),
+        ("Tuesday, the union said it will walk out.", "Tuesday", "DATE", "2022-01-04"),
+    ],
+)
+def test_decades_prefixes_seasons_and_fronted_weekdays(text: str, span: str, kind: str, value: str) -> None:
+    tx = _only(text)
+    assert (tx.text, tx.type, tx.value) == (span, kind, value)
+
+
+def test_a_season_with_an_article_and_a_modifier() -> None:
+    tx = _only("Orders recovered from the lows of the early summer.", date(1989, 10, 26))
+    assert (tx.text, tx.type, tx.value) == ("the early summer", "DATE", "1989-SU")
+
+
+def test_an_age_in_decades_is_no_timex() -> None:
+    assert extract_timexes("The mayor, in his sixties, retired.", ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # the day that ends a quarter describes the quarter: "a year earlier" is that quarter back
+        ("Net rose in the fiscal first quarter ended Sept. 30. A year earlier, it lost money.",
+         ["1989-Q1", "1989-09-30", "1988-Q1"]),
+        # "the six months ended" is a duration: the day is what "a year earlier" goes back from
+        ("Net rose for the six months ended Aug. 12, against a loss a year earlier.",
+         ["P6M", "1989-08-12", "1988-08-12"]),
+        # a fiscal quarter named after a calendar one is the period being reported
+        ("Steelmakers lost money in the third quarter. Acme earned $8 million in the fiscal second quarter. "
+         "Sales in the latest period rose.", ["1989-Q3", "1989-Q2", "1989-Q2"]),
+        # "last year" as the term of comparison of a quarterly figure is that quarter a year back ...
+        ("Net was $5 million in the third quarter, compared with $3 million last year.", ["1989-Q3", "1988-Q3"]),
+        ("Third-quarter sales rose 13% from last year's $1.5 billion.", ["1989-Q3", "1988-Q3"]),
+        # ... and the year itself without a quarter, or outside a comparison
+        ("Sales rose to $5 million from $3 million last year.", ["1988"]),
+        ("In the third quarter, net fell. Last year the plant was closed.", ["1989-Q3", "1988"]),
+    ],
+)
+def test_reported_periods_and_comparisons(text: str, values: list[str]) -> None:
+    assert [t.value for t in extract_timexes(text, date(1989, 10, 26))] == values
+
+
 @pytest.mark.gold
 def test_tempeval3_scores_on_timex_dev(corpora_dir: Path) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))

@@ -41,7 +41,7 @@ def accept(name: str, m: Match, text: str) -> bool:
     gd = m.groupdict()
     if gd.get("wd") and not _capitalized(gd["wd"]):
         return False
-    if not all(_ok_month_token(m, g) for g in ("m", "m1", "m2")):
+    if not all(_ok_month_token(m, g) for g in ("m", "m1", "m2", "tm")):
         return False
     if name == "month":
         word = m["m"]
@@ -59,7 +59,10 @@ def accept(name: str, m: Match, text: str) -> bool:
     if name == "holiday":
         return _capitalized(m["h"])
     if name == "season":
-        return bool(m["rel"] or m["y"] or m["sy"])
+        # a bare "summer" is rarely annotated; "this summer", "summer 1989", "early summer" are
+        return bool(m["rel"] or m["y"] or m["sy"]) or m.start("s") > m.start()
+    if name == "decade_short":
+        return bool(m["yy"] or m["the"])  # "in his sixties" is an age
     if name == "rel_unit" and m["rel"].lower() in ("the", "the full", "the fiscal"):
         # "the end of the month" names a month; "the month" alone is a duration, rarely annotated
         return m["u"].lower() in ("weekend", "year") or (m["u"].lower() == "month" and bool(m["mod"]))

@@ -42,6 +42,11 @@ PARTS_OF_DAY: dict[str, str] = {
     "overnight": "NI", "midday": "MI",
 }
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# A decade in words ("the nineties"): the tens digit of its years.
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+    "nineties": 9,
+}
 # Fixed-date holidays: (month, day). Thanksgiving and Easter are computed.
 HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
@@ -94,7 +99,9 @@ APPROX = alternation([
     "about", "around", "nearly", "almost", "some", "more than", "less than", "fewer than", "at least",
     "at most", "up to", "roughly", "approximately", "no more than", "no less than", "close to",
 ])
-MODPRE = r"(?:(?P<mod>early|late|earlier|later|the\s+(?:end|beginning|start|middle)\s+of)\s+|mid-?\s*)"
+# "late-November" and "early-1990" are written with a hyphen too
+MODPRE = (r"(?:(?P<mod>early|late|earlier|later|the\s+(?:end|beginning|start|middle)\s+of)\s+"
+          r"|(?:early|late)-|mid-?\s*)")
 TZ = alternation(["GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "MST", "MDT", "ET", "BST",
                   "CET", "Moscow time", "local time"]) + r"(?![a-z])"
 _TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -123,13 +130,20 @@ PATTERNS: dict[str, str] = {
     "spelled_year": rf"(?:(?P<ty>the\s+year)\s+)?(?P<sy>{SPELLED_YEAR})",
     "century": r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century(?![a-z])",
     "decade": rf"(?:the\s+)?{MODPRE}?(?P<y>1[5-9]\d0|20[0-9]0)'?s(?![a-z])",
-    "year": (rf"(?<![\d$#€£.,/-]){MODPRE}?(?:(?P<fiscal>fiscal|calendar|the\s+year)\s+)?"
+    # "the nineties", "the '80s", "the mid-'60s": a decade without its century
+    # (a decade in words needs "the": "in his sixties" is an age)
+    "decade_short": (rf"(?P<the>the\s+)?{MODPRE}?(?:(?P<w>{alternation(DECADE_WORDS)})|['’](?P<yy>\d)0['’]?s)"
+                     r"(?![a-z])"),
+    # "post-1959 politics", "pre-1990 levels": the year itself (TimeBank keeps the prefix in the span)
+    "year": (rf"(?<![\d$#€£.,/-]){MODPRE}?(?:(?P<fiscal>fiscal|calendar|the\s+year)\s+)?(?:(?:pre|post)-)?"
              rf"(?P<y>{YEAR})(?![,.]\d|-\d|\s*(?:percent|per\s+cent))"),
     "time": (rf""
              rf"(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m(?![a-z])|[ap]\.m(?![a-z]))"
              rf"|(?<![\d:.])(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])|(?P<noon>noon|midnight|midday)"
              rf"|{_CLOCK_PREP}(?P<h3>1[0-2]|[1-9])(?:\s+o['’]clock)?\s+in\s+the\s+(?P<ip>morning|afternoon|evening))"
-             rf"(?:\s+(?P<tz>{TZ}))?(?:\s*,?\s+(?P<day>{WD}|today|yesterday|tomorrow))?"),
+             rf"(?:\s+(?P<tz>{TZ}))?(?:\s*,?\s+(?:(?P<day>{WD}|today|yesterday|tomorrow)"
+             # "until 5 p.m. EST, Nov. 6": the clock time of the day named after it
+             rf"|(?:on\s+)?(?P<tm>{MON})\s+(?P<td>[0-3]?\d)(?![\d:,.]\d|\d)))?"),
     "part_of_day": (rf"(?:(?P<mod>early|late|mid-?)\s*)?(?P<dw>this|that|last|the|yesterday|tomorrow|{WD})"
                     rf"\s+(?P<pod>morning|afternoon|evening|night)(?![a-z])"),
     "tonight": r"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<pod>tonight|overnight)(?![a-z])",
@@ -142,7 +156,9 @@ PATTERNS: dict[str, str] = {
                  r"(?:fiscal\s+(?=year))?(?P<u>week|weekend|month|year|decade|century)(?![a-z-])"),
     # "by year end", "around year end", "by year's end" (not "year-end net", an adjective)
     "year_end": r"(?:(?P<approx>around|about|near)\s+)?year(?:['’]s)?\s+end(?![a-z])",
-    "season": (rf"{MODPRE}?(?:(?P<rel>this|last|next|past|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)"
+    # "the early summer": an article before the modifier
+    "season": (rf"(?:the\s+(?=early|late|mid))?{MODPRE}?(?:(?P<rel>this|last|next|past|the)\s+)?"
+               rf"(?P<s>spring|summer|fall|autumn|winter)"
                rf"(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPELLED_YEAR})))?(?![a-z])"),
     # "the third quarter", "the fiscal-first quarter", "next year's first quarter", "last year's
     # quarter", "the year-ago third quarter", "the quarter a year ago", "the last half of 1989"
@@ -167,6 +183,9 @@ PATTERNS: dict[str, str] = {
                  r"first|coming|previous|following|final|latest|remaining|initial|early|same)\s+)?)?"
                  rf"(?P<n>{NUM})(?P<hy>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long|trading|business|working)[\s-]+)?"
                  rf"(?P<u>{UNIT})(?P<pl>s)?(?![a-z])(?P<old>-?\s*old)?(?P<half>\s+and\s+a\s+half(?![a-z]))?"),
+    # "future quarters", "in past years": a vague time before or after now, not a length
+    "vague_plural": (r"(?P<w>future|past)\s+(?P<u>second|minute|hour|day|week|month|quarter|year|decade|"
+                     r"centurie)s(?![a-z])"),
     "duration_bare": (r"(?P<pre>recent|coming|the\s+(?:past|last|next|coming|first|early|following))\s+"
                       r"(?P<u>second|minute|hour|day|week|month|year|decade|centurie)s(?![a-z])"),
     "duration_prep": (r"(?<![a-z])(?:for|over|within|after|in)\s+(?P<span>(?P<u>hour|day|week|month|year|decade|"
@@ -185,6 +204,10 @@ PATTERNS["day_next_to"] = r"the\s+day\s+(?P<side>before|after)\s+" + PATTERNS["w
 # (value F1 on the tune split of timex_dev.jsonl 81.4 -> 81.5: "had been scheduled to expire at
 # midnight Friday", "reporting earnings after the stock market closed Wednesday"). A participle after
 # "be"/"been" is passive, not past ("will be held Friday", "has been put off until Friday").
+# A past-tense verb anywhere (for the clause after a fronted timex: "On Tuesday, the league held ...").
+PAST_VERB = re.compile(
+    r"\b(?:\w{3,}ed|said|told|met|left|went|came|gave|took|began|made|held|saw|won|lost|fled|sent|spoke|wrote|"
+    r"rose|fell|was|were|had)\b", re.IGNORECASE)
 PAST_RIGHT_BEFORE = re.compile(
     r"(?:\b(?:had|was|were)\s+(?:been\s+)?(?:\w+\s+){0,3}\w+(?:ed|en)\b.*"
     r"|(?<!\bbe\s)(?<!\bbeen\s)\b(?:\w{3,}ed|said|told|met|left|went|came|gave|took|began|made|held|saw|won|lost|fled|sent|"

@@ -30,7 +30,13 @@ from dateutil.easter import easter
 from newsweave.annotate import timex_rules as R
 from newsweave.annotate import timex_values as V
 from newsweave.annotate.timex_accept import accept
-from newsweave.annotate.timex_context import GUESSED_BREAK, MONTHS_AHEAD, Context, update_narrative
+from newsweave.annotate.timex_context import (
+    GUESSED_BREAK,
+    MONTHS_AHEAD,
+    Context,
+    sentence_start,
+    update_narrative,
+)
 from newsweave.model import Span, Timex, TimexType
 
 Value = tuple[TimexType, str]
@@ -57,7 +63,8 @@ def _norm_month_day(m: Match, ctx: Context) -> Value:
     if m["y"]:
         return "DATE", f"{int(m['y']):04d}-{month:02d}-{day:02d}"
     anchor = ctx.fixed_anchor()
-    found = V.month_day_near(anchor, month, day, MONTHS_AHEAD, ctx.future(m.start())) if anchor else None
+    future = ctx.future(m.start(), m.end())
+    found = V.month_day_near(anchor, month, day, MONTHS_AHEAD, future) if anchor else None
     return "DATE", V.day_value(found) if found else f"XXXX-{month:02d}-{day:02d}"
 
 
@@ -87,9 +94,9 @@ def _norm_month(m: Match, ctx: Context) -> Value:
         year = anchor.year
     elif rel in ("last", "past"):
         year = anchor.year if month < anchor.month else anchor.year - 1
-    elif ctx.future(m.start()) and rel != "next" and month == anchor.month:
+    elif ctx.future(m.start(), m.end()) and rel != "next" and month == anchor.month:
         year = anchor.year  # "is to expire at the end of November" in a November article
-    elif rel == "next" or ctx.future(m.start()) or 0 < (month - anchor.month) % 12 <= MONTHS_AHEAD:
+    elif rel == "next" or ctx.future(m.start(), m.end()) or 0 < (month - anchor.month) % 12 <= MONTHS_AHEAD:
         year = anchor.year if month > anchor.month else anchor.year + 1
     else:
         # a bare month in news looks back: the latest such month on or before the anchor
@@ -119,6 +126,15 @@ def _norm_decade(m: Match, ctx: Context) -> Value:
     return "DATE", m["y"][:3]
 
 
+def _norm_decade_short(m: Match, ctx: Context) -> Value:
+    """"the nineties", "the '80s": the latest such decade that began by the DCT's year (1900s without DCT)."""
+    tens = R.DECADE_WORDS[m["w"].lower()] if m["w"] else int(m["yy"])
+    century = ctx.dct.year // 100 if ctx.dct else 19
+    if ctx.dct and century * 100 + tens * 10 > ctx.dct.year:
+        century -= 1
+    return "DATE", f"{century:02d}{tens}"
+
+
 def _norm_year(m: Match, ctx: Context) -> Value:
     return "DATE", m["y"]
 
@@ -141,7 +157,12 @@ _HALF_OF_DAY = {"morning": "am", "afternoon": "pm", "evening": "pm"}
 
 
 def _norm_time(m: Match, ctx: Context) -> Value:
-    day = _day_word(m["day"], ctx, m.start())
+    if m["tm"]:  # "5 p.m. EST, Nov. 6"
+        anchor = ctx.fixed_anchor()
+        month, dom = R.MONTHS[m["tm"].lower().rstrip(".")], int(m["td"])
+        day = V.month_day_near(anchor, month, dom, MONTHS_AHEAD, ctx.future(m.start())) if anchor else None
+    else:
+        day = _day_word(m["day"], ctx, m.start())
     prefix = V.day_value(day) if day else "XXXX-XX-XX"
     if m["noon"]:
         clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["noon"].lower()]
@@ -200,7 +221,7 @@ def _norm_weekday(m: Match, ctx: Context) -> Value:
     elif rel == "this":
         day = anchor + timedelta(days=wd - anchor.isoweekday())
     else:
-        day = V.weekday_near(anchor, wd, ctx.future(m.start()))
+        day = V.weekday_near(anchor, wd, ctx.future(m.start(), m.end()))
     return "DATE", V.day_value(day)
 
 
@@ -233,6 +254,10 @@ def _norm_rel_unit(m: Match, ctx: Context) -> Value:
             return "DURATION", "P1Y"  # "the year", "the fiscal year"
     if rel == "the past" and unit == "year":
         rel = "last"  # TimeBank: "the past year" is last year (2 of 2 on timex_dev)
+    if rel == "last" and unit == "year" and _compares_with_period(ctx, m.start()):
+        # "earnings of $24 million, compared with a loss of $3 million last year": the quarter
+        # being reported, a year back (as "a year earlier")
+        return "DATE", _year_before(ctx)
     if rel in ("past", "the past", "the last", "the next"):
         return "DURATION", V.duration_value(1, "week" if unit == "weekend" else unit)
     if rel in _NARRATIVE_RELS:
@@ -338,6 +363,21 @@ def _norm_year_ago_adj(m: Match, ctx: Context) -> Value:
     return "DATE", _year_before(ctx)
 
 
+# "than" is left out: it compares with a report or a forecast as often as with a period ("lower than
+# the 16 cents a share it reported last year")
+_COMPARISON_BEFORE = re.compile(
+    r"(?i)\b(?:compared\s+(?:with|to)|from|against|versus)\b(?:\s+\S+){0,8}\s+$")
+
+
+def _compares_with_period(ctx: Context, start: int) -> bool:
+    """Whether the words before ``start`` compare a figure with the last period the text named,
+    when that period is a quarter or a half ("a 13% increase from last year's $1.55 billion")."""
+    if not ctx.last_value or not re.fullmatch(r"\d{4}-[QH]\d", ctx.last_value):
+        return False
+    window = ctx.text[max(sentence_start(ctx.sentence_starts, start), start - 60):start]
+    return _COMPARISON_BEFORE.search(window) is not None
+
+
 def _year_before(ctx: Context) -> str:
     """"a year earlier": the last mentioned finer-than-year value a year back, else the DCT's year - 1."""
     if ctx.last_value and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d(?:-\d\d)?)", ctx.last_value):
@@ -430,6 +470,10 @@ def _norm_duration(m: Match, ctx: Context) -> Value:
     return "DURATION", V.duration_value(n, unit)
 
 
+def _norm_vague_plural(m: Match, ctx: Context) -> Value:
+    return "DATE", "FUTURE_REF" if m["w"].lower() == "future" else "PAST_REF"
+
+
 def _norm_duration_bare(m: Match, ctx: Context) -> Value:
     return "DURATION", V.duration_value(None, m["u"])
 
@@ -483,13 +527,15 @@ def _compile_rules() -> tuple[_Rule, ...]:
         "iso_date": _norm_iso_date, "slash_date": _norm_slash_date, "month_day": _norm_month_day,
         "week_of": _norm_week_of, "month_year": _norm_month_year, "month": _norm_month,
         "month_rel_year": _norm_month_rel_year, "spelled_year": _norm_spelled_year, "century": _norm_century,
-        "decade": _norm_decade, "year": _norm_year, "time": _norm_time, "part_of_day": _norm_part_of_day,
+        "decade": _norm_decade, "decade_short": _norm_decade_short, "year": _norm_year, "time": _norm_time,
+        "part_of_day": _norm_part_of_day,
         "tonight": _norm_tonight, "deictic_day": _norm_deictic_day, "weekday": _norm_weekday,
         "day_next_to": _norm_day_next_to, "rel_unit": _norm_rel_unit, "season": _norm_season,
         "year_end": _norm_year_end, "quarter": _norm_quarter, "year_ago_adj": _norm_year_ago_adj,
         "shift": _norm_shift, "anaphor_that": _norm_anaphor_that, "anaphor_rel": _norm_anaphor_rel,
         "anaphor_before": _norm_anaphor_before, "anaphor_in_the": _norm_anaphor_in_the, "duration": _norm_duration,
-        "duration_bare": _norm_duration_bare, "duration_prep": _norm_duration_bare, "set": _norm_set,
+        "vague_plural": _norm_vague_plural, "duration_bare": _norm_duration_bare,
+        "duration_prep": _norm_duration_bare, "set": _norm_set,
         "reference": _norm_reference, "holiday": _norm_holiday,
     }
     return tuple(
@@ -588,6 +634,6 @@ def extract_timexes(text: str, published: date | None, sentences: Sequence[Span]
     out: list[Timex] = []
     for c in kept:
         kind, value = c.rule.normalize(c.match, ctx)
-        update_narrative(ctx, c.rule.name, kind, value, c.match.group(0))
+        update_narrative(ctx, c.rule.name, kind, value, c.match.start(), c.match.end())
         out.append(Timex(c.start, c.end, text[c.start:c.end], kind, value))
     return out
