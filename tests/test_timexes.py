@@ -288,6 +288,33 @@ def test_decades_prefixes_seasons_and_fronted_weekdays(text: str, span: str, kin
     assert (tx.text, tx.type, tx.value) == (span, kind, value)
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        # a rate after an amount is a SET, also after "million" or "thousand ..."
+        ("The cuts should save $400 million a year in costs.", "a year", "SET", "P1Y"),
+        ("Shops sell ten thousand copies a week.", "a week", "SET", "P1W"),
+        # holidays on a weekday or around Easter
+        ("Polls close at 8 on Election Day.", "Election Day", "DATE", "2022-11-08"),
+        ("Traffic peaks over Labor Day.", "Labor Day", "DATE", "2022-09-05"),
+        ("Services will be held on Good Friday.", "Good Friday", "DATE", "2023-04-07"),
+        # length adjectives
+        ("Talks ended after a day-long session.", "day-long", "DURATION", "P1D"),
+        ("The decades-long feud is over.", "decades-long", "DURATION", "PXDE"),
+        ("Unions began a two-week-long strike.", "two-week-long", "DURATION", "P2W"),
+    ],
+)
+def test_rates_holidays_and_length_adjectives(text: str, span: str, kind: str, value: str) -> None:
+    tx = _only(text, date(2022, 10, 20))
+    assert (tx.text, tx.type, tx.value) == (span, kind, value)
+
+
+def test_the_night_identified_by_what_follows_is_not_a_timex() -> None:
+    found = [t.text for t in extract_timexes("He was shot on the night of Oct. 23 at home. Tapes from the night "
+                                            "the plane went down were released.", ANCHOR)]
+    assert found == ["Oct. 23"]
+
+
 def test_a_season_with_an_article_and_a_modifier() -> None:
     tx = _only("Orders recovered from the lows of the early summer.", date(1989, 10, 26))
     assert (tx.text, tx.type, tx.value) == ("the early summer", "DATE", "1989-SU")

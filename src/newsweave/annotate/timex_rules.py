@@ -47,7 +47,7 @@ DECADE_WORDS: dict[str, int] = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
     "nineties": 9,
 }
-# Fixed-date holidays: (month, day). Thanksgiving and Easter are computed.
+# Fixed-date holidays: (month, day). Holidays on a weekday or around Easter are computed (below).
 HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31),
@@ -108,7 +108,17 @@ _TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eightee
 # A year said in words, as broadcast transcripts write them: "nineteen ninety-four", "two thousand".
 SPELLED_YEAR = (r"(?:nineteen[\s-]+(?:" + _TENS[3:-1] + "|" + _TEENS + r")(?:[\s-]+" + _ONES + r")?"
                 r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:" + _TEENS + "|" + _ONES[3:-1] + r"))?)(?![a-z])")
-HOLIDAY = alternation([*HOLIDAYS, "thanksgiving day", "thanksgiving", "easter sunday", "easter"])
+# Holidays on a weekday: (month, day, weekday) = the first such weekday (1=Monday) on or after that day.
+# US federal dates, as US news names them: Thanksgiving the fourth Thursday of November, Memorial Day
+# the last Monday of May, Labor Day the first Monday of September, Election Day the Tuesday after the
+# first Monday of November.
+WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 22, 4), "thanksgiving day": (11, 22, 4), "memorial day": (5, 25, 1),
+    "labor day": (9, 1, 1), "election day": (11, 2, 2),
+}
+# Holidays a number of days from Easter Sunday.
+EASTER_HOLIDAYS: dict[str, int] = {"easter": 0, "easter sunday": 0, "good friday": -2, "easter monday": 1}
+HOLIDAY = alternation([*HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS])
 
 # "at 4 in the morning": a bare hour is a clock time only after a preposition of time
 # ("scored 3 in the afternoon session" is a count)
@@ -186,6 +196,9 @@ PATTERNS: dict[str, str] = {
     # "future quarters", "in past years": a vague time before or after now, not a length
     "vague_plural": (r"(?P<w>future|past)\s+(?P<u>second|minute|hour|day|week|month|quarter|year|decade|"
                      r"centurie)s(?![a-z])"),
+    # "a day-long meeting", "a decades-long battle", "a two-week-long strike": adjectives of length
+    # ("a" before the unit is the noun phrase's article, not a count)
+    "long_adj": rf"(?:(?!an?\s+{UNIT})(?P<n>{NUM})[\s-]+)?(?P<u>{UNIT})(?P<pl>s)?-long(?![a-z])",
     "duration_bare": (r"(?P<pre>recent|coming|the\s+(?:past|last|next|coming|first|early|following))\s+"
                       r"(?P<u>second|minute|hour|day|week|month|year|decade|centurie)s(?![a-z])"),
     "duration_prep": (r"(?<![a-z])(?:for|over|within|after|in)\s+(?P<span>(?P<u>hour|day|week|month|year|decade|"

@@ -454,7 +454,10 @@ def _norm_anaphor_before(m: Match, ctx: Context) -> Value:
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.I)
-_SET_CONTEXT = re.compile(r"(?:\d|times|twice|once|per|cents?|dollars?|percent|%|\$\S+)\s*$", re.I)
+# What comes before "a year" in a rate: "$50,000 a year", "twice a day", "$400 million a year",
+# "ten thousand copies a week"
+_SET_CONTEXT = re.compile(r"(?:\d|times|twice|once|per|cents?|dollars?|percent|%|\$\S+"
+                          r"|(?:hundred|thousand|million|billion|trillion)(?:\s+\w+)?)\s*$", re.I)
 
 
 def _norm_duration(m: Match, ctx: Context) -> Value:
@@ -472,6 +475,11 @@ def _norm_duration(m: Match, ctx: Context) -> Value:
 
 def _norm_vague_plural(m: Match, ctx: Context) -> Value:
     return "DATE", "FUTURE_REF" if m["w"].lower() == "future" else "PAST_REF"
+
+
+def _norm_long_adj(m: Match, ctx: Context) -> Value:
+    n = V.number(m["n"]) if m["n"] else (None if m["pl"] else 1)
+    return "DURATION", V.duration_value(n, m["u"])
 
 
 def _norm_duration_bare(m: Match, ctx: Context) -> Value:
@@ -503,16 +511,19 @@ def _norm_holiday(m: Match, ctx: Context) -> Value:
     if anchor is None:
         fixed = R.HOLIDAYS.get(name)
         return "DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX"
-    cands: list[date] = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        if name.startswith("easter"):
-            cands.append(easter(year))
-        elif name.startswith("thanksgiving"):  # fourth Thursday of November
-            cands.append(V.weekday_near(date(year, 11, 22), 4, future=True))
-        else:
-            month, day = R.HOLIDAYS[name]
-            cands.append(date(year, month, day))
+    cands = [_holiday_in(name, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
     return "DATE", V.day_value(min(cands, key=lambda c: abs((c - anchor).days)))
+
+
+def _holiday_in(name: str, year: int) -> date:
+    """The day of the holiday ``name`` (a key of the holiday tables in timex_rules) in ``year``."""
+    if name in R.EASTER_HOLIDAYS:
+        return easter(year) + timedelta(days=R.EASTER_HOLIDAYS[name])
+    if name in R.WEEKDAY_HOLIDAYS:
+        month, day, weekday = R.WEEKDAY_HOLIDAYS[name]
+        return V.weekday_near(date(year, month, day), weekday, future=True)
+    month, day = R.HOLIDAYS[name]
+    return date(year, month, day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -534,7 +545,7 @@ def _compile_rules() -> tuple[_Rule, ...]:
         "year_end": _norm_year_end, "quarter": _norm_quarter, "year_ago_adj": _norm_year_ago_adj,
         "shift": _norm_shift, "anaphor_that": _norm_anaphor_that, "anaphor_rel": _norm_anaphor_rel,
         "anaphor_before": _norm_anaphor_before, "anaphor_in_the": _norm_anaphor_in_the, "duration": _norm_duration,
-        "vague_plural": _norm_vague_plural, "duration_bare": _norm_duration_bare,
+        "long_adj": _norm_long_adj, "vague_plural": _norm_vague_plural, "duration_bare": _norm_duration_bare,
         "duration_prep": _norm_duration_bare, "set": _norm_set,
         "reference": _norm_reference, "holiday": _norm_holiday,
     }
