@@ -298,6 +298,9 @@ def test_decades_prefixes_seasons_and_fronted_weekdays(text: str, span: str, kin
         ("Polls close at 8 on Election Day.", "Election Day", "DATE", "2022-11-08"),
         ("Traffic peaks over Labor Day.", "Labor Day", "DATE", "2022-09-05"),
         ("Services will be held on Good Friday.", "Good Friday", "DATE", "2023-04-07"),
+        # quarters counted vaguely are months, as counted exactly ("three quarters" -> P9M)
+        ("Margins have thinned in recent quarters.", "recent quarters", "DURATION", "PXM"),
+        ("Profit fell for several quarters in a row.", "several quarters", "DURATION", "PXM"),
         # length adjectives
         ("Talks ended after a day-long session.", "day-long", "DURATION", "P1D"),
         ("The decades-long feud is over.", "decades-long", "DURATION", "PXDE"),

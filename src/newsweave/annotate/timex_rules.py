@@ -36,7 +36,9 @@ UNITS: dict[str, tuple[str, int, bool]] = {
     "month": ("M", 1, False), "quarter": ("Q", 1, False), "year": ("Y", 1, False),
     "decade": ("Y", 10, False), "century": ("Y", 100, False), "centurie": ("Y", 100, False),
 }
-UNKNOWN_MULTIPLE_UNIT = {"decade": "DE", "century": "CE", "centurie": "CE"}
+# An unknown number of these units: "several decades" -> PXDE; quarters count in months, as known
+# numbers of them do ("three quarters" -> P9M, "several quarters" -> PXM).
+UNKNOWN_MULTIPLE_UNIT = {"decade": "DE", "century": "CE", "centurie": "CE", "quarter": "M"}
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
     "overnight": "NI", "midday": "MI",
@@ -200,7 +202,7 @@ PATTERNS: dict[str, str] = {
     # ("a" before the unit is the noun phrase's article, not a count)
     "long_adj": rf"(?:(?!an?\s+{UNIT})(?P<n>{NUM})[\s-]+)?(?P<u>{UNIT})(?P<pl>s)?-long(?![a-z])",
     "duration_bare": (r"(?P<pre>recent|coming|the\s+(?:past|last|next|coming|first|early|following))\s+"
-                      r"(?P<u>second|minute|hour|day|week|month|year|decade|centurie)s(?![a-z])"),
+                      r"(?P<u>second|minute|hour|day|week|month|quarter|year|decade|centurie)s(?![a-z])"),
     "duration_prep": (r"(?<![a-z])(?:for|over|within|after|in)\s+(?P<span>(?P<u>hour|day|week|month|year|decade|"
                       r"centurie)s)(?![a-z])(?!\s+(?:of|to|ago|later|earlier|before|after))"),
     "set": (rf"(?P<w>{alternation(SET_WORDS)})(?![a-z])|(?:every|each|per)\s+(?:other\s+)?"
