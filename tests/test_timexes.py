@@ -312,6 +312,11 @@ def test_rates_holidays_and_length_adjectives(text: str, span: str, kind: str, v
     assert (tx.text, tx.type, tx.value) == (span, kind, value)
 
 
+def test_a_programme_title_in_quotes_is_not_a_timex() -> None:
+    text = 'The minister, speaking on NBC\'s "Next Week," said talks on "Sixty Minutes" were over this week.'
+    assert [t.text for t in extract_timexes(text, ANCHOR)] == ["this week"]
+
+
 def test_the_night_identified_by_what_follows_is_not_a_timex() -> None:
     found = [t.text for t in extract_timexes("He was shot on the night of Oct. 23 at home. Tapes from the night "
                                             "the plane went down were released.", ANCHOR)]

@@ -45,6 +45,8 @@ def accept(name: str, m: Match, text: str) -> bool:
         return False
     if not all(_ok_month_token(m, g) for g in ("m", "m1", "m2", "tm")):
         return False
+    if name != "holiday" and _quoted_title(m, text):
+        return False
     if name == "month":
         word = m["m"]
         if len(word.rstrip(".")) <= 4 and word.lower() not in ("may", "june", "july", "sept."):
@@ -79,6 +81,16 @@ def accept(name: str, m: Match, text: str) -> bool:
         # a thousands separator before a singular unit counts something else
         return bool(m["n"] or m["pl"]) and not (m["n"] and not m["pl"] and _THOUSANDS.search(m["n"]))
     return True
+
+
+# A title in quotes: ABC's "This Week", CBS's ''60 Minutes'' (a capitalized unit word after the first
+# word, right after an opening quote mark)
+_TITLE_UNIT = re.compile(r"\s(?:Second|Minute|Hour|Day|Week|Weekend|Month|Year|Morning|Night|Evening)s?\b")
+_OPENING_QUOTE = re.compile(r"(?:\"|“|``|'')$")
+
+
+def _quoted_title(m: Match, text: str) -> bool:
+    return bool(_TITLE_UNIT.search(m.group(0))) and bool(_OPENING_QUOTE.search(text[max(0, m.start() - 2):m.start()]))
 
 
 def _valid_day(m: Match) -> bool:
