@@ -344,6 +344,11 @@ def test_an_age_in_decades_is_no_timex() -> None:
         # a fiscal quarter named after a calendar one is the period being reported
         ("Steelmakers lost money in the third quarter. Acme earned $8 million in the fiscal second quarter. "
          "Sales in the latest period rose.", ["1989-Q3", "1989-Q2", "1989-Q2"]),
+        # "the 1988 period": the period last named, in 1988 -- a quarter, or else the year
+        ("Sun earned $5 million in the fiscal first quarter. In the 1988 period, it earned $20 million.",
+         ["1989-Q1", "1988-Q1"]),
+        ("In the first nine months, net was $306 million, against $195 million in the 1988 period.",
+         ["P9M", "1988"]),
         # "last year" as the term of comparison of a quarterly figure is that quarter a year back ...
         ("Net was $5 million in the third quarter, compared with $3 million last year.", ["1989-Q3", "1988-Q3"]),
         ("Third-quarter sales rose 13% from last year's $1.5 billion.", ["1989-Q3", "1988-Q3"]),

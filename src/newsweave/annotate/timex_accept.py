@@ -111,7 +111,8 @@ def _accept_quarter(m: Match, text: str) -> bool:
     if kind == "half":
         return rel in ("first", "second", "1st", "2nd") or (rel == "last" and bool(m["y"]))
     if kind == "period":
-        return rel in _PERIOD_RELS and bool(m["the"] or m["yrel"]) and not m["pl"]
+        # "the latest period", "the year-ago period", "the 1988 period"
+        return (rel in _PERIOD_RELS or bool(m["y0"])) and bool(m["the"] or m["yrel"]) and not m["pl"]
     if not (m["the"] or rel or m["yrel"] or m["fis"]):
         return False
     # "a quarter of the vote" is a share; "the third quarter of $226.3 million" a period

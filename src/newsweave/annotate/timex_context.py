@@ -39,6 +39,7 @@ class Context:
     last_quarter: str | None = None  # the latest quarter the text named ("the third quarter")
     text_day: date | None = None  # without a DCT: the first full date the text gives (its dateline)
     explicit_days: list[tuple[int, date]] | None = None  # days named outright, by position
+    period_is_quarter: bool = False  # the last reporting period named was a quarter, not "nine months"
 
     def week_anchor(self) -> date | None:
         """The day weekday names are read from: the DCT, else the text's own first full date."""
@@ -128,6 +129,8 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
             the words around tell a period's end day ("the quarter ended Sept. 30") and a fiscal
             quarter ("the fiscal first quarter", "the fourth quarter ended Aug. 26").
     """
+    if kind == "DURATION" and re.fullmatch(r"P\d+M", value):
+        ctx.period_is_quarter = False  # "in the first nine months": the period a later "the 1988 period" means
     if kind not in ("DATE", "TIME"):
         return
     text = ctx.text[start:end]
@@ -135,13 +138,16 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
     if m:
         ctx.ref_day = date(int(m[1]), int(m[2]), int(m[3]))
     # a year-shifted value ("two years ago", "the year-ago quarter", "last year" read as the quarter
-    # a year back) is not a new reference for the next "a year earlier"
+    # a year back, "the 1988 period" after the 1989 one) is not a new reference for "a year earlier"
     shifted = (rule in ("shift", "year_ago_adj") or _YEAR_SHIFTED.search(text) is not None
-               or (rule == "rel_unit" and value[4:6] in ("-Q", "-H")))
+               or (rule == "rel_unit" and value[4:6] in ("-Q", "-H"))
+               or (ctx.last_quarter is not None and value == V.shift_value(ctx.last_quarter, -1)))
     if kind != "DATE" or not re.match(r"\d{4}", value) or shifted:
         return
     if not (m and _ENDS_PERIOD.search(ctx.text, max(0, start - 40), start)):
         ctx.last_value = value
+    if re.fullmatch(r"\d{4}-Q\d", value):
+        ctx.period_is_quarter = True
     if re.fullmatch(r"\d{4}-Q\d", value) and value <= completed_quarter(ctx.dct):
         fiscal = "fiscal" in text.lower() or _ENDED_AFTER.match(ctx.text, end) is not None
         if fiscal or (ctx.last_quarter or "") < value:

@@ -292,6 +292,8 @@ def _norm_quarter(m: Match, ctx: Context) -> Value:
     kind = m["q"].lower()
     if m["pl"]:
         return "DURATION", "PXM" if kind != "quarter" else "PXQ"
+    if kind == "period" and m["y0"] and not rel and not ctx.period_is_quarter:
+        return "DATE", m["y0"]  # "the first nine months ... the 1988 period": the year
     half = kind == "half"
     if half and rel == "last":
         rel = "second"  # "the last half of 1989"
@@ -321,10 +323,11 @@ def _quarter_or_half(m: Match, ctx: Context, rel: str, half: bool) -> tuple[int 
             year = int(given_year) if given_year else dct.year
         else:  # a quarter not yet begun is last year's
             year = dct.year - (1 if n > current else 0)
-    elif not half and ctx.last_quarter and rel in _SAME_QUARTER_RELS and not given_year:
-        # "the quarter", "the latest period" after "the third quarter": the quarter being reported
+    elif not half and ctx.last_quarter and rel in _SAME_QUARTER_RELS and (not given_year or rel == ""):
+        # "the quarter", "the latest period" after "the third quarter": the quarter being reported;
+        # "the 1988 period" after it: that quarter in 1988
         year, n = int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1])
-        year -= 1 if rel in ("yearago", "yearearlier") else 0
+        year = int(given_year) if given_year else year
     elif not half and rel == "" and not given_year and (ended := _quarter_end_named(m, ctx)) is not None:
         # "the quarter ended July 31", no quarter named before: the calendar quarter it mostly
         # covers, the one holding the day 45 days before its end (July 31 -> Q2)
