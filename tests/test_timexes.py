@@ -143,6 +143,9 @@ def test_earlier_that_day_refers_back_or_forward(text: str, value: str) -> None:
         ("He fled in June 1998 and returned later that year.", "later that year", "1998"),
         ("He was arrested on March 3 and appeared in court the next morning.", "the next morning",
          "2022-03-04"),
+        ("He was arrested on March 3 and charged that same day.", "that same day", "2022-03-03"),
+        # a day whose antecedent is a month: some day of that month
+        ("He was shot last October, and his page was taken down that same day.", "that same day", "2022-10-XX"),
     ],
 )
 def test_narrative_anaphors_take_the_last_named_time(text: str, span: str, value: str) -> None:
@@ -298,6 +301,8 @@ def test_decades_prefixes_seasons_and_fronted_weekdays(text: str, span: str, kin
         ("Polls close at 8 on Election Day.", "Election Day", "DATE", "2022-11-08"),
         ("Traffic peaks over Labor Day.", "Labor Day", "DATE", "2022-09-05"),
         ("Services will be held on Good Friday.", "Good Friday", "DATE", "2023-04-07"),
+        # a plural unit after a preposition, with or without "the"
+        ("Over the years, the club has grown.", "the years", "DURATION", "PXY"),
         # quarters counted vaguely are months, as counted exactly ("three quarters" -> P9M)
         ("Margins have thinned in recent quarters.", "recent quarters", "DURATION", "PXM"),
         ("Profit fell for several quarters in a row.", "several quarters", "DURATION", "PXM"),

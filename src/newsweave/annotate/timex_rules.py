@@ -184,7 +184,7 @@ PATTERNS: dict[str, str] = {
     "year_ago_adj": r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<u>quarter|period)(?![a-z]))?",
     "shift": (rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})?[\s-]*(?P<u>{UNIT})(?P<pl>s)?\s+"
               r"(?P<dir>ago|earlier|later|from\s+now|hence|previously|(?:before|after)(?![\s-]*[a-z0-9]))"),
-    "anaphor_that": (r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:that|the\s+same)\s+"
+    "anaphor_that": (r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:that(?:\s+same)?|the\s+same)\s+"
                      r"(?P<u>day|morning|afternoon|evening|night|week|month|year)(?![a-z])"),
     "anaphor_rel": (r"the\s+(?P<rel>next|following|previous|preceding|prior)\s+"
                     r"(?P<u>day|morning|afternoon|evening|night|week|month|year)(?![a-z])"),
@@ -203,8 +203,9 @@ PATTERNS: dict[str, str] = {
     "long_adj": rf"(?:(?!an?\s+{UNIT})(?P<n>{NUM})[\s-]+)?(?P<u>{UNIT})(?P<pl>s)?-long(?![a-z])",
     "duration_bare": (r"(?P<pre>recent|coming|the\s+(?:past|last|next|coming|first|early|following))\s+"
                       r"(?P<u>second|minute|hour|day|week|month|quarter|year|decade|centurie)s(?![a-z])"),
-    "duration_prep": (r"(?<![a-z])(?:for|over|within|after|in)\s+(?P<span>(?P<u>hour|day|week|month|year|decade|"
-                      r"centurie)s)(?![a-z])(?!\s+(?:of|to|ago|later|earlier|before|after))"),
+    # "for years", "over the years", "in the decades that followed"
+    "duration_prep": (r"(?<![a-z])(?:for|over|within|after|in)\s+(?P<span>(?:the\s+)?(?P<u>hour|day|week|month|year|"
+                      r"decade|centurie)s)(?![a-z])(?!\s+(?:of|to|ago|later|earlier|before|after))"),
     "set": (rf"(?P<w>{alternation(SET_WORDS)})(?![a-z])|(?:every|each|per)\s+(?:other\s+)?"
             rf"(?P<u>{UNIT}|morning|night|evening|afternoon|{WD_WORD}|{MON}|summer|winter|spring|fall)"
             r"(?![a-z])"),

@@ -417,6 +417,9 @@ def _anaphor(ctx: Context, unit: str, offset: int) -> Value:
         if offset and day:  # "the next morning": TimeBank gives the day
             return "DATE", V.day_value(day + timedelta(days=offset))
         return "TIME", f"{V.day_value(day) if day else 'XXXX-XX-XX'}T{R.PARTS_OF_DAY[unit]}"
+    if unit == "day" and not offset and ctx.last_value and re.fullmatch(r"\d{4}-\d\d", ctx.last_value):
+        # "last October when he was shot ... that same day": a day of the month named last
+        return "DATE", f"{ctx.last_value}-XX"
     coarse = _last_coarse(ctx, unit)
     if coarse is not None:
         day = coarse
