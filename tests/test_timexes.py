@@ -91,6 +91,7 @@ def test_span_type_and_value_with_fixed_anchor(text: str, span: str, kind: str, 
         "The party won a second term in office.",
         "More than 2000 people were detained by the police.",
         "She will march to the square.",
+        "Iraq imports about three-quarters of its food.",  # a share, not nine months
     ],
 )
 def test_no_timex_in_look_alikes(text: str) -> None:
@@ -306,6 +307,7 @@ def test_decades_prefixes_seasons_and_fronted_weekdays(text: str, span: str, kin
         # quarters counted vaguely are months, as counted exactly ("three quarters" -> P9M)
         ("Margins have thinned in recent quarters.", "recent quarters", "DURATION", "PXM"),
         ("Profit fell for several quarters in a row.", "several quarters", "DURATION", "PXM"),
+        ("The firm had three quarters of losses in a row.", "three quarters", "DURATION", "P9M"),
         # length adjectives
         ("Talks ended after a day-long session.", "day-long", "DURATION", "P1D"),
         ("The decades-long feud is over.", "decades-long", "DURATION", "PXDE"),

@@ -75,7 +75,7 @@ def accept(name: str, m: Match, text: str) -> bool:
     if name == "quarter":
         return _accept_quarter(m, text)
     if name == "duration":
-        return _accept_duration(m)
+        return _accept_duration(m, text)
     if name == "shift":
         # "157,000 week ago" in a livestock table is a count followed by "week ago": a number with
         # a thousands separator before a singular unit counts something else
@@ -119,13 +119,20 @@ def _accept_quarter(m: Match, text: str) -> bool:
     return bool(m["y"]) or not re.match(r"\s+of\s+(?![A-Z]*\$|\d)", text[m.end():])
 
 
-def _accept_duration(m: Match) -> bool:
+# "three-quarters of its food" is a share; "the first two quarters of 1990", "of the year" are periods,
+# and so are "two quarters of losses" (without the hyphen of a fraction)
+_SHARE_OF = re.compile(r"\s+of\s+(?!(?:19|20)\d\d|fiscal|the\s+(?:fiscal\s+)?year|this|next|last)", re.I)
+
+
+def _accept_duration(m: Match, text: str) -> bool:
     if m["old"]:
         return False  # ages ("a 52-year-old man") are not annotated in TimeBank
     n = m["n"].lower()
     unit = m["u"].lower()
     if unit in ("second", "quarter") and not m["pl"]:
         return False  # "a second term", "a quarter of the vote", "the 1988 second quarter"
+    if unit == "quarter" and "-" in m["hy"] and _SHARE_OF.match(text, m.end()):
+        return False
     if _THOUSANDS.search(n) and not m["pl"]:
         return False  # "129,000 week ago": a table's count, then "week ago"
     return not (n in ("some", "many") and not m["pl"])
