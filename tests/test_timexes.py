@@ -324,6 +324,11 @@ def test_a_programme_title_in_quotes_is_not_a_timex() -> None:
     assert [t.text for t in extract_timexes(text, ANCHOR)] == ["this week"]
 
 
+def test_noon_as_a_name_is_not_a_timex() -> None:
+    text = "Centre Jamie Noon scored twice, and the poster from High Noon hung at noon. Noon came."
+    assert [t.text for t in extract_timexes(text, ANCHOR)] == ["noon", "Noon"]
+
+
 def test_the_night_identified_by_what_follows_is_not_a_timex() -> None:
     found = [t.text for t in extract_timexes("He was shot on the night of Oct. 23 at home. Tapes from the night "
                                             "the plane went down were released.", ANCHOR)]

@@ -22,6 +22,8 @@ _MAY_NOT_MONTH = re.compile(
 _YEAR_NOT_YEAR = re.compile(
     r"\s+(?:people|persons|troops|soldiers|men|women|workers|jobs|shares|tons|barrels|cars|units|"
     r"members|employees|points|feet|meters|metres|miles|km|votes|students|acres|homes|dollars|yen)\b", re.I)
+# A word or a comma right before: the position is inside a sentence, where "Noon" is a name.
+_MID_SENTENCE = re.compile(r"[\w,]\s+$")
 # What follows "the night" when a phrase or a clause after it says which night it is.
 _IDENTIFIED_AFTER = re.compile(r"\s+(?:of|the|a|an|when|that|he|she|they|it|we|I|his|her|their)\b")
 _PERIOD_RELS = ("latest", "yearago", "year-ago", "yearearlier", "year-earlier", "same", "comparable",
@@ -62,6 +64,8 @@ def accept(name: str, m: Match, text: str) -> bool:
         return bool(m["ty"]) or not m["sy"].lower().startswith("two")
     if name == "part_of_day" and m["dw"].lower() == "the" and _IDENTIFIED_AFTER.match(text, m.end()):
         return False  # "the night of Oct. 23", "the night the plane went down": the modifier is the date
+    if name == "time" and _capitalized(m["noon"]) and _MID_SENTENCE.search(text[max(0, m.start() - 8):m.start()]):
+        return False  # "Jamie Noon", "High Noon": a name
     if name == "holiday":
         return _capitalized(m["h"])
     if name == "season":

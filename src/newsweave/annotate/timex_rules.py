@@ -111,12 +111,12 @@ _TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eightee
 SPELLED_YEAR = (r"(?:nineteen[\s-]+(?:" + _TENS[3:-1] + "|" + _TEENS + r")(?:[\s-]+" + _ONES + r")?"
                 r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:" + _TEENS + "|" + _ONES[3:-1] + r"))?)(?![a-z])")
 # Holidays on a weekday: (month, day, weekday) = the first such weekday (1=Monday) on or after that day.
-# US federal dates, as US news names them: Thanksgiving the fourth Thursday of November, Memorial Day
-# the last Monday of May, Labor Day the first Monday of September, Election Day the Tuesday after the
-# first Monday of November.
+# US dates, as US news names them: Thanksgiving the fourth Thursday of November, Labor Day the first
+# Monday of September, Election Day the Tuesday after the first Monday of November. (Memorial Day is
+# left out: British news has a Holocaust Memorial Day on 27 January.)
 WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
-    "thanksgiving": (11, 22, 4), "thanksgiving day": (11, 22, 4), "memorial day": (5, 25, 1),
-    "labor day": (9, 1, 1), "election day": (11, 2, 2),
+    "thanksgiving": (11, 22, 4), "thanksgiving day": (11, 22, 4), "labor day": (9, 1, 1),
+    "election day": (11, 2, 2),
 }
 # Holidays a number of days from Easter Sunday.
 EASTER_HOLIDAYS: dict[str, int] = {"easter": 0, "easter sunday": 0, "good friday": -2, "easter monday": 1}
