@@ -324,6 +324,14 @@ def test_a_programme_title_in_quotes_is_not_a_timex() -> None:
     assert [t.text for t in extract_timexes(text, ANCHOR)] == ["this week"]
 
 
+def test_a_year_before_after_an_amount_is_no_rate_and_named_years_are_no_duration() -> None:
+    text = ("Miles rose to 1.9 billion from 1.6 billion a year before and seats rose. "
+            "Aid for the years 1981 to 1985 fell.")
+    found = [(t.text, t.type) for t in extract_timexes(text, date(1987, 3, 12))]
+    assert ("a year", "SET") not in found and ("the years", "DURATION") not in found
+    assert ("1981", "DATE") in found
+
+
 def test_noon_as_a_name_is_not_a_timex() -> None:
     text = "Centre Jamie Noon scored twice, and the poster from High Noon hung at noon. Noon came."
     assert [t.text for t in extract_timexes(text, ANCHOR)] == ["noon", "Noon"]
@@ -356,6 +364,9 @@ def test_an_age_in_decades_is_no_timex() -> None:
         # a fiscal quarter named after a calendar one is the period being reported
         ("Steelmakers lost money in the third quarter. Acme earned $8 million in the fiscal second quarter. "
          "Sales in the latest period rose.", ["1989-Q3", "1989-Q2", "1989-Q2"]),
+        # an ordinal quarter or half "ended" on a day is of the year it ended in
+        ("Net rose in the first half ended December 31. A year earlier it fell.",
+         ["1988-H1", "1988-12-31", "1987-H1"]),
         # "the 1988 period": the period last named, in 1988 -- a quarter, or else the year
         ("Sun earned $5 million in the fiscal first quarter. In the 1988 period, it earned $20 million.",
          ["1989-Q1", "1988-Q1"]),

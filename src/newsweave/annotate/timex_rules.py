@@ -203,9 +203,9 @@ PATTERNS: dict[str, str] = {
     "long_adj": rf"(?:(?!an?\s+{UNIT})(?P<n>{NUM})[\s-]+)?(?P<u>{UNIT})(?P<pl>s)?-long(?![a-z])",
     "duration_bare": (r"(?P<pre>recent|coming|the\s+(?:past|last|next|coming|first|early|following))\s+"
                       r"(?P<u>second|minute|hour|day|week|month|quarter|year|decade|centurie)s(?![a-z])"),
-    # "for years", "over the years", "in the decades that followed"
+    # "for years", "over the years", "in the decades that followed" (not "for the years 1981 to 1985")
     "duration_prep": (r"(?<![a-z])(?:for|over|within|after|in)\s+(?P<span>(?:the\s+)?(?P<u>hour|day|week|month|year|"
-                      r"decade|centurie)s)(?![a-z])(?!\s+(?:of|to|ago|later|earlier|before|after))"),
+                      r"decade|centurie)s)(?![a-z])(?!\s+(?:of|to|ago|later|earlier|before|after|from|between|\d))"),
     "set": (rf"(?P<w>{alternation(SET_WORDS)})(?![a-z])|(?:every|each|per)\s+(?:other\s+)?"
             rf"(?P<u>{UNIT}|morning|night|evening|afternoon|{WD_WORD}|{MON}|summer|winter|spring|fall)"
             r"(?![a-z])"),

@@ -254,10 +254,13 @@ def _norm_rel_unit(m: Match, ctx: Context) -> Value:
             return "DURATION", "P1Y"  # "the year", "the fiscal year"
     if rel == "the past" and unit == "year":
         rel = "last"  # TimeBank: "the past year" is last year (2 of 2 on timex_dev)
-    if rel == "last" and unit == "year" and _compares_with_period(ctx, m.start()):
+    if rel == "last" and unit == "year" and ctx.dct and _compares_with_period(ctx, m.start()):
         # "earnings of $24 million, compared with a loss of $3 million last year": the quarter
-        # being reported, a year back (as "a year earlier")
-        return "DATE", _year_before(ctx)
+        # being reported, a year back (as "a year earlier") -- if it falls in last year: "the
+        # fourth quarter" of 1986 in a March 1987 story is no "last year" to compare with
+        back = _year_before(ctx)
+        if back.startswith(f"{ctx.dct.year - 1:04d}-"):
+            return "DATE", back
     if rel in ("past", "the past", "the last", "the next"):
         return "DURATION", V.duration_value(1, "week" if unit == "weekend" else unit)
     if rel in _NARRATIVE_RELS:
@@ -321,6 +324,8 @@ def _quarter_or_half(m: Match, ctx: Context, rel: str, half: bool) -> tuple[int 
         n = min(_ORDINALS[rel], per_year)
         if given_year or m["yrel"]:  # "the 1988 fourth quarter", "next year's first quarter"
             year = int(given_year) if given_year else dct.year
+        elif (ended := _quarter_end_named(m, ctx)) is not None:
+            year = ended.year  # "the first half ended December 31": the year it ended in
         else:  # a quarter not yet begun is last year's
             year = dct.year - (1 if n > current else 0)
     elif not half and ctx.last_quarter and rel in _SAME_QUARTER_RELS and (not given_year or rel == ""):
@@ -466,6 +471,10 @@ _SET_CONTEXT = re.compile(r"(?:\d|times|twice|once|per|cents?|dollars?|percent|%
                           r"|(?:hundred|thousand|million|billion|trillion)(?:\s+\w+)?)\s*$", re.I)
 
 
+# "from 1.66 billion a year before and ...": a shift, not a rate
+_SHIFT_AFTER = re.compile(r"\s+(?:ago|earlier|before|later|after)\b", re.I)
+
+
 def _norm_duration(m: Match, ctx: Context) -> Value:
     unit = m["u"].lower()
     n = V.number(m["n"])
@@ -474,7 +483,8 @@ def _norm_duration(m: Match, ctx: Context) -> Value:
         return "DATE", "FUTURE_REF"  # "Islam will one day be ...": some day ahead, not 24 hours
     if m["half"] and n is not None:
         n += 0.5  # "a minute and a half"
-    elif m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text[max(0, m.start() - 20):m.start()]):
+    elif (m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text[max(0, m.start() - 20):m.start()])
+          and not _SHIFT_AFTER.match(ctx.text, m.end())):
         return "SET", V.duration_value(1, unit)  # "$50,000 a year", "twice a day"
     return "DURATION", V.duration_value(n, unit)
 
