@@ -364,9 +364,10 @@ def test_an_age_in_decades_is_no_timex() -> None:
         # a fiscal quarter named after a calendar one is the period being reported
         ("Steelmakers lost money in the third quarter. Acme earned $8 million in the fiscal second quarter. "
          "Sales in the latest period rose.", ["1989-Q3", "1989-Q2", "1989-Q2"]),
-        # an ordinal quarter or half "ended" on a day is of the year it ended in
+        # an ordinal quarter or half "ended" on a day is of the year most of it lies in
         ("Net rose in the first half ended December 31. A year earlier it fell.",
          ["1988-H1", "1988-12-31", "1987-H1"]),
+        ("It lost money in the fourth quarter ended January 3.", ["1988-Q4", "1989-01-03"]),
         # "the 1988 period": the period last named, in 1988 -- a quarter, or else the year
         ("Sun earned $5 million in the fiscal first quarter. In the 1988 period, it earned $20 million.",
          ["1989-Q1", "1988-Q1"]),

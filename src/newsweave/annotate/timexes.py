@@ -325,7 +325,9 @@ def _quarter_or_half(m: Match, ctx: Context, rel: str, half: bool) -> tuple[int 
         if given_year or m["yrel"]:  # "the 1988 fourth quarter", "next year's first quarter"
             year = int(given_year) if given_year else dct.year
         elif (ended := _quarter_end_named(m, ctx)) is not None:
-            year = ended.year  # "the first half ended December 31": the year it ended in
+            # "the first half ended December 31", "the fourth quarter ended January 3": the year
+            # most of it lies in (its middle, as for "the quarter ended July 31" below)
+            year = (ended - timedelta(days=91 if half else 45)).year
         else:  # a quarter not yet begun is last year's
             year = dct.year - (1 if n > current else 0)
     elif not half and ctx.last_quarter and rel in _SAME_QUARTER_RELS and (not given_year or rel == ""):
