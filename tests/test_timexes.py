@@ -343,6 +343,27 @@ def test_the_night_identified_by_what_follows_is_not_a_timex() -> None:
     assert found == ["Oct. 23"]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        # "this past" week or weekend, and "the past weekend": the one just gone (the anchor is a Monday)
+        ("Sales rose this past weekend.", "this past weekend", "DATE", "2022-W01-WE"),
+        ("Sales rose over the past weekend.", "the past weekend", "DATE", "2022-W01-WE"),
+        ("Sales rose this past week.", "this past week", "DATE", "2022-W01"),
+        ("Sales rose over the past week.", "the past week", "DURATION", "P1W"),
+        # a year's possessive names the quarter's year
+        ("Profit rose in fiscal 2020's third quarter.", "fiscal 2020's third quarter", "DATE", "2020-Q3"),
+        # a season without a year: the latest begun, or the coming one when the context points ahead
+        ("Protests peaked in the summer.", "the summer", "DATE", "2021-SU"),
+        ("Protests will peak in the summer.", "the summer", "DATE", "2022-SU"),
+        ("Talks stalled in the early spring.", "the early spring", "DATE", "2021-SP"),
+    ],
+)
+def test_weeks_just_gone_possessive_years_and_seasons(text: str, span: str, kind: str, value: str) -> None:
+    tx = _only(text, date(2022, 1, 10))
+    assert (tx.text, tx.type, tx.value) == (span, kind, value)
+
+
 def test_a_season_with_an_article_and_a_modifier() -> None:
     tx = _only("Orders recovered from the lows of the early summer.", date(1989, 10, 26))
     assert (tx.text, tx.type, tx.value) == ("the early summer", "DATE", "1989-SU")

@@ -163,8 +163,9 @@ PATTERNS: dict[str, str] = {
                     r"(?P<w>today|yesterday|tomorrow)(?![a-z])"),
     "weekday": (rf"(?:(?P<rel>last|next|this|past|coming|previous)\s+|(?P<mod>early|late|earlier|later)\s+)?"
                 rf"(?P<wd>{WD})(?P<pl>s)?(?![a-z])"),
-    "rel_unit": (rf"{MODPRE}?(?P<rel>this|last|next|past|previous|coming|current|the(?:\s+(?:past|last|next|"
-                 r"previous|coming|current|same|following|preceding|prior|latest|full|fiscal))?)\s+"
+    "rel_unit": (rf"{MODPRE}?(?P<rel>this\s+past|this|last|next|past|previous|coming|current"
+                 r"|the(?:\s+(?:past|last|next|previous|coming|current|same|following|preceding|prior|latest|full|"
+                 r"fiscal))?)\s+"
                  r"(?:fiscal\s+(?=year))?(?P<u>week|weekend|month|year|decade|century)(?![a-z-])"),
     # "by year end", "around year end", "by year's end" (not "year-end net", an adjective)
     "year_end": r"(?:(?P<approx>around|about|near)\s+)?year(?:['’]s)?\s+end(?![a-z])",
@@ -172,9 +173,11 @@ PATTERNS: dict[str, str] = {
     "season": (rf"(?:the\s+(?=early|late|mid))?{MODPRE}?(?:(?P<rel>this|last|next|past|the)\s+)?"
                rf"(?P<s>spring|summer|fall|autumn|winter)"
                rf"(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPELLED_YEAR})))?(?![a-z])"),
-    # "the third quarter", "the fiscal-first quarter", "next year's first quarter", "last year's
-    # quarter", "the year-ago third quarter", "the quarter a year ago", "the last half of 1989"
-    "quarter": (rf"(?P<the>the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+|(?P<yrel>last|next|this)\s+year['’]s\s+)?"
+    # "the third quarter", "the fiscal-first quarter", "next year's first quarter", "fiscal 1989's third
+    # quarter", "last year's quarter", "the year-ago third quarter", "the quarter a year ago", "the last
+    # half of 1989"
+    "quarter": (rf"(?P<the>the\s+)?(?:(?:fiscal\s+)?(?P<y0>(?:19|20)\d\d)(?:['’]s)?\s+"
+                rf"|(?P<yrel>last|next|this)\s+year['’]s\s+)?"
                 r"(?P<fis>fiscal[\s-]+)?(?:(?P<shift>year-?ago|year-?earlier)\s+(?=(?:fiscal\s+)?(?:first|second|"
                 r"third|fourth|1st|2nd|3rd|4th)[-\s]))?"
                 r"(?:(?P<rel>same|comparable|latest|current|previous|prior|this|next|last|"

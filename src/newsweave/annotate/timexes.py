@@ -254,6 +254,8 @@ def _norm_rel_unit(m: Match, ctx: Context) -> Value:
             return "DURATION", "P1Y"  # "the year", "the fiscal year"
     if rel == "the past" and unit == "year":
         rel = "last"  # TimeBank: "the past year" is last year (2 of 2 on timex_dev)
+    if rel == "this past" or (unit == "weekend" and rel in ("past", "the past")):
+        rel = "last"  # "this past week", "the past weekend": the one just gone, not a length
     if rel == "last" and unit == "year" and ctx.dct and _compares_with_period(ctx, m.start()):
         # "earnings of $24 million, compared with a loss of $3 million last year": the quarter
         # being reported, a year back (as "a year earlier") -- if it falls in last year: "the
@@ -282,8 +284,21 @@ def _norm_season(m: Match, ctx: Context) -> Value:
         return "DATE", f"{_year_of(m):04d}-{code}"
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
-    shift = {"last": -1, "past": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    rel = (m["rel"] or "").lower()
+    shift = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
+    if rel in ("", "the") and code in _SEASON_MONTHS:
+        # like a bare month: the latest such season begun by the DCT, or the coming one when the
+        # context points ahead ("protests peaked in the summer" in January: last year's summer)
+        first, last = _SEASON_MONTHS[code]
+        if ctx.future(m.start(), m.end()):
+            shift = 0 if ctx.dct.month <= last else 1
+        else:
+            shift = 0 if ctx.dct.month >= first else -1
     return "DATE", f"{ctx.dct.year + shift:04d}-{code}"
+
+
+# The months a season spans in the northern hemisphere (winter, across the new year, is left out).
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
 
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
