@@ -564,6 +564,7 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     normalize: Callable[[Match, Context], Value]
+    needs: str | None = None  # text (lower case) without which the pattern cannot match
 
 
 def _compile_rules() -> tuple[_Rule, ...]:
@@ -583,7 +584,7 @@ def _compile_rules() -> tuple[_Rule, ...]:
         "reference": _norm_reference, "holiday": _norm_holiday,
     }
     return tuple(
-        _Rule(name, re.compile(r"(?<![\w-])" + pattern, re.IGNORECASE), normalizers[name])
+        _Rule(name, re.compile(r"(?<![\w-])" + pattern, re.IGNORECASE), normalizers[name], R.NEEDS.get(name))
         for name, pattern in R.PATTERNS.items()
     )
 
@@ -601,7 +602,10 @@ class _Candidate:
 
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
+    lowered = text.lower()
     for rule in _RULES:
+        if rule.needs and rule.needs not in lowered:
+            continue
         for m in rule.pattern.finditer(text):
             start, end = _span_of(rule.name, m)
             if end > start and accept(rule.name, m, text):
