@@ -69,6 +69,8 @@ def accept(name: str, m: Match, text: str) -> bool:
     if name == "holiday":
         return _capitalized(m["h"])
     if name == "season":
+        if m["s"].lower() == "fall" and (m["rel"] or "").lower() == "the" and not (m["y"] or m["sy"]):
+            return _fall_is_season(m, text)
         # a bare "summer" is rarely annotated; "this summer", "summer 1989", "early summer" are
         return bool(m["rel"] or m["y"] or m["sy"]) or m.start("s") > m.start()
     if name == "decade_short":
@@ -95,6 +97,17 @@ _OPENING_QUOTE = re.compile(r"(?:\"|“|``|'')$")
 
 def _quoted_title(m: Match, text: str) -> bool:
     return bool(_TITLE_UNIT.search(m.group(0))) and bool(_OPENING_QUOTE.search(text[max(0, m.start() - 2):m.start()]))
+
+
+# "the fall in prices", "the fall of the dollar" name a drop; the season is the object of a preposition
+# of time ("in the fall", "by the fall") and is not followed by "of", "in", "from"
+_TIME_PREPOSITION_BEFORE = re.compile(r"\b(?:in|by|during|until|till|through|over|before|after|since|for)\s+$", re.I)
+_DROP_AFTER = re.compile(r"\s+(?:of|in|from)\b", re.I)
+
+
+def _fall_is_season(m: Match, text: str) -> bool:
+    before = text[max(0, m.start() - 12):m.start()]
+    return bool(_TIME_PREPOSITION_BEFORE.search(before)) and not _DROP_AFTER.match(text, m.end())
 
 
 def _valid_day(m: Match) -> bool:

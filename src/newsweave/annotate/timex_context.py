@@ -75,6 +75,8 @@ class Context:
             return cue is not None and (past is None or cue.start() < past.start())
         if R.PAST_RIGHT_BEFORE.search(window):
             return False  # "predicted Wednesday", "had been scheduled to expire Friday"
+        if R.PRESENT_RIGHT_BEFORE.search(window):
+            return True  # "the vote is Monday", "talks resume Monday"
         return re.search(R.FUTURE_CUES, window, re.IGNORECASE) is not None
 
 

@@ -226,12 +226,20 @@ PATTERNS["day_next_to"] = r"the\s+day\s+(?P<side>before|after)\s+" + PATTERNS["w
 # (value F1 on the tune split of timex_dev.jsonl 81.4 -> 81.5: "had been scheduled to expire at
 # midnight Friday", "reporting earnings after the stock market closed Wednesday"). A participle after
 # "be"/"been" is passive, not past ("will be held Friday", "has been put off until Friday").
+PAST_RIGHT_BEFORE = re.compile(
+    r"(?:\b(?:had|was|were)\s+(?:been\s+)?(?:\w+\s+){0,3}\w+(?:ed|en)\b.*"
+    r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)\b(?:\w{3,}ed|said|told|met|left|went|came|gave|took|began|"
+    r"made|held|saw|won|lost|fled|sent|spoke|wrote|rose|fell)(?:\s+(?:on|late|early|last))?\s*)$",
+    re.IGNORECASE)
+# A present tense right before the expression schedules it ("the vote is Monday", "the market is closed
+# Friday", "talks resume Monday", "they meet separately Monday", "the offer expires March 1"): it
+# points ahead, as a future cue does. "ends" is left out: "Qtr ends Jan 31" heads a results table,
+# "at end December" is a noun.
+PRESENT_RIGHT_BEFORE = re.compile(
+    r"\b(?:(?:is|are)(?:\s+\w+ed)?|(?:begin|start|open|resume|meet|arrive|leave|visit|expire|convene|return|"
+    r"travel|head|vote|run)s?|to\s+end|goes|flies|takes?\s+effect)(?:\s+\w+ly)?(?:\s+(?:on|in))?\s*$",
+    re.IGNORECASE)
 # A past-tense verb anywhere (for the clause after a fronted timex: "On Tuesday, the league held ...").
 PAST_VERB = re.compile(
     r"\b(?:\w{3,}ed|said|told|met|left|went|came|gave|took|began|made|held|saw|won|lost|fled|sent|spoke|wrote|"
     r"rose|fell|was|were|had)\b", re.IGNORECASE)
-PAST_RIGHT_BEFORE = re.compile(
-    r"(?:\b(?:had|was|were)\s+(?:been\s+)?(?:\w+\s+){0,3}\w+(?:ed|en)\b.*"
-    r"|(?<!\bbe\s)(?<!\bbeen\s)\b(?:\w{3,}ed|said|told|met|left|went|came|gave|took|began|made|held|saw|won|lost|fled|sent|"
-    r"spoke|wrote|rose|fell)(?:\s+(?:on|late|early|last))?\s*)$",
-    re.IGNORECASE)

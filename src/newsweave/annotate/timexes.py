@@ -284,21 +284,11 @@ def _norm_season(m: Match, ctx: Context) -> Value:
         return "DATE", f"{_year_of(m):04d}-{code}"
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
-    rel = (m["rel"] or "").lower()
-    shift = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
-    if rel in ("", "the") and code in _SEASON_MONTHS:
-        # like a bare month: the latest such season begun by the DCT, or the coming one when the
-        # context points ahead ("protests peaked in the summer" in January: last year's summer)
-        first, last = _SEASON_MONTHS[code]
-        if ctx.future(m.start(), m.end()):
-            shift = 0 if ctx.dct.month <= last else 1
-        else:
-            shift = 0 if ctx.dct.month >= first else -1
+    # a season without a year is the DCT's: unlike a bare month it mostly looks ahead ("by the fall",
+    # "perhaps in the autumn" in March stories of Reuters 1987), where the cues for the future
+    # ("could", "would") are too weak to tell it from a past one
+    shift = {"last": -1, "past": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
     return "DATE", f"{ctx.dct.year + shift:04d}-{code}"
-
-
-# The months a season spans in the northern hemisphere (winter, across the new year, is left out).
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
 
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -367,16 +357,23 @@ def _quarter_or_half(m: Match, ctx: Context, rel: str, half: bool) -> tuple[int 
     return year, n
 
 
-_QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<m>{R.MON})\s+(?P<d>[0-3]?\d)(?!\d)", re.IGNORECASE)
+_QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<m>{R.MON})\s+(?P<d>[0-3]?\d)(?!\d)(?:\s*,?\s+(?P<y>{R.YEAR}))?",
+                            re.IGNORECASE)
 
 
 def _quarter_end_named(m: Match, ctx: Context) -> date | None:
-    """For "the quarter ended July 31": that day (the latest on or before the DCT), else None."""
+    """For "the quarter ended July 31": that day (of the year given, else the latest on or before
+    the DCT), else None."""
     after = _QUARTER_ENDED.match(ctx.text, m.end())
-    if after is None or ctx.dct is None:
+    if after is None:
         return None
     month, day = R.MONTHS[after["m"].lower().rstrip(".")], int(after["d"])
-    return V.month_day_near(ctx.dct, month, day, 0, future=False)
+    if after["y"]:
+        try:
+            return date(int(after["y"]), month, day)
+        except ValueError:
+            return None
+    return V.month_day_near(ctx.dct, month, day, 0, future=False) if ctx.dct else None
 
 
 # Relations under which "the quarter"/"period" is the quarter the text last named, not one
