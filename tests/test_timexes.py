@@ -91,6 +91,7 @@ def test_span_type_and_value_with_fixed_anchor(text: str, span: str, kind: str, 
         "The party won a second term in office.",
         "More than 2000 people were detained by the police.",
         "She will march to the square.",
+        "Iraq imports about three-quarters of its food.",  # a share, not nine months
     ],
 )
 def test_no_timex_in_look_alikes(text: str) -> None:
@@ -143,6 +144,9 @@ def test_earlier_that_day_refers_back_or_forward(text: str, value: str) -> None:
         ("He fled in June 1998 and returned later that year.", "later that year", "1998"),
         ("He was arrested on March 3 and appeared in court the next morning.", "the next morning",
          "2022-03-04"),
+        ("He was arrested on March 3 and charged that same day.", "that same day", "2022-03-03"),
+        # a day whose antecedent is a month: some day of that month
+        ("He was shot last October, and his page was taken down that same day.", "that same day", "2022-10-XX"),
     ],
 )
 def test_narrative_anaphors_take_the_last_named_time(text: str, span: str, value: str) -> None:
@@ -261,6 +265,173 @@ def test_without_publication_date_the_text_fixes_later_days() -> None:
     assert values == ["2022-01-07", "2022-01-07T20:28", "2022-01-19", "2022-01-18"]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        # decades without their century: the latest such decade begun by the publication year
+        ("Rents doubled in the nineties, tenants say.", "the nineties", "DATE", "199"),
+        ("The band toured widely in the '60s.", "the '60s", "DATE", "196"),
+        ("Prices have climbed since the start of the twenties.", "the twenties", "DATE", "202"),
+        # a year with "pre-"/"post-", a hyphenated modifier, a season with an article and a modifier
+        ("The post-1991 reforms stalled in parliament.", "post-1991", "DATE", "1991"),
+        ("The late-November storms flooded the valley.", "late-November", "DATE", "2021-11"),
+        # "future"/"past" before a plural unit: a vague time ahead or back, not a length
+        ("Losses should narrow in future quarters, the bank said.", "future quarters", "DATE", "FUTURE_REF"),
+        ("As in past years, the fair drew crowds.", "past years", "DATE", "PAST_REF"),
+        # a clock time followed by the day it falls on
+        ("The tender offer runs until 5 p.m. EST, Feb. 2, the firm said.", "5 p.m. EST, Feb. 2", "TIME",
+         "2022-02-02T17:00"),
+        # a weekday that opens its sentence looks at the clause after it
+        ("On Tuesday, the union plans to walk out.", "Tuesday", "DATE", "2022-01-11"),
+        ("On Tuesday, the union walked out.", "Tuesday", "DATE", "2022-01-04"),
+        ("Tuesday, the union said it will walk out.", "Tuesday", "DATE", "2022-01-04"),
+    ],
+)
+def test_decades_prefixes_seasons_and_fronted_weekdays(text: str, span: str, kind: str, value: str) -> None:
+    tx = _only(text)
+    assert (tx.text, tx.type, tx.value) == (span, kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        # a rate after an amount is a SET, also after "million" or "thousand ..."
+        ("The cuts should save $400 million a year in costs.", "a year", "SET", "P1Y"),
+        ("Shops sell ten thousand copies a week.", "a week", "SET", "P1W"),
+        # holidays on a weekday or around Easter
+        ("Polls close at 8 on Election Day.", "Election Day", "DATE", "2022-11-08"),
+        ("Traffic peaks over Labor Day.", "Labor Day", "DATE", "2022-09-05"),
+        ("Services will be held on Good Friday.", "Good Friday", "DATE", "2023-04-07"),
+        # a plural unit after a preposition, with or without "the"
+        ("Over the years, the club has grown.", "the years", "DURATION", "PXY"),
+        # quarters counted vaguely are months, as counted exactly ("three quarters" -> P9M)
+        ("Margins have thinned in recent quarters.", "recent quarters", "DURATION", "PXM"),
+        ("Profit fell for several quarters in a row.", "several quarters", "DURATION", "PXM"),
+        ("The firm had three quarters of losses in a row.", "three quarters", "DURATION", "P9M"),
+        # length adjectives
+        ("Talks ended after a day-long session.", "day-long", "DURATION", "P1D"),
+        ("The decades-long feud is over.", "decades-long", "DURATION", "PXDE"),
+        ("Unions began a two-week-long strike.", "two-week-long", "DURATION", "P2W"),
+    ],
+)
+def test_rates_holidays_and_length_adjectives(text: str, span: str, kind: str, value: str) -> None:
+    tx = _only(text, date(2022, 10, 20))
+    assert (tx.text, tx.type, tx.value) == (span, kind, value)
+
+
+def test_a_programme_title_in_quotes_is_not_a_timex() -> None:
+    text = 'The minister, speaking on NBC\'s "Next Week," said talks on "Sixty Minutes" were over this week.'
+    assert [t.text for t in extract_timexes(text, ANCHOR)] == ["this week"]
+
+
+def test_a_year_before_after_an_amount_is_no_rate_and_named_years_are_no_duration() -> None:
+    text = ("Miles rose to 1.9 billion from 1.6 billion a year before and seats rose. "
+            "Aid for the years 1981 to 1985 fell.")
+    found = [(t.text, t.type) for t in extract_timexes(text, date(1987, 3, 12))]
+    assert ("a year", "SET") not in found and ("the years", "DURATION") not in found
+    assert ("1981", "DATE") in found
+
+
+def test_noon_as_a_name_is_not_a_timex() -> None:
+    text = "Centre Jamie Noon scored twice, and the poster from High Noon hung at noon. Noon came."
+    assert [t.text for t in extract_timexes(text, ANCHOR)] == ["noon", "Noon"]
+
+
+def test_the_night_identified_by_what_follows_is_not_a_timex() -> None:
+    found = [t.text for t in extract_timexes("He was shot on the night of Oct. 23 at home. Tapes from the night "
+                                            "the plane went down were released.", ANCHOR)]
+    assert found == ["Oct. 23"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        # "this past" week or weekend, and "the past weekend": the one just gone (the anchor is a Monday)
+        ("Sales rose this past weekend.", "this past weekend", "DATE", "2022-W01-WE"),
+        ("Sales rose over the past weekend.", "the past weekend", "DATE", "2022-W01-WE"),
+        ("Sales rose this past week.", "this past week", "DATE", "2022-W01"),
+        ("Sales rose over the past week.", "the past week", "DURATION", "P1W"),
+        # a year's possessive names the quarter's year
+        ("Profit rose in fiscal 2020's third quarter.", "fiscal 2020's third quarter", "DATE", "2020-Q3"),
+        # "the fall" is a season after a preposition of time, not the drop of something
+        ("Output will rise in the fall to a record.", "the fall", "DATE", "2022-FA"),
+    ],
+)
+def test_weeks_just_gone_possessive_years_and_seasons(text: str, span: str, kind: str, value: str) -> None:
+    tx = _only(text, date(2022, 1, 10))
+    assert (tx.text, tx.type, tx.value) == (span, kind, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The fall in prices was steep.", "Analysts blamed the fall of the dollar.", "He attributed the fall to oil."],
+)
+def test_the_fall_of_something_is_no_season(text: str) -> None:
+    assert extract_timexes(text, ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a present tense right before a weekday or a date schedules it (the anchor is a Wednesday)
+        ("The vote is Monday, officials said.", "2022-01-17"),
+        ("Talks resume Monday in Vienna.", "2022-01-17"),
+        ("The two leaders meet separately Monday with the envoy.", "2022-01-17"),
+        ("The market is closed Monday for the holiday.", "2022-01-17"),
+        ("The offer expires Feb. 14.", "2022-02-14"),
+        # ... a past tense does not, nor "ends" heading a results table, nor "end" as a noun
+        ("The market was closed Monday for the holiday.", "2022-01-10"),
+        ("Qtr ends Dec 31.", "2021-12-31"),
+        ("Reserves were $5 billion at end December.", "2021-12"),
+    ],
+)
+def test_a_present_tense_points_ahead(text: str, value: str) -> None:
+    assert _only(text, date(2022, 1, 12)).value == value
+
+
+def test_a_season_with_an_article_and_a_modifier() -> None:
+    tx = _only("Orders recovered from the lows of the early summer.", date(1989, 10, 26))
+    assert (tx.text, tx.type, tx.value) == ("the early summer", "DATE", "1989-SU")
+
+
+def test_an_age_in_decades_is_no_timex() -> None:
+    assert extract_timexes("The mayor, in his sixties, retired.", ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # the day that ends a quarter describes the quarter: "a year earlier" is that quarter back
+        ("Net rose in the fiscal first quarter ended Sept. 30. A year earlier, it lost money.",
+         ["1989-Q1", "1989-09-30", "1988-Q1"]),
+        # "the six months ended" is a duration: the day is what "a year earlier" goes back from
+        ("Net rose for the six months ended Aug. 12, against a loss a year earlier.",
+         ["P6M", "1989-08-12", "1988-08-12"]),
+        # a fiscal quarter named after a calendar one is the period being reported
+        ("Steelmakers lost money in the third quarter. Acme earned $8 million in the fiscal second quarter. "
+         "Sales in the latest period rose.", ["1989-Q3", "1989-Q2", "1989-Q2"]),
+        # an ordinal quarter or half "ended" on a day is of the year most of it lies in
+        ("Net rose in the first half ended December 31. A year earlier it fell.",
+         ["1988-H1", "1988-12-31", "1987-H1"]),
+        ("It lost money in the fourth quarter ended January 3.", ["1988-Q4", "1989-01-03"]),
+        ("Revenue for the first quarter ended January 24, 1985, rose.", ["1984-Q1", "1985-01-24"]),
+        # "the 1988 period": the period last named, in 1988 -- a quarter, or else the year
+        ("Sun earned $5 million in the fiscal first quarter. In the 1988 period, it earned $20 million.",
+         ["1989-Q1", "1988-Q1"]),
+        ("In the first nine months, net was $306 million, against $195 million in the 1988 period.",
+         ["P9M", "1988"]),
+        # "last year" as the term of comparison of a quarterly figure is that quarter a year back ...
+        ("Net was $5 million in the third quarter, compared with $3 million last year.", ["1989-Q3", "1988-Q3"]),
+        ("Third-quarter sales rose 13% from last year's $1.5 billion.", ["1989-Q3", "1988-Q3"]),
+        # ... and the year itself without a quarter, or outside a comparison
+        ("Sales rose to $5 million from $3 million last year.", ["1988"]),
+        ("In the third quarter, net fell. Last year the plant was closed.", ["1989-Q3", "1988"]),
+    ],
+)
+def test_reported_periods_and_comparisons(text: str, values: list[str]) -> None:
+    assert [t.value for t in extract_timexes(text, date(1989, 10, 26))] == values
+
+
 @pytest.mark.gold
 def test_tempeval3_scores_on_timex_dev(corpora_dir: Path) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -272,13 +443,14 @@ def test_tempeval3_scores_on_timex_dev(corpora_dir: Path) -> None:
         pred = extract_timexes(doc["text"], date.fromisoformat(doc["dct"][:10]))
         score_document(pred, doc["timexes"], scores)
     strict_f1, relaxed_f1, type_f1, value_f1 = (scores.row()[i] for i in (2, 5, 6, 7))
-    # measured (all 256 documents, issue 4, compound quarters, spelled years, "the following
-    # month"): strict F1 87.7, relaxed F1 94.1, type F1 90.1, value F1 81.5 (before: 86.2 / 93.8 /
-    # 89.7 / 80.4; issue 2: 86.2 / 93.8 / 88.7 / 78.3)
-    assert strict_f1 >= 87.0
-    assert relaxed_f1 >= 93.5
-    assert type_f1 >= 89.5
-    assert value_f1 >= 81.0
+    # measured (all 256 documents, issue 4, second pass: decades in words, reported periods, fronted
+    # and present-tense weekdays, length adjectives, ...): strict F1 88.4, relaxed F1 94.7, type F1
+    # 90.8, value F1 82.7 (first pass: 87.7 / 94.1 / 90.1 / 81.5; before: 86.2 / 93.8 / 89.7 / 80.4;
+    # issue 2: 86.2 / 93.8 / 88.7 / 78.3)
+    assert strict_f1 >= 88.2
+    assert relaxed_f1 >= 94.5
+    assert type_f1 >= 90.6
+    assert value_f1 >= 82.5
 
 
 def test_counts_in_tables_and_huge_shifts_do_not_break_an_article() -> None:

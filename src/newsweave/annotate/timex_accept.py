@@ -22,6 +22,10 @@ _MAY_NOT_MONTH = re.compile(
 _YEAR_NOT_YEAR = re.compile(
     r"\s+(?:people|persons|troops|soldiers|men|women|workers|jobs|shares|tons|barrels|cars|units|"
     r"members|employees|points|feet|meters|metres|miles|km|votes|students|acres|homes|dollars|yen)\b", re.I)
+# A word or a comma right before: the position is inside a sentence, where "Noon" is a name.
+_MID_SENTENCE = re.compile(r"[\w,]\s+$")
+# What follows "the night" when a phrase or a clause after it says which night it is.
+_IDENTIFIED_AFTER = re.compile(r"\s+(?:of|the|a|an|when|that|he|she|they|it|we|I|his|her|their)\b")
 _PERIOD_RELS = ("latest", "yearago", "year-ago", "yearearlier", "year-earlier", "same", "comparable",
                 "previous", "prior", "current", "first", "second", "third", "fourth", "1st", "2nd", "3rd",
                 "4th", "final", "last", "this", "next")
@@ -41,7 +45,9 @@ def accept(name: str, m: Match, text: str) -> bool:
     gd = m.groupdict()
     if gd.get("wd") and not _capitalized(gd["wd"]):
         return False
-    if not all(_ok_month_token(m, g) for g in ("m", "m1", "m2")):
+    if not all(_ok_month_token(m, g) for g in ("m", "m1", "m2", "tm")):
+        return False
+    if name != "holiday" and _quoted_title(m, text):
         return False
     if name == "month":
         word = m["m"]
@@ -56,22 +62,52 @@ def accept(name: str, m: Match, text: str) -> bool:
     if name == "spelled_year":
         # "two thousand" alone is a number; "the year two thousand" a year
         return bool(m["ty"]) or not m["sy"].lower().startswith("two")
+    if name == "part_of_day" and m["dw"].lower() == "the" and _IDENTIFIED_AFTER.match(text, m.end()):
+        return False  # "the night of Oct. 23", "the night the plane went down": the modifier is the date
+    if name == "time" and _capitalized(m["noon"]) and _MID_SENTENCE.search(text[max(0, m.start() - 8):m.start()]):
+        return False  # "Jamie Noon", "High Noon": a name
     if name == "holiday":
         return _capitalized(m["h"])
     if name == "season":
-        return bool(m["rel"] or m["y"] or m["sy"])
+        if m["s"].lower() == "fall" and (m["rel"] or "").lower() == "the" and not (m["y"] or m["sy"]):
+            return _fall_is_season(m, text)
+        # a bare "summer" is rarely annotated; "this summer", "summer 1989", "early summer" are
+        return bool(m["rel"] or m["y"] or m["sy"]) or m.start("s") > m.start()
+    if name == "decade_short":
+        return bool(m["yy"] or m["the"])  # "in his sixties" is an age
     if name == "rel_unit" and m["rel"].lower() in ("the", "the full", "the fiscal"):
         # "the end of the month" names a month; "the month" alone is a duration, rarely annotated
         return m["u"].lower() in ("weekend", "year") or (m["u"].lower() == "month" and bool(m["mod"]))
     if name == "quarter":
         return _accept_quarter(m, text)
     if name == "duration":
-        return _accept_duration(m)
+        return _accept_duration(m, text)
     if name == "shift":
         # "157,000 week ago" in a livestock table is a count followed by "week ago": a number with
         # a thousands separator before a singular unit counts something else
         return bool(m["n"] or m["pl"]) and not (m["n"] and not m["pl"] and _THOUSANDS.search(m["n"]))
     return True
+
+
+# A title in quotes: ABC's "This Week", CBS's ''60 Minutes'' (a capitalized unit word after the first
+# word, right after an opening quote mark)
+_TITLE_UNIT = re.compile(r"\s(?:Second|Minute|Hour|Day|Week|Weekend|Month|Year|Morning|Night|Evening)s?\b")
+_OPENING_QUOTE = re.compile(r"(?:\"|“|``|'')$")
+
+
+def _quoted_title(m: Match, text: str) -> bool:
+    return bool(_TITLE_UNIT.search(m.group(0))) and bool(_OPENING_QUOTE.search(text[max(0, m.start() - 2):m.start()]))
+
+
+# "the fall in prices", "the fall of the dollar" name a drop; the season is the object of a preposition
+# of time ("in the fall", "by the fall") and is not followed by "of", "in", "from"
+_TIME_PREPOSITION_BEFORE = re.compile(r"\b(?:in|by|during|until|till|through|over|before|after|since|for)\s+$", re.I)
+_DROP_AFTER = re.compile(r"\s+(?:of|in|from)\b", re.I)
+
+
+def _fall_is_season(m: Match, text: str) -> bool:
+    before = text[max(0, m.start() - 12):m.start()]
+    return bool(_TIME_PREPOSITION_BEFORE.search(before)) and not _DROP_AFTER.match(text, m.end())
 
 
 def _valid_day(m: Match) -> bool:
@@ -92,20 +128,28 @@ def _accept_quarter(m: Match, text: str) -> bool:
     if kind == "half":
         return rel in ("first", "second", "1st", "2nd") or (rel == "last" and bool(m["y"]))
     if kind == "period":
-        return rel in _PERIOD_RELS and bool(m["the"] or m["yrel"]) and not m["pl"]
+        # "the latest period", "the year-ago period", "the 1988 period"
+        return (rel in _PERIOD_RELS or bool(m["y0"])) and bool(m["the"] or m["yrel"]) and not m["pl"]
     if not (m["the"] or rel or m["yrel"] or m["fis"]):
         return False
     # "a quarter of the vote" is a share; "the third quarter of $226.3 million" a period
     return bool(m["y"]) or not re.match(r"\s+of\s+(?![A-Z]*\$|\d)", text[m.end():])
 
 
-def _accept_duration(m: Match) -> bool:
+# "three-quarters of its food" is a share; "the first two quarters of 1990", "of the year" are periods,
+# and so are "two quarters of losses" (without the hyphen of a fraction)
+_SHARE_OF = re.compile(r"\s+of\s+(?!(?:19|20)\d\d|fiscal|the\s+(?:fiscal\s+)?year|this|next|last)", re.I)
+
+
+def _accept_duration(m: Match, text: str) -> bool:
     if m["old"]:
         return False  # ages ("a 52-year-old man") are not annotated in TimeBank
     n = m["n"].lower()
     unit = m["u"].lower()
     if unit in ("second", "quarter") and not m["pl"]:
         return False  # "a second term", "a quarter of the vote", "the 1988 second quarter"
+    if unit == "quarter" and "-" in m["hy"] and _SHARE_OF.match(text, m.end()):
+        return False
     if _THOUSANDS.search(n) and not m["pl"]:
         return False  # "129,000 week ago": a table's count, then "week ago"
     return not (n in ("some", "many") and not m["pl"])

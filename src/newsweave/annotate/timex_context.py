@@ -39,6 +39,7 @@ class Context:
     last_quarter: str | None = None  # the latest quarter the text named ("the third quarter")
     text_day: date | None = None  # without a DCT: the first full date the text gives (its dateline)
     explicit_days: list[tuple[int, date]] | None = None  # days named outright, by position
+    period_is_quarter: bool = False  # the last reporting period named was a quarter, not "nine months"
 
     def week_anchor(self) -> date | None:
         """The day weekday names are read from: the DCT, else the text's own first full date."""
@@ -59,13 +60,29 @@ class Context:
         """The anchor for a month-day without year: the DCT, else a day the text fixed earlier."""
         return self.dct or self.ref_day
 
-    def future(self, start: int) -> bool:
-        """Whether the words just before ``start`` (same sentence) point to the future."""
+    def future(self, start: int, end: int | None = None) -> bool:
+        """Whether the words just before ``start`` (same sentence) point to the future; or, for a
+        timex that opens its sentence ("On Tuesday, the league plans to ..."), the clause after
+        ``end`` does, before any past-tense verb.
+        """
         sent = sentence_start(self.sentence_starts, start)
         window = self.text[max(sent, start - FUTURE_LOOKBACK):start]
+        if end is not None and _FRONTED.fullmatch(window):
+            after = self.text[end:end + FUTURE_LOOKBACK]
+            after = after[:m.start()] if (m := _SENTENCE_END.search(after)) else after
+            cue = re.search(R.FUTURE_CUES, after, re.IGNORECASE)
+            past = R.PAST_VERB.search(after)
+            return cue is not None and (past is None or cue.start() < past.start())
         if R.PAST_RIGHT_BEFORE.search(window):
             return False  # "predicted Wednesday", "had been scheduled to expire Friday"
+        if R.PRESENT_RIGHT_BEFORE.search(window):
+            return True  # "the vote is Monday", "talks resume Monday"
         return re.search(R.FUTURE_CUES, window, re.IGNORECASE) is not None
+
+
+# What may stand before a timex that opens its sentence: a preposition, a conjunction, a quote mark.
+_FRONTED = re.compile(r"""\s*[`'"“]*\s*(?:(?:and|but|so|then|on|by|from|until|after|before)\s+)?""", re.I)
+_SENTENCE_END = re.compile(r"[.!?;]\s")
 
 
 # Without sentence spans, a sentence ends at a line break or at ". " before a capital, unless the
@@ -94,9 +111,14 @@ def completed_quarter(dct: date | None) -> str:
 
 
 _YEAR_SHIFTED = re.compile(r"(?i)year[\s-]+(?:ago|earlier)")
+# "the quarter ended Sept. 30": the day names the end of a reporting period that has a DATE value of
+# its own, which stays what a later "a year earlier" compares with. "The six months ended Aug. 12"
+# and "the year ended Aug. 31" are DURATIONs (TimeBank): there the day is the reference.
+_ENDS_PERIOD = re.compile(r"(?i)\b(?:quarter|period|half)\s+end(?:ed|ing)\s+(?:on\s+)?$")
+_ENDED_AFTER = re.compile(r"(?i)\s+end(?:ed|ing)\s")
 
 
-def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, text: str = "") -> None:
+def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start: int, end: int) -> None:
     """Move the narrative time after a timex of ``rule`` normalized to ``kind``/``value``.
 
     Args:
@@ -104,16 +126,33 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, text:
         rule: the name of the pattern that matched.
         kind: the TIMEX3 type given.
         value: the value given.
-        text: the timex's words; "the year-ago quarter" is no reference for the next "year-ago".
+        start: where the timex's match starts in ``ctx.text``.
+        end: where it ends; "the year-ago quarter" is no reference for the next "year-ago", and
+            the words around tell a period's end day ("the quarter ended Sept. 30") and a fiscal
+            quarter ("the fiscal first quarter", "the fourth quarter ended Aug. 26").
     """
+    if kind == "DURATION" and re.fullmatch(r"P\d+M", value):
+        ctx.period_is_quarter = False  # "in the first nine months": the period a later "the 1988 period" means
     if kind not in ("DATE", "TIME"):
         return
+    text = ctx.text[start:end]
     m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
     if m:
         ctx.ref_day = date(int(m[1]), int(m[2]), int(m[3]))
-    # a year-shifted value is not a new reference for the next "a year earlier"
-    if (kind == "DATE" and re.match(r"\d{4}", value) and rule not in ("shift", "year_ago_adj")
-            and not _YEAR_SHIFTED.search(text)):
+    # a year-shifted value ("two years ago", "the year-ago quarter", "last year" read as the quarter
+    # a year back, "the 1988 period" after the 1989 one) is not a new reference for "a year earlier"
+    shifted = (rule in ("shift", "year_ago_adj") or _YEAR_SHIFTED.search(text) is not None
+               or (rule == "rel_unit" and value[4:6] in ("-Q", "-H"))
+               or (ctx.last_quarter is not None and value == V.shift_value(ctx.last_quarter, -1)))
+    if kind != "DATE" or not re.match(r"\d{4}", value) or shifted:
+        return
+    if not (m and _ENDS_PERIOD.search(ctx.text, max(0, start - 40), start)):
         ctx.last_value = value
-        if re.fullmatch(r"\d{4}-Q\d", value) and (ctx.last_quarter or "") < value <= completed_quarter(ctx.dct):
-            ctx.last_quarter = value  # the latest quarter named: the one being reported
+    if re.fullmatch(r"\d{4}-Q\d", value):
+        ctx.period_is_quarter = True
+    if re.fullmatch(r"\d{4}-Q\d", value) and value <= completed_quarter(ctx.dct):
+        fiscal = "fiscal" in text.lower() or _ENDED_AFTER.match(ctx.text, end) is not None
+        if fiscal or (ctx.last_quarter or "") < value:
+            # the latest quarter named is the one being reported; a fiscal quarter is a company's
+            # own reporting period, named after any calendar quarter the text gave before
+            ctx.last_quarter = value

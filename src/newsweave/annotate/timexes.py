@@ -30,7 +30,13 @@ from dateutil.easter import easter
 from newsweave.annotate import timex_rules as R
 from newsweave.annotate import timex_values as V
 from newsweave.annotate.timex_accept import accept
-from newsweave.annotate.timex_context import GUESSED_BREAK, MONTHS_AHEAD, Context, update_narrative
+from newsweave.annotate.timex_context import (
+    GUESSED_BREAK,
+    MONTHS_AHEAD,
+    Context,
+    sentence_start,
+    update_narrative,
+)
 from newsweave.model import Span, Timex, TimexType
 
 Value = tuple[TimexType, str]
@@ -57,7 +63,8 @@ def _norm_month_day(m: Match, ctx: Context) -> Value:
     if m["y"]:
         return "DATE", f"{int(m['y']):04d}-{month:02d}-{day:02d}"
     anchor = ctx.fixed_anchor()
-    found = V.month_day_near(anchor, month, day, MONTHS_AHEAD, ctx.future(m.start())) if anchor else None
+    future = ctx.future(m.start(), m.end())
+    found = V.month_day_near(anchor, month, day, MONTHS_AHEAD, future) if anchor else None
     return "DATE", V.day_value(found) if found else f"XXXX-{month:02d}-{day:02d}"
 
 
@@ -87,9 +94,9 @@ def _norm_month(m: Match, ctx: Context) -> Value:
         year = anchor.year
     elif rel in ("last", "past"):
         year = anchor.year if month < anchor.month else anchor.year - 1
-    elif ctx.future(m.start()) and rel != "next" and month == anchor.month:
+    elif ctx.future(m.start(), m.end()) and rel != "next" and month == anchor.month:
         year = anchor.year  # "is to expire at the end of November" in a November article
-    elif rel == "next" or ctx.future(m.start()) or 0 < (month - anchor.month) % 12 <= MONTHS_AHEAD:
+    elif rel == "next" or ctx.future(m.start(), m.end()) or 0 < (month - anchor.month) % 12 <= MONTHS_AHEAD:
         year = anchor.year if month > anchor.month else anchor.year + 1
     else:
         # a bare month in news looks back: the latest such month on or before the anchor
@@ -119,6 +126,15 @@ def _norm_decade(m: Match, ctx: Context) -> Value:
     return "DATE", m["y"][:3]
 
 
+def _norm_decade_short(m: Match, ctx: Context) -> Value:
+    """"the nineties", "the '80s": the latest such decade that began by the DCT's year (1900s without DCT)."""
+    tens = R.DECADE_WORDS[m["w"].lower()] if m["w"] else int(m["yy"])
+    century = ctx.dct.year // 100 if ctx.dct else 19
+    if ctx.dct and century * 100 + tens * 10 > ctx.dct.year:
+        century -= 1
+    return "DATE", f"{century:02d}{tens}"
+
+
 def _norm_year(m: Match, ctx: Context) -> Value:
     return "DATE", m["y"]
 
@@ -141,7 +157,12 @@ _HALF_OF_DAY = {"morning": "am", "afternoon": "pm", "evening": "pm"}
 
 
 def _norm_time(m: Match, ctx: Context) -> Value:
-    day = _day_word(m["day"], ctx, m.start())
+    if m["tm"]:  # "5 p.m. EST, Nov. 6"
+        anchor = ctx.fixed_anchor()
+        month, dom = R.MONTHS[m["tm"].lower().rstrip(".")], int(m["td"])
+        day = V.month_day_near(anchor, month, dom, MONTHS_AHEAD, ctx.future(m.start())) if anchor else None
+    else:
+        day = _day_word(m["day"], ctx, m.start())
     prefix = V.day_value(day) if day else "XXXX-XX-XX"
     if m["noon"]:
         clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["noon"].lower()]
@@ -200,7 +221,7 @@ def _norm_weekday(m: Match, ctx: Context) -> Value:
     elif rel == "this":
         day = anchor + timedelta(days=wd - anchor.isoweekday())
     else:
-        day = V.weekday_near(anchor, wd, ctx.future(m.start()))
+        day = V.weekday_near(anchor, wd, ctx.future(m.start(), m.end()))
     return "DATE", V.day_value(day)
 
 
@@ -233,6 +254,15 @@ def _norm_rel_unit(m: Match, ctx: Context) -> Value:
             return "DURATION", "P1Y"  # "the year", "the fiscal year"
     if rel == "the past" and unit == "year":
         rel = "last"  # TimeBank: "the past year" is last year (2 of 2 on timex_dev)
+    if rel == "this past" or (unit == "weekend" and rel in ("past", "the past")):
+        rel = "last"  # "this past week", "the past weekend": the one just gone, not a length
+    if rel == "last" and unit == "year" and ctx.dct and _compares_with_period(ctx, m.start()):
+        # "earnings of $24 million, compared with a loss of $3 million last year": the quarter
+        # being reported, a year back (as "a year earlier") -- if it falls in last year: "the
+        # fourth quarter" of 1986 in a March 1987 story is no "last year" to compare with
+        back = _year_before(ctx)
+        if back.startswith(f"{ctx.dct.year - 1:04d}-"):
+            return "DATE", back
     if rel in ("past", "the past", "the last", "the next"):
         return "DURATION", V.duration_value(1, "week" if unit == "weekend" else unit)
     if rel in _NARRATIVE_RELS:
@@ -254,6 +284,9 @@ def _norm_season(m: Match, ctx: Context) -> Value:
         return "DATE", f"{_year_of(m):04d}-{code}"
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
+    # a season without a year is the DCT's: unlike a bare month it mostly looks ahead ("by the fall",
+    # "perhaps in the autumn" in March stories of Reuters 1987), where the cues for the future
+    # ("could", "would") are too weak to tell it from a past one
     shift = {"last": -1, "past": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
     return "DATE", f"{ctx.dct.year + shift:04d}-{code}"
 
@@ -267,6 +300,8 @@ def _norm_quarter(m: Match, ctx: Context) -> Value:
     kind = m["q"].lower()
     if m["pl"]:
         return "DURATION", "PXM" if kind != "quarter" else "PXQ"
+    if kind == "period" and m["y0"] and not rel and not ctx.period_is_quarter:
+        return "DATE", m["y0"]  # "the first nine months ... the 1988 period": the year
     half = kind == "half"
     if half and rel == "last":
         rel = "second"  # "the last half of 1989"
@@ -294,12 +329,17 @@ def _quarter_or_half(m: Match, ctx: Context, rel: str, half: bool) -> tuple[int 
         n = min(_ORDINALS[rel], per_year)
         if given_year or m["yrel"]:  # "the 1988 fourth quarter", "next year's first quarter"
             year = int(given_year) if given_year else dct.year
+        elif (ended := _quarter_end_named(m, ctx)) is not None:
+            # "the first half ended December 31", "the fourth quarter ended January 3": the year
+            # most of it lies in (its middle, as for "the quarter ended July 31" below)
+            year = (ended - timedelta(days=91 if half else 45)).year
         else:  # a quarter not yet begun is last year's
             year = dct.year - (1 if n > current else 0)
-    elif not half and ctx.last_quarter and rel in _SAME_QUARTER_RELS and not given_year:
-        # "the quarter", "the latest period" after "the third quarter": the quarter being reported
+    elif not half and ctx.last_quarter and rel in _SAME_QUARTER_RELS and (not given_year or rel == ""):
+        # "the quarter", "the latest period" after "the third quarter": the quarter being reported;
+        # "the 1988 period" after it: that quarter in 1988
         year, n = int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1])
-        year -= 1 if rel in ("yearago", "yearearlier") else 0
+        year = int(given_year) if given_year else year
     elif not half and rel == "" and not given_year and (ended := _quarter_end_named(m, ctx)) is not None:
         # "the quarter ended July 31", no quarter named before: the calendar quarter it mostly
         # covers, the one holding the day 45 days before its end (July 31 -> Q2)
@@ -317,16 +357,23 @@ def _quarter_or_half(m: Match, ctx: Context, rel: str, half: bool) -> tuple[int 
     return year, n
 
 
-_QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<m>{R.MON})\s+(?P<d>[0-3]?\d)(?!\d)", re.IGNORECASE)
+_QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<m>{R.MON})\s+(?P<d>[0-3]?\d)(?!\d)(?:\s*,?\s+(?P<y>{R.YEAR}))?",
+                            re.IGNORECASE)
 
 
 def _quarter_end_named(m: Match, ctx: Context) -> date | None:
-    """For "the quarter ended July 31": that day (the latest on or before the DCT), else None."""
+    """For "the quarter ended July 31": that day (of the year given, else the latest on or before
+    the DCT), else None."""
     after = _QUARTER_ENDED.match(ctx.text, m.end())
-    if after is None or ctx.dct is None:
+    if after is None:
         return None
     month, day = R.MONTHS[after["m"].lower().rstrip(".")], int(after["d"])
-    return V.month_day_near(ctx.dct, month, day, 0, future=False)
+    if after["y"]:
+        try:
+            return date(int(after["y"]), month, day)
+        except ValueError:
+            return None
+    return V.month_day_near(ctx.dct, month, day, 0, future=False) if ctx.dct else None
 
 
 # Relations under which "the quarter"/"period" is the quarter the text last named, not one
@@ -336,6 +383,21 @@ _SAME_QUARTER_RELS = ("", "latest", "this")
 
 def _norm_year_ago_adj(m: Match, ctx: Context) -> Value:
     return "DATE", _year_before(ctx)
+
+
+# "than" is left out: it compares with a report or a forecast as often as with a period ("lower than
+# the 16 cents a share it reported last year")
+_COMPARISON_BEFORE = re.compile(
+    r"(?i)\b(?:compared\s+(?:with|to)|from|against|versus)\b(?:\s+\S+){0,8}\s+$")
+
+
+def _compares_with_period(ctx: Context, start: int) -> bool:
+    """Whether the words before ``start`` compare a figure with the last period the text named,
+    when that period is a quarter or a half ("a 13% increase from last year's $1.55 billion")."""
+    if not ctx.last_value or not re.fullmatch(r"\d{4}-[QH]\d", ctx.last_value):
+        return False
+    window = ctx.text[max(sentence_start(ctx.sentence_starts, start), start - 60):start]
+    return _COMPARISON_BEFORE.search(window) is not None
 
 
 def _year_before(ctx: Context) -> str:
@@ -374,6 +436,9 @@ def _anaphor(ctx: Context, unit: str, offset: int) -> Value:
         if offset and day:  # "the next morning": TimeBank gives the day
             return "DATE", V.day_value(day + timedelta(days=offset))
         return "TIME", f"{V.day_value(day) if day else 'XXXX-XX-XX'}T{R.PARTS_OF_DAY[unit]}"
+    if unit == "day" and not offset and ctx.last_value and re.fullmatch(r"\d{4}-\d\d", ctx.last_value):
+        # "last October when he was shot ... that same day": a day of the month named last
+        return "DATE", f"{ctx.last_value}-XX"
     coarse = _last_coarse(ctx, unit)
     if coarse is not None:
         day = coarse
@@ -414,7 +479,14 @@ def _norm_anaphor_before(m: Match, ctx: Context) -> Value:
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.I)
-_SET_CONTEXT = re.compile(r"(?:\d|times|twice|once|per|cents?|dollars?|percent|%|\$\S+)\s*$", re.I)
+# What comes before "a year" in a rate: "$50,000 a year", "twice a day", "$400 million a year",
+# "ten thousand copies a week"
+_SET_CONTEXT = re.compile(r"(?:\d|times|twice|once|per|cents?|dollars?|percent|%|\$\S+"
+                          r"|(?:hundred|thousand|million|billion|trillion)(?:\s+\w+)?)\s*$", re.I)
+
+
+# "from 1.66 billion a year before and ...": a shift, not a rate
+_SHIFT_AFTER = re.compile(r"\s+(?:ago|earlier|before|later|after)\b", re.I)
 
 
 def _norm_duration(m: Match, ctx: Context) -> Value:
@@ -425,9 +497,19 @@ def _norm_duration(m: Match, ctx: Context) -> Value:
         return "DATE", "FUTURE_REF"  # "Islam will one day be ...": some day ahead, not 24 hours
     if m["half"] and n is not None:
         n += 0.5  # "a minute and a half"
-    elif m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text[max(0, m.start() - 20):m.start()]):
+    elif (m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text[max(0, m.start() - 20):m.start()])
+          and not _SHIFT_AFTER.match(ctx.text, m.end())):
         return "SET", V.duration_value(1, unit)  # "$50,000 a year", "twice a day"
     return "DURATION", V.duration_value(n, unit)
+
+
+def _norm_vague_plural(m: Match, ctx: Context) -> Value:
+    return "DATE", "FUTURE_REF" if m["w"].lower() == "future" else "PAST_REF"
+
+
+def _norm_long_adj(m: Match, ctx: Context) -> Value:
+    n = V.number(m["n"]) if m["n"] else (None if m["pl"] else 1)
+    return "DURATION", V.duration_value(n, m["u"])
 
 
 def _norm_duration_bare(m: Match, ctx: Context) -> Value:
@@ -459,16 +541,19 @@ def _norm_holiday(m: Match, ctx: Context) -> Value:
     if anchor is None:
         fixed = R.HOLIDAYS.get(name)
         return "DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX"
-    cands: list[date] = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        if name.startswith("easter"):
-            cands.append(easter(year))
-        elif name.startswith("thanksgiving"):  # fourth Thursday of November
-            cands.append(V.weekday_near(date(year, 11, 22), 4, future=True))
-        else:
-            month, day = R.HOLIDAYS[name]
-            cands.append(date(year, month, day))
+    cands = [_holiday_in(name, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
     return "DATE", V.day_value(min(cands, key=lambda c: abs((c - anchor).days)))
+
+
+def _holiday_in(name: str, year: int) -> date:
+    """The day of the holiday ``name`` (a key of the holiday tables in timex_rules) in ``year``."""
+    if name in R.EASTER_HOLIDAYS:
+        return easter(year) + timedelta(days=R.EASTER_HOLIDAYS[name])
+    if name in R.WEEKDAY_HOLIDAYS:
+        month, day, weekday = R.WEEKDAY_HOLIDAYS[name]
+        return V.weekday_near(date(year, month, day), weekday, future=True)
+    month, day = R.HOLIDAYS[name]
+    return date(year, month, day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,6 +561,7 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     normalize: Callable[[Match, Context], Value]
+    needs: str | None = None  # text (lower case) without which the pattern cannot match
 
 
 def _compile_rules() -> tuple[_Rule, ...]:
@@ -483,17 +569,19 @@ def _compile_rules() -> tuple[_Rule, ...]:
         "iso_date": _norm_iso_date, "slash_date": _norm_slash_date, "month_day": _norm_month_day,
         "week_of": _norm_week_of, "month_year": _norm_month_year, "month": _norm_month,
         "month_rel_year": _norm_month_rel_year, "spelled_year": _norm_spelled_year, "century": _norm_century,
-        "decade": _norm_decade, "year": _norm_year, "time": _norm_time, "part_of_day": _norm_part_of_day,
+        "decade": _norm_decade, "decade_short": _norm_decade_short, "year": _norm_year, "time": _norm_time,
+        "part_of_day": _norm_part_of_day,
         "tonight": _norm_tonight, "deictic_day": _norm_deictic_day, "weekday": _norm_weekday,
         "day_next_to": _norm_day_next_to, "rel_unit": _norm_rel_unit, "season": _norm_season,
         "year_end": _norm_year_end, "quarter": _norm_quarter, "year_ago_adj": _norm_year_ago_adj,
         "shift": _norm_shift, "anaphor_that": _norm_anaphor_that, "anaphor_rel": _norm_anaphor_rel,
         "anaphor_before": _norm_anaphor_before, "anaphor_in_the": _norm_anaphor_in_the, "duration": _norm_duration,
-        "duration_bare": _norm_duration_bare, "duration_prep": _norm_duration_bare, "set": _norm_set,
+        "long_adj": _norm_long_adj, "vague_plural": _norm_vague_plural, "duration_bare": _norm_duration_bare,
+        "duration_prep": _norm_duration_bare, "set": _norm_set,
         "reference": _norm_reference, "holiday": _norm_holiday,
     }
     return tuple(
-        _Rule(name, re.compile(r"(?<![\w-])" + pattern, re.IGNORECASE), normalizers[name])
+        _Rule(name, re.compile(r"(?<![\w-])" + pattern, re.IGNORECASE), normalizers[name], R.NEEDS.get(name))
         for name, pattern in R.PATTERNS.items()
     )
 
@@ -511,7 +599,10 @@ class _Candidate:
 
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
+    lowered = text.lower()
     for rule in _RULES:
+        if rule.needs and rule.needs not in lowered:
+            continue
         for m in rule.pattern.finditer(text):
             start, end = _span_of(rule.name, m)
             if end > start and accept(rule.name, m, text):
@@ -588,6 +679,6 @@ def extract_timexes(text: str, published: date | None, sentences: Sequence[Span]
     out: list[Timex] = []
     for c in kept:
         kind, value = c.rule.normalize(c.match, ctx)
-        update_narrative(ctx, c.rule.name, kind, value, c.match.group(0))
+        update_narrative(ctx, c.rule.name, kind, value, c.match.start(), c.match.end())
         out.append(Timex(c.start, c.end, text[c.start:c.end], kind, value))
     return out
