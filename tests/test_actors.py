@@ -469,3 +469,28 @@ def test_table_labels_and_nationalities_are_not_found_again(gazetteer: PlaceGaze
     assert entity_at(res, "a0", text, "Shr", 1) is None  # NER saw it only where a line starts
     assert entity_at(res, "a0", text, "French", 1) is None  # an adjective as often as an actor
     assert entity_at(res, "a0", text, "Paris", 1) is not None
+
+
+@pytest.mark.parametrize(("text", "noise", "label"), [
+    ("Kazakh Foreign Minister Mukhtar Tleuberdi spoke. The Kazakh Foreign Minister left.", "Kazakh Foreign Minister",
+     "ORG"),
+    ("The Prime Minister spoke on Monday.", "Prime Minister", "PERSON"),
+    ("The plane landed at 20:28 GMT on Friday.", "GMT", "ORG"),
+    ("The head of the State Duma Committee on CIS Affairs spoke.", "CIS Affairs", "ORG"),
+    ("US Played Key Role in Unrest, Expert Says\nThe expert said the key question was the role of the US.",
+     "Key Role", "ORG"),
+])
+def test_offices_time_zones_portfolios_and_headline_phrases_are_not_actors(
+        gazetteer: PlaceGazetteer, text: str, noise: str, label: str) -> None:
+    res = resolve(gazetteer, (text, [(noise, label)]))
+    assert not [e for e in res.entities if noise in e.aliases]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("Singer Co said on Monday that Singer would sell its unit.", "Singer", "ORG"),
+    ("Prime Minister John Major spoke. Major said the vote would go ahead.", "Major", "PERSON"),
+    ("Security Council Meets on Crisis\nThe council met on Monday.", "Security Council", "ORG"),
+])
+def test_names_made_of_title_words_stay_actors(gazetteer: PlaceGazetteer, text: str, name: str, label: str) -> None:
+    res = resolve(gazetteer, (text, [(name, label)]))
+    assert [e for e in res.entities if name in e.aliases]

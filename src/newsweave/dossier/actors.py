@@ -113,7 +113,11 @@ OFFICE_WORDS = frozenset({"president", "minister", "secretary", "ambassador", "s
                           "chancellor", "premier", "prosecutor"})
 # A portfolio right after an office ("Secretary of State", "Minister of Defence") names no actor;
 # a place there ("Prime Minister of Kazakhstan") is kept by the gazetteer check before it.
-_PORTFOLIO_BEFORE = re.compile(r"\b(?:Secretary|Minister)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:Secretary|Minister|Ministry|Committee|Commissioner)\s+(?:of|for|on)\s+(?:the\s+)?$", re.IGNORECASE)
+# Time zones NER takes for organizations ("20:28 GMT").
+TIME_ZONES = frozenset({"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET",
+                        "CEST", "MSK", "IST", "JST"})
 _CAMEL_JOIN = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
 
 
@@ -358,29 +362,53 @@ def _trim_title_tail(surface: str, keys: set[str]) -> str:
 
 def _drop_common_words(occurrences: list[_Occurrence], texts: Mapping[str, str], lower: Counter[str],
                        gaz: PlaceGazetteer) -> list[_Occurrence]:
-    """Drop NER noise: a lone capitalized word the same articles write more often in lower case.
+    """Drop NER noise: words and phrases that are not names.
 
-    "Protests" tagged NORP is a word the story also uses as an ordinary word ("protests"); a real
-    one-word name ("Tokayev", "Kazakhstan", "NATO") is not written in lower case. "State" cut from
-    "Secretary of State" is the portfolio of a title. Persons, places and acronyms are kept.
+    - A lone capitalized word the same articles write more often in lower case: "Protests" tagged
+      NORP is a word the story also uses as an ordinary word ("protests"); a real one-word name
+      ("Tokayev", "Kazakhstan", "NATO") is not written in lower case.
+    - An office without a name ("President", "Prime Minister", "Kazakh Foreign Minister",
+      "Colonel"), a portfolio cut from a title ("State" of "Secretary of State", "CIS Affairs" of
+      "Committee on CIS Affairs"), a time zone ("GMT").
+    - A phrase seen only in headlines whose words the story also writes in lower case ("Key Role",
+      "Social Unrest" in "... Played Key Role in Social Unrest in Kazakhstan").
     """
     # capitalized mid-sentence only: a sentence-initial capital says nothing about the word
     mid = Counter(w for text in texts.values() for w in _MID_SENTENCE_CAPITAL.findall(text))
+    in_body = {o.surface for o in occurrences if not o.headline}
+
+    def common(word: str) -> bool:
+        w = word.lower()
+        return bool(lower[w] or lower[w + "s"] or (w.endswith("s") and lower[w[:-1]]))
 
     def noise(occ: _Occurrence) -> bool:
         word = occ.surface
-        if " " not in word and word.lower() in OFFICE_WORDS:
-            return True  # "President", "Minister" alone: an office, not a name
-        if " " in word or occ.label == "PERSON" or is_acronym(word) or gaz.lookup(word) is not None \
-                or gaz.is_demonym(word):
+        words = word.split(" ")
+        if word.upper() in TIME_ZONES:
+            return True
+        if _is_office(words, gaz):
+            return True  # "President", "Prime Minister", "Kazakh Foreign Minister": an office
+        if occ.label == "PERSON" or is_acronym(word) or gaz.lookup(word) is not None or gaz.is_demonym(word):
             return False
         aid, start, _ = occ.key
         if _PORTFOLIO_BEFORE.search(texts[aid][max(0, start - 30):start]):
-            return True  # "State" of "Secretary of State", "Defence" of "Minister of Defence": a title
+            return True  # "State" of "Secretary of State", "CIS Affairs" of "Committee on CIS Affairs"
+        if " " in word:
+            return word not in in_body and all(common(w) for w in words)
         # more often written in lower case than capitalized: a common word ("Internet" is not)
         return lower[word.lower()] > mid[word]
 
     return [o for o in occurrences if not noise(o)]
+
+
+def _is_office(words: list[str], gaz: PlaceGazetteer) -> bool:
+    """An office named without its holder: an office word ("President") alone, or after title words
+    and maybe a nationality or a place ("Kazakh Foreign Minister", "Defense Secretary"). Other
+    title words alone may be names ("Singer" the company, "Major" the person)."""
+    if len(words) > 1 and (gaz.is_demonym(words[0]) or gaz.lookup(words[0]) is not None):
+        words = words[1:]
+    titles = [w.lower().strip(".") for w in words]
+    return titles[-1] in OFFICE_WORDS and all(t in PERSON_TITLES for t in titles)
 
 
 def _trim_run_on(occ: _Occurrence, persons: set[str], body_keys: set[str]) -> str:
