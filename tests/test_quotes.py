@@ -201,21 +201,25 @@ def test_grouping_is_deterministic_and_similarity_pluggable() -> None:
 
 
 def _all_pairs_partition(items: list[tuple[str, Quote, str | None]]) -> set[frozenset[int]]:
-    """Groups as connected components over every pair (what group_quotes did before pruning)."""
+    """Groups over every pair, in the order group_quotes visits pairs (what it did before pruning):
+    pairs of similar quotes join unless their groups have two different known speakers."""
     parent = list(range(len(items)))
+    speaker = [k for _, _, k in items]
+    order = sorted(range(len(items)), key=lambda k: (items[k][0], items[k][1].content.start))
 
     def find(i: int) -> int:
         while parent[i] != i:
             i = parent[i]
         return i
 
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            ki, kj = items[i][2], items[j][2]
-            if ki is not None and kj is not None and ki != kj:
+    for x, i in enumerate(order):
+        for j in order[x + 1:]:
+            ri, rj = find(i), find(j)
+            if ri == rj or (speaker[ri] is not None and speaker[rj] is not None and speaker[ri] != speaker[rj]):
                 continue
             if lexical_similarity(items[i][1].content.text, items[j][1].content.text) >= 0.6:
-                parent[find(j)] = find(i)
+                parent[rj] = ri
+                speaker[ri] = speaker[ri] if speaker[ri] is not None else speaker[rj]
     comps: dict[int, set[int]] = {}
     for i in range(len(items)):
         comps.setdefault(find(i), set()).add(i)

@@ -146,7 +146,8 @@ def group_quotes(items: Sequence[tuple[str, Quote, str | None]],
 
     Args:
         items: ``(article_id, quote, speaker_key)``; ``speaker_key`` is the speaker's actor id, or
-            None when unknown. Quotes of two different known speakers never share a group.
+            None when unknown. Quotes of two different known speakers never share a group, not
+            even through a quote whose speaker is unknown and that is like both.
         similarity: text similarity in [0, 1]; :func:`lexical_similarity` by default. Pairs that
             share fewer than :data:`MIN_SHARED_STEMS` content stems are not compared (both
             similarities here score them 0).
@@ -159,13 +160,15 @@ def group_quotes(items: Sequence[tuple[str, Quote, str | None]],
     order = sorted(range(len(items)), key=lambda k: (items[k][0], items[k][1].content.start,
                                                      items[k][1].content.end))
     parent = list(range(len(items)))
+    speaker = [items[k][2] for k in range(len(items))]  # a group's known speaker, kept at its root
     for i, j in _candidate_pairs([items[k][1].content.text for k in range(len(items))], order):
-        ki, kj = items[i][2], items[j][2]
-        if ki is not None and kj is not None and ki != kj:
-            continue
-        if _find(parent, i) != _find(parent, j) and \
-                similarity(items[i][1].content.text, items[j][1].content.text) >= threshold:
-            parent[_find(parent, j)] = _find(parent, i)
+        ri, rj = _find(parent, i), _find(parent, j)
+        ki, kj = speaker[ri], speaker[rj]
+        if ri == rj or (ki is not None and kj is not None and ki != kj):
+            continue  # two known speakers never meet, not even through a quote whose speaker is unknown
+        if similarity(items[i][1].content.text, items[j][1].content.text) >= threshold:
+            parent[rj] = ri
+            speaker[ri] = ki if ki is not None else kj
     members: dict[int, list[int]] = {}
     for i in order:
         members.setdefault(_find(parent, i), []).append(i)

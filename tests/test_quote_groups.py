@@ -1,0 +1,33 @@
+"""Quote groups never join the statements of two different speakers."""
+
+from __future__ import annotations
+
+from newsweave.dossier.quote_groups import group_quotes, lexical_similarity
+from newsweave.model import Quote, Span
+
+
+def _quote(text: str) -> Quote:
+    return Quote(Span(0, len(text), text))
+
+
+def test_an_unknown_speaker_does_not_bridge_two_known_ones() -> None:
+    a = "the peacekeeping forces will stay in the republic until the situation is stable again"
+    bridge = "the peacekeeping forces will stay in the republic until the situation is calm"
+    b = "the peacekeeping forces will stay in the republic for a limited time only"
+    items = [("a1", _quote(a), "person:x"), ("a2", _quote(bridge), None), ("a3", _quote(b), "person:y")]
+
+    def similarity(s: str, t: str) -> float:  # a ~ bridge ~ b, but a is not like b
+        return 0.0 if {s, t} == {a, b} else 1.0
+
+    groups = group_quotes(items, similarity)
+    assert sorted(len(g.variants) for g in groups) == [1, 2]
+    for g in groups:
+        speakers = {k for aid, _, k in items for v in g.variants if v.cite.article == aid and k is not None}
+        assert len(speakers) <= 1, g
+
+
+def test_quotes_of_one_speaker_and_unknown_ones_still_group() -> None:
+    text = "when Russians are in your house, it can be difficult to get them to leave"
+    items = [("a1", _quote(text), "person:x"), ("a2", _quote(text), None), ("a3", _quote(text), "person:x")]
+    groups = group_quotes(items, lexical_similarity)
+    assert len(groups) == 1 and groups[0].speaker_entity == "person:x"
