@@ -98,23 +98,38 @@ class Article:
         )
 
 
+# ``Mention.origin`` of the mentions the dossier stage adds from the whole story.
+STORY = "story"
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """An entity mention found by NER. ``entity`` is the corpus-wide actor id, set by linking."""
+    """An entity mention. ``entity`` is the corpus-wide actor id, set by linking.
+
+    ``origin`` says who found it: ``"ner"`` (the annotate stage: NER and the names the tagger shows
+    it missed) or ``"story"`` (the dossier stage, from the whole story: a name found again where
+    NER missed it, a headline name cut out of a longer span, a person named by office alone).
+    Story mentions are found again on every build of the story and are never its evidence.
+    """
 
     start: int
     end: int
     text: str
     label: str
     entity: str | None = None
+    origin: str = "ner"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "label": self.label,
-                "entity": self.entity}
+        d: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text, "label": self.label,
+                             "entity": self.entity}
+        if self.origin != "ner":
+            d["origin"] = self.origin
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Mention:
-        return cls(int(d["start"]), int(d["end"]), str(d["text"]), str(d["label"]), d.get("entity"))
+        return cls(int(d["start"]), int(d["end"]), str(d["text"]), str(d["label"]), d.get("entity"),
+                   str(d.get("origin", "ner")))
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,7 @@ from newsweave.dossier.names import (
     untitled_len,
     words_of,
 )
-from newsweave.model import Entity, Mention
+from newsweave.model import STORY, Entity, Mention
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -105,6 +105,12 @@ _LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP")
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\.?(?:\s+of(?:\s+the)?(?:\s+[A-Za-z][\w-]*){0,2})?\s*,?\s+$")
 _APPOSITION_AFTER = re.compile(r"^\s*,\s+(?:the|a|an|its|his|her)?\s*(?:[\w-]+\s+){0,4}?([\w-]+)\b")
 _ACRONYM_APPOSITION = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
+_NOT_ALNUM = "".join(sorted(set(".,;:!?&'\"’”“()[]-–— ")))
+# A one-word name is spread to the rest of the story once NER has found it this many times inside
+# sentences: one NER error (a rating "AA", a label "Offering") must not become many.
+SPREAD_MIN_SEEN = 2
+_CALENDAR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                       "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'-]+\b")
 # Offices that, written alone, name no one in particular ("the President said").
@@ -222,8 +228,8 @@ def _collect(items: Sequence[tuple[str, str, Sequence[Mention]]]) -> list[_Occur
     found = []
     for aid, text, mentions in items:
         for m in mentions:
-            if m.label not in ACTOR_LABELS:
-                continue
+            if m.label not in ACTOR_LABELS or m.origin != "ner":
+                continue  # the story's own mentions are found again, never evidence
             raw = _CAMEL_JOIN.sub(" ", m.text) if m.label == "PERSON" else m.text
             titled = _has_title(raw) or _title_around(text, m.start, m.end)
             surface = clean_surface(raw)
@@ -234,17 +240,18 @@ def _collect(items: Sequence[tuple[str, str, Sequence[Mention]]]) -> list[_Occur
 
 
 def _cut_headline_spans(occurrences: list[_Occurrence], texts: Mapping[str, str]) -> set[MentionKey]:
-    """Shrink the span of a headline name that surface repair cut back ("Colts Beat Chiefs" ->
-    "Colts", "Obama To Nominate Regina Benjamin" -> "Regina Benjamin") to the words kept, so that
-    the rest of the headline can be found.
+    """Shrink the span of a title name that surface repair cut back ("Colts Beat Chiefs" -> "Colts",
+    "Obama To Nominate Regina Benjamin" -> "Regina Benjamin") to the words kept, so that the rest of
+    the title can be found. Only in an article's title line: body sentences full of capitalized
+    names ("General Electric Co said ...") look like headlines too, and their names are whole.
 
     Returns:
-        The new spans.
+        The new spans (the NER span keeps no actor, see ``link_annotations``).
     """
     cut = set()
     for occ in occurrences:
         aid, start, end = occ.key
-        if not occ.headline:
+        if not occ.headline or not _title_line(texts[aid], start):
             continue
         words = list(re.finditer(r"\S+", texts[aid][start:end]))
         n = len(occ.surface.split(" "))
@@ -253,11 +260,22 @@ def _cut_headline_spans(occurrences: list[_Occurrence], texts: Mapping[str, str]
         head = (start, start + words[n - 1].end())
         tail = (start + words[len(words) - n].start(), end)
         for s, e in (head, tail):
-            if match_key(texts[aid][s:e]) == match_key(occ.surface):
+            written = texts[aid][s:e]
+            s += len(written) - len(written.lstrip(_NOT_ALNUM))
+            e -= len(written) - len(written.rstrip(_NOT_ALNUM))
+            if e > s and match_key(texts[aid][s:e]) == match_key(occ.surface):
                 occ.key = (aid, s, e)
                 cut.add(occ.key)
                 break
     return cut
+
+
+def _title_line(text: str, pos: int) -> bool:
+    """``pos`` is on the article's first non-empty line that does not end a sentence (its title)."""
+    first = len(text) - len(text.lstrip())
+    line_end = text.find("\n", first)
+    line = text[first:line_end if line_end >= 0 else len(text)]
+    return first <= pos < first + len(line) and not line.rstrip().endswith((".", "!", "?"))
 
 
 def _spread(occurrences: list[_Occurrence], texts: Mapping[str, str], lower: Counter[str],
@@ -265,11 +283,15 @@ def _spread(occurrences: list[_Occurrence], texts: Mapping[str, str], lower: Cou
     """The story's names where NER missed them (``spread_names``): each name written as an actor
     outside a headline, with the label most of its mentions have, and the persons' surnames.
 
-    Nationalities are not spread (an adjective: "Swiss francs", "Western diplomats"), nor a
-    one-word name NER found only where a sentence or line starts (table labels: "Shr", "Net").
+    One NER error must not become many, so nationalities are not spread (adjectives: "Swiss
+    francs", "Western diplomats"), and a one-word name only when NER found it at least twice
+    where no sentence or line starts (table labels "Shr", "Net" start lines), the story never
+    writes it in lower case ("Federal funds"), and it is no code or abbreviation: at least three
+    letters, no digit ("M-2", "AA"), no month or weekday ("Jan"). A person's surname is spread
+    whatever its count.
     """
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    inside: set[str] = set()  # names seen where no sentence starts
+    inside: Counter[str] = Counter()  # how often each name was seen where no sentence starts
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for occ in occurrences:
         aid, start, end = occ.key
@@ -278,19 +300,30 @@ def _spread(occurrences: list[_Occurrence], texts: Mapping[str, str], lower: Cou
         if not occ.headline and "\n" not in written and len(written) > 1:
             votes[written][occ.label] += 1
             if not starts_sentence(texts[aid], start):
-                inside.add(written)
+                inside[written] += 1
     names = {name: label for name, v in votes.items()
              if (label := _best_label(v)) != "NORP" and not gaz.is_demonym(name)
-             and (" " in name or name in inside)}
+             and (" " in name or (inside[name] >= SPREAD_MIN_SEEN and _spreadable_word(name, lower)))}
     names = {**person_surnames((n for n, label in names.items() if label == "PERSON"), names), **names}
+    headline: dict[tuple[str, int], bool] = {}  # per line: one test, however many names it holds
     out = []
     for found in spread_names(texts, names, taken, lower):
         surface = clean_surface(found.text)
         if match_key(surface):
             text, start, end = texts[found.article_id], found.start, found.end
+            line = (found.article_id, text.rfind("\n", 0, start) + 1)
+            if line not in headline:
+                headline[line] = _in_headline(text, start, end)
             out.append(_Occurrence((found.article_id, start, end), surface, found.label,
-                                   _title_around(text, start, end), _in_headline(text, start, end)))
+                                   _title_around(text, start, end), headline[line]))
     return out
+
+
+def _spreadable_word(word: str, lower: Counter[str]) -> bool:
+    """A one-word name that may be spread: a word of letters, three or more, not a month or
+    weekday, that the story never writes in lower case."""
+    return len(word) >= 3 and not any(c.isdigit() for c in word) and word.lower().strip(".") not in _CALENDAR \
+        and not lower[word.lower()]
 
 
 def _has_title(raw: str) -> bool:
@@ -548,23 +581,41 @@ def _merge_institution_forms(forest: _Forest) -> None:
 
 
 def _merge_person_names(forest: _Forest) -> None:
-    """Join multi-word names with the same phonetic surname and compatible first names."""
+    """Join multi-word names with the same phonetic surname and compatible first names.
+
+    Every first name of the joined person must fit every other (complete link): "Harry Smith" fits
+    both "Harold Smith" and "Henry Smith", "J. Smith" both "John" and "James Smith", and neither
+    makes the two one person.
+    """
     by_surname: dict[str, list[_Group]] = defaultdict(list)
     for group in forest.groups.values():
         if len(group.words) >= 2 and not group.is_place and not has_org_word(group.key):
             by_surname[phonetic_key(group.words[-1])].append(group)
+    first_names: dict[str, set[str]] = defaultdict(set)
+    for groups in by_surname.values():
+        for g in groups:
+            first_names[forest.find(g.key)].add(_first_name(g.words))
+
+    def join(a: _Group, b: _Group) -> None:
+        ra, rb = forest.find(a.key), forest.find(b.key)
+        if ra == rb or not all(_first_names_match(x, y) for x in first_names[ra] for y in first_names[rb]):
+            return
+        if forest.union(ra, rb):
+            root = forest.find(ra)
+            first_names[root] = first_names.pop(ra, set()) | first_names.pop(rb, set())
+
     for same in by_surname.values():
         same.sort(key=lambda g: g.key)
         for i, a in enumerate(same):
             for b in same[i + 1:]:
                 if _first_names_match(_first_name(a.words), _first_name(b.words)):
-                    forest.union(a.key, b.key)
+                    join(a, b)
     names = sorted((g for gs in by_surname.values() for g in gs), key=lambda g: g.key)
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             if phonetic_key(_first_name(a.words)) == phonetic_key(_first_name(b.words)) and fuzz.ratio(
                     phonetic_key(a.words[-1]), phonetic_key(b.words[-1])) >= SURNAME_RATIO:
-                forest.union(a.key, b.key)
+                join(a, b)
 
 
 def _first_name(words: list[str]) -> str:
@@ -582,9 +633,16 @@ def _first_names_match(a: str, b: str) -> bool:
     short, long_ = sorted((pa, pb), key=len)
     if len(short) >= NICKNAME_PREFIX and long_.startswith(short):
         return True  # Fred / Frederick, Alex / Alexander
-    if b.lower() in _nicknamer().nicknames_of(a) or a.lower() in _nicknamer().nicknames_of(b):
+    if _nickname_of(a, b) or _nickname_of(b, a):
         return True  # Katie / Kathryn, Bill / William
     return fuzz.ratio(pa, pb) >= FIRST_NAME_RATIO
+
+
+def _nickname_of(short: str, full: str) -> bool:
+    """``short`` is a nickname of ``full`` in the ``nicknames`` table and shorter than it: the table
+    also pairs names of one length across languages ("Jean" / "Jane", "Ivan" / "John"), which are
+    often different people."""
+    return len(short) < len(full) and short.lower() in _nicknamer().nicknames_of(full)
 
 
 def warm_up() -> None:
@@ -689,7 +747,7 @@ def _build(forest: _Forest, override: Mapping[MentionKey, str], spread: set[Ment
             entity_of[occ.key], label_of[occ.key] = eid, label
             if occ.key in spread:
                 aid, start, end = occ.key
-                added[aid].append(Mention(start, end, texts[aid][start:end], label, eid))
+                added[aid].append(Mention(start, end, texts[aid][start:end], label, eid, STORY))
     return ActorResolution(tuple(entities), entity_of, label_of,
                            {aid: tuple(sorted(ms, key=lambda m: m.start)) for aid, ms in added.items()})
 

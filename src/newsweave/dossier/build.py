@@ -16,11 +16,11 @@ from newsweave.dossier.embed import SentenceEmbedder
 from newsweave.dossier.figures import group_figures
 from newsweave.dossier.names import PlaceGazetteer
 from newsweave.dossier.quote_groups import embedding_similarity, group_quotes, lexical_similarity
-from newsweave.dossier.roles import ROLE_LABEL, resolve_role_mentions, resolve_role_speakers
+from newsweave.dossier.roles import resolve_role_mentions, resolve_role_speakers
 from newsweave.dossier.summary import summarize
 from newsweave.dossier.timeline import build_timeline
 from newsweave.link.reuse import find_reuse
-from newsweave.model import Annotations, Article, Dossier, Entity, Mention, Quote, QuoteGroup, Story
+from newsweave.model import STORY, Annotations, Article, Dossier, Entity, Mention, Quote, QuoteGroup, Story
 
 # Longest story title, in characters, cut at a word boundary.
 _TITLE_CHARS = 120
@@ -83,21 +83,17 @@ class DossierBuilder:
 def link_annotations(article_id: str, ann: Annotations, resolution: ActorResolution) -> Annotations:
     """Set each mention's entity and each quote's speaker entity from the actor resolution.
 
-    The mentions the resolution added (names NER missed, headline names cut out of a longer span)
-    join the article's mentions; a mention left without an actor that overlaps one of them is the
-    longer span it replaced, and goes.
+    The mentions the resolution added from the whole story (``origin`` "story": names NER missed,
+    headline names cut out of a longer NER span) join the article's NER mentions; the story
+    mentions of an earlier build go, as every build finds them again. A NER span that was cut keeps
+    no actor: the names cut out of it carry them.
     """
-    added = resolution.added.get(article_id, ())
-    kept = []
-    for m in ann.mentions:
-        if m.label == ROLE_LABEL:
-            continue  # found again by resolve_role_mentions
-        entity = resolution.entity_of.get((article_id, m.start, m.end))
-        if entity is None and any(a.start < m.end and m.start < a.end for a in added):
-            continue
-        kept.append(dataclasses.replace(m, entity=entity,
-                                        label=resolution.label_of.get((article_id, m.start, m.end), m.label)))
-    mentions = tuple(sorted(kept + list(added), key=lambda m: (m.start, m.end)))
+    kept = [
+        dataclasses.replace(m, entity=resolution.entity_of.get((article_id, m.start, m.end)),
+                            label=resolution.label_of.get((article_id, m.start, m.end), m.label))
+        for m in ann.mentions if m.origin != STORY
+    ]
+    mentions = tuple(sorted([*kept, *resolution.added.get(article_id, ())], key=lambda m: (m.start, m.end)))
     quotes = tuple(
         dataclasses.replace(q, speaker_entity=_speaker_entity(q, mentions)) for q in ann.quotes
     )

@@ -10,9 +10,12 @@ articles already use as an actor is, written again in the same story, the same n
 A written name matches when it is the same string, starts a word and ends one (a possessive "'s"
 may follow), and overlaps no actor mention already found. It is also found in capitals ("COLTS"),
 but only on a line written in capitals, where a name cannot be told from other words by case.
-A one-word name is skipped at the start of a sentence when the story also writes that word in
-lower case ("Luck", "Court", "People"). The surnames of the story's persons ("Teixeira" from
-"Mark Teixeira") are names too.
+Outside the article's title line, a match right after or before another capitalized word is part
+of a longer name ("New York Corp" in "Republic New York Corp", "Apple" in "Apple Bank"), unless
+the word before is a title ("Mr. Luck"). A one-word name is skipped at the start of a sentence
+when the story also writes that word in lower case ("Luck", "Court", "People"). The surnames of
+the story's persons ("Teixeira" from "Mark Teixeira") are names too; which names the story
+offers is decided by the caller (``dossier.actors``).
 """
 
 from __future__ import annotations
@@ -22,11 +25,18 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-# A capital letter that starts a word: where a written name can start.
-_WORD_START = re.compile(r"(?<![\w'])[A-Z]")
+from newsweave.dossier.names import PERSON_TITLES
+
+# Where a word starts with a letter (a name starts with a capital one, checked after).
+_WORD_START = re.compile(r"(?<![\w'’])(?=[^\W\d_])")
+_WORD = re.compile(r"\w+")
 # What ends a sentence before a word that starts the next one (quotes and brackets may follow).
 _SENTENCE_END = re.compile(r"(?:^|[.!?:\n]['\"”’)\]]*)\s*['\"“‘(\[]*$")
-# A line counts as written in capitals when this share of its letters are capitals.
+# The capitalized word right before a match, separated by spaces only; and right after it.
+_CAPITAL_BEFORE = re.compile(r"([^\W\d_][\w'’.&-]*) +$")
+_CAPITAL_AFTER = re.compile(r" +([^\W\d_])")
+# A line counts as written in capitals when this share of its letters are capitals (the
+# headlines of ECB+ dev and the Reuters tables: "COLTS TOP CHIEFS").
 CAPS_LINE_SHARE = 0.8
 
 
@@ -58,7 +68,7 @@ def spread_names(texts: Mapping[str, str], names: Mapping[str, str],
     """
     by_first: dict[str, list[str]] = defaultdict(list)
     for name in names:
-        first = re.match(r"[\w]+", name)
+        first = _WORD.match(name)
         if first is not None and name[:1].isupper():
             by_first[first.group(0).lower()].append(name)
     for candidates in by_first.values():
@@ -66,10 +76,14 @@ def spread_names(texts: Mapping[str, str], names: Mapping[str, str],
     found: list[Found] = []
     for aid, text in texts.items():
         spans = sorted(taken.get(aid, ()))
-        for start, end, name in _matches(text, by_first):
+        lines = _Lines(text)
+        for start, end, name in _matches(text, by_first, lines):
             if _overlaps(spans, start, end):
                 continue
             if " " not in name and lower[name.lower()] and starts_sentence(text, start):
+                continue
+            if not lines.is_title(start) and not lines.in_capitals(start) \
+                    and _inside_longer_name(text, start, end, lower):
                 continue
             found.append(Found(aid, start, end, text[start:end], names[name]))
     return found
@@ -86,25 +100,65 @@ def person_surnames(persons: Iterable[str], names: Mapping[str, str]) -> dict[st
     return out
 
 
-def _matches(text: str, by_first: Mapping[str, list[str]]) -> Iterable[tuple[int, int, str]]:
+class _Lines:
+    """Per-line facts of one text, each computed once: written in capitals, the title line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._caps: dict[int, bool] = {}
+        first = len(text) - len(text.lstrip())
+        end = text.find("\n", first)
+        title = text[first:end if end >= 0 else len(text)]
+        self._title = (first, first + len(title)) if not title.rstrip().endswith((".", "!", "?")) else (0, 0)
+
+    def is_title(self, pos: int) -> bool:
+        """``pos`` is on the first line, when that line does not end a sentence."""
+        return self._title[0] <= pos < self._title[1]
+
+    def in_capitals(self, pos: int) -> bool:
+        """The line around ``pos`` is written in capitals (a headline such as "COLTS TOP CHIEFS")."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        if line_start not in self._caps:
+            line_end = self.text.find("\n", pos)
+            letters = [c for c in self.text[line_start:line_end if line_end >= 0 else len(self.text)]
+                       if c.isalpha()]
+            self._caps[line_start] = bool(letters) and sum(c.isupper() for c in letters) >= \
+                CAPS_LINE_SHARE * len(letters)
+        return self._caps[line_start]
+
+
+def _matches(text: str, by_first: Mapping[str, list[str]], lines: _Lines) -> Iterable[tuple[int, int, str]]:
     """Where a name is written in ``text``: (start, end, the name as known)."""
     resume = 0
     for hit in _WORD_START.finditer(text):
         start = hit.start()
-        if start < resume:
+        if start < resume or not text[start].isupper():
             continue
-        word = re.match(r"\w+", text[start:])
+        word = _WORD.match(text, start)
         candidates = by_first.get(word.group(0).lower(), ()) if word else ()
         for name in candidates:
             end = start + len(name)
             written = text[start:end]
-            if written != name and not (written == name.upper() and _caps_line(text, start)):
+            if written != name and not (written == name.upper() and lines.in_capitals(start)):
                 continue
             if end < len(text) and (text[end].isalnum() or text[end] == "_"):
                 continue
             resume = end
             yield start, end, name
             break
+
+
+def _inside_longer_name(text: str, start: int, end: int, lower: Counter[str]) -> bool:
+    """A capitalized word right before or right after the match: "New York Corp" in "Republic New
+    York Corp", "Apple" in "Apple Bank". The word before may be a title ("Mr. Luck") or a word the
+    story writes in lower case, capitalized at a sentence start ("The Internet")."""
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+    word = before.group(1) if before else ""
+    if word[:1].isupper() and not word.endswith((".", ":")) and word.lower() not in PERSON_TITLES \
+            and not lower[word.lower()]:
+        return True
+    after = _CAPITAL_AFTER.match(text, end)
+    return after is not None and after.group(1).isupper()
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -114,11 +168,3 @@ def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 def starts_sentence(text: str, start: int) -> bool:
     """A sentence or a line starts at ``start`` (after ".", "!", "?", ":" or a line break)."""
     return _SENTENCE_END.search(text[max(0, start - 12):start]) is not None
-
-
-def _caps_line(text: str, pos: int) -> bool:
-    """The line around ``pos`` is written in capitals (a headline such as "COLTS TOP CHIEFS")."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    letters = [c for c in text[line_start:line_end if line_end >= 0 else len(text)] if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= CAPS_LINE_SHARE * len(letters)

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from newsweave.annotate.speakers import ROLE_WORDS
 from newsweave.dossier.names import ORG_WORDS, PERSON_TITLES
-from newsweave.model import Annotations, Article, Mention
+from newsweave.model import STORY, Annotations, Article, Mention
 
 # Words of one role: a description's head noun matches a title holding any word of its set.
 _ROLE_WORDS: dict[str, frozenset[str]] = {
@@ -42,7 +42,10 @@ _STOP = frozenset({"the", "a", "an", "of", "for", "s", "his", "her", "its", "the
                    "top", "senior", "deputy"})
 _WORD = re.compile(r"[a-z]+")
 # A description right after a name and a comma is its apposition ("Taft, the company's chairman").
-_APPOSED = re.compile(r"^\s*,\s*$")
+_APPOSED = re.compile(r"\s*,[^,.;:!?()\n]*$")
+# ... and one right before a name, set off by a comma ("the minister at the Presidency, Quevedo"),
+# or a title glued to it ("the US Secretary of State Antony Blinken").
+_NAME_FOLLOWS = re.compile(r"\s*$|[^,.;:!?()\n]*,\s*$")
 # Small words inside a title ("Minister of Foreign Affairs", "Ambassador to US").
 _TITLE_LINKS = frozenset({"of", "the", "for", "and", "to"})
 # How far a title reaches: words before the name in its sentence, characters of an apposition.
@@ -56,8 +59,9 @@ _QUALIFIERS = frozenset({"vice", "prime", "foreign", "defense", "defence", "pres
                          "lt", "capt", "sgt", "sen", "rep", "gov", "pres", "prof", "rev", "senior", "top"})
 # Nouns that make a role word before them a modifier ("general manager", "executive editor").
 _COMPOUND_HEADS = frozenset({"manager", "editor", "counsel", "member", "members", "staff", "officials",
-                             "candidate", "nominee", "aide", "aides", "office", "post", "job", "seat"})
-_NEXT_WORD = re.compile(r" +([a-z]+)\b")
+                             "candidate", "nominee", "aide", "aides", "office", "post", "job", "seat",
+                             "partner", "partners"})
+_NEXT_WORD = re.compile(r" +([A-Za-z]+)\b")
 # The label of a mention that names a person by office alone (see ``resolve_role_mentions``).
 ROLE_LABEL = "ROLE"
 # "the", up to four words (no "of", "the", "and"...), a role noun, and an optional "of [the] Name
@@ -180,10 +184,8 @@ def resolve_role_mentions(linked: Sequence[tuple[Article, Annotations]]
         added = []
         for hit in _DESCRIPTION.finditer(article.text):
             start, end = hit.start(), hit.end()
-            following = _NEXT_WORD.match(article.text, end)
-            if following and (following.group(1) in ROLE_NOUNS or following.group(1) in ORG_WORDS
-                              or following.group(1) in _COMPOUND_HEADS):
-                continue  # "the team's general manager", "the Post's executive editor"
+            if _modifies_next_word(article.text, end):
+                continue  # "the team's general manager", "the Prime Minister's Office"
             if _beside_name(article.text, ann, start, end):
                 continue
             described = role_description(hit.group(0).split(" of ")[0] if hit.group(3) else hit.group(0))
@@ -194,7 +196,7 @@ def resolve_role_mentions(linked: Sequence[tuple[Article, Annotations]]
             actor = _only_actor(titles, role, modifiers) if modifiers else None
             if actor is not None:
                 text = article.text[start:end]
-                added.append(Mention(start, end, text, ROLE_LABEL, actor))
+                added.append(Mention(start, end, text, ROLE_LABEL, actor, STORY))
                 found[actor].append(re.sub(r"^[Tt]he\s+", "", text))
         mentions = tuple(sorted((*ann.mentions, *added), key=lambda m: (m.start, m.end)))
         out.append((article, dataclasses.replace(ann, mentions=mentions) if added else ann))
@@ -216,13 +218,30 @@ def _only_actor(titles: dict[str, list[set[str]]], role: str, modifiers: frozens
 
 
 def _beside_name(text: str, ann: Annotations, start: int, end: int) -> bool:
-    """The description is a name's title ("the US Secretary of State Antony Blinken"), its
-    apposition ("Taft, the company's chairman") or words of a name ("the Foreign Minister Lavrov")."""
+    """The description belongs to a name written beside it: its title ("the US Secretary of State
+    Antony Blinken"), an apposition after the name ("Taft, the company's chairman", "Sachs, the
+    grandson of the firm's founder") or before it ("the minister at the Presidency, Patricio
+    Quevedo"), or words of a name ("the Foreign Minister Lavrov")."""
     for m in ann.mentions:
-        if m.label == "PERSON" and end <= m.start <= end + 3:
+        if m.label == "PERSON" and end <= m.start <= end + _APPOSITION_CHARS \
+                and _NAME_FOLLOWS.match(text[end:m.start]):
             return True
-        if m.label == "PERSON" and start - 40 <= m.end <= start and _APPOSED.search(text[m.end:start]):
+        if m.label == "PERSON" and start - _APPOSITION_CHARS <= m.end <= start \
+                and _APPOSED.match(text[m.end:start]):
             return True
         if m.label in ("PERSON", "ORG") and m.start < end and start < m.end and m.end > end - 2:
             return True
     return False
+
+
+def _modifies_next_word(text: str, end: int) -> bool:
+    """The role word modifies what follows it: a possessive ("the Prime Minister's Office"), a
+    capitalized word ("the EC's executive Commission"), or a noun that heads such compounds
+    ("the team's general manager", "the general partner")."""
+    if text.startswith(("'s", "’s"), end):
+        return True
+    following = _NEXT_WORD.match(text, end)
+    if following is None:
+        return False
+    word = following.group(1)
+    return word[:1].isupper() or word in ROLE_NOUNS or word in ORG_WORDS or word in _COMPOUND_HEADS
