@@ -159,3 +159,52 @@ def test_minilm_separates_the_seed_translations_from_other_statements() -> None:
         "when Russians are in your house, it can be difficult to get them to leave.",
         "Thousands of jihadists and marauders tried to undermine the constitutional order.")
     assert same >= EMBED_THRESHOLD > other
+
+
+@pytest.mark.parametrize("text, content", [
+    # a quotation that opens with a capital after ", X said," is a sentence of its own
+    ("Asked about the budget, the mayor said, “We will cut nothing this year.”", "We will cut nothing this year."),
+    ("When she first saw the plans in May, she said, “This is a bridge to nowhere.”",
+     "This is a bridge to nowhere."),
+])
+def test_words_before_a_parenthetical_cue_stay_out_of_a_full_quotation(nlp: Language, text: str,
+                                                                         content: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[1])
+    assert q.content.text == content
+    assert q.form == "direct"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator said the bill would lower prices for families, a claim that economists dispute.",
+     "the bill would lower prices for families"),
+    ("The mayor said the new tax would fall mostly on hotel owners, noting that tourism has doubled.",
+     "the new tax would fall mostly on hotel owners"),
+    ("The union said the strike would end on Friday, though members have not voted on the offer yet.",
+     "the strike would end on Friday"),
+])
+def test_reported_content_ends_before_the_writers_aside(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+
+
+def test_quoted_words_after_a_comma_stay_in_the_content(nlp: Language) -> None:
+    text = "The minister said the plan was “a failure, a complete waste of money.”"
+    q = only(quotes_of(nlp, text), "failure")
+    assert q.content.text.endswith("waste of money.")
+
+
+def test_passive_cue_has_no_source(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "The governor is expected to sign the bill on Friday."), "sign the bill")
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The campaign on Monday said that the rally would go ahead as planned.", "The campaign"),
+    ("Garcia herself said that the plan needed more work.", "Garcia"),
+    ("The base commander, speaking publicly for the first time, said the order never came.",
+     "The base commander"),
+])
+def test_source_leaves_out_days_reflexives_and_participles(nlp: Language, text: str, speaker: str) -> None:
+    quotes = [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == "said"]
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker
