@@ -208,3 +208,25 @@ def test_source_leaves_out_days_reflexives_and_participles(nlp: Language, text: 
     quotes = [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == "said"]
     assert len(quotes) == 1
     assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("Many farmers see the new rule as a betrayal of rural voters.", "the new rule as a betrayal of rural voters",
+     "see"),
+    ("The governor dismissed the report as a partisan stunt.", "the report as a partisan stunt", "dismissed"),
+    ("The mayor praised the firefighters for their quick response to the blaze.",
+     "the firefighters for their quick response to the blaze", "praised"),
+    ("A new survey shows the incumbent well ahead of her rival.", "the incumbent well ahead of her rival", "shows"),
+])
+def test_evaluation_and_evidence_cues_with_an_object(nlp: Language, text: str, content: str, cue: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+
+
+@pytest.mark.parametrize("text", [
+    "They saw the film twice last summer.",
+    "The gallery will show new paintings by local artists.",
+])
+def test_perception_and_display_readings_are_not_quotes(nlp: Language, text: str) -> None:
+    assert quotes_of(nlp, text) == []

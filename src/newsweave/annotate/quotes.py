@@ -74,6 +74,21 @@ PREP_CUES = {
     "ask": "about", "focus": "on", "speak": "about", "rail": "against", "warn": "about",
     "comment": "on", "push": "for", "argue": "for", "advocate": "for",
 }
+# Evaluation verbs whose content is an object and the "as" predicate said of it ("see the deal
+# as a betrayal", "dismissed them as part of the cartel"); without "as" they are not attributions
+# ("see the film"). Written as the family of verbs of regard and labelling.
+AS_CUES = frozenset({"see", "view", "regard", "consider", "perceive", "portray", "paint", "cast", "label",
+                     "brand", "characterize", "characterise", "depict", "hail", "tout", "dismiss", "describe",
+                     "cite", "name", "rank", "rate", "treat", "frame", "peg", "count", "single"})
+# Prepositions after a stance verb's object that carry what is said of it ("praised X for Y",
+# "accused X of Y", "attacked X over Y"): PARC-style contents run through them.
+_REASON_PREPS = frozenset({"for", "of", "as", "over"})
+# Subjects that make a belief verb report evidence with a plain object ("polls show Sanders
+# ahead", "the survey found a drop"): the kinds of documents and measurements news cites.
+EVIDENCE_NOUNS = frozenset({"poll", "polling", "survey", "study", "analysis", "data", "report", "number",
+                            "figure", "record", "research", "result", "review", "audit", "count", "estimate",
+                            "evidence", "document", "email", "memo", "filing", "statistic", "model"})
+_EVIDENCE_CUES = frozenset({"show", "find", "indicate", "suggest", "reveal", "put", "give", "have"})
 _CLAUSE_DEPS = ("ccomp", "xcomp")
 _CORE_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr", "acomp")
 # Fewer words than this is no content (a pronoun object, "said so"). PolNeAR train: 2-word
@@ -112,7 +127,8 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
         said, countries may ..."), the whole clause around it; else None.
     """
     kind = _cue_kind(verb)
-    if kind is None and verb.lemma_.lower() not in PREP_CUES:
+    if kind is None and verb.lemma_.lower() not in PREP_CUES and verb.lemma_.lower() not in AS_CUES \
+            and verb.lemma_.lower() not in _EVIDENCE_CUES:
         return None
     prep = PREP_CUES.get(verb.lemma_.lower())
     if prep is not None:
@@ -120,9 +136,21 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
         pobj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None) if p is not None else None
         if pobj is not None:
             return _subtree_span([pobj])
+    as_phrase = _as_content(verb)
+    if as_phrase is not None:
+        return as_phrase
+    if kind is None and _evidence_subject(verb):
+        kind = "clause"
     if kind is None:
         return None
     right = [c for c in verb.children if c.i > verb.i and c.dep_ in _CORE_DEPS]
+    if kind == "clause" and _evidence_subject(verb) and any(c.dep_ == "dobj" for c in right):
+        kind = "object"  # "Several polls show Sanders within two points": the object and what follows
+        right += [c for c in verb.children if c.i > max(r.i for r in right)
+                  and c.dep_ in ("prep", "advmod", "oprd", "acomp", "advcl", "npadvmod")]
+    if kind == "object" and any(c.dep_ == "dobj" for c in right):
+        right += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _REASON_PREPS
+                  and c.i > max(r.i for r in right)]
     clauses = [c for c in right if c.dep_ in _CLAUSE_DEPS]
     if kind == "clause" and not clauses:
         return None
@@ -141,6 +169,28 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         return _parenthetical_content(verb)
     return None
+
+
+def _as_content(verb: Token) -> tuple[int, int] | None:
+    """An evaluation verb's object with its "as" predicate ("see the deal as a betrayal"), or None."""
+    if verb.lemma_.lower() not in AS_CUES:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    as_prep = next((c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "as"
+                    and c.i > obj.i), None)
+    if as_prep is None or not any(c.dep_ in ("pobj", "pcomp") for c in as_prep.children):
+        return None
+    return _subtree_span([obj, as_prep])
+
+
+def _evidence_subject(verb: Token) -> bool:
+    """Whether a belief verb's subject is a document or measurement ("polls", "the survey")."""
+    if verb.lemma_.lower() not in _EVIDENCE_CUES:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in EVIDENCE_NOUNS
 
 
 def _parenthetical_content(verb: Token) -> tuple[int, int]:
