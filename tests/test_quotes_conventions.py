@@ -230,3 +230,24 @@ def test_evaluation_and_evidence_cues_with_an_object(nlp: Language, text: str, c
 ])
 def test_perception_and_display_readings_are_not_quotes(nlp: Language, text: str) -> None:
     assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    # a title's full stop does not end the sentence the quote opens in
+    ('Texas Gov. Ana Ruiz would "veto any bill that raises the sales tax," her spokesman said.',
+     'Texas Gov. Ana Ruiz would "veto any bill that raises the sales tax,'),
+    # the quoted clause's subject before a comma and the mark belongs to the content
+    ("The new ferry, built in Norway last year, “will cut the crossing time in half,” the mayor said.",
+     "The new ferry, built in Norway last year, “will cut the crossing time in half,"),
+])
+def test_mid_sentence_quote_takes_in_its_sentence_start(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), "half" if "half" in text else "veto")
+    assert q.content.text == content
+
+
+def test_doubled_apostrophe_quote_resumed_after_its_tag_is_one_content(nlp: Language) -> None:
+    text = ("''We expected a long night,'' Ana Ruiz, the county clerk, said in a statement. "
+            "''The count went faster than planned.''")
+    q = only(quotes_of(nlp, text), "long night")
+    assert q.content.text.startswith("We expected") and q.content.text.endswith("than planned.")
+    assert len(q.pieces) == 2

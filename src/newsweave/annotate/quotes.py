@@ -435,22 +435,37 @@ def _direct_drafts(doc: Doc, regions: list[QuotedRegion]) -> list[_Draft]:
         if mixed:
             drafts.append(_Draft(mixed, [], att, "mixed"))
         else:
-            start = _fragment_start(text, reg) if att is not None and att.side == "tail" else reg.start
+            start = _fragment_start(doc, reg) if att is not None and att.side == "tail" else reg.start
             drafts.append(_Draft((start, reg.end), list(reg.pieces), att, "direct"))
     return drafts
 
 
-def _fragment_start(text: str, reg: QuotedRegion) -> int:
+def _fragment_start(doc: Doc, reg: QuotedRegion) -> int:
     """Where a quote that opens mid-sentence starts its content: PolNeAR takes in the sentence's
-    own words before the mark ("The address ''was a response ...,'' said Favreau")."""
+    own words before the mark ("The address ''was a response ...,'' said Favreau"), also when a
+    comma ends them, if the parse makes them part of the quoted clause ("The program, known as
+    the RFS, “can continue to ...,” she wrote")."""
+    text = doc.text
     p_start = text.rfind("\n", 0, reg.start) + 1
     prefix = text[p_start:reg.start - 1]
-    ends = [m.end() for m in re.finditer(r"[.!?][”\"']?\s+(?=[A-Z“\"'])", prefix)]
+    ends = [m.end() for m in re.finditer(r"[.!?][”\"']?\s+(?=[A-Z“\"'])", prefix)
+            if not _ABBREVIATION.search(prefix, 0, m.start() + 1)]
     s_start = p_start + (ends[-1] if ends else 0)
-    words = text[s_start:reg.start - 1].split()
-    if not words or len(words) > FRAGMENT_PREFIX_WORDS or text[s_start:reg.start - 1].rstrip()[-1:] in ":,—":
+    words = [w for w in text[s_start:reg.start - 1].split() if any(ch.isalnum() for ch in w)]
+    if not words or len(words) > FRAGMENT_PREFIX_WORDS:
         return reg.start
+    if text[s_start:reg.start - 1].rstrip()[-1:] in ":,—":
+        before = _tokens_between(doc, s_start, reg.start - 1)
+        if not any(reg.start <= t.head.idx < reg.end and t.dep_ in ("nsubj", "nsubjpass", "expl")
+                   for t in before) or any(_is_speech_verb(t) for t in before):
+            return reg.start
     return s_start
+
+
+# A title or an initial before a full stop does not end a sentence ("Ohio Gov. John Kasich",
+# "George W. Bush").
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Rev|Prof|Mt|Ft|Sens|Reps)"
+                           r"|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
 
 
 def _continues(text: str, last: _Draft, reg: QuotedRegion, att: _Attribution | None) -> bool:
@@ -472,10 +487,10 @@ def _continues(text: str, last: _Draft, reg: QuotedRegion, att: _Attribution | N
         if all(t.i in allowed or t.is_punct or t.is_space
                for t in _tokens_between(cue.doc, last.content[1], reg.start - 1)):
             return True
-    if att is not None:
-        return False
+    if att is not None and att.side == "tail":
+        return False  # the next quotation has a tag of its own
     head, _, rest = text[last.content[1]:reg.start - 1].partition("\n")
-    head = head.rstrip()
+    head = head.rstrip().rstrip("'").rstrip()  # the first half of a doubled-apostrophe mark (''So ...)
     return not rest.strip() and gap.count("\n") <= 2 and head[-1:] in ".!?" and \
         len(head.split()) <= CONTINUATION_GAP_WORDS
 
