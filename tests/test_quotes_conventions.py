@@ -251,3 +251,27 @@ def test_doubled_apostrophe_quote_resumed_after_its_tag_is_one_content(nlp: Lang
     q = only(quotes_of(nlp, text), "long night")
     assert q.content.text.startswith("We expected") and q.content.text.endswith("than planned.")
     assert len(q.pieces) == 2
+
+
+def test_conjecture_verb_with_a_that_clause_is_a_cue(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "The treasurer suspects that the audit will find more errors."), "audit")
+    assert q.content.text == "that the audit will find more errors"
+    assert q.cue is not None and q.cue.text == "suspects"
+
+
+def test_memory_verb_with_an_infinitive_is_not_a_cue(nlp: Language) -> None:
+    assert quotes_of(nlp, "She remembered to lock the door.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    # a phrase set off in the middle: both sides are the content, as one span
+    ("About 10 p.m., according to a police timeline, the guards left for the compound.",
+     "About 10 p.m., according to a police timeline, the guards left for the compound"),
+    # a linking adverb opening the sentence stays out
+    ("Nevertheless, the vote did not upset the owner, according to two people close to him.",
+     "the vote did not upset the owner"),
+])
+def test_according_to_content(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text.lower() == "according to"
