@@ -275,3 +275,26 @@ def test_according_to_content(nlp: Language, text: str, content: str) -> None:
     q = only(quotes_of(nlp, text), content.split()[-1])
     assert q.content.text == content
     assert q.cue is not None and q.cue.text.lower() == "according to"
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("The governor's claim that the budget is balanced was false.", "that the budget is balanced", "claim",
+     "The governor's"),
+    ("Allegations that the contract was rigged have spread quickly.", "that the contract was rigged",
+     "Allegations", None),
+    ("His attacks on the central bank have grown louder.", "the central bank", "attacks", "His"),
+])
+def test_nominal_cues(nlp: Language, text: str, content: str, cue: str, speaker: str | None) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert (q.speaker.text if q.speaker else None) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The fact that he lost the race is clear.",
+    "The idea that taxes will fall is popular.",
+    "The attack on the convoy killed three soldiers.",
+])
+def test_nouns_without_a_source_or_outside_the_family_are_not_cues(nlp: Language, text: str) -> None:
+    assert quotes_of(nlp, text) == []

@@ -624,10 +624,13 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
         if tok.i in cues:
             continue
         content: tuple[int, int] | None = None
+        speaker: list[Token] | None = None
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             content = _according_content(tok)
         elif tok.pos_ in ("VERB", "AUX"):
             content = indirect_content(tok)
+        elif tok.pos_ == "NOUN":
+            content, speaker = noun_cue_content(tok)
         if content is None:
             continue
         lo, hi = _within_paragraph(text, tok.idx, *content)
@@ -636,9 +639,58 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
         if len(text[lo:hi].split()) < INDIRECT_MIN_WORDS or any(lo < e and s < hi for s, e in taken):
             continue
         quoted = any(lo <= r.start and r.end <= hi for r in regions)
-        att = _Attribution(tok, speaker_tokens(tok, phrase_before=False), "head" if tok.idx < lo else "tail")
+        if speaker is None:
+            speaker = speaker_tokens(tok, phrase_before=False)
+        att = _Attribution(tok, speaker, "head" if tok.idx < lo else "tail")
         drafts.append(_Draft((lo, hi), [], att, "mixed" if quoted else "indirect"))
     return drafts
+
+
+# Nouns of saying and believing whose that-clause is what was said or believed ("Sanders's claim
+# that he still has a path", "allegations that hackers broke in"). A general family written by
+# hand, as PARC annotates nominal cues; "fact", "idea" and "news" are left out (no source).
+THAT_NOUN_CUES = frozenset({
+    "claim", "allegation", "assertion", "contention", "argument", "complaint", "criticism", "insistence",
+    "belief", "view", "warning", "promise", "pledge", "statement", "suggestion", "accusation", "charge",
+    "fear", "hope", "concern", "denial", "admission", "announcement", "prediction", "rumor", "speculation",
+    "assurance", "reminder", "conviction", "message", "comment", "remark", "assessment", "conclusion",
+    "finding", "estimate", "expectation", "worry", "doubt", "threat", "vow", "demand", "proposal",
+    "recommendation", "insinuation", "boast", "guarantee", "acknowledgment", "acknowledgement",
+})
+# Stance nouns whose prepositional object is the content when a possessor names the source ("her
+# criticism of the deal", "his attacks on donors", "their support for the ban").
+_STANCE_NOUN_PREPS = {
+    "criticism": "of", "attack": "on", "support": "for", "opposition": "to", "praise": "for",
+    "endorsement": "of", "defense": "of", "rejection": "of", "condemnation": "of", "call": "for",
+    "comment": "about", "remark": "about", "question": "about", "complaint": "about", "view": "of",
+}
+
+
+def noun_cue_content(noun: Token) -> tuple[tuple[int, int] | None, list[Token]]:
+    """What a nominal cue reports, and its source (the possessor, or nobody).
+
+    Args:
+        noun: a noun token of a parsed document.
+
+    Returns:
+        ((start, end) of the content, source tokens) for "X's claim that ..." and "her criticism
+        of ..."; (None, []) for any other noun.
+    """
+    lemma = noun.lemma_.lower()
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    source = list(poss.subtree) if poss is not None else []
+    if lemma in THAT_NOUN_CUES:
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is not None:
+            return _subtree_span([clause]), source
+    prep = _STANCE_NOUN_PREPS.get(lemma)
+    if prep is not None and poss is not None:
+        p = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == prep and c.i > noun.i), None)
+        pobj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None) if p is not None else None
+        if pobj is not None:
+            return _subtree_span([pobj]), source
+    return None, []
 
 
 # Subordinators of a trailing clause that is the writer's comment, not the reported content
