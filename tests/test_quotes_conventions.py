@@ -298,3 +298,19 @@ def test_nominal_cues(nlp: Language, text: str, content: str, cue: str, speaker:
 ])
 def test_nouns_without_a_source_or_outside_the_family_are_not_cues(nlp: Language, text: str) -> None:
     assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    # a cue set off by commas after an opening adverbial: the sentence around it is the content
+    ("Sooner or later, the coach told reporters, “the young players will catch up.”",
+     "Sooner or later, the coach told reporters, “the young players will catch up."),
+    # doubled apostrophes after a parenthetical cue
+    ("Even after the recount, she said, ''the result will not change.''",
+     "Even after the recount, she said, ''the result will not change."),
+    # unless the quotation is a capitalized sentence of its own
+    ("Later that day, the coach told reporters, “The young players will catch up.”",
+     "The young players will catch up."),
+])
+def test_cue_set_off_by_commas_inside_its_content(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), "change" if "change" in text else "catch up")
+    assert q.content.text == content

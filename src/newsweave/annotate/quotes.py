@@ -173,6 +173,9 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
         return None
     if kind == "speech" and clauses and clauses[0].dep_ == "ccomp":
         right = [c for c in right if c.i >= clauses[0].i]
+        lead = _parenthetical_lead(verb, clauses[0])
+        if lead is not None:
+            return lead.idx, _subtree_span(right)[1]
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if kind == "clause" and clauses and subj is not None:
         return _subtree_span([subj, *right])  # "The magnate was expected to cruise past ..."
@@ -226,6 +229,29 @@ def _parenthetical_content(verb: Token) -> tuple[int, int]:
     if k < len(doc) and doc[k - 1].text in _OPENING_MARKS and doc[k].text[:1].isupper():
         lo = max(lo, doc[k - 1].idx)
     return lo, hi
+
+
+def _parenthetical_lead(verb: Token, clause: Token) -> Token | None:
+    """The first word of a sentence whose speech cue is set off by commas after an opening
+    adverbial ("Sooner or later, the governor told reporters, “it starts to pay off”"): as for a
+    parenthetical cue, the content is the sentence around the cue; None for any other cue, and
+    when a capitalized quotation follows (a sentence of its own)."""
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text != ",":
+        return None
+    lead = [c for c in verb.children if c.i < subj.left_edge.i and c.dep_ in ("advmod", "prep", "advcl", "npadvmod")]
+    first = clause.left_edge
+    while first.i < clause.i and first.is_punct:
+        first = doc[first.i + 1]
+    k = first.i
+    while k > verb.i and doc[k - 1].text in _OPENING_MARKS:
+        k -= 1
+    if not lead or doc[k - 1].text != ",":
+        return None
+    if k < first.i and first.text[:1].isupper():
+        return None
+    return min(lead, key=lambda c: c.left_edge.i).left_edge
 
 
 def _descendants(tok: Token) -> set[int]:
@@ -373,7 +399,7 @@ def _adjacent_head_verb(doc: Doc, text: str, region: QuotedRegion, start: int) -
     """A speech verb a few words before the opening mark (Zas said: “…” / told the Post, “…”)."""
     toks = [t for t in _tokens_between(doc, start, region.start - 1)]
     window = toks[-ATTRIBUTION_WINDOW:]
-    before = text[start:region.start - 1].rstrip()
+    before = text[start:region.start - 1].rstrip().rstrip("'").rstrip()  # and the first half of ''So
     if not window or not re.search(r"(?:[,:—]|\bthat|\bas saying|\w)$", before):
         return None
     for t in reversed(window):
