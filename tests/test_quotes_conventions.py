@@ -314,3 +314,16 @@ def test_nouns_without_a_source_or_outside_the_family_are_not_cues(nlp: Language
 def test_cue_set_off_by_commas_inside_its_content(nlp: Language, text: str, content: str) -> None:
     q = only(quotes_of(nlp, text), "change" if "change" in text else "catch up")
     assert q.content.text == content
+
+
+def test_cue_found_where_the_lemmatizer_misses_it(nlp: Language) -> None:
+    # the small model lemmatizes "hopes" as "hop"
+    q = only(quotes_of(nlp, "Bivens hopes Clinton and other Democrats do not make the same mistake."), "mistake")
+    assert q.cue is not None and q.cue.text == "hopes"
+    assert q.content.text == "Clinton and other Democrats do not make the same mistake"
+
+
+def test_heading_before_the_paragraph_is_not_the_speaker(nlp: Language) -> None:
+    text = "The rally ended early.\n\n9:30 p.m.\n\nDonald Trump says he may move to the South if he loses."
+    q = only(quotes_of(nlp, text), "South")
+    assert q.speaker is not None and q.speaker.text == "Donald Trump"

@@ -102,15 +102,38 @@ EVIDENCE_NOUNS = frozenset({"poll", "polling", "survey", "study", "analysis", "d
                             "evidence", "document", "email", "memo", "filing", "statistic", "model"})
 _EVIDENCE_CUES = frozenset({"show", "find", "indicate", "suggest", "reveal", "put", "give", "have"})
 _CLAUSE_DEPS = ("ccomp", "xcomp")
+_ALL_CUE_LEMMAS = SPEECH_VERBS | DIRECT_CUES | CLAUSE_CUES | THAT_CLAUSE_CUES | OBJECT_CUES | AS_CUES | \
+    _EVIDENCE_CUES | frozenset(PREP_CUES)
 _CORE_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr", "acomp")
 # Fewer words than this is no content (a pronoun object, "said so"). PolNeAR train: 2-word
 # contents ("said yes" is one) are rare and mostly wrong for us.
 INDIRECT_MIN_WORDS = 2
 
 
+def cue_lemma(tok: Token) -> str:
+    """The lemma of a cue verb, mending the lemmatizer's misses on cue words ("hopes" -> "hop",
+    "hoped" -> "hop"): when the lemma is in no cue lexicon, the word less its inflection is tried.
+
+    Args:
+        tok: a token of a parsed document.
+
+    Returns:
+        The lower-case lemma, or the repaired base form when only that is a known cue.
+    """
+    lemma = tok.lemma_.lower()
+    if lemma in _ALL_CUE_LEMMAS:
+        return lemma
+    word = tok.lower_
+    for base in (word[:-1] if word.endswith("s") else "", word[:-1] if word.endswith("ed") else "",
+                 word[:-3] + "e" if word.endswith("ing") else ""):
+        if base in _ALL_CUE_LEMMAS:
+            return base
+    return lemma
+
+
 def _cue_kind(tok: Token) -> str | None:
     """Which lexicon ``tok`` is in: "speech", "clause", "that", "object", or None."""
-    lemma = tok.lemma_.lower()
+    lemma = cue_lemma(tok)
     if lemma in SPEECH_VERBS:
         return "speech"
     if lemma in CLAUSE_CUES:
@@ -141,10 +164,10 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
         said, countries may ..."), the whole clause around it; else None.
     """
     kind = _cue_kind(verb)
-    if kind is None and verb.lemma_.lower() not in PREP_CUES and verb.lemma_.lower() not in AS_CUES \
-            and verb.lemma_.lower() not in _EVIDENCE_CUES:
+    if kind is None and cue_lemma(verb) not in PREP_CUES and cue_lemma(verb) not in AS_CUES \
+            and cue_lemma(verb) not in _EVIDENCE_CUES:
         return None
-    prep = PREP_CUES.get(verb.lemma_.lower())
+    prep = PREP_CUES.get(cue_lemma(verb))
     if prep is not None:
         p = next((c for c in verb.children if c.lower_ == prep and c.i > verb.i), None)
         pobj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None) if p is not None else None
@@ -193,7 +216,7 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
 
 def _as_content(verb: Token) -> tuple[int, int] | None:
     """An evaluation verb's object with its "as" predicate ("see the deal as a betrayal"), or None."""
-    if verb.lemma_.lower() not in AS_CUES:
+    if cue_lemma(verb) not in AS_CUES:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None:
@@ -207,7 +230,7 @@ def _as_content(verb: Token) -> tuple[int, int] | None:
 
 def _evidence_subject(verb: Token) -> bool:
     """Whether a belief verb's subject is a document or measurement ("polls", "the survey")."""
-    if verb.lemma_.lower() not in _EVIDENCE_CUES:
+    if cue_lemma(verb) not in _EVIDENCE_CUES:
         return False
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.lemma_.lower() in EVIDENCE_NOUNS
@@ -295,7 +318,7 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _is_speech_verb(tok: Token) -> bool:
     """Whether ``tok`` can attribute a direct quote: a speech verb ("said", "told", "wrote")."""
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in DIRECT_CUES
+    return tok.pos_ in ("VERB", "AUX") and cue_lemma(tok) in DIRECT_CUES
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,8 +340,8 @@ def _cue_span(doc: Doc, text: str, verb: Token) -> Span:
             doc[k].dep_ in ("aux", "auxpass") for k in range(lo + 1, verb.i)) and doc[lo].lower_ not in _CUE_ADVERBS:
         lo += 1
     for c in verb.children:
-        if c.i > verb.i and (c.dep_ == "prt" or (c.dep_ == "prep" and PREP_CUES.get(verb.lemma_.lower()) == c.lower_)
-                             or (verb.lemma_.lower() == "accord" and c.lower_ == "to")) and c.i - hi <= 2:
+        if c.i > verb.i and (c.dep_ == "prt" or (c.dep_ == "prep" and PREP_CUES.get(cue_lemma(verb)) == c.lower_)
+                             or (cue_lemma(verb) == "accord" and c.lower_ == "to")) and c.i - hi <= 2:
             hi = c.i
     return Span.of(text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
 
@@ -478,17 +501,16 @@ def _direct_drafts(doc: Doc, regions: list[QuotedRegion]) -> list[_Draft]:
         if mixed:
             drafts.append(_Draft(mixed, [], att, "mixed"))
         else:
-            start = _fragment_start(doc, reg) if att is not None and att.side == "tail" else reg.start
+            start = _fragment_start(doc, text, reg) if att is not None and att.side == "tail" else reg.start
             drafts.append(_Draft((start, reg.end), list(reg.pieces), att, "direct"))
     return drafts
 
 
-def _fragment_start(doc: Doc, reg: QuotedRegion) -> int:
+def _fragment_start(doc: Doc, text: str, reg: QuotedRegion) -> int:
     """Where a quote that opens mid-sentence starts its content: PolNeAR takes in the sentence's
     own words before the mark ("The address ''was a response ...,'' said Favreau"), also when a
     comma ends them, if the parse makes them part of the quoted clause ("The program, known as
     the RFS, “can continue to ...,” she wrote")."""
-    text = doc.text
     p_start = text.rfind("\n", 0, reg.start) + 1
     prefix = text[p_start:reg.start - 1]
     ends = [m.end() for m in re.finditer(r"[.!?][”\"']?\s+(?=[A-Z“\"'])", prefix)

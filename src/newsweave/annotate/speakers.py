@@ -153,9 +153,15 @@ def _subject_of(tok: Token) -> Token | None:
     if tok.lower_ == "according":
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        # A heading the parser took for a second subject ("9:30 p.m.\n\nDonald Trump says"):
+        # the subject in the verb's own paragraph, nearest the verb.
+        doc = tok.doc
+        own = [c for c in subjects if not any("\n" in t.text_with_ws
+                                              for t in doc[min(c.i, tok.i):max(c.right_edge.i, tok.i)])]
+        return max(own or subjects, key=lambda c: (c.i < tok.i, c.i if c.i < tok.i else -c.i))
     for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
