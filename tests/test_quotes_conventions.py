@@ -327,3 +327,18 @@ def test_heading_before_the_paragraph_is_not_the_speaker(nlp: Language) -> None:
     text = "The rally ended early.\n\n9:30 p.m.\n\nDonald Trump says he may move to the South if he loses."
     q = only(quotes_of(nlp, text), "South")
     assert q.speaker is not None and q.speaker.text == "Donald Trump"
+
+
+def test_programme_name_in_the_tag_is_not_a_quote(nlp: Language) -> None:
+    text = "“The plan is dead,” the senator said on “Face the Nation.” “We will start again in the fall.”"
+    quotes = quotes_of(nlp, text)
+    assert not any(q.content.text.startswith("Face the Nation") for q in quotes)
+    q = only(quotes, "plan is dead")
+    assert q.content.text.endswith("start again in the fall.")
+    assert len(q.pieces) == 2
+
+
+def test_title_inside_the_speaker_phrase_stays_in_it(nlp: Language) -> None:
+    text = "“Costs keep rising,” said Ann Lee, author of “The Price of Care,” a history of hospitals."
+    q = only(quotes_of(nlp, text), "Costs keep rising")
+    assert q.speaker is not None and q.speaker.text.startswith("Ann Lee")

@@ -484,6 +484,8 @@ def _direct_drafts(doc: Doc, regions: list[QuotedRegion]) -> list[_Draft]:
     for k, reg in enumerate(regions):
         prev_end = regions[k - 1].end + 1 if k else 0
         next_start = regions[k + 1].start - 1 if k + 1 < len(regions) else len(text)
+        if drafts and _title_in_tag(doc, text, drafts[-1], reg):
+            continue  # “...,” he said on “Meet the Press.”: a programme's name, part of the tag
         att = _attach(doc, text, reg, prev_end, next_start)
         if drafts and _continues(text, drafts[-1], reg, att):
             drafts[-1].pieces.extend(reg.pieces)
@@ -504,6 +506,19 @@ def _direct_drafts(doc: Doc, regions: list[QuotedRegion]) -> list[_Draft]:
             start = _fragment_start(doc, text, reg) if att is not None and att.side == "tail" else reg.start
             drafts.append(_Draft((start, reg.end), list(reg.pieces), att, "direct"))
     return drafts
+
+
+def _title_in_tag(doc: Doc, text: str, last: _Draft, reg: QuotedRegion) -> bool:
+    """Whether ``reg`` is a quoted name in the tag of the quote before it (“...,” Trump said on
+    ABC's “Good Morning America.”): short, after a preposition or a possessive, in the cue's
+    sentence."""
+    if last.att is None or last.att.side != "tail" or not last.content[1] <= last.att.cue.idx < reg.start:
+        return False
+    if reg.words(text) > SCARE_MAX_WORDS or re.search(r"[.!?][”\"']*\s", text[last.att.cue.idx:reg.start]):
+        return False
+    before = [t for t in _tokens_between(doc, last.att.cue.idx, reg.start) if t.text not in _OPENING_MARKS
+              and t.text not in ("'", "’")]
+    return bool(before) and (before[-1].pos_ == "ADP" or before[-1].tag_ == "POS")
 
 
 def _fragment_start(doc: Doc, text: str, reg: QuotedRegion) -> int:
@@ -556,6 +571,7 @@ def _continues(text: str, last: _Draft, reg: QuotedRegion, att: _Attribution | N
         return False  # the next quotation has a tag of its own
     head, _, rest = text[last.content[1]:reg.start - 1].partition("\n")
     head = head.rstrip().rstrip("'").rstrip()  # the first half of a doubled-apostrophe mark (''So ...)
+    head = head.rstrip("”\"'’»").rstrip()  # a quoted name ending the tag (on “Meet the Press.”)
     return not rest.strip() and gap.count("\n") <= 2 and head[-1:] in ".!?" and \
         len(head.split()) <= CONTINUATION_GAP_WORDS
 

@@ -112,7 +112,7 @@ def _drop_source_asides(toks: list[Token], head: Token) -> list[Token]:
 def _clean_speaker(toks: list[Token]) -> list[Token]:
     """Drop edge punctuation and anything before a line break (a caption or a heading)."""
     breaks = [k for k, t in enumerate(toks) if "\n" in t.text_with_ws or _ends_dateline(toks, k)
-              or t.text in _CLOSING_MARKS]
+              or (t.text in _CLOSING_MARKS and not any(o.text in _OPENING for o in toks[:k]))]
     if breaks:
         toks = toks[breaks[-1] + 1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space) and not (
@@ -124,6 +124,8 @@ def _clean_speaker(toks: list[Token]) -> list[Token]:
 
 
 _CLOSING_MARKS = frozenset({"”", "\"", "''", "»"})
+# A closing mark after one of these inside the speaker closes a title ("author of “Bitter Pill,”").
+_OPENING = frozenset({"“", "«", "``"})
 
 
 def _ends_dateline(toks: list[Token], k: int) -> bool:
