@@ -342,3 +342,15 @@ def test_title_inside_the_speaker_phrase_stays_in_it(nlp: Language) -> None:
     text = "“Costs keep rising,” said Ann Lee, author of “The Price of Care,” a history of hospitals."
     q = only(quotes_of(nlp, text), "Costs keep rising")
     assert q.speaker is not None and q.speaker.text.startswith("Ann Lee")
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The union voted against the final version of the contract.", "the final version of the contract",
+     "voted against"),
+    ("The mayor has called for the council to approve the budget.", "the council to approve the budget",
+     "has called for"),
+])
+def test_two_word_cues(nlp: Language, text: str, content: str, cue: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue

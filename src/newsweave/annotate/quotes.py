@@ -85,6 +85,8 @@ PREP_CUES = {
     "call": "for", "refer": "to", "point": "to", "talk": "about", "complain": "about",
     "ask": "about", "focus": "on", "speak": "about", "rail": "against", "warn": "about",
     "comment": "on", "push": "for", "argue": "for", "advocate": "for",
+    # issue 3: a vote is a stance PolNeAR annotates ("voted for Sanders", "voted against the bill")
+    "vote": "for against",
 }
 # Evaluation verbs whose content is an object and the "as" predicate said of it ("see the deal
 # as a betrayal", "dismissed them as part of the cartel"); without "as" they are not attributions
@@ -169,10 +171,13 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
         return None
     prep = PREP_CUES.get(cue_lemma(verb))
     if prep is not None:
-        p = next((c for c in verb.children if c.lower_ == prep and c.i > verb.i), None)
-        pobj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None) if p is not None else None
-        if pobj is not None:
-            return _subtree_span([pobj])
+        p = next((c for c in verb.children if c.lower_ in prep.split() and c.i > verb.i), None)
+        objs = [c for c in p.children if c.i > p.i] if p is not None else []
+        if any(c.dep_ in ("pobj", "pcomp") for c in objs):
+            return _subtree_span(objs)  # with what follows the object ("called for her to quit")
+        mark = _prep_as_mark(verb, prep)
+        if mark is not None:  # "called for the president to resign", parsed as a clause
+            return mark.doc[mark.i + 1].idx, _subtree_span([mark.head])[1]
     as_phrase = _as_content(verb)
     if as_phrase is not None:
         return as_phrase
@@ -212,6 +217,15 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         return _parenthetical_content(verb)
     return None
+
+
+def _prep_as_mark(verb: Token, prep: str) -> Token | None:
+    """The preposition of a two-word cue right after the verb when the parser made it the marker
+    of a clause ("called [for the president to resign]"), or None."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or nxt.lower_ not in prep.split() or nxt.dep_ != "mark" or nxt.head.head.i != verb.i:
+        return None
+    return nxt if nxt.head.dep_ == "advcl" and nxt.i + 1 < len(verb.doc) else None
 
 
 def _as_content(verb: Token) -> tuple[int, int] | None:
@@ -340,9 +354,12 @@ def _cue_span(doc: Doc, text: str, verb: Token) -> Span:
             doc[k].dep_ in ("aux", "auxpass") for k in range(lo + 1, verb.i)) and doc[lo].lower_ not in _CUE_ADVERBS:
         lo += 1
     for c in verb.children:
-        if c.i > verb.i and (c.dep_ == "prt" or (c.dep_ == "prep" and PREP_CUES.get(cue_lemma(verb)) == c.lower_)
+        if c.i > verb.i and (c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in PREP_CUES.get(cue_lemma(verb), "").split())
                              or (cue_lemma(verb) == "accord" and c.lower_ == "to")) and c.i - hi <= 2:
             hi = c.i
+    prep = PREP_CUES.get(cue_lemma(verb))
+    if prep is not None and _prep_as_mark(verb, prep) is not None:
+        hi = verb.i + 1
     return Span.of(text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
 
 
