@@ -354,3 +354,16 @@ def test_two_word_cues(nlp: Language, text: str, content: str, cue: str) -> None
     q = only(quotes_of(nlp, text), content.split()[-1])
     assert q.content.text == content
     assert q.cue is not None and q.cue.text == cue
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("BOSTON - Mayor Ana Ruiz tweeted that the storm had passed.", "tweeted", "Mayor Ana Ruiz"),
+    ("The senator ended the speech by warning that the deficit would grow.", "warning", "The senator"),
+    ("Activists backing the measure say it will pass.", "backing", "Activists"),
+    ("Some 47% say the economy is improving.", "say", "Some 47%"),
+    ("The well-known front-runner said that she would debate.", "said", "The well-known front-runner"),
+])
+def test_source_spans(nlp: Language, text: str, cue: str, speaker: str) -> None:
+    quotes = [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == cue]
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker

@@ -67,6 +67,10 @@ def speaker_tokens(verb: Token, phrase_before: bool = True) -> list[Token]:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         return _clean_speaker(list(pobj.subtree)) if pobj is not None else []
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        # "Syrian hackers backing Assad", "the super PACs supporting him": the noun it modifies
+        noun = verb.head
+        return _clean_speaker([t for t in noun.subtree if t.i < verb.i])
     head = verb
     for _ in range(4):
         subj = _subject_of(head)
@@ -75,10 +79,10 @@ def speaker_tokens(verb: Token, phrase_before: bool = True) -> list[Token]:
             # battled other online threats", "Paradis, who has been active ..."): +1.5 source F1
             # on train against dropping them.
             toks = _drop_source_asides(list(subj.subtree), subj)
-            while toks and (toks[-1].is_punct or toks[-1].is_space):
+            while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text != "%":
                 toks.pop()
             return _clean_speaker(toks)
-        if head.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "acl", "parataxis") or head.head.i == head.i:
+        if head.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "acl", "parataxis", "prep") or head.head.i == head.i:
             break
         head = head.head
     return _clean_speaker(_phrase_before(verb)) if phrase_before else []
@@ -112,11 +116,11 @@ def _drop_source_asides(toks: list[Token], head: Token) -> list[Token]:
 def _clean_speaker(toks: list[Token]) -> list[Token]:
     """Drop edge punctuation and anything before a line break (a caption or a heading)."""
     breaks = [k for k, t in enumerate(toks) if "\n" in t.text_with_ws or _ends_dateline(toks, k)
-              or (t.text in _CLOSING_MARKS and not any(o.text in _OPENING for o in toks[:k]))]
+              or (t.text in _CLOSING_MARKS and not any(o.text in _OPENING for o in toks[1:k]))]
     if breaks:
         toks = toks[breaks[-1] + 1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space) and not (
-            toks[-1].text == ")" and any(t.text == "(" for t in toks)):
+            toks[-1].text == ")" and any(t.text == "(" for t in toks)) and toks[-1].text != "%":
         toks.pop()
     while toks and (toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
@@ -130,7 +134,9 @@ _OPENING = frozenset({"“", "«", "``"})
 
 def _ends_dateline(toks: list[Token], k: int) -> bool:
     """Whether ``toks[k]`` is the dash after a dateline ("WASHINGTON (AP) —", "RENO, Nev. —")."""
-    return toks[k].text in ("—", "–", "--") and any(
+    dash = toks[k].text in ("—", "–", "--") or (toks[k].text == "-" and k > 0 and bool(toks[k - 1].whitespace_)
+                                                  and bool(toks[k].whitespace_))
+    return dash and any(
         t.is_upper and len(t) >= 3 and t.is_alpha for t in toks[:k])
 
 
