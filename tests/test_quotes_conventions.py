@@ -367,3 +367,14 @@ def test_source_spans(nlp: Language, text: str, cue: str, speaker: str) -> None:
     quotes = [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == cue]
     assert len(quotes) == 1
     assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+
+
+def test_person_named_alone_is_a_stance_content(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "The governor endorsed Ayotte on Friday."), "Ayotte")
+    assert q.content.text == "Ayotte"
+    assert q.speaker is not None and q.speaker.text == "The governor"
+
+
+@pytest.mark.parametrize("text", ["He told him.", "The senator said so."])
+def test_pronoun_alone_is_no_content(nlp: Language, text: str) -> None:
+    assert quotes_of(nlp, text) == []

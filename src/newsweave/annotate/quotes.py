@@ -717,7 +717,8 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
         lo, hi = _within_paragraph(text, tok.idx, *content)
         lo, hi = _trim_clause(text, lo, hi)
         lo, hi = _trim_clause(text, lo, _drop_trailing_aside(doc, lo, hi, regions))
-        if len(text[lo:hi].split()) < INDIRECT_MIN_WORDS or any(lo < e and s < hi for s, e in taken):
+        if (len(text[lo:hi].split()) < INDIRECT_MIN_WORDS and not _one_word_content(doc, lo, hi)) or \
+                any(lo < e and s < hi for s, e in taken):
             continue
         quoted = any(lo <= r.start and r.end <= hi for r in regions)
         if speaker is None:
@@ -813,6 +814,15 @@ def _is_aside(h: Token, first: Token) -> bool:
     if h.dep_ in ("advcl", "acl", "conj", "xcomp") and h.tag_ in ("VBG", "VBN") and first.i >= h.i - 1:
         return True
     return h.dep_ == "advcl" and first.lower_ in _ASIDE_MARKERS
+
+
+def _one_word_content(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether a one-word content is still one: a name ("endorsed Ayotte") or an answer ("said
+    yes"), not a pronoun or a filler ("said so", "told him")."""
+    span = doc.char_span(lo, hi, alignment_mode="contract")
+    if span is None or len(span) != 1:
+        return False
+    return span[0].ent_type_ == "PERSON" or span[0].lower_ in ("yes", "no")
 
 
 def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
