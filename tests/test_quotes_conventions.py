@@ -378,3 +378,10 @@ def test_person_named_alone_is_a_stance_content(nlp: Language) -> None:
 @pytest.mark.parametrize("text", ["He told him.", "The senator said so."])
 def test_pronoun_alone_is_no_content(nlp: Language, text: str) -> None:
     assert quotes_of(nlp, text) == []
+
+
+def test_what_they_call_runs_from_what_to_the_name(nlp: Language) -> None:
+    quotes = quotes_of(nlp, "He railed against what he calls the Washington cartel.")
+    q = next(q for q in quotes if q.cue is not None and q.cue.text == "calls")
+    assert q.content.text == "what he calls the Washington cartel"
+    assert q.speaker is not None and q.speaker.text == "he"

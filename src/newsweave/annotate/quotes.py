@@ -178,7 +178,7 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
         mark = _prep_as_mark(verb, prep)
         if mark is not None:  # "called for the president to resign", parsed as a clause
             return mark.doc[mark.i + 1].idx, _subtree_span([mark.head])[1]
-    as_phrase = _as_content(verb)
+    as_phrase = _as_content(verb) or _what_they_call(verb)
     if as_phrase is not None:
         return as_phrase
     if kind is None and _evidence_subject(verb):
@@ -217,6 +217,23 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         return _parenthetical_content(verb)
     return None
+
+
+# Naming verbs of "what X calls Y", whose content PARC-style annotation draws from "what" to the
+# name, the source and cue inside ("what he calls the Washington cartel").
+_NAMING_CUES = frozenset({"call", "term", "dub", "label", "brand", "describe", "characterize", "deem"})
+
+
+def _what_they_call(verb: Token) -> tuple[int, int] | None:
+    """The span of "what X calls Y" for a naming verb whose object is "what", or None."""
+    if cue_lemma(verb) not in _NAMING_CUES:
+        return None
+    what = next((c for c in verb.children if c.lower_ == "what" and c.i < verb.i
+                 and c.dep_ in ("dobj", "nsubjpass", "nsubj")), None)
+    name = [c for c in verb.children if c.i > verb.i and c.dep_ in ("oprd", "attr", "dobj", "xcomp", "ccomp")]
+    if what is None or not name:
+        return None
+    return what.idx, _subtree_span(name)[1]
 
 
 def _prep_as_mark(verb: Token, prep: str) -> Token | None:
@@ -834,7 +851,7 @@ def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
         assert d.att is not None
         cue = d.att.cue
         nested = any(o is not d and o.att is not None and o.content[0] <= cue.idx < o.content[1]
-                     for o in drafts)
+                     for o in drafts) and not d.content[0] <= cue.idx < d.content[1]  # "what he calls X"
         if not nested:
             out.append(d)
     return out
