@@ -385,3 +385,13 @@ def test_what_they_call_runs_from_what_to_the_name(nlp: Language) -> None:
     q = next(q for q in quotes if q.cue is not None and q.cue.text == "calls")
     assert q.content.text == "what he calls the Washington cartel"
     assert q.speaker is not None and q.speaker.text == "he"
+
+
+@pytest.mark.parametrize("text", [
+    "“We take every one of those threats seriously,” said Rita Trumka, president of the federation.",
+    "''That is a battle for the ages,'' said Dana Brock, a longtime ally who heads the group Correct the Record.",
+])
+def test_inverted_tag_is_never_a_content(nlp: Language, text: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert not any(q.content.text.startswith(("Rita", "Dana")) for q in quotes)
+    assert any(q.speaker is not None and q.speaker.text.startswith(("Rita", "Dana")) for q in quotes)

@@ -185,6 +185,8 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
         kind = "clause"
     if kind is None:
         return None
+    if kind == "speech" and _inverted_tag(verb):
+        return None  # ,” said David Brock, a confidant who ...: a tag, its words are the speaker
     right = [c for c in verb.children if c.i > verb.i and c.dep_ in _CORE_DEPS]
     if kind == "clause" and _evidence_subject(verb) and any(c.dep_ == "dobj" for c in right):
         kind = "object"  # "Several polls show Sanders within two points": the object and what follows
@@ -234,6 +236,19 @@ def _what_they_call(verb: Token) -> tuple[int, int] | None:
     if what is None or not name:
         return None
     return what.idx, _subtree_span(name)[1]
+
+
+def _inverted_tag(verb: Token) -> bool:
+    """Whether a speech verb opens an inverted tag after a quotation (,” said Richard Trumka, ...):
+    right after a closing mark and its comma, with a name right after it and no subject before."""
+    doc = verb.doc
+    if verb.i < 2 or verb.i + 1 >= len(doc) or any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i
+                                                   for c in verb.children):
+        return False
+    return doc[verb.i - 1].text in _CLOSING_QUOTES and doc[verb.i + 1].pos_ == "PROPN"
+
+
+_CLOSING_QUOTES = frozenset({"”", "\"", "''", "»", "’"})
 
 
 def _prep_as_mark(verb: Token, prep: str) -> Token | None:
@@ -411,8 +426,8 @@ def _attribute_tail(doc: Doc, region: QuotedRegion, stop: int) -> _Attribution |
     if inside and inside[-1].text == "." and first_word.text[:1].isupper() and first_word.pos_ != "VERB":
         return None  # “... ongoing.” He said the FBI ...: a new sentence, not this quote's tag
     for t in window:
-        if _is_speech_verb(t) and any(c.dep_ == "ccomp" and c.i > t.i and not _opens_quote(c.left_edge)
-                                      for c in t.children):
+        if _is_speech_verb(t) and not _inverted_tag(t) and any(
+                c.dep_ == "ccomp" and c.i > t.i and not _opens_quote(c.left_edge) for c in t.children):
             return None  # the verb reports a clause of its own
         if _is_speech_verb(t) or (
                 t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"):

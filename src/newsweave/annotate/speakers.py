@@ -85,7 +85,23 @@ def speaker_tokens(verb: Token, phrase_before: bool = True) -> list[Token]:
         if head.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "acl", "parataxis", "prep") or head.head.i == head.i:
             break
         head = head.head
-    return _clean_speaker(_phrase_before(verb)) if phrase_before else []
+    if not phrase_before:
+        return []
+    return _clean_speaker(_phrase_before(verb)) or _inverted_subject(verb)
+
+
+def _inverted_subject(verb: Token) -> list[Token]:
+    """The name after a verb that opens an inverted tag (,” said Richard Trumka, president of the
+    federation.) when the parser hung it elsewhere: the rest of the clause."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].pos_ != "PROPN" or verb.i == 0 or not doc[verb.i - 1].is_punct:
+        return []
+    toks = []
+    for t in doc[verb.i + 1:verb.sent.end]:
+        if t.text in (".", ";", "!", "?") or "\n" in t.text or t.text in _CLOSING_MARKS or t.text in _OPENING:
+            break
+        toks.append(t)
+    return _clean_speaker(toks)
 
 
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
