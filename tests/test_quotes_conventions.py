@@ -395,3 +395,15 @@ def test_inverted_tag_is_never_a_content(nlp: Language, text: str) -> None:
     quotes = quotes_of(nlp, text)
     assert not any(q.content.text.startswith(("Rita", "Dana")) for q in quotes)
     assert any(q.speaker is not None and q.speaker.text.startswith(("Rita", "Dana")) for q in quotes)
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The senator expressed concern that the deal would collapse.", "that the deal would collapse", "expressed"),
+    ("The governor denounced the new tariffs on steel.", "the new tariffs on steel", "denounced"),
+    ("Most voters favor a higher minimum wage.", "a higher minimum wage", "favor"),
+])
+def test_voicing_and_stance_verbs(nlp: Language, text: str, content: str, cue: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].content.text == content
+    assert quotes[0].cue is not None and quotes[0].cue.text == cue

@@ -79,6 +79,11 @@ OBJECT_CUES = frozenset({
     "praise", "defend", "mock", "question", "reject", "dismiss", "cite", "welcome", "condemn",
     "slam", "blast", "challenge", "dispute", "applaud", "recommend", "propose", "demand", "request",
     "deny", "announce", "describe", "call", "ask", "urge", "thank", "name",
+    # issue 3, as families: verbs of voicing (discuss, express, voice, echo, outline, rebut) and of
+    # praise, blame and preference (decry, denounce, hail, champion, credit, favor, encourage).
+    "discuss", "express", "voice", "echo", "outline", "rebut", "decry", "denounce", "lambaste", "assail",
+    "rebuke", "ridicule", "disparage", "commend", "laud", "hail", "herald", "champion", "credit",
+    "favor", "favour", "encourage", "insult", "deplore", "like", "love", "dislike", "enjoy", "admire", "trust",
 })
 # Two-word cues whose content is the object of the preposition ("called for X", "referring to X").
 PREP_CUES = {
@@ -192,6 +197,10 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
         kind = "object"  # "Several polls show Sanders within two points": the object and what follows
         right += [c for c in verb.children if c.i > max(r.i for r in right)
                   and c.dep_ in ("prep", "advmod", "oprd", "acomp", "advcl", "npadvmod")]
+    if cue_lemma(verb) in ("express", "voice", "echo", "raise", "share"):
+        feeling = _that_clause_of_object(verb)
+        if feeling is not None:
+            return feeling  # "expressed concern that ...": the feeling's clause is the content
     if kind == "object" and any(c.dep_ == "dobj" for c in right):
         right += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _REASON_PREPS
                   and c.i > max(r.i for r in right)]
@@ -236,6 +245,14 @@ def _what_they_call(verb: Token) -> tuple[int, int] | None:
     if what is None or not name:
         return None
     return what.idx, _subtree_span(name)[1]
+
+
+def _that_clause_of_object(verb: Token) -> tuple[int, int] | None:
+    """The that-clause of a verb's object noun ("expressed concern [that the deal will fail]")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None) if obj is not None else None
+    return _subtree_span([clause]) if clause is not None else None
 
 
 def _inverted_tag(verb: Token) -> bool:
@@ -750,8 +767,9 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
         lo, hi = _trim_clause(text, lo, hi)
         lo, hi = _trim_clause(text, lo, _drop_trailing_aside(doc, lo, hi, regions))
         if (len(text[lo:hi].split()) < INDIRECT_MIN_WORDS and not _one_word_content(doc, lo, hi)) or \
-                any(lo < e and s < hi for s, e in taken):
-            continue
+                any(lo < e and s < hi for s, e in taken) or (
+                    tok.pos_ == "NOUN" and any(d.content == (lo, hi) for d in drafts)):
+            continue  # too short, inside a quotation, or a noun reporting it again ("expressed concern that")
         quoted = any(lo <= r.start and r.end <= hi for r in regions)
         if speaker is None:
             speaker = speaker_tokens(tok, phrase_before=False)
