@@ -407,3 +407,18 @@ def test_voicing_and_stance_verbs(nlp: Language, text: str, content: str, cue: s
     assert len(quotes) == 1
     assert quotes[0].content.text == content
     assert quotes[0].cue is not None and quotes[0].cue.text == cue
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("Officials have made clear they will not wait.", "they will not wait", "have made clear"),
+    ("She made it clear that the plan was dead.", "that the plan was dead", "made it clear"),
+    ("They made the case that taxes should fall.", "that taxes should fall", "made the case"),
+])
+def test_made_clear(nlp: Language, text: str, content: str, cue: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_make_without_a_clause_is_not_a_cue(nlp: Language) -> None:
+    assert quotes_of(nlp, "The company made a profit last year.") == []

@@ -171,6 +171,8 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
         said, countries may ..."), the whole clause around it; else None.
     """
     kind = _cue_kind(verb)
+    if verb.lemma_.lower() == "make":
+        return _made_clear(verb)
     if kind is None and cue_lemma(verb) not in PREP_CUES and cue_lemma(verb) not in AS_CUES \
             and cue_lemma(verb) not in _EVIDENCE_CUES:
         return None
@@ -245,6 +247,18 @@ def _what_they_call(verb: Token) -> tuple[int, int] | None:
     if what is None or not name:
         return None
     return what.idx, _subtree_span(name)[1]
+
+
+def _made_clear(verb: Token) -> tuple[int, int] | None:
+    """What "made (it) clear / plain / known that ..." and "made the case that ..." report: the
+    clause after the adjective or the noun, however the parser attached it."""
+    word = next((c for c in verb.children if c.i > verb.i and (
+        c.lower_ in ("clear", "plain", "known") or (c.dep_ == "dobj" and c.lower_ == "case"))), None)
+    if word is None:
+        return None
+    clause = next((c for c in (*word.children, *verb.children) if c.i > word.i
+                   and c.dep_ in ("ccomp", "advcl", "acl") and c.pos_ in ("VERB", "AUX")), None)
+    return _subtree_span([clause]) if clause is not None else None
 
 
 def _that_clause_of_object(verb: Token) -> tuple[int, int] | None:
@@ -409,6 +423,10 @@ def _cue_span(doc: Doc, text: str, verb: Token) -> Span:
     prep = PREP_CUES.get(cue_lemma(verb))
     if prep is not None and _prep_as_mark(verb, prep) is not None:
         hi = verb.i + 1
+    if verb.lemma_.lower() == "make":  # "made clear", "made it clear", "made the case"
+        word = next((c for c in verb.children if c.i > verb.i and c.i - verb.i <= 3 and (
+            c.lower_ in ("clear", "plain", "known") or (c.dep_ == "dobj" and c.lower_ == "case"))), None)
+        hi = word.i if word is not None else hi
     return Span.of(text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
 
 
