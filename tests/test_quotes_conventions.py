@@ -422,3 +422,18 @@ def test_made_clear(nlp: Language, text: str, content: str, cue: str) -> None:
 
 def test_make_without_a_clause_is_not_a_cue(nlp: Language) -> None:
     assert quotes_of(nlp, "The company made a profit last year.") == []
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("The group is confident that the mayor will win.", "that the mayor will win", "is confident", "The group"),
+    ("Party leaders are wary of moving too far left.", "moving too far left", "are wary of", "Party leaders"),
+])
+def test_attitude_adjectives(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_raising_adjective_is_not_an_attitude(nlp: Language) -> None:
+    assert quotes_of(nlp, "The soup is sure to please.") == []

@@ -33,6 +33,7 @@ from newsweave.annotate.reported_speech import (
     INDIRECT_MIN_WORDS,
     OPENING_MARKS,
     according_content,
+    adjective_cue_content,
     cue_lemma,
     cue_span,
     drop_trailing_aside,
@@ -437,6 +438,9 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
             content = indirect_content(tok)
         elif tok.pos_ == "NOUN":
             content, speaker = noun_cue_content(tok)
+        elif tok.pos_ == "ADJ":
+            content = adjective_cue_content(tok)
+            speaker = speaker_tokens(tok.head, phrase_before=False) if content is not None else None
         if content is None:
             continue
         lo, hi = _within_paragraph(text, tok.idx, *content)
