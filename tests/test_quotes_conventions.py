@@ -437,3 +437,11 @@ def test_attitude_adjectives(nlp: Language, text: str, content: str, cue: str, s
 
 def test_raising_adjective_is_not_an_attitude(nlp: Language) -> None:
     assert quotes_of(nlp, "The soup is sure to please.") == []
+
+
+def test_tag_with_a_long_apposition_attributes_the_quote(nlp: Language) -> None:
+    text = ("“We will not strike this winter,” Tom Hale, the president of the regional firefighters union "
+            "in the state, said on Monday.")
+    q = only(quotes_of(nlp, text), "strike")
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.text.startswith("Tom Hale, the president")

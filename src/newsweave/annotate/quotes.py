@@ -68,6 +68,10 @@ COLON_SPEAKER_WORDS = 9
 # How many tokens after a closing mark (or before an opening one) the cue may sit: ",” the
 # foreign ministry spokeswoman said" needs 5, Russian titles up to 9. Set by hand.
 ATTRIBUTION_WINDOW = 10
+# After a closing mark the tag may hold a name with a long apposition (,'' Thomas Hanify, the
+# president of the Indiana state firefighters union, said); only the speaker and fillers may
+# come before the cue. PolNeAR train: 20 gains 0.2 source F1 over 10, content unchanged.
+TAIL_ATTRIBUTION_WINDOW = 20
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -107,7 +111,7 @@ def _attribute_tail(doc: Doc, region: QuotedRegion, stop: int) -> _Attribution |
     """A speech verb just after the closing mark (“…,” Zas said / “…,” said Zas)."""
     toks = [t for t in _tokens_between(doc, region.end, stop) if t.idx > region.end]
     window: list[Token] = []
-    for t in toks[: ATTRIBUTION_WINDOW + 1]:
+    for t in toks[: TAIL_ATTRIBUTION_WINDOW + 1]:
         if t.text in ("“", "«", "„") or "\n" in t.text_with_ws.strip(" ") or (
                 window and t.text in ".!?" and not t.text_with_ws.endswith(("”", "\""))):
             break
