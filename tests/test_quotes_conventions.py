@@ -445,3 +445,14 @@ def test_tag_with_a_long_apposition_attributes_the_quote(nlp: Language) -> None:
     q = only(quotes_of(nlp, text), "strike")
     assert q.cue is not None and q.cue.text == "said"
     assert q.speaker is not None and q.speaker.text.startswith("Tom Hale, the president")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Even the mayor said that the plan was flawed.", "the mayor"),
+    ("Only 32 percent of residents say the city is safe.", "Only 32 percent of residents"),
+    ("They all said that the vote was fair.", "They"),
+])
+def test_source_without_focus_words(nlp: Language, text: str, speaker: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker

@@ -138,9 +138,16 @@ def _clean_speaker(toks: list[Token]) -> list[Token]:
     while toks and (toks[-1].is_punct or toks[-1].is_space) and not (
             toks[-1].text == ")" and any(t.text == "(" for t in toks)) and toks[-1].text != "%":
         toks.pop()
-    while toks and (toks[0].is_punct or toks[0].is_space):
+    while toks and (toks[0].is_punct or toks[0].is_space or (
+            toks[0].lower_ in _FOCUS_WORDS and len(toks) > 1 and not toks[1].like_num)):  # "only 32 percent" stays
         toks.pop(0)
+    while len(toks) > 1 and toks[-1].lower_ in ("all", "both", "alike") and toks[-1].dep_ in ("det", "appos", "advmod"):
+        toks.pop()
     return toks
+
+
+# Focus adverbs before a source are the writer's emphasis ("even Obama", "only a few delegates").
+_FOCUS_WORDS = frozenset({"even", "only", "just", "also", "especially", "particularly"})
 
 
 _CLOSING_MARKS = frozenset({"”", "\"", "''", "»"})
