@@ -456,3 +456,9 @@ def test_source_without_focus_words(nlp: Language, text: str, speaker: str) -> N
     quotes = quotes_of(nlp, text)
     assert len(quotes) == 1
     assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+
+
+def test_addressee_of_ask_is_not_a_content(nlp: Language) -> None:
+    assert quotes_of(nlp, "The host asked Trump on Wednesday.") == []
+    q = only(quotes_of(nlp, "The host asked Trump about the wall on Wednesday."), "wall")
+    assert q.content.text == "the wall"

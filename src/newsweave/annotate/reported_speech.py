@@ -216,6 +216,9 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
     left = [c for c in verb.children if c.i < verb.i and c.dep_ == "ccomp"]
     if kind == "speech" and left and not clauses:
         return _subtree_span(left)  # "The bill will pass, Barrow told reporters."
+    if not clauses and cue_lemma(verb) in ("ask", "tell") and all(
+            c.dep_ == "dobj" and (c.pos_ in ("PRON", "PROPN") or c.ent_type_ == "PERSON") for c in right):
+        return None  # "asked Trump on Wednesday", "told him": the addressee, not what was said
     if right and (kind != "object" or clauses or any(c.dep_ == "dobj" for c in right)):
         return _subtree_span(right)
     if kind != "speech":
