@@ -462,3 +462,10 @@ def test_addressee_of_ask_is_not_a_content(nlp: Language) -> None:
     assert quotes_of(nlp, "The host asked Trump on Wednesday.") == []
     q = only(quotes_of(nlp, "The host asked Trump about the wall on Wednesday."), "wall")
     assert q.content.text == "the wall"
+
+
+def test_clause_ending_in_a_colon_attributes_the_quote(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "The governor resisted: “We will not raise taxes this year.”"), "taxes")
+    assert q.form == "direct"
+    assert q.speaker is not None and q.speaker.text == "The governor"
+    assert q.cue is not None and q.cue.text == "resisted"

@@ -176,7 +176,23 @@ def _adjacent_head_verb(doc: Doc, text: str, region: QuotedRegion, start: int) -
             break
         if _is_speech_verb(t):
             return _Attribution(t, speaker_tokens(t), "head")
-    return _colon_attribution(window) if before.endswith(":") else None
+    if not before.endswith(":"):
+        return None
+    return _colon_attribution(window) or _colon_clause_attribution(window[-1])
+
+
+def _colon_clause_attribution(colon: Token) -> _Attribution | None:
+    """A clause ending in a colon before the quote, whose verb is no speech verb ("Trump issued
+    the following statement: “...”", "Kasich resisted: “...”"): PolNeAR attributes the quote to
+    the clause's subject through its verb."""
+    root = colon.sent.root
+    if root.i > colon.i or root.pos_ not in ("VERB", "AUX") or any("\n" in t.text_with_ws
+                                                                   for t in colon.doc[root.i:colon.i]):
+        return None
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
+    if subj is None or subj.dep_ == "nsubjpass":
+        return None
+    return _Attribution(root, speaker_tokens(root), "head")
 
 
 def _colon_attribution(window: list[Token]) -> _Attribution | None:
