@@ -469,3 +469,13 @@ def test_clause_ending_in_a_colon_attributes_the_quote(nlp: Language) -> None:
     assert q.form == "direct"
     assert q.speaker is not None and q.speaker.text == "The governor"
     assert q.cue is not None and q.cue.text == "resisted"
+
+
+def test_passive_evaluation_with_as(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "The mayor is widely seen as the favorite in the race."), "favorite")
+    assert q.content.text == "The mayor is widely seen as the favorite in the race"
+    assert q.speaker is None
+
+
+def test_name_introduced_by_known_as_is_not_a_quote(nlp: Language) -> None:
+    assert quotes_of(nlp, "The plan, known as Project Blue, failed.") == []

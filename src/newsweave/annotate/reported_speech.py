@@ -167,7 +167,7 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
     if verb.lemma_.lower() == "make":
         return _made_clear(verb)
     if kind is None and cue_lemma(verb) not in PREP_CUES and cue_lemma(verb) not in AS_CUES \
-            and cue_lemma(verb) not in _EVIDENCE_CUES:
+            and cue_lemma(verb) not in _EVIDENCE_CUES and verb.lemma_.lower() != "know":
         return None
     prep = PREP_CUES.get(cue_lemma(verb))
     if prep is not None:
@@ -289,16 +289,27 @@ def _prep_as_mark(verb: Token, prep: str) -> Token | None:
 
 def _as_content(verb: Token) -> tuple[int, int] | None:
     """An evaluation verb's object with its "as" predicate ("see the deal as a betrayal"), or None."""
-    if cue_lemma(verb) not in AS_CUES:
+    if cue_lemma(verb) not in AS_CUES and verb.lemma_.lower() != "know":
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None:
-        return None
+        return _passive_as_content(verb)
     as_prep = next((c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "as"
                     and c.i > obj.i), None)
     if as_prep is None or not any(c.dep_ in ("pobj", "pcomp") for c in as_prep.children):
         return None
     return _subtree_span([obj, as_prep])
+
+
+def _passive_as_content(verb: Token) -> tuple[int, int] | None:
+    """A passive evaluation with "as" ("Rubio is seen as the strongest candidate"): the subject
+    through the predicate, the cue inside. A reduced relative ("a system known as SMART") is a
+    name, not an evaluation."""
+    as_prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+    if as_prep is None or not any(c.dep_ in ("pobj", "pcomp") for c in as_prep.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    return _subtree_span([subj, as_prep]) if subj is not None else None
 
 
 def _evidence_subject(verb: Token) -> bool:
