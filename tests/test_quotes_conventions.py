@@ -159,3 +159,323 @@ def test_minilm_separates_the_seed_translations_from_other_statements() -> None:
         "when Russians are in your house, it can be difficult to get them to leave.",
         "Thousands of jihadists and marauders tried to undermine the constitutional order.")
     assert same >= EMBED_THRESHOLD > other
+
+
+@pytest.mark.parametrize("text, content", [
+    # a quotation that opens with a capital after ", X said," is a sentence of its own
+    ("Asked about the budget, the mayor said, “We will cut nothing this year.”", "We will cut nothing this year."),
+    ("When she first saw the plans in May, she said, “This is a bridge to nowhere.”",
+     "This is a bridge to nowhere."),
+])
+def test_words_before_a_parenthetical_cue_stay_out_of_a_full_quotation(nlp: Language, text: str,
+                                                                         content: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[1])
+    assert q.content.text == content
+    assert q.form == "direct"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator said the bill would lower prices for families, a claim that economists dispute.",
+     "the bill would lower prices for families"),
+    ("The mayor said the new tax would fall mostly on hotel owners, noting that tourism has doubled.",
+     "the new tax would fall mostly on hotel owners"),
+    ("The union said the strike would end on Friday, though members have not voted on the offer yet.",
+     "the strike would end on Friday"),
+])
+def test_reported_content_ends_before_the_writers_aside(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+
+
+def test_quoted_words_after_a_comma_stay_in_the_content(nlp: Language) -> None:
+    text = "The minister said the plan was “a failure, a complete waste of money.”"
+    q = only(quotes_of(nlp, text), "failure")
+    assert q.content.text.endswith("waste of money.")
+
+
+def test_passive_cue_has_no_source(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "The governor is expected to sign the bill on Friday."), "sign the bill")
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The campaign on Monday said that the rally would go ahead as planned.", "The campaign"),
+    ("Garcia herself said that the plan needed more work.", "Garcia"),
+    ("The base commander, speaking publicly for the first time, said the order never came.",
+     "The base commander"),
+])
+def test_source_leaves_out_days_reflexives_and_participles(nlp: Language, text: str, speaker: str) -> None:
+    quotes = [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == "said"]
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("Many farmers see the new rule as a betrayal of rural voters.", "the new rule as a betrayal of rural voters",
+     "see"),
+    ("The governor dismissed the report as a partisan stunt.", "the report as a partisan stunt", "dismissed"),
+    ("The mayor praised the firefighters for their quick response to the blaze.",
+     "the firefighters for their quick response to the blaze", "praised"),
+    ("A new survey shows the incumbent well ahead of her rival.", "the incumbent well ahead of her rival", "shows"),
+])
+def test_evaluation_and_evidence_cues_with_an_object(nlp: Language, text: str, content: str, cue: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+
+
+@pytest.mark.parametrize("text", [
+    "They saw the film twice last summer.",
+    "The gallery will show new paintings by local artists.",
+])
+def test_perception_and_display_readings_are_not_quotes(nlp: Language, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    # a title's full stop does not end the sentence the quote opens in
+    ('Texas Gov. Ana Ruiz would "veto any bill that raises the sales tax," her spokesman said.',
+     'Texas Gov. Ana Ruiz would "veto any bill that raises the sales tax,'),
+    # the quoted clause's subject before a comma and the mark belongs to the content
+    ("The new ferry, built in Norway last year, “will cut the crossing time in half,” the mayor said.",
+     "The new ferry, built in Norway last year, “will cut the crossing time in half,"),
+])
+def test_mid_sentence_quote_takes_in_its_sentence_start(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), "half" if "half" in text else "veto")
+    assert q.content.text == content
+
+
+def test_doubled_apostrophe_quote_resumed_after_its_tag_is_one_content(nlp: Language) -> None:
+    text = ("''We expected a long night,'' Ana Ruiz, the county clerk, said in a statement. "
+            "''The count went faster than planned.''")
+    q = only(quotes_of(nlp, text), "long night")
+    assert q.content.text.startswith("We expected") and q.content.text.endswith("than planned.")
+    assert len(q.pieces) == 2
+
+
+def test_conjecture_verb_with_a_that_clause_is_a_cue(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "The treasurer suspects that the audit will find more errors."), "audit")
+    assert q.content.text == "that the audit will find more errors"
+    assert q.cue is not None and q.cue.text == "suspects"
+
+
+def test_memory_verb_with_an_infinitive_is_not_a_cue(nlp: Language) -> None:
+    assert quotes_of(nlp, "She remembered to lock the door.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    # a phrase set off in the middle: both sides are the content, as one span
+    ("About 10 p.m., according to a police timeline, the guards left for the compound.",
+     "About 10 p.m., according to a police timeline, the guards left for the compound"),
+    # a linking adverb opening the sentence stays out
+    ("Nevertheless, the vote did not upset the owner, according to two people close to him.",
+     "the vote did not upset the owner"),
+])
+def test_according_to_content(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text.lower() == "according to"
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("The governor's claim that the budget is balanced was false.", "that the budget is balanced", "claim",
+     "The governor's"),
+    ("Allegations that the contract was rigged have spread quickly.", "that the contract was rigged",
+     "Allegations", None),
+    ("His attacks on the central bank have grown louder.", "the central bank", "attacks", "His"),
+])
+def test_nominal_cues(nlp: Language, text: str, content: str, cue: str, speaker: str | None) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert (q.speaker.text if q.speaker else None) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The fact that he lost the race is clear.",
+    "The idea that taxes will fall is popular.",
+    "The attack on the convoy killed three soldiers.",
+])
+def test_nouns_without_a_source_or_outside_the_family_are_not_cues(nlp: Language, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    # a cue set off by commas after an opening adverbial: the sentence around it is the content
+    ("Sooner or later, the coach told reporters, “the young players will catch up.”",
+     "Sooner or later, the coach told reporters, “the young players will catch up."),
+    # doubled apostrophes after a parenthetical cue
+    ("Even after the recount, she said, ''the result will not change.''",
+     "Even after the recount, she said, ''the result will not change."),
+    # unless the quotation is a capitalized sentence of its own
+    ("Later that day, the coach told reporters, “The young players will catch up.”",
+     "The young players will catch up."),
+])
+def test_cue_set_off_by_commas_inside_its_content(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), "change" if "change" in text else "catch up")
+    assert q.content.text == content
+
+
+def test_cue_found_where_the_lemmatizer_misses_it(nlp: Language) -> None:
+    # the small model lemmatizes "hopes" as "hop"
+    q = only(quotes_of(nlp, "Bivens hopes Clinton and other Democrats do not make the same mistake."), "mistake")
+    assert q.cue is not None and q.cue.text == "hopes"
+    assert q.content.text == "Clinton and other Democrats do not make the same mistake"
+
+
+def test_heading_before_the_paragraph_is_not_the_speaker(nlp: Language) -> None:
+    text = "The rally ended early.\n\n9:30 p.m.\n\nDonald Trump says he may move to the South if he loses."
+    q = only(quotes_of(nlp, text), "South")
+    assert q.speaker is not None and q.speaker.text == "Donald Trump"
+
+
+def test_programme_name_in_the_tag_is_not_a_quote(nlp: Language) -> None:
+    text = "“The plan is dead,” the senator said on “Face the Nation.” “We will start again in the fall.”"
+    quotes = quotes_of(nlp, text)
+    assert not any(q.content.text.startswith("Face the Nation") for q in quotes)
+    q = only(quotes, "plan is dead")
+    assert q.content.text.endswith("start again in the fall.")
+    assert len(q.pieces) == 2
+
+
+def test_title_inside_the_speaker_phrase_stays_in_it(nlp: Language) -> None:
+    text = "“Costs keep rising,” said Ann Lee, author of “The Price of Care,” a history of hospitals."
+    q = only(quotes_of(nlp, text), "Costs keep rising")
+    assert q.speaker is not None and q.speaker.text.startswith("Ann Lee")
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The union voted against the final version of the contract.", "the final version of the contract",
+     "voted against"),
+    ("The mayor has called for the council to approve the budget.", "the council to approve the budget",
+     "has called for"),
+])
+def test_two_word_cues(nlp: Language, text: str, content: str, cue: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("BOSTON - Mayor Ana Ruiz tweeted that the storm had passed.", "tweeted", "Mayor Ana Ruiz"),
+    ("The senator ended the speech by warning that the deficit would grow.", "warning", "The senator"),
+    ("Activists backing the measure say it will pass.", "backing", "Activists"),
+    ("Some 47% say the economy is improving.", "say", "Some 47%"),
+    ("The well-known front-runner said that she would debate.", "said", "The well-known front-runner"),
+])
+def test_source_spans(nlp: Language, text: str, cue: str, speaker: str) -> None:
+    quotes = [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == cue]
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+
+
+def test_person_named_alone_is_a_stance_content(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "The governor endorsed Ayotte on Friday."), "Ayotte")
+    assert q.content.text == "Ayotte"
+    assert q.speaker is not None and q.speaker.text == "The governor"
+
+
+@pytest.mark.parametrize("text", ["He told him.", "The senator said so."])
+def test_pronoun_alone_is_no_content(nlp: Language, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+def test_what_they_call_runs_from_what_to_the_name(nlp: Language) -> None:
+    quotes = quotes_of(nlp, "He railed against what he calls the Washington cartel.")
+    q = next(q for q in quotes if q.cue is not None and q.cue.text == "calls")
+    assert q.content.text == "what he calls the Washington cartel"
+    assert q.speaker is not None and q.speaker.text == "he"
+
+
+@pytest.mark.parametrize("text", [
+    "“We take every one of those threats seriously,” said Rita Trumka, president of the federation.",
+    "''That is a battle for the ages,'' said Dana Brock, a longtime ally who heads the group Correct the Record.",
+])
+def test_inverted_tag_is_never_a_content(nlp: Language, text: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert not any(q.content.text.startswith(("Rita", "Dana")) for q in quotes)
+    assert any(q.speaker is not None and q.speaker.text.startswith(("Rita", "Dana")) for q in quotes)
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The senator expressed concern that the deal would collapse.", "that the deal would collapse", "expressed"),
+    ("The governor denounced the new tariffs on steel.", "the new tariffs on steel", "denounced"),
+    ("Most voters favor a higher minimum wage.", "a higher minimum wage", "favor"),
+])
+def test_voicing_and_stance_verbs(nlp: Language, text: str, content: str, cue: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].content.text == content
+    assert quotes[0].cue is not None and quotes[0].cue.text == cue
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("Officials have made clear they will not wait.", "they will not wait", "have made clear"),
+    ("She made it clear that the plan was dead.", "that the plan was dead", "made it clear"),
+    ("They made the case that taxes should fall.", "that taxes should fall", "made the case"),
+])
+def test_made_clear(nlp: Language, text: str, content: str, cue: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_make_without_a_clause_is_not_a_cue(nlp: Language) -> None:
+    assert quotes_of(nlp, "The company made a profit last year.") == []
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("The group is confident that the mayor will win.", "that the mayor will win", "is confident", "The group"),
+    ("Party leaders are wary of moving too far left.", "moving too far left", "are wary of", "Party leaders"),
+])
+def test_attitude_adjectives(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_raising_adjective_is_not_an_attitude(nlp: Language) -> None:
+    assert quotes_of(nlp, "The soup is sure to please.") == []
+
+
+def test_tag_with_a_long_apposition_attributes_the_quote(nlp: Language) -> None:
+    text = ("“We will not strike this winter,” Tom Hale, the president of the regional firefighters union "
+            "in the state, said on Monday.")
+    q = only(quotes_of(nlp, text), "strike")
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.text.startswith("Tom Hale, the president")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Even the mayor said that the plan was flawed.", "the mayor"),
+    ("Only 32 percent of residents say the city is safe.", "Only 32 percent of residents"),
+    ("They all said that the vote was fair.", "They"),
+])
+def test_source_without_focus_words(nlp: Language, text: str, speaker: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+
+
+def test_addressee_of_ask_is_not_a_content(nlp: Language) -> None:
+    assert quotes_of(nlp, "The host asked Trump on Wednesday.") == []
+    q = only(quotes_of(nlp, "The host asked Trump about the wall on Wednesday."), "wall")
+    assert q.content.text == "the wall"
+
+
+def test_clause_ending_in_a_colon_attributes_the_quote(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "The governor resisted: “We will not raise taxes this year.”"), "taxes")
+    assert q.form == "direct"
+    assert q.speaker is not None and q.speaker.text == "The governor"
+    assert q.cue is not None and q.cue.text == "resisted"
+
+
+def test_passive_evaluation_with_as(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "The mayor is widely seen as the favorite in the race."), "favorite")
+    assert q.content.text == "The mayor is widely seen as the favorite in the race"
+    assert q.speaker is None
+
+
+def test_name_introduced_by_known_as_is_not_a_quote(nlp: Language) -> None:
+    assert quotes_of(nlp, "The plan, known as Project Blue, failed.") == []
