@@ -1,0 +1,320 @@
+"""Mentions as occurrences of names, made ready to be grouped into actors (see ``dossier.actors``).
+
+``collect`` keeps the actor mentions NER found (never the story's own, see ``Mention.origin``);
+``repair_surfaces`` cuts place prefixes, titles and run-on words off their names;
+``cut_headline_spans`` gives a title-line name cut back this way the span of the words kept;
+``find_again`` finds the story's names again where NER missed them (``name_spread``);
+``drop_common_words`` drops what is not a name: common words, offices, portfolios, time zones and
+headline phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from newsweave.dossier.name_spread import person_surnames, spread_names, starts_sentence
+from newsweave.dossier.names import (
+    PERSON_TITLES,
+    PlaceGazetteer,
+    clean_surface,
+    is_acronym,
+    match_key,
+    title_prefix_len,
+    untitled_len,
+)
+from newsweave.model import Mention
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MentionKey = tuple[str, int, int]
+# A line is a headline when it has at least this many words and this share of them capitalized
+# (ECB+ dev: article titles such as "Lindsay Lohan Checks Into Rehab at Betty Ford Center").
+HEADLINE_MIN_WORDS = 3
+HEADLINE_CAPS_SHARE = 0.7
+# Label tie-break order: the more specific actor types first.
+_LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP")
+# A title word right before the name, possibly as "the President of Kazakhstan, " or "president of ".
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\.?(?:\s+of(?:\s+the)?(?:\s+[A-Za-z][\w-]*){0,2})?\s*,?\s+$")
+_APPOSITION_AFTER = re.compile(r"^\s*,\s+(?:the|a|an|its|his|her)?\s*(?:[\w-]+\s+){0,4}?([\w-]+)\b")
+_NOT_ALNUM = "".join(sorted(set(".,;:!?&'\"’”“()[]-–— ")))
+# A one-word name is spread to the rest of the story once NER has found it this many times inside
+# sentences: one NER error (a rating "AA", a label "Offering") must not become many.
+SPREAD_MIN_SEEN = 2
+_CALENDAR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                       "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'-]+\b")
+# Offices that, written alone, name no one in particular ("the President said").
+OFFICE_WORDS = frozenset({"president", "minister", "secretary", "ambassador", "spokesman", "spokeswoman",
+                          "spokesperson", "chairman", "chairwoman", "governor", "mayor", "senator",
+                          "chancellor", "premier", "prosecutor"})
+# A portfolio right after an office ("Secretary of State", "Minister of Defence") names no actor;
+# a place there ("Prime Minister of Kazakhstan") is kept by the gazetteer check before it.
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:Secretary|Minister|Ministry|Committee|Commissioner)\s+(?:of|for|on)\s+(?:the\s+)?$", re.IGNORECASE)
+# Time zones NER takes for organizations ("20:28 GMT").
+TIME_ZONES = frozenset({"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET",
+                        "CEST", "MSK", "IST", "JST"})
+_CAMEL_JOIN = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
+
+
+@dataclass(slots=True)
+class Occurrence:
+    key: MentionKey
+    surface: str
+    label: str
+    titled: bool
+    headline: bool = False
+
+
+def collect(items: Sequence[tuple[str, str, Sequence[Mention]]]) -> list[Occurrence]:
+    found = []
+    for aid, text, mentions in items:
+        for m in mentions:
+            if m.label not in ACTOR_LABELS or m.origin != "ner":
+                continue  # the story's own mentions are found again, never evidence
+            raw = _CAMEL_JOIN.sub(" ", m.text) if m.label == "PERSON" else m.text
+            titled = _has_title(raw) or _title_around(text, m.start, m.end)
+            surface = clean_surface(raw)
+            if match_key(surface):
+                headline = _in_headline(text, m.start, m.end)
+                found.append(Occurrence((aid, m.start, m.end), surface, m.label, titled, headline))
+    return found
+
+
+def cut_headline_spans(occurrences: list[Occurrence], texts: Mapping[str, str]) -> set[MentionKey]:
+    """Shrink the span of a title name that surface repair cut back ("Colts Beat Chiefs" -> "Colts",
+    "Obama To Nominate Regina Benjamin" -> "Regina Benjamin") to the words kept, so that the rest of
+    the title can be found. Only in an article's title line: body sentences full of capitalized
+    names ("General Electric Co said ...") look like headlines too, and their names are whole.
+
+    Returns:
+        The new spans (the NER span keeps no actor, see ``link_annotations``).
+    """
+    cut = set()
+    for occ in occurrences:
+        aid, start, end = occ.key
+        if not occ.headline or not _title_line(texts[aid], start):
+            continue
+        words = list(re.finditer(r"\S+", texts[aid][start:end]))
+        n = len(occ.surface.split(" "))
+        if n >= len(words):
+            continue
+        head = (start, start + words[n - 1].end())
+        tail = (start + words[len(words) - n].start(), end)
+        for s, e in (head, tail):
+            written = texts[aid][s:e]
+            s += len(written) - len(written.lstrip(_NOT_ALNUM))
+            e -= len(written) - len(written.rstrip(_NOT_ALNUM))
+            if e > s and match_key(texts[aid][s:e]) == match_key(occ.surface):
+                occ.key = (aid, s, e)
+                cut.add(occ.key)
+                break
+    return cut
+
+
+def _title_line(text: str, pos: int) -> bool:
+    """``pos`` is on the article's first non-empty line that does not end a sentence (its title)."""
+    first = len(text) - len(text.lstrip())
+    line_end = text.find("\n", first)
+    line = text[first:line_end if line_end >= 0 else len(text)]
+    return first <= pos < first + len(line) and not line.rstrip().endswith((".", "!", "?"))
+
+
+def lower_case_words(texts: Mapping[str, str]) -> Counter[str]:
+    """How often each word is written in lower case in these texts."""
+    return Counter(w for text in texts.values() for w in _LOWER_WORD.findall(text))
+
+
+def find_again(occurrences: list[Occurrence], texts: Mapping[str, str], lower: Counter[str],
+            gaz: PlaceGazetteer) -> list[Occurrence]:
+    """The story's names where NER missed them (``spread_names``): each name written as an actor
+    outside a headline, with the label most of its mentions have, and the persons' surnames.
+
+    One NER error must not become many, so nationalities are not spread (adjectives: "Swiss
+    francs", "Western diplomats"), and a one-word name only when NER found it at least twice
+    where no sentence or line starts (table labels "Shr", "Net" start lines), the story never
+    writes it in lower case ("Federal funds"), and it is no code or abbreviation: at least three
+    letters, no digit ("M-2", "AA"), no month or weekday ("Jan"). A person's surname is spread
+    whatever its count.
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    inside: Counter[str] = Counter()  # how often each name was seen where no sentence starts
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for occ in occurrences:
+        aid, start, end = occ.key
+        taken[aid].append((start, end))
+        written = re.sub(r"['’]s$", "", texts[aid][start:end])
+        if not occ.headline and "\n" not in written and len(written) > 1:
+            votes[written][occ.label] += 1
+            if not starts_sentence(texts[aid], start):
+                inside[written] += 1
+    names = {name: label for name, v in votes.items()
+             if (label := best_label(v)) != "NORP" and not gaz.is_demonym(name)
+             and (" " in name or (inside[name] >= SPREAD_MIN_SEEN and _spreadable_word(name, lower)))}
+    names = {**person_surnames((n for n, label in names.items() if label == "PERSON"), names), **names}
+    headline: dict[tuple[str, int], bool] = {}  # per line: one test, however many names it holds
+    out = []
+    for found in spread_names(texts, names, taken, lower):
+        surface = clean_surface(found.text)
+        if match_key(surface):
+            text, start, end = texts[found.article_id], found.start, found.end
+            line = (found.article_id, text.rfind("\n", 0, start) + 1)
+            if line not in headline:
+                headline[line] = _in_headline(text, start, end)
+            out.append(Occurrence((found.article_id, start, end), surface, found.label,
+                                   _title_around(text, start, end), headline[line]))
+    return out
+
+
+def _spreadable_word(word: str, lower: Counter[str]) -> bool:
+    """A one-word name that may be spread: a word of letters, three or more, not a month or
+    weekday, that the story never writes in lower case."""
+    return len(word) >= 3 and not any(c.isdigit() for c in word) and word.lower().strip(".") not in _CALENDAR \
+        and not lower[word.lower()]
+
+
+def _has_title(raw: str) -> bool:
+    words = raw.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return title_prefix_len(words) > 0
+
+
+def _title_around(text: str, start: int, end: int) -> bool:
+    """A person title right before the mention, or a title-headed apposition right after it."""
+    before = _TITLE_BEFORE.search(text[max(0, start - 50):start])
+    if before and before.group(1).lower() in PERSON_TITLES:
+        return True
+    after = _APPOSITION_AFTER.match(text[end:end + 60])
+    return bool(after and after.group(1).lower() in PERSON_TITLES)
+
+
+def _in_headline(text: str, start: int, end: int) -> bool:
+    """Whether the mention sits in a Title Case line (a headline), where NER runs names on."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    words = re.findall(r"[A-Za-z][\w'-]*", text[line_start:line_end if line_end >= 0 else len(text)])
+    capitalized = sum(1 for w in words if w[0].isupper())
+    return len(words) >= HEADLINE_MIN_WORDS and capitalized >= HEADLINE_CAPS_SHARE * len(words)
+
+
+def repair_surfaces(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> list[Occurrence]:
+    """Cut place prefixes and trailing junk off names, using the other mentions as evidence."""
+    keys = {match_key(o.surface) for o in occurrences}
+    persons = {match_key(o.surface) for o in occurrences if o.label == "PERSON" and " " in o.surface}
+    body_keys = {match_key(o.surface) for o in occurrences if not o.headline}
+    place_keys = {match_key(o.surface) for o in occurrences if o.label in PLACE_LABELS}
+    for occ in occurrences:
+        words = occ.surface.split(" ")
+        for i in range(1, len(words)):
+            prefix, rest = " ".join(words[:i]), words[i:]
+            place = gaz.lookup(prefix)
+            # a city prefix must be a place mention elsewhere: "Antony" is a city in France too
+            known = place is not None and place.primary and (
+                place.kind != "city" or match_key(prefix) in place_keys)
+            if not (known or gaz.is_demonym(prefix)):
+                continue
+            titles = title_prefix_len(rest)
+            name = " ".join(rest[titles:])
+            # "Tyler Hansbrough", "Regina M. Benjamin": a first name that is also a city; a city
+            # prefix goes only before a title, or before a full name NER did not call a person
+            full = (len(rest) - titles >= 2 and occ.label != "PERSON") or (
+                place is not None and place.kind != "city")
+            if titles or (full and match_key(name) in keys):
+                occ.surface, occ.titled = name, occ.titled or titles > 0
+                break
+        surface = _trim_title_tail(occ.surface, keys)
+        occ.titled = occ.titled or surface != occ.surface
+        occ.surface = surface
+        occ.surface = _trim_run_on(occ, persons, body_keys)
+    return occurrences
+
+
+def _trim_title_tail(surface: str, keys: set[str]) -> str:
+    """Cut the office NER ran a name into ("Kassym-Jomart Tokayev President", from a caption
+    "... Tokayev President of Kazakhstan") when the name alone is mentioned elsewhere."""
+    words = surface.split(" ")
+    k = untitled_len(words, keep=2)
+    if k < len(words) and match_key(" ".join(words[:k])) in keys:
+        return " ".join(words[:k])
+    return surface
+
+
+def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], lower: Counter[str],
+                       gaz: PlaceGazetteer) -> list[Occurrence]:
+    """Drop NER noise: words and phrases that are not names.
+
+    - A lone capitalized word the same articles write more often in lower case: "Protests" tagged
+      NORP is a word the story also uses as an ordinary word ("protests"); a real one-word name
+      ("Tokayev", "Kazakhstan", "NATO") is not written in lower case.
+    - An office without a name ("President", "Prime Minister", "Kazakh Foreign Minister",
+      "Colonel"), a portfolio cut from a title ("State" of "Secretary of State", "CIS Affairs" of
+      "Committee on CIS Affairs"), a time zone ("GMT").
+    - A phrase seen only in headlines whose words the story also writes in lower case ("Key Role",
+      "Social Unrest" in "... Played Key Role in Social Unrest in Kazakhstan").
+    """
+    # capitalized mid-sentence only: a sentence-initial capital says nothing about the word
+    mid = Counter(w for text in texts.values() for w in _MID_SENTENCE_CAPITAL.findall(text))
+    in_body = {o.surface for o in occurrences if not o.headline}
+
+    def common(word: str) -> bool:
+        w = word.lower()
+        return bool(lower[w] or lower[w + "s"] or (w.endswith("s") and lower[w[:-1]]))
+
+    def noise(occ: Occurrence) -> bool:
+        word = occ.surface
+        words = word.split(" ")
+        if word.upper() in TIME_ZONES:
+            return True
+        if _is_office(words, gaz):
+            return True  # "President", "Prime Minister", "Kazakh Foreign Minister": an office
+        if occ.label == "PERSON" or is_acronym(word) or gaz.lookup(word) is not None or gaz.is_demonym(word):
+            return False
+        aid, start, _ = occ.key
+        if _PORTFOLIO_BEFORE.search(texts[aid][max(0, start - 30):start]):
+            return True  # "State" of "Secretary of State", "CIS Affairs" of "Committee on CIS Affairs"
+        if " " in word:
+            return word not in in_body and all(common(w) for w in words)
+        # more often written in lower case than capitalized: a common word ("Internet" is not)
+        return lower[word.lower()] > mid[word]
+
+    return [o for o in occurrences if not noise(o)]
+
+
+def _is_office(words: list[str], gaz: PlaceGazetteer) -> bool:
+    """An office named without its holder: an office word ("President") alone, or after title words
+    and maybe a nationality or a place ("Kazakh Foreign Minister", "Defense Secretary"). Other
+    title words alone may be names ("Singer" the company, "Major" the person)."""
+    if len(words) > 1 and (gaz.is_demonym(words[0]) or gaz.lookup(words[0]) is not None):
+        words = words[1:]
+    titles = [w.lower().strip(".") for w in words]
+    return titles[-1] in OFFICE_WORDS and all(t in PERSON_TITLES for t in titles)
+
+
+def _trim_run_on(occ: Occurrence, persons: set[str], body_keys: set[str]) -> str:
+    """Cut a name that NER ran on into the next words back to a name seen elsewhere.
+
+    A person name followed by junk ("Anthony Blinken United") is cut to the shortest person name
+    it starts with; a headline name seen nowhere outside headlines ("Colts Beat Chiefs") is cut to
+    the longest name it starts with that appears in body text.
+    """
+    words = occ.surface.split(" ")
+    for j in range(2, len(words)):
+        if match_key(" ".join(words[:j])) in persons:
+            return " ".join(words[:j])
+    for j in range(1, len(words) - 1):  # "Forward Tyler Hansbrough", "Hire Maurice Cheeks"
+        if match_key(" ".join(words[j:])) in persons:
+            return " ".join(words[j:])
+    if occ.headline and match_key(occ.surface) not in body_keys:
+        for j in range(len(words) - 1, 0, -1):
+            if match_key(" ".join(words[:j])) in body_keys:
+                return " ".join(words[:j])
+    return occ.surface
+
+
+def best_label(votes: Mapping[str, float]) -> str:
+    return max(_LABEL_ORDER, key=lambda lab: (votes.get(lab, 0), -_LABEL_ORDER.index(lab)))
