@@ -338,12 +338,14 @@ def _merge_person_names(forest: _Forest) -> None:
             for b in same[i + 1:]:
                 if _first_names_match(_first_name(a.words), _first_name(b.words)):
                     join(a, b)
-    names = sorted((g for gs in by_surname.values() for g in gs), key=lambda g: g.key)
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            if phonetic_key(_first_name(a.words)) == phonetic_key(_first_name(b.words)) and fuzz.ratio(
-                    phonetic_key(a.words[-1]), phonetic_key(b.words[-1])) >= SURNAME_RATIO:
-                join(a, b)
+    by_first: dict[str, list[_Group]] = defaultdict(list)  # only names of one first name are compared
+    for g in sorted((g for gs in by_surname.values() for g in gs), key=lambda g: g.key):
+        by_first[phonetic_key(_first_name(g.words))].append(g)
+    for names in by_first.values():
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if fuzz.ratio(phonetic_key(a.words[-1]), phonetic_key(b.words[-1])) >= SURNAME_RATIO:
+                    join(a, b)
 
 
 def _first_name(words: list[str]) -> str:
