@@ -71,8 +71,10 @@ class Occurrence:
 
 
 def collect(items: Sequence[tuple[str, str, Sequence[Mention]]]) -> list[Occurrence]:
+    """The NER actor mentions as occurrences (never the story's own, see ``Mention.origin``)."""
     found = []
     for aid, text, mentions in items:
+        headline = _HeadlineLines(text)
         for m in mentions:
             if m.label not in ACTOR_LABELS or m.origin != "ner":
                 continue  # the story's own mentions are found again, never evidence
@@ -80,9 +82,22 @@ def collect(items: Sequence[tuple[str, str, Sequence[Mention]]]) -> list[Occurre
             titled = _has_title(raw) or _title_around(text, m.start, m.end)
             surface = clean_surface(raw)
             if match_key(surface):
-                headline = _in_headline(text, m.start, m.end)
-                found.append(Occurrence((aid, m.start, m.end), surface, m.label, titled, headline))
+                found.append(Occurrence((aid, m.start, m.end), surface, m.label, titled, headline(m.start, m.end)))
     return found
+
+
+class _HeadlineLines:
+    """``_in_headline`` for one text, each line tested once (an article may hold thousands of names)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._seen: dict[tuple[int, int], bool] = {}
+
+    def __call__(self, start: int, end: int) -> bool:
+        key = (self.text.rfind("\n", 0, start), self.text.find("\n", end))
+        if key not in self._seen:
+            self._seen[key] = _in_headline(self.text, start, end)
+        return self._seen[key]
 
 
 def cut_headline_spans(occurrences: list[Occurrence], texts: Mapping[str, str]) -> set[MentionKey]:
@@ -156,17 +171,15 @@ def find_again(occurrences: list[Occurrence], texts: Mapping[str, str], lower: C
              if (label := best_label(v)) != "NORP" and not gaz.is_demonym(name)
              and (" " in name or (inside[name] >= SPREAD_MIN_SEEN and _spreadable_word(name, lower)))}
     names = {**person_surnames((n for n, label in names.items() if label == "PERSON"), names), **names}
-    headline: dict[tuple[str, int], bool] = {}  # per line: one test, however many names it holds
+    headlines: dict[str, _HeadlineLines] = {}
     out = []
     for found in spread_names(texts, names, taken, lower):
         surface = clean_surface(found.text)
         if match_key(surface):
             text, start, end = texts[found.article_id], found.start, found.end
-            line = (found.article_id, text.rfind("\n", 0, start) + 1)
-            if line not in headline:
-                headline[line] = _in_headline(text, start, end)
+            headline = headlines.setdefault(found.article_id, _HeadlineLines(text))
             out.append(Occurrence((found.article_id, start, end), surface, found.label,
-                                   _title_around(text, start, end), headline[line]))
+                                  _title_around(text, start, end), headline(start, end)))
     return out
 
 
