@@ -479,3 +479,13 @@ def test_passive_evaluation_with_as(nlp: Language) -> None:
 
 def test_name_introduced_by_known_as_is_not_a_quote(nlp: Language) -> None:
     assert quotes_of(nlp, "The plan, known as Project Blue, failed.") == []
+
+
+def test_participle_holding_a_quotation_ends_the_outer_content(nlp: Language) -> None:
+    text = ("The mayor said she saw no reason to change the plan, telling reporters that "
+            "“we keep our promises” and that the budget would hold.")
+    quotes = quotes_of(nlp, text)
+    outer = only(quotes, "no reason")
+    assert outer.content.text == "she saw no reason to change the plan"
+    assert outer.speaker is not None and outer.speaker.text == "The mayor"
+    assert any("we keep our promises" in q.content.text for q in quotes if q is not outer)

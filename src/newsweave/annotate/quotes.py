@@ -37,6 +37,7 @@ from newsweave.annotate.reported_speech import (
     cue_lemma,
     cue_span,
     drop_trailing_aside,
+    end_before_taken,
     indirect_content,
     inverted_tag,
     noun_cue_content,
@@ -466,6 +467,7 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
         lo, hi = _within_paragraph(text, tok.idx, *content)
         lo, hi = _trim_clause(text, lo, hi)
         lo, hi = _trim_clause(text, lo, drop_trailing_aside(doc, lo, hi, regions))
+        lo, hi = _trim_clause(text, lo, end_before_taken(doc, lo, hi, taken))
         if (len(text[lo:hi].split()) < INDIRECT_MIN_WORDS and not one_word_content(doc, lo, hi)) or \
                 any(lo < e and s < hi for s, e in taken) or (
                     tok.pos_ == "NOUN" and any(d.content == (lo, hi) for d in drafts)):

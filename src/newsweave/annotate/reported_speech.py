@@ -444,6 +444,30 @@ def drop_trailing_aside(doc: Doc, lo: int, hi: int, regions: list[QuotedRegion])
     return hi
 
 
+def end_before_taken(doc: Doc, lo: int, hi: int, taken: Sequence[tuple[int, int]]) -> int:
+    """Where reported content ends when an aside set off by a comma or a dash holds another
+    attribution's content ("Carson said he saw no need to change anything, telling him that
+    “we tell the truth”"): before that aside, so both are kept (PolNeAR marks the outer content
+    without the participle and the inner one on its own). ``hi`` when no such aside.
+    """
+    inner = [s for s, e in taken if lo < s < hi]
+    span = doc.char_span(lo, hi, alignment_mode="contract") if inner else None
+    if span is None or len(span) < 4:
+        return hi
+    first = min(inner)
+    for t in span[2:]:
+        if t.idx >= first:
+            break
+        if doc[t.i - 1].text not in _ASIDE_PUNCT:
+            continue
+        h = t
+        while h.head.i != h.i and h.head.left_edge.i == t.i and lo <= h.head.idx < hi:
+            h = h.head
+        if h.right_edge.idx >= first and _is_aside(h, t):
+            return doc[t.i - 1].idx
+    return hi
+
+
 def _is_aside(h: Token, first: Token) -> bool:
     if h.dep_ == "relcl":
         return first.lower_ in ("who", "which", "whose")  # not a time or place ("..., when ...")
