@@ -489,3 +489,20 @@ def test_participle_holding_a_quotation_ends_the_outer_content(nlp: Language) ->
     assert outer.content.text == "she saw no reason to change the plan"
     assert outer.speaker is not None and outer.speaker.text == "The mayor"
     assert any("we keep our promises" in q.content.text for q in quotes if q is not outer)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The firm hired the workers the managers thought were the best fit.",
+     "the workers the managers thought were the best fit", "the managers"),
+    ("Voters named the senator who they think is the strongest candidate in the field.",
+     "who they think is the strongest candidate in the field", "they"),
+])
+def test_cue_in_a_relative_clause_with_a_gap_reports_the_noun_phrase(
+        nlp: Language, text: str, content: str, speaker: str) -> None:
+    q = next(q for q in quotes_of(nlp, text) if q.speaker is not None and q.speaker.text == speaker)
+    assert q.content.text == content
+
+
+def test_cue_in_a_relative_clause_about_its_subject_reports_its_complement(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "Democrats who want to keep the White House are nervous."), "White House")
+    assert q.content.text == "to keep the White House"

@@ -188,6 +188,9 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
     if kind == "speech" and inverted_tag(verb):
         return None  # ,” said David Brock, a confidant who ...: a tag, its words are the speaker
     right = [c for c in verb.children if c.i > verb.i and c.dep_ in _CORE_DEPS]
+    gapped = _gapped_relative(verb, right)
+    if gapped is not None:
+        return gapped
     if kind == "clause" and _evidence_subject(verb) and any(c.dep_ == "dobj" for c in right):
         kind = "object"  # "Several polls show Sanders within two points": the object and what follows
         right += [c for c in verb.children if c.i > max(r.i for r in right)
@@ -226,6 +229,28 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         return _parenthetical_content(verb)
     return None
+
+
+def _gapped_relative(verb: Token, right: Sequence[Token]) -> tuple[int, int] | None:
+    """The noun phrase a cue in a relative clause reports when the noun fills a gap in what it
+    reports ("the proposals she would not want to defend", "employees they thought were the best
+    fit"): from the noun's first word to the clause's end, as PARC-style annotation draws "what
+    he calls X". None when the noun is the cue's subject ("Democrats who want to ...") or the
+    clause reports something of its own (an object: "the way they say huge turnout ...")."""
+    if verb.dep_ != "relcl" or not any(c.dep_ in _CLAUSE_DEPS for c in right) or any(
+            c.dep_ in ("dobj", "attr", "oprd") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ in ("WDT", "WP", "WP$") or subj.lower_ == "that" or any(
+            c.tag_ == "WRB" for c in verb.children):
+        return None
+    noun = verb.head
+    between = verb.doc[noun.i + 1:verb.i]
+    if any(t.text in (":", ";", "—", "–") or (t.dep_ == "pobj" and t.tag_ in ("WDT", "WP")) for t in between):
+        return None  # "a meeting in which ...", "a divide: a majority support ..."
+    # "a candidate who they think is the strongest": from the relative word, as PolNeAR draws it
+    rel = next((t for t in between if t.tag_ in ("WDT", "WP") or (t.lower_ == "that" and t.head.i != noun.i)), None)
+    return _subtree_span([rel if rel is not None else noun.left_edge, verb])
 
 
 # Naming verbs of "what X calls Y", whose content PARC-style annotation draws from "what" to the
