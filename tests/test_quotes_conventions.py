@@ -506,3 +506,17 @@ def test_cue_in_a_relative_clause_with_a_gap_reports_the_noun_phrase(
 def test_cue_in_a_relative_clause_about_its_subject_reports_its_complement(nlp: Language) -> None:
     q = only(quotes_of(nlp, "Democrats who want to keep the White House are nervous."), "White House")
     assert q.content.text == "to keep the White House"
+
+
+def test_finite_conjunct_hung_on_an_infinitive_takes_the_main_subject(nlp: Language) -> None:
+    text = ("Likewise, the governor went after the mayor for following the council’s refusal to use "
+            "the term and called for her to quit her job.")
+    q = only(quotes_of(nlp, text), "quit her job")
+    assert q.speaker is not None and q.speaker.text == "the governor"
+
+
+def test_participle_after_a_reported_clause_is_the_reporters(nlp: Language) -> None:
+    text = ("Even a veteran strategist said the mayor will have to choose a side, saying, "
+            "“At some point, she’s going to have to come out.”")
+    q = only(quotes_of(nlp, text), "come out")
+    assert q.speaker is not None and q.speaker.text == "a veteran strategist"

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsweave.annotate.quote_marks import find_quoted_regions
+from newsweave.annotate.reported_speech import cue_kind
 from newsweave.model import Mention, Span
 
 __all__ = ["ORG_WORDS", "ROLE_TITLES", "ROLE_WORDS", "SpeakerResolver", "speaker_tokens"]
@@ -71,6 +72,9 @@ def speaker_tokens(verb: Token, phrase_before: bool = True) -> list[Token]:
         # "Syrian hackers backing Assad", "the super PACs supporting him": the noun it modifies
         noun = verb.head
         return _clean_speaker([t for t in noun.subtree if t.i < verb.i])
+    reporter = _reporting_verb_above(verb)
+    if reporter is not None:
+        verb = reporter
     head = verb
     for _ in range(4):
         subj = _subject_of(head)
@@ -85,9 +89,43 @@ def speaker_tokens(verb: Token, phrase_before: bool = True) -> list[Token]:
         if head.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "acl", "parataxis", "prep") or head.head.i == head.i:
             break
         head = head.head
+    finite = _finite_ancestor(verb) if verb.dep_ == "conj" and verb.tag_ in _FINITE else None
+    if finite is not None:
+        return _clean_speaker(_drop_source_asides(list(finite.subtree), finite))
     if not phrase_before:
         return []
     return _clean_speaker(_phrase_before(verb)) or _inverted_subject(verb)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _reporting_verb_above(verb: Token) -> Token | None:
+    """The verb reporting the clause a participle set off by a comma closes ("a strategist said
+    Clinton will have to choose, saying, “...”"): the participle is the reporter's, not the
+    reported subject's, though the parser hangs it inside the reported clause."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.left_edge.i == 0 or \
+            doc[verb.left_edge.i - 1].text != ",":
+        return None
+    child = verb.head
+    for anc in child.ancestors:
+        if child.dep_ == "ccomp" and anc.pos_ == "VERB" and anc.i < child.i and cue_kind(anc) == "speech":
+            return anc
+        if child.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "aux"):
+            return None
+        child = anc
+    return None
+
+
+def _finite_ancestor(verb: Token) -> Token | None:
+    """The subject of the nearest finite verb above a finite conjunct the parser hung on a
+    non-finite one ("Trump went after Clinton for following Obama's refusal to use the term and
+    called for her to quit": "called" is coordinated with "went", not with "use")."""
+    for anc in verb.ancestors:
+        if anc.tag_ in _FINITE:
+            return _subject_of(anc)
+    return None
 
 
 def _inverted_subject(verb: Token) -> list[Token]:
