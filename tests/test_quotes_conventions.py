@@ -520,3 +520,19 @@ def test_participle_after_a_reported_clause_is_the_reporters(nlp: Language) -> N
             "“At some point, she’s going to have to come out.”")
     q = only(quotes_of(nlp, text), "come out")
     assert q.speaker is not None and q.speaker.text == "a veteran strategist"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The base has long been considered a top contender.", "The base has long been considered a top contender"),
+    ("After the search, no documents were deemed relevant.", "no documents were deemed relevant"),
+    ("Russia has long been known for engaging in such propaganda.",
+     "Russia has long been known for engaging in such propaganda"),
+])
+def test_passive_evaluation_without_as(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.speaker is None
+
+
+def test_writers_relative_with_a_passive_evaluation_is_not_a_quote(nlp: Language) -> None:
+    assert quotes_of(nlp, "They fought jobs that are considered inherently governmental.") == []

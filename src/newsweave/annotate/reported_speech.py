@@ -91,7 +91,7 @@ PREP_CUES = {
 # ("see the film"). Written as the family of verbs of regard and labelling.
 AS_CUES = frozenset({"see", "view", "regard", "consider", "perceive", "portray", "paint", "cast", "label",
                      "brand", "characterize", "characterise", "depict", "hail", "tout", "dismiss", "describe",
-                     "cite", "name", "rank", "rate", "treat", "frame", "peg", "count", "single"})
+                     "cite", "name", "rank", "rate", "treat", "frame", "peg", "count", "single", "deem"})
 # Prepositions after a stance verb's object that carry what is said of it ("praised X for Y",
 # "accused X of Y", "attacked X over Y"): PARC-style contents run through them.
 _REASON_PREPS = frozenset({"for", "of", "as", "over"})
@@ -330,11 +330,26 @@ def _passive_as_content(verb: Token) -> tuple[int, int] | None:
     """A passive evaluation with "as" ("Rubio is seen as the strongest candidate"): the subject
     through the predicate, the cue inside. A reduced relative ("a system known as SMART") is a
     name, not an evaluation."""
-    as_prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
-    if as_prep is None or not any(c.dep_ in ("pobj", "pcomp") for c in as_prep.children):
+    as_prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _PASSIVE_PREPS.get(
+        verb.lemma_.lower(), ("as",)) and c.i > verb.i), None)
+    if as_prep is not None and not any(c.dep_ in ("pobj", "pcomp") for c in as_prep.children):
+        as_prep = None
+    if as_prep is None and verb.lemma_.lower() in _PASSIVE_BARE:
+        # "is nonetheless considered an effective tool", "no documents were deemed relevant"
+        as_prep = next((c for c in verb.children if c.dep_ in ("oprd", "attr", "acomp") and c.i > verb.i), None)
+    if as_prep is None:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
-    return _subtree_span([subj, as_prep]) if subj is not None else None
+    if subj is None or subj.tag_ in ("WDT", "WP") or subj.lower_ == "that":
+        return None  # "jobs that are considered inherently governmental": the writer's relative
+    return _subtree_span([subj, as_prep])
+
+
+# Passive evaluations that need no "as" ("is considered a contender", "were deemed relevant"),
+# and the prepositions other than "as" that carry one ("has long been known for X"), written
+# from PolNeAR train's passive cues.
+_PASSIVE_BARE = frozenset({"consider", "deem"})
+_PASSIVE_PREPS = {"know": ("as", "for")}
 
 
 def _evidence_subject(verb: Token) -> bool:
