@@ -536,3 +536,13 @@ def test_passive_evaluation_without_as(nlp: Language, text: str, content: str) -
 
 def test_writers_relative_with_a_passive_evaluation_is_not_a_quote(nlp: Language) -> None:
     assert quotes_of(nlp, "They fought jobs that are considered inherently governmental.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("He lost. And the first step, his allies say, will be to win back the donors.",
+     "the first step, his allies say, will be to win back the donors"),
+    ("He lost. So it makes sense, strategists said, for the party to move on.",
+     "it makes sense, strategists said, for the party to move on"),
+])
+def test_content_without_a_sentence_initial_link(nlp: Language, text: str, content: str) -> None:
+    assert only(quotes_of(nlp, text), content.split()[-1]).content.text == content
