@@ -546,3 +546,21 @@ def test_writers_relative_with_a_passive_evaluation_is_not_a_quote(nlp: Language
 ])
 def test_content_without_a_sentence_initial_link(nlp: Language, text: str, content: str) -> None:
     assert only(quotes_of(nlp, text), content.split()[-1]).content.text == content
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The senator declined to comment on the reaction to the verdict.", "the reaction to the verdict",
+     "declined to comment on"),
+    ("She refused to say that the city should be the capital.", "that the city should be the capital",
+     "refused to say"),
+])
+def test_cue_with_a_cue_infinitive_reports_its_complement(nlp: Language, text: str, content: str, cue: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].content.text == content
+    assert quotes[0].cue is not None and quotes[0].cue.text == cue
+
+
+def test_passive_cue_with_an_infinitive_reports_its_clause(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "The leaders were expected to discuss the battle against the militants."), "militants")
+    assert q.content.text == "The leaders were expected to discuss the battle against the militants"

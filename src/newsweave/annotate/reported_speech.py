@@ -154,6 +154,37 @@ def _subtree_span(toks: Sequence[Token]) -> tuple[int, int]:
 def indirect_content(verb: Token) -> tuple[int, int] | None:
     """The character span a cue verb reports, from the dependency parse, or None.
 
+    A cue whose infinitive is itself a cue ("declined to comment on X", "refused to say that X")
+    reports what the infinitive reports, and the infinitive reports nothing of its own.
+
+    Args:
+        verb: a verb token of a parsed document.
+
+    Returns:
+        The span, as ``_own_content`` describes it; None when ``verb`` reports nothing.
+    """
+    if verb.dep_ == "xcomp" and getattr(reported_through(verb.head), "i", None) == verb.i:
+        return None
+    inner = reported_through(verb)
+    return _own_content(inner) if inner is not None else _own_content(verb)
+
+
+def reported_through(verb: Token) -> Token | None:
+    """The infinitive of a cue that is itself a cue with a content of its own ("declined [to
+    comment] on the reaction", "refused [to say] that ..."), which PolNeAR joins to the cue
+    ("declined to comment") and whose complement is the content; else None."""
+    if cue_kind(verb) is None or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None  # "were expected to discuss ...": a passive reports its whole clause
+    inf = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and 0 < c.i - verb.i <= 3
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if inf is None or (cue_kind(inf) is None and cue_lemma(inf) not in PREP_CUES):
+        return None
+    return inf if _own_content(inf) is not None else None
+
+
+def _own_content(verb: Token) -> tuple[int, int] | None:
+    """The character span a cue verb reports by itself, from the dependency parse, or None.
+
     Args:
         verb: a verb token of a parsed document.
 
@@ -567,6 +598,13 @@ def cue_span(doc: Doc, text: str, verb: Token) -> Span:
                          and c.lower_ in ADJECTIVE_CUES.get(verb.lemma_.lower(), "").split()), None)
         hi = adj_prep.i if adj_prep is not None else hi
         return Span.of(text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
+    inner = reported_through(verb)
+    if inner is not None:  # "declined to comment on": from the cue to the infinitive's end
+        return Span.of(text, _single_cue_span(doc, text, verb).start, _single_cue_span(doc, text, inner).end)
+    return _single_cue_span(doc, text, verb)
+
+
+def _single_cue_span(doc: Doc, text: str, verb: Token) -> Span:
     lo = hi = verb.i
     while lo > 0 and doc[lo - 1].head.i == verb.i and doc[lo - 1].dep_ in ("aux", "neg", "advmod", "auxpass") \
             and verb.i - lo < 3:
