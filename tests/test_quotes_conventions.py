@@ -564,3 +564,13 @@ def test_cue_with_a_cue_infinitive_reports_its_complement(nlp: Language, text: s
 def test_passive_cue_with_an_infinitive_reports_its_clause(nlp: Language) -> None:
     q = only(quotes_of(nlp, "The leaders were expected to discuss the battle against the militants."), "militants")
     assert q.content.text == "The leaders were expected to discuss the battle against the militants"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The governor in his speech said the budget would pass.", "The governor"),
+    ("Another source speaking to reporters said the talks had failed.", "Another source"),
+])
+def test_source_without_occasion_or_participle(nlp: Language, text: str, speaker: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker

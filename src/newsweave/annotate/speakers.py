@@ -142,6 +142,12 @@ def _inverted_subject(verb: Token) -> list[Token]:
     return _clean_speaker(toks)
 
 
+# Where something is said, which a parser may hang on the speaker ("Trump in his speech").
+_OCCASIONS = frozenset({"speech", "interview", "statement", "rally", "debate", "address", "remarks",
+                        "conference", "briefing", "appearance", "hearing", "tweet", "post", "letter",
+                        "memo", "email", "op-ed", "column", "broadcast", "show", "event", "meeting"})
+
+
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 
 
@@ -159,11 +165,16 @@ def _drop_source_asides(toks: list[Token], head: Token) -> list[Token]:
         after_comma = t.left_edge.i > 0 and doc[t.left_edge.i - 1].text in (",", "—", "–")
         if after_comma and t.dep_ in ("acl", "advcl") and t.tag_ == "VBG":
             cut = min(cut, start - 1)
+        elif t.dep_ == "acl" and t.tag_ == "VBG" and t.i == head.i + 1:
+            cut = min(cut, start)  # "another source speaking to Fox News", "hackers backing Assad"
         elif t.dep_ == "appos" and t.lower_ in _REFLEXIVES:
             cut = min(cut, k)
         elif t.dep_ == "prep" and t.lower_ in ("on", "during") and any(
                 c.ent_type_ in ("DATE", "TIME") for c in t.children):
             cut = min(cut, start)
+        elif t.dep_ == "prep" and t.lower_ in ("in", "during", "at", "on") and any(
+                c.dep_ == "pobj" and c.lemma_.lower() in _OCCASIONS for c in t.children):
+            cut = min(cut, start)  # "Trump in his speech", "the senator at a rally"
     return toks[:cut]
 
 
