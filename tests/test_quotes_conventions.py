@@ -574,3 +574,13 @@ def test_source_without_occasion_or_participle(nlp: Language, text: str, speaker
     quotes = quotes_of(nlp, text)
     assert len(quotes) == 1
     assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Trump complained that the contest had been rigged against him, a charge that party leaders strongly denied.",
+     "that the contest had been rigged against him"),
+    ("He said that Clinton was not qualified for the presidency, before reversing himself.",
+     "that Clinton was not qualified for the presidency"),
+])
+def test_trailing_comment_of_the_writer_ends_the_content(nlp: Language, text: str, content: str) -> None:
+    assert only(quotes_of(nlp, text), content.split()[-1]).content.text == content

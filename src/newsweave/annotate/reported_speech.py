@@ -487,6 +487,7 @@ def noun_cue_content(noun: Token) -> tuple[tuple[int, int] | None, list[Token]]:
 # Subordinators of a trailing clause that is the writer's comment, not the reported content
 # (", though they blame ...", ", even though many observers doubt ...").
 _ASIDE_MARKERS = frozenset({"though", "although", "despite", "while", "whereas", "even"})
+_ASIDE_PREPS = frozenset({"before", "despite", "without"})
 _ASIDE_PUNCT = frozenset({",", "—", "–", "-", "--"})
 
 
@@ -540,8 +541,15 @@ def end_before_taken(doc: Doc, lo: int, hi: int, taken: Sequence[tuple[int, int]
 
 
 def _is_aside(h: Token, first: Token) -> bool:
-    if h.dep_ == "relcl":
-        return first.lower_ in ("who", "which", "whose")  # not a time or place ("..., when ...")
+    doc = h.doc
+    if h.dep_ == "relcl":  # not a time or place ("..., when ..."); "much of which" is one
+        return first.lower_ in ("who", "which", "whose") or (
+            doc[first.i + 1].lower_ == "of" and doc[first.i + 2].lower_ in ("which", "whom"))
+    if h.dep_ == "npadvmod" and h.pos_ == "NOUN" and first.i < h.i and any(c.dep_ == "relcl" for c in h.children):
+        return True  # "..., a charge that Colorado leaders denied"
+    if h.dep_ == "prep" and first.i == h.i and h.lower_ in _ASIDE_PREPS and any(
+            c.dep_ == "pcomp" and c.tag_ == "VBG" for c in h.children):
+        return True  # "..., before reversing himself"
     if h.dep_ == "appos":
         return True
     if h.dep_ in ("advcl", "acl", "conj", "xcomp") and h.tag_ in ("VBG", "VBN") and first.i >= h.i - 1:
