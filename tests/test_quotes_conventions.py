@@ -584,3 +584,11 @@ def test_source_without_occasion_or_participle(nlp: Language, text: str, speaker
 ])
 def test_trailing_comment_of_the_writer_ends_the_content(nlp: Language, text: str, content: str) -> None:
     assert only(quotes_of(nlp, text), content.split()[-1]).content.text == content
+
+
+def test_quoted_fragment_inside_a_reported_clause_is_part_of_it(nlp: Language) -> None:
+    text = 'Nor, he said, did he say anything that could be "interpreted as an order" to stand down.'
+    quotes = quotes_of(nlp, text)
+    assert any(q.content.text == 'Nor, he said, did he say anything that could be "interpreted as an order" to stand down'
+               for q in quotes)
+    assert not any(q.content.text == "interpreted as an order" for q in quotes)
