@@ -592,3 +592,8 @@ def test_quoted_fragment_inside_a_reported_clause_is_part_of_it(nlp: Language) -
     assert any(q.content.text == 'Nor, he said, did he say anything that could be "interpreted as an order" to stand down'
                for q in quotes)
     assert not any(q.content.text == "interpreted as an order" for q in quotes)
+
+
+def test_whether_clause_of_a_question_noun(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "They raised the question of whether the mayor was being managed at all."), "managed")
+    assert q.content.text == "whether the mayor was being managed at all"

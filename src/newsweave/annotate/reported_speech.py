@@ -475,6 +475,11 @@ def noun_cue_content(noun: Token) -> tuple[tuple[int, int] | None, list[Token]]:
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         if clause is not None:
             return _subtree_span([clause]), source
+    if lemma in _WHETHER_NOUNS:  # "the question of whether X", "doubts whether X"
+        start = next((t for t in noun.subtree if t.i > noun.i and t.lower_ in ("whether", "if")
+                      and t.i - noun.i <= 2 and t.dep_ == "mark"), None)
+        if start is not None:
+            return (start.idx, _subtree_span([noun])[1]), source
     prep = _STANCE_NOUN_PREPS.get(lemma)
     if prep is not None and poss is not None:
         p = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == prep and c.i > noun.i), None)
@@ -482,6 +487,11 @@ def noun_cue_content(noun: Token) -> tuple[tuple[int, int] | None, list[Token]]:
         if pobj is not None:
             return _subtree_span([pobj]), source
     return None, []
+
+
+# Nouns of asking and doubting whose "whether" clause is the content ("the question of whether
+# Trump was being managed at all"); the clause is reported, though often by nobody.
+_WHETHER_NOUNS = frozenset({"question", "doubt", "doubts", "debate", "uncertainty"})
 
 
 # Subordinators of a trailing clause that is the writer's comment, not the reported content
