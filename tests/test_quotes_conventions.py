@@ -597,3 +597,9 @@ def test_quoted_fragment_inside_a_reported_clause_is_part_of_it(nlp: Language) -
 def test_whether_clause_of_a_question_noun(nlp: Language) -> None:
     q = only(quotes_of(nlp, "They raised the question of whether the mayor was being managed at all."), "managed")
     assert q.content.text == "whether the mayor was being managed at all"
+
+
+def test_said_yes_is_a_content(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "Asked whether he would run again, Smith said yes."), "yes")
+    assert q.content.text == "yes"
+    assert q.speaker is not None and q.speaker.text == "Smith"

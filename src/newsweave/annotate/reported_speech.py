@@ -218,6 +218,10 @@ def _own_content(verb: Token) -> tuple[int, int] | None:
         return None
     if kind == "speech" and inverted_tag(verb):
         return None  # ,” said David Brock, a confidant who ...: a tag, its words are the speaker
+    answer = next((c for c in verb.children if c.i == verb.i + 1 and c.dep_ == "intj"
+                   and c.lower_ in ("yes", "no")), None)
+    if kind == "speech" and answer is not None:
+        return answer.idx, answer.idx + len(answer)  # "Smith said yes."
     right = [c for c in verb.children if c.i > verb.i and c.dep_ in _CORE_DEPS]
     gapped = _gapped_relative(verb, right)
     if gapped is not None:
