@@ -589,8 +589,8 @@ def test_trailing_comment_of_the_writer_ends_the_content(nlp: Language, text: st
 def test_quoted_fragment_inside_a_reported_clause_is_part_of_it(nlp: Language) -> None:
     text = 'Nor, he said, did he say anything that could be "interpreted as an order" to stand down.'
     quotes = quotes_of(nlp, text)
-    assert any(q.content.text == 'Nor, he said, did he say anything that could be "interpreted as an order" to stand down'
-               for q in quotes)
+    clause = 'Nor, he said, did he say anything that could be "interpreted as an order" to stand down'
+    assert any(q.content.text == clause for q in quotes)
     assert not any(q.content.text == "interpreted as an order" for q in quotes)
 
 
