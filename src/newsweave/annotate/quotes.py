@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsweave.annotate.content_edges import after_sentence_conjunction, drop_trailing_aside, end_before_taken
 from newsweave.annotate.quote_marks import QuotedRegion, find_quoted_regions, paragraphs, trim_span
 from newsweave.annotate.reported_speech import (
     DIRECT_CUES,
@@ -36,8 +37,6 @@ from newsweave.annotate.reported_speech import (
     adjective_cue_content,
     cue_lemma,
     cue_span,
-    drop_trailing_aside,
-    end_before_taken,
     indirect_content,
     inverted_tag,
     noun_cue_content,
@@ -468,7 +467,7 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
         lo, hi = _trim_clause(text, lo, hi)
         lo, hi = _trim_clause(text, lo, drop_trailing_aside(doc, lo, hi, regions))
         lo, hi = _trim_clause(text, lo, end_before_taken(doc, lo, hi, taken))
-        lo = _after_sentence_conjunction(doc, lo, hi)
+        lo = after_sentence_conjunction(doc, lo, hi)
         if (len(text[lo:hi].split()) < INDIRECT_MIN_WORDS and not one_word_content(doc, lo, hi)) or \
                 any(lo < e and s < hi and not _fragment_inside(text, s, e, lo, hi) for s, e in taken) or (
                     tok.pos_ == "NOUN" and any(d.content == (lo, hi) for d in drafts)):
@@ -527,26 +526,6 @@ def _within_paragraph(text: str, anchor: int, lo: int, hi: int) -> tuple[int, in
     p_lo = text.rfind("\n", 0, anchor) + 1
     p_hi = text.find("\n", anchor)
     return max(lo, p_lo), min(hi, p_hi if p_hi >= 0 else len(text))
-
-
-# Sentence-initial links to the sentence before, which are the writer's, not the source's. PolNeAR
-# train drops "And" and "So" from contents (3 of 3) but keeps a contrasting "But" (2 of 2).
-_SENTENCE_LINKS = frozenset({"and", "so"})
-
-
-def _after_sentence_conjunction(doc: Doc, lo: int, hi: int) -> int:
-    """Where reported content starts when it opens its sentence with a conjunction ("And the
-    first step, his allies say, will be ...", "So it makes sense, strategists said, for ..."):
-    after it and the comma that may follow."""
-    first = doc.char_span(lo, hi, alignment_mode="contract")
-    if first is None or len(first) < 3:
-        return lo
-    tok = first[0]
-    if tok.lower_ not in _SENTENCE_LINKS or not tok.text[:1].isupper() or not tok.is_sent_start or \
-            first[1].pos_ in ("ADV", "ADJ"):  # "So far, ...", "So much ..."
-        return lo
-    nxt = first[2] if first[1].text == "," else first[1]
-    return nxt.idx
 
 
 def _trim_clause(text: str, lo: int, hi: int) -> tuple[int, int]:

@@ -13,13 +13,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from newsweave.annotate.quote_marks import QuotedRegion
 from newsweave.model import Span
 
 __all__ = [
     "ADJECTIVE_CUES", "AS_CUES", "CLAUSE_CUES", "DIRECT_CUES", "EVIDENCE_NOUNS", "INDIRECT_MIN_WORDS",
     "OBJECT_CUES", "OPENING_MARKS", "PREP_CUES", "SPEECH_VERBS", "THAT_CLAUSE_CUES", "THAT_NOUN_CUES",
-    "according_content", "adjective_cue_content", "cue_kind", "cue_lemma", "cue_span", "drop_trailing_aside",
+    "according_content", "adjective_cue_content", "cue_kind", "cue_lemma", "cue_span",
     "indirect_content", "inverted_tag", "noun_cue_content", "one_word_content",
 ]
 
@@ -496,79 +495,6 @@ def noun_cue_content(noun: Token) -> tuple[tuple[int, int] | None, list[Token]]:
 # Nouns of asking and doubting whose "whether" clause is the content ("the question of whether
 # Trump was being managed at all"); the clause is reported, though often by nobody.
 _WHETHER_NOUNS = frozenset({"question", "doubt", "doubts", "debate", "uncertainty"})
-
-
-# Subordinators of a trailing clause that is the writer's comment, not the reported content
-# (", though they blame ...", ", even though many observers doubt ...").
-_ASIDE_MARKERS = frozenset({"though", "although", "despite", "while", "whereas", "even"})
-_ASIDE_PREPS = frozenset({"before", "despite", "without"})
-_ASIDE_PUNCT = frozenset({",", "—", "–", "-", "--"})
-
-
-def drop_trailing_aside(doc: Doc, lo: int, hi: int, regions: list[QuotedRegion]) -> int:
-    """Where reported content ends when it closes on an aside set off by a comma or a dash: a
-    non-restrictive relative clause (", who has insulted ..."), an apposition (", a charge that
-    ..."), a participial clause (", noting that ...") or a concessive one (", though ...").
-    PARC-style annotation (PolNeAR) leaves these out as the writer's words. Quoted words stay.
-
-    Returns:
-        The new end offset (``hi`` when nothing trails).
-    """
-    span = doc.char_span(lo, hi, alignment_mode="contract")
-    if span is None or len(span) < 4:
-        return hi
-    for t in span[2:]:
-        if doc[t.i - 1].text not in _ASIDE_PUNCT:
-            continue
-        h = t
-        while h.head.i != h.i and h.head.left_edge.i == t.i and lo <= h.head.idx < hi:
-            h = h.head
-        if h.right_edge.i < span.end - 1 and not doc[span.end - 1].is_punct:
-            continue  # not trailing: the content goes on after it
-        if _is_aside(h, t) and not any(r.start <= doc[t.i - 1].idx < r.end for r in regions):
-            return doc[t.i - 1].idx
-    return hi
-
-
-def end_before_taken(doc: Doc, lo: int, hi: int, taken: Sequence[tuple[int, int]]) -> int:
-    """Where reported content ends when an aside set off by a comma or a dash holds another
-    attribution's content ("Carson said he saw no need to change anything, telling him that
-    “we tell the truth”"): before that aside, so both are kept (PolNeAR marks the outer content
-    without the participle and the inner one on its own). ``hi`` when no such aside.
-    """
-    inner = [s for s, e in taken if lo < s < hi]
-    span = doc.char_span(lo, hi, alignment_mode="contract") if inner else None
-    if span is None or len(span) < 4:
-        return hi
-    first = min(inner)
-    for t in span[2:]:
-        if t.idx >= first:
-            break
-        if doc[t.i - 1].text not in _ASIDE_PUNCT:
-            continue
-        h = t
-        while h.head.i != h.i and h.head.left_edge.i == t.i and lo <= h.head.idx < hi:
-            h = h.head
-        if h.right_edge.idx >= first and _is_aside(h, t):
-            return doc[t.i - 1].idx
-    return hi
-
-
-def _is_aside(h: Token, first: Token) -> bool:
-    doc = h.doc
-    if h.dep_ == "relcl":  # not a time or place ("..., when ..."); "much of which" is one
-        return first.lower_ in ("who", "which", "whose") or (
-            doc[first.i + 1].lower_ == "of" and doc[first.i + 2].lower_ in ("which", "whom"))
-    if h.dep_ == "npadvmod" and h.pos_ == "NOUN" and first.i < h.i and any(c.dep_ == "relcl" for c in h.children):
-        return True  # "..., a charge that Colorado leaders denied"
-    if h.dep_ == "prep" and first.i == h.i and h.lower_ in _ASIDE_PREPS and any(
-            c.dep_ == "pcomp" and c.tag_ == "VBG" for c in h.children):
-        return True  # "..., before reversing himself"
-    if h.dep_ == "appos":
-        return True
-    if h.dep_ in ("advcl", "acl", "conj", "xcomp") and h.tag_ in ("VBG", "VBN") and first.i >= h.i - 1:
-        return True
-    return h.dep_ == "advcl" and first.lower_ in _ASIDE_MARKERS
 
 
 def one_word_content(doc: Doc, lo: int, hi: int) -> bool:
