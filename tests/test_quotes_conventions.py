@@ -9,8 +9,10 @@ import numpy as np
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsweave.annotate.quote_marks import find_quoted_regions
+from newsweave.annotate.speakers import speaker_tokens
 from newsweave.dossier import embed
 from newsweave.dossier.build import DossierBuilder
 from newsweave.dossier.quote_groups import EMBED_THRESHOLD, embedding_similarity, group_quotes
@@ -603,3 +605,23 @@ def test_said_yes_is_a_content(nlp: Language) -> None:
     q = only(quotes_of(nlp, "Asked whether he would run again, Smith said yes."), "yes")
     assert q.content.text == "yes"
     assert q.speaker is not None and q.speaker.text == "Smith"
+
+
+# Parses as the small model gives them after a quotation: the name hangs in a clause on the left
+# of "said", which is left without a subject.
+@pytest.mark.parametrize("words, pos, heads, deps, speaker", [
+    (["Humphrey", ",", "for", "example", ",", "said", "he", "is", "hopeful", "."],
+     ["PROPN", "PUNCT", "ADP", "NOUN", "PUNCT", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
+     [3, 3, 3, 5, 5, 5, 7, 5, 7, 5],
+     ["nsubj", "punct", "prep", "ccomp", "punct", "ROOT", "nsubj", "ccomp", "acomp", "punct"], "Humphrey"),
+    (["Jeffrey", "Salkin", ",", "a", "rabbi", ",", "said", "he", "is", "alarmed", "."],
+     ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
+     [1, 4, 4, 4, 6, 6, 6, 8, 6, 8, 6],
+     ["compound", "nsubj", "punct", "det", "ccomp", "punct", "ROOT", "nsubj", "ccomp", "acomp", "punct"],
+     "Jeffrey Salkin , a rabbi"),
+])
+def test_name_opening_the_clause_when_the_parse_loses_the_subject(
+        nlp: Language, words: list[str], pos: list[str], heads: list[int], deps: list[str], speaker: str) -> None:
+    doc = Doc(nlp.vocab, words=words, pos=pos, heads=heads, deps=deps)
+    said = doc[words.index("said")]
+    assert " ".join(t.text for t in speaker_tokens(said, phrase_before=False)) == speaker

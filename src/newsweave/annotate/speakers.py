@@ -92,9 +92,35 @@ def speaker_tokens(verb: Token, phrase_before: bool = True) -> list[Token]:
     finite = _finite_ancestor(verb) if verb.dep_ == "conj" and verb.tag_ in _FINITE else None
     if finite is not None:
         return _clean_speaker(_drop_source_asides(list(finite.subtree), finite))
+    opening = _name_opening_clause(verb)
+    if opening:
+        return opening
     if not phrase_before:
         return []
     return _clean_speaker(_phrase_before(verb)) or _inverted_subject(verb)
+
+
+def _name_opening_clause(verb: Token) -> list[Token]:
+    """The name opening a speech verb's clause when the parser lost the subject in the sentence
+    before (“... a solution.” Humphrey, for example, said he's hopeful ...): a run of proper nouns
+    right after the clause's boundary, set off by a comma, with the verb after the asides."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return []
+    k = verb.i - 1
+    while k >= 0 and doc[k].text not in (".", "!", "?", ";") and doc[k].text not in _CLOSING_MARKS \
+            and "\n" not in doc[k].text_with_ws:
+        k -= 1
+    name = []
+    for t in doc[k + 1:verb.i]:
+        if t.pos_ != "PROPN":
+            break
+        name.append(t)
+    if not name or doc[name[-1].i + 1].text != "," or doc[verb.i - 1].text != ",":
+        return []
+    if doc[name[-1].i + 2].pos_ in ("DET", "NOUN", "ADJ", "PROPN"):
+        return list(doc[name[0].i:verb.i - 1])  # with its apposition, as PolNeAR keeps it
+    return name
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
