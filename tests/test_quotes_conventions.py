@@ -9,8 +9,10 @@ import numpy as np
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsweave.annotate.quote_marks import find_quoted_regions
+from newsweave.annotate.speakers import speaker_tokens
 from newsweave.dossier import embed
 from newsweave.dossier.build import DossierBuilder
 from newsweave.dossier.quote_groups import EMBED_THRESHOLD, embedding_similarity, group_quotes
@@ -479,3 +481,147 @@ def test_passive_evaluation_with_as(nlp: Language) -> None:
 
 def test_name_introduced_by_known_as_is_not_a_quote(nlp: Language) -> None:
     assert quotes_of(nlp, "The plan, known as Project Blue, failed.") == []
+
+
+def test_participle_holding_a_quotation_ends_the_outer_content(nlp: Language) -> None:
+    text = ("The mayor said she saw no reason to change the plan, telling reporters that "
+            "“we keep our promises” and that the budget would hold.")
+    quotes = quotes_of(nlp, text)
+    outer = only(quotes, "no reason")
+    assert outer.content.text == "she saw no reason to change the plan"
+    assert outer.speaker is not None and outer.speaker.text == "The mayor"
+    assert any("we keep our promises" in q.content.text for q in quotes if q is not outer)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The firm hired the workers the managers thought were the best fit.",
+     "the workers the managers thought were the best fit", "the managers"),
+    ("Voters named the senator who they think is the strongest candidate in the field.",
+     "who they think is the strongest candidate in the field", "they"),
+])
+def test_cue_in_a_relative_clause_with_a_gap_reports_the_noun_phrase(
+        nlp: Language, text: str, content: str, speaker: str) -> None:
+    q = next(q for q in quotes_of(nlp, text) if q.speaker is not None and q.speaker.text == speaker)
+    assert q.content.text == content
+
+
+def test_cue_in_a_relative_clause_about_its_subject_reports_its_complement(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "Democrats who want to keep the White House are nervous."), "White House")
+    assert q.content.text == "to keep the White House"
+
+
+def test_finite_conjunct_hung_on_an_infinitive_takes_the_main_subject(nlp: Language) -> None:
+    text = ("Likewise, the governor went after the mayor for following the council’s refusal to use "
+            "the term and called for her to quit her job.")
+    q = only(quotes_of(nlp, text), "quit her job")
+    assert q.speaker is not None and q.speaker.text == "the governor"
+
+
+def test_participle_after_a_reported_clause_is_the_reporters(nlp: Language) -> None:
+    text = ("Even a veteran strategist said the mayor will have to choose a side, saying, "
+            "“At some point, she’s going to have to come out.”")
+    q = only(quotes_of(nlp, text), "come out")
+    assert q.speaker is not None and q.speaker.text == "a veteran strategist"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The base has long been considered a top contender.", "The base has long been considered a top contender"),
+    ("After the search, no documents were deemed relevant.", "no documents were deemed relevant"),
+    ("Russia has long been known for engaging in such propaganda.",
+     "Russia has long been known for engaging in such propaganda"),
+])
+def test_passive_evaluation_without_as(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.speaker is None
+
+
+def test_writers_relative_with_a_passive_evaluation_is_not_a_quote(nlp: Language) -> None:
+    assert quotes_of(nlp, "They fought jobs that are considered inherently governmental.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("He lost. And the first step, his allies say, will be to win back the donors.",
+     "the first step, his allies say, will be to win back the donors"),
+    ("He lost. So it makes sense, strategists said, for the party to move on.",
+     "it makes sense, strategists said, for the party to move on"),
+])
+def test_content_without_a_sentence_initial_link(nlp: Language, text: str, content: str) -> None:
+    assert only(quotes_of(nlp, text), content.split()[-1]).content.text == content
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The senator declined to comment on the reaction to the verdict.", "the reaction to the verdict",
+     "declined to comment on"),
+    ("She refused to say that the city should be the capital.", "that the city should be the capital",
+     "refused to say"),
+])
+def test_cue_with_a_cue_infinitive_reports_its_complement(nlp: Language, text: str, content: str, cue: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].content.text == content
+    assert quotes[0].cue is not None and quotes[0].cue.text == cue
+
+
+def test_passive_cue_with_an_infinitive_reports_its_clause(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "The leaders were expected to discuss the battle against the militants."), "militants")
+    assert q.content.text == "The leaders were expected to discuss the battle against the militants"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The governor in his speech said the budget would pass.", "The governor"),
+    ("Another source speaking to reporters said the talks had failed.", "Another source"),
+])
+def test_source_without_occasion_or_participle(nlp: Language, text: str, speaker: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Trump complained that the contest had been rigged against him, a charge that party leaders strongly denied.",
+     "that the contest had been rigged against him"),
+    ("He said that Clinton was not qualified for the presidency, before reversing himself.",
+     "that Clinton was not qualified for the presidency"),
+])
+def test_trailing_comment_of_the_writer_ends_the_content(nlp: Language, text: str, content: str) -> None:
+    assert only(quotes_of(nlp, text), content.split()[-1]).content.text == content
+
+
+def test_quoted_fragment_inside_a_reported_clause_is_part_of_it(nlp: Language) -> None:
+    text = 'Nor, he said, did he say anything that could be "interpreted as an order" to stand down.'
+    quotes = quotes_of(nlp, text)
+    clause = 'Nor, he said, did he say anything that could be "interpreted as an order" to stand down'
+    assert any(q.content.text == clause for q in quotes)
+    assert not any(q.content.text == "interpreted as an order" for q in quotes)
+
+
+def test_whether_clause_of_a_question_noun(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "They raised the question of whether the mayor was being managed at all."), "managed")
+    assert q.content.text == "whether the mayor was being managed at all"
+
+
+def test_said_yes_is_a_content(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "Asked whether he would run again, Smith said yes."), "yes")
+    assert q.content.text == "yes"
+    assert q.speaker is not None and q.speaker.text == "Smith"
+
+
+# Parses as the small model gives them after a quotation: the name hangs in a clause on the left
+# of "said", which is left without a subject.
+@pytest.mark.parametrize("words, pos, heads, deps, speaker", [
+    (["Humphrey", ",", "for", "example", ",", "said", "he", "is", "hopeful", "."],
+     ["PROPN", "PUNCT", "ADP", "NOUN", "PUNCT", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
+     [3, 3, 3, 5, 5, 5, 7, 5, 7, 5],
+     ["nsubj", "punct", "prep", "ccomp", "punct", "ROOT", "nsubj", "ccomp", "acomp", "punct"], "Humphrey"),
+    (["Jeffrey", "Salkin", ",", "a", "rabbi", ",", "said", "he", "is", "alarmed", "."],
+     ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
+     [1, 4, 4, 4, 6, 6, 6, 8, 6, 8, 6],
+     ["compound", "nsubj", "punct", "det", "ccomp", "punct", "ROOT", "nsubj", "ccomp", "acomp", "punct"],
+     "Jeffrey Salkin , a rabbi"),
+])
+def test_name_opening_the_clause_when_the_parse_loses_the_subject(
+        nlp: Language, words: list[str], pos: list[str], heads: list[int], deps: list[str], speaker: str) -> None:
+    doc = Doc(nlp.vocab, words=words, pos=pos, heads=heads, deps=deps)
+    said = doc[words.index("said")]
+    assert " ".join(t.text for t in speaker_tokens(said, phrase_before=False)) == speaker

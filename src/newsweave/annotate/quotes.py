@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsweave.annotate.content_edges import after_sentence_conjunction, drop_trailing_aside, end_before_taken
 from newsweave.annotate.quote_marks import QuotedRegion, find_quoted_regions, paragraphs, trim_span
 from newsweave.annotate.reported_speech import (
     DIRECT_CUES,
@@ -36,7 +37,6 @@ from newsweave.annotate.reported_speech import (
     adjective_cue_content,
     cue_lemma,
     cue_span,
-    drop_trailing_aside,
     indirect_content,
     inverted_tag,
     noun_cue_content,
@@ -466,8 +466,10 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
         lo, hi = _within_paragraph(text, tok.idx, *content)
         lo, hi = _trim_clause(text, lo, hi)
         lo, hi = _trim_clause(text, lo, drop_trailing_aside(doc, lo, hi, regions))
+        lo, hi = _trim_clause(text, lo, end_before_taken(doc, lo, hi, taken))
+        lo = after_sentence_conjunction(doc, lo, hi)
         if (len(text[lo:hi].split()) < INDIRECT_MIN_WORDS and not one_word_content(doc, lo, hi)) or \
-                any(lo < e and s < hi for s, e in taken) or (
+                any(lo < e and s < hi and not _fragment_inside(text, s, e, lo, hi) for s, e in taken) or (
                     tok.pos_ == "NOUN" and any(d.content == (lo, hi) for d in drafts)):
             continue  # too short, inside a quotation, or a noun reporting it again ("expressed concern that")
         quoted = any(lo <= r.start and r.end <= hi for r in regions)
@@ -478,6 +480,28 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
     return drafts
 
 
+
+
+def _fragment_inside(text: str, s: int, e: int, lo: int, hi: int) -> bool:
+    """Whether the quotation ``s:e`` is a fragment quoted inside the reported clause ``lo:hi``
+    (he should condemn terrorists as "radical Islamists"): inside it, and opening in lower case."""
+    k = s
+    while k < e and not text[k].isalnum():
+        k += 1
+    return lo <= s and e <= hi and lo < s and k < e and text[k].islower()
+
+
+def _absorb_fragments(direct: list[_Draft], indirect: list[_Draft]) -> list[_Draft]:
+    """The direct drafts without the quoted fragments a reported clause holds (the clause is the
+    content, as a mixed quote), unless the fragment's own cue stands inside that clause."""
+    out = []
+    for d in direct:
+        holder = next((r for r in indirect if r.content[0] < d.content[0] and d.content[1] <= r.content[1]
+                       and d.att is not None and r.att is not None
+                       and not r.content[0] <= d.att.cue.idx < r.content[1]), None)
+        if holder is None:
+            out.append(d)
+    return out
 
 
 def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
@@ -546,7 +570,8 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
                             speaker_ref=Span.of(text, n_lo, n_hi)))
     taken = [d.content for d in drafts] + [(q.content.start, q.content.end) for q in quotes]
     cues = {d.att.cue.i for d in drafts if d.att}
-    drafts += _drop_nested(_indirect_drafts(doc, taken, cues, regions))
+    indirect = _drop_nested(_indirect_drafts(doc, taken, cues, regions))
+    drafts = _absorb_fragments(drafts, indirect) + indirect
     for d in sorted(drafts, key=lambda d: d.att.cue.idx if d.att else d.content[0]):
         quotes.append(_to_quote(doc, text, d, resolver))
     quotes.sort(key=lambda q: (q.content.start, q.content.end))

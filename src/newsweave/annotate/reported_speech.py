@@ -13,13 +13,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from newsweave.annotate.quote_marks import QuotedRegion
 from newsweave.model import Span
 
 __all__ = [
     "ADJECTIVE_CUES", "AS_CUES", "CLAUSE_CUES", "DIRECT_CUES", "EVIDENCE_NOUNS", "INDIRECT_MIN_WORDS",
     "OBJECT_CUES", "OPENING_MARKS", "PREP_CUES", "SPEECH_VERBS", "THAT_CLAUSE_CUES", "THAT_NOUN_CUES",
-    "according_content", "adjective_cue_content", "cue_kind", "cue_lemma", "cue_span", "drop_trailing_aside",
+    "according_content", "adjective_cue_content", "cue_kind", "cue_lemma", "cue_span",
     "indirect_content", "inverted_tag", "noun_cue_content", "one_word_content",
 ]
 
@@ -91,7 +90,7 @@ PREP_CUES = {
 # ("see the film"). Written as the family of verbs of regard and labelling.
 AS_CUES = frozenset({"see", "view", "regard", "consider", "perceive", "portray", "paint", "cast", "label",
                      "brand", "characterize", "characterise", "depict", "hail", "tout", "dismiss", "describe",
-                     "cite", "name", "rank", "rate", "treat", "frame", "peg", "count", "single"})
+                     "cite", "name", "rank", "rate", "treat", "frame", "peg", "count", "single", "deem"})
 # Prepositions after a stance verb's object that carry what is said of it ("praised X for Y",
 # "accused X of Y", "attacked X over Y"): PARC-style contents run through them.
 _REASON_PREPS = frozenset({"for", "of", "as", "over"})
@@ -154,6 +153,37 @@ def _subtree_span(toks: Sequence[Token]) -> tuple[int, int]:
 def indirect_content(verb: Token) -> tuple[int, int] | None:
     """The character span a cue verb reports, from the dependency parse, or None.
 
+    A cue whose infinitive is itself a cue ("declined to comment on X", "refused to say that X")
+    reports what the infinitive reports, and the infinitive reports nothing of its own.
+
+    Args:
+        verb: a verb token of a parsed document.
+
+    Returns:
+        The span, as ``_own_content`` describes it; None when ``verb`` reports nothing.
+    """
+    if verb.dep_ == "xcomp" and getattr(reported_through(verb.head), "i", None) == verb.i:
+        return None
+    inner = reported_through(verb)
+    return _own_content(inner) if inner is not None else _own_content(verb)
+
+
+def reported_through(verb: Token) -> Token | None:
+    """The infinitive of a cue that is itself a cue with a content of its own ("declined [to
+    comment] on the reaction", "refused [to say] that ..."), which PolNeAR joins to the cue
+    ("declined to comment") and whose complement is the content; else None."""
+    if cue_kind(verb) is None or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None  # "were expected to discuss ...": a passive reports its whole clause
+    inf = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and 0 < c.i - verb.i <= 3
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if inf is None or (cue_kind(inf) is None and cue_lemma(inf) not in PREP_CUES):
+        return None
+    return inf if _own_content(inf) is not None else None
+
+
+def _own_content(verb: Token) -> tuple[int, int] | None:
+    """The character span a cue verb reports by itself, from the dependency parse, or None.
+
     Args:
         verb: a verb token of a parsed document.
 
@@ -187,7 +217,14 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
         return None
     if kind == "speech" and inverted_tag(verb):
         return None  # ,” said David Brock, a confidant who ...: a tag, its words are the speaker
+    answer = next((c for c in verb.children if c.i == verb.i + 1 and c.dep_ == "intj"
+                   and c.lower_ in ("yes", "no")), None)
+    if kind == "speech" and answer is not None:
+        return answer.idx, answer.idx + len(answer)  # "Smith said yes."
     right = [c for c in verb.children if c.i > verb.i and c.dep_ in _CORE_DEPS]
+    gapped = _gapped_relative(verb, right)
+    if gapped is not None:
+        return gapped
     if kind == "clause" and _evidence_subject(verb) and any(c.dep_ == "dobj" for c in right):
         kind = "object"  # "Several polls show Sanders within two points": the object and what follows
         right += [c for c in verb.children if c.i > max(r.i for r in right)
@@ -226,6 +263,28 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         return _parenthetical_content(verb)
     return None
+
+
+def _gapped_relative(verb: Token, right: Sequence[Token]) -> tuple[int, int] | None:
+    """The noun phrase a cue in a relative clause reports when the noun fills a gap in what it
+    reports ("the proposals she would not want to defend", "employees they thought were the best
+    fit"): from the noun's first word to the clause's end, as PARC-style annotation draws "what
+    he calls X". None when the noun is the cue's subject ("Democrats who want to ...") or the
+    clause reports something of its own (an object: "the way they say huge turnout ...")."""
+    if verb.dep_ != "relcl" or not any(c.dep_ in _CLAUSE_DEPS for c in right) or any(
+            c.dep_ in ("dobj", "attr", "oprd") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ in ("WDT", "WP", "WP$") or subj.lower_ == "that" or any(
+            c.tag_ == "WRB" for c in verb.children):
+        return None
+    noun = verb.head
+    between = verb.doc[noun.i + 1:verb.i]
+    if any(t.text in (":", ";", "—", "–") or (t.dep_ == "pobj" and t.tag_ in ("WDT", "WP")) for t in between):
+        return None  # "a meeting in which ...", "a divide: a majority support ..."
+    # "a candidate who they think is the strongest": from the relative word, as PolNeAR draws it
+    rel = next((t for t in between if t.tag_ in ("WDT", "WP") or (t.lower_ == "that" and t.head.i != noun.i)), None)
+    return _subtree_span([rel if rel is not None else noun.left_edge, verb])
 
 
 # Naming verbs of "what X calls Y", whose content PARC-style annotation draws from "what" to the
@@ -305,11 +364,26 @@ def _passive_as_content(verb: Token) -> tuple[int, int] | None:
     """A passive evaluation with "as" ("Rubio is seen as the strongest candidate"): the subject
     through the predicate, the cue inside. A reduced relative ("a system known as SMART") is a
     name, not an evaluation."""
-    as_prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
-    if as_prep is None or not any(c.dep_ in ("pobj", "pcomp") for c in as_prep.children):
+    as_prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _PASSIVE_PREPS.get(
+        verb.lemma_.lower(), ("as",)) and c.i > verb.i), None)
+    if as_prep is not None and not any(c.dep_ in ("pobj", "pcomp") for c in as_prep.children):
+        as_prep = None
+    if as_prep is None and verb.lemma_.lower() in _PASSIVE_BARE:
+        # "is nonetheless considered an effective tool", "no documents were deemed relevant"
+        as_prep = next((c for c in verb.children if c.dep_ in ("oprd", "attr", "acomp") and c.i > verb.i), None)
+    if as_prep is None:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
-    return _subtree_span([subj, as_prep]) if subj is not None else None
+    if subj is None or subj.tag_ in ("WDT", "WP") or subj.lower_ == "that":
+        return None  # "jobs that are considered inherently governmental": the writer's relative
+    return _subtree_span([subj, as_prep])
+
+
+# Passive evaluations that need no "as" ("is considered a contender", "were deemed relevant"),
+# and the prepositions other than "as" that carry one ("has long been known for X"), written
+# from PolNeAR train's passive cues.
+_PASSIVE_BARE = frozenset({"consider", "deem"})
+_PASSIVE_PREPS = {"know": ("as", "for")}
 
 
 def _evidence_subject(verb: Token) -> bool:
@@ -404,6 +478,11 @@ def noun_cue_content(noun: Token) -> tuple[tuple[int, int] | None, list[Token]]:
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         if clause is not None:
             return _subtree_span([clause]), source
+    if lemma in _WHETHER_NOUNS:  # "the question of whether X", "doubts whether X"
+        start = next((t for t in noun.subtree if t.i > noun.i and t.lower_ in ("whether", "if")
+                      and t.i - noun.i <= 2 and t.dep_ == "mark"), None)
+        if start is not None:
+            return (start.idx, _subtree_span([noun])[1]), source
     prep = _STANCE_NOUN_PREPS.get(lemma)
     if prep is not None and poss is not None:
         p = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == prep and c.i > noun.i), None)
@@ -413,45 +492,9 @@ def noun_cue_content(noun: Token) -> tuple[tuple[int, int] | None, list[Token]]:
     return None, []
 
 
-# Subordinators of a trailing clause that is the writer's comment, not the reported content
-# (", though they blame ...", ", even though many observers doubt ...").
-_ASIDE_MARKERS = frozenset({"though", "although", "despite", "while", "whereas", "even"})
-_ASIDE_PUNCT = frozenset({",", "—", "–", "-", "--"})
-
-
-def drop_trailing_aside(doc: Doc, lo: int, hi: int, regions: list[QuotedRegion]) -> int:
-    """Where reported content ends when it closes on an aside set off by a comma or a dash: a
-    non-restrictive relative clause (", who has insulted ..."), an apposition (", a charge that
-    ..."), a participial clause (", noting that ...") or a concessive one (", though ...").
-    PARC-style annotation (PolNeAR) leaves these out as the writer's words. Quoted words stay.
-
-    Returns:
-        The new end offset (``hi`` when nothing trails).
-    """
-    span = doc.char_span(lo, hi, alignment_mode="contract")
-    if span is None or len(span) < 4:
-        return hi
-    for t in span[2:]:
-        if doc[t.i - 1].text not in _ASIDE_PUNCT:
-            continue
-        h = t
-        while h.head.i != h.i and h.head.left_edge.i == t.i and lo <= h.head.idx < hi:
-            h = h.head
-        if h.right_edge.i < span.end - 1 and not doc[span.end - 1].is_punct:
-            continue  # not trailing: the content goes on after it
-        if _is_aside(h, t) and not any(r.start <= doc[t.i - 1].idx < r.end for r in regions):
-            return doc[t.i - 1].idx
-    return hi
-
-
-def _is_aside(h: Token, first: Token) -> bool:
-    if h.dep_ == "relcl":
-        return first.lower_ in ("who", "which", "whose")  # not a time or place ("..., when ...")
-    if h.dep_ == "appos":
-        return True
-    if h.dep_ in ("advcl", "acl", "conj", "xcomp") and h.tag_ in ("VBG", "VBN") and first.i >= h.i - 1:
-        return True
-    return h.dep_ == "advcl" and first.lower_ in _ASIDE_MARKERS
+# Nouns of asking and doubting whose "whether" clause is the content ("the question of whether
+# Trump was being managed at all"); the clause is reported, though often by nobody.
+_WHETHER_NOUNS = frozenset({"question", "doubt", "doubts", "debate", "uncertainty"})
 
 
 def one_word_content(doc: Doc, lo: int, hi: int) -> bool:
@@ -503,6 +546,13 @@ def cue_span(doc: Doc, text: str, verb: Token) -> Span:
                          and c.lower_ in ADJECTIVE_CUES.get(verb.lemma_.lower(), "").split()), None)
         hi = adj_prep.i if adj_prep is not None else hi
         return Span.of(text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
+    inner = reported_through(verb)
+    if inner is not None:  # "declined to comment on": from the cue to the infinitive's end
+        return Span.of(text, _single_cue_span(doc, text, verb).start, _single_cue_span(doc, text, inner).end)
+    return _single_cue_span(doc, text, verb)
+
+
+def _single_cue_span(doc: Doc, text: str, verb: Token) -> Span:
     lo = hi = verb.i
     while lo > 0 and doc[lo - 1].head.i == verb.i and doc[lo - 1].dep_ in ("aux", "neg", "advmod", "auxpass") \
             and verb.i - lo < 3:

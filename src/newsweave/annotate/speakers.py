@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsweave.annotate.quote_marks import find_quoted_regions
+from newsweave.annotate.reported_speech import cue_kind
 from newsweave.model import Mention, Span
 
 __all__ = ["ORG_WORDS", "ROLE_TITLES", "ROLE_WORDS", "SpeakerResolver", "speaker_tokens"]
@@ -71,6 +72,9 @@ def speaker_tokens(verb: Token, phrase_before: bool = True) -> list[Token]:
         # "Syrian hackers backing Assad", "the super PACs supporting him": the noun it modifies
         noun = verb.head
         return _clean_speaker([t for t in noun.subtree if t.i < verb.i])
+    reporter = _reporting_verb_above(verb)
+    if reporter is not None:
+        verb = reporter
     head = verb
     for _ in range(4):
         subj = _subject_of(head)
@@ -85,9 +89,69 @@ def speaker_tokens(verb: Token, phrase_before: bool = True) -> list[Token]:
         if head.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "acl", "parataxis", "prep") or head.head.i == head.i:
             break
         head = head.head
+    finite = _finite_ancestor(verb) if verb.dep_ == "conj" and verb.tag_ in _FINITE else None
+    if finite is not None:
+        return _clean_speaker(_drop_source_asides(list(finite.subtree), finite))
+    opening = _name_opening_clause(verb)
+    if opening:
+        return opening
     if not phrase_before:
         return []
     return _clean_speaker(_phrase_before(verb)) or _inverted_subject(verb)
+
+
+def _name_opening_clause(verb: Token) -> list[Token]:
+    """The name opening a speech verb's clause when the parser lost the subject in the sentence
+    before (“... a solution.” Humphrey, for example, said he's hopeful ...): a run of proper nouns
+    right after the clause's boundary, set off by a comma, with the verb after the asides."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return []
+    k = verb.i - 1
+    while k >= 0 and doc[k].text not in (".", "!", "?", ";") and doc[k].text not in _CLOSING_MARKS \
+            and "\n" not in doc[k].text_with_ws:
+        k -= 1
+    name = []
+    for t in doc[k + 1:verb.i]:
+        if t.pos_ != "PROPN":
+            break
+        name.append(t)
+    if not name or doc[name[-1].i + 1].text != "," or doc[verb.i - 1].text != ",":
+        return []
+    if doc[name[-1].i + 2].pos_ in ("DET", "NOUN", "ADJ", "PROPN"):
+        return list(doc[name[0].i:verb.i - 1])  # with its apposition, as PolNeAR keeps it
+    return name
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _reporting_verb_above(verb: Token) -> Token | None:
+    """The verb reporting the clause a participle set off by a comma closes ("a strategist said
+    Clinton will have to choose, saying, “...”"): the participle is the reporter's, not the
+    reported subject's, though the parser hangs it inside the reported clause."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.left_edge.i == 0 or \
+            doc[verb.left_edge.i - 1].text != ",":
+        return None
+    child = verb.head
+    for anc in child.ancestors:
+        if child.dep_ == "ccomp" and anc.pos_ == "VERB" and anc.i < child.i and cue_kind(anc) == "speech":
+            return anc
+        if child.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "aux"):
+            return None
+        child = anc
+    return None
+
+
+def _finite_ancestor(verb: Token) -> Token | None:
+    """The subject of the nearest finite verb above a finite conjunct the parser hung on a
+    non-finite one ("Trump went after Clinton for following Obama's refusal to use the term and
+    called for her to quit": "called" is coordinated with "went", not with "use")."""
+    for anc in verb.ancestors:
+        if anc.tag_ in _FINITE:
+            return _subject_of(anc)
+    return None
 
 
 def _inverted_subject(verb: Token) -> list[Token]:
@@ -102,6 +166,12 @@ def _inverted_subject(verb: Token) -> list[Token]:
             break
         toks.append(t)
     return _clean_speaker(toks)
+
+
+# Where something is said, which a parser may hang on the speaker ("Trump in his speech").
+_OCCASIONS = frozenset({"speech", "interview", "statement", "rally", "debate", "address", "remarks",
+                        "conference", "briefing", "appearance", "hearing", "tweet", "post", "letter",
+                        "memo", "email", "op-ed", "column", "broadcast", "show", "event", "meeting"})
 
 
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
@@ -121,11 +191,16 @@ def _drop_source_asides(toks: list[Token], head: Token) -> list[Token]:
         after_comma = t.left_edge.i > 0 and doc[t.left_edge.i - 1].text in (",", "—", "–")
         if after_comma and t.dep_ in ("acl", "advcl") and t.tag_ == "VBG":
             cut = min(cut, start - 1)
+        elif t.dep_ == "acl" and t.tag_ == "VBG" and t.i == head.i + 1:
+            cut = min(cut, start)  # "another source speaking to Fox News", "hackers backing Assad"
         elif t.dep_ == "appos" and t.lower_ in _REFLEXIVES:
             cut = min(cut, k)
         elif t.dep_ == "prep" and t.lower_ in ("on", "during") and any(
                 c.ent_type_ in ("DATE", "TIME") for c in t.children):
             cut = min(cut, start)
+        elif t.dep_ == "prep" and t.lower_ in ("in", "during", "at", "on") and any(
+                c.dep_ == "pobj" and c.lemma_.lower() in _OCCASIONS for c in t.children):
+            cut = min(cut, start)  # "Trump in his speech", "the senator at a rally"
     return toks[:cut]
 
 
