@@ -90,6 +90,8 @@ VS_LABEL_RE = re.compile(r"^\s*vs\.?\s+([A-Za-z][A-Za-z -]{0,30}?)\s*$", re.IGNO
 # The rest of a table row after its label: two or more numbers and nothing else.
 _TABLE_ROW_RE = re.compile(r"(?:\s+\(?-?\d[\d,./-]*\)?){2,}\s*")
 NOUN_POS = ("NOUN", "PROPN")
+# Entities a counted noun's phrase does not end in: names and dates.
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "LAW"}
 _NOMINAL_DEPS = ("dobj", "obj", "pobj", "nsubj", "nsubjpass", "attr", "conj", "appos")
 
 
@@ -186,7 +188,7 @@ def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
     unit_compound = top.dep_ == "compound" and _is_unit_token(top) and head.tag_ in ("VBZ", "NNS", "NN")
     if top.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") and head.i not in inside \
             and (_nominal(head) or unit_compound) and head.i > top.i:
-        return None if head.lemma_.lower() in TIME_NOUNS else head
+        return None if head.lemma_.lower() in TIME_NOUNS else _phrase_head(head)
     if top.dep_ == "dobj":
         # two objects of one verb: the first one modifies the second ("withdrawn a six dlr per share
         # buyout offer" parsed as two objects of "withdrawn")
@@ -201,6 +203,17 @@ def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
                     and objs[0].lower_ not in MONTHS:  # not "the 28.1 mln tonnes of March"
                 return objs[0]
     return None
+
+
+def _phrase_head(noun: Token) -> Token:
+    """The head of the noun phrase a number's noun opens: the parse often hangs a number on the first
+    of a chain of compounds ("Three 50th Anniversary Special Awards": "Three" on "Anniversary"), but
+    what is counted is the last noun ("Awards")."""
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in NOUN_POS \
+            and not _is_unit_token(noun) and not _is_unit_token(noun.head) \
+            and noun.head.lemma_.lower() not in TIME_NOUNS and noun.head.ent_type_ not in _NAME_ENTS:
+        noun = noun.head  # not into a name: "10,000 metres champion Derartu Tulu" counts champions
+    return noun
 
 
 def _nominal(tok: Token) -> bool:
@@ -405,8 +418,10 @@ def _subject(verb: Token) -> Token | None:
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in NOUN_POS), None)
         if obj is not None:
             return obj
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        return _subject(verb.head)  # "rates rose two basis points to close at 5.55 pct"
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
+        # "rates rose two basis points to close at 5.55 pct"; "the market is likely to grow by 40%":
+        # the predicate adjective's verb holds the subject
+        return _subject(verb.head)
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_POS \
             and not _is_unit_token(verb.head):
         return verb.head  # "<Marconi SA>, owned 80 pct by Standard": the participle's noun
@@ -484,7 +499,7 @@ def _phrase(noun: Token, inside: set[int]) -> str:
         if child.lower_ == "per" or noun.lemma_.lower() in RELATIONAL_HEADS or named:
             words += [child, *_left_modifiers(obj, inside), obj]
             break
-    return " ".join(_surface(t) for t in sorted(words, key=lambda t: t.i))
+    return _render(sorted(words, key=lambda t: t.i))
 
 
 def _left_modifiers(tok: Token, inside: set[int]) -> list[Token]:
@@ -494,10 +509,24 @@ def _left_modifiers(tok: Token, inside: set[int]) -> list[Token]:
             continue
         if child.lower_ in QUANTIFIER_ADJS or child.pos_ in ("NUM", "DET", "PRON", "PUNCT"):
             continue
-        if any(t.like_num or t.lower_ in UNIT_WORDS or t.lower_ in CURRENCY_WORDS for t in child.subtree):
-            continue
+        if _is_unit_token(child) or (child.is_punct and child.text != "-") or any(
+                (c.dep_ == "nummod" or c.like_num) and c.i not in inside for c in child.children):
+            continue  # the figure's own words ("dlr") and other numbers' ("10-year"); a modifier of
+            # the figure's noun keeps its own modifiers: "68 billion dlr foreign bank debt"
         mods += [*_left_modifiers(child, inside), child]
     return mods
+
+
+def _render(words: list[Token]) -> str:
+    """Tokens in text order, hyphenated words kept whole ("pre-tax profits"); a hyphen whose word was
+    left out goes too."""
+    out = ""
+    for k, tok in enumerate(words):
+        glued = k > 0 and words[k - 1].i == tok.i - 1 and not words[k - 1].whitespace_
+        if tok.text == "-" and not (glued and k + 1 < len(words) and words[k + 1].i == tok.i + 1):
+            continue
+        out += ("" if glued or not out else " ") + _surface(tok)
+    return out
 
 
 def _surface(tok: Token) -> str:
