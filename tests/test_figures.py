@@ -440,6 +440,15 @@ def test_names_and_lists_of_the_fourth_round(nlp: Language, text: str, values: l
         # the figure's noun keeps its own modifiers, and hyphenated words stay whole
         ("The bank wrote off its 40 mln dlr export credit loan.", 40e6, "USD", "export credit loan"),
         ("It reported a 5.2 mln dlr pre-tax loss.", 5.2e6, "USD", "pre-tax loss"),
+        # counted things that are the new or old level of a change measure what changed: its object,
+        # else its subject; a restatement after the first figure's noun shares its measure
+        ("Imports fell 12 pct to 4,300 cars from 4,890 cars in March.", 4300, None, "imports"),
+        ("Imports fell 12 pct to 4,300 cars from 4,890 cars in March.", 4890, None, "imports"),
+        ("The airline cut its fleet to 40 planes from 52.", 40, None, "fleet"),
+        ("The fund raised its holding to 250,000 shares from 180,000 shares, or 3.1 pct.", 3.1, "percent",
+         "holding"),
+        # ... but only when another figure tells the change: a limit is not a level
+        ("The offer is limited to the first 5,000 customers.", 5000, None, "customers"),
     ],
 )
 def test_measure_phrases_of_the_fifth_round(nlp: Language, text: str, value: float, unit: str | None,

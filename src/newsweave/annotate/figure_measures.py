@@ -235,7 +235,32 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | 
         subj = _subject(verb)  # "the forces will number 2.5 thousand people"; "the toll rose to 50 people"
         if subj is not None and subj.pos_ in NOUN_POS:
             return _subject_phrase(doc, subj, inside)
+    level_of = _level_of(doc, counted, inside)
+    if level_of is not None:
+        return level_of
     return _with_event(_phrase(counted, inside), verb)
+
+
+def _level_of(doc: Doc, counted: Token, inside: set[int]) -> str | None:
+    """What a counted noun is the new or old level of: "sales dropped 57 pct to 760 cars from 1,780
+    cars" (the sales), "cut its workforce to 500 people" (the workforce): the object of a change verb
+    that has one, else its subject."""
+    prep = counted.head
+    if counted.dep_ != "pobj" or prep.lower_ not in ("to", "from") or prep.head.pos_ not in ("VERB", "AUX") \
+            or prep.head.lemma_.lower() not in CHANGE_VERBS:
+        return None
+    verb = prep.head
+    # the change is told by another figure (its amount or the other level): not "limited to the first
+    # 50,000 people", "came down to two tie-breaks"
+    if not any(c.i != prep.i and c.dep_ in ("prep", "npadvmod", "dobj", "advmod")
+               and (c.dep_ != "prep" or c.lower_ in ("from", "to", "by")) and any(t.like_num for t in c.subtree)
+               for c in verb.children):
+        return None
+    obj = _object(verb, inside)
+    if obj is not None:
+        return _phrase(obj, inside) if obj.i != counted.i else None
+    subj = _subject(verb)
+    return _subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None
 
 
 def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -> str | None:

@@ -150,7 +150,11 @@ def _linked(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     measure, unit = fig.measure, fig.unit
     # "2,890,000 of its ordinary shares or 2.2 pct of those": the first figure's own noun may stand
     # between the two
-    own = set(prev.measure.lower().split()) | _RESTATING_WORDS if prev.measure else _RESTATING_WORDS
+    own = set(prev.measure.lower().split()) | _RESTATING_WORDS if prev.measure else set(_RESTATING_WORDS)
+    after = doc.char_span(prev.end, fig.start, alignment_mode="expand")
+    if after is not None and len(after) and after[0].pos_ == "NOUN" \
+            and any(c.dep_ == "nummod" and c.idx < prev.end for c in after[0].children):
+        own = own | {after[0].lower_}  # "to 412,000 shares, or 6.5 pct": the noun the first one counts
     linked = _LINKED_RE.match(between) is not None or (
         measure is None and _LINKED_RE.match(" ".join(w for w in between.split() if w.lower() not in own)) is not None)
     compared = _COMPARED_RE.match(between) is not None
