@@ -449,6 +449,9 @@ def test_names_and_lists_of_the_fourth_round(nlp: Language, text: str, values: l
          "holding"),
         # ... but only when another figure tells the change: a limit is not a level
         ("The offer is limited to the first 5,000 customers.", 5000, None, "customers"),
+        # coordinated subjects change together; a conjunct deeper in the subject's phrase does not join
+        ("Steers and heifers rose 2.50 dlrs on the day.", 2.5, "USD", "steers and heifers"),
+        ("Net sales of 20,000 tonnes of wheat and barley fell 12 pct.", 12, "percent", "net sales"),
     ],
 )
 def test_measure_phrases_of_the_fifth_round(nlp: Language, text: str, value: float, unit: str | None,

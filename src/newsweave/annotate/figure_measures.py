@@ -488,6 +488,13 @@ def _subject_phrase(doc: Doc, subj: Token, inside: set[int]) -> str | None:
         return _phrase(subj, inside) if _left_modifiers(subj, inside) else None  # "hog numbers"
     if subj.pos_ not in NOUN_POS:
         return None
+    # coordinated subjects change together: "barrows and gilts rose 1.75 dlr"
+    # (a plain noun right before "and", not a name or a unit: not "net sales of soybean cake and meal")
+    partners = [c for c in subj.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i not in inside
+                and not _is_unit_token(c)]
+    if partners and subj.pos_ == "NOUN" and not _is_unit_token(subj) and subj.i + 1 < len(doc) \
+            and doc[subj.i + 1].lower_ == "and" and doc[subj.i + 1].head.i == subj.i:
+        return " and ".join(_phrase(t, inside) for t in (subj, *partners))
     return _phrase(subj, inside)
 
 
