@@ -452,6 +452,11 @@ def test_names_and_lists_of_the_fourth_round(nlp: Language, text: str, values: l
         # coordinated subjects change together; a conjunct deeper in the subject's phrase does not join
         ("Steers and heifers rose 2.50 dlrs on the day.", 2.5, "USD", "steers and heifers"),
         ("Net sales of 20,000 tonnes of wheat and barley fell 12 pct.", 12, "percent", "net sales"),
+        # a change noun that names an amount is the measure when nothing says what changed; one that
+        # only names a direction is not
+        ("The airline reported a loss of $120m for the year.", 120e6, "USD", "loss"),
+        ("The plan offers cuts of up to 40 pct on ticket prices.", 40, "percent", "cuts"),
+        ("Deliveries totalled 51,000, an increase of 5,000 units.", 5000, None, None),
     ],
 )
 def test_measure_phrases_of_the_fifth_round(nlp: Language, text: str, value: float, unit: str | None,
