@@ -479,6 +479,20 @@ def test_units_of_the_fifth_round(nlp: Language, text: str, value: float, unit: 
     assert _find(_figures(nlp, text), value).unit == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "measure", "span"),
+    [
+        # "N out of M" is a share, of the noun after it
+        ("Six out of every 10 planes were late.", 0.6, "planes", "Six out of every 10"),
+        ("Three out of four regions reported losses.", 0.75, "regions", "Three out of four"),
+    ],
+)
+def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str, span: str) -> None:
+    figures = _figures(nlp, text)
+    assert [(f.text, f.measure) for f in figures] == [(span, measure)]
+    assert figures[0].value == pytest.approx(value)
+
+
 # Per split (tests/data/README.md): floors just under what bench/figures_gold.py measured, for
 # value / unit / measure / all three. "test3" is the blind evaluation set of the fourth round:
 # 0.886 / 0.848 / 0.633 / 0.595, the same before and after that round. The other four are tuning sets

@@ -200,7 +200,9 @@ def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
                       and c.left_edge.i == top.right_edge.i + 1), None)
         if later is not None:
             return later
-    for child in top.children:
+    # "two out of three voters": the partitive's "of" hangs on "out"
+    outs = [c for c in top.children if c.dep_ == "prep" and c.lower_ == "out"]
+    for child in [*top.children, *(c for o in outs for c in o.children)]:
         if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "in" and top.lower_ in CURRENCY_WORDS)):
             objs = [c for c in child.children if c.dep_ == "pobj" and _nominal(c)]
             if objs and objs[0].lemma_.lower() not in TIME_NOUNS and objs[0].ent_type_ not in ("DATE", "TIME") \

@@ -354,6 +354,9 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
     if first is None:
         return None
     value, j, scale = first
+    ratio = _out_of(doc, i, j, value)
+    if ratio is not None:
+        return ratio
     currency = _currency_before(doc, i)
     unit, j = _unit_after(doc, j)
     start = i - 1 if currency else i
@@ -390,6 +393,19 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
             return NumberExpr(start, j, value, None, unit, core, skip=True)  # "won 2-1": a score
         value, value_max = value_max, value
     return NumberExpr(start, j, value, value_max, unit, core)
+
+
+def _out_of(doc: Doc, i: int, j: int, part: float) -> NumberExpr | None:
+    """"nine out of 10 separations", "six out of every 10 planes": a share, read as a fraction (0.9),
+    as the test3 annotator wrote it; the noun after counts what the share is of. The first number
+    spans tokens ``[i, j)``."""
+    if j + 2 >= len(doc) or doc[j].lower_ != "out" or doc[j + 1].lower_ != "of":
+        return None
+    k = j + 3 if doc[j + 2].lower_ == "every" else j + 2
+    whole = _number_at(doc, k) if k < len(doc) else None
+    if whole is None or not 0 < part <= whole[0] or _unit_after(doc, whole[1])[0] is not None:
+        return None
+    return NumberExpr(i, whole[1], float(f"{part / whole[0]:.12g}"), None, None, tuple(range(i, whole[1])))
 
 
 def _approximate_pair(low: float, unit: str | None, high: float, before: Token | None) -> bool:
