@@ -473,6 +473,9 @@ def test_measure_phrases_of_the_fifth_round(nlp: Language, text: str, value: flo
         ("The contract is worth 300 mln bolivars.", 300e6, "VEB"),
         ("The parcel weighed 12 kg.", 12, "kilograms"),
         ("The pipeline will run for 510 km.", 510, "kilometres"),
+        # a hyphenated unit before a noun is a size, kept as a figure
+        ("The rocket is able to carry a 150-kg satellite.", 150, "kilograms"),
+        ("It plans a 500-megawatt power plant.", 500, "MW"),
     ],
 )
 def test_units_of_the_fifth_round(nlp: Language, text: str, value: float, unit: str) -> None:

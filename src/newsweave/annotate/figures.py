@@ -264,6 +264,9 @@ def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
     low = doc[j].lower_
     if low == "-" and j + 1 < len(doc) and doc[j + 1].lower_ == "fold":
         return "fold", j + 2
+    if low == "-" and j + 1 < len(doc) and doc[j + 1].lower_ in UNIT_WORDS and doc[j + 1].lower_ != "times" \
+            and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+        return UNIT_WORDS[doc[j + 1].lower_], j + 2  # a size: "a 150-kg satellite", "a 40-acre site"
     if low in ("per", "percentage") and j + 1 < len(doc):
         nxt = doc[j + 1].lower_
         if low == "per" and nxt == "cent":
