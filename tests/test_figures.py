@@ -483,6 +483,20 @@ def test_units_of_the_fifth_round(nlp: Language, text: str, value: float, unit: 
 
 
 @pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # thousands with a glued "m" and no currency are a race's metres, not billions
+        ("He scored an impressive 3,000m victory in Boston.", []),
+        ("She won 800m and 1,500m gold in Athens.", []),
+        ("The firm lost 1,200m euros last year.", [1.2e9]),
+        ("The firm lost £1,200m last year.", [1.2e9]),
+    ],
+)
+def test_race_distances_are_not_figures(nlp: Language, text: str, values: list[float]) -> None:
+    assert [f.value for f in _figures(nlp, text)] == values
+
+
+@pytest.mark.parametrize(
     ("text", "value", "measure", "span"),
     [
         # "N out of M" is a share, of the noun after it
