@@ -457,6 +457,13 @@ def test_names_and_lists_of_the_fourth_round(nlp: Language, text: str, values: l
         ("The airline reported a loss of $120m for the year.", 120e6, "USD", "loss"),
         ("The plan offers cuts of up to 40 pct on ticket prices.", 40, "percent", "cuts"),
         ("Deliveries totalled 51,000, an increase of 5,000 units.", 5000, None, None),
+        # a level noun that names nothing itself stands for what reaches it: the verb's object, else
+        # its subject; not the agent of a verb that is no change ("licensed a total of")
+        ("The yen fell to a record low of 152.30 to the dollar.", 152.3, None, "yen"),
+        ("Profits have exceeded the previous high of 2.10 dlrs a share.", 2.1, "USD", "profits"),
+        ("The new orders bring its fleet to a total of 45.", 45, None, "fleet"),
+        ("The regional unemployment total of 2.45 mln was unchanged.", 2.45e6, None, "regional unemployment total"),
+        ("The ministry licensed a total of 3.1 mln tonnes.", 3.1e6, "tonnes", "total"),
     ],
 )
 def test_measure_phrases_of_the_fifth_round(nlp: Language, text: str, value: float, unit: str | None,

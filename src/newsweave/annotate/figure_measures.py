@@ -45,6 +45,10 @@ CHANGE_VERBS = {"increase", "rise", "fall", "drop", "decline", "climb", "jump", 
 SESSION_VERBS = {"open", "start", "begin", "end", "trade", "quote"}
 CHANGE_NOUNS = {"increase", "rise", "fall", "drop", "decline", "jump", "growth", "gain", "hike", "cut",
                 "reduction", "surge", "loss", "change", "decrease", "climb"}
+# Nouns of a level that something reaches ("the dollar fell to a record low of 140 yen"): the measure
+# is what reaches it.
+LEVEL_NOUNS = {"high", "low", "record", "peak", "minimum", "maximum", "total", "average", "level"}
+LEVEL_PREPS = {"to", "at", "from", "around", "near", "above", "below", "over", "under"}
 # Change nouns that name an amount by themselves: "a loss of $387m", "growth of 0.1%", "cuts of up to
 # 75 pct" (outside the gold sets, in 500 Reuters and 250 BBC articles, 25 such figures had no measure);
 # the others ("an increase of 62,000 units") only say a direction.
@@ -353,9 +357,37 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
                 named = attach.lemma_.lower() in AMOUNT_CHANGE_NOUNS or bool(_left_modifiers(attach, inside))
                 return _phrase(attach, inside) if named else None
             return _phrase(target, inside)
+        if role == "prep" and prep == "of" and attach.lemma_.lower() in LEVEL_NOUNS:
+            owner = _level_owner(attach, inside)
+            if owner is not None:
+                return owner  # "earnings have exceeded the previous all-time high of 4.42 dlrs"
         if role in ("prep", "appos", "npadvmod"):  # "assets of 1.28 billion dlrs"
             return _phrase(attach, inside)
     return None
+
+
+def _level_owner(level: Token, inside: set[int]) -> str | None:
+    """What a level noun ("high", "total") is the level of, when it names nothing itself (not "the
+    unemployment total of 2.45 mln"): the object of the verb that brings something to it ("bring
+    purchases to a total of 34"), else the subject of the verb that reaches it ("output fell to an
+    average of 3.5 mln bpd", "earnings have exceeded the previous all-time high of 4.42 dlrs")."""
+    if any(c.pos_ == "NOUN" and c.lemma_.lower() not in TIME_NOUNS for c in _left_modifiers(level, inside)) \
+            or _pobj(level, ("for", "in"), inside) is not None:
+        return None
+    verb = level.head
+    if level.dep_ == "pobj" and verb.lower_ in LEVEL_PREPS:
+        verb = verb.head
+    elif not (level.dep_ in ("dobj", "attr") and verb.lemma_.lower() in CHANGE_VERBS):
+        return None  # not "licensed a total of 4.22 mln tonnes": the subject licensed them
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = _object(verb, inside)
+    if obj is not None and obj.i != level.i:
+        return _phrase(obj, inside)
+    subj = _subject(verb)
+    if subj is None or subj.pos_ != "NOUN" or subj.i in inside:
+        return None
+    return _subject_phrase(subj.doc, subj, inside)
 
 
 def _figure_object(verb: Token, inside: set[int]) -> Token | None:
