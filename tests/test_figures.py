@@ -464,6 +464,8 @@ def test_names_and_lists_of_the_fourth_round(nlp: Language, text: str, values: l
         ("The new orders bring its fleet to a total of 45.", 45, None, "fleet"),
         ("The regional unemployment total of 2.45 mln was unchanged.", 2.45e6, None, "regional unemployment total"),
         ("The ministry licensed a total of 3.1 mln tonnes.", 3.1e6, "tonnes", "total"),
+        # a level hung on the change's unit ("by 4.1 pct to ...") belongs to the change's verb
+        ("Machinery orders rose in March by 4.1 pct to 12.3 billion dlrs.", 12.3e9, "USD", "machinery orders"),
     ],
 )
 def test_measure_phrases_of_the_fifth_round(nlp: Language, text: str, value: float, unit: str | None,

@@ -286,7 +286,11 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             and attach.head.i != attach.i:
         # "7.1 pct to 60 cts": "to 60 cts" hangs on the other figure's unit; "reserves were unchanged
         # from 284.8 mln crowns": a predicate adjective tells of its verb's subject
+        from_unit = _is_unit_token(attach)
         attach = attach.head
+        if from_unit and attach.dep_ == "prep" and attach.lower_ in ("by", "to", "from") \
+                and attach.head.pos_ in ("VERB", "AUX"):
+            attach = attach.head  # "were up by 3.9 pct to 16.6 billion dlrs": past the unit's "by"
     if role == "prep" and top.head.lower_ in ("by", "to", "from") and attach.dep_ in ("acl", "relcl"):
         attach = _change_verb_above(attach)
     per = _per_unit(doc, expr) if unit in CURRENCY_UNITS else None
