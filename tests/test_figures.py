@@ -440,6 +440,8 @@ def test_names_and_lists_of_the_fourth_round(nlp: Language, text: str, values: l
         # the figure's noun keeps its own modifiers, and hyphenated words stay whole
         ("The bank wrote off its 40 mln dlr export credit loan.", 40e6, "USD", "export credit loan"),
         ("It reported a 5.2 mln dlr pre-tax loss.", 5.2e6, "USD", "pre-tax loss"),
+        # a sum the parse hangs on an adjective counts the adjective's noun
+        ("The company is issuing a 50 mln dlr convertible eurobond.", 50e6, "USD", "convertible eurobond"),
         # counted things that are the new or old level of a change measure what changed: its object,
         # else its subject; a restatement after the first figure's noun shares its measure
         ("Imports fell 12 pct to 4,300 cars from 4,890 cars in March.", 4300, None, "imports"),

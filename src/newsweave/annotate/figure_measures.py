@@ -194,6 +194,9 @@ def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
     head = top.head
     # a unit word compounded with the next word makes it a noun, whatever its tag: "6,000 tonne cargoes"
     unit_compound = top.dep_ == "compound" and _is_unit_token(top) and head.tag_ in ("VBZ", "NNS", "NN")
+    if _is_unit_token(top) and head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.i > head.i \
+            and _nominal(head.head) and head.head.lemma_.lower() not in TIME_NOUNS:
+        return _phrase_head(head.head)  # "11.25 dlr convertible preferred stock": the sum hangs on the adjective
     if top.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") and head.i not in inside \
             and (_nominal(head) or unit_compound) and head.i > top.i:
         return None if head.lemma_.lower() in TIME_NOUNS else _phrase_head(head)
