@@ -466,6 +466,9 @@ def test_names_and_lists_of_the_fourth_round(nlp: Language, text: str, values: l
         ("The new orders bring its fleet to a total of 45.", 45, None, "fleet"),
         ("The regional unemployment total of 2.45 mln was unchanged.", 2.45e6, None, "regional unemployment total"),
         ("The ministry licensed a total of 3.1 mln tonnes.", 3.1e6, "tonnes", "total"),
+        # a sum that something sells for, with no object, is its price
+        ("The painting sold for 2.5 mln dlrs at auction.", 2.5e6, "USD", "price"),
+        ("The group bought the stake for 40 mln dlrs.", 40e6, "USD", "stake"),
         # a level hung on the change's unit ("by 4.1 pct to ...") belongs to the change's verb
         ("Machinery orders rose in March by 4.1 pct to 12.3 billion dlrs.", 12.3e9, "USD", "machinery orders"),
     ],

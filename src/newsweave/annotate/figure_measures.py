@@ -300,8 +300,9 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
     lemma = attach.lemma_.lower()
     if per is not None and prep in ("for", "at") and lemma not in CHANGE_VERBS:
         return f"price per {per}" if per else "price"  # "buy the company for 30.6 dlrs a share"
-    if attach.pos_ in ("VERB", "AUX") and prep == "at" and lemma in PRICING_VERBS:
-        return "price"  # "to be offered at 99-3/4", "priced at 101-3/4 pct"
+    if attach.pos_ in ("VERB", "AUX") and lemma in PRICING_VERBS and (
+            prep == "at" or (prep == "for" and _object(attach, inside) is None)):
+        return "price"  # "to be offered at 99-3/4", "priced at 101-3/4 pct", "is selling for 19,800 yen"
     if attach.pos_ in ("VERB", "AUX"):
         if attach.dep_ == "acl" and attach.lemma_.lower() in MEASURING_VERBS and _nominal(attach.head):
             return _phrase(attach.head, inside)  # "a factory site measuring 250 acres"
