@@ -469,6 +469,8 @@ def test_names_and_lists_of_the_fourth_round(nlp: Language, text: str, values: l
         # a sum that something sells for, with no object, is its price
         ("The painting sold for 2.5 mln dlrs at auction.", 2.5e6, "USD", "price"),
         ("The group bought the stake for 40 mln dlrs.", 40e6, "USD", "stake"),
+        # "by" after a verb with an object tells how much the object changed
+        ("The company had to restate its earnings by $2bn.", 2e9, "USD", "earnings"),
         # a level hung on the change's unit ("by 4.1 pct to ...") belongs to the change's verb
         ("Machinery orders rose in March by 4.1 pct to 12.3 billion dlrs.", 12.3e9, "USD", "machinery orders"),
     ],

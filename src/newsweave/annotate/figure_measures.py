@@ -317,7 +317,10 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         # left unchanged at 9.91 mln tonnes", "Federal funds opened at 6-3/16 pct"
         level_at = prep == "at" and ((lemma in SESSION_VERBS and attach.tag_ != "VBG")
                                      or any(c.dep_ == "nsubjpass" for c in attach.children))
-        if lemma in CHANGE_VERBS or role == "npadvmod" or prep in ("to", "from") or level_at:
+        # "by" after a verb with an object is how much the object changed: "spur domestic spending by
+        # 34 billion dlrs" (not "beat her by 40 metres")
+        extent_of_object = prep == "by" and _object(attach, inside) is not None
+        if lemma in CHANGE_VERBS or role == "npadvmod" or prep in ("to", "from") or level_at or extent_of_object:
             figure_object = _figure_object(attach, inside) if lemma not in CHANGE_VERBS else None
             if figure_object is not None:
                 # "exported 689,038 tonnes of rice, up from 556,874 tonnes": the change is the
