@@ -506,9 +506,13 @@ def test_units_of_the_fifth_round(nlp: Language, text: str, value: float, unit: 
         ("She won 800m and 1,500m gold in Athens.", []),
         ("The firm lost 1,200m euros last year.", [1.2e9]),
         ("The firm lost £1,200m last year.", [1.2e9]),
+        # four bare digits of a modern year before a noun are a year; a count has its comma
+        ("The unit had 1986 sales of 24 mln dlrs.", [24e6]),
+        ("He was adviser at the 1997 and 2001 elections.", []),
+        ("The company employs 1,950 people.", [1950]),
     ],
 )
-def test_race_distances_are_not_figures(nlp: Language, text: str, values: list[float]) -> None:
+def test_race_distances_and_years_are_not_figures(nlp: Language, text: str, values: list[float]) -> None:
     assert [f.value for f in _figures(nlp, text)] == values
 
 

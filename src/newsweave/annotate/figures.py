@@ -533,9 +533,12 @@ def _is_year(doc: Doc, expr: NumberExpr, before: Token | None, after: Token | No
     if not YEAR_RANGE[0] <= expr.value <= YEAR_RANGE[1] or "," in str(before):
         return False
     counted = after is not None and after.tag_ in ("NNS", "NNPS")
-    if before is not None and before.lower_ in ("the", "its", "their", "his", "her") and \
-            MODERN_YEARS[0] <= expr.value <= MODERN_YEARS[1]:
-        return True  # "the 2007 elections", "the 1949 Parliament Act": a year naming an event
+    if MODERN_YEARS[0] <= expr.value <= MODERN_YEARS[1] and expr.value_max is None \
+            and _year_digits(doc[expr.core[0]]):
+        # "the 2007 elections", "1986 sales", "1987 results": news writes counts of thousands with a
+        # comma, so four bare digits of a modern year are a year (none of the five gold sets has such a
+        # count; outside them, 18 of 18 such figures in 750 articles were years)
+        return True
     return not counted or (before is not None and before.lower_ in ("in", "since", "by", "until", "of"))
 
 
