@@ -466,6 +466,8 @@ def test_names_and_lists_of_the_fourth_round(nlp: Language, text: str, values: l
         ("The new orders bring its fleet to a total of 45.", 45, None, "fleet"),
         ("The regional unemployment total of 2.45 mln was unchanged.", 2.45e6, None, "regional unemployment total"),
         ("The ministry licensed a total of 3.1 mln tonnes.", 3.1e6, "tonnes", "total"),
+        # a currency is never the counted noun, even when the parse makes it one
+        ("The entry price of £49 (72 euros) is lower than in the US.", 49, "GBP", "entry price"),
         # a sum that something sells for, with no object, is its price
         ("The painting sold for 2.5 mln dlrs at auction.", 2.5e6, "USD", "price"),
         ("The group bought the stake for 40 mln dlrs.", 40e6, "USD", "stake"),
@@ -492,6 +494,8 @@ def test_measure_phrases_of_the_fifth_round(nlp: Language, text: str, value: flo
         # a hyphenated unit before a noun is a size, kept as a figure
         ("The rocket is able to carry a 150-kg satellite.", 150, "kilograms"),
         ("It plans a 500-megawatt power plant.", 500, "MW"),
+        # square and cubic units
+        ("They must build 50,000 square metres of offices.", 50000, "square metres"),
     ],
 )
 def test_units_of_the_fifth_round(nlp: Language, text: str, value: float, unit: str) -> None:

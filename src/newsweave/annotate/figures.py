@@ -277,6 +277,9 @@ def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
             return "percent", j + 2
         if low == "percentage" and nxt in ("points", "point"):
             return "percentage points", j + 2
+    if low in ("square", "cubic") and j + 1 < len(doc) and doc[j + 1].lower_ in UNIT_WORDS \
+            and doc[j + 1].lower_ not in ("%", "pct", "percent", "times", "fold"):
+        return f"{low} {UNIT_WORDS[doc[j + 1].lower_]}", j + 2  # "538,000 square feet", "172 billion cubic feet"
     if low == "basis" and j + 1 < len(doc) and doc[j + 1].lower_ in ("points", "point"):
         return "basis points", j + 2
     if doc[j].text in ("bp", "bps"):  # lower case only: "BP" after a number is the oil company
