@@ -468,6 +468,9 @@ def test_names_and_lists_of_the_fourth_round(nlp: Language, text: str, values: l
         ("The ministry licensed a total of 3.1 mln tonnes.", 3.1e6, "tonnes", "total"),
         # a currency is never the counted noun, even when the parse makes it one
         ("The entry price of £49 (72 euros) is lower than in the US.", 49, "GBP", "entry price"),
+        # a participle's share is of the noun it describes, also in a relative clause or before it
+        ("Northern Air, which is 30% owned by the state, has been struggling.", 30, "percent", "Northern Air"),
+        ("The group sold its 45 pct owned unit last year.", 45, "percent", "unit"),
         # a sum that something sells for, with no object, is its price
         ("The painting sold for 2.5 mln dlrs at auction.", 2.5e6, "USD", "price"),
         ("The group bought the stake for 40 mln dlrs.", 40e6, "USD", "stake"),
@@ -514,6 +517,9 @@ def test_units_of_the_fifth_round(nlp: Language, text: str, value: float, unit: 
         ("The unit had 1986 sales of 24 mln dlrs.", [24e6]),
         ("He was adviser at the 1997 and 2001 elections.", []),
         ("The company employs 1,950 people.", [1950]),
+        # a range shares the high end's scale only when the low end is smaller without it
+        ("It raised the number of shares on offer from 800,000 to 1.3 mln.", [8e5]),
+        ("Between 5 and 10 million people watched.", [5e6]),
     ],
 )
 def test_race_distances_and_years_are_not_figures(nlp: Language, text: str, values: list[float]) -> None:

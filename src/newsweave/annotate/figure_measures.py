@@ -503,9 +503,11 @@ def _subject(verb: Token) -> Token | None:
         # "rates rose two basis points to close at 5.55 pct"; "the market is likely to grow by 40%":
         # the predicate adjective's verb holds the subject
         return _subject(verb.head)
-    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_POS \
-            and not _is_unit_token(verb.head):
-        return verb.head  # "<Marconi SA>, owned 80 pct by Standard": the participle's noun
+    if verb.dep_ in ("acl", "relcl", "amod") and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_POS \
+            and not _is_unit_token(verb.head) and verb.head.i not in {t.i for t in verb.subtree}:
+        # "<Marconi SA>, owned 80 pct by Standard", "Virgin Blue, which is 25% owned by", "its 50 pct
+        # owned unit": the participle's noun
+        return verb.head
     return None
 
 
@@ -597,6 +599,8 @@ def _left_modifiers(tok: Token, inside: set[int]) -> list[Token]:
             continue
         if child.lower_ in QUANTIFIER_ADJS or child.pos_ in ("NUM", "DET", "PRON", "PUNCT"):
             continue
+        if child.pos_ == "VERB" and any(t.i in inside for t in child.subtree):
+            continue  # the participle that carries the figure: "its 50 pct owned unit"
         if _is_unit_token(child) or (child.is_punct and child.text != "-") or any(
                 (c.dep_ == "nummod" or c.like_num) and c.i not in inside for c in child.children):
             continue  # the figure's own words ("dlr") and other numbers' ("10-year"); a modifier of

@@ -398,7 +398,8 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
             unit2, k = _unit_after(doc, k)
             unit2 = unit2 or _currency_before(doc, j + 2)
             if unit is None or unit2 is None or unit == unit2:
-                if scale == 1 and scale2 > 1:  # "5 to 10 million": the scale belongs to both
+                if scale == 1 and scale2 > 1 and value <= high / scale2:
+                    # "5 to 10 million": the scale belongs to both (not "from 800,000 to 1.3 mln")
                     value *= scale2
                 value_max, unit, core, j = high, unit or unit2, core + tuple(range(j + 1, k)), k
     if value_max is not None and opener in ("from", "between"):
