@@ -471,6 +471,8 @@ def test_names_and_lists_of_the_fourth_round(nlp: Language, text: str, values: l
         # a participle's share is of the noun it describes, also in a relative clause or before it
         ("Northern Air, which is 30% owned by the state, has been struggling.", 30, "percent", "Northern Air"),
         ("The group sold its 45 pct owned unit last year.", 45, "percent", "unit"),
+        # a unit is no subject to borrow: "30% saw orders rise and 27% saw them fall"
+        ("Of the companies surveyed, 30% saw orders rise and 27% saw them fall.", 27, "percent", None),
         # a sum that something sells for, with no object, is its price
         ("The painting sold for 2.5 mln dlrs at auction.", 2.5e6, "USD", "price"),
         ("The group bought the stake for 40 mln dlrs.", 40e6, "USD", "stake"),
@@ -511,6 +513,7 @@ def test_units_of_the_fifth_round(nlp: Language, text: str, value: float, unit: 
         # thousands with a glued "m" and no currency are a race's metres, not billions
         ("He scored an impressive 3,000m victory in Boston.", []),
         ("She won 800m and 1,500m gold in Athens.", []),
+        ("He won a historic double in the 1500m and 5,000m.", []),
         ("The firm lost 1,200m euros last year.", [1.2e9]),
         ("The firm lost £1,200m last year.", [1.2e9]),
         # four bare digits of a modern year before a noun are a year; a count has its comma

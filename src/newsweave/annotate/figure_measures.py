@@ -313,8 +313,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             return _phrase(attach.head, inside)  # "a factory site measuring 250 acres"
         if role in ("nsubj", "nsubjpass"):  # "13 officers were killed and 353 injured"
             sibling = _subject(attach.head) if attach.dep_ == "conj" else None
-            if sibling is not None and sibling.pos_ in NOUN_POS:
-                return _with_event(_phrase(sibling, inside), attach)
+            if sibling is not None and sibling.pos_ in NOUN_POS and not _is_unit_token(sibling):
+                return _with_event(_phrase(sibling, inside), attach)  # (not "30% saw ... and 27% saw")
             return None
         # a change: the verb's level or extent ("rose to 12 dlrs", "shed 2.1%", "lift their offer to
         # £5m"); "by" after another verb is a margin ("beat her by 40 metres")

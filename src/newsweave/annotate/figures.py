@@ -83,7 +83,7 @@ _YEAR_PHRASE = re.compile(r"\s*\b(?:in|for)\s+(?:19|20)\d\d\b")
 _COMPARED_RE = re.compile(r"^[\s,()]*(?:[a-z]+\s+){0,3}?(vs\.?|versus|against|compared (?:with|to)|from)\s*$")
 TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}$")
 # Thousands with a glued "m" and no currency: metres ("3,000m"); a sum in millions would be "3bn".
-_THOUSANDS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_THOUSANDS_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d{4,})$")
 
 
 def extract_figures(doc: Doc) -> list[Figure]:
@@ -364,10 +364,11 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
     if first is None:
         return None
     value, j, scale = first
-    if _THOUSANDS_RE.match(tok.text) and not tok.whitespace_ and i + 1 < len(doc) and doc[i + 1].lower_ == "m" \
+    if _THOUSANDS_RE.match(tok.text) and not tok.whitespace_ and i + 1 < len(doc) and doc[i + 1].lower_ in ("m", "m.") \
             and _currency_before(doc, i) is None and _unit_after(doc, i + 2)[0] not in CURRENCY_UNITS:
         # "3,000m" with no currency is metres, not 3bn (written so): a race ("his 3,000m victory", "the
-        # 5,000m world record", all 26 in BBC News), which the guideline does not count as a figure
+        # 5,000m world record", "the 1500m", all 26 with a comma in BBC News), which the guideline does
+        # not count as a figure
         return NumberExpr(i, i + 2, value / scale, None, "metres", (i,), skip=True)
     ratio = _out_of(doc, i, j, value)
     if ratio is not None:
