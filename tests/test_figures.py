@@ -530,11 +530,24 @@ def test_race_distances_and_years_are_not_figures(nlp: Language, text: str, valu
 
 
 @pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Prices rose 5 in 1986.", [5]),  # not a share of a year
+        ("He won three in five years.", [3]),  # nor of a duration
+        ("Analysts had forecast £532m. The firm disagreed.", [532e6]),  # a scale with the full stop
+    ],
+)
+def test_shares_and_scales_need_their_words(nlp: Language, text: str, values: list[float]) -> None:
+    assert [f.value for f in _figures(nlp, text)] == values
+
+
+@pytest.mark.parametrize(
     ("text", "value", "measure", "span"),
     [
         # "N out of M" is a share, of the noun after it
         ("Six out of every 10 planes were late.", 0.6, "planes", "Six out of every 10"),
         ("Three out of four regions reported losses.", 0.75, "regions", "Three out of four"),
+        ("One in every four adults smokes.", 0.25, "adults smokes", "One in every four"),
     ],
 )
 def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str, span: str) -> None:

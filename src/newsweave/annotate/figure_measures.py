@@ -137,7 +137,9 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     tops = [doc[k] for k in range(expr.start, expr.end) if doc[k].head.i not in inside or doc[k].dep_ == "ROOT"]
     if not tops:
         return None
-    top = tops[-1] if tops[-1].pos_ in NOUN_POS else tops[0]
+    # the last token that leaves the expression tells what it counts when it is a noun or a number
+    # on a noun ("one in every four adults"), else the first
+    top = tops[-1] if tops[-1].pos_ in NOUN_POS or tops[-1].dep_ == "nummod" else tops[0]
     counted = _counted_noun(doc, top, inside)
     if counted is not None and counted.lower_ in CLASSIFIER_NOUNS and not _left_modifiers(counted, inside) \
             and (counted.dep_ == "pobj" or counted.head.lemma_.lower() in CHANGE_VERBS):

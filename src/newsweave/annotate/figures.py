@@ -248,11 +248,23 @@ def _number_at(doc: Doc, i: int) -> tuple[float, int, float] | None:
         return None
     scale = 1.0
     # "m" and "k" are scales only when glued to the number ("$400m") or tagged as numbers
-    while j < len(doc) and doc[j].lower_ in SCALES and (doc[j].lower_ not in ("m", "k")
-                                                        or doc[j].tag_ == "CD" or not doc[j - 1].whitespace_):
-        scale *= SCALES[doc[j].lower_]
+    while j < len(doc) and (word := _scale_word(doc, j)) is not None and (
+            word not in ("m", "k") or doc[j].tag_ == "CD" or not doc[j - 1].whitespace_):
+        scale *= SCALES[word]
         j += 1
     return float(f"{value * scale:.12g}"), j, scale  # 8.2 * 1e9 is 8199999999.999999 otherwise
+
+
+def _scale_word(doc: Doc, j: int) -> str | None:
+    """The scale word at token ``j``, also when the tokenizer kept a sentence's full stop on it
+    ("to £15m." as "£", "15", "m.")."""
+    low = doc[j].lower_
+    if low in SCALES:
+        return low
+    if low.endswith(".") and low[:-1] in SCALES and not doc[j - 1].whitespace_ and (
+            j + 1 == len(doc) or doc[j + 1].is_space or doc[j + 1].text[:1].isupper() or doc[j + 1].text in "\"')"):
+        return low[:-1]
+    return None
 
 
 def _currency_before(doc: Doc, i: int) -> str | None:
@@ -413,15 +425,21 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
 
 
 def _out_of(doc: Doc, i: int, j: int, part: float) -> NumberExpr | None:
-    """"nine out of 10 separations", "six out of every 10 planes": a share, read as a fraction (0.9),
-    as the test3 annotator wrote it; the noun after counts what the share is of. The first number
-    spans tokens ``[i, j)``."""
-    if j + 2 >= len(doc) or doc[j].lower_ != "out" or doc[j + 1].lower_ != "of":
+    """"nine out of 10 separations", "six out of every 10 planes", "one in six cars": a share, read as a
+    fraction (0.9) as the test3 annotator wrote it; the noun after counts what the share is of. The
+    first number spans tokens ``[i, j)``."""
+    if j + 2 >= len(doc):
         return None
-    k = j + 3 if doc[j + 2].lower_ == "every" else j + 2
+    if doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":
+        k = j + 3 if doc[j + 2].lower_ == "every" else j + 2
+    elif doc[j].lower_ == "in":
+        k = j + 2 if doc[j + 1].lower_ == "every" else j + 1  # "one in six cars", "one in every five"
+    else:
+        return None
     whole = _number_at(doc, k) if k < len(doc) else None
-    if whole is None or not 0 < part <= whole[0] or _unit_after(doc, whole[1])[0] is not None:
-        return None
+    if whole is None or not 0 < part < whole[0] or _unit_after(doc, whole[1])[0] is not None \
+            or _year_digits(doc[k]) or _is_duration(doc, NumberExpr(k, whole[1], whole[0], None, None, (k,))):
+        return None  # not "5 in 1986", "three in five years"
     return NumberExpr(i, whole[1], float(f"{part / whole[0]:.12g}"), None, None, tuple(range(i, whole[1])))
 
 
