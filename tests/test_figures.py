@@ -514,6 +514,9 @@ def test_units_of_the_fifth_round(nlp: Language, text: str, value: float, unit: 
         ("He scored an impressive 3,000m victory in Boston.", []),
         ("She won 800m and 1,500m gold in Athens.", []),
         ("He won a historic double in the 1500m and 5,000m.", []),
+        ("She became the 400m world champion in Paris.", []),
+        ("Some 400m people watched the final.", [4e8]),
+        ("The bank lost £400m last year.", [4e8]),
         ("The firm lost 1,200m euros last year.", [1.2e9]),
         ("The firm lost £1,200m last year.", [1.2e9]),
         # four bare digits of a modern year before a noun are a year; a count has its comma
