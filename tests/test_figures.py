@@ -496,6 +496,8 @@ def test_measure_phrases_of_the_fifth_round(nlp: Language, text: str, value: flo
         ("The contract is worth 300 mln bolivars.", 300e6, "VEB"),
         ("The parcel weighed 12 kg.", 12, "kilograms"),
         ("The pipeline will run for 510 km.", 510, "kilometres"),
+        # a level that leaves its unit out takes the other level's of the same change
+        ("The gazetted price rose to 213 cents per kilo from February's 207.", 207, "US cents"),
         # a hyphenated unit before a noun is a size, kept as a figure
         ("The rocket is able to carry a 150-kg satellite.", 150, "kilograms"),
         ("It plans a 500-megawatt power plant.", 500, "MW"),

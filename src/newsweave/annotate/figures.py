@@ -121,9 +121,39 @@ def extract_figures(doc: Doc) -> list[Figure]:
                 measure_of = shared  # "two" modifies the other figure's "points": it measures the same
         first, last = doc[expr.start], doc[expr.end - 1]
         start, end = first.idx, last.idx + len(last.text)
-        figures.append(_linked(doc, figures, Figure(start, end, doc_text(doc)[start:end], expr.value,
-                                                    expr.unit, find_measure(doc, measure_of), expr.value_max)))
+        fig = _linked(doc, figures, Figure(start, end, doc_text(doc)[start:end], expr.value, expr.unit,
+                                           find_measure(doc, measure_of), expr.value_max))
+        if fig.unit is None:
+            fig = _unit_of_other_level(doc, figures, fig, expr)
+        figures.append(fig)
     return figures
+
+
+def _level_verb(doc: Doc, expr_start: int, expr_end: int) -> tuple[int, str] | None:
+    """The verb and the preposition ("to", "from") whose object a number expression is."""
+    for k in range(expr_start, expr_end):
+        tok = doc[k]
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from") and not expr_start <= tok.head.i < expr_end \
+                and tok.head.head.pos_ in ("VERB", "AUX"):
+            return tok.head.head.i, tok.head.lower_
+    return None
+
+
+def _unit_of_other_level(doc: Doc, figures: list[Figure], fig: Figure, expr: NumberExpr) -> Figure:
+    """A level that leaves its unit out takes the unit of the other level of the same change: "increase
+    the budget to 1,546 trillion rials ($175.6bn) from the previous year's 1,070 trillion"."""
+    mine = _level_verb(doc, expr.start, expr.end)
+    if mine is None:
+        return fig
+    for other in reversed(figures):
+        span = doc.char_span(other.start, other.end, alignment_mode="expand")
+        if span is None or span.start < doc[mine[0]].sent.start:
+            break
+        theirs = _level_verb(doc, span.start, span.end)
+        if theirs is not None and theirs[0] == mine[0] and theirs[1] != mine[1] and other.unit is not None \
+                and other.value > 0 and 0.01 <= fig.value / other.value <= 100:
+            return Figure(fig.start, fig.end, fig.text, fig.value, other.unit, fig.measure, fig.value_max)
+    return fig
 
 
 def _coordinated_expression(doc: Doc, expr: NumberExpr) -> NumberExpr | None:
