@@ -562,19 +562,19 @@ def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str,
 
 
 # Per split (tests/data/README.md): floors just under what bench/figures_gold.py measured, for
-# value / unit / measure / all three. "test3" is the blind evaluation set of the fourth round:
-# 0.886 / 0.848 / 0.633 / 0.595, the same before and after that round. The other four are tuning sets
-# (test2's errors were read in the fourth round); fourth-round measurements: dev 1.000 / 1.000 /
-# 0.882 / 0.882, gold 1.000 / 1.000 / 0.907 / 0.907, test 0.990 / 1.000 / 0.897 / 0.887, test2 0.950 /
-# 0.988 / 0.925 / 0.912 (0.925 / 0.875 / 0.750 / 0.713 while it was blind, third round). Since
-# irregular participles are events ("bronzes won"), test2 is 0.950 / 0.988 / 0.900 / 0.887: its
-# annotator left "won" out of two measures the guideline would have it in.
+# value / unit / measure / all three. All five are tuning sets now: test3 was the blind evaluation set
+# of the fourth round (0.886 / 0.848 / 0.633 / 0.595, the same before and after that round); its errors
+# were read in the fifth round, which took it to 0.911 / 0.911 / 0.785 / 0.759. Fourth-round
+# measurements of the others, unchanged by the fifth round: dev 1.000 / 1.000 / 0.882 / 0.882, gold
+# 1.000 / 1.000 / 0.907 / 0.907, test 0.990 / 1.000 / 0.897 / 0.887, test2 0.950 / 0.988 / 0.900 /
+# 0.887 (0.925 / 0.875 / 0.750 / 0.713 while it was blind, third round; 0.912 before irregular
+# participles became events, since its annotator left "won" out of two measures).
 FIGURE_FLOORS = {
     "dev": {"value": 0.99, "unit": 0.99, "measure": 0.87, "all": 0.87},
     "gold": {"value": 0.99, "unit": 0.99, "measure": 0.89, "all": 0.89},
     "test": {"value": 0.98, "unit": 0.99, "measure": 0.88, "all": 0.87},
     "test2": {"value": 0.94, "unit": 0.98, "measure": 0.89, "all": 0.87},
-    "test3": {"value": 0.87, "unit": 0.83, "measure": 0.62, "all": 0.58},
+    "test3": {"value": 0.90, "unit": 0.90, "measure": 0.77, "all": 0.75},
 }
 
 

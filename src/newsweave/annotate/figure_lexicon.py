@@ -38,8 +38,8 @@ CURRENCY_WORDS: dict[str, str] = {
     # shared by several countries: a plain name unless the country is named (SHARED_CURRENCIES); the
     # dev set wrote "inti" and the seed story "tenge", kept as names
     "francs": "franc", "franc": "franc", "pesos": "peso", "peso": "peso", "riyals": "riyal",
-    "rials": "rial", "rial": "rial", "dinars": "dinar", "dinar": "dinar", "lira": "lira", "crowns": "crown", "kroner": "krone",
-    "krone": "krone", "intis": "inti", "inti": "inti", "tenge": "tenge",
+    "rials": "rial", "rial": "rial", "dinars": "dinar", "dinar": "dinar", "lira": "lira", "crowns": "crown",
+    "kroner": "krone", "krone": "krone", "intis": "inti", "inti": "inti", "tenge": "tenge",
 }
 # "Canadian cts": cents of another dollar
 CENT_COUNTRIES: dict[str, str] = {"canadian": "CAD cents", "australian": "AUD cents"}

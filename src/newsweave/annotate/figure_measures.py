@@ -146,7 +146,8 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
         # "totalled 651,253 units", "275,000 head": the classifier says only that things are counted
         top, counted = counted, None
         inside = inside | {top.i}
-    elif counted is not None and counted.i > expr.end and (counted.lower_ in CURRENCY_WORDS or counted.lower_ in UNIT_WORDS):
+    elif counted is not None and counted.i > expr.end and (counted.lower_ in CURRENCY_WORDS
+                                                           or counted.lower_ in UNIT_WORDS):
         # a currency or unit is never what is counted: "£99 (149 euros)" parsed as one phrase; the
         # figure stands where that unit stands
         top, counted = counted, None
