@@ -427,20 +427,154 @@ def test_names_and_lists_of_the_fourth_round(nlp: Language, text: str, values: l
     assert [f.value for f in _figures(nlp, text)] == values
 
 
+# Sentences written for these tests (issue 5, fifth round, from the kinds of test3's errors): one per
+# general rule of the parse, none taken from the gold sets.
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "measure"),
+    [
+        # a predicate adjective's verb holds the subject of the change ("is likely to grow")
+        ("Analysts said the region's software market is likely to grow by 12% a year.", 12, "percent",
+         "software market"),
+        # a number hung on the first noun of a compound chain counts the chain's last noun
+        ("Five Lifetime Achievement Awards will be presented in May.", 5, None, "Lifetime Achievement Awards"),
+        # the figure's noun keeps its own modifiers, and hyphenated words stay whole
+        ("The bank wrote off its 40 mln dlr export credit loan.", 40e6, "USD", "export credit loan"),
+        ("It reported a 5.2 mln dlr pre-tax loss.", 5.2e6, "USD", "pre-tax loss"),
+        # a sum the parse hangs on an adjective counts the adjective's noun
+        ("The company is issuing a 50 mln dlr convertible eurobond.", 50e6, "USD", "convertible eurobond"),
+        # counted things that are the new or old level of a change measure what changed: its object,
+        # else its subject; a restatement after the first figure's noun shares its measure
+        ("Imports fell 12 pct to 4,300 cars from 4,890 cars in March.", 4300, None, "imports"),
+        ("Imports fell 12 pct to 4,300 cars from 4,890 cars in March.", 4890, None, "imports"),
+        ("The airline cut its fleet to 40 planes from 52.", 40, None, "fleet"),
+        ("The fund raised its holding to 250,000 shares from 180,000 shares, or 3.1 pct.", 3.1, "percent",
+         "holding"),
+        # ... but only when another figure tells the change: a limit is not a level
+        ("The offer is limited to the first 5,000 customers.", 5000, None, "customers"),
+        # coordinated subjects change together; a conjunct deeper in the subject's phrase does not join
+        ("Steers and heifers rose 2.50 dlrs on the day.", 2.5, "USD", "steers and heifers"),
+        ("Net sales of 20,000 tonnes of wheat and barley fell 12 pct.", 12, "percent", "net sales"),
+        # a change noun that names an amount is the measure when nothing says what changed; one that
+        # only names a direction is not
+        ("The airline reported a loss of $120m for the year.", 120e6, "USD", "loss"),
+        ("The plan offers cuts of up to 40 pct on ticket prices.", 40, "percent", "cuts"),
+        ("Deliveries totalled 51,000, an increase of 5,000 units.", 5000, None, None),
+        # a level noun that names nothing itself stands for what reaches it: the verb's object, else
+        # its subject; not the agent of a verb that is no change ("licensed a total of")
+        ("The yen fell to a record low of 152.30 to the dollar.", 152.3, None, "yen"),
+        ("Profits have exceeded the previous high of 2.10 dlrs a share.", 2.1, "USD", "profits"),
+        ("The new orders bring its fleet to a total of 45.", 45, None, "fleet"),
+        ("The regional unemployment total of 2.45 mln was unchanged.", 2.45e6, None, "regional unemployment total"),
+        ("The ministry licensed a total of 3.1 mln tonnes.", 3.1e6, "tonnes", "total"),
+        # a currency is never the counted noun, even when the parse makes it one
+        ("The entry price of £49 (72 euros) is lower than in the US.", 49, "GBP", "entry price"),
+        # a participle's share is of the noun it describes, also in a relative clause or before it
+        ("Northern Air, which is 30% owned by the state, has been struggling.", 30, "percent", "Northern Air"),
+        ("The group sold its 45 pct owned unit last year.", 45, "percent", "unit"),
+        # a unit is no subject to borrow: "30% saw orders rise and 27% saw them fall"
+        ("Of the companies surveyed, 30% saw orders rise and 27% saw them fall.", 27, "percent", None),
+        # a sum that something sells for, with no object, is its price
+        ("The painting sold for 2.5 mln dlrs at auction.", 2.5e6, "USD", "price"),
+        ("The group bought the stake for 40 mln dlrs.", 40e6, "USD", "stake"),
+        # "by" after a verb with an object tells how much the object changed
+        ("The company had to restate its earnings by $2bn.", 2e9, "USD", "earnings"),
+        # a level hung on the change's unit ("by 4.1 pct to ...") belongs to the change's verb
+        ("Machinery orders rose in March by 4.1 pct to 12.3 billion dlrs.", 12.3e9, "USD", "machinery orders"),
+    ],
+)
+def test_measure_phrases_of_the_fifth_round(nlp: Language, text: str, value: float, unit: str | None,
+                                            measure: str | None) -> None:
+    figure = _find(_figures(nlp, text), value)
+    assert (figure.unit, figure.measure) == (unit, measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # rials by the country the article names, bolivars as VEB; physical units as plural words
+        ("Oman's budget was set at 2.1 billion rials.", 2.1e9, "OMR"),
+        ("The contract is worth 300 mln bolivars.", 300e6, "VEB"),
+        ("The parcel weighed 12 kg.", 12, "kilograms"),
+        ("The pipeline will run for 510 km.", 510, "kilometres"),
+        # a level that leaves its unit out takes the other level's of the same change
+        ("The gazetted price rose to 213 cents per kilo from February's 207.", 207, "US cents"),
+        # a hyphenated unit before a noun is a size, kept as a figure
+        ("The rocket is able to carry a 150-kg satellite.", 150, "kilograms"),
+        ("It plans a 500-megawatt power plant.", 500, "MW"),
+        # square and cubic units
+        ("They must build 50,000 square metres of offices.", 50000, "square metres"),
+    ],
+)
+def test_units_of_the_fifth_round(nlp: Language, text: str, value: float, unit: str) -> None:
+    assert _find(_figures(nlp, text), value).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # thousands with a glued "m" and no currency are a race's metres, not billions
+        ("He scored an impressive 3,000m victory in Boston.", []),
+        ("She won 800m and 1,500m gold in Athens.", []),
+        ("He won a historic double in the 1500m and 5,000m.", []),
+        ("She became the 400m world champion in Paris.", []),
+        ("Some 400m people watched the final.", [4e8]),
+        ("The bank lost £400m last year.", [4e8]),
+        ("The firm lost 1,200m euros last year.", [1.2e9]),
+        ("The firm lost £1,200m last year.", [1.2e9]),
+        # four bare digits of a modern year before a noun are a year; a count has its comma
+        ("The unit had 1986 sales of 24 mln dlrs.", [24e6]),
+        ("He was adviser at the 1997 and 2001 elections.", []),
+        ("The company employs 1,950 people.", [1950]),
+        # a range shares the high end's scale only when the low end is smaller without it
+        ("It raised the number of shares on offer from 800,000 to 1.3 mln.", [8e5]),
+        ("Between 5 and 10 million people watched.", [5e6]),
+    ],
+)
+def test_race_distances_and_years_are_not_figures(nlp: Language, text: str, values: list[float]) -> None:
+    assert [f.value for f in _figures(nlp, text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Prices rose 5 in 1986.", [5]),  # not a share of a year
+        ("He won three in five years.", [3]),  # nor of a duration
+        ("Analysts had forecast £532m. The firm disagreed.", [532e6]),  # a scale with the full stop
+    ],
+)
+def test_shares_and_scales_need_their_words(nlp: Language, text: str, values: list[float]) -> None:
+    assert [f.value for f in _figures(nlp, text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "measure", "span"),
+    [
+        # "N out of M" is a share, of the noun after it
+        ("Six out of every 10 planes were late.", 0.6, "planes", "Six out of every 10"),
+        ("Three out of four regions reported losses.", 0.75, "regions", "Three out of four"),
+        ("One in every four adults smokes.", 0.25, "adults smokes", "One in every four"),
+    ],
+)
+def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str, span: str) -> None:
+    figures = _figures(nlp, text)
+    assert [(f.text, f.measure) for f in figures] == [(span, measure)]
+    assert figures[0].value == pytest.approx(value)
+
+
 # Per split (tests/data/README.md): floors just under what bench/figures_gold.py measured, for
-# value / unit / measure / all three. "test3" is the blind evaluation set of the fourth round:
-# 0.886 / 0.848 / 0.633 / 0.595, the same before and after that round. The other four are tuning sets
-# (test2's errors were read in the fourth round); fourth-round measurements: dev 1.000 / 1.000 /
-# 0.882 / 0.882, gold 1.000 / 1.000 / 0.907 / 0.907, test 0.990 / 1.000 / 0.897 / 0.887, test2 0.950 /
-# 0.988 / 0.925 / 0.912 (0.925 / 0.875 / 0.750 / 0.713 while it was blind, third round). Since
-# irregular participles are events ("bronzes won"), test2 is 0.950 / 0.988 / 0.900 / 0.887: its
-# annotator left "won" out of two measures the guideline would have it in.
+# value / unit / measure / all three. All five are tuning sets now: test3 was the blind evaluation set
+# of the fourth round (0.886 / 0.848 / 0.633 / 0.595, the same before and after that round); its errors
+# were read in the fifth round, which took it to 0.911 / 0.911 / 0.785 / 0.759. Fourth-round
+# measurements of the others, unchanged by the fifth round: dev 1.000 / 1.000 / 0.882 / 0.882, gold
+# 1.000 / 1.000 / 0.907 / 0.907, test 0.990 / 1.000 / 0.897 / 0.887, test2 0.950 / 0.988 / 0.900 /
+# 0.887 (0.925 / 0.875 / 0.750 / 0.713 while it was blind, third round; 0.912 before irregular
+# participles became events, since its annotator left "won" out of two measures).
 FIGURE_FLOORS = {
     "dev": {"value": 0.99, "unit": 0.99, "measure": 0.87, "all": 0.87},
     "gold": {"value": 0.99, "unit": 0.99, "measure": 0.89, "all": 0.89},
     "test": {"value": 0.98, "unit": 0.99, "measure": 0.88, "all": 0.87},
     "test2": {"value": 0.94, "unit": 0.98, "measure": 0.89, "all": 0.87},
-    "test3": {"value": 0.87, "unit": 0.83, "measure": 0.62, "all": 0.58},
+    "test3": {"value": 0.90, "unit": 0.90, "measure": 0.77, "all": 0.75},
 }
 
 

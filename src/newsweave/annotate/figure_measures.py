@@ -45,6 +45,14 @@ CHANGE_VERBS = {"increase", "rise", "fall", "drop", "decline", "climb", "jump", 
 SESSION_VERBS = {"open", "start", "begin", "end", "trade", "quote"}
 CHANGE_NOUNS = {"increase", "rise", "fall", "drop", "decline", "jump", "growth", "gain", "hike", "cut",
                 "reduction", "surge", "loss", "change", "decrease", "climb"}
+# Nouns of a level that something reaches ("the dollar fell to a record low of 140 yen"): the measure
+# is what reaches it.
+LEVEL_NOUNS = {"high", "low", "record", "peak", "minimum", "maximum", "total", "average", "level"}
+LEVEL_PREPS = {"to", "at", "from", "around", "near", "above", "below", "over", "under"}
+# Change nouns that name an amount by themselves: "a loss of $387m", "growth of 0.1%", "cuts of up to
+# 75 pct" (outside the gold sets, in 500 Reuters and 250 BBC articles, 25 such figures had no measure);
+# the others ("an increase of 62,000 units") only say a direction.
+AMOUNT_CHANGE_NOUNS = {"loss", "gain", "growth", "cut", "reduction", "hike"}
 # Verbs that say a number without telling what happened to the counted thing.
 LIGHT_VERBS = {"be", "have", "say", "tell", "report", "include", "number", "total", "reach", "become",
                "comprise", "involve", "see", "show", "know", "there", "get", "make", "do", "accord",
@@ -90,6 +98,8 @@ VS_LABEL_RE = re.compile(r"^\s*vs\.?\s+([A-Za-z][A-Za-z -]{0,30}?)\s*$", re.IGNO
 # The rest of a table row after its label: two or more numbers and nothing else.
 _TABLE_ROW_RE = re.compile(r"(?:\s+\(?-?\d[\d,./-]*\)?){2,}\s*")
 NOUN_POS = ("NOUN", "PROPN")
+# Entities a counted noun's phrase does not end in: names and dates.
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "LAW"}
 _NOMINAL_DEPS = ("dobj", "obj", "pobj", "nsubj", "nsubjpass", "attr", "conj", "appos")
 
 
@@ -127,13 +137,21 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     tops = [doc[k] for k in range(expr.start, expr.end) if doc[k].head.i not in inside or doc[k].dep_ == "ROOT"]
     if not tops:
         return None
-    top = tops[-1] if tops[-1].pos_ in NOUN_POS else tops[0]
+    # the last token that leaves the expression tells what it counts when it is a noun or a number
+    # on a noun ("one in every four adults"), else the first
+    top = tops[-1] if tops[-1].pos_ in NOUN_POS or tops[-1].dep_ == "nummod" else tops[0]
     counted = _counted_noun(doc, top, inside)
     if counted is not None and counted.lower_ in CLASSIFIER_NOUNS and not _left_modifiers(counted, inside) \
             and (counted.dep_ == "pobj" or counted.head.lemma_.lower() in CHANGE_VERBS):
         # "totalled 651,253 units", "275,000 head": the classifier says only that things are counted
         top, counted = counted, None
         inside = inside | {top.i}
+    elif counted is not None and counted.i > expr.end and (counted.lower_ in CURRENCY_WORDS
+                                                           or counted.lower_ in UNIT_WORDS):
+        # a currency or unit is never what is counted: "£99 (149 euros)" parsed as one phrase; the
+        # figure stands where that unit stands
+        top, counted = counted, None
+        inside = inside | set(range(expr.end, top.i + 1))
     if counted is not None:
         return _measure_of_counted(doc, counted, inside, expr.unit)
     found = _measure_of_bare(doc, top, inside, expr)
@@ -184,9 +202,12 @@ def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
     head = top.head
     # a unit word compounded with the next word makes it a noun, whatever its tag: "6,000 tonne cargoes"
     unit_compound = top.dep_ == "compound" and _is_unit_token(top) and head.tag_ in ("VBZ", "NNS", "NN")
+    if _is_unit_token(top) and head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.i > head.i \
+            and _nominal(head.head) and head.head.lemma_.lower() not in TIME_NOUNS:
+        return _phrase_head(head.head)  # "11.25 dlr convertible preferred stock": the sum hangs on the adjective
     if top.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") and head.i not in inside \
             and (_nominal(head) or unit_compound) and head.i > top.i:
-        return None if head.lemma_.lower() in TIME_NOUNS else head
+        return None if head.lemma_.lower() in TIME_NOUNS else _phrase_head(head)
     if top.dep_ == "dobj":
         # two objects of one verb: the first one modifies the second ("withdrawn a six dlr per share
         # buyout offer" parsed as two objects of "withdrawn")
@@ -194,13 +215,26 @@ def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
                       and c.left_edge.i == top.right_edge.i + 1), None)
         if later is not None:
             return later
-    for child in top.children:
+    # "two out of three voters": the partitive's "of" hangs on "out"
+    outs = [c for c in top.children if c.dep_ == "prep" and c.lower_ == "out"]
+    for child in [*top.children, *(c for o in outs for c in o.children)]:
         if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "in" and top.lower_ in CURRENCY_WORDS)):
             objs = [c for c in child.children if c.dep_ == "pobj" and _nominal(c)]
             if objs and objs[0].lemma_.lower() not in TIME_NOUNS and objs[0].ent_type_ not in ("DATE", "TIME") \
                     and objs[0].lower_ not in MONTHS:  # not "the 28.1 mln tonnes of March"
                 return objs[0]
     return None
+
+
+def _phrase_head(noun: Token) -> Token:
+    """The head of the noun phrase a number's noun opens: the parse often hangs a number on the first
+    of a chain of compounds ("Three 50th Anniversary Special Awards": "Three" on "Anniversary"), but
+    what is counted is the last noun ("Awards")."""
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in NOUN_POS \
+            and not _is_unit_token(noun) and not _is_unit_token(noun.head) \
+            and noun.head.lemma_.lower() not in TIME_NOUNS and noun.head.ent_type_ not in _NAME_ENTS:
+        noun = noun.head  # not into a name: "10,000 metres champion Derartu Tulu" counts champions
+    return noun
 
 
 def _nominal(tok: Token) -> bool:
@@ -222,7 +256,32 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | 
         subj = _subject(verb)  # "the forces will number 2.5 thousand people"; "the toll rose to 50 people"
         if subj is not None and subj.pos_ in NOUN_POS:
             return _subject_phrase(doc, subj, inside)
+    level_of = _level_of(doc, counted, inside)
+    if level_of is not None:
+        return level_of
     return _with_event(_phrase(counted, inside), verb)
+
+
+def _level_of(doc: Doc, counted: Token, inside: set[int]) -> str | None:
+    """What a counted noun is the new or old level of: "sales dropped 57 pct to 760 cars from 1,780
+    cars" (the sales), "cut its workforce to 500 people" (the workforce): the object of a change verb
+    that has one, else its subject."""
+    prep = counted.head
+    if counted.dep_ != "pobj" or prep.lower_ not in ("to", "from") or prep.head.pos_ not in ("VERB", "AUX") \
+            or prep.head.lemma_.lower() not in CHANGE_VERBS:
+        return None
+    verb = prep.head
+    # the change is told by another figure (its amount or the other level): not "limited to the first
+    # 50,000 people", "came down to two tie-breaks"
+    if not any(c.i != prep.i and c.dep_ in ("prep", "npadvmod", "dobj", "advmod")
+               and (c.dep_ != "prep" or c.lower_ in ("from", "to", "by")) and any(t.like_num for t in c.subtree)
+               for c in verb.children):
+        return None
+    obj = _object(verb, inside)
+    if obj is not None:
+        return _phrase(obj, inside) if obj.i != counted.i else None
+    subj = _subject(verb)
+    return _subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None
 
 
 def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -> str | None:
@@ -238,22 +297,27 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             and attach.head.i != attach.i:
         # "7.1 pct to 60 cts": "to 60 cts" hangs on the other figure's unit; "reserves were unchanged
         # from 284.8 mln crowns": a predicate adjective tells of its verb's subject
+        from_unit = _is_unit_token(attach)
         attach = attach.head
+        if from_unit and attach.dep_ == "prep" and attach.lower_ in ("by", "to", "from") \
+                and attach.head.pos_ in ("VERB", "AUX"):
+            attach = attach.head  # "were up by 3.9 pct to 16.6 billion dlrs": past the unit's "by"
     if role == "prep" and top.head.lower_ in ("by", "to", "from") and attach.dep_ in ("acl", "relcl"):
         attach = _change_verb_above(attach)
     per = _per_unit(doc, expr) if unit in CURRENCY_UNITS else None
     lemma = attach.lemma_.lower()
     if per is not None and prep in ("for", "at") and lemma not in CHANGE_VERBS:
         return f"price per {per}" if per else "price"  # "buy the company for 30.6 dlrs a share"
-    if attach.pos_ in ("VERB", "AUX") and prep == "at" and lemma in PRICING_VERBS:
-        return "price"  # "to be offered at 99-3/4", "priced at 101-3/4 pct"
+    if attach.pos_ in ("VERB", "AUX") and lemma in PRICING_VERBS and (
+            prep == "at" or (prep == "for" and _object(attach, inside) is None)):
+        return "price"  # "to be offered at 99-3/4", "priced at 101-3/4 pct", "is selling for 19,800 yen"
     if attach.pos_ in ("VERB", "AUX"):
         if attach.dep_ == "acl" and attach.lemma_.lower() in MEASURING_VERBS and _nominal(attach.head):
             return _phrase(attach.head, inside)  # "a factory site measuring 250 acres"
         if role in ("nsubj", "nsubjpass"):  # "13 officers were killed and 353 injured"
             sibling = _subject(attach.head) if attach.dep_ == "conj" else None
-            if sibling is not None and sibling.pos_ in NOUN_POS:
-                return _with_event(_phrase(sibling, inside), attach)
+            if sibling is not None and sibling.pos_ in NOUN_POS and not _is_unit_token(sibling):
+                return _with_event(_phrase(sibling, inside), attach)  # (not "30% saw ... and 27% saw")
             return None
         # a change: the verb's level or extent ("rose to 12 dlrs", "shed 2.1%", "lift their offer to
         # £5m"); "by" after another verb is a margin ("beat her by 40 metres")
@@ -261,7 +325,10 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         # left unchanged at 9.91 mln tonnes", "Federal funds opened at 6-3/16 pct"
         level_at = prep == "at" and ((lemma in SESSION_VERBS and attach.tag_ != "VBG")
                                      or any(c.dep_ == "nsubjpass" for c in attach.children))
-        if lemma in CHANGE_VERBS or role == "npadvmod" or prep in ("to", "from") or level_at:
+        # "by" after a verb with an object is how much the object changed: "spur domestic spending by
+        # 34 billion dlrs" (not "beat her by 40 metres")
+        extent_of_object = prep == "by" and _object(attach, inside) is not None
+        if lemma in CHANGE_VERBS or role == "npadvmod" or prep in ("to", "from") or level_at or extent_of_object:
             figure_object = _figure_object(attach, inside) if lemma not in CHANGE_VERBS else None
             if figure_object is not None:
                 # "exported 689,038 tonnes of rice, up from 556,874 tonnes": the change is the
@@ -303,13 +370,43 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             return _measure_of_bare(doc, attach, inside | {attach.i}, expr)
         if attach.lemma_.lower() in CHANGE_NOUNS:  # "an increase in gas prices from 60 to 120 tenge"
             target = _pobj(attach, ("in", "of"), inside)
-            has_mods = bool(_left_modifiers(attach, inside))
             if target is None:
-                return _phrase(attach, inside) if has_mods else None  # "volume growth of 80 pct"
+                # "volume growth of 80 pct"; "a loss of $387m" is a loss, but "an increase of 62,000
+                # units" does not say what increased
+                named = attach.lemma_.lower() in AMOUNT_CHANGE_NOUNS or bool(_left_modifiers(attach, inside))
+                return _phrase(attach, inside) if named else None
             return _phrase(target, inside)
+        if role == "prep" and prep == "of" and attach.lemma_.lower() in LEVEL_NOUNS:
+            owner = _level_owner(attach, inside)
+            if owner is not None:
+                return owner  # "earnings have exceeded the previous all-time high of 4.42 dlrs"
         if role in ("prep", "appos", "npadvmod"):  # "assets of 1.28 billion dlrs"
             return _phrase(attach, inside)
     return None
+
+
+def _level_owner(level: Token, inside: set[int]) -> str | None:
+    """What a level noun ("high", "total") is the level of, when it names nothing itself (not "the
+    unemployment total of 2.45 mln"): the object of the verb that brings something to it ("bring
+    purchases to a total of 34"), else the subject of the verb that reaches it ("output fell to an
+    average of 3.5 mln bpd", "earnings have exceeded the previous all-time high of 4.42 dlrs")."""
+    if any(c.pos_ == "NOUN" and c.lemma_.lower() not in TIME_NOUNS for c in _left_modifiers(level, inside)) \
+            or _pobj(level, ("for", "in"), inside) is not None:
+        return None
+    verb = level.head
+    if level.dep_ == "pobj" and verb.lower_ in LEVEL_PREPS:
+        verb = verb.head
+    elif not (level.dep_ in ("dobj", "attr") and verb.lemma_.lower() in CHANGE_VERBS):
+        return None  # not "licensed a total of 4.22 mln tonnes": the subject licensed them
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = _object(verb, inside)
+    if obj is not None and obj.i != level.i:
+        return _phrase(obj, inside)
+    subj = _subject(verb)
+    if subj is None or subj.pos_ != "NOUN" or subj.i in inside:
+        return None
+    return _subject_phrase(subj.doc, subj, inside)
 
 
 def _figure_object(verb: Token, inside: set[int]) -> Token | None:
@@ -405,11 +502,15 @@ def _subject(verb: Token) -> Token | None:
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in NOUN_POS), None)
         if obj is not None:
             return obj
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        return _subject(verb.head)  # "rates rose two basis points to close at 5.55 pct"
-    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_POS \
-            and not _is_unit_token(verb.head):
-        return verb.head  # "<Marconi SA>, owned 80 pct by Standard": the participle's noun
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
+        # "rates rose two basis points to close at 5.55 pct"; "the market is likely to grow by 40%":
+        # the predicate adjective's verb holds the subject
+        return _subject(verb.head)
+    if verb.dep_ in ("acl", "relcl", "amod") and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_POS \
+            and not _is_unit_token(verb.head) and verb.head.i not in {t.i for t in verb.subtree}:
+        # "<Marconi SA>, owned 80 pct by Standard", "Virgin Blue, which is 25% owned by", "its 50 pct
+        # owned unit": the participle's noun
+        return verb.head
     return None
 
 
@@ -448,6 +549,13 @@ def _subject_phrase(doc: Doc, subj: Token, inside: set[int]) -> str | None:
         return _phrase(subj, inside) if _left_modifiers(subj, inside) else None  # "hog numbers"
     if subj.pos_ not in NOUN_POS:
         return None
+    # coordinated subjects change together: "barrows and gilts rose 1.75 dlr"
+    # (a plain noun right before "and", not a name or a unit: not "net sales of soybean cake and meal")
+    partners = [c for c in subj.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i not in inside
+                and not _is_unit_token(c)]
+    if partners and subj.pos_ == "NOUN" and not _is_unit_token(subj) and subj.i + 1 < len(doc) \
+            and doc[subj.i + 1].lower_ == "and" and doc[subj.i + 1].head.i == subj.i:
+        return " and ".join(_phrase(t, inside) for t in (subj, *partners))
     return _phrase(subj, inside)
 
 
@@ -484,7 +592,7 @@ def _phrase(noun: Token, inside: set[int]) -> str:
         if child.lower_ == "per" or noun.lemma_.lower() in RELATIONAL_HEADS or named:
             words += [child, *_left_modifiers(obj, inside), obj]
             break
-    return " ".join(_surface(t) for t in sorted(words, key=lambda t: t.i))
+    return _render(sorted(words, key=lambda t: t.i))
 
 
 def _left_modifiers(tok: Token, inside: set[int]) -> list[Token]:
@@ -494,10 +602,26 @@ def _left_modifiers(tok: Token, inside: set[int]) -> list[Token]:
             continue
         if child.lower_ in QUANTIFIER_ADJS or child.pos_ in ("NUM", "DET", "PRON", "PUNCT"):
             continue
-        if any(t.like_num or t.lower_ in UNIT_WORDS or t.lower_ in CURRENCY_WORDS for t in child.subtree):
-            continue
+        if child.pos_ == "VERB" and any(t.i in inside for t in child.subtree):
+            continue  # the participle that carries the figure: "its 50 pct owned unit"
+        if _is_unit_token(child) or (child.is_punct and child.text != "-") or any(
+                (c.dep_ == "nummod" or c.like_num) and c.i not in inside for c in child.children):
+            continue  # the figure's own words ("dlr") and other numbers' ("10-year"); a modifier of
+            # the figure's noun keeps its own modifiers: "68 billion dlr foreign bank debt"
         mods += [*_left_modifiers(child, inside), child]
     return mods
+
+
+def _render(words: list[Token]) -> str:
+    """Tokens in text order, hyphenated words kept whole ("pre-tax profits"); a hyphen whose word was
+    left out goes too."""
+    out = ""
+    for k, tok in enumerate(words):
+        glued = k > 0 and words[k - 1].i == tok.i - 1 and not words[k - 1].whitespace_
+        if tok.text == "-" and not (glued and k + 1 < len(words) and words[k + 1].i == tok.i + 1):
+            continue
+        out += ("" if glued or not out else " ") + _surface(tok)
+    return out
 
 
 def _surface(tok: Token) -> str:
