@@ -562,7 +562,10 @@ def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str,
 
 
 # Per split (tests/data/README.md): floors just under what bench/figures_gold.py measured, for
-# value / unit / measure / all three. All five are tuning sets now: test3 was the blind evaluation set
+# value / unit / measure / all three. test4 is the blind evaluation set of the fifth round, annotated by
+# a helper that never ran the extractor; its errors have not been read. The fourth round's extractor
+# scored 0.987 / 0.949 / 0.772 / 0.759 on it, the fifth round's 0.987 / 0.962 / 0.823 / 0.797.
+# The other five are tuning sets: test3 was the blind evaluation set
 # of the fourth round (0.886 / 0.848 / 0.633 / 0.595, the same before and after that round); its errors
 # were read in the fifth round, which took it to 0.911 / 0.911 / 0.785 / 0.759. Fourth-round
 # measurements of the others, unchanged by the fifth round: dev 1.000 / 1.000 / 0.882 / 0.882, gold
@@ -575,6 +578,7 @@ FIGURE_FLOORS = {
     "test": {"value": 0.98, "unit": 0.99, "measure": 0.88, "all": 0.87},
     "test2": {"value": 0.94, "unit": 0.98, "measure": 0.89, "all": 0.87},
     "test3": {"value": 0.90, "unit": 0.90, "measure": 0.77, "all": 0.75},
+    "test4": {"value": 0.98, "unit": 0.95, "measure": 0.81, "all": 0.79},
 }
 
 
