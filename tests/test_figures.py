@@ -663,3 +663,8 @@ def test_irregular_participles_are_events_when_measures_are_grouped(measure: str
 
     key = normalize_measure(measure)
     assert key is not None and (key.head, key.event) == (head, event)
+
+
+def test_a_scale_holding_the_full_stop_leaves_it_out_of_the_figure(nlp: Language) -> None:
+    figures = extract_figures(nlp("The club paid £15m."))
+    assert [(f.text, f.value, f.unit) for f in figures] == [("£15m", 15_000_000.0, "GBP")]

@@ -121,6 +121,8 @@ def extract_figures(doc: Doc) -> list[Figure]:
                 measure_of = shared  # "two" modifies the other figure's "points": it measures the same
         first, last = doc[expr.start], doc[expr.end - 1]
         start, end = first.idx, last.idx + len(last.text)
+        if last.text.endswith(".") and last.lower_.rstrip(".") in SCALES and last.i + 1 == last.sent.end:
+            end -= 1  # a scale that holds the sentence's full stop ("paid £15m."): the stop is not the figure's
         fig = _linked(doc, figures, Figure(start, end, doc_text(doc)[start:end], expr.value, expr.unit,
                                            find_measure(doc, measure_of), expr.value_max))
         if fig.unit is None:
