@@ -470,3 +470,13 @@ def test_a_day_its_month_does_not_have_is_no_date() -> None:
                                                        "or 02/30/87.", date(1987, 3, 6))}
     assert "1986-11-31" not in found.values() and not any("02/30" in t for t in found)
     assert found.get("Feb 29, 1988") == "1988-02-29"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Earnings for the 1987 fourth quarter fell.", "1987-Q4"),
+    ("Net profit in the fiscal 1988 first quarter rose.", "1988-Q1"),
+    ("The 1986 second half was weak.", "1986-H2"),
+])
+def test_a_year_before_a_quarter_is_enough_without_a_publication_date(text: str, value: str) -> None:
+    # an undated article with "the 1987 fourth quarter" raised TypeError and lost all its annotations
+    assert value in [t.value for t in extract_timexes(text, None)]

@@ -321,7 +321,7 @@ def _quarter_or_half(m: Match, ctx: Context, rel: str, half: bool) -> tuple[int 
     """The year and number of the quarter (or half) ``rel`` names, before any year shift."""
     if ctx.dct is None and not (m["y"] or m["y0"]):
         return None, 0
-    dct = ctx.dct or date(int(m["y"]), 12, 31)
+    dct = ctx.dct or date(int(m["y"] or m["y0"]), 12, 31)
     current = (dct.month - 1) // 6 + 1 if half else V.quarter_of(dct)
     per_year = 2 if half else 4
     given_year = m["y"] or m["y0"]
