@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from newsweave.annotate.nlp import doc_text
 from newsweave.dossier.names import untitled_len
 from newsweave.model import Mention
 
@@ -82,7 +83,7 @@ def add_missed_names(doc: Doc, mentions: list[Mention],
             grown[key] = Mention(span.start_char, span.end_char, span.text, label)
             covered.update(range(ent.end, end))
     labels = {m.text: m.label for m in grown.values()}
-    lowered = Counter(_LOWER_WORD.findall(doc.text))
+    lowered = Counter(_LOWER_WORD.findall(doc_text(doc)))
     found = list(grown.values())
     persons_at = {e.start for e in doc.ents if e.label_ == "PERSON"}
     for run in _proper_noun_runs(doc, covered):

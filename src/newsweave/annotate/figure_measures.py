@@ -25,6 +25,7 @@ from newsweave.annotate.figure_lexicon import (
     UNIT_WORDS,
     WORD_NUMBERS,
 )
+from newsweave.annotate.nlp import doc_text
 
 __all__ = ["VS_LABEL_RE", "NumberExpr", "doc_text", "find_measure"]
 
@@ -114,18 +115,6 @@ class NumberExpr:
     unit: str | None
     core: tuple[int, ...]  # indices of the tokens that spell the number(s)
     skip: bool = False
-
-
-_TEXT_KEY = "newsweave.text"
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once per Doc: spaCy joins every token again on each access, which took
-    most of the figures stage's time (its helpers look at the text around each number)."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if not isinstance(text, str):
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
 
 
 def find_measure(doc: Doc, expr: NumberExpr) -> str | None:

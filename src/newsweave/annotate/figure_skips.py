@@ -10,7 +10,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsweave.annotate.figure_lexicon import CURRENCY_SIGNS, MONTHS, TIME_NOUNS, UNIT_WORDS, WORD_NUMBERS
-from newsweave.annotate.figure_measures import NumberExpr, doc_text
+from newsweave.annotate.figure_measures import NumberExpr
+from newsweave.annotate.nlp import doc_text
 
 # Words that, right before a number, make it part of a name or a numbered item.
 NUMBERED_ITEMS = {"article", "section", "chapter", "paragraph", "clause", "resolution", "no", "no.",

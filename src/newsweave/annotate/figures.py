@@ -42,8 +42,9 @@ from newsweave.annotate.figure_lexicon import (
     UNIT_WORDS,
     WORD_NUMBERS,
 )
-from newsweave.annotate.figure_measures import VS_LABEL_RE, NumberExpr, doc_text, find_measure
+from newsweave.annotate.figure_measures import VS_LABEL_RE, NumberExpr, find_measure
 from newsweave.annotate.figure_skips import is_skipped, year_digits
+from newsweave.annotate.nlp import doc_text
 from newsweave.model import Figure
 
 _RANGE_HEDGES = {"about", "around", "approximately", "roughly", "some", "nearly", "almost"}

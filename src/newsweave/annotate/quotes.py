@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsweave.annotate.content_edges import after_sentence_conjunction, drop_trailing_aside, end_before_taken
+from newsweave.annotate.nlp import doc_text
 from newsweave.annotate.quote_marks import QuotedRegion, find_quoted_regions, paragraphs, trim_span
 from newsweave.annotate.reported_speech import (
     DIRECT_CUES,
@@ -242,7 +243,7 @@ class _Draft:
 
 def _direct_drafts(doc: Doc, regions: list[QuotedRegion]) -> list[_Draft]:
     """Attribute each quoted region; join the pieces of a quote split by its attribution."""
-    text, drafts = doc.text, list[_Draft]()
+    text, drafts = doc_text(doc), list[_Draft]()
     for k, reg in enumerate(regions):
         prev_end = regions[k - 1].end + 1 if k else 0
         next_start = regions[k + 1].start - 1 if k + 1 < len(regions) else len(text)
@@ -340,7 +341,7 @@ def _continues(text: str, last: _Draft, reg: QuotedRegion, att: _Attribution | N
 
 def _card_drafts(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, Mention]]:
     """Pull quotes: a paragraph ending in a speaker caption ("... leave. Anthony Blinken US Secretary")."""
-    text, out = doc.text, []
+    text, out = doc_text(doc), []
     for p_start, p_end in paragraphs(text):
         para = text[p_start:p_end]
         if para.rstrip()[-1:] in ".!?”\"…:" or len(para.split()) < 8:
@@ -379,7 +380,7 @@ _RUBRICS = frozenset({"correction", "corrections", "update", "updated", "breakin
 def _headline_drafts(doc: Doc) -> list[tuple[int, int, int, tuple[int, int]]]:
     """Statements a paragraph opens with under a name and a colon: (colon offset, content start,
     content end, the name's offsets); the content runs to the end of the colon's sentence."""
-    text, out = doc.text, []
+    text, out = doc_text(doc), []
     named = {t.text for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
     for p_start, p_end in paragraphs(text):
         m = _HEADLINE_COLON.match(text, p_start, p_end)
@@ -446,7 +447,7 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
                      regions: list[QuotedRegion]) -> list[_Draft]:
     """Cue verbs with their complement, parenthetical attributions, and "according to X"."""
     drafts: list[_Draft] = []
-    text = doc.text
+    text = doc_text(doc)
     for tok in doc:
         if tok.i in cues:
             continue
@@ -549,7 +550,7 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
         ``speaker_ref`` is the named mention the speaker refers to, or None when unresolved.
         ``speaker_entity`` is left None (linking sets it).
     """
-    text = doc.text
+    text = doc_text(doc)
     resolver = SpeakerResolver(doc, mentions)
     regions = find_quoted_regions(text)
     drafts = _direct_drafts(doc, regions)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsweave.annotate.nlp import doc_text
 from newsweave.annotate.quote_marks import find_quoted_regions
 from newsweave.annotate.reported_speech import cue_kind
 from newsweave.model import Mention, Span
@@ -282,7 +283,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)
         quoted = find_quoted_regions(self.text)
         self.named = [m for m in mentions if m.label in ("PERSON", "ORG")]
         self.titles = {(m.start, m.end): self._title_words(m) for m in self.named}
