@@ -16,7 +16,7 @@ from newsweave.dossier.embed import SentenceEmbedder
 from newsweave.dossier.figures import group_figures
 from newsweave.dossier.names import PlaceGazetteer
 from newsweave.dossier.quote_groups import embedding_similarity, group_quotes, lexical_similarity
-from newsweave.dossier.roles import resolve_role_mentions, resolve_role_speakers
+from newsweave.dossier.roles import resolve_role_mentions, resolve_role_speakers, story_titles
 from newsweave.dossier.summary import summarize
 from newsweave.dossier.timeline import build_timeline
 from newsweave.link.reuse import find_reuse
@@ -59,8 +59,9 @@ class DossierBuilder:
         """
         items = publication_order(items)
         resolution = resolve_actors([(a.id, a.text, ann.mentions) for a, ann in items], self.gazetteer)
-        linked, roles = resolve_role_mentions(resolve_role_speakers(
-            [(article, link_annotations(article.id, ann, resolution)) for article, ann in items]))
+        linked = [(article, link_annotations(article.id, ann, resolution)) for article, ann in items]
+        titles = story_titles(linked)
+        linked, roles = resolve_role_mentions(resolve_role_speakers(linked, titles), titles)
         entities = {e.id: _with_roles(e, roles.get(e.id, ())) for e in resolution.entities}
         quote_items = [(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes]
         similarity: Callable[[str, str], float] = lexical_similarity

@@ -62,6 +62,7 @@ _COMPOUND_HEADS = frozenset({"manager", "editor", "counsel", "member", "members"
                              "candidate", "nominee", "aide", "aides", "office", "post", "job", "seat",
                              "partner", "partners"})
 _NEXT_WORD = re.compile(r" +([A-Za-z]+)\b")
+Titles = dict[str, list[set[str]]]
 # The label of a mention that names a person by office alone (see ``resolve_role_mentions``).
 ROLE_LABEL = "ROLE"
 # "the", up to four words (no "of", "the", "and"...), a role noun, and an optional "of [the] Name
@@ -128,18 +129,18 @@ def _matches(role: str, modifiers: frozenset[str], title: set[str]) -> bool:
     return bool(_ROLE_WORDS.get(role, frozenset({role})) & title) and modifiers <= title
 
 
-def resolve_role_speakers(linked: Sequence[tuple[Article, Annotations]]
+def resolve_role_speakers(linked: Sequence[tuple[Article, Annotations]], titles: Titles
                           ) -> list[tuple[Article, Annotations]]:
     """Set the speaker actor of quotes attributed to a role description, from the titles the story's
     articles give its people; a quote keeps no actor when no title or several actors match.
 
     Args:
         linked: the story's articles with annotations whose mentions carry actor ids.
+        titles: ``story_titles(linked)``.
 
     Returns:
         The same articles with ``Quote.speaker_entity`` filled where a role resolved.
     """
-    titles = _story_titles(linked)
     if not titles:
         return list(linked)
     out: list[tuple[Article, Annotations]] = []
@@ -160,7 +161,7 @@ def resolve_role_speakers(linked: Sequence[tuple[Article, Annotations]]
     return out
 
 
-def resolve_role_mentions(linked: Sequence[tuple[Article, Annotations]]
+def resolve_role_mentions(linked: Sequence[tuple[Article, Annotations]], titles: Titles
                           ) -> tuple[list[tuple[Article, Annotations]], dict[str, list[str]]]:
     """Mentions of the story's people by their office alone ("the Kazakh president", "the US
     Secretary of State"), each added to its article as a ``ROLE_LABEL`` mention of the one actor
@@ -171,11 +172,11 @@ def resolve_role_mentions(linked: Sequence[tuple[Article, Annotations]]
     Args:
         linked: the story's articles with annotations whose mentions carry actor ids; role
             mentions of an earlier build are dropped by ``link_annotations``.
+        titles: ``story_titles(linked)``.
 
     Returns:
         The articles with the role mentions added, and per actor id the descriptions as written.
     """
-    titles = _story_titles(linked)
     found: dict[str, list[str]] = defaultdict(list)
     if not titles:
         return list(linked), found
@@ -203,15 +204,17 @@ def resolve_role_mentions(linked: Sequence[tuple[Article, Annotations]]
     return out, found
 
 
-def _story_titles(linked: Sequence[tuple[Article, Annotations]]) -> dict[str, list[set[str]]]:
-    titles: dict[str, list[set[str]]] = defaultdict(list)
+def story_titles(linked: Sequence[tuple[Article, Annotations]]) -> Titles:
+    """Per actor id, the words of each title the story's articles give that person (computed once
+    per story: quote speakers and role mentions both read them)."""
+    titles: Titles = defaultdict(list)
     for article, ann in linked:
         for entity, words in _titles(article, ann):
             titles[entity].append(words)
     return titles
 
 
-def _only_actor(titles: dict[str, list[set[str]]], role: str, modifiers: frozenset[str]) -> str | None:
+def _only_actor(titles: Titles, role: str, modifiers: frozenset[str]) -> str | None:
     """The one actor with a title that fits the role and its modifiers, else None."""
     actors = {e for e, ts in titles.items() if any(_matches(role, modifiers, t) for t in ts)}
     return actors.pop() if len(actors) == 1 else None
