@@ -100,16 +100,22 @@ def person_surnames(persons: Iterable[str], names: Mapping[str, str]) -> dict[st
     return out
 
 
+def title_line(text: str) -> tuple[int, int]:
+    """The span of an article's title: its first non-empty line, when that line does not end a
+    sentence; ``(0, 0)`` when it does (the article starts with body text)."""
+    first = len(text) - len(text.lstrip())
+    end = text.find("\n", first)
+    line = text[first:end if end >= 0 else len(text)]
+    return (0, 0) if line.rstrip().endswith((".", "!", "?")) else (first, first + len(line))
+
+
 class _Lines:
     """Per-line facts of one text, each computed once: written in capitals, the title line."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._caps: dict[int, bool] = {}
-        first = len(text) - len(text.lstrip())
-        end = text.find("\n", first)
-        title = text[first:end if end >= 0 else len(text)]
-        self._title = (first, first + len(title)) if not title.rstrip().endswith((".", "!", "?")) else (0, 0)
+        self._title = title_line(text)
 
     def is_title(self, pos: int) -> bool:
         """``pos`` is on the first line, when that line does not end a sentence."""

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsweave.dossier.name_spread import person_surnames, spread_names, starts_sentence
+from newsweave.dossier.name_spread import person_surnames, spread_names, starts_sentence, title_line
 from newsweave.dossier.names import (
     PERSON_TITLES,
     PlaceGazetteer,
@@ -112,7 +112,10 @@ def cut_headline_spans(occurrences: list[Occurrence], texts: Mapping[str, str]) 
     cut = set()
     for occ in occurrences:
         aid, start, end = occ.key
-        if not occ.headline or not _title_line(texts[aid], start):
+        if not occ.headline:
+            continue
+        title = title_line(texts[aid])
+        if not title[0] <= start < title[1]:
             continue
         words = list(re.finditer(r"\S+", texts[aid][start:end]))
         n = len(occ.surface.split(" "))
@@ -129,14 +132,6 @@ def cut_headline_spans(occurrences: list[Occurrence], texts: Mapping[str, str]) 
                 cut.add(occ.key)
                 break
     return cut
-
-
-def _title_line(text: str, pos: int) -> bool:
-    """``pos`` is on the article's first non-empty line that does not end a sentence (its title)."""
-    first = len(text) - len(text.lstrip())
-    line_end = text.find("\n", first)
-    line = text[first:line_end if line_end >= 0 else len(text)]
-    return first <= pos < first + len(line) and not line.rstrip().endswith((".", "!", "?"))
 
 
 def lower_case_words(texts: Mapping[str, str]) -> Counter[str]:
