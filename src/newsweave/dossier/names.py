@@ -265,6 +265,7 @@ class PlaceGazetteer:
     _table: dict[str, Place] | None = field(default=None, init=False, repr=False)
     _countries: tuple[str, ...] = field(default=(), init=False, repr=False)
     _country_prefixes: frozenset[str] = field(default=frozenset(), init=False, repr=False)
+    _demonyms: dict[str, bool] = field(default_factory=dict, init=False, repr=False)  # is_demonym's answers
 
     def lookup(self, name: str) -> Place | None:
         """The place a name refers to, or None when it is not a known place name.
@@ -294,12 +295,17 @@ class PlaceGazetteer:
             True when the word, or the word less a demonym ending (-n, -an, -ian, -ese, -i, -ish),
             is the start (at least 4 letters) of a country name.
         """
-        self._loaded()
-        low = match_key(word)
-        if low in self._countries:
-            return False
-        stems = {low} | {low[: -len(end)] for end in _DEMONYM_ENDINGS if low.endswith(end)}
-        return any(len(stem) >= 4 and stem in self._country_prefixes for stem in stems)
+        known = self._demonyms.get(word)
+        if known is None:
+            self._loaded()
+            low = match_key(word)
+            stems = {low} | {low[: -len(end)] for end in _DEMONYM_ENDINGS if low.endswith(end)}
+            known = low not in self._countries and any(
+                len(stem) >= 4 and stem in self._country_prefixes for stem in stems)
+            if len(self._demonyms) >= 1 << 16:  # bounded over a long run's many names
+                self._demonyms.clear()
+            self._demonyms[word] = known
+        return known
 
     def _loaded(self) -> dict[str, Place]:
         if self._table is None:
