@@ -305,6 +305,18 @@ def test_first_name_that_is_a_city_is_kept(gazetteer: PlaceGazetteer) -> None:
     assert tyler.mentions == 2
 
 
+def test_a_first_name_before_a_middle_initial_is_not_cut_off(gazetteer: PlaceGazetteer) -> None:
+    # "M. Benjamin" is a person name of the story too: "Regina M. Benjamin" keeps its first name
+    res = resolve(
+        gazetteer,
+        ("Obama named Regina M. Benjamin. The nominee, M. Benjamin, runs a clinic.",
+         [("Regina M. Benjamin", "PERSON"), ("M. Benjamin", "PERSON")]),
+        ("Regina Benjamin is the nominee.", [("Regina Benjamin", "PERSON")]),
+    )
+    regina = actor_with(res, "Regina M. Benjamin")
+    assert "Regina Benjamin" in regina.aliases
+
+
 @pytest.mark.parametrize(
     ("text", "noise", "label"),
     [("Secretary of State Antony Blinken spoke. State media said the state of emergency in the state"

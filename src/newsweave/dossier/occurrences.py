@@ -315,6 +315,8 @@ def _trim_run_on(occ: Occurrence, persons: set[str], body_keys: set[str]) -> str
         if match_key(" ".join(words[:j])) in persons:
             return " ".join(words[:j])
     for j in range(1, len(words) - 1):  # "Forward Tyler Hansbrough", "Hire Maurice Cheeks"
+        if _is_initial(words[j]):
+            break  # "Regina M. Benjamin": the word before a middle initial is a first name
         if match_key(" ".join(words[j:])) in persons:
             return " ".join(words[j:])
     if occ.headline and match_key(occ.surface) not in body_keys:
@@ -322,6 +324,11 @@ def _trim_run_on(occ: Occurrence, persons: set[str], body_keys: set[str]) -> str
             if match_key(" ".join(words[:j])) in body_keys:
                 return " ".join(words[:j])
     return occ.surface
+
+
+def _is_initial(word: str) -> bool:
+    """A name's initial: "M." or "M"."""
+    return len(word.rstrip(".")) == 1 and word[0].isupper()
 
 
 def best_label(votes: Mapping[str, float]) -> str:
