@@ -317,6 +317,24 @@ def test_a_first_name_before_a_middle_initial_is_not_cut_off(gazetteer: PlaceGaz
     assert "Regina Benjamin" in regina.aliases
 
 
+def test_a_quoted_nickname_inside_a_name_is_one_person(gazetteer: PlaceGazetteer) -> None:
+    # NER splits the name into a place, a nationality and a surname (ECB+ dev, topic 26)
+    res = resolve(
+        gazetteer,
+        ("Vincent 'The Chin' Gigante dies in prison. Vincent Gigante was 77.",
+         [("Vincent", "GPE"), ("Chin", "NORP"), ("Gigante", "PERSON"), ("Vincent Gigante", "PERSON")]),
+        ('Mob boss Vincent "Chin" Gigante died. His brother, Louis Gigante, spoke.',
+         [("Vincent", "GPE"), ("Chin", "NORP"), ("Gigante", "PERSON"), ("Louis Gigante", "PERSON")]),
+        ("Toys \"R\" Us opened a store.", [("Toys", "ORG"), ("Us", "ORG")]),
+    )
+    vincent = actor_with(res, "Vincent Gigante")
+    assert vincent.mentions == 3 and vincent.type == "PERSON"
+    assert not any(e.name in {"Vincent", "Chin"} for e in res.entities)
+    added = {m.text for ms in res.added.values() for m in ms}
+    assert added == {"Vincent 'The Chin' Gigante", 'Vincent "Chin" Gigante'}
+    assert "Louis Gigante" not in vincent.aliases
+
+
 @pytest.mark.parametrize(
     ("text", "noise", "label"),
     [("Secretary of State Antony Blinken spoke. State media said the state of emergency in the state"

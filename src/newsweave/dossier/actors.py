@@ -76,6 +76,7 @@ from newsweave.dossier.occurrences import (
     cut_headline_spans,
     drop_common_words,
     find_again,
+    join_quoted_nicknames,
     lower_case_words,
     repair_surfaces,
 )
@@ -185,6 +186,8 @@ def resolve_actors(
     lower = lower_case_words(texts)
     occurrences = repair_surfaces(collect(items), gaz)
     cut = cut_headline_spans(occurrences, texts)
+    nicknamed = join_quoted_nicknames(occurrences, texts)
+    occurrences += nicknamed
     found = find_again(occurrences, texts, lower, gaz)
     occurrences = drop_common_words(occurrences + found, texts, lower, gaz)
     groups = _make_groups(occurrences, gaz)
@@ -194,7 +197,7 @@ def resolve_actors(
     _merge_institution_forms(forest)
     _merge_person_names(forest)
     override = _attach_single_words(forest)
-    return _build(forest, override, cut | {o.key for o in found}, texts)
+    return _build(forest, override, cut | {o.key for o in nicknamed + found}, texts)
 
 
 def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> dict[str, _Group]:
