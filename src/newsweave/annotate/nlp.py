@@ -10,6 +10,7 @@ pipelines on PyPI so they install offline (see README, "Models"):
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import os
 from dataclasses import dataclass
@@ -159,6 +160,19 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+_SENT_STARTS_KEY = "newsweave.sent_starts"
+
+
+def sentence_start(doc: Doc, char: int) -> int:
+    """Where the parser's sentence that holds character ``char`` starts: ``token.sent.start_char``,
+    from the sentence starts listed once per Doc (``token.sent`` walks back token by token)."""
+    starts = doc.user_data.get(_SENT_STARTS_KEY)
+    if not isinstance(starts, list):
+        starts = doc.user_data[_SENT_STARTS_KEY] = [sent.start_char for sent in doc.sents]
+    k = bisect.bisect_right(starts, char) - 1
+    return starts[k] if k >= 0 else 0
 
 
 def sentences_of(doc: Doc) -> tuple[Span, ...]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsweave.annotate.nlp import doc_text
+from newsweave.annotate.nlp import doc_text, sentence_start
 from newsweave.annotate.quote_marks import find_quoted_regions
 from newsweave.annotate.reported_speech import cue_kind
 from newsweave.model import Mention, Span
@@ -304,10 +304,13 @@ class SpeakerResolver:
         votes: dict[str, list[int]] = {}
         persons = [m for m in self.persons if m.label == "PERSON" or len(m.text.split()) > 1]
         starts = [m.start for m in persons]
-        for tok in self.doc:
-            g = _GENDERED.get(tok.lower_)
-            k = bisect.bisect_left(starts, tok.idx) - 1 if g is not None else -1
-            if k < 0 or persons[k].start < tok.sent.start_char:
+        strings = self.doc.vocab.strings
+        gendered = {strings.add(word): g for word, g in _GENDERED.items()}
+        lowers = self.doc.to_array("LOWER").tolist()  # no Token object per word: most are no pronoun
+        for i in (i for i, lower in enumerate(lowers) if lower in gendered):
+            tok, g = self.doc[i], gendered[lowers[i]]
+            k = bisect.bisect_left(starts, tok.idx) - 1
+            if k < 0 or persons[k].start < sentence_start(self.doc, tok.idx):
                 continue
             votes.setdefault(persons[k].text.split()[-1], [0, 0])[g == "f"] += 1
         for name, (m_votes, f_votes) in votes.items():
