@@ -9,6 +9,11 @@ one table with the ratio of the two times.
 
     python bench/run_throughput.py                          # 2,000 articles, 2 workers
     python bench/run_throughput.py --sizes 1000,5000,20000 --bare-sizes 1000,5000
+    python bench/run_throughput.py --sizes 5000 --repeat 3   # three runs and their medians
+
+Besides wall time it reports each process tree's CPU seconds (user + system, all workers): on a
+busy or noisy machine the CPU ratio moves less than the wall ratio. The "ratio" is wall time over
+the bare pass's, "cpu r" CPU time over the bare pass's.
 """
 
 from __future__ import annotations
@@ -16,12 +21,15 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from news_sample import news_rows, write_jsonl
 
@@ -73,9 +81,15 @@ def tree_memory_mb(pid: int, pss: bool) -> tuple[float, float]:
     return rss_mb, pss_mb
 
 
-def timed(cmd: list[str]) -> tuple[float, float, float, str]:
-    """Run ``cmd``; its wall time in seconds, the peak RSS and peak PSS of its process tree in MB,
-    its stdout."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(cmd: list[str]) -> tuple[float, float, float, float, str]:
+    """Run ``cmd``; its wall time in seconds, the CPU seconds of its whole process tree (user and
+    system, every worker included), the peak RSS and peak PSS of its process tree in MB, its stdout."""
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = peak_pss = 0.0
@@ -98,7 +112,7 @@ def timed(cmd: list[str]) -> tuple[float, float, float, str]:
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
-    return elapsed, peak, peak_pss, out
+    return elapsed, _children_cpu() - cpu_before, peak, peak_pss, out
 
 
 def measure(n: int, workers: int, bare: bool) -> dict[str, object]:
@@ -106,18 +120,38 @@ def measure(n: int, workers: int, bare: bool) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         sample = Path(tmp) / "sample.jsonl"
         write_sample(n, sample)
-        bare_s = bare_mb = float("nan")
+        bare_s = bare_cpu = bare_mb = float("nan")
         if bare:
-            bare_s, bare_mb, _, _ = timed([sys.executable, str(BARE), str(sample), "--workers", str(workers)])
+            bare_s, bare_cpu, bare_mb, _, _ = timed(
+                [sys.executable, str(BARE), str(sample), "--workers", str(workers)])
         cmd = [sys.executable, "-m", "newsweave.cli", "run", str(sample), "--db", str(Path(tmp) / "b.db"),
                "--workers", str(workers), "--quiet"]
-        elapsed, peak, peak_pss, out = timed(cmd)
+        elapsed, cpu, peak, peak_pss, out = timed(cmd)
         added = int(re.search(r"(\d+) added", out).group(1))  # type: ignore[union-attr]
         timings = re.search(r"time:\s+(.*)", out)
-        return {"articles": n, "added": added, "workers": workers, "seconds": elapsed,
+        return {"articles": n, "added": added, "workers": workers, "seconds": elapsed, "cpu": cpu,
                 "per_s": n / elapsed, "peak_mb": peak, "peak_pss_mb": peak_pss,
                 "stages": timings.group(1) if timings else "",
-                "bare_s": bare_s, "bare_mb": bare_mb}
+                "bare_s": bare_s, "bare_cpu": bare_cpu, "bare_mb": bare_mb}
+
+
+def _row(label: str, r: dict[str, Any]) -> str:
+    ratio = r["seconds"] / r["bare_s"]
+    cpu_ratio = r["cpu"] / r["bare_cpu"]
+    return (f"{label:>6} {r['articles']:>8} {r['added']:>6} {r['workers']:>7} {r['seconds']:>8.1f} "
+            f"{r['per_s']:>7.1f} {r['cpu']:>7.1f} {r['peak_mb']:>8.0f} {r['peak_pss_mb']:>7.0f} "
+            f"{r['bare_s']:>7.1f} {r['bare_cpu']:>7.1f} {r['bare_mb']:>8.0f} {ratio:>6.2f} {cpu_ratio:>6.2f}  "
+            f"{r['stages']}")
+
+
+def _median(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each number's median over the runs (the ratio is then the ratio of the medians)."""
+    out = dict(runs[0])
+    for key in ("seconds", "cpu", "per_s", "peak_mb", "peak_pss_mb", "bare_s", "bare_cpu", "bare_mb"):
+        out[key] = statistics.median(float(r[key]) for r in runs)
+    ratios = sorted(float(r["seconds"]) / float(r["bare_s"]) for r in runs)
+    out["stages"] = f"wall ratio of each run: {', '.join(f'{x:.2f}' for x in ratios)}"
+    return out
 
 
 def main() -> None:
@@ -126,18 +160,21 @@ def main() -> None:
     parser.add_argument("--workers", default="2", help="comma-separated worker counts")
     parser.add_argument("--bare-sizes", default=None,
                         help="sizes that also get the bare spaCy pass (default: every size)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs per size (bare and full in turn); a median row follows the runs")
     args = parser.parse_args()
     bare_sizes = set((args.bare_sizes or args.sizes).split(","))
-    print(f"{'articles':>8} {'added':>6} {'workers':>7} {'seconds':>8} {'art/s':>7} {'peak MB':>8} {'PSS MB':>7} "
-          f"{'bare s':>7} {'bare MB':>8} {'ratio':>6}  stages", flush=True)
+    print(f"{'run':>6} {'articles':>8} {'added':>6} {'workers':>7} {'seconds':>8} {'art/s':>7} {'cpu s':>7} "
+          f"{'peak MB':>8} {'PSS MB':>7} {'bare s':>7} {'bare cpu':>7} {'bare MB':>8} {'ratio':>6} {'cpu r':>6}  "
+          "stages", flush=True)
     for n in args.sizes.split(","):
         for w in args.workers.split(","):
-            r = measure(int(n), int(w), n in bare_sizes)
-            ratio = float(r["seconds"]) / float(r["bare_s"])  # type: ignore[arg-type]
-            print(f"{r['articles']:>8} {r['added']:>6} {r['workers']:>7} {r['seconds']:>8.1f} "
-                  f"{r['per_s']:>7.1f} {r['peak_mb']:>8.0f} {r['peak_pss_mb']:>7.0f} {r['bare_s']:>7.1f} "
-                  f"{r['bare_mb']:>8.0f} "
-                  f"{ratio:>6.2f}  {r['stages']}", flush=True)
+            runs = []
+            for k in range(args.repeat):
+                runs.append(measure(int(n), int(w), n in bare_sizes))
+                print(_row(str(k + 1), runs[-1]), flush=True)
+            if len(runs) > 1:
+                print(_row("median", _median(runs)), flush=True)
 
 
 if __name__ == "__main__":
