@@ -402,6 +402,15 @@ def test_iso_codes_match_only_in_capitals(gazetteer: PlaceGazetteer) -> None:
     assert gazetteer.lookup("Ata") is None  # not ATA, Antarctica
 
 
+def test_short_alternate_city_names_are_not_places(gazetteer: PlaceGazetteer) -> None:
+    # geonames lists airport codes as cities' alternate names: "Sox" is Sogamoso's, "Les" Lezhe's
+    for word in ("Sox", "MPs", "Les", "Meg"):
+        assert gazetteer.lookup(word) is None, word
+    for name, place in (("Ufa", "Ufa"), ("Alma-Ata", "Almaty"), ("Kiev", "Kyiv")):
+        found = gazetteer.lookup(name)
+        assert found is not None and found.name == place, (name, found)
+
+
 def test_title_before_a_person_is_not_an_actor_but_its_organization_is(nlp: Any) -> None:
     from newsweave.annotate.actor_mentions import add_missed_names
     from newsweave.annotate.nlp import mentions_of

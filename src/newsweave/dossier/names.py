@@ -281,6 +281,8 @@ class PlaceGazetteer:
             return None
         if place is not None and place.kind == "city" and is_acronym(name):
             return None  # "IE", "CU", "MAN" are initialisms, not a city's alternate name (ECB+ dev)
+        if place is not None and place.kind == "city" and not place.primary and len(match_key(name)) <= 3:
+            return None  # short alternates are airport codes: "Sox" (Sogamoso), "MPs", "Les", "Meg"
         if place is not None and place.code and not name.isupper():
             return None  # "Ata" (of "Alma-Ata" cut in two) is not ATA, Antarctica's ISO code
         return place
