@@ -402,6 +402,19 @@ def test_iso_codes_match_only_in_capitals(gazetteer: PlaceGazetteer) -> None:
     assert gazetteer.lookup("Ata") is None  # not ATA, Antarctica
 
 
+def test_a_lone_first_name_is_the_one_person_of_that_first_name(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(
+        gazetteer,
+        ("Katie Jenkin, 18, died in the fire. Her sister Sarah Jenkin escaped. Katie was asleep.",
+         [("Katie Jenkin", "PERSON"), ("Sarah Jenkin", "PERSON"), ("Katie", "PERSON")]),
+        ("Neighbours said Katie loved music. The Christian Democrats won; Christian voters stayed home.",
+         [("Katie", "PERSON"), ("Christian Democrats", "NORP"), ("Christian", "PERSON")]),
+    )
+    katie = actor_with(res, "Katie Jenkin")
+    assert "Katie" in katie.aliases and katie.mentions == 3
+    assert "Christian" not in actor_with(res, "Christian Democrats").aliases
+
+
 def test_short_alternate_city_names_are_not_places(gazetteer: PlaceGazetteer) -> None:
     # geonames lists airport codes as cities' alternate names: "Sox" is Sogamoso's, "Les" Lezhe's
     for word in ("Sox", "MPs", "Les", "Meg"):

@@ -103,6 +103,9 @@ SURNAME_RATIO = 85
 # A lone surname whose article names none of the people sharing it goes to the one named this many
 # times more often than the next (ECB+ dev, topic 25: Reggie Bush 9 full mentions vs George W. Bush 1).
 DOMINANT_SHARE = 3
+# A lone first name joins the one person of that first name when written alone at most this many
+# times as often as that person's full name (Reuters: "Baker" 52 times, "Baker Lift" once).
+FIRST_NAME_SHARE = 3
 # Last words that make the first word the short name: "the Mediterranean" for "Mediterranean Sea".
 GEO_HEADS = frozenset({"sea", "ocean", "river", "lake", "mountains", "mountain", "island", "islands",
                        "gulf", "bay", "peninsula", "desert", "valley", "canal", "strait", "channel"})
@@ -378,6 +381,11 @@ def _nickname_of(short: str, full: str) -> bool:
     return len(short) < len(full) and short.lower() in _nicknamer().nicknames_of(full)
 
 
+def _is_given_name(word: str) -> bool:
+    """A given name of the ``nicknames`` table ("Katie", "Regina", "Ali")."""
+    return bool(_nicknamer().nicknames_of(word) or _nicknamer().canonicals_of(word))
+
+
 def warm_up() -> None:
     """Load the nickname table now rather than on first use (the dossier workers' fork server)."""
     _nicknamer()
@@ -402,6 +410,13 @@ def _attach_single_words(forest: _Forest) -> dict[MentionKey, str]:
             of_name = len(group.words) >= 3 and group.words[1] == "of"
             head = group.words[0] if of_name or group.words[-1] in GEO_HEADS else group.words[-1]
             surname_roots[phonetic_key(head)].add(forest.find(group.key))
+    first_name_roots: dict[str, set[str]] = defaultdict(set)
+    full_names: Counter[str] = Counter()  # a person's mentions by full name, per root
+    for group in forest.groups.values():
+        if len(group.words) >= 2 and best_label(group.votes) == "PERSON" and len(_first_name(group.words)) > 1 \
+                and all(w.isalpha() for w in group.words):
+            first_name_roots[phonetic_key(_first_name(group.words))].add(forest.find(group.key))
+            full_names[forest.find(group.key)] += len(group.occurrences)
     override: dict[MentionKey, str] = {}
     ambiguous: list[tuple[_Group, set[str]]] = []
     for key, group in sorted(forest.groups.items()):
@@ -412,6 +427,17 @@ def _attach_single_words(forest: _Forest) -> dict[MentionKey, str]:
             forest.union(key, roots.pop())
         elif len(roots) > 1:
             ambiguous.append((group, roots))
+        elif best_label(group.votes) == "PERSON" and _is_given_name(group.words[0]):
+            # "Katie" alone, where Katie Jenkin is the only Katie and no one's surname is Katie.
+            # Only a given name of the nickname table: NER calls company words persons in Reuters
+            # ("Motors", "Electric"); and a word written far more often alone than the full name is
+            # someone else ("Baker" and one "Baker Lift")
+            firsts = {forest.find(r) for r in first_name_roots.get(phonetic_key(group.words[0]), ())}
+            if len(firsts) == 1:
+                root = firsts.pop()
+                if len(group.occurrences) <= FIRST_NAME_SHARE * sum(n for r, n in full_names.items()
+                                                                    if forest.find(r) == root):
+                    forest.union(key, root)
     for group, roots in ambiguous:
         current = {forest.find(r) for r in roots}
         dominant = _dominant_root(forest, current)
