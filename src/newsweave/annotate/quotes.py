@@ -29,19 +29,21 @@ from spacy.tokens import Span as SpacySpan
 
 from newsweave.annotate.content_edges import after_sentence_conjunction, drop_trailing_aside, end_before_taken
 from newsweave.annotate.nlp import doc_text
+from newsweave.annotate.nominal_cues import (
+    according_content,
+    adjective_cue_content,
+    noun_cue_content,
+    one_word_content,
+)
 from newsweave.annotate.quote_marks import QuotedRegion, find_quoted_regions, paragraphs, trim_span
 from newsweave.annotate.reported_speech import (
     DIRECT_CUES,
     INDIRECT_MIN_WORDS,
     OPENING_MARKS,
-    according_content,
-    adjective_cue_content,
     cue_lemma,
     cue_span,
     indirect_content,
     inverted_tag,
-    noun_cue_content,
-    one_word_content,
 )
 from newsweave.annotate.speakers import ORG_WORDS, ROLE_WORDS, SpeakerResolver, speaker_tokens
 from newsweave.model import Mention, Quote, QuoteForm, Span

@@ -1,10 +1,10 @@
 """Reported speech from the dependency parse: the cue lexicons, and what a cue reports.
 
-A cue is a verb ("said", "believes", "endorsed", "called for"), a noun ("her claim that ...") or
-"according to"; :func:`indirect_content` and :func:`noun_cue_content` return the span it
-reports, drawn as PARC-style attribution annotation (PolNeAR) draws it. The span conventions
-measured on PolNeAR train are stated where they are applied; the lexicons are hand-written
-families of English cue verbs and nouns, not lists taken from the corpus.
+A cue is a verb ("said", "believes", "endorsed", "called for"); :func:`indirect_content` returns
+the span it reports, drawn as PARC-style attribution annotation (PolNeAR) draws it (nouns,
+"according to" and adjectives are in ``nominal_cues``). The span conventions measured on PolNeAR
+train are stated where they are applied; the lexicons are hand-written families of English cue
+verbs and nouns, not lists taken from the corpus.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from newsweave.model import Span
 
 __all__ = [
     "ADJECTIVE_CUES", "AS_CUES", "CLAUSE_CUES", "DIRECT_CUES", "EVIDENCE_NOUNS", "INDIRECT_MIN_WORDS",
-    "OBJECT_CUES", "OPENING_MARKS", "PREP_CUES", "SPEECH_VERBS", "THAT_CLAUSE_CUES", "THAT_NOUN_CUES",
-    "according_content", "adjective_cue_content", "cue_kind", "cue_lemma", "cue_span",
-    "indirect_content", "inverted_tag", "noun_cue_content", "one_word_content",
+    "OBJECT_CUES", "OPENING_MARKS", "PREP_CUES", "SPEECH_VERBS", "THAT_CLAUSE_CUES",
+    "cue_kind", "cue_lemma", "cue_span", "indirect_content", "inverted_tag", "subtree_span",
 ]
 
 # Opening quote marks as tokens (a doubled apostrophe is one token).
@@ -144,7 +143,7 @@ def cue_kind(tok: Token) -> str | None:
     return None
 
 
-def _subtree_span(toks: Sequence[Token]) -> tuple[int, int]:
+def subtree_span(toks: Sequence[Token]) -> tuple[int, int]:
     lo = min(t.left_edge.idx for t in toks)
     last = max((t.right_edge for t in toks), key=lambda t: t.i)
     return lo, last.idx + len(last)
@@ -204,10 +203,10 @@ def _own_content(verb: Token) -> tuple[int, int] | None:
         p = next((c for c in verb.children if c.lower_ in prep.split() and c.i > verb.i), None)
         objs = [c for c in p.children if c.i > p.i] if p is not None else []
         if any(c.dep_ in ("pobj", "pcomp") for c in objs):
-            return _subtree_span(objs)  # with what follows the object ("called for her to quit")
+            return subtree_span(objs)  # with what follows the object ("called for her to quit")
         mark = _prep_as_mark(verb, prep)
         if mark is not None:  # "called for the president to resign", parsed as a clause
-            return mark.doc[mark.i + 1].idx, _subtree_span([mark.head])[1]
+            return mark.doc[mark.i + 1].idx, subtree_span([mark.head])[1]
     as_phrase = _as_content(verb) or _what_they_call(verb)
     if as_phrase is not None:
         return as_phrase
@@ -246,18 +245,18 @@ def _own_content(verb: Token) -> tuple[int, int] | None:
         right = [c for c in right if c.i >= clauses[0].i]
         lead = _parenthetical_lead(verb, clauses[0])
         if lead is not None:
-            return lead.idx, _subtree_span(right)[1]
+            return lead.idx, subtree_span(right)[1]
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if kind == "clause" and clauses and subj is not None:
-        return _subtree_span([subj, *right])  # "The magnate was expected to cruise past ..."
+        return subtree_span([subj, *right])  # "The magnate was expected to cruise past ..."
     left = [c for c in verb.children if c.i < verb.i and c.dep_ == "ccomp"]
     if kind == "speech" and left and not clauses:
-        return _subtree_span(left)  # "The bill will pass, Barrow told reporters."
+        return subtree_span(left)  # "The bill will pass, Barrow told reporters."
     if not clauses and cue_lemma(verb) in ("ask", "tell") and all(
             c.dep_ == "dobj" and (c.pos_ in ("PRON", "PROPN") or c.ent_type_ == "PERSON") for c in right):
         return None  # "asked Trump on Wednesday", "told him": the addressee, not what was said
     if right and (kind != "object" or clauses or any(c.dep_ == "dobj" for c in right)):
-        return _subtree_span(right)
+        return subtree_span(right)
     if kind != "speech":
         return None
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
@@ -284,7 +283,7 @@ def _gapped_relative(verb: Token, right: Sequence[Token]) -> tuple[int, int] | N
         return None  # "a meeting in which ...", "a divide: a majority support ..."
     # "a candidate who they think is the strongest": from the relative word, as PolNeAR draws it
     rel = next((t for t in between if t.tag_ in ("WDT", "WP") or (t.lower_ == "that" and t.head.i != noun.i)), None)
-    return _subtree_span([rel if rel is not None else noun.left_edge, verb])
+    return subtree_span([rel if rel is not None else noun.left_edge, verb])
 
 
 # Naming verbs of "what X calls Y", whose content PARC-style annotation draws from "what" to the
@@ -301,7 +300,7 @@ def _what_they_call(verb: Token) -> tuple[int, int] | None:
     name = [c for c in verb.children if c.i > verb.i and c.dep_ in ("oprd", "attr", "dobj", "xcomp", "ccomp")]
     if what is None or not name:
         return None
-    return what.idx, _subtree_span(name)[1]
+    return what.idx, subtree_span(name)[1]
 
 
 def _made_clear(verb: Token) -> tuple[int, int] | None:
@@ -313,7 +312,7 @@ def _made_clear(verb: Token) -> tuple[int, int] | None:
         return None
     clause = next((c for c in (*word.children, *verb.children) if c.i > word.i
                    and c.dep_ in ("ccomp", "advcl", "acl") and c.pos_ in ("VERB", "AUX")), None)
-    return _subtree_span([clause]) if clause is not None else None
+    return subtree_span([clause]) if clause is not None else None
 
 
 def _that_clause_of_object(verb: Token) -> tuple[int, int] | None:
@@ -321,7 +320,7 @@ def _that_clause_of_object(verb: Token) -> tuple[int, int] | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and any(
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None) if obj is not None else None
-    return _subtree_span([clause]) if clause is not None else None
+    return subtree_span([clause]) if clause is not None else None
 
 
 def inverted_tag(verb: Token) -> bool:
@@ -357,7 +356,7 @@ def _as_content(verb: Token) -> tuple[int, int] | None:
                     and c.i > obj.i), None)
     if as_prep is None or not any(c.dep_ in ("pobj", "pcomp") for c in as_prep.children):
         return None
-    return _subtree_span([obj, as_prep])
+    return subtree_span([obj, as_prep])
 
 
 def _passive_as_content(verb: Token) -> tuple[int, int] | None:
@@ -376,7 +375,7 @@ def _passive_as_content(verb: Token) -> tuple[int, int] | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
     if subj is None or subj.tag_ in ("WDT", "WP") or subj.lower_ == "that":
         return None  # "jobs that are considered inherently governmental": the writer's relative
-    return _subtree_span([subj, as_prep])
+    return subtree_span([subj, as_prep])
 
 
 # Passive evaluations that need no "as" ("is considered a contender", "were deemed relevant"),
@@ -401,7 +400,7 @@ def _parenthetical_content(verb: Token) -> tuple[int, int]:
     of its own and the words before the cue are the writer's. On PolNeAR train the first reading
     holds for a lower-case continuation (17 of 21), the second for a capitalized quotation (7 of 7)."""
     head, doc = verb.head, verb.doc
-    lo, hi = _subtree_span([head])
+    lo, hi = subtree_span([head])
     if head.i < verb.i:
         return lo, hi
     k = verb.i + 1  # past the cue's own phrase (", he said, “"), to the first word
@@ -438,100 +437,6 @@ def _parenthetical_lead(verb: Token, clause: Token) -> Token | None:
 def _descendants(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
-
-
-# Nouns of saying and believing whose that-clause is what was said or believed ("Sanders's claim
-# that he still has a path", "allegations that hackers broke in"). A general family written by
-# hand, as PARC annotates nominal cues; "fact", "idea" and "news" are left out (no source).
-THAT_NOUN_CUES = frozenset({
-    "claim", "allegation", "assertion", "contention", "argument", "complaint", "criticism", "insistence",
-    "belief", "view", "warning", "promise", "pledge", "statement", "suggestion", "accusation", "charge",
-    "fear", "hope", "concern", "denial", "admission", "announcement", "prediction", "rumor", "speculation",
-    "assurance", "reminder", "conviction", "message", "comment", "remark", "assessment", "conclusion",
-    "finding", "estimate", "expectation", "worry", "doubt", "threat", "vow", "demand", "proposal",
-    "recommendation", "insinuation", "boast", "guarantee", "acknowledgment", "acknowledgement",
-})
-# Stance nouns whose prepositional object is the content when a possessor names the source ("her
-# criticism of the deal", "his attacks on donors", "their support for the ban").
-_STANCE_NOUN_PREPS = {
-    "criticism": "of", "attack": "on", "support": "for", "opposition": "to", "praise": "for",
-    "endorsement": "of", "defense": "of", "rejection": "of", "condemnation": "of", "call": "for",
-    "comment": "about", "remark": "about", "question": "about", "complaint": "about", "view": "of",
-}
-
-
-def noun_cue_content(noun: Token) -> tuple[tuple[int, int] | None, list[Token]]:
-    """What a nominal cue reports, and its source (the possessor, or nobody).
-
-    Args:
-        noun: a noun token of a parsed document.
-
-    Returns:
-        ((start, end) of the content, source tokens) for "X's claim that ..." and "her criticism
-        of ..."; (None, []) for any other noun.
-    """
-    lemma = noun.lemma_.lower()
-    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-    source = list(poss.subtree) if poss is not None else []
-    if lemma in THAT_NOUN_CUES:
-        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-        if clause is not None:
-            return _subtree_span([clause]), source
-    if lemma in _WHETHER_NOUNS:  # "the question of whether X", "doubts whether X"
-        start = next((t for t in noun.subtree if t.i > noun.i and t.lower_ in ("whether", "if")
-                      and t.i - noun.i <= 2 and t.dep_ == "mark"), None)
-        if start is not None:
-            return (start.idx, _subtree_span([noun])[1]), source
-    prep = _STANCE_NOUN_PREPS.get(lemma)
-    if prep is not None and poss is not None:
-        p = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == prep and c.i > noun.i), None)
-        pobj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None) if p is not None else None
-        if pobj is not None:
-            return _subtree_span([pobj]), source
-    return None, []
-
-
-# Nouns of asking and doubting whose "whether" clause is the content ("the question of whether
-# Trump was being managed at all"); the clause is reported, though often by nobody.
-_WHETHER_NOUNS = frozenset({"question", "doubt", "doubts", "debate", "uncertainty"})
-
-
-def one_word_content(doc: Doc, lo: int, hi: int) -> bool:
-    """Whether a one-word content is still one: a name ("endorsed Ayotte") or an answer ("said
-    yes"), not a pronoun or a filler ("said so", "told him")."""
-    span = doc.char_span(lo, hi, alignment_mode="contract")
-    if span is None or len(span) != 1:
-        return False
-    return span[0].ent_type_ == "PERSON" or span[0].lower_ in ("yes", "no")
-
-
-def according_content(tok: Token) -> tuple[int, int] | None:
-    """What "according to X" reports: its sentence around the phrase (PolNeAR draws both sides of
-    a phrase set in the middle as one content: "About 10 p.m., according to a timeline, the
-    contractors left"), without a leading conjunction or discourse adverb ("But", "Nevertheless",
-    "Now")."""
-    phrase = list(tok.subtree)
-    if len(phrase) < 3:
-        return None
-    sent = tok.sent
-    before = [t for t in sent if t.i < phrase[0].i and not t.is_punct and not t.is_space]
-    after = [t for t in sent if t.i > phrase[-1].i and not t.is_punct and not t.is_space]
-    doc = tok.doc
-    set_off = phrase[0].i > 0 and doc[phrase[0].i - 1].text == "," and phrase[-1].i + 1 < len(doc) \
-        and doc[phrase[-1].i + 1].text == ","
-    side = before + after if set_off and len(before) >= 2 and len(after) >= 2 else (
-        before if len(before) >= len(after) else after)
-    while side and (side[0].dep_ == "cc" or side[0].lower_ in _DISCOURSE_ADVERBS):
-        side = side[1:]
-    if not side:
-        return None
-    return side[0].idx, side[-1].idx + len(side[-1])
-
-
-# Sentence adverbs that link to the previous sentence and stay out of a content.
-_DISCOURSE_ADVERBS = frozenset({"nevertheless", "now", "so", "still", "however", "meanwhile", "also",
-                                "moreover", "furthermore", "yet", "instead", "indeed", "thus"})
 
 
 def cue_span(doc: Doc, text: str, verb: Token) -> Span:
@@ -593,29 +498,3 @@ ADJECTIVE_CUES: dict[str, str] = {
     "frustrated": "with by", "disappointed": "in with by", "satisfied": "with", "doubtful": "about",
     "enthusiastic": "about", "cautious": "about", "vocal": "about", "dismissive": "of", "fearful": "of",
 }
-# Adjectives whose infinitive is an intention ("eager to run"); "sure to please" is not a belief.
-_WILLING = frozenset({"eager", "willing", "determined", "afraid", "adamant"})
-_COPULAS = frozenset({"be", "remain", "seem", "appear", "sound", "become", "grow", "feel"})
-
-
-def adjective_cue_content(adj: Token) -> tuple[int, int] | None:
-    """What an attitude adjective after a copula reports ("is confident [that Clinton will win]",
-    "are wary [of steering the party left]"), or None.
-
-    Args:
-        adj: an adjective token of a parsed document.
-
-    Returns:
-        The span of its clause, infinitive or prepositional object; None when it has none or is
-        no attitude adjective predicated of a subject.
-    """
-    preps = ADJECTIVE_CUES.get(adj.lemma_.lower())
-    if preps is None or adj.dep_ != "acomp" or adj.head.lemma_.lower() not in _COPULAS:
-        return None
-    clause = next((c for c in adj.children if c.i > adj.i and (
-        c.dep_ == "ccomp" or (c.dep_ == "xcomp" and adj.lemma_.lower() in _WILLING))), None)
-    if clause is not None:
-        return _subtree_span([clause])
-    prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in preps.split() and c.i > adj.i), None)
-    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
-    return _subtree_span(objs) if objs else None
