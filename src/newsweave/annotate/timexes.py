@@ -1,7 +1,8 @@
 """Time expressions: find TIMEX3 spans and normalize them to ISO values against the article's date.
 
 The grammar is a table of regular expressions (:mod:`newsweave.annotate.timex_rules`), each paired
-with a normalizer below. Extraction runs in three steps:
+with a normalizer below (those of quarters and halves, the reporting periods of financial
+news, in :mod:`newsweave.annotate.timex_periods`). Extraction runs in three steps:
 
 1. every pattern proposes candidate spans, and a context-free check drops impossible ones
    (a lower-case "may" is not a month);
@@ -27,6 +28,7 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
+from newsweave.annotate import timex_periods as P
 from newsweave.annotate import timex_rules as R
 from newsweave.annotate import timex_values as V
 from newsweave.annotate.timex_accept import accept
@@ -34,7 +36,6 @@ from newsweave.annotate.timex_context import (
     GUESSED_BREAK,
     MONTHS_AHEAD,
     Context,
-    sentence_start,
     update_narrative,
 )
 from newsweave.model import Span, Timex, TimexType
@@ -256,11 +257,11 @@ def _norm_rel_unit(m: Match, ctx: Context) -> Value:
         rel = "last"  # TimeBank: "the past year" is last year (2 of 2 on timex_dev)
     if rel == "this past" or (unit == "weekend" and rel in ("past", "the past")):
         rel = "last"  # "this past week", "the past weekend": the one just gone, not a length
-    if rel == "last" and unit == "year" and ctx.dct and _compares_with_period(ctx, m.start()):
+    if rel == "last" and unit == "year" and ctx.dct and P.compares_with_period(ctx, m.start()):
         # "earnings of $24 million, compared with a loss of $3 million last year": the quarter
         # being reported, a year back (as "a year earlier") -- if it falls in last year: "the
         # fourth quarter" of 1986 in a March 1987 story is no "last year" to compare with
-        back = _year_before(ctx)
+        back = P.year_before(ctx)
         if back.startswith(f"{ctx.dct.year - 1:04d}-"):
             return "DATE", back
     if rel in ("past", "the past", "the last", "the next"):
@@ -291,124 +292,6 @@ def _norm_season(m: Match, ctx: Context) -> Value:
     return "DATE", f"{ctx.dct.year + shift:04d}-{code}"
 
 
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-             "final": 4}
-
-
-def _norm_quarter(m: Match, ctx: Context) -> Value:
-    rel = (m["rel"] or "").lower().replace("-", "")
-    kind = m["q"].lower()
-    if m["pl"]:
-        return "DURATION", "PXM" if kind != "quarter" else "PXQ"
-    if kind == "period" and m["y0"] and not rel and not ctx.period_is_quarter:
-        return "DATE", m["y0"]  # "the first nine months ... the 1988 period": the year
-    half = kind == "half"
-    if half and rel == "last":
-        rel = "second"  # "the last half of 1989"
-    year_shift = {"last": -1, "this": 0, "next": 1}.get((m["yrel"] or "").lower(), 0)
-    if m["shift"]:
-        year_shift = -1  # "the year-ago third quarter"
-    if m["ago"] or (year_shift == -1 and rel not in _ORDINALS):
-        rel = "yearago"  # "the quarter a year ago", "last year's quarter": the reported one, a year back
-        year_shift = 0
-    year, n_half = _quarter_or_half(m, ctx, rel, half)
-    if year is None:
-        return "DATE", "XXXX-HX" if half else "XXXX-QX"
-    return "DATE", f"{year + year_shift:04d}-{'H' if half else 'Q'}{n_half}"
-
-
-def _quarter_or_half(m: Match, ctx: Context, rel: str, half: bool) -> tuple[int | None, int]:
-    """The year and number of the quarter (or half) ``rel`` names, before any year shift."""
-    if ctx.dct is None and not (m["y"] or m["y0"]):
-        return None, 0
-    dct = ctx.dct or date(int(m["y"] or m["y0"]), 12, 31)
-    current = (dct.month - 1) // 6 + 1 if half else V.quarter_of(dct)
-    per_year = 2 if half else 4
-    given_year = m["y"] or m["y0"]
-    if rel in _ORDINALS:
-        n = min(_ORDINALS[rel], per_year)
-        if given_year or m["yrel"]:  # "the 1988 fourth quarter", "next year's first quarter"
-            year = int(given_year) if given_year else dct.year
-        elif (ended := _quarter_end_named(m, ctx)) is not None:
-            # "the first half ended December 31", "the fourth quarter ended January 3": the year
-            # most of it lies in (its middle, as for "the quarter ended July 31" below)
-            year = (ended - timedelta(days=91 if half else 45)).year
-        else:  # a quarter not yet begun is last year's
-            year = dct.year - (1 if n > current else 0)
-    elif not half and ctx.last_quarter and rel in _SAME_QUARTER_RELS and (not given_year or rel == ""):
-        # "the quarter", "the latest period" after "the third quarter": the quarter being reported;
-        # "the 1988 period" after it: that quarter in 1988
-        year, n = int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1])
-        year = int(given_year) if given_year else year
-    elif not half and rel == "" and not given_year and (ended := _quarter_end_named(m, ctx)) is not None:
-        # "the quarter ended July 31", no quarter named before: the calendar quarter it mostly
-        # covers, the one holding the day 45 days before its end (July 31 -> Q2)
-        middle = ended - timedelta(days=45)
-        year, n = middle.year, V.quarter_of(middle)
-    else:
-        # "the quarter", "the latest period": financial news reports the last completed quarter
-        offset = {"current": 0, "this": 0, "next": 1}.get(rel, -1)
-        index = dct.year * per_year + current - 1 + offset
-        if rel in ("yearago", "yearearlier"):
-            index -= per_year
-        year, n = divmod(index, per_year)
-        n += 1
-        year = int(given_year) if given_year else year
-    return year, n
-
-
-_QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<m>{R.MON})\s+(?P<d>[0-3]?\d)(?!\d)(?:\s*,?\s+(?P<y>{R.YEAR}))?",
-                            re.IGNORECASE)
-
-
-def _quarter_end_named(m: Match, ctx: Context) -> date | None:
-    """For "the quarter ended July 31": that day (of the year given, else the latest on or before
-    the DCT), else None."""
-    after = _QUARTER_ENDED.match(ctx.text, m.end())
-    if after is None:
-        return None
-    month, day = R.MONTHS[after["m"].lower().rstrip(".")], int(after["d"])
-    if after["y"]:
-        try:
-            return date(int(after["y"]), month, day)
-        except ValueError:
-            return None
-    return V.month_day_near(ctx.dct, month, day, 0, future=False) if ctx.dct else None
-
-
-# Relations under which "the quarter"/"period" is the quarter the text last named, not one
-# computed from the DCT (tune split of timex_dev.jsonl, financial news).
-_SAME_QUARTER_RELS = ("", "latest", "this")
-
-
-def _norm_year_ago_adj(m: Match, ctx: Context) -> Value:
-    return "DATE", _year_before(ctx)
-
-
-# "than" is left out: it compares with a report or a forecast as often as with a period ("lower than
-# the 16 cents a share it reported last year")
-_COMPARISON_BEFORE = re.compile(
-    r"(?i)\b(?:compared\s+(?:with|to)|from|against|versus)\b(?:\s+\S+){0,8}\s+$")
-
-
-def _compares_with_period(ctx: Context, start: int) -> bool:
-    """Whether the words before ``start`` compare a figure with the last period the text named,
-    when that period is a quarter or a half ("a 13% increase from last year's $1.55 billion")."""
-    if not ctx.last_value or not re.fullmatch(r"\d{4}-[QH]\d", ctx.last_value):
-        return False
-    window = ctx.text[max(sentence_start(ctx.sentence_starts, start), start - 60):start]
-    return _COMPARISON_BEFORE.search(window) is not None
-
-
-def _year_before(ctx: Context) -> str:
-    """"a year earlier": the last mentioned finer-than-year value a year back, else the DCT's year - 1."""
-    if ctx.last_value and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d(?:-\d\d)?)", ctx.last_value):
-        shifted = V.shift_value(ctx.last_value, -1)
-        if shifted:
-            return shifted
-    return f"{ctx.dct.year - 1:04d}" if ctx.dct else "XXXX"
-
-
 def _norm_shift(m: Match, ctx: Context) -> Value:
     unit = m["u"].lower()
     direction = m["dir"].lower()
@@ -421,7 +304,7 @@ def _norm_shift(m: Match, ctx: Context) -> Value:
     if n is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     if unit == "year" and sign < 0 and n == 1 and direction != "before":
-        return "DATE", _year_before(ctx)
+        return "DATE", P.year_before(ctx)
     deictic = direction in ("ago", "from now", "hence")
     anchor = ctx.dct if deictic else ctx.narrative()
     if anchor is None:
@@ -573,7 +456,7 @@ def _compile_rules() -> tuple[_Rule, ...]:
         "part_of_day": _norm_part_of_day,
         "tonight": _norm_tonight, "deictic_day": _norm_deictic_day, "weekday": _norm_weekday,
         "day_next_to": _norm_day_next_to, "rel_unit": _norm_rel_unit, "season": _norm_season,
-        "year_end": _norm_year_end, "quarter": _norm_quarter, "year_ago_adj": _norm_year_ago_adj,
+        "year_end": _norm_year_end, "quarter": P.norm_quarter, "year_ago_adj": P.norm_year_ago_adj,
         "shift": _norm_shift, "anaphor_that": _norm_anaphor_that, "anaphor_rel": _norm_anaphor_rel,
         "anaphor_before": _norm_anaphor_before, "anaphor_in_the": _norm_anaphor_in_the, "duration": _norm_duration,
         "long_adj": _norm_long_adj, "vague_plural": _norm_vague_plural, "duration_bare": _norm_duration_bare,
