@@ -420,6 +420,8 @@ def test_an_age_in_decades_is_no_timex() -> None:
          ["1989-Q1", "1988-Q1"]),
         ("In the first nine months, net was $306 million, against $195 million in the 1988 period.",
          ["P9M", "1988"]),
+        # a length of months has no value to go back from: "a year earlier" is the year
+        ("In the nine months, net was $306 million, against $195 million a year earlier.", ["P9M", "1988"]),
         # "last year" as the term of comparison of a quarterly figure is that quarter a year back ...
         ("Net was $5 million in the third quarter, compared with $3 million last year.", ["1989-Q3", "1988-Q3"]),
         ("Third-quarter sales rose 13% from last year's $1.5 billion.", ["1989-Q3", "1988-Q3"]),

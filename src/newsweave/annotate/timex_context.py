@@ -40,6 +40,7 @@ class Context:
     text_day: date | None = None  # without a DCT: the first full date the text gives (its dateline)
     explicit_days: list[tuple[int, date]] | None = None  # days named outright, by position
     period_is_quarter: bool = False  # the last reporting period named was a quarter, not "nine months"
+    months_last: bool = False  # the last period named was a length of months ("the first nine months")
 
     def week_anchor(self) -> date | None:
         """The day weekday names are read from: the DCT, else the text's own first full date."""
@@ -133,6 +134,7 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
     """
     if kind == "DURATION" and re.fullmatch(r"P\d+M", value):
         ctx.period_is_quarter = False  # "in the first nine months": the period a later "the 1988 period" means
+        ctx.months_last = True
     if kind not in ("DATE", "TIME"):
         return
     text = ctx.text[start:end]
@@ -148,6 +150,7 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
         return
     if not (m and _ENDS_PERIOD.search(ctx.text, max(0, start - 40), start)):
         ctx.last_value = value
+        ctx.months_last = False
     if re.fullmatch(r"\d{4}-Q\d", value):
         ctx.period_is_quarter = True
     if re.fullmatch(r"\d{4}-Q\d", value) and value <= completed_quarter(ctx.dct):
