@@ -355,6 +355,7 @@ def test_the_night_identified_by_what_follows_is_not_a_timex() -> None:
         ("Profit rose in fiscal 2020's third quarter.", "fiscal 2020's third quarter", "DATE", "2020-Q3"),
         # "the fall" is a season after a preposition of time, not the drop of something
         ("Output will rise in the fall to a record.", "the fall", "DATE", "2022-FA"),
+        ("Output will rise in early fall.", "early fall", "DATE", "2022-FA"),
     ],
 )
 def test_weeks_just_gone_possessive_years_and_seasons(text: str, span: str, kind: str, value: str) -> None:
@@ -364,7 +365,8 @@ def test_weeks_just_gone_possessive_years_and_seasons(text: str, span: str, kind
 
 @pytest.mark.parametrize(
     "text",
-    ["The fall in prices was steep.", "Analysts blamed the fall of the dollar.", "He attributed the fall to oil."],
+    ["The fall in prices was steep.", "Analysts blamed the fall of the dollar.", "He attributed the fall to oil.",
+     "Despite a sharp early fall in Texaco bonds, the market held."],
 )
 def test_the_fall_of_something_is_no_season(text: str) -> None:
     assert extract_timexes(text, ANCHOR) == []
@@ -387,6 +389,13 @@ def test_the_fall_of_something_is_no_season(text: str) -> None:
 )
 def test_a_present_tense_points_ahead(text: str, value: str) -> None:
     assert _only(text, date(2022, 1, 12)).value == value
+
+
+def test_higher_than_expected_is_no_cue_for_the_future() -> None:
+    """"expected" schedules a month ahead ("is expected in December"), but "than expected" compares
+    with a forecast: the month is the latest past one (a Reuters story of June 1987)."""
+    found = extract_timexes("Higher than expected results for the year to March showed progress.", date(1987, 6, 18))
+    assert {t.text: t.value for t in found}["March"] == "1987-03"
 
 
 def test_a_season_with_an_article_and_a_modifier() -> None:

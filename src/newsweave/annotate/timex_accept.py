@@ -69,7 +69,9 @@ def accept(name: str, m: Match, text: str) -> bool:
     if name == "holiday":
         return _capitalized(m["h"])
     if name == "season":
-        if m["s"].lower() == "fall" and (m["rel"] or "").lower() == "the" and not (m["y"] or m["sy"]):
+        if m["s"].lower() == "fall" and (m["rel"] or "").lower() in ("", "the") and not (m["y"] or m["sy"]):
+            # "the fall", "early fall": a season after a preposition of time ("in early fall"), not
+            # the drop of "a sharp early fall in bonds" (Reuters)
             return _fall_is_season(m, text)
         # a bare "summer" is rarely annotated; "this summer", "summer 1989", "early summer" are
         return bool(m["rel"] or m["y"] or m["sy"]) or m.start("s") > m.start()
