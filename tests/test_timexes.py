@@ -398,6 +398,12 @@ def test_higher_than_expected_is_no_cue_for_the_future() -> None:
     assert {t.text: t.value for t in found}["March"] == "1987-03"
 
 
+def test_since_points_back_whatever_the_tense() -> None:
+    text = "Zambia will keep its auction system despite the suspension of auctions since January 24."
+    found = {t.text: t.value for t in extract_timexes(text, date(1987, 3, 1))}
+    assert found["January 24"] == "1987-01-24"
+
+
 def test_a_season_with_an_article_and_a_modifier() -> None:
     tx = _only("Orders recovered from the lows of the early summer.", date(1989, 10, 26))
     assert (tx.text, tx.type, tx.value) == ("the early summer", "DATE", "1989-SU")

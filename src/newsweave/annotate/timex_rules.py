@@ -227,7 +227,8 @@ PATTERNS["day_next_to"] = r"the\s+day\s+(?P<side>before|after)\s+" + PATTERNS["w
 # midnight Friday", "reporting earnings after the stock market closed Wednesday"). A participle after
 # "be"/"been" is passive, not past ("will be held Friday", "has been put off until Friday").
 PAST_RIGHT_BEFORE = re.compile(
-    r"(?:\b(?:had|was|were)\s+(?:been\s+)?(?:\w+\s+){0,3}\w+(?:ed|en)\b.*"
+    r"(?:\bsince\s+"  # "since January 24" counts from a day gone, whatever the tense ("Zambia will retain ...")
+    r"|\b(?:had|was|were)\s+(?:been\s+)?(?:\w+\s+){0,3}\w+(?:ed|en)\b.*"
     r"|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)\b(?:\w{3,}ed|said|told|met|left|went|came|gave|took|began|"
     r"made|held|saw|won|lost|fled|sent|spoke|wrote|rose|fell)(?:\s+(?:on|late|early|last))?\s*)$",
     re.IGNORECASE)
