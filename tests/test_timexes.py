@@ -398,6 +398,12 @@ def test_higher_than_expected_is_no_cue_for_the_future() -> None:
     assert {t.text: t.value for t in found}["March"] == "1987-03"
 
 
+def test_a_dividend_is_paid_ahead() -> None:
+    text = "The dividend is payable August 14 to holders of record July 31."
+    found = {t.text: t.value for t in extract_timexes(text, date(1987, 6, 1))}
+    assert found == {"August 14": "1987-08-14", "July 31": "1987-07-31"}
+
+
 def test_since_points_back_whatever_the_tense() -> None:
     text = "Zambia will keep its auction system despite the suspension of auctions since January 24."
     found = {t.text: t.value for t in extract_timexes(text, date(1987, 3, 1))}
