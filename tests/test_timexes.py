@@ -398,6 +398,19 @@ def test_higher_than_expected_is_no_cue_for_the_future() -> None:
     assert {t.text: t.value for t in found}["March"] == "1987-03"
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("He arrived on Wednesday last week.", "Wednesday last week", "2021-12-29"),
+        ("They meet Monday of next week.", "Monday of next week", "2022-01-10"),
+        ("Talks began Tuesday this week.", "Tuesday this week", "2022-01-04"),
+    ],
+)
+def test_a_weekday_of_a_named_week(text: str, span: str, value: str) -> None:
+    tx = _only(text)
+    assert (tx.text, tx.value) == (span, value)
+
+
 def test_a_dividend_is_paid_ahead() -> None:
     text = "The dividend is payable August 14 to holders of record July 31."
     found = {t.text: t.value for t in extract_timexes(text, date(1987, 6, 1))}

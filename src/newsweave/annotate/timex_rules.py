@@ -223,6 +223,8 @@ NEEDS: dict[str, str] = {"long_adj": "-long"}
 PATTERNS["week_of"] = PATTERNS["week_of"].replace("@MONTH_DAY@", PATTERNS["month_day"])
 # "the day before last Tuesday('s hearing)": a day next to a named weekday
 PATTERNS["day_next_to"] = r"the\s+day\s+(?P<side>before|after)\s+" + PATTERNS["weekday"]
+# "Wednesday last week", "Monday of next week": that weekday of the week named
+PATTERNS["weekday_of_week"] = rf"(?P<wd>{WD})\s+(?:of\s+)?(?P<rel>last|next|this)\s+week(?![a-z])"
 # A past-tense verb right before the expression ("Cuba predicted Wednesday", "closed Friday"), or a
 # pluperfect in the clause ("had been due to expire Friday"), overrides a future cue further back
 # (value F1 on the tune split of timex_dev.jsonl 81.4 -> 81.5: "had been scheduled to expire at

@@ -235,6 +235,16 @@ def _norm_day_next_to(m: Match, ctx: Context) -> Value:
     return "DATE", V.day_value(date(int(day[1]), int(day[2]), int(day[3])) + shift)
 
 
+def _norm_weekday_of_week(m: Match, ctx: Context) -> Value:
+    """"Wednesday last week": the Wednesday of the week before the anchor's (ISO weeks, Monday first)."""
+    wd = R.WEEKDAYS[m["wd"].lower()]
+    anchor = ctx.week_anchor()
+    if anchor is None:
+        return "DATE", f"XXXX-WXX-{wd}"
+    shift = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return "DATE", V.day_value(anchor + timedelta(days=7 * shift + wd - anchor.isoweekday()))
+
+
 _DIRECTION = {"this": 0, "current": 0, "the current": 0, "the same": 0, "last": -1, "previous": -1,
               "the previous": -1, "the preceding": -1, "the prior": -1, "the latest": -1, "next": 1,
               "coming": 1, "the coming": 1, "the following": 1}
@@ -455,7 +465,8 @@ def _compile_rules() -> tuple[_Rule, ...]:
         "decade": _norm_decade, "decade_short": _norm_decade_short, "year": _norm_year, "time": _norm_time,
         "part_of_day": _norm_part_of_day,
         "tonight": _norm_tonight, "deictic_day": _norm_deictic_day, "weekday": _norm_weekday,
-        "day_next_to": _norm_day_next_to, "rel_unit": _norm_rel_unit, "season": _norm_season,
+        "day_next_to": _norm_day_next_to, "weekday_of_week": _norm_weekday_of_week, "rel_unit": _norm_rel_unit,
+        "season": _norm_season,
         "year_end": _norm_year_end, "quarter": P.norm_quarter, "year_ago_adj": P.norm_year_ago_adj,
         "shift": _norm_shift, "anaphor_that": _norm_anaphor_that, "anaphor_rel": _norm_anaphor_rel,
         "anaphor_before": _norm_anaphor_before, "anaphor_in_the": _norm_anaphor_in_the, "duration": _norm_duration,
