@@ -401,6 +401,19 @@ def test_higher_than_expected_is_no_cue_for_the_future() -> None:
 @pytest.mark.parametrize(
     ("text", "span", "value"),
     [
+        ("Sales should recover in the first quarter of next year.", "the first quarter of next year", "2023-Q1"),
+        ("It fell in the second half of last year.", "the second half of last year", "2021-H2"),
+        ("It fell in the last half of last year.", "the last half of last year", "2021-H2"),
+    ],
+)
+def test_a_quarter_or_half_of_a_year_named_relative_to_now(text: str, span: str, value: str) -> None:
+    tx = _only(text)
+    assert (tx.text, tx.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
         ("He arrived on Wednesday last week.", "Wednesday last week", "2021-12-29"),
         ("They meet Monday of next week.", "Monday of next week", "2022-01-10"),
         ("Talks began Tuesday this week.", "Tuesday this week", "2022-01-04"),

@@ -128,7 +128,7 @@ def _accept_quarter(m: Match, text: str) -> bool:
     rel = (m["rel"] or "").lower()
     kind = m["q"].lower()
     if kind == "half":
-        return rel in ("first", "second", "1st", "2nd") or (rel == "last" and bool(m["y"]))
+        return rel in ("first", "second", "1st", "2nd") or (rel == "last" and bool(m["y"] or m["ofrel"]))
     if kind == "period":
         # "the latest period", "the year-ago period", "the 1988 period"
         return (rel in _PERIOD_RELS or bool(m["y0"])) and bool(m["the"] or m["yrel"]) and not m["pl"]

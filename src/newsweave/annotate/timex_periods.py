@@ -36,7 +36,7 @@ def norm_quarter(m: Match, ctx: Context) -> Value:
     half = kind == "half"
     if half and rel == "last":
         rel = "second"  # "the last half of 1989"
-    year_shift = {"last": -1, "this": 0, "next": 1}.get((m["yrel"] or "").lower(), 0)
+    year_shift = {"last": -1, "this": 0, "next": 1}.get((m["yrel"] or m["ofrel"] or "").lower(), 0)
     if m["shift"]:
         year_shift = -1  # "the year-ago third quarter"
     if m["ago"] or (year_shift == -1 and rel not in _ORDINALS):
@@ -58,7 +58,7 @@ def _quarter_or_half(m: Match, ctx: Context, rel: str, half: bool) -> tuple[int 
     given_year = m["y"] or m["y0"]
     if rel in _ORDINALS:
         n = min(_ORDINALS[rel], per_year)
-        if given_year or m["yrel"]:  # "the 1988 fourth quarter", "next year's first quarter"
+        if given_year or m["yrel"] or m["ofrel"]:  # "the 1988 fourth quarter", "next year's first quarter"
             year = int(given_year) if given_year else dct.year
         elif (ended := _quarter_end_named(m, ctx)) is not None:
             # "the first half ended December 31", "the fourth quarter ended January 3": the year

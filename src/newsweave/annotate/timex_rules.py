@@ -177,7 +177,7 @@ PATTERNS: dict[str, str] = {
                rf"(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPELLED_YEAR})))?(?![a-z])"),
     # "the third quarter", "the fiscal-first quarter", "next year's first quarter", "fiscal 1989's third
     # quarter", "last year's quarter", "the year-ago third quarter", "the quarter a year ago", "the last
-    # half of 1989"
+    # half of 1989", "the first half of next year"
     "quarter": (rf"(?P<the>the\s+)?(?:(?:fiscal\s+)?(?P<y0>(?:19|20)\d\d)(?:['’]s)?\s+"
                 rf"|(?P<yrel>last|next|this)\s+year['’]s\s+)?"
                 r"(?P<fis>fiscal[\s-]+)?(?:(?P<shift>year-?ago|year-?earlier)\s+(?=(?:fiscal\s+)?(?:first|second|"
@@ -185,6 +185,7 @@ PATTERNS: dict[str, str] = {
                 r"(?:(?P<rel>same|comparable|latest|current|previous|prior|this|next|last|"
                 r"year-?ago|year-?earlier|first|second|third|fourth|1st|2nd|3rd|4th|final)[-\s]+)?"
                 rf"(?:fiscal\s+)?(?P<q>quarter|period|half)(?P<pl>s)?(?![a-z])(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR})"
+                r"|\s+of\s+(?P<ofrel>last|next|this)\s+year(?![a-z'’])"
                 r"|\s+(?P<ago>a\s+year\s+(?:ago|earlier))(?![\s-]*[a-z0-9]))?"),
     "year_ago_adj": r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<u>quarter|period)(?![a-z]))?",
     "shift": (rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})?[\s-]*(?P<u>{UNIT})(?P<pl>s)?\s+"

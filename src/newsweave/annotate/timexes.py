@@ -512,7 +512,7 @@ def _span_of(name: str, m: Match) -> tuple[int, int]:
     if name == "duration" and "-" in (gd["hy"] or "") and not gd["rel"] and not gd["approx"]:
         return m.start("n"), m.end()  # "the eight-year (plan)" -> "eight-year"
     if (name == "quarter" and gd["rel"] and m.group(0)[m.end("rel") - m.start()] == "-"
-            and not (gd["y0"] or gd["yrel"] or gd["shift"])):
+            and not (gd["y0"] or gd["yrel"] or gd["ofrel"] or gd["shift"])):
         # "the third-quarter (profit)" -> "third-quarter"; "the fiscal second-quarter" -> "fiscal ..."
         return m.start("fis") if gd["fis"] else m.start("rel"), m.end()
     return m.span()
