@@ -424,6 +424,20 @@ def test_a_weekday_of_a_named_week(text: str, span: str, value: str) -> None:
     assert (tx.text, tx.value) == (span, value)
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("They meet every two weeks.", "every two weeks", "P2W"),
+        ("The census runs every 10 years.", "every 10 years", "P10Y"),
+        ("The board meets every other week.", "every other week", "P2W"),
+        ("Prices are reset every few months.", "every few months", "PXM"),
+    ],
+)
+def test_every_so_many_units_is_a_set_of_that_length(text: str, span: str, value: str) -> None:
+    tx = _only(text)
+    assert (tx.text, tx.type, tx.value) == (span, "SET", value)
+
+
 def test_a_dividend_is_paid_ahead() -> None:
     text = "The dividend is payable August 14 to holders of record July 31."
     found = {t.text: t.value for t in extract_timexes(text, date(1987, 6, 1))}

@@ -212,9 +212,11 @@ PATTERNS: dict[str, str] = {
     # "for years", "over the years", "in the decades that followed" (not "for the years 1981 to 1985")
     "duration_prep": (r"(?<![a-z])(?:for|over|within|after|in)\s+(?P<span>(?:the\s+)?(?P<u>hour|day|week|month|year|"
                       r"decade|centurie)s)(?![a-z])(?!\s+(?:of|to|ago|later|earlier|before|after|from|between|\d))"),
-    "set": (rf"(?P<w>{alternation(SET_WORDS)})(?![a-z])|(?:every|each|per)\s+(?:other\s+)?"
+    # "every other week" is every two weeks; "every three years" a SET of that length (TimeML: P3Y)
+    "set": (rf"(?P<w>{alternation(SET_WORDS)})(?![a-z])|(?:every|each|per)\s+(?:(?P<other>other)\s+)?"
             rf"(?P<u>{UNIT}|morning|night|evening|afternoon|{WD_WORD}|{MON}|summer|winter|spring|fall)"
-            r"(?![a-z])"),
+            rf"(?![a-z])|every\s+(?P<sn>\d+|few|{_ONES[3:-1]}|ten|eleven|twelve|fifteen|twenty|thirty)\s+"
+            rf"(?P<su>{UNIT})s(?![a-z])"),
     "reference": rf"(?P<w>{alternation(REFERENCE_WORDS)})(?![a-z])",
     "holiday": rf"(?P<h>{HOLIDAY})(?![a-z])",
 }

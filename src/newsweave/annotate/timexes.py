@@ -412,6 +412,8 @@ def _norm_duration_bare(m: Match, ctx: Context) -> Value:
 def _norm_set(m: Match, ctx: Context) -> Value:
     if m["w"]:
         return "SET", R.SET_WORDS[m["w"].lower()]
+    if m["sn"]:  # "every three years"
+        return "SET", V.duration_value(None if m["sn"].lower() == "few" else V.number(m["sn"]), m["su"])
     unit = m["u"].lower().rstrip(".")
     if unit in R.WEEKDAYS:
         return "SET", f"XXXX-WXX-{R.WEEKDAYS[unit]}"
@@ -421,7 +423,7 @@ def _norm_set(m: Match, ctx: Context) -> Value:
         return "SET", f"XXXX-{R.SEASONS[unit]}"
     if unit in R.PARTS_OF_DAY:
         return "SET", f"XXXX-XX-XXT{R.PARTS_OF_DAY[unit]}"
-    return "SET", V.duration_value(1, unit)
+    return "SET", V.duration_value(2 if m["other"] else 1, unit)
 
 
 def _norm_reference(m: Match, ctx: Context) -> Value:
