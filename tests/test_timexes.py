@@ -438,6 +438,25 @@ def test_every_so_many_units_is_a_set_of_that_length(text: str, span: str, value
     assert (tx.text, tx.type, tx.value) == (span, "SET", value)
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("Trading was halted for half an hour.", "half an hour", "DURATION", "PT30M"),
+        ("He spent half a year there.", "half a year", "DURATION", "P6M"),
+        ("He was born on Christmas Day 1950.", "Christmas Day 1950", "DATE", "1950-12-25"),
+        ("The offer expires at midnight tonight.", "midnight tonight", "TIME", "2022-01-08T24:00"),
+    ],
+)
+def test_halves_of_units_holidays_of_a_year_and_clock_times_tonight(
+        text: str, span: str, kind: str, value: str) -> None:
+    tx = _only(text)
+    assert (tx.text, tx.type, tx.value) == (span, kind, value)
+
+
+def test_a_quarter_to_quarter_change_is_no_quarter() -> None:
+    assert extract_timexes("The quarter-to-quarter change was small.", ANCHOR) == []
+
+
 def test_a_dividend_is_paid_ahead() -> None:
     text = "The dividend is payable August 14 to holders of record July 31."
     found = {t.text: t.value for t in extract_timexes(text, date(1987, 6, 1))}

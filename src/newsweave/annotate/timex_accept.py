@@ -134,6 +134,8 @@ def _accept_quarter(m: Match, text: str) -> bool:
         return (rel in _PERIOD_RELS or bool(m["y0"])) and bool(m["the"] or m["yrel"]) and not m["pl"]
     if not (m["the"] or rel or m["yrel"] or m["fis"]):
         return False
+    if text.startswith("-to-", m.end()):
+        return False  # "the quarter-to-quarter change"
     # "a quarter of the vote" is a share; "the third quarter of $226.3 million" a period
     return bool(m["y"]) or not re.match(r"\s+of\s+(?![A-Z]*\$|\d)", text[m.end():])
 

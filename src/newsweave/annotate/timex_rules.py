@@ -19,13 +19,13 @@ MONTHS: dict[str, int] = {
 WEEKDAYS: dict[str, int] = {
     "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
 }
-NUMBER_WORDS: dict[str, int] = {
+NUMBER_WORDS: dict[str, float] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12,
-    "dozen": 12, "half a": 0,
+    "dozen": 12, "half a": 0.5, "half an": 0.5,
 }
 # Quantities that leave the number unknown: "several weeks" -> PXW.
 VAGUE_NUMBERS = ("a few", "few", "several", "some", "many", "a number of", "a couple of", "numerous")
@@ -93,7 +93,7 @@ MON = (r"(?:" + alternation(_FULL_MONTHS)[3:-1]
 WD_WORD = alternation(WEEKDAYS)
 WD = WD_WORD + r"(?![a-z])"
 YEAR = r"(?:1[5-9]|20)\d\d(?![\d%])"
-NUM_WORD = alternation(k for k in NUMBER_WORDS if k != "half a")
+NUM_WORD = alternation(NUMBER_WORDS)  # "half an hour" too
 _TENS = alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
 _ONES = alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
 NUM = (r"(?:\d+(?:,\d{3})*(?:\.\d+)?|\d+\s+1/2|" + _TENS + r"[\s-]+" + _ONES + "|"
@@ -155,7 +155,7 @@ PATTERNS: dict[str, str] = {
              rf"(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m(?![a-z])|[ap]\.m(?![a-z]))"
              rf"|(?<![\d:.])(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])|(?P<noon>noon|midnight|midday)(?![a-z])"
              rf"|{_CLOCK_PREP}(?P<h3>1[0-2]|[1-9])(?:\s+o['’]clock)?\s+in\s+the\s+(?P<ip>morning|afternoon|evening))"
-             rf"(?:\s+(?P<tz>{TZ}))?(?:\s*,?\s+(?:(?P<day>{WD}|today|yesterday|tomorrow)"
+             rf"(?:\s+(?P<tz>{TZ}))?(?:\s*,?\s+(?:(?P<day>{WD}|today|tonight|yesterday|tomorrow)"
              # "until 5 p.m. EST, Nov. 6": the clock time of the day named after it
              rf"|(?:on\s+)?(?P<tm>{MON})\s+(?P<td>[0-3]?\d)(?![\d:,.]\d|\d)))?"),
     "part_of_day": (rf"(?:(?P<mod>early|late|mid-?)\s*)?(?P<dw>this|that|last|the|yesterday|tomorrow|{WD})"
@@ -218,7 +218,7 @@ PATTERNS: dict[str, str] = {
             rf"(?![a-z])|every\s+(?P<sn>\d+|few|{_ONES[3:-1]}|ten|eleven|twelve|fifteen|twenty|thirty)\s+"
             rf"(?P<su>{UNIT})s(?![a-z])"),
     "reference": rf"(?P<w>{alternation(REFERENCE_WORDS)})(?![a-z])",
-    "holiday": rf"(?P<h>{HOLIDAY})(?![a-z])",
+    "holiday": rf"(?P<h>{HOLIDAY})(?![a-z])(?:,?\s+(?P<y>{YEAR}))?",
 }
 # Text a pattern cannot match without (checked before the pattern runs, for speed: "long_adj" cost
 # 82 of the 1,020 ms the patterns take on timex_dev.jsonl).

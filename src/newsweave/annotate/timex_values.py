@@ -83,7 +83,7 @@ def number(word: str | None) -> float | None:
         return R.NUMBER_WORDS[w] + half
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", w):
         return float(w.replace(",", "")) + half
-    total = 0
+    total = 0.0
     for part in w.split():
         if part not in R.NUMBER_WORDS:
             return None
@@ -102,7 +102,11 @@ def spelled_year(words: str) -> int:
     """
     parts = [w for w in re.split(r"[\s-]+", words.lower()) if w not in ("and", "thousand")]
     century = 1900 if parts[0] == "nineteen" else 2000
-    return century + sum(R.NUMBER_WORDS[w] for w in parts[1:])
+    return century + int(sum(R.NUMBER_WORDS[w] for w in parts[1:]))
+
+
+# Half of a unit, in the next smaller unit ("half a year" is P6M; ISO 8601 would allow P0.5Y).
+_HALF_UNITS = {"year": "P6M", "day": "PT12H", "hour": "PT30M", "minute": "PT30S"}
 
 
 def duration_value(n: float | None, unit: str) -> str:
@@ -115,6 +119,8 @@ def duration_value(n: float | None, unit: str) -> str:
     if letter == "Q":
         letter, mult = "M", 3
     amount = n * mult
+    if 0 < amount < 1 and unit in _HALF_UNITS:
+        return _HALF_UNITS[unit]  # "half an hour": PT30M, not PT0H30M
     if amount == int(amount):
         return f"{prefix}{int(amount)}{letter}"
     if letter == "Y":

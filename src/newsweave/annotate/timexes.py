@@ -148,7 +148,7 @@ def _day_word(word: str | None, ctx: Context, start: int) -> date | None:
     if w in R.WEEKDAYS:
         anchor = ctx.week_anchor()
         return V.weekday_near(anchor, R.WEEKDAYS[w], ctx.future(start)) if anchor else None
-    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "this": 0}
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0}
     if w in offsets:
         return ctx.dct + timedelta(days=offsets[w]) if ctx.dct else None
     return ctx.narrative()
@@ -432,6 +432,8 @@ def _norm_reference(m: Match, ctx: Context) -> Value:
 
 def _norm_holiday(m: Match, ctx: Context) -> Value:
     name = " ".join(m["h"].lower().replace("’", "'").split())
+    if m["y"]:  # "Christmas Day 1950"
+        return "DATE", V.day_value(_holiday_in(name, int(m["y"])))
     anchor = ctx.fixed_anchor()
     if anchor is None:
         fixed = R.HOLIDAYS.get(name)
