@@ -453,6 +453,11 @@ def test_halves_of_units_holidays_of_a_year_and_clock_times_tonight(
     assert (tx.text, tx.type, tx.value) == (span, kind, value)
 
 
+def test_the_end_of_the_week_is_this_week() -> None:
+    tx = _only("The Senate will vote by the end of the week.", date(1998, 8, 20))
+    assert (tx.text, tx.value) == ("the end of the week", "1998-W34")
+
+
 def test_a_quarter_to_quarter_change_is_no_quarter() -> None:
     assert extract_timexes("The quarter-to-quarter change was small.", ANCHOR) == []
 

@@ -78,8 +78,9 @@ def accept(name: str, m: Match, text: str) -> bool:
     if name == "decade_short":
         return bool(m["yy"] or m["the"])  # "in his sixties" is an age
     if name == "rel_unit" and m["rel"].lower() in ("the", "the full", "the fiscal"):
-        # "the end of the month" names a month; "the month" alone is a duration, rarely annotated
-        return m["u"].lower() in ("weekend", "year") or (m["u"].lower() == "month" and bool(m["mod"]))
+        # "the end of the month", "the end of the week" name a month, a week; "the month" alone is a
+        # duration, rarely annotated
+        return m["u"].lower() in ("weekend", "year") or (m["u"].lower() in ("month", "week") and bool(m["mod"]))
     if name == "quarter":
         return _accept_quarter(m, text)
     if name == "duration":
