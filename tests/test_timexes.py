@@ -468,6 +468,12 @@ def test_a_dividend_is_paid_ahead() -> None:
     assert found == {"August 14": "1987-08-14", "July 31": "1987-07-31"}
 
 
+def test_a_future_cue_does_not_carry_a_day_a_year_ahead() -> None:
+    """"of record Feb. 20" in a March story is the February just past, not next year's."""
+    text = "The dividend goes to shareholders of record February 20."
+    assert _only(text, date(1987, 3, 3)).value == "1987-02-20"
+
+
 def test_since_points_back_whatever_the_tense() -> None:
     text = "Zambia will keep its auction system despite the suspension of auctions since January 24."
     found = {t.text: t.value for t in extract_timexes(text, date(1987, 3, 1))}
