@@ -474,6 +474,11 @@ def test_a_future_cue_does_not_carry_a_day_a_year_ahead() -> None:
     assert _only(text, date(1987, 3, 3)).value == "1987-02-20"
 
 
+def test_a_future_cue_does_not_carry_a_month_eleven_months_ahead() -> None:
+    text = "The inflation rate is expected to show a substantial improvement in February."
+    assert _only(text, date(1987, 3, 2)).value == "1987-02"
+
+
 def test_since_points_back_whatever_the_tense() -> None:
     text = "Zambia will keep its auction system despite the suspension of auctions since January 24."
     found = {t.text: t.value for t in extract_timexes(text, date(1987, 3, 1))}

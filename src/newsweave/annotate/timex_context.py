@@ -25,6 +25,10 @@ FUTURE_LOOKBACK = 100
 # past one. Value F1 on the tune split of timex_dev.jsonl: 79.5 at 0 (always the past one), 81.0
 # at 1, 81.5 at 2, 81.4 at 3 and 4.
 MONTHS_AHEAD = 2
+# How many months ahead a future cue ("will", "effective") may carry a month without a year; the
+# months before the anchor's are the ones just gone, which a text means ("sales are expected to have
+# risen in February" in a March story). As timex_values._FUTURE_REACH (300 days) for month-days.
+FUTURE_MONTHS = 9
 
 
 @dataclass(slots=True)

@@ -33,6 +33,7 @@ from newsweave.annotate import timex_rules as R
 from newsweave.annotate import timex_values as V
 from newsweave.annotate.timex_accept import accept
 from newsweave.annotate.timex_context import (
+    FUTURE_MONTHS,
     GUESSED_BREAK,
     MONTHS_AHEAD,
     Context,
@@ -97,7 +98,10 @@ def _norm_month(m: Match, ctx: Context) -> Value:
         year = anchor.year if month < anchor.month else anchor.year - 1
     elif ctx.future(m.start(), m.end()) and rel != "next" and month == anchor.month:
         year = anchor.year  # "is to expire at the end of November" in a November article
-    elif rel == "next" or ctx.future(m.start(), m.end()) or 0 < (month - anchor.month) % 12 <= MONTHS_AHEAD:
+    elif (rel == "next" or 0 < (month - anchor.month) % 12 <= MONTHS_AHEAD
+          or (ctx.future(m.start(), m.end()) and (month - anchor.month) % 12 <= FUTURE_MONTHS)):
+        # a future cue carries a month up to FUTURE_MONTHS ahead: "effective February" in a March
+        # story is the February just gone, not one eleven months on
         year = anchor.year if month > anchor.month else anchor.year + 1
     else:
         # a bare month in news looks back: the latest such month on or before the anchor
