@@ -443,6 +443,7 @@ def test_every_so_many_units_is_a_set_of_that_length(text: str, span: str, value
     [
         ("Trading was halted for half an hour.", "half an hour", "DURATION", "PT30M"),
         ("He spent half a year there.", "half a year", "DURATION", "P6M"),
+        ("The work week rose 0.2 hours.", "0.2 hours", "DURATION", "PT12M"),
         ("He was born on Christmas Day 1950.", "Christmas Day 1950", "DATE", "1950-12-25"),
         ("The offer expires at midnight tonight.", "midnight tonight", "TIME", "2022-01-08T24:00"),
     ],

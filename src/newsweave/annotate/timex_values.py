@@ -115,8 +115,10 @@ def spelled_year(words: str) -> int:
     return century + int(sum(R.NUMBER_WORDS[w] for w in parts[1:]))
 
 
-# Half of a unit, in the next smaller unit ("half a year" is P6M; ISO 8601 would allow P0.5Y).
-_HALF_UNITS = {"year": "P6M", "day": "PT12H", "hour": "PT30M", "minute": "PT30S"}
+# A fraction of a unit, in the next smaller one ("half a year" is P6M, "0.2 hours" PT12M; ISO 8601
+# would allow P0.5Y): unit -> (letter, how many in the unit, is a time unit after the "T").
+_SMALLER_UNIT = {"year": ("M", 12, False), "week": ("D", 7, False), "day": ("H", 24, True),
+                 "hour": ("M", 60, True), "minute": ("S", 60, True)}
 
 
 def duration_value(n: float | None, unit: str) -> str:
@@ -129,8 +131,10 @@ def duration_value(n: float | None, unit: str) -> str:
     if letter == "Q":
         letter, mult = "M", 3
     amount = n * mult
-    if 0 < amount < 1 and unit in _HALF_UNITS:
-        return _HALF_UNITS[unit]  # "half an hour": PT30M, not PT0H30M
+    if 0 < amount < 1 and unit in _SMALLER_UNIT:
+        small, per, small_is_time = _SMALLER_UNIT[unit]
+        if amount * per == int(amount * per):  # "half an hour": PT30M, not PT0H30M
+            return f"{'PT' if small_is_time else 'P'}{int(amount * per)}{small}"
     if amount == int(amount):
         return f"{prefix}{int(amount)}{letter}"
     if letter == "Y":
