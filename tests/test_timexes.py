@@ -475,6 +475,23 @@ def test_a_future_cue_does_not_carry_a_day_a_year_ahead() -> None:
     assert _only(text, date(1987, 3, 3)).value == "1987-02-20"
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # a shift by years or months counts from the year or month the text named last ...
+        ("He fled Cuba in 1959. Two years later, he returned.", "Two years later", "1961"),
+        ("He fled in March 1959. A month later he returned.", "A month later", "1959-04"),
+        ("Prices fell in February from a month earlier.", "a month earlier", "1987-01"),
+        # ... not from another shift: each "a year before" compares with the period reported
+        ("February sales fell 5 pct from a year before, and revenues rose from a year before.",
+         "a year before", "1986-02"),
+    ],
+)
+def test_a_shift_counts_from_the_period_named_last(text: str, span: str, value: str) -> None:
+    found = [t for t in extract_timexes(text, date(1987, 3, 12)) if t.text == span]
+    assert found and all(t.value == value for t in found)
+
+
 def test_a_future_cue_does_not_carry_a_month_eleven_months_ahead() -> None:
     text = "The inflation rate is expected to show a substantial improvement in February."
     assert _only(text, date(1987, 3, 2)).value == "1987-02"

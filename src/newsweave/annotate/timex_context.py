@@ -45,6 +45,7 @@ class Context:
     explicit_days: list[tuple[int, date]] | None = None  # days named outright, by position
     period_is_quarter: bool = False  # the last reporting period named was a quarter, not "nine months"
     months_last: bool = False  # the last period named was a length of months ("the first nine months")
+    previous_value: str | None = None  # the value of the last DATE timex that is no shift of another
 
     def week_anchor(self) -> date | None:
         """The day weekday names are read from: the DCT, else the text's own first full date."""
@@ -150,6 +151,8 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
     shifted = (rule in ("shift", "year_ago_adj") or _YEAR_SHIFTED.search(text) is not None
                or (rule == "rel_unit" and value[4:6] in ("-Q", "-H"))
                or (ctx.last_quarter is not None and value == V.shift_value(ctx.last_quarter, -1)))
+    if kind == "DATE" and not shifted:
+        ctx.previous_value = value
     if kind != "DATE" or not re.match(r"\d{4}", value) or shifted:
         return
     if not (m and _ENDS_PERIOD.search(ctx.text, max(0, start - 40), start)):

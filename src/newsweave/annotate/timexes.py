@@ -317,10 +317,12 @@ def _norm_shift(m: Match, ctx: Context) -> Value:
         return "DATE", V.day_value(day) if day else "XXXX-XX-XX"
     if n is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
-    if unit == "year" and sign < 0 and n == 1 and direction != "before":
+    if unit == "year" and sign < 0 and n == 1:
         return "DATE", P.year_before(ctx)
     deictic = direction in ("ago", "from now", "hence")
     anchor = ctx.dct if deictic else ctx.narrative()
+    if not deictic and (coarse := _coarse_date(ctx.previous_value, unit)) is not None:
+        anchor = coarse  # "He fled in 1959. Two years later, ...": 1961, not two years after the DCT
     if anchor is None:
         return "DATE", V.UNKNOWN_VALUES.get(unit, "XXXX-XX-XX")
     return "DATE", V.granular(V.shift_date(anchor, unit, sign * n), unit)
@@ -347,9 +349,15 @@ def _anaphor(ctx: Context, unit: str, offset: int) -> Value:
 def _last_coarse(ctx: Context, unit: str) -> date | None:
     """For "that year" / "the following month": the last year or month the text named, when it
     was named after the last day ("in 1988 ... that year"), else None (the narrative day rules)."""
-    if unit not in ("year", "month") or not ctx.last_value:
+    return _coarse_date(ctx.last_value, unit)
+
+
+def _coarse_date(value: str | None, unit: str) -> date | None:
+    """The first day of the year or month ``value`` names ("1988", "1988-03", "1988-03-05"), for a
+    shift by years or months; None for other units and other values."""
+    if unit not in ("year", "month") or not value:
         return None
-    m = re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-\d\d)?", ctx.last_value)
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-\d\d)?", value)
     if not m or (unit == "month" and not m[2]):
         return None
     return date(int(m[1]), int(m[2] or 1), 1)
