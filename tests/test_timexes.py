@@ -404,6 +404,7 @@ def test_higher_than_expected_is_no_cue_for_the_future() -> None:
         ("Sales should recover in the first quarter of next year.", "the first quarter of next year", "2023-Q1"),
         ("It fell in the second half of last year.", "the second half of last year", "2021-H2"),
         ("It fell in the last half of last year.", "the last half of last year", "2021-H2"),
+        ("A cut is predicted in the second half of the year.", "the second half of the year", "2022-H2"),
     ],
 )
 def test_a_quarter_or_half_of_a_year_named_relative_to_now(text: str, span: str, value: str) -> None:
@@ -457,6 +458,15 @@ def test_halves_of_units_holidays_of_a_year_and_clock_times_tonight(
 def test_the_end_of_the_week_is_this_week() -> None:
     tx = _only("The Senate will vote by the end of the week.", date(1998, 8, 20))
     assert (tx.text, tx.value) == ("the end of the week", "1998-W34")
+
+
+def test_the_quarter_of_the_year_is_of_the_year_named_last() -> None:
+    found = extract_timexes("In 1988 profits fell. Sales rose in the first quarter of the year.", ANCHOR)
+    assert [(t.text, t.value) for t in found] == [("1988", "1988"), ("the first quarter of the year", "1988-Q1")]
+
+
+def test_a_distance_is_no_year() -> None:
+    assert extract_timexes("Holmes will compete over 1500m in Glasgow.", ANCHOR) == []
 
 
 def test_a_quarter_to_quarter_change_is_no_quarter() -> None:

@@ -58,7 +58,9 @@ def accept(name: str, m: Match, text: str) -> bool:
     if name in ("month_day", "week_of", "iso_date", "slash_date"):
         return _valid_day(m)
     if name == "year":
-        return not _YEAR_NOT_YEAR.match(text, m.end()) and not (m.start() and text[m.start() - 1] == "-")
+        # "over 1500m" is a distance: a year is not written with a letter right after it
+        return (not _YEAR_NOT_YEAR.match(text, m.end()) and not (m.start() and text[m.start() - 1] == "-")
+                and not text[m.end():m.end() + 1].isalpha())
     if name == "spelled_year":
         # "two thousand" alone is a number; "the year two thousand" a year
         return bool(m["ty"]) or not m["sy"].lower().startswith("two")

@@ -58,7 +58,10 @@ def _quarter_or_half(m: Match, ctx: Context, rel: str, half: bool) -> tuple[int 
     given_year = m["y"] or m["y0"]
     if rel in _ORDINALS:
         n = min(_ORDINALS[rel], per_year)
-        if given_year or m["yrel"] or m["ofrel"]:  # "the 1988 fourth quarter", "next year's first quarter"
+        if (m["ofrel"] or "").lower() == "the":
+            # "the first half of the year": of the year the text is about, the one named last
+            year = int(ctx.last_value[:4]) if ctx.last_value else dct.year
+        elif given_year or m["yrel"] or m["ofrel"]:  # "the 1988 fourth quarter", "next year's first quarter"
             year = int(given_year) if given_year else dct.year
         elif (ended := _quarter_end_named(m, ctx)) is not None:
             # "the first half ended December 31", "the fourth quarter ended January 3": the year
