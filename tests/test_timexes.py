@@ -465,6 +465,25 @@ def test_the_quarter_of_the_year_is_of_the_year_named_last() -> None:
     assert [(t.text, t.value) for t in found] == [("1988", "1988"), ("the first quarter of the year", "1988-Q1")]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The field pumps close to a million barrels of oil a day.", "SET"),
+        ("It offered 120,000 barrels of fuel oil a month to China.", "SET"),
+        ("Spending rose 0.2% in September, the smallest gain in a year.", "DURATION"),
+    ],
+)
+def test_a_count_of_things_a_day_is_a_rate(text: str, kind: str) -> None:
+    found = [t for t in extract_timexes(text, ANCHOR) if t.text.startswith("a ")]
+    assert [t.type for t in found] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text", ["It was voted Record Of The Year on ITV1.", "Screen Daily has said the film will open."])
+def test_titles_and_names_are_no_timex(text: str) -> None:
+    assert extract_timexes(text, ANCHOR) == []
+
+
 def test_a_distance_is_no_year() -> None:
     assert extract_timexes("Holmes will compete over 1500m in Glasgow.", ANCHOR) == []
 

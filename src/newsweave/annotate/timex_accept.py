@@ -22,6 +22,8 @@ _MAY_NOT_MONTH = re.compile(
 _YEAR_NOT_YEAR = re.compile(
     r"\s+(?:people|persons|troops|soldiers|men|women|workers|jobs|shares|tons|barrels|cars|units|"
     r"members|employees|points|feet|meters|metres|miles|km|votes|students|acres|homes|dollars|yen)\b", re.I)
+# A capitalized word right before: "Screen Daily" is a name.
+_AFTER_A_NAME = re.compile(r"\b[A-Z][\w'’]*\s+$")
 # A word or a comma right before: the position is inside a sentence, where "Noon" is a name.
 _MID_SENTENCE = re.compile(r"[\w,]\s+$")
 # What follows "the night" when a phrase or a clause after it says which night it is.
@@ -79,6 +81,10 @@ def accept(name: str, m: Match, text: str) -> bool:
         return bool(m["rel"] or m["y"] or m["sy"]) or m.start("s") > m.start()
     if name == "decade_short":
         return bool(m["yy"] or m["the"])  # "in his sixties" is an age
+    if name == "rel_unit" and m["u"].istitle():
+        return False  # "Record Of The Year", "Player of the Year": a title, not a year
+    if name == "set" and m["w"] and m["w"].istitle() and _AFTER_A_NAME.search(text[max(0, m.start() - 20):m.start()]):
+        return False  # "Screen Daily": a newspaper
     if name == "rel_unit" and m["rel"].lower() in ("the", "the full", "the fiscal"):
         # "the end of the month", "the end of the week" name a month, a week; "the month" alone is a
         # duration, rarely annotated

@@ -37,6 +37,7 @@ from newsweave.annotate.timex_context import (
     GUESSED_BREAK,
     MONTHS_AHEAD,
     Context,
+    sentence_start,
     update_narrative,
 )
 from newsweave.model import Span, Timex, TimexType
@@ -390,6 +391,13 @@ _SET_CONTEXT = re.compile(r"(?:\d|times|twice|once|per|cents?|dollars?|percent|%
                           r"|(?:hundred|thousand|million|billion|trillion)(?:\s+\w+)?)\s*$", re.I)
 
 
+# ... or a counted noun phrase: "a million barrels of oil a day", "fifty thousand CDs a year" (not "rose
+# 5% in a year": a preposition before the unit makes it a length)
+_COUNT_BEFORE = re.compile(r"(?:\d|hundred|thousand|million|billion|trillion|mln|bn)\S*"
+                           r"(?:\s+(?!(?:in|within|for|over|than|after|about|under|to|by|at|of\s+a)\b)[a-z-]+){1,4}\s+$",
+                           re.I)
+
+
 # "from 1.66 billion a year before and ...": a shift, not a rate
 _SHIFT_AFTER = re.compile(r"\s+(?:ago|earlier|before|later|after)\b", re.I)
 
@@ -402,8 +410,10 @@ def _norm_duration(m: Match, ctx: Context) -> Value:
         return "DATE", "FUTURE_REF"  # "Islam will one day be ...": some day ahead, not 24 hours
     if m["half"] and n is not None:
         n += 0.5  # "a minute and a half"
-    elif (m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text[max(0, m.start() - 20):m.start()])
-          and not _SHIFT_AFTER.match(ctx.text, m.end())):
+    elif (m["n"].lower() in ("a", "an") and not m["the"] and not _SHIFT_AFTER.match(ctx.text, m.end())
+          and (_SET_CONTEXT.search(ctx.text[max(0, m.start() - 20):m.start()])
+               or _COUNT_BEFORE.search(ctx.text[max(sentence_start(ctx.sentence_starts, m.start()),
+                                                    m.start() - 50):m.start()]))):
         return "SET", V.duration_value(1, unit)  # "$50,000 a year", "twice a day"
     return "DURATION", V.duration_value(n, unit)
 
