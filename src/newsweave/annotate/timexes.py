@@ -2,7 +2,8 @@
 
 The grammar is a table of regular expressions (:mod:`newsweave.annotate.timex_rules`), each paired
 with a normalizer below (those of quarters and halves, the reporting periods of financial
-news, in :mod:`newsweave.annotate.timex_periods`). Extraction runs in three steps:
+news, in :mod:`newsweave.annotate.timex_periods`; those of shifts and anaphors, anchored on the
+narrative, in :mod:`newsweave.annotate.timex_anaphora`). Extraction runs in three steps:
 
 1. every pattern proposes candidate spans, and a context-free check drops impossible ones
    (a lower-case "may" is not a month);
@@ -28,6 +29,7 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
+from newsweave.annotate import timex_anaphora as A
 from newsweave.annotate import timex_periods as P
 from newsweave.annotate import timex_rules as R
 from newsweave.annotate import timex_values as V
@@ -283,7 +285,7 @@ def _norm_rel_unit(m: Match, ctx: Context) -> Value:
         return "DURATION", V.duration_value(1, "week" if unit == "weekend" else unit)
     if rel in _NARRATIVE_RELS:
         # "the following month" after "In March": a month after the last month named
-        return _anaphor(ctx, unit, _DIRECTION[rel])
+        return A.anaphor(ctx, unit, _DIRECTION[rel])
     anchor = ctx.dct
     if anchor is None:
         return "DATE", V.UNKNOWN_VALUES.get(unit, "XXXX")
@@ -305,83 +307,6 @@ def _norm_season(m: Match, ctx: Context) -> Value:
     # ("could", "would") are too weak to tell it from a past one
     shift = {"last": -1, "past": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
     return "DATE", f"{ctx.dct.year + shift:04d}-{code}"
-
-
-def _norm_shift(m: Match, ctx: Context) -> Value:
-    unit = m["u"].lower()
-    direction = m["dir"].lower()
-    sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
-    n = V.number(m["n"]) if m["n"] else None
-    if unit in ("second", "minute", "hour"):
-        # "a few hours later": same day as the narrative time (the clock time is rarely known)
-        day = ctx.narrative() if direction not in ("ago", "from now", "hence") else ctx.dct
-        return "DATE", V.day_value(day) if day else "XXXX-XX-XX"
-    if n is None:
-        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
-    if unit == "year" and sign < 0 and n == 1:
-        return "DATE", P.year_before(ctx)
-    deictic = direction in ("ago", "from now", "hence")
-    anchor = ctx.dct if deictic else ctx.narrative()
-    if not deictic and (coarse := _coarse_date(ctx.previous_value, unit)) is not None:
-        anchor = coarse  # "He fled in 1959. Two years later, ...": 1961, not two years after the DCT
-    if anchor is None:
-        return "DATE", V.UNKNOWN_VALUES.get(unit, "XXXX-XX-XX")
-    return "DATE", V.granular(V.shift_date(anchor, unit, sign * n), unit)
-
-
-def _anaphor(ctx: Context, unit: str, offset: int) -> Value:
-    unit = unit.lower()
-    day = ctx.narrative()
-    if unit in R.PARTS_OF_DAY:
-        if offset and day:  # "the next morning": TimeBank gives the day
-            return "DATE", V.day_value(day + timedelta(days=offset))
-        return "TIME", f"{V.day_value(day) if day else 'XXXX-XX-XX'}T{R.PARTS_OF_DAY[unit]}"
-    if unit == "day" and not offset and ctx.last_value and re.fullmatch(r"\d{4}-\d\d", ctx.last_value):
-        # "last October when he was shot ... that same day": a day of the month named last
-        return "DATE", f"{ctx.last_value}-XX"
-    coarse = _last_coarse(ctx, unit)
-    if coarse is not None:
-        day = coarse
-    if day is None:
-        return "DATE", V.UNKNOWN_VALUES.get(unit, "XXXX-XX-XX")
-    return "DATE", V.granular(V.shift_date(day, unit, offset), unit)
-
-
-def _last_coarse(ctx: Context, unit: str) -> date | None:
-    """For "that year" / "the following month": the last year or month the text named, when it
-    was named after the last day ("in 1988 ... that year"), else None (the narrative day rules)."""
-    return _coarse_date(ctx.last_value, unit)
-
-
-def _coarse_date(value: str | None, unit: str) -> date | None:
-    """The first day of the year or month ``value`` names ("1988", "1988-03", "1988-03-05"), for a
-    shift by years or months; None for other units and other values."""
-    if unit not in ("year", "month") or not value:
-        return None
-    m = re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-\d\d)?", value)
-    if not m or (unit == "month" and not m[2]):
-        return None
-    return date(int(m[1]), int(m[2] or 1), 1)
-
-
-def _norm_anaphor_that(m: Match, ctx: Context) -> Value:
-    if ctx.ref_day is None and m["u"].lower() == "day":
-        ahead = ctx.cataphora(m.start())
-        if ahead is not None:
-            return "DATE", V.day_value(ahead)
-    return _anaphor(ctx, m["u"], 0)
-
-
-def _norm_anaphor_rel(m: Match, ctx: Context) -> Value:
-    return _anaphor(ctx, m["u"], 1 if m["rel"].lower() in ("next", "following") else -1)
-
-
-def _norm_anaphor_in_the(m: Match, ctx: Context) -> Value:
-    return _anaphor(ctx, m["u"], 0)
-
-
-def _norm_anaphor_before(m: Match, ctx: Context) -> Value:
-    return _anaphor(ctx, m["u"], -1 if m["dir"].lower() in ("before", "earlier") else 1)
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.I)
@@ -494,8 +419,8 @@ def _compile_rules() -> tuple[_Rule, ...]:
         "day_next_to": _norm_day_next_to, "weekday_of_week": _norm_weekday_of_week, "rel_unit": _norm_rel_unit,
         "season": _norm_season,
         "year_end": _norm_year_end, "quarter": P.norm_quarter, "year_ago_adj": P.norm_year_ago_adj,
-        "shift": _norm_shift, "anaphor_that": _norm_anaphor_that, "anaphor_rel": _norm_anaphor_rel,
-        "anaphor_before": _norm_anaphor_before, "anaphor_in_the": _norm_anaphor_in_the, "duration": _norm_duration,
+        "shift": A.norm_shift, "anaphor_that": A.norm_anaphor_that, "anaphor_rel": A.norm_anaphor_rel,
+        "anaphor_before": A.norm_anaphor_before, "anaphor_in_the": A.norm_anaphor_in_the, "duration": _norm_duration,
         "long_adj": _norm_long_adj, "vague_plural": _norm_vague_plural, "duration_bare": _norm_duration_bare,
         "duration_prep": _norm_duration_bare, "set": _norm_set,
         "reference": _norm_reference, "holiday": _norm_holiday,
