@@ -484,8 +484,11 @@ def test_titles_and_names_are_no_timex(text: str) -> None:
     assert extract_timexes(text, ANCHOR) == []
 
 
-def test_a_distance_is_no_year() -> None:
-    assert extract_timexes("Holmes will compete over 1500m in Glasgow.", ANCHOR) == []
+@pytest.mark.parametrize(
+    "text", ["Holmes will compete over 1500m in Glasgow.", "The council reconvenes at 1500 hrs.",
+             "Trading closes at 2000 GMT."])
+def test_a_distance_or_a_clock_time_is_no_year(text: str) -> None:
+    assert extract_timexes(text, ANCHOR) == []
 
 
 def test_a_quarter_to_quarter_change_is_no_quarter() -> None:
