@@ -415,6 +415,18 @@ def test_a_quarter_or_half_of_a_year_named_relative_to_now(text: str, span: str,
 @pytest.mark.parametrize(
     ("text", "span", "value"),
     [
+        ("Planes hit the field last November 25.", "last November 25", "1986-11-25"),
+        ("The vote is next March 3.", "next March 3", "1988-03-03"),
+    ],
+)
+def test_last_or_next_before_a_month_day(text: str, span: str, value: str) -> None:
+    tx = _only(text, date(1987, 3, 25))
+    assert (tx.text, tx.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
         ("He arrived on Wednesday last week.", "Wednesday last week", "2021-12-29"),
         ("They meet Monday of next week.", "Monday of next week", "2022-01-10"),
         ("Talks began Tuesday this week.", "Tuesday this week", "2022-01-04"),

@@ -133,7 +133,8 @@ _CLOCK_PREP = "(?:" + "|".join(rf"(?<=\b{p}\s)" for p in ("at", "by", "until", "
 PATTERNS: dict[str, str] = {
     "iso_date": r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])",
     "slash_date": r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)?\d\d)(?![\d/])",
-    "month_day": (rf"(?:(?P<wd>{WD})\s*,?\s+)?(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MON})"
+    "month_day": (rf"(?:(?P<wd>{WD})\s*,?\s+)?(?:(?P<mdrel>last|next|this)\s+)?"
+                  rf"(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MON})"
                   rf"|(?P<m2>{MON})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:,.]\d))"
                   rf"(?:\s*,?\s+(?P<y>{YEAR}))?"),
     "week_of": r"the\s+week\s+of\s+(?P<md>@MONTH_DAY@)",

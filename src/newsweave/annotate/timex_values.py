@@ -36,7 +36,8 @@ def quarter_of(d: date) -> int:
 _FUTURE_REACH = timedelta(days=300)
 
 
-def month_day_near(anchor: date, month: int, day: int, months_ahead: int, future: bool) -> date | None:
+def month_day_near(anchor: date, month: int, day: int, months_ahead: int, future: bool,
+                   reach: timedelta | None = _FUTURE_REACH) -> date | None:
     """The date ``month-day`` read from ``anchor``: the coming one when it falls within
     ``months_ahead`` months after ``anchor`` (or ``future``), else the latest one on or before it.
 
@@ -45,7 +46,8 @@ def month_day_near(anchor: date, month: int, day: int, months_ahead: int, future
         month: 1-12.
         day: 1-31; an impossible day (30 February) gives None.
         months_ahead: how far ahead a date may lie and still be read as the coming one.
-        future: the context points ahead ("will", "scheduled"): take the coming one.
+        future: the context points ahead ("will", "scheduled"): take the coming one, if it lies
+            within ``reach`` (None: however far; "next March 3").
 
     Returns:
         The date, or None when no year has that day.
@@ -62,7 +64,7 @@ def month_day_near(anchor: date, month: int, day: int, months_ahead: int, future
     limit = anchor + relativedelta(months=months_ahead)
     if ahead == anchor or ahead <= limit:
         return ahead
-    if future and ahead - anchor <= _FUTURE_REACH:
+    if future and (reach is None or ahead - anchor <= reach):
         return ahead
     for year in (ahead.year - 1, ahead.year - 2):
         try:

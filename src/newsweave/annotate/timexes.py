@@ -68,6 +68,13 @@ def _norm_month_day(m: Match, ctx: Context) -> Value:
     if m["y"]:
         return "DATE", f"{int(m['y']):04d}-{month:02d}-{day:02d}"
     anchor = ctx.fixed_anchor()
+    rel = (m["mdrel"] or "").lower()
+    if anchor is not None and rel:  # "last Nov. 25", "next March 3"
+        if rel == "this":
+            return "DATE", f"{anchor.year:04d}-{month:02d}-{day:02d}"
+        step = timedelta(days=1 if rel == "next" else -1)
+        found = V.month_day_near(anchor + step, month, day, 0, future=rel == "next", reach=None)
+        return "DATE", V.day_value(found) if found else f"XXXX-{month:02d}-{day:02d}"
     future = ctx.future(m.start(), m.end())
     found = V.month_day_near(anchor, month, day, MONTHS_AHEAD, future) if anchor else None
     return "DATE", V.day_value(found) if found else f"XXXX-{month:02d}-{day:02d}"
