@@ -250,7 +250,8 @@ def _norm_day_next_to(m: Match, ctx: Context) -> Value:
 
 
 def _norm_weekday_of_week(m: Match, ctx: Context) -> Value:
-    """"Wednesday last week": the Wednesday of the week before the anchor's (ISO weeks, Monday first)."""
+    """"Wednesday last week", "Monday of next week": that weekday of the week named, counted from the
+    anchor's week (ISO weeks, Monday first)."""
     wd = R.WEEKDAYS[m["wd"].lower()]
     anchor = ctx.week_anchor()
     if anchor is None:
