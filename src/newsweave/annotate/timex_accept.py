@@ -22,7 +22,7 @@ _MAY_NOT_MONTH = re.compile(
 _YEAR_NOT_YEAR = re.compile(
     r"\s+(?:people|persons|troops|soldiers|men|women|workers|jobs|shares|tons|barrels|cars|units|"
     r"members|employees|points|feet|meters|metres|miles|km|votes|students|acres|homes|dollars|yen|"
-    r"hrs|hours|gmt|est|edt|local\s+time)\b", re.I)  # "reconvenes at 1500 hrs": a clock time
+    r"hrs|hours|gmt|local\s+time)\b", re.I)  # "reconvenes at 1500 hrs": a clock time
 # A capitalized word right before: "Screen Daily" is a name.
 _AFTER_A_NAME = re.compile(r"\b[A-Z][\w'’]*\s+$")
 # A word or a comma right before: the position is inside a sentence, where "Noon" is a name.
