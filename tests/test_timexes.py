@@ -355,6 +355,7 @@ def test_the_night_identified_by_what_follows_is_not_a_timex() -> None:
         ("Profit rose in fiscal 2020's third quarter.", "fiscal 2020's third quarter", "DATE", "2020-Q3"),
         # "the fall" is a season after a preposition of time, not the drop of something
         ("Output will rise in the fall to a record.", "the fall", "DATE", "2022-FA"),
+        ("Output will rise in early fall.", "early fall", "DATE", "2022-FA"),
     ],
 )
 def test_weeks_just_gone_possessive_years_and_seasons(text: str, span: str, kind: str, value: str) -> None:
@@ -364,7 +365,8 @@ def test_weeks_just_gone_possessive_years_and_seasons(text: str, span: str, kind
 
 @pytest.mark.parametrize(
     "text",
-    ["The fall in prices was steep.", "Analysts blamed the fall of the dollar.", "He attributed the fall to oil."],
+    ["The fall in prices was steep.", "Analysts blamed the fall of the dollar.", "He attributed the fall to oil.",
+     "Despite a sharp early fall in Texaco bonds, the market held."],
 )
 def test_the_fall_of_something_is_no_season(text: str) -> None:
     assert extract_timexes(text, ANCHOR) == []
@@ -387,6 +389,162 @@ def test_the_fall_of_something_is_no_season(text: str) -> None:
 )
 def test_a_present_tense_points_ahead(text: str, value: str) -> None:
     assert _only(text, date(2022, 1, 12)).value == value
+
+
+def test_higher_than_expected_is_no_cue_for_the_future() -> None:
+    """"expected" schedules a month ahead ("is expected in December"), but "than expected" compares
+    with a forecast: the month is the latest past one (a Reuters story of June 1987)."""
+    found = extract_timexes("Higher than expected results for the year to March showed progress.", date(1987, 6, 18))
+    assert {t.text: t.value for t in found}["March"] == "1987-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Sales should recover in the first quarter of next year.", "the first quarter of next year", "2023-Q1"),
+        ("It fell in the second half of last year.", "the second half of last year", "2021-H2"),
+        ("It fell in the last half of last year.", "the last half of last year", "2021-H2"),
+        ("A cut is predicted in the second half of the year.", "the second half of the year", "2022-H2"),
+    ],
+)
+def test_a_quarter_or_half_of_a_year_named_relative_to_now(text: str, span: str, value: str) -> None:
+    tx = _only(text)
+    assert (tx.text, tx.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Planes hit the field last November 25.", "last November 25", "1986-11-25"),
+        ("The vote is next March 3.", "next March 3", "1988-03-03"),
+    ],
+)
+def test_last_or_next_before_a_month_day(text: str, span: str, value: str) -> None:
+    tx = _only(text, date(1987, 3, 25))
+    assert (tx.text, tx.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("He arrived on Wednesday last week.", "Wednesday last week", "2021-12-29"),
+        ("They meet Monday of next week.", "Monday of next week", "2022-01-10"),
+        ("Talks began Tuesday this week.", "Tuesday this week", "2022-01-04"),
+    ],
+)
+def test_a_weekday_of_a_named_week(text: str, span: str, value: str) -> None:
+    tx = _only(text)
+    assert (tx.text, tx.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("They meet every two weeks.", "every two weeks", "P2W"),
+        ("The census runs every 10 years.", "every 10 years", "P10Y"),
+        ("The board meets every other week.", "every other week", "P2W"),
+        ("Prices are reset every few months.", "every few months", "PXM"),
+    ],
+)
+def test_every_so_many_units_is_a_set_of_that_length(text: str, span: str, value: str) -> None:
+    tx = _only(text)
+    assert (tx.text, tx.type, tx.value) == (span, "SET", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("Trading was halted for half an hour.", "half an hour", "DURATION", "PT30M"),
+        ("He spent half a year there.", "half a year", "DURATION", "P6M"),
+        ("The work week rose 0.2 hours.", "0.2 hours", "DURATION", "PT12M"),
+        ("He was born on Christmas Day 1950.", "Christmas Day 1950", "DATE", "1950-12-25"),
+        ("The offer expires at midnight tonight.", "midnight tonight", "TIME", "2022-01-08T24:00"),
+    ],
+)
+def test_halves_of_units_holidays_of_a_year_and_clock_times_tonight(
+        text: str, span: str, kind: str, value: str) -> None:
+    tx = _only(text)
+    assert (tx.text, tx.type, tx.value) == (span, kind, value)
+
+
+def test_the_end_of_the_week_is_this_week() -> None:
+    tx = _only("The Senate will vote by the end of the week.", date(1998, 8, 20))
+    assert (tx.text, tx.value) == ("the end of the week", "1998-W34")
+
+
+def test_the_quarter_of_the_year_is_of_the_year_named_last() -> None:
+    found = extract_timexes("In 1988 profits fell. Sales rose in the first quarter of the year.", ANCHOR)
+    assert [(t.text, t.value) for t in found] == [("1988", "1988"), ("the first quarter of the year", "1988-Q1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The field pumps close to a million barrels of oil a day.", "SET"),
+        ("It offered 120,000 barrels of fuel oil a month to China.", "SET"),
+        ("Spending rose 0.2% in September, the smallest gain in a year.", "DURATION"),
+    ],
+)
+def test_a_count_of_things_a_day_is_a_rate(text: str, kind: str) -> None:
+    found = [t for t in extract_timexes(text, ANCHOR) if t.text.startswith("a ")]
+    assert [t.type for t in found] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text", ["It was voted Record Of The Year on ITV1.", "Screen Daily has said the film will open."])
+def test_titles_and_names_are_no_timex(text: str) -> None:
+    assert extract_timexes(text, ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Holmes will compete over 1500m in Glasgow.", "The council reconvenes at 1500 hrs.",
+             "Trading closes at 2000 GMT."])
+def test_a_distance_or_a_clock_time_is_no_year(text: str) -> None:
+    assert extract_timexes(text, ANCHOR) == []
+
+
+def test_a_quarter_to_quarter_change_is_no_quarter() -> None:
+    assert extract_timexes("The quarter-to-quarter change was small.", ANCHOR) == []
+
+
+def test_a_dividend_is_paid_ahead() -> None:
+    text = "The dividend is payable August 14 to holders of record July 31."
+    found = {t.text: t.value for t in extract_timexes(text, date(1987, 6, 1))}
+    assert found == {"August 14": "1987-08-14", "July 31": "1987-07-31"}
+
+
+def test_a_future_cue_does_not_carry_a_day_a_year_ahead() -> None:
+    """"of record Feb. 20" in a March story is the February just past, not next year's."""
+    text = "The dividend goes to shareholders of record February 20."
+    assert _only(text, date(1987, 3, 3)).value == "1987-02-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # a shift by years or months counts from the year or month the text named last ...
+        ("He fled Cuba in 1959. Two years later, he returned.", "Two years later", "1961"),
+        ("He fled in March 1959. A month later he returned.", "A month later", "1959-04"),
+        ("Prices fell in February from a month earlier.", "a month earlier", "1987-01"),
+        # ... not from another shift: each "a year before" compares with the period reported
+        ("February sales fell 5 pct from a year before, and revenues rose from a year before.",
+         "a year before", "1986-02"),
+    ],
+)
+def test_a_shift_counts_from_the_period_named_last(text: str, span: str, value: str) -> None:
+    found = [t for t in extract_timexes(text, date(1987, 3, 12)) if t.text == span]
+    assert found and all(t.value == value for t in found)
+
+
+def test_a_future_cue_does_not_carry_a_month_eleven_months_ahead() -> None:
+    text = "The inflation rate is expected to show a substantial improvement in February."
+    assert _only(text, date(1987, 3, 2)).value == "1987-02"
+
+
+def test_since_points_back_whatever_the_tense() -> None:
+    text = "Zambia will keep its auction system despite the suspension of auctions since January 24."
+    found = {t.text: t.value for t in extract_timexes(text, date(1987, 3, 1))}
+    assert found["January 24"] == "1987-01-24"
 
 
 def test_a_season_with_an_article_and_a_modifier() -> None:
@@ -420,6 +578,8 @@ def test_an_age_in_decades_is_no_timex() -> None:
          ["1989-Q1", "1988-Q1"]),
         ("In the first nine months, net was $306 million, against $195 million in the 1988 period.",
          ["P9M", "1988"]),
+        # a length of months has no value to go back from: "a year earlier" is the year
+        ("In the nine months, net was $306 million, against $195 million a year earlier.", ["P9M", "1988"]),
         # "last year" as the term of comparison of a quarterly figure is that quarter a year back ...
         ("Net was $5 million in the third quarter, compared with $3 million last year.", ["1989-Q3", "1988-Q3"]),
         ("Third-quarter sales rose 13% from last year's $1.5 billion.", ["1989-Q3", "1988-Q3"]),
@@ -443,14 +603,14 @@ def test_tempeval3_scores_on_timex_dev(corpora_dir: Path) -> None:
         pred = extract_timexes(doc["text"], date.fromisoformat(doc["dct"][:10]))
         score_document(pred, doc["timexes"], scores)
     strict_f1, relaxed_f1, type_f1, value_f1 = (scores.row()[i] for i in (2, 5, 6, 7))
-    # measured (all 256 documents, issue 4, second pass: decades in words, reported periods, fronted
-    # and present-tense weekdays, length adjectives, ...): strict F1 88.4, relaxed F1 94.7, type F1
-    # 90.8, value F1 82.7 (first pass: 87.7 / 94.1 / 90.1 / 81.5; before: 86.2 / 93.8 / 89.7 / 80.4;
-    # issue 2: 86.2 / 93.8 / 88.7 / 78.3)
+    # measured (all 256 documents, issue 4, third pass: "a year earlier" after a length of months,
+    # rates of counted things, titles, ...): strict F1 88.37, relaxed F1 94.77, type F1 90.87, value
+    # F1 82.87 (second pass: 88.4 / 94.7 / 90.8 / 82.7; first pass: 87.7 / 94.1 / 90.1 / 81.5; before:
+    # 86.2 / 93.8 / 89.7 / 80.4; issue 2: 86.2 / 93.8 / 88.7 / 78.3)
     assert strict_f1 >= 88.2
-    assert relaxed_f1 >= 94.5
-    assert type_f1 >= 90.6
-    assert value_f1 >= 82.5
+    assert relaxed_f1 >= 94.6
+    assert type_f1 >= 90.7
+    assert value_f1 >= 82.7
 
 
 def test_counts_in_tables_and_huge_shifts_do_not_break_an_article() -> None:

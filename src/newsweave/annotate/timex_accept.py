@@ -21,7 +21,10 @@ _MAY_NOT_MONTH = re.compile(
     r"\s+(?:be|have|not|also|well|still|even|never|need|want|I|we|you|he|she|they|it)\b", re.I)
 _YEAR_NOT_YEAR = re.compile(
     r"\s+(?:people|persons|troops|soldiers|men|women|workers|jobs|shares|tons|barrels|cars|units|"
-    r"members|employees|points|feet|meters|metres|miles|km|votes|students|acres|homes|dollars|yen)\b", re.I)
+    r"members|employees|points|feet|meters|metres|miles|km|votes|students|acres|homes|dollars|yen|"
+    r"hrs|hours|gmt|local\s+time)\b", re.I)  # "reconvenes at 1500 hrs": a clock time
+# A capitalized word right before: "Screen Daily" is a name.
+_AFTER_A_NAME = re.compile(r"\b[A-Z][\w'’]*\s+$")
 # A word or a comma right before: the position is inside a sentence, where "Noon" is a name.
 _MID_SENTENCE = re.compile(r"[\w,]\s+$")
 # What follows "the night" when a phrase or a clause after it says which night it is.
@@ -58,7 +61,9 @@ def accept(name: str, m: Match, text: str) -> bool:
     if name in ("month_day", "week_of", "iso_date", "slash_date"):
         return _valid_day(m)
     if name == "year":
-        return not _YEAR_NOT_YEAR.match(text, m.end()) and not (m.start() and text[m.start() - 1] == "-")
+        # "over 1500m" is a distance: a year is not written with a letter right after it
+        return (not _YEAR_NOT_YEAR.match(text, m.end()) and not (m.start() and text[m.start() - 1] == "-")
+                and not text[m.end():m.end() + 1].isalpha())
     if name == "spelled_year":
         # "two thousand" alone is a number; "the year two thousand" a year
         return bool(m["ty"]) or not m["sy"].lower().startswith("two")
@@ -69,15 +74,22 @@ def accept(name: str, m: Match, text: str) -> bool:
     if name == "holiday":
         return _capitalized(m["h"])
     if name == "season":
-        if m["s"].lower() == "fall" and (m["rel"] or "").lower() == "the" and not (m["y"] or m["sy"]):
+        if m["s"].lower() == "fall" and (m["rel"] or "").lower() in ("", "the") and not (m["y"] or m["sy"]):
+            # "the fall", "early fall": a season after a preposition of time ("in early fall"), not
+            # the drop of "a sharp early fall in bonds" (Reuters)
             return _fall_is_season(m, text)
         # a bare "summer" is rarely annotated; "this summer", "summer 1989", "early summer" are
         return bool(m["rel"] or m["y"] or m["sy"]) or m.start("s") > m.start()
     if name == "decade_short":
         return bool(m["yy"] or m["the"])  # "in his sixties" is an age
+    if name == "rel_unit" and m["u"].istitle():
+        return False  # "Record Of The Year", "Player of the Year": a title, not a year
+    if name == "set" and m["w"] and m["w"].istitle() and _AFTER_A_NAME.search(text[max(0, m.start() - 20):m.start()]):
+        return False  # "Screen Daily": a newspaper
     if name == "rel_unit" and m["rel"].lower() in ("the", "the full", "the fiscal"):
-        # "the end of the month" names a month; "the month" alone is a duration, rarely annotated
-        return m["u"].lower() in ("weekend", "year") or (m["u"].lower() == "month" and bool(m["mod"]))
+        # "the end of the month", "the end of the week" name a month, a week; "the month" alone is a
+        # duration, rarely annotated
+        return m["u"].lower() in ("weekend", "year") or (m["u"].lower() in ("month", "week") and bool(m["mod"]))
     if name == "quarter":
         return _accept_quarter(m, text)
     if name == "duration":
@@ -126,12 +138,14 @@ def _accept_quarter(m: Match, text: str) -> bool:
     rel = (m["rel"] or "").lower()
     kind = m["q"].lower()
     if kind == "half":
-        return rel in ("first", "second", "1st", "2nd") or (rel == "last" and bool(m["y"]))
+        return rel in ("first", "second", "1st", "2nd") or (rel == "last" and bool(m["y"] or m["ofrel"]))
     if kind == "period":
         # "the latest period", "the year-ago period", "the 1988 period"
         return (rel in _PERIOD_RELS or bool(m["y0"])) and bool(m["the"] or m["yrel"]) and not m["pl"]
     if not (m["the"] or rel or m["yrel"] or m["fis"]):
         return False
+    if text.startswith("-to-", m.end()):
+        return False  # "the quarter-to-quarter change"
     # "a quarter of the vote" is a share; "the third quarter of $226.3 million" a period
     return bool(m["y"]) or not re.match(r"\s+of\s+(?![A-Z]*\$|\d)", text[m.end():])
 

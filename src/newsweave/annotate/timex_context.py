@@ -25,6 +25,10 @@ FUTURE_LOOKBACK = 100
 # past one. Value F1 on the tune split of timex_dev.jsonl: 79.5 at 0 (always the past one), 81.0
 # at 1, 81.5 at 2, 81.4 at 3 and 4.
 MONTHS_AHEAD = 2
+# How many months ahead a future cue ("will", "effective") may carry a month without a year; the
+# months before the anchor's are the ones just gone, which a text means ("sales are expected to have
+# risen in February" in a March story). As timex_values._FUTURE_REACH (300 days) for month-days.
+FUTURE_MONTHS = 9
 
 
 @dataclass(slots=True)
@@ -40,6 +44,8 @@ class Context:
     text_day: date | None = None  # without a DCT: the first full date the text gives (its dateline)
     explicit_days: list[tuple[int, date]] | None = None  # days named outright, by position
     period_is_quarter: bool = False  # the last reporting period named was a quarter, not "nine months"
+    months_last: bool = False  # the last period named was a length of months ("the first nine months")
+    previous_value: str | None = None  # the value of the last DATE timex that is no shift of another
 
     def week_anchor(self) -> date | None:
         """The day weekday names are read from: the DCT, else the text's own first full date."""
@@ -133,6 +139,7 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
     """
     if kind == "DURATION" and re.fullmatch(r"P\d+M", value):
         ctx.period_is_quarter = False  # "in the first nine months": the period a later "the 1988 period" means
+        ctx.months_last = True
     if kind not in ("DATE", "TIME"):
         return
     text = ctx.text[start:end]
@@ -144,10 +151,13 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
     shifted = (rule in ("shift", "year_ago_adj") or _YEAR_SHIFTED.search(text) is not None
                or (rule == "rel_unit" and value[4:6] in ("-Q", "-H"))
                or (ctx.last_quarter is not None and value == V.shift_value(ctx.last_quarter, -1)))
+    if kind == "DATE" and not shifted:
+        ctx.previous_value = value
     if kind != "DATE" or not re.match(r"\d{4}", value) or shifted:
         return
     if not (m and _ENDS_PERIOD.search(ctx.text, max(0, start - 40), start)):
         ctx.last_value = value
+        ctx.months_last = False
     if re.fullmatch(r"\d{4}-Q\d", value):
         ctx.period_is_quarter = True
     if re.fullmatch(r"\d{4}-Q\d", value) and value <= completed_quarter(ctx.dct):

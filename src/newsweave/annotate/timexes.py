@@ -1,7 +1,9 @@
 """Time expressions: find TIMEX3 spans and normalize them to ISO values against the article's date.
 
 The grammar is a table of regular expressions (:mod:`newsweave.annotate.timex_rules`), each paired
-with a normalizer below. Extraction runs in three steps:
+with a normalizer below (those of quarters and halves, the reporting periods of financial
+news, in :mod:`newsweave.annotate.timex_periods`; those of shifts and anaphors, anchored on the
+narrative, in :mod:`newsweave.annotate.timex_anaphora`). Extraction runs in three steps:
 
 1. every pattern proposes candidate spans, and a context-free check drops impossible ones
    (a lower-case "may" is not a month);
@@ -27,10 +29,13 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
+from newsweave.annotate import timex_anaphora as A
+from newsweave.annotate import timex_periods as P
 from newsweave.annotate import timex_rules as R
 from newsweave.annotate import timex_values as V
 from newsweave.annotate.timex_accept import accept
 from newsweave.annotate.timex_context import (
+    FUTURE_MONTHS,
     GUESSED_BREAK,
     MONTHS_AHEAD,
     Context,
@@ -63,6 +68,13 @@ def _norm_month_day(m: Match, ctx: Context) -> Value:
     if m["y"]:
         return "DATE", f"{int(m['y']):04d}-{month:02d}-{day:02d}"
     anchor = ctx.fixed_anchor()
+    rel = (m["mdrel"] or "").lower()
+    if anchor is not None and rel:  # "last Nov. 25", "next March 3"
+        if rel == "this":
+            return "DATE", f"{anchor.year:04d}-{month:02d}-{day:02d}"
+        step = timedelta(days=1 if rel == "next" else -1)
+        found = V.month_day_near(anchor + step, month, day, 0, future=rel == "next", reach=None)
+        return "DATE", V.day_value(found) if found else f"XXXX-{month:02d}-{day:02d}"
     future = ctx.future(m.start(), m.end())
     found = V.month_day_near(anchor, month, day, MONTHS_AHEAD, future) if anchor else None
     return "DATE", V.day_value(found) if found else f"XXXX-{month:02d}-{day:02d}"
@@ -96,7 +108,10 @@ def _norm_month(m: Match, ctx: Context) -> Value:
         year = anchor.year if month < anchor.month else anchor.year - 1
     elif ctx.future(m.start(), m.end()) and rel != "next" and month == anchor.month:
         year = anchor.year  # "is to expire at the end of November" in a November article
-    elif rel == "next" or ctx.future(m.start(), m.end()) or 0 < (month - anchor.month) % 12 <= MONTHS_AHEAD:
+    elif (rel == "next" or 0 < (month - anchor.month) % 12 <= MONTHS_AHEAD
+          or (ctx.future(m.start(), m.end()) and (month - anchor.month) % 12 <= FUTURE_MONTHS)):
+        # a future cue carries a month up to FUTURE_MONTHS ahead: "effective February" in a March
+        # story is the February just gone, not one eleven months on
         year = anchor.year if month > anchor.month else anchor.year + 1
     else:
         # a bare month in news looks back: the latest such month on or before the anchor
@@ -147,7 +162,7 @@ def _day_word(word: str | None, ctx: Context, start: int) -> date | None:
     if w in R.WEEKDAYS:
         anchor = ctx.week_anchor()
         return V.weekday_near(anchor, R.WEEKDAYS[w], ctx.future(start)) if anchor else None
-    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "this": 0}
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0}
     if w in offsets:
         return ctx.dct + timedelta(days=offsets[w]) if ctx.dct else None
     return ctx.narrative()
@@ -234,6 +249,17 @@ def _norm_day_next_to(m: Match, ctx: Context) -> Value:
     return "DATE", V.day_value(date(int(day[1]), int(day[2]), int(day[3])) + shift)
 
 
+def _norm_weekday_of_week(m: Match, ctx: Context) -> Value:
+    """"Wednesday last week", "Monday of next week": that weekday of the week named, counted from the
+    anchor's week (ISO weeks, Monday first)."""
+    wd = R.WEEKDAYS[m["wd"].lower()]
+    anchor = ctx.week_anchor()
+    if anchor is None:
+        return "DATE", f"XXXX-WXX-{wd}"
+    shift = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return "DATE", V.day_value(anchor + timedelta(days=7 * shift + wd - anchor.isoweekday()))
+
+
 _DIRECTION = {"this": 0, "current": 0, "the current": 0, "the same": 0, "last": -1, "previous": -1,
               "the previous": -1, "the preceding": -1, "the prior": -1, "the latest": -1, "next": 1,
               "coming": 1, "the coming": 1, "the following": 1}
@@ -256,18 +282,18 @@ def _norm_rel_unit(m: Match, ctx: Context) -> Value:
         rel = "last"  # TimeBank: "the past year" is last year (2 of 2 on timex_dev)
     if rel == "this past" or (unit == "weekend" and rel in ("past", "the past")):
         rel = "last"  # "this past week", "the past weekend": the one just gone, not a length
-    if rel == "last" and unit == "year" and ctx.dct and _compares_with_period(ctx, m.start()):
+    if rel == "last" and unit == "year" and ctx.dct and P.compares_with_period(ctx, m.start()):
         # "earnings of $24 million, compared with a loss of $3 million last year": the quarter
         # being reported, a year back (as "a year earlier") -- if it falls in last year: "the
         # fourth quarter" of 1986 in a March 1987 story is no "last year" to compare with
-        back = _year_before(ctx)
+        back = P.year_before(ctx)
         if back.startswith(f"{ctx.dct.year - 1:04d}-"):
             return "DATE", back
     if rel in ("past", "the past", "the last", "the next"):
         return "DURATION", V.duration_value(1, "week" if unit == "weekend" else unit)
     if rel in _NARRATIVE_RELS:
         # "the following month" after "In March": a month after the last month named
-        return _anaphor(ctx, unit, _DIRECTION[rel])
+        return A.anaphor(ctx, unit, _DIRECTION[rel])
     anchor = ctx.dct
     if anchor is None:
         return "DATE", V.UNKNOWN_VALUES.get(unit, "XXXX")
@@ -291,198 +317,18 @@ def _norm_season(m: Match, ctx: Context) -> Value:
     return "DATE", f"{ctx.dct.year + shift:04d}-{code}"
 
 
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-             "final": 4}
-
-
-def _norm_quarter(m: Match, ctx: Context) -> Value:
-    rel = (m["rel"] or "").lower().replace("-", "")
-    kind = m["q"].lower()
-    if m["pl"]:
-        return "DURATION", "PXM" if kind != "quarter" else "PXQ"
-    if kind == "period" and m["y0"] and not rel and not ctx.period_is_quarter:
-        return "DATE", m["y0"]  # "the first nine months ... the 1988 period": the year
-    half = kind == "half"
-    if half and rel == "last":
-        rel = "second"  # "the last half of 1989"
-    year_shift = {"last": -1, "this": 0, "next": 1}.get((m["yrel"] or "").lower(), 0)
-    if m["shift"]:
-        year_shift = -1  # "the year-ago third quarter"
-    if m["ago"] or (year_shift == -1 and rel not in _ORDINALS):
-        rel = "yearago"  # "the quarter a year ago", "last year's quarter": the reported one, a year back
-        year_shift = 0
-    year, n_half = _quarter_or_half(m, ctx, rel, half)
-    if year is None:
-        return "DATE", "XXXX-HX" if half else "XXXX-QX"
-    return "DATE", f"{year + year_shift:04d}-{'H' if half else 'Q'}{n_half}"
-
-
-def _quarter_or_half(m: Match, ctx: Context, rel: str, half: bool) -> tuple[int | None, int]:
-    """The year and number of the quarter (or half) ``rel`` names, before any year shift."""
-    if ctx.dct is None and not (m["y"] or m["y0"]):
-        return None, 0
-    dct = ctx.dct or date(int(m["y"] or m["y0"]), 12, 31)
-    current = (dct.month - 1) // 6 + 1 if half else V.quarter_of(dct)
-    per_year = 2 if half else 4
-    given_year = m["y"] or m["y0"]
-    if rel in _ORDINALS:
-        n = min(_ORDINALS[rel], per_year)
-        if given_year or m["yrel"]:  # "the 1988 fourth quarter", "next year's first quarter"
-            year = int(given_year) if given_year else dct.year
-        elif (ended := _quarter_end_named(m, ctx)) is not None:
-            # "the first half ended December 31", "the fourth quarter ended January 3": the year
-            # most of it lies in (its middle, as for "the quarter ended July 31" below)
-            year = (ended - timedelta(days=91 if half else 45)).year
-        else:  # a quarter not yet begun is last year's
-            year = dct.year - (1 if n > current else 0)
-    elif not half and ctx.last_quarter and rel in _SAME_QUARTER_RELS and (not given_year or rel == ""):
-        # "the quarter", "the latest period" after "the third quarter": the quarter being reported;
-        # "the 1988 period" after it: that quarter in 1988
-        year, n = int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1])
-        year = int(given_year) if given_year else year
-    elif not half and rel == "" and not given_year and (ended := _quarter_end_named(m, ctx)) is not None:
-        # "the quarter ended July 31", no quarter named before: the calendar quarter it mostly
-        # covers, the one holding the day 45 days before its end (July 31 -> Q2)
-        middle = ended - timedelta(days=45)
-        year, n = middle.year, V.quarter_of(middle)
-    else:
-        # "the quarter", "the latest period": financial news reports the last completed quarter
-        offset = {"current": 0, "this": 0, "next": 1}.get(rel, -1)
-        index = dct.year * per_year + current - 1 + offset
-        if rel in ("yearago", "yearearlier"):
-            index -= per_year
-        year, n = divmod(index, per_year)
-        n += 1
-        year = int(given_year) if given_year else year
-    return year, n
-
-
-_QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<m>{R.MON})\s+(?P<d>[0-3]?\d)(?!\d)(?:\s*,?\s+(?P<y>{R.YEAR}))?",
-                            re.IGNORECASE)
-
-
-def _quarter_end_named(m: Match, ctx: Context) -> date | None:
-    """For "the quarter ended July 31": that day (of the year given, else the latest on or before
-    the DCT), else None."""
-    after = _QUARTER_ENDED.match(ctx.text, m.end())
-    if after is None:
-        return None
-    month, day = R.MONTHS[after["m"].lower().rstrip(".")], int(after["d"])
-    if after["y"]:
-        try:
-            return date(int(after["y"]), month, day)
-        except ValueError:
-            return None
-    return V.month_day_near(ctx.dct, month, day, 0, future=False) if ctx.dct else None
-
-
-# Relations under which "the quarter"/"period" is the quarter the text last named, not one
-# computed from the DCT (tune split of timex_dev.jsonl, financial news).
-_SAME_QUARTER_RELS = ("", "latest", "this")
-
-
-def _norm_year_ago_adj(m: Match, ctx: Context) -> Value:
-    return "DATE", _year_before(ctx)
-
-
-# "than" is left out: it compares with a report or a forecast as often as with a period ("lower than
-# the 16 cents a share it reported last year")
-_COMPARISON_BEFORE = re.compile(
-    r"(?i)\b(?:compared\s+(?:with|to)|from|against|versus)\b(?:\s+\S+){0,8}\s+$")
-
-
-def _compares_with_period(ctx: Context, start: int) -> bool:
-    """Whether the words before ``start`` compare a figure with the last period the text named,
-    when that period is a quarter or a half ("a 13% increase from last year's $1.55 billion")."""
-    if not ctx.last_value or not re.fullmatch(r"\d{4}-[QH]\d", ctx.last_value):
-        return False
-    window = ctx.text[max(sentence_start(ctx.sentence_starts, start), start - 60):start]
-    return _COMPARISON_BEFORE.search(window) is not None
-
-
-def _year_before(ctx: Context) -> str:
-    """"a year earlier": the last mentioned finer-than-year value a year back, else the DCT's year - 1."""
-    if ctx.last_value and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d(?:-\d\d)?)", ctx.last_value):
-        shifted = V.shift_value(ctx.last_value, -1)
-        if shifted:
-            return shifted
-    return f"{ctx.dct.year - 1:04d}" if ctx.dct else "XXXX"
-
-
-def _norm_shift(m: Match, ctx: Context) -> Value:
-    unit = m["u"].lower()
-    direction = m["dir"].lower()
-    sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
-    n = V.number(m["n"]) if m["n"] else None
-    if unit in ("second", "minute", "hour"):
-        # "a few hours later": same day as the narrative time (the clock time is rarely known)
-        day = ctx.narrative() if direction not in ("ago", "from now", "hence") else ctx.dct
-        return "DATE", V.day_value(day) if day else "XXXX-XX-XX"
-    if n is None:
-        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
-    if unit == "year" and sign < 0 and n == 1 and direction != "before":
-        return "DATE", _year_before(ctx)
-    deictic = direction in ("ago", "from now", "hence")
-    anchor = ctx.dct if deictic else ctx.narrative()
-    if anchor is None:
-        return "DATE", V.UNKNOWN_VALUES.get(unit, "XXXX-XX-XX")
-    return "DATE", V.granular(V.shift_date(anchor, unit, sign * n), unit)
-
-
-def _anaphor(ctx: Context, unit: str, offset: int) -> Value:
-    unit = unit.lower()
-    day = ctx.narrative()
-    if unit in R.PARTS_OF_DAY:
-        if offset and day:  # "the next morning": TimeBank gives the day
-            return "DATE", V.day_value(day + timedelta(days=offset))
-        return "TIME", f"{V.day_value(day) if day else 'XXXX-XX-XX'}T{R.PARTS_OF_DAY[unit]}"
-    if unit == "day" and not offset and ctx.last_value and re.fullmatch(r"\d{4}-\d\d", ctx.last_value):
-        # "last October when he was shot ... that same day": a day of the month named last
-        return "DATE", f"{ctx.last_value}-XX"
-    coarse = _last_coarse(ctx, unit)
-    if coarse is not None:
-        day = coarse
-    if day is None:
-        return "DATE", V.UNKNOWN_VALUES.get(unit, "XXXX-XX-XX")
-    return "DATE", V.granular(V.shift_date(day, unit, offset), unit)
-
-
-def _last_coarse(ctx: Context, unit: str) -> date | None:
-    """For "that year" / "the following month": the last year or month the text named, when it
-    was named after the last day ("in 1988 ... that year"), else None (the narrative day rules)."""
-    if unit not in ("year", "month") or not ctx.last_value:
-        return None
-    m = re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-\d\d)?", ctx.last_value)
-    if not m or (unit == "month" and not m[2]):
-        return None
-    return date(int(m[1]), int(m[2] or 1), 1)
-
-
-def _norm_anaphor_that(m: Match, ctx: Context) -> Value:
-    if ctx.ref_day is None and m["u"].lower() == "day":
-        ahead = ctx.cataphora(m.start())
-        if ahead is not None:
-            return "DATE", V.day_value(ahead)
-    return _anaphor(ctx, m["u"], 0)
-
-
-def _norm_anaphor_rel(m: Match, ctx: Context) -> Value:
-    return _anaphor(ctx, m["u"], 1 if m["rel"].lower() in ("next", "following") else -1)
-
-
-def _norm_anaphor_in_the(m: Match, ctx: Context) -> Value:
-    return _anaphor(ctx, m["u"], 0)
-
-
-def _norm_anaphor_before(m: Match, ctx: Context) -> Value:
-    return _anaphor(ctx, m["u"], -1 if m["dir"].lower() in ("before", "earlier") else 1)
-
-
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.I)
 # What comes before "a year" in a rate: "$50,000 a year", "twice a day", "$400 million a year",
 # "ten thousand copies a week"
 _SET_CONTEXT = re.compile(r"(?:\d|times|twice|once|per|cents?|dollars?|percent|%|\$\S+"
                           r"|(?:hundred|thousand|million|billion|trillion)(?:\s+\w+)?)\s*$", re.I)
+
+
+# ... or a counted noun phrase: "a million barrels of oil a day", "fifty thousand CDs a year" (not "rose
+# 5% in a year": a preposition before the unit makes it a length)
+_COUNT_BEFORE = re.compile(r"(?:\d|hundred|thousand|million|billion|trillion|mln|bn)\S*"
+                           r"(?:\s+(?!(?:in|within|for|over|than|after|about|under|to|by|at|of\s+a)\b)[a-z-]+){1,4}\s+$",
+                           re.I)
 
 
 # "from 1.66 billion a year before and ...": a shift, not a rate
@@ -497,8 +343,10 @@ def _norm_duration(m: Match, ctx: Context) -> Value:
         return "DATE", "FUTURE_REF"  # "Islam will one day be ...": some day ahead, not 24 hours
     if m["half"] and n is not None:
         n += 0.5  # "a minute and a half"
-    elif (m["n"].lower() in ("a", "an") and _SET_CONTEXT.search(ctx.text[max(0, m.start() - 20):m.start()])
-          and not _SHIFT_AFTER.match(ctx.text, m.end())):
+    elif (m["n"].lower() in ("a", "an") and not m["the"] and not _SHIFT_AFTER.match(ctx.text, m.end())
+          and (_SET_CONTEXT.search(ctx.text[max(0, m.start() - 20):m.start()])
+               or _COUNT_BEFORE.search(ctx.text[max(sentence_start(ctx.sentence_starts, m.start()),
+                                                    m.start() - 50):m.start()]))):
         return "SET", V.duration_value(1, unit)  # "$50,000 a year", "twice a day"
     return "DURATION", V.duration_value(n, unit)
 
@@ -519,6 +367,8 @@ def _norm_duration_bare(m: Match, ctx: Context) -> Value:
 def _norm_set(m: Match, ctx: Context) -> Value:
     if m["w"]:
         return "SET", R.SET_WORDS[m["w"].lower()]
+    if m["sn"]:  # "every three years"
+        return "SET", V.duration_value(None if m["sn"].lower() == "few" else V.number(m["sn"]), m["su"])
     unit = m["u"].lower().rstrip(".")
     if unit in R.WEEKDAYS:
         return "SET", f"XXXX-WXX-{R.WEEKDAYS[unit]}"
@@ -528,7 +378,7 @@ def _norm_set(m: Match, ctx: Context) -> Value:
         return "SET", f"XXXX-{R.SEASONS[unit]}"
     if unit in R.PARTS_OF_DAY:
         return "SET", f"XXXX-XX-XXT{R.PARTS_OF_DAY[unit]}"
-    return "SET", V.duration_value(1, unit)
+    return "SET", V.duration_value(2 if m["other"] else 1, unit)
 
 
 def _norm_reference(m: Match, ctx: Context) -> Value:
@@ -537,6 +387,8 @@ def _norm_reference(m: Match, ctx: Context) -> Value:
 
 def _norm_holiday(m: Match, ctx: Context) -> Value:
     name = " ".join(m["h"].lower().replace("’", "'").split())
+    if m["y"]:  # "Christmas Day 1950"
+        return "DATE", V.day_value(_holiday_in(name, int(m["y"])))
     anchor = ctx.fixed_anchor()
     if anchor is None:
         fixed = R.HOLIDAYS.get(name)
@@ -572,10 +424,11 @@ def _compile_rules() -> tuple[_Rule, ...]:
         "decade": _norm_decade, "decade_short": _norm_decade_short, "year": _norm_year, "time": _norm_time,
         "part_of_day": _norm_part_of_day,
         "tonight": _norm_tonight, "deictic_day": _norm_deictic_day, "weekday": _norm_weekday,
-        "day_next_to": _norm_day_next_to, "rel_unit": _norm_rel_unit, "season": _norm_season,
-        "year_end": _norm_year_end, "quarter": _norm_quarter, "year_ago_adj": _norm_year_ago_adj,
-        "shift": _norm_shift, "anaphor_that": _norm_anaphor_that, "anaphor_rel": _norm_anaphor_rel,
-        "anaphor_before": _norm_anaphor_before, "anaphor_in_the": _norm_anaphor_in_the, "duration": _norm_duration,
+        "day_next_to": _norm_day_next_to, "weekday_of_week": _norm_weekday_of_week, "rel_unit": _norm_rel_unit,
+        "season": _norm_season,
+        "year_end": _norm_year_end, "quarter": P.norm_quarter, "year_ago_adj": P.norm_year_ago_adj,
+        "shift": A.norm_shift, "anaphor_that": A.norm_anaphor_that, "anaphor_rel": A.norm_anaphor_rel,
+        "anaphor_before": A.norm_anaphor_before, "anaphor_in_the": A.norm_anaphor_in_the, "duration": _norm_duration,
         "long_adj": _norm_long_adj, "vague_plural": _norm_vague_plural, "duration_bare": _norm_duration_bare,
         "duration_prep": _norm_duration_bare, "set": _norm_set,
         "reference": _norm_reference, "holiday": _norm_holiday,
@@ -618,7 +471,7 @@ def _span_of(name: str, m: Match) -> tuple[int, int]:
     if name == "duration" and "-" in (gd["hy"] or "") and not gd["rel"] and not gd["approx"]:
         return m.start("n"), m.end()  # "the eight-year (plan)" -> "eight-year"
     if (name == "quarter" and gd["rel"] and m.group(0)[m.end("rel") - m.start()] == "-"
-            and not (gd["y0"] or gd["yrel"] or gd["shift"])):
+            and not (gd["y0"] or gd["yrel"] or gd["ofrel"] or gd["shift"])):
         # "the third-quarter (profit)" -> "third-quarter"; "the fiscal second-quarter" -> "fiscal ..."
         return m.start("fis") if gd["fis"] else m.start("rel"), m.end()
     return m.span()

@@ -1,0 +1,149 @@
+"""Reporting periods of financial news: quarters and halves ("the third quarter", "the fiscal
+first half", "the year-ago period"), and what "a year earlier" or "last year" means after one.
+
+Normalizers for the ``quarter`` and ``year_ago_adj`` patterns of :mod:`newsweave.annotate.timex_rules`;
+:mod:`newsweave.annotate.timexes` pairs them with their patterns and uses :func:`year_before` and
+:func:`compares_with_period` for "a year ago" and "last year".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from newsweave.annotate import timex_rules as R
+from newsweave.annotate import timex_values as V
+from newsweave.annotate.timex_context import Context, sentence_start
+from newsweave.model import TimexType
+
+Value = tuple[TimexType, str]
+Match = re.Match[str]
+
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "final": 4}
+
+
+def norm_quarter(m: Match, ctx: Context) -> Value:
+    """"the third quarter", "the fiscal first half", "last year's quarter": a ``YYYY-Qn`` or ``YYYY-Hn``
+    DATE ("the first two quarters" a DURATION)."""
+    rel = (m["rel"] or "").lower().replace("-", "")
+    kind = m["q"].lower()
+    if m["pl"]:
+        return "DURATION", "PXM" if kind != "quarter" else "PXQ"
+    if kind == "period" and m["y0"] and not rel and not ctx.period_is_quarter:
+        return "DATE", m["y0"]  # "the first nine months ... the 1988 period": the year
+    half = kind == "half"
+    if half and rel == "last":
+        rel = "second"  # "the last half of 1989"
+    year_shift = {"last": -1, "this": 0, "next": 1}.get((m["yrel"] or m["ofrel"] or "").lower(), 0)
+    if m["shift"]:
+        year_shift = -1  # "the year-ago third quarter"
+    if m["ago"] or (year_shift == -1 and rel not in _ORDINALS):
+        rel = "yearago"  # "the quarter a year ago", "last year's quarter": the reported one, a year back
+        year_shift = 0
+    year, n_half = _quarter_or_half(m, ctx, rel, half)
+    if year is None:
+        return "DATE", "XXXX-HX" if half else "XXXX-QX"
+    return "DATE", f"{year + year_shift:04d}-{'H' if half else 'Q'}{n_half}"
+
+
+def _quarter_or_half(m: Match, ctx: Context, rel: str, half: bool) -> tuple[int | None, int]:
+    """The year and number of the quarter (or half) ``rel`` names, before any year shift."""
+    if ctx.dct is None and not (m["y"] or m["y0"]):
+        return None, 0
+    dct = ctx.dct or date(int(m["y"] or m["y0"]), 12, 31)
+    current = (dct.month - 1) // 6 + 1 if half else V.quarter_of(dct)
+    per_year = 2 if half else 4
+    given_year = m["y"] or m["y0"]
+    if rel in _ORDINALS:
+        n = min(_ORDINALS[rel], per_year)
+        if (m["ofrel"] or "").lower() == "the":
+            # "the first half of the year": of the year the text is about, the one named last
+            year = int(ctx.last_value[:4]) if ctx.last_value else dct.year
+        elif given_year or m["yrel"] or m["ofrel"]:  # "the 1988 fourth quarter", "next year's first quarter"
+            year = int(given_year) if given_year else dct.year
+        elif (ended := _quarter_end_named(m, ctx)) is not None:
+            # "the first half ended December 31", "the fourth quarter ended January 3": the year
+            # most of it lies in (its middle, as for "the quarter ended July 31" below)
+            year = (ended - timedelta(days=91 if half else 45)).year
+        else:  # a quarter not yet begun is last year's
+            year = dct.year - (1 if n > current else 0)
+    elif not half and ctx.last_quarter and rel in _SAME_QUARTER_RELS and (not given_year or rel == ""):
+        # "the quarter", "the latest period" after "the third quarter": the quarter being reported;
+        # "the 1988 period" after it: that quarter in 1988
+        year, n = int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1])
+        year = int(given_year) if given_year else year
+    elif not half and rel == "" and not given_year and (ended := _quarter_end_named(m, ctx)) is not None:
+        # "the quarter ended July 31", no quarter named before: the calendar quarter it mostly
+        # covers, the one holding the day 45 days before its end (July 31 -> Q2)
+        middle = ended - timedelta(days=45)
+        year, n = middle.year, V.quarter_of(middle)
+    else:
+        # "the quarter", "the latest period": financial news reports the last completed quarter
+        offset = {"current": 0, "this": 0, "next": 1}.get(rel, -1)
+        index = dct.year * per_year + current - 1 + offset
+        if rel in ("yearago", "yearearlier"):
+            index -= per_year
+        year, n = divmod(index, per_year)
+        n += 1
+        year = int(given_year) if given_year else year
+    return year, n
+
+
+_QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<m>{R.MON})\s+(?P<d>[0-3]?\d)(?!\d)(?:\s*,?\s+(?P<y>{R.YEAR}))?",
+                            re.IGNORECASE)
+
+
+def _quarter_end_named(m: Match, ctx: Context) -> date | None:
+    """For "the quarter ended July 31": that day (of the year given, else the latest on or before
+    the DCT), else None."""
+    after = _QUARTER_ENDED.match(ctx.text, m.end())
+    if after is None:
+        return None
+    month, day = R.MONTHS[after["m"].lower().rstrip(".")], int(after["d"])
+    if after["y"]:
+        try:
+            return date(int(after["y"]), month, day)
+        except ValueError:
+            return None
+    return V.month_day_near(ctx.dct, month, day, 0, future=False) if ctx.dct else None
+
+
+# Relations under which "the quarter"/"period" is the quarter the text last named, not one
+# computed from the DCT (tune split of timex_dev.jsonl, financial news).
+_SAME_QUARTER_RELS = ("", "latest", "this")
+
+
+def norm_year_ago_adj(m: Match, ctx: Context) -> Value:
+    """"the year-ago quarter", "year-earlier": the period last named, a year back."""
+    return "DATE", year_before(ctx)
+
+
+# "than" is left out: it compares with a report or a forecast as often as with a period ("lower than
+# the 16 cents a share it reported last year")
+_COMPARISON_BEFORE = re.compile(
+    r"(?i)\b(?:compared\s+(?:with|to)|from|against|versus)\b(?:\s+\S+){0,8}\s+$")
+
+
+def compares_with_period(ctx: Context, start: int) -> bool:
+    """Whether the words before ``start`` compare a figure with the last period the text named,
+    when that period is a quarter or a half ("a 13% increase from last year's $1.55 billion")."""
+    if not ctx.last_value or not re.fullmatch(r"\d{4}-[QH]\d", ctx.last_value):
+        return False
+    window = ctx.text[max(sentence_start(ctx.sentence_starts, start), start - 60):start]
+    return _COMPARISON_BEFORE.search(window) is not None
+
+
+def year_before(ctx: Context) -> str:
+    """"a year earlier": the last mentioned finer-than-year value a year back, else the DCT's year - 1
+    (also when the last period named was a length of months)."""
+    if ctx.months_last and ctx.dct:
+        # "net of $1.2 billion in the nine months, against $1 billion a year earlier": a length of
+        # months has no value to shift, so TimeBank gives the year (tune split: 4 of 5 such)
+        return f"{ctx.dct.year - 1:04d}"
+    if ctx.last_value and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d(?:-\d\d)?)", ctx.last_value):
+        shifted = V.shift_value(ctx.last_value, -1)
+        if shifted:
+            return shifted
+    return f"{ctx.dct.year - 1:04d}" if ctx.dct else "XXXX"
