@@ -382,6 +382,7 @@ def find_reuse(articles: Sequence[tuple[str, str]], min_chars: int = 50) -> list
             if np.intersect1d(shingles, other_shingles, assume_unique=True).size >= MIN_SHARED_SHINGLES:
                 found.extend(align(other_id, other_text, article_id, text, min_chars,
                                    words_a=other_words, words_b=words))
-        found.extend(align(article_id, text, article_id, text, min_chars, words_a=words, words_b=words))
+        if shingles.size < words.shingles.size:  # some shingle occurs twice: a passage may repeat
+            found.extend(align(article_id, text, article_id, text, min_chars, words_a=words, words_b=words))
         earlier[article_id] = (text, words, shingles)
     return found
