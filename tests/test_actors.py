@@ -534,6 +534,24 @@ def test_linked_annotations_take_the_added_mentions(gazetteer: PlaceGazetteer) -
     assert relinked.mentions == linked.mentions  # a fixpoint: rebuilding a story changes nothing
 
 
+def test_a_repaired_label_is_no_evidence_for_the_next_build(gazetteer: PlaceGazetteer) -> None:
+    # the build makes the ORG NER found a PERSON; the stored mention keeps NER's label as the next
+    # build's evidence (read back as evidence, a repaired label could change what that build joins)
+    from newsweave.dossier.build import link_annotations
+    from newsweave.model import Annotations
+
+    text = "President Kassym-Jomart Tokayev spoke. Tokayev left. Tokayev said so."
+    mentions = [*occurrences(text, "Kassym-Jomart Tokayev", "ORG", [0]),
+                *occurrences(text, "Tokayev", "PERSON", [1, 2])]
+    linked = link_annotations("a0", Annotations("a0", mentions=mentions),
+                              resolve_actors([("a0", text, mentions)], gazetteer))
+    repaired = next(m for m in linked.mentions if m.text == "Kassym-Jomart Tokayev")
+    assert (repaired.label, repaired.ner_label, repaired.found_label) == ("PERSON", "ORG", "ORG")
+    assert Mention.from_dict(repaired.to_dict()) == repaired
+    relinked = link_annotations("a0", linked, resolve_actors([("a0", text, linked.mentions)], gazetteer))
+    assert relinked.mentions == linked.mentions
+
+
 def test_cuts_only_in_the_title_line(gazetteer: PlaceGazetteer) -> None:
     body = "The deal was announced on Monday.\nGeneral Electric Co Said Prince Edward Island Would Buy Power\nIt did."
     mentions = [*occurrences(body, "General Electric Co Said Prince Edward Island Would Buy Power", "ORG", [0])]

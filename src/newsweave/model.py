@@ -110,6 +110,11 @@ class Mention:
     it missed) or ``"story"`` (the dossier stage, from the whole story: a name found again where
     NER missed it, a headline name cut out of a longer span, a person named by office alone).
     Story mentions are found again on every build of the story and are never its evidence.
+
+    ``label`` is the label the dossier stage settled on for the mention's actor; when that differs
+    from what the annotate stage found, ``ner_label`` keeps the annotate stage's, which is the
+    evidence every later build reads (so rebuilding a story from its stored annotations changes
+    nothing).
     """
 
     start: int
@@ -118,18 +123,27 @@ class Mention:
     label: str
     entity: str | None = None
     origin: str = "ner"
+    ner_label: str | None = None
+
+    @property
+    def found_label(self) -> str:
+        """The label the annotate stage gave (the evidence), before the dossier stage repaired it."""
+        return self.ner_label if self.ner_label is not None else self.label
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text, "label": self.label,
                              "entity": self.entity}
         if self.origin != "ner":
             d["origin"] = self.origin
+        if self.ner_label is not None:
+            d["ner_label"] = self.ner_label
         return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Mention:
+        ner_label = d.get("ner_label")
         return cls(int(d["start"]), int(d["end"]), str(d["text"]), str(d["label"]), d.get("entity"),
-                   str(d.get("origin", "ner")))
+                   str(d.get("origin", "ner")), None if ner_label is None else str(ner_label))
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,16 +89,21 @@ def link_annotations(article_id: str, ann: Annotations, resolution: ActorResolut
     mentions of an earlier build go, as every build finds them again. A NER span that was cut keeps
     no actor: the names cut out of it carry them.
     """
-    kept = [
-        dataclasses.replace(m, entity=resolution.entity_of.get((article_id, m.start, m.end)),
-                            label=resolution.label_of.get((article_id, m.start, m.end), m.label))
-        for m in ann.mentions if m.origin != STORY
-    ]
+    kept = [_relabelled(m, resolution.entity_of.get((article_id, m.start, m.end)),
+                        resolution.label_of.get((article_id, m.start, m.end), m.found_label))
+            for m in ann.mentions if m.origin != STORY]
     mentions = tuple(sorted([*kept, *resolution.added.get(article_id, ())], key=lambda m: (m.start, m.end)))
     quotes = tuple(
         dataclasses.replace(q, speaker_entity=_speaker_entity(q, mentions)) for q in ann.quotes
     )
     return dataclasses.replace(ann, mentions=mentions, quotes=quotes)
+
+
+def _relabelled(m: Mention, entity: str | None, label: str) -> Mention:
+    """``m`` with its actor and the actor's label; the annotate stage's label stays in ``ner_label``
+    when they differ, as the evidence of the next build."""
+    found = m.found_label
+    return dataclasses.replace(m, entity=entity, label=label, ner_label=None if label == found else found)
 
 
 def _with_roles(entity: Entity, descriptions: Sequence[str]) -> Entity:

@@ -77,13 +77,14 @@ def collect(items: Sequence[tuple[str, str, Sequence[Mention]]]) -> list[Occurre
     for aid, text, mentions in items:
         headline = _HeadlineLines(text)
         for m in mentions:
-            if m.label not in ACTOR_LABELS or m.origin != "ner":
+            label = m.found_label  # what NER found, not a label an earlier build repaired
+            if label not in ACTOR_LABELS or m.origin != "ner":
                 continue  # the story's own mentions are found again, never evidence
-            raw = _CAMEL_JOIN.sub(" ", m.text) if m.label == "PERSON" else m.text
+            raw = _CAMEL_JOIN.sub(" ", m.text) if label == "PERSON" else m.text
             titled = _has_title(raw) or _title_around(text, m.start, m.end)
             surface = clean_surface(raw)
             if match_key(surface):
-                found.append(Occurrence((aid, m.start, m.end), surface, m.label, titled, headline(m.start, m.end)))
+                found.append(Occurrence((aid, m.start, m.end), surface, label, titled, headline(m.start, m.end)))
     return found
 
 
