@@ -316,6 +316,9 @@ def test_a_first_name_before_a_middle_initial_is_not_cut_off(gazetteer: PlaceGaz
     )
     regina = actor_with(res, "Regina M. Benjamin")
     assert "Regina Benjamin" in regina.aliases
+    perot = resolve(gazetteer, ("Texan H. Ross Perot spoke. H. Ross Perot left.",
+                                [("Texan H. Ross Perot", "PERSON"), ("H. Ross Perot", "PERSON")]))
+    assert actor_with(perot, "H. Ross Perot").mentions == 2  # "Texan" is no first name
 
 
 def test_a_quoted_nickname_inside_a_name_is_one_person(gazetteer: PlaceGazetteer) -> None:
@@ -327,6 +330,7 @@ def test_a_quoted_nickname_inside_a_name_is_one_person(gazetteer: PlaceGazetteer
         ('Mob boss Vincent "Chin" Gigante died. His brother, Louis Gigante, spoke.',
          [("Vincent", "GPE"), ("Chin", "NORP"), ("Gigante", "PERSON"), ("Louis Gigante", "PERSON")]),
         ("Toys \"R\" Us opened a store.", [("Toys", "ORG"), ("Us", "ORG")]),
+        ('An Americanised "Jimmy" Bond was planned.', [("Jimmy", "PERSON"), ("Bond", "PERSON")]),
     )
     vincent = actor_with(res, "Vincent Gigante")
     assert vincent.mentions == 3 and vincent.type == "PERSON"
@@ -334,6 +338,7 @@ def test_a_quoted_nickname_inside_a_name_is_one_person(gazetteer: PlaceGazetteer
     added = {m.text for ms in res.added.values() for m in ms}
     assert added == {"Vincent 'The Chin' Gigante", 'Vincent "Chin" Gigante'}
     assert "Louis Gigante" not in vincent.aliases
+    assert not any("Americanised" in e.name for e in res.entities)  # no given name before the nickname
 
 
 @pytest.mark.parametrize(
@@ -414,6 +419,16 @@ def test_a_lone_first_name_is_the_one_person_of_that_first_name(gazetteer: Place
     katie = actor_with(res, "Katie Jenkin")
     assert "Katie" in katie.aliases and katie.mentions == 3
     assert "Christian" not in actor_with(res, "Christian Democrats").aliases
+    companies = resolve(
+        gazetteer,
+        ("Ryan Homes Inc said Ryan would grow.", [("Ryan Homes Inc", "PERSON"), ("Ryan", "PERSON")]),
+        ("Motors Acceptance said Motors rose.", [("Motors Acceptance", "PERSON"), ("Motors", "PERSON")]),
+    )
+    assert "Ryan" not in actor_with(companies, "Ryan Homes").aliases  # a company form
+    assert "Motors" not in actor_with(companies, "Motors Acceptance").aliases  # no given name
+    often = resolve(gazetteer, (" ".join(["Will spoke."] * 4) + " Will Carling agreed.",
+                                [("Will", "PERSON"), ("Will Carling", "PERSON")]))
+    assert "Will" not in actor_with(often, "Will Carling").aliases  # far more often alone
 
 
 def test_the_place_table_is_kept_for_the_next_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

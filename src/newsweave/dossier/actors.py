@@ -45,23 +45,24 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 from newsweave.dossier.names import (
     PlaceGazetteer,
     acronym_of,
+    has_corp_suffix,
     has_org_word,
     institution_key,
     is_acronym,
+    is_given_name,
     match_key,
+    nicknamer,
     phonetic_key,
     phonetic_name,
     words_of,
@@ -189,7 +190,7 @@ def resolve_actors(
     lower = lower_case_words(texts)
     occurrences = repair_surfaces(collect(items), gaz)
     cut = cut_headline_spans(occurrences, texts)
-    nicknamed = join_quoted_nicknames(occurrences, texts)
+    occurrences, nicknamed = join_quoted_nicknames(occurrences, texts)
     occurrences += nicknamed
     found = find_again(occurrences, texts, lower, gaz)
     occurrences = drop_common_words(occurrences + found, texts, lower, gaz)
@@ -199,7 +200,7 @@ def resolve_actors(
     _merge_acronyms(forest, texts)
     _merge_institution_forms(forest)
     _merge_person_names(forest)
-    override = _attach_single_words(forest)
+    override = _attach_single_words(forest, texts)
     return _build(forest, override, cut | {o.key for o in nicknamed + found}, texts)
 
 
@@ -378,26 +379,15 @@ def _nickname_of(short: str, full: str) -> bool:
     """``short`` is a nickname of ``full`` in the ``nicknames`` table and shorter than it: the table
     also pairs names of one length across languages ("Jean" / "Jane", "Ivan" / "John"), which are
     often different people."""
-    return len(short) < len(full) and short.lower() in _nicknamer().nicknames_of(full)
-
-
-def _is_given_name(word: str) -> bool:
-    """A given name of the ``nicknames`` table ("Katie", "Regina", "Ali")."""
-    return bool(_nicknamer().nicknames_of(word) or _nicknamer().canonicals_of(word))
+    return len(short) < len(full) and short.lower() in nicknamer().nicknames_of(full)
 
 
 def warm_up() -> None:
     """Load the nickname table now rather than on first use (the dossier workers' fork server)."""
-    _nicknamer()
+    nicknamer()
 
 
-@functools.cache
-def _nicknamer() -> NickNamer:
-    """The hand-curated English given names and their nicknames of the ``nicknames`` package."""
-    return NickNamer()
-
-
-def _attach_single_words(forest: _Forest) -> dict[MentionKey, str]:
+def _attach_single_words(forest: _Forest, texts: Mapping[str, str]) -> dict[MentionKey, str]:
     """Join one-word names to the one cluster they are the surname of; resolve shared surnames.
 
     Returns:
@@ -413,8 +403,11 @@ def _attach_single_words(forest: _Forest) -> dict[MentionKey, str]:
     first_name_roots: dict[str, set[str]] = defaultdict(set)
     full_names: Counter[str] = Counter()  # a person's mentions by full name, per root
     for group in forest.groups.values():
+        aid, start, end = group.occurrences[0].key
+        written = texts[aid][start:end]  # the surface has lost a company form ("Ryan Homes Inc")
         if len(group.words) >= 2 and best_label(group.votes) == "PERSON" and len(_first_name(group.words)) > 1 \
-                and all(w.isalpha() for w in group.words):
+                and all(w.isalpha() for w in group.words) and not has_org_word(written) \
+                and not has_corp_suffix(written):
             first_name_roots[phonetic_key(_first_name(group.words))].add(forest.find(group.key))
             full_names[forest.find(group.key)] += len(group.occurrences)
     override: dict[MentionKey, str] = {}
@@ -427,7 +420,7 @@ def _attach_single_words(forest: _Forest) -> dict[MentionKey, str]:
             forest.union(key, roots.pop())
         elif len(roots) > 1:
             ambiguous.append((group, roots))
-        elif best_label(group.votes) == "PERSON" and _is_given_name(group.words[0]):
+        elif best_label(group.votes) == "PERSON" and group.place is None and is_given_name(group.words[0]):
             # "Katie" alone, where Katie Jenkin is the only Katie and no one's surname is Katie.
             # Only a given name of the nickname table: NER calls company words persons in Reuters
             # ("Motors", "Electric"); and a word written far more often alone than the full name is

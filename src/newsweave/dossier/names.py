@@ -30,6 +30,7 @@ from importlib import metadata
 from pathlib import Path
 
 from anyascii import anyascii
+from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 # Words that precede a person's name. Lower-cased; multi-word titles are matched word by word, so
@@ -235,6 +236,23 @@ def institution_key(name: str) -> str | None:
         return None
     subject = _SUBJECT_SHORT.get(tuple(subject), subject)
     return " ".join([*subject, words[0]])
+
+
+@lru_cache(maxsize=1)
+def nicknamer() -> NickNamer:
+    """The hand-curated English given names and their nicknames of the ``nicknames`` package."""
+    return NickNamer()
+
+
+def is_given_name(word: str) -> bool:
+    """A given name of the ``nicknames`` table ("Katie", "Regina", "Ali"; not "Texan" or "Motors")."""
+    return bool(nicknamer().nicknames_of(word) or nicknamer().canonicals_of(word))
+
+
+def has_corp_suffix(name: str) -> bool:
+    """Whether a name ends in a company form ("Ryan Homes Inc", "Williams Co.")."""
+    words = name.lower().replace(".", " ").replace(",", " ").split()
+    return len(words) > 1 and words[-1] in _CORP_SUFFIXES
 
 
 def is_acronym(name: str) -> bool:

@@ -22,6 +22,7 @@ from newsweave.dossier.names import (
     PlaceGazetteer,
     clean_surface,
     is_acronym,
+    is_given_name,
     match_key,
     title_prefix_len,
     untitled_len,
@@ -146,14 +147,19 @@ _QUOTED_NICKNAME = re.compile(
 _CLOSING = {'"': '"', "“": "”", "'": "'’", "‘": "’"}
 
 
-def join_quoted_nicknames(occurrences: list[Occurrence], texts: Mapping[str, str]) -> list[Occurrence]:
+def join_quoted_nicknames(occurrences: list[Occurrence], texts: Mapping[str, str]
+                          ) -> tuple[list[Occurrence], list[Occurrence]]:
     """One person for a name written with a quoted nickname in the middle (Vincent "The Chin"
-    Gigante), where NER found a person among its words or the story names that person. The
-    mentions inside are dropped (their spans keep no actor); the surface is the name without the
-    nickname ("Vincent Gigante").
+    Gigante), where the story names that person or NER found a person among its words after a
+    given name. The mentions inside are dropped (their spans keep no actor); the surface is the
+    name without the nickname ("Vincent Gigante").
+
+    Args:
+        occurrences: the story's occurrences.
+        texts: article id -> text.
 
     Returns:
-        The new occurrences (story mentions: their spans are no NER mention).
+        The occurrences kept, and the new ones (story mentions: their spans are no NER mention).
     """
     by_article: dict[str, list[Occurrence]] = defaultdict(list)
     for occ in occurrences:
@@ -168,14 +174,14 @@ def join_quoted_nicknames(occurrences: list[Occurrence], texts: Mapping[str, str
                 continue
             inside = [o for o in occs if o.key[1] < hit.end() and hit.start() < o.key[2]]
             name = f"{hit['first']} {hit['last']}"
-            if not (any(o.label == "PERSON" for o in inside) or match_key(name) in persons) \
+            known = match_key(name) in persons
+            if not (known or (is_given_name(hit["first"]) and any(o.label == "PERSON" for o in inside))) \
                     or any(o.key[1] < hit.start() or o.key[2] > hit.end() for o in inside):
-                continue  # no person here, or a mention runs past the name
+                continue  # no person here ('Americanised "Jimmy" Bond'), or a mention runs past the name
             dropped.update(o.key for o in inside)
             out.append(Occurrence((aid, hit.start(), hit.end()), name, "PERSON",
                                   any(o.titled for o in inside), any(o.headline for o in inside)))
-    occurrences[:] = [o for o in occurrences if o.key not in dropped]
-    return out
+    return [o for o in occurrences if o.key not in dropped], out
 
 
 def lower_case_words(texts: Mapping[str, str]) -> Counter[str]:
@@ -359,8 +365,9 @@ def _trim_run_on(occ: Occurrence, persons: set[str], body_keys: set[str]) -> str
         if match_key(" ".join(words[:j])) in persons:
             return " ".join(words[:j])
     for j in range(1, len(words) - 1):  # "Forward Tyler Hansbrough", "Hire Maurice Cheeks"
-        if _is_initial(words[j]):
-            break  # "Regina M. Benjamin": the word before a middle initial is a first name
+        if _is_initial(words[j]) and (is_given_name(words[j - 1]) or
+                                      match_key(" ".join(words[:j] + words[j + 1:])) in persons):
+            break  # "Regina M. Benjamin": a first name before a middle initial ("Texan H. Ross Perot" is cut)
         if match_key(" ".join(words[j:])) in persons:
             return " ".join(words[j:])
     if occ.headline and match_key(occ.surface) not in body_keys:
