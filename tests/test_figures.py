@@ -152,6 +152,9 @@ def test_elided_noun_borrowed_from_coordinated_clause(nlp: Language) -> None:
         "The band made the top five again.",
         "He played in the Six Nations Championship last year.",
         "Three and six-month deposits were unchanged.",
+        # ages after "the age of" and after dying at (test4)
+        "The conductor has died in Germany at 50.",
+        "The actor has died at the age of 85.",
     ],
 )
 def test_not_figures(nlp: Language, text: str) -> None:
