@@ -108,6 +108,9 @@ def test_figure_value_unit_measure(nlp: Language, text: str, value: float, value
         # the second conjunct of a comparison takes the first one's measure
         ("The agency put the wheat area at 79,100 acres, vs 76,700 acres estimated last month and 75,900 "
          "acres harvested last year.", 75900, None, "acres", "wheat area"),
+        # pounds of weight as symbols (test4), glued or not
+        ("The film followed his 25lb weight gain and the health effects.", 25, None, "pounds", "weight gain"),
+        ("The mine shipped 4,784,000 lbs of zinc in March.", 4784000, None, "pounds", "zinc shipped"),
     ],
 )
 def test_figure_measures_of_tables_ranges_events_and_sums(nlp: Language, text: str, value: float,
