@@ -111,6 +111,8 @@ def test_figure_value_unit_measure(nlp: Language, text: str, value: float, value
         # pounds of weight as symbols (test4), glued or not
         ("The film followed his 25lb weight gain and the health effects.", 25, None, "pounds", "weight gain"),
         ("The mine shipped 4,784,000 lbs of zinc in March.", 4784000, None, "pounds", "zinc shipped"),
+        # a verb's bare number object is the quantity its noun names
+        ("SBC currently employs 163,000 people while AT&T employs 47,000.", 47000, None, None, "employees"),
     ],
 )
 def test_figure_measures_of_tables_ranges_events_and_sums(nlp: Language, text: str, value: float,

@@ -93,7 +93,8 @@ PRICING_VERBS = {"price", "offer", "reoffer", "sell", "buy", "issue", "trade", "
 VERB_MEASURES = {"sell": "sales", "produce": "production", "export": "exports", "import": "imports",
                  "ship": "shipments", "deliver": "deliveries", "earn": "earnings", "make": "earnings",
                  "lose": "loss", "spend": "spending", "yield": "yield", "offer": "offer", "bid": "bid",
-                 "invest": "investment", "borrow": "borrowing"}
+                 "invest": "investment", "borrow": "borrowing",
+                 "employ": "employees"}  # "AT&T employs 47,000" (test4)
 # The leading label of an earnings-table line, before its first number in digits or words.
 _NUMBER_WORDS_RE = "|".join(WORD_NUMBERS)
 _TABLE_LABEL_RE = re.compile(rf"^\s*([A-Za-z][A-Za-z -]{{0,30}}?)\s+(?:[$\d]|(?:{_NUMBER_WORDS_RE})\b)",
