@@ -113,6 +113,9 @@ def test_figure_value_unit_measure(nlp: Language, text: str, value: float, value
         ("The mine shipped 4,784,000 lbs of zinc in March.", 4784000, None, "pounds", "zinc shipped"),
         # a verb's bare number object is the quantity its noun names
         ("SBC currently employs 163,000 people while AT&T employs 47,000.", 47000, None, None, "employees"),
+        # a hyphenated word stays whole when the parse hangs its hyphen on the head
+        ("He said: \"We have had three policy positions in three months and two U-turns.", 2, None, None,
+         "u-turns"),
     ],
 )
 def test_figure_measures_of_tables_ranges_events_and_sums(nlp: Language, text: str, value: float,

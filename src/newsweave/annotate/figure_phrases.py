@@ -100,12 +100,17 @@ def left_modifiers(tok: Token, inside: set[int]) -> list[Token]:
 
 
 def _render(words: list[Token]) -> str:
-    """Tokens in text order, hyphenated words kept whole ("pre-tax profits"); a hyphen whose word was
-    left out goes too."""
+    """Tokens in text order, hyphenated words kept whole ("pre-tax profits", also when the parse hangs
+    the hyphen on the head: "two U-turns"); a hyphen whose word was left out goes too."""
     out = ""
     for k, tok in enumerate(words):
         glued = k > 0 and words[k - 1].i == tok.i - 1 and not words[k - 1].whitespace_
         if tok.text == "-" and not (glued and k + 1 < len(words) and words[k + 1].i == tok.i + 1):
+            continue
+        hyphen = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if k > 0 and words[k - 1].i == tok.i - 2 and hyphen is not None and hyphen.text == "-" \
+                and not words[k - 1].whitespace_ and not hyphen.whitespace_:
+            out += "-" + _surface(tok)  # the hyphen between two words of the phrase
             continue
         out += ("" if glued or not out else " ") + _surface(tok)
     return out
