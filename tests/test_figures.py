@@ -116,6 +116,10 @@ def test_figure_value_unit_measure(nlp: Language, text: str, value: float, value
         # a hyphenated word stays whole when the parse hangs its hyphen on the head
         ("He said: \"We have had three policy positions in three months and two U-turns.", 2, None, None,
          "u-turns"),
+        # what a sum is paid in is not what it counts, unless nothing else tells
+        ("The proposed acquisition price is approximately 17.5 mln dlrs in cash, the company said.", 17.5e6,
+         None, "USD", "proposed acquisition price"),
+        ("The company has 5 mln dlrs in cash.", 5e6, None, "USD", "cash"),
     ],
 )
 def test_figure_measures_of_tables_ranges_events_and_sums(nlp: Language, text: str, value: float,
