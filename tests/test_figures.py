@@ -120,6 +120,9 @@ def test_figure_value_unit_measure(nlp: Language, text: str, value: float, value
         ("The proposed acquisition price is approximately 17.5 mln dlrs in cash, the company said.", 17.5e6,
          None, "USD", "proposed acquisition price"),
         ("The company has 5 mln dlrs in cash.", 5e6, None, "USD", "cash"),
+        # "of" an amount after a time phrase: the amount of what the time phrase is about
+        ("Reed, a maker of drilling bits, had sales for 1986 of around 76 mln dlrs.", 76e6, None, "USD", "sales"),
+        ("The company reported a net loss for the year of 62.1 mln dlrs.", 62.1e6, None, "USD", "net loss"),
     ],
 )
 def test_figure_measures_of_tables_ranges_events_and_sums(nlp: Language, text: str, value: float,

@@ -269,6 +269,15 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
     if role == "pobj" or (role == "prep" and top.i in inside):
         attach = attach.head if role == "pobj" else attach
         role = "prep"
+    if role == "prep" and prep == "of" and _is_when(attach) and attach.dep_ == "pobj":
+        # "had sales for 1986 of around 76 mln dlrs", "a net loss for the year of 62.1 mln": the
+        # amount of what the time phrase is about, the noun it hangs on or its verb's object
+        about = attach.head.head
+        if about.pos_ in ("VERB", "AUX"):
+            obj = _object(about, inside)
+            return noun_phrase(obj, inside) if obj is not None else None
+        if about.pos_ in NOUN_POS and about.i not in inside:
+            return noun_phrase(about, inside)
     while (attach.lower_ in ("up", "down", "higher", "lower", "off") or is_unit_token(attach)
            or (attach.pos_ == "ADJ" and attach.dep_ in ("acomp", "advmod", "oprd"))) \
             and attach.head.i != attach.i:
@@ -360,6 +369,14 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         if role in ("prep", "appos", "npadvmod"):  # "assets of 1.28 billion dlrs"
             return noun_phrase(attach, inside)
     return None
+
+
+def _is_when(tok: Token) -> bool:
+    """A year or a span of time ("1986", "the year", "the quarter") that a time phrase names (four
+    digits of a modern year, as in ``figure_skips``)."""
+    return (tok.like_num and tok.ent_type_ == "DATE") or (len(tok.text) == 4 and tok.text.isdigit()
+                                                        and 1900 <= int(tok.text) <= 2030) \
+        or tok.lemma_.lower() in TIME_NOUNS
 
 
 def _level_owner(level: Token, inside: set[int]) -> str | None:
