@@ -123,6 +123,9 @@ def test_figure_value_unit_measure(nlp: Language, text: str, value: float, value
         # "of" an amount after a time phrase: the amount of what the time phrase is about
         ("Reed, a maker of drilling bits, had sales for 1986 of around 76 mln dlrs.", 76e6, None, "USD", "sales"),
         ("The company reported a net loss for the year of 62.1 mln dlrs.", 62.1e6, None, "USD", "net loss"),
+        # a class letter taken for an article does not cut the phrase at "class"
+        ("Holders convert on the basis of 3.435 class A common shares for each 12 pct convertible preferred "
+         "share held.", 3.435, None, None, "common shares"),
     ],
 )
 def test_figure_measures_of_tables_ranges_events_and_sums(nlp: Language, text: str, value: float,

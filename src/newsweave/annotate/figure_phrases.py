@@ -36,6 +36,10 @@ def phrase_head(noun: Token) -> Token:
             and not is_unit_token(noun) and not is_unit_token(noun.head) \
             and noun.head.lemma_.lower() not in TIME_NOUNS and noun.head.ent_type_ not in NAME_ENTS:
         noun = noun.head  # not into a name: "10,000 metres champion Derartu Tulu" counts champions
+    letter = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if noun.lower_ in ("class", "series") and letter is not None and len(letter.text) == 1 \
+            and letter.text.isupper() and letter.head.i > letter.i and letter.head.pos_ in NOUN_POS:
+        return letter.head  # "3.435 class A common shares" parsed with "A" as the article of "shares"
     return noun
 
 
