@@ -126,6 +126,9 @@ def test_figure_value_unit_measure(nlp: Language, text: str, value: float, value
         # a class letter taken for an article does not cut the phrase at "class"
         ("Holders convert on the basis of 3.435 class A common shares for each 12 pct convertible preferred "
          "share held.", 3.435, None, None, "common shares"),
+        # a bare amount of another thing in the same list takes the first one's unit
+        ("Operators asked to export 11,950 tonnes of free market barley and 13,000 of soft wheat flour.", 13000,
+         None, "tonnes", "soft wheat flour"),
     ],
 )
 def test_figure_measures_of_tables_ranges_events_and_sums(nlp: Language, text: str, value: float,

@@ -194,6 +194,13 @@ def _linked(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     if prev.measure is None and measure is not None and fig.unit == prev.unit and linked:
         figures[-1] = Figure(prev.start, prev.end, prev.text, prev.value, prev.unit, measure,
                              prev.value_max)  # "80 pct by Standard and 20 pct by Alcatel": both
+    # "11,950 tonnes of free market barley and 13,000 of soft wheat flour": a bare amount of another
+    # thing in the same list leaves the first one's unit out (test4's annotator: 13,000 tonnes)
+    listed = _LINKED_RE.match(" ".join(w for w in between.split() if w.lower() not in own)) is not None
+    if unit is None and prev.unit is not None and prev.unit not in RATE_UNITS and listed and similar \
+            and fig.value_max is None and doc_text(doc)[fig.end:fig.end + 4] == " of " \
+            and doc_text(doc)[prev.end:prev.end + 4] == " of ":
+        unit = prev.unit
     if (measure, unit) == (fig.measure, fig.unit):
         return fig
     return Figure(fig.start, fig.end, fig.text, fig.value, unit, measure, fig.value_max)
