@@ -129,6 +129,11 @@ def test_figure_value_unit_measure(nlp: Language, text: str, value: float, value
         # a bare amount of another thing in the same list takes the first one's unit
         ("Operators asked to export 11,950 tonnes of free market barley and 13,000 of soft wheat flour.", 13000,
          None, "tonnes", "soft wheat flour"),
+        # shares written as words
+        ("The plan sets a tariff when imports reach half of domestic consumption.", 0.5, None, None,
+         "domestic consumption"),
+        ("It laid off about 20,000 miners, two-thirds of the workforce.", 2 / 3, None, None, "workforce"),
+        ("The franc lost almost half its value in a year.", 0.5, None, None, "value"),
     ],
 )
 def test_figure_measures_of_tables_ranges_events_and_sums(nlp: Language, text: str, value: float,
@@ -176,6 +181,10 @@ def test_elided_noun_borrowed_from_coordinated_clause(nlp: Language) -> None:
         # ages after "the age of" and after dying at (test4)
         "The conductor has died in Germany at 50.",
         "The actor has died at the age of 85.",
+        # halves and thirds that are not shares
+        "Growth will slow in the first half of 2005 and in the second half.",
+        "He will not seek a third term after half an hour of talks.",
+        "Snow stressed livestock in the eastern half of the United States.",
     ],
 )
 def test_not_figures(nlp: Language, text: str) -> None:
