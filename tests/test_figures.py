@@ -134,6 +134,9 @@ def test_figure_value_unit_measure(nlp: Language, text: str, value: float, value
          "domestic consumption"),
         ("It laid off about 20,000 miners, two-thirds of the workforce.", 2 / 3, None, None, "workforce"),
         ("The franc lost almost half its value in a year.", 0.5, None, None, "value"),
+        # what forecasters expected is the figure told before, not the forecasters
+        ("Excluding special items, eBay's profit was 33 cents a share, but analysts had expected 34 cents.", 34,
+         None, "US cents", "profit"),
     ],
 )
 def test_figure_measures_of_tables_ranges_events_and_sums(nlp: Language, text: str, value: float,

@@ -36,7 +36,7 @@ from newsweave.annotate.figure_phrases import (
 )
 from newsweave.annotate.nlp import doc_text
 
-__all__ = ["VS_LABEL_RE", "NumberExpr", "doc_text", "find_measure"]
+__all__ = ["EXPECTING_VERBS", "VS_LABEL_RE", "NumberExpr", "doc_text", "find_measure"]
 
 # Verbs whose number is the new level of their subject ("rose to 12.5 mln dlrs"): the measure is the
 # subject, not the verb.
@@ -99,6 +99,13 @@ VERB_MEASURES = {"sell": "sales", "produce": "production", "export": "exports", 
 # (test4), "acquire Shelard for 25 mln dlrs in cash" (outside the sets, 7 of 7 such measures better
 # without the medium); a sum held in it counts it ("has 5 mln dlrs in cash").
 PAYMENT_MEDIA = {"cash", "stock", "shares", "securities", "notes", "debentures", "warrants", "kind"}
+# Verbs whose object is what was expected of a figure the sentence told before ("profit was 33 cents a
+# share, but analysts had expected 34 cents"): not a payment; ``figures`` lends that figure's measure.
+EXPECTING_VERBS = {"expect", "forecast", "predict", "anticipate", "estimate", "project"}
+# The people who expect, forecast or estimate a figure: the subject of its verb, not its measure.
+FORECASTERS = {"analyst", "analysts", "economist", "economists", "trader", "traders", "dealer", "dealers",
+               "expert", "experts", "forecaster", "forecasters", "observer", "observers", "broker", "brokers",
+               "official", "officials", "source", "sources", "banker", "bankers", "investor", "investors"}
 # The leading label of an earnings-table line, before its first number in digits or words.
 _NUMBER_WORDS_RE = "|".join(WORD_NUMBERS)
 _TABLE_LABEL_RE = re.compile(rf"^\s*([A-Za-z][A-Za-z -]{{0,30}}?)\s+(?:[$\d]|(?:{_NUMBER_WORDS_RE})\b)",
@@ -344,10 +351,10 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         if role in ("dobj", "ccomp") and lemma in VERB_MEASURES and not partitive:
             return _verb_measure(lemma, per)  # "it sold 96,649", "the offer yields 5.94 pct"
         subj = _subject(attach) if role in ("dobj", "attr") else None
-        if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside:
+        if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside and not _is_forecaster(subj):
             return noun_phrase(subj, inside)  # "management pays 1/4 pct"
         lemma = attach.lemma_.lower()
-        if paid and lemma not in LIGHT_VERBS and lemma.isalpha():
+        if paid and lemma not in LIGHT_VERBS and lemma not in EXPECTING_VERBS and lemma.isalpha():
             # "refund 69.7 mln dlrs to customers", "offer nine dlrs a share"; a sum paid is a payment
             return "payment" if lemma == "pay" else lemma
         return None
@@ -517,6 +524,8 @@ def _is_event_noun(tok: Token) -> bool:
 
 def _subject_phrase(doc: Doc, subj: Token, inside: set[int]) -> str | None:
     """The subject of a change, with "their number" and "the number of X" resolved."""
+    if _is_forecaster(subj):
+        return None
     if subj.lemma_.lower() == "number":
         target = pobj(subj, ("of",))
         if target is not None:
@@ -534,6 +543,12 @@ def _subject_phrase(doc: Doc, subj: Token, inside: set[int]) -> str | None:
             and doc[subj.i + 1].lower_ == "and" and doc[subj.i + 1].head.i == subj.i:
         return " and ".join(noun_phrase(t, inside) for t in (subj, *partners))
     return noun_phrase(subj, inside)
+
+
+def _is_forecaster(subj: Token) -> bool:
+    """People who expect or estimate a figure ("analysts had expected 34 cents"): who says it, never
+    what it measures."""
+    return subj.lemma_.lower() in FORECASTERS or subj.lower_ in FORECASTERS
 
 
 def _governing_verb_acl(noun: Token) -> Token | None:

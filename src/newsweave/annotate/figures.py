@@ -42,7 +42,7 @@ from newsweave.annotate.figure_lexicon import (
     UNIT_WORDS,
     WORD_NUMBERS,
 )
-from newsweave.annotate.figure_measures import VS_LABEL_RE, NumberExpr, find_measure
+from newsweave.annotate.figure_measures import EXPECTING_VERBS, VS_LABEL_RE, NumberExpr, find_measure
 from newsweave.annotate.figure_skips import is_skipped, year_digits
 from newsweave.annotate.nlp import doc_text
 from newsweave.model import Figure
@@ -203,9 +203,27 @@ def _linked(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
             and fig.value_max is None and doc_text(doc)[fig.end:fig.end + 4] == " of " \
             and doc_text(doc)[prev.end:prev.end + 4] == " of ":
         unit = prev.unit
+    if measure is None and prev.measure is not None and unit is not None and unit == prev.unit \
+            and _expected_object(doc, fig) and doc[_token_at(doc, prev.start)].sent.start \
+            == doc[_token_at(doc, fig.start)].sent.start:
+        measure = prev.measure  # "profit was 33 cents a share, but analysts had expected 34 cents"
     if (measure, unit) == (fig.measure, fig.unit):
         return fig
     return Figure(fig.start, fig.end, fig.text, fig.value, unit, measure, fig.value_max)
+
+
+def _token_at(doc: Doc, offset: int) -> int:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _expected_object(doc: Doc, fig: Figure) -> bool:
+    """Whether a figure is the object of a verb of expecting ("had expected 34 cents")."""
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in EXPECTING_VERBS
 
 
 def _untimed_text(doc: Doc, start: int, end: int) -> str:
