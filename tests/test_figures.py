@@ -137,6 +137,9 @@ def test_figure_value_unit_measure(nlp: Language, text: str, value: float, value
         # what forecasters expected is the figure told before, not the forecasters
         ("Excluding special items, eBay's profit was 33 cents a share, but analysts had expected 34 cents.", 34,
          None, "US cents", "profit"),
+        # a level "up from" another: what the verb before "up" set
+        ("The producers agreed to establish a minimum price of 300 dlrs per flask for spot mercury sales, up "
+         "from the previous minimum of 240 dlrs.", 240, None, "USD", "minimum price for spot mercury sales"),
     ],
 )
 def test_figure_measures_of_tables_ranges_events_and_sums(nlp: Language, text: str, value: float,

@@ -397,6 +397,8 @@ def _level_owner(level: Token, inside: set[int]) -> str | None:
     verb = level.head
     if level.dep_ == "pobj" and verb.lower_ in LEVEL_PREPS:
         verb = verb.head
+        if verb.lower_ in ("up", "down") and verb.dep_ == "advmod":
+            verb = verb.head  # "establish a minimum price of 300 dlrs, up from the previous minimum of 240"
     elif not (level.dep_ in ("dobj", "attr") and verb.lemma_.lower() in CHANGE_VERBS):
         return None  # not "licensed a total of 4.22 mln tonnes": the subject licensed them
     if verb.pos_ not in ("VERB", "AUX"):
