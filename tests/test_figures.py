@@ -140,6 +140,12 @@ def test_figure_value_unit_measure(nlp: Language, text: str, value: float, value
         # a level "up from" another: what the verb before "up" set
         ("The producers agreed to establish a minimum price of 300 dlrs per flask for spot mercury sales, up "
          "from the previous minimum of 240 dlrs.", 240, None, "USD", "minimum price for spot mercury sales"),
+        # names used as adjectives share the plural noun of their last conjunct
+        ("He said the number of faith schools included about 100 Muslim, 100 Evangelical Christian and 50 "
+         "Jewish schools.", 100, None, None, "Muslim schools"),
+        ("UK and US co-productions fell from 102 in 2003 to 81 last year.", 81, None, None,
+         "UK and US co-productions"),
+        ("Twenty-two Maori and four 'pakiha' formed the team.", 22, None, None, "Maori formed"),
     ],
 )
 def test_figure_measures_of_tables_ranges_events_and_sums(nlp: Language, text: str, value: float,
@@ -604,21 +610,22 @@ def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str,
 # value / unit / measure / all three. All six are tuning sets now. test4 was the blind evaluation set
 # of the fifth round, annotated by a helper that never ran the extractor: the fourth round's extractor
 # scored 0.987 / 0.949 / 0.772 / 0.759 on it, the fifth round's 0.987 / 0.962 / 0.823 / 0.797; its
-# errors were read in the sixth round, which took it to 1.000 / 1.000 / 0.899 / 0.899. test3 was the
+# errors were read in the sixth round, which took it to 1.000 / 1.000 / 0.924 / 0.924. test3 was the
 # blind evaluation set of the fourth round (0.886 / 0.848 / 0.633 / 0.595, the same before and after
 # that round); its errors were read in the fifth round (0.911 / 0.911 / 0.785 / 0.759) and the sixth
 # (0.911 / 0.911 / 0.797 / 0.772). The others, unchanged by the fifth and sixth rounds but for test2's
-# value (the sixth round reads "half of" as a figure): dev 1.000 / 1.000 / 0.882 / 0.882, gold 1.000 /
-# 1.000 / 0.907 / 0.907, test 0.990 / 1.000 / 0.897 / 0.887, test2 0.963 / 1.000 / 0.900 / 0.887
+# value (the sixth round reads "half of" as a figure) and gold's measure (0.907 before names shared a
+# noun: "UK and US co-productions"): dev 1.000 / 1.000 / 0.882 / 0.882, gold 1.000 / 1.000 / 0.930 /
+# 0.930, test 0.990 / 1.000 / 0.897 / 0.887, test2 0.963 / 1.000 / 0.900 / 0.887
 # (0.925 / 0.875 / 0.750 / 0.713 while it was blind, third round; 0.912 before irregular participles
 # became events, since its annotator left "won" out of two measures).
 FIGURE_FLOORS = {
     "dev": {"value": 0.99, "unit": 0.99, "measure": 0.88, "all": 0.88},
-    "gold": {"value": 0.99, "unit": 0.99, "measure": 0.90, "all": 0.90},
+    "gold": {"value": 0.99, "unit": 0.99, "measure": 0.92, "all": 0.92},
     "test": {"value": 0.98, "unit": 0.99, "measure": 0.89, "all": 0.88},
     "test2": {"value": 0.95, "unit": 0.99, "measure": 0.89, "all": 0.88},
     "test3": {"value": 0.90, "unit": 0.90, "measure": 0.79, "all": 0.77},
-    "test4": {"value": 0.99, "unit": 0.99, "measure": 0.89, "all": 0.89},
+    "test4": {"value": 0.99, "unit": 0.99, "measure": 0.91, "all": 0.91},
 }
 
 

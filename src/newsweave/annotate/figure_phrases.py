@@ -71,6 +71,12 @@ def noun_phrase(noun: Token, inside: set[int]) -> str:
     """The noun with its compounds and adjectives, and the "per/of/for" complement that tells what
     a relational head measures ("cost per liter", "forces of the CSTO")."""
     words = [*left_modifiers(noun, inside), noun]
+    shared = _shared_noun(noun)
+    if shared is not None:
+        between = noun.doc[noun.i + 1:shared.i]
+        if any(t.like_num for t in between):  # "100 Muslim, 100 Evangelical Christian and 50 Jewish schools"
+            return _render([*words, shared])
+        return _render([*words, *between, shared])  # "UK and US co-productions"
     for child in noun.rights:
         if child.dep_ != "prep" or child.lower_ not in ("per", "of", "for"):
             continue
@@ -82,6 +88,27 @@ def noun_phrase(noun: Token, inside: set[int]) -> str:
             words += [child, *left_modifiers(obj, inside), obj]
             break
     return _render(sorted(words, key=lambda t: t.i))
+
+
+def _shared_noun(name: Token) -> Token | None:
+    """The plural noun that a name used as an adjective shares with its conjuncts ("UK and US
+    co-productions", "100 Muslim, 100 Evangelical Christian and 50 Jewish schools"), which the parse
+    takes for a list of nouns: the last conjunct, when it is a plural common noun."""
+    if name.pos_ != "PROPN" or name.ent_type_ == "PERSON":
+        return None
+    last, chain = None, [c for c in name.children if c.dep_ == "conj"]
+    while chain:
+        last = max(chain, key=lambda c: c.i)
+        chain = [c for c in last.children if c.dep_ == "conj"]
+    if last is None or last.tag_ != "NNS" or last.pos_ != "NOUN" or last.i - name.i > 8 or is_unit_token(last):
+        return None
+    between = name.doc[name.i + 1:last.i]
+    if not any(t.lower_ in ("and", "or") for t in between):
+        return None  # an apposition: "1,600 Special Drawing Rights, SDRs"
+    if any(t.like_num for t in between) and not any(
+            c.dep_ in ("amod", "compound") and not c.like_num for c in last.lefts):
+        return None  # the last conjunct is a noun of its own: "Twenty-two Maori and four 'pakiha'"
+    return last
 
 
 def left_modifiers(tok: Token, inside: set[int]) -> list[Token]:
