@@ -214,6 +214,11 @@ def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
                       and c.left_edge.i == top.right_edge.i + 1), None)
         if later is not None:
             return later
+    # "a maximum $3 million (£1.6 million) fine": the noun after the conversion, parsed as an apposition
+    after = next((c for c in top.children if c.dep_ == "appos" and c.pos_ == "NOUN" and not is_unit_token(c)
+                  and c.i > 0 and c.doc[c.i - 1].text == ")" and c.lemma_.lower() not in TIME_NOUNS), None)
+    if after is not None:
+        return after
     # "two out of three voters": the partitive's "of" hangs on "out"
     outs = [c for c in top.children if c.dep_ == "prep" and c.lower_ == "out"]
     for child in [*top.children, *(c for o in outs for c in o.children)]:
