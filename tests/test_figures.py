@@ -149,6 +149,9 @@ def test_figure_value_unit_measure(nlp: Language, text: str, value: float, value
         # the noun after a sum's conversion, parsed as an apposition
         ("A Republican senator is set to call for a maximum $3 million (£1.6 million) fine for repeated "
          "violations.", 1.6e6, None, "GBP", "fine"),
+        # a share of an owner is a stake
+        ("Beryllium said as a 49 pct owner of the venture it would contribute the mine while Cominco, as "
+         "operator and 51 pct owner, would conduct drilling.", 51, None, "percent", "stake"),
     ],
 )
 def test_figure_measures_of_tables_ranges_events_and_sums(nlp: Language, text: str, value: float,
@@ -616,18 +619,18 @@ def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str,
 # errors were read in the sixth round, which took it to 1.000 / 1.000 / 0.924 / 0.924. test3 was the
 # blind evaluation set of the fourth round (0.886 / 0.848 / 0.633 / 0.595, the same before and after
 # that round); its errors were read in the fifth round (0.911 / 0.911 / 0.785 / 0.759) and the sixth
-# (0.911 / 0.911 / 0.797 / 0.772). The others, unchanged by the fifth and sixth rounds but for test2's
-# value (the sixth round reads "half of" as a figure) and gold's measure (0.907 before names shared a
-# noun: "UK and US co-productions"): dev 1.000 / 1.000 / 0.882 / 0.882, gold 1.000 / 1.000 / 0.930 /
-# 0.930, test 0.990 / 1.000 / 0.918 / 0.907 (0.897 / 0.887 before the noun after a sum's conversion
-# counted: "a maximum $3 million (£1.6 million) fine"), test2 0.963 / 1.000 / 0.900 / 0.887
-# (0.925 / 0.875 / 0.750 / 0.713 while it was blind, third round; 0.912 before irregular participles
-# became events, since its annotator left "won" out of two measures).
+# (0.911 / 0.911 / 0.797 / 0.772). The others after the sixth round (before it, where it differs):
+# dev 1.000 / 1.000 / 0.882 / 0.882; gold 1.000 / 1.000 / 0.930 / 0.930 (measure 0.907: names sharing
+# a noun, "UK and US co-productions"); test 0.990 / 1.000 / 0.918 / 0.907 (0.897 / 0.887: the noun
+# after a sum's conversion, "a maximum $3 million (£1.6 million) fine"); test2 0.963 / 1.000 / 0.925 /
+# 0.912 (0.950 / 0.988 / 0.900 / 0.887: "half of" as a figure, "a 49 pct owner" as a stake; 0.925 /
+# 0.875 / 0.750 / 0.713 while it was blind, third round; 0.912 before irregular participles became
+# events in the fourth, since its annotator left "won" out of two measures).
 FIGURE_FLOORS = {
     "dev": {"value": 0.99, "unit": 0.99, "measure": 0.88, "all": 0.88},
     "gold": {"value": 0.99, "unit": 0.99, "measure": 0.92, "all": 0.92},
     "test": {"value": 0.98, "unit": 0.99, "measure": 0.91, "all": 0.90},
-    "test2": {"value": 0.95, "unit": 0.99, "measure": 0.89, "all": 0.88},
+    "test2": {"value": 0.95, "unit": 0.99, "measure": 0.92, "all": 0.91},
     "test3": {"value": 0.90, "unit": 0.90, "measure": 0.79, "all": 0.77},
     "test4": {"value": 0.99, "unit": 0.99, "measure": 0.91, "all": 0.91},
 }

@@ -102,6 +102,8 @@ PAYMENT_MEDIA = {"cash", "stock", "shares", "securities", "notes", "debentures",
 # Verbs whose object is what was expected of a figure the sentence told before ("profit was 33 cents a
 # share, but analysts had expected 34 cents"): not a payment; ``figures`` lends that figure's measure.
 EXPECTING_VERBS = {"expect", "forecast", "predict", "anticipate", "estimate", "project"}
+# Nouns of who owns a share of something: "a 49 pct owner of the venture" (test2) measures a stake.
+OWNER_NOUNS = {"owner", "holder", "shareholder", "stakeholder", "partner", "parent"}
 # The people who expect, forecast or estimate a figure: the subject of its verb, not its measure.
 FORECASTERS = {"analyst", "analysts", "economist", "economists", "trader", "traders", "dealer", "dealers",
                "expert", "experts", "forecaster", "forecasters", "observer", "observers", "broker", "brokers",
@@ -237,6 +239,10 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | 
         # "a two-fold increase in prices" counts prices; "0.1% growth" counts growth itself
         target = pobj(counted, ("in", "of"), inside)
         return noun_phrase(target if target is not None else counted, inside)
+    if unit == "percent" and counted.lemma_.lower() in OWNER_NOUNS:
+        # "a 49 pct owner of the venture", "its 51 pct owner": the share owned is a stake in something
+        owned = pobj(counted, ("of", "in"), inside)
+        return noun_phrase(owned, inside) if owned is not None else "stake"
     # what happened to a sum's or a rate's noun did not happen to the sum: "withdrew a six dlr per
     # share offer" is the offer's price, not an amount withdrawn
     verb = _governing_verb(counted) if unit not in CURRENCY_UNITS and unit != "percent" else None
