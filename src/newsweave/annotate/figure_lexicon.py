@@ -89,6 +89,9 @@ UNIT_WORDS: dict[str, str] = {
     "ounce": "ounces", "acre": "acres", "hectare": "hectares", "bushel": "bushels", "foot": "feet",
     "kilogram": "kilograms", "kilometre": "kilometres", "kilometer": "kilometres", "litre": "liters", "liter": "liters",
     "megawatt": "MW", "gallons": "gallons", "gallon": "gallons",
+    # pounds of weight written as symbols ("4,784,000 lbs of zinc", "his 25lb weight gain"): the
+    # physical unit, as the test4 annotator wrote it; the word "pounds" stays sterling
+    "lb": "pounds", "lbs": "pounds",
 }
 CURRENCY_UNITS = frozenset({*CURRENCY_SIGNS.values(), *CURRENCY_WORDS.values(),
                              *(c for named in SHARED_CURRENCIES.values() for c in named.values()),

@@ -6,6 +6,7 @@ gives itself with the verb that governs it ("police have detained 3,811 people" 
 detained"); a number that is the new level of something ("the cost per liter increased from 60 to
 120 tenge") gives what changed, with "their number" resolved to the noun phrase it stands for; a
 number that is a verb's object gives the quantity the verb names ("sold 96,649" -> "sales").
+The token found is written as a noun phrase by ``figure_phrases``.
 """
 
 from __future__ import annotations
@@ -20,14 +21,22 @@ from newsweave.annotate.figure_lexicon import (
     CURRENCY_WORDS,
     IRREGULAR_PARTICIPLES,
     MONTHS,
-    SCALES,
     TIME_NOUNS,
     UNIT_WORDS,
     WORD_NUMBERS,
 )
+from newsweave.annotate.figure_phrases import (
+    NOUN_POS,
+    is_unit_token,
+    left_modifiers,
+    nominal,
+    noun_phrase,
+    phrase_head,
+    pobj,
+)
 from newsweave.annotate.nlp import doc_text
 
-__all__ = ["VS_LABEL_RE", "NumberExpr", "doc_text", "find_measure"]
+__all__ = ["EXPECTING_VERBS", "VS_LABEL_RE", "NumberExpr", "doc_text", "find_measure"]
 
 # Verbs whose number is the new level of their subject ("rose to 12.5 mln dlrs"): the measure is the
 # subject, not the verb.
@@ -84,12 +93,21 @@ PRICING_VERBS = {"price", "offer", "reoffer", "sell", "buy", "issue", "trade", "
 VERB_MEASURES = {"sell": "sales", "produce": "production", "export": "exports", "import": "imports",
                  "ship": "shipments", "deliver": "deliveries", "earn": "earnings", "make": "earnings",
                  "lose": "loss", "spend": "spending", "yield": "yield", "offer": "offer", "bid": "bid",
-                 "invest": "investment", "borrow": "borrowing"}
-# Head nouns that need their "of/for/per" complement to say what they measure ("cost per liter").
-RELATIONAL_HEADS = {"price", "cost", "rate", "value", "share", "level", "number", "amount", "volume",
-                    "total", "index", "stake", "output", "production", "sales", "supply", "demand"}
-QUANTIFIER_ADJS = {"several", "many", "other", "more", "few", "additional", "least", "total", "some",
-                   "such", "same", "further", "extra", "only", "first", "last", "about", "own", "new"}
+                 "invest": "investment", "borrow": "borrowing",
+                 "employ": "employees"}  # "AT&T employs 47,000" (test4)
+# What a sum is paid in, not what it buys or counts: "the acquisition price is 17.5 mln dlrs in cash"
+# (test4), "acquire Shelard for 25 mln dlrs in cash" (outside the sets, 7 of 7 such measures better
+# without the medium); a sum held in it counts it ("has 5 mln dlrs in cash").
+PAYMENT_MEDIA = {"cash", "stock", "shares", "securities", "notes", "debentures", "warrants", "kind"}
+# Verbs whose object is what was expected of a figure the sentence told before ("profit was 33 cents a
+# share, but analysts had expected 34 cents"): not a payment; ``figures`` lends that figure's measure.
+EXPECTING_VERBS = {"expect", "forecast", "predict", "anticipate", "estimate", "project"}
+# Nouns of who owns a share of something: "a 49 pct owner of the venture" (test2) measures a stake.
+OWNER_NOUNS = {"owner", "holder", "shareholder", "stakeholder", "partner", "parent"}
+# The people who expect, forecast or estimate a figure: the subject of its verb, not its measure.
+FORECASTERS = {"analyst", "analysts", "economist", "economists", "trader", "traders", "dealer", "dealers",
+               "expert", "experts", "forecaster", "forecasters", "observer", "observers", "broker", "brokers",
+               "official", "officials", "source", "sources", "banker", "bankers", "investor", "investors"}
 # The leading label of an earnings-table line, before its first number in digits or words.
 _NUMBER_WORDS_RE = "|".join(WORD_NUMBERS)
 _TABLE_LABEL_RE = re.compile(rf"^\s*([A-Za-z][A-Za-z -]{{0,30}}?)\s+(?:[$\d]|(?:{_NUMBER_WORDS_RE})\b)",
@@ -98,12 +116,6 @@ _TABLE_LABEL_RE = re.compile(rf"^\s*([A-Za-z][A-Za-z -]{{0,30}}?)\s+(?:[$\d]|(?:
 VS_LABEL_RE = re.compile(r"^\s*vs\.?\s+([A-Za-z][A-Za-z -]{0,30}?)\s*$", re.IGNORECASE)
 # The rest of a table row after its label: two or more numbers and nothing else.
 _TABLE_ROW_RE = re.compile(r"(?:\s+\(?-?\d[\d,./-]*\)?){2,}\s*")
-NOUN_POS = ("NOUN", "PROPN")
-# Entities a counted noun's phrase does not end in: names and dates.
-_NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "LAW"}
-_NOMINAL_DEPS = ("dobj", "obj", "pobj", "nsubj", "nsubjpass", "attr", "conj", "appos")
-
-
 @dataclass(frozen=True, slots=True)
 class NumberExpr:
     """A number expression over tokens ``[start, end)`` of the doc."""
@@ -130,7 +142,7 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     # on a noun ("one in every four adults"), else the first
     top = tops[-1] if tops[-1].pos_ in NOUN_POS or tops[-1].dep_ == "nummod" else tops[0]
     counted = _counted_noun(doc, top, inside)
-    if counted is not None and counted.lower_ in CLASSIFIER_NOUNS and not _left_modifiers(counted, inside) \
+    if counted is not None and counted.lower_ in CLASSIFIER_NOUNS and not left_modifiers(counted, inside) \
             and (counted.dep_ == "pobj" or counted.head.lemma_.lower() in CHANGE_VERBS):
         # "totalled 651,253 units", "275,000 head": the classifier says only that things are counted
         top, counted = counted, None
@@ -154,9 +166,9 @@ def _measured_in(doc: Doc, expr: NumberExpr) -> str | None:
         return None
     noun = next((c for c in doc[expr.end].children if c.dep_ == "pobj"), None)
     if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in TIME_NOUNS \
-            or _is_unit_token(noun) or any(c.like_num or c.dep_ == "poss" for c in noun.children):
+            or is_unit_token(noun) or any(c.like_num or c.dep_ == "poss" for c in noun.children):
         return None  # not "in calendar 1987", "in Japan's favour"
-    return _phrase(noun, set(range(expr.start, expr.end)))
+    return noun_phrase(noun, set(range(expr.start, expr.end)))
 
 
 def _line_of(doc: Doc, k: int) -> str:
@@ -190,13 +202,13 @@ def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
     """The noun a number modifies ("3,811 people"), or the noun of a partitive ("two of the men")."""
     head = top.head
     # a unit word compounded with the next word makes it a noun, whatever its tag: "6,000 tonne cargoes"
-    unit_compound = top.dep_ == "compound" and _is_unit_token(top) and head.tag_ in ("VBZ", "NNS", "NN")
-    if _is_unit_token(top) and head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.i > head.i \
-            and _nominal(head.head) and head.head.lemma_.lower() not in TIME_NOUNS:
-        return _phrase_head(head.head)  # "11.25 dlr convertible preferred stock": the sum hangs on the adjective
+    unit_compound = top.dep_ == "compound" and is_unit_token(top) and head.tag_ in ("VBZ", "NNS", "NN")
+    if is_unit_token(top) and head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.i > head.i \
+            and nominal(head.head) and head.head.lemma_.lower() not in TIME_NOUNS:
+        return phrase_head(head.head)  # "11.25 dlr convertible preferred stock": the sum hangs on the adjective
     if top.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") and head.i not in inside \
-            and (_nominal(head) or unit_compound) and head.i > top.i:
-        return None if head.lemma_.lower() in TIME_NOUNS else _phrase_head(head)
+            and (nominal(head) or unit_compound) and head.i > top.i:
+        return None if head.lemma_.lower() in TIME_NOUNS else phrase_head(head)
     if top.dep_ == "dobj":
         # two objects of one verb: the first one modifies the second ("withdrawn a six dlr per share
         # buyout offer" parsed as two objects of "withdrawn")
@@ -204,39 +216,33 @@ def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
                       and c.left_edge.i == top.right_edge.i + 1), None)
         if later is not None:
             return later
+    # "a maximum $3 million (£1.6 million) fine": the noun after the conversion, parsed as an apposition
+    after = next((c for c in top.children if c.dep_ == "appos" and c.pos_ == "NOUN" and not is_unit_token(c)
+                  and c.i > 0 and c.doc[c.i - 1].text == ")" and c.lemma_.lower() not in TIME_NOUNS), None)
+    if after is not None:
+        return after
     # "two out of three voters": the partitive's "of" hangs on "out"
     outs = [c for c in top.children if c.dep_ == "prep" and c.lower_ == "out"]
     for child in [*top.children, *(c for o in outs for c in o.children)]:
         if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "in" and top.lower_ in CURRENCY_WORDS)):
-            objs = [c for c in child.children if c.dep_ == "pobj" and _nominal(c)]
+            objs = [c for c in child.children if c.dep_ == "pobj" and nominal(c)
+                    and not (child.lower_ == "in" and c.lower_ in PAYMENT_MEDIA
+                             and top.head.lemma_.lower() not in ("have", "hold"))]
             if objs and objs[0].lemma_.lower() not in TIME_NOUNS and objs[0].ent_type_ not in ("DATE", "TIME") \
                     and objs[0].lower_ not in MONTHS:  # not "the 28.1 mln tonnes of March"
                 return objs[0]
     return None
 
 
-def _phrase_head(noun: Token) -> Token:
-    """The head of the noun phrase a number's noun opens: the parse often hangs a number on the first
-    of a chain of compounds ("Three 50th Anniversary Special Awards": "Three" on "Anniversary"), but
-    what is counted is the last noun ("Awards")."""
-    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in NOUN_POS \
-            and not _is_unit_token(noun) and not _is_unit_token(noun.head) \
-            and noun.head.lemma_.lower() not in TIME_NOUNS and noun.head.ent_type_ not in _NAME_ENTS:
-        noun = noun.head  # not into a name: "10,000 metres champion Derartu Tulu" counts champions
-    return noun
-
-
-def _nominal(tok: Token) -> bool:
-    """A noun, or a word the tagger took for a verb in a noun's place ("a 0.3 point cut in the
-    coupon", "dlrs of Series B notes"): numbers modify and "of" introduces nouns only."""
-    return tok.pos_ in NOUN_POS or (tok.pos_ == "VERB" and tok.dep_ in _NOMINAL_DEPS)
-
-
 def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | None) -> str | None:
     if counted.lemma_.lower() in CHANGE_NOUNS or counted.lower_ in CHANGE_NOUNS:
         # "a two-fold increase in prices" counts prices; "0.1% growth" counts growth itself
-        target = _pobj(counted, ("in", "of"), inside)
-        return _phrase(target if target is not None else counted, inside)
+        target = pobj(counted, ("in", "of"), inside)
+        return noun_phrase(target if target is not None else counted, inside)
+    if unit == "percent" and counted.lemma_.lower() in OWNER_NOUNS:
+        # "a 49 pct owner of the venture", "its 51 pct owner": the share owned is a stake in something
+        owned = pobj(counted, ("of", "in"), inside)
+        return noun_phrase(owned, inside) if owned is not None else "stake"
     # what happened to a sum's or a rate's noun did not happen to the sum: "withdrew a six dlr per
     # share offer" is the offer's price, not an amount withdrawn
     verb = _governing_verb(counted) if unit not in CURRENCY_UNITS and unit != "percent" else None
@@ -248,7 +254,7 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | 
     level_of = _level_of(doc, counted, inside)
     if level_of is not None:
         return level_of
-    return _with_event(_phrase(counted, inside), verb)
+    return _with_event(noun_phrase(counted, inside), verb)
 
 
 def _level_of(doc: Doc, counted: Token, inside: set[int]) -> str | None:
@@ -268,7 +274,7 @@ def _level_of(doc: Doc, counted: Token, inside: set[int]) -> str | None:
         return None
     obj = _object(verb, inside)
     if obj is not None:
-        return _phrase(obj, inside) if obj.i != counted.i else None
+        return noun_phrase(obj, inside) if obj.i != counted.i else None
     subj = _subject(verb)
     return _subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None
 
@@ -281,12 +287,21 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
     if role == "pobj" or (role == "prep" and top.i in inside):
         attach = attach.head if role == "pobj" else attach
         role = "prep"
-    while (attach.lower_ in ("up", "down", "higher", "lower", "off") or _is_unit_token(attach)
+    if role == "prep" and prep == "of" and _is_when(attach) and attach.dep_ == "pobj":
+        # "had sales for 1986 of around 76 mln dlrs", "a net loss for the year of 62.1 mln": the
+        # amount of what the time phrase is about, the noun it hangs on or its verb's object
+        about = attach.head.head
+        if about.pos_ in ("VERB", "AUX"):
+            obj = _object(about, inside)
+            return noun_phrase(obj, inside) if obj is not None else None
+        if about.pos_ in NOUN_POS and about.i not in inside:
+            return noun_phrase(about, inside)
+    while (attach.lower_ in ("up", "down", "higher", "lower", "off") or is_unit_token(attach)
            or (attach.pos_ == "ADJ" and attach.dep_ in ("acomp", "advmod", "oprd"))) \
             and attach.head.i != attach.i:
         # "7.1 pct to 60 cts": "to 60 cts" hangs on the other figure's unit; "reserves were unchanged
         # from 284.8 mln crowns": a predicate adjective tells of its verb's subject
-        from_unit = _is_unit_token(attach)
+        from_unit = is_unit_token(attach)
         attach = attach.head
         if from_unit and attach.dep_ == "prep" and attach.lower_ in ("by", "to", "from") \
                 and attach.head.pos_ in ("VERB", "AUX"):
@@ -301,12 +316,12 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             prep == "at" or (prep == "for" and _object(attach, inside) is None)):
         return "price"  # "to be offered at 99-3/4", "priced at 101-3/4 pct", "is selling for 19,800 yen"
     if attach.pos_ in ("VERB", "AUX"):
-        if attach.dep_ == "acl" and attach.lemma_.lower() in MEASURING_VERBS and _nominal(attach.head):
-            return _phrase(attach.head, inside)  # "a factory site measuring 250 acres"
+        if attach.dep_ == "acl" and attach.lemma_.lower() in MEASURING_VERBS and nominal(attach.head):
+            return noun_phrase(attach.head, inside)  # "a factory site measuring 250 acres"
         if role in ("nsubj", "nsubjpass"):  # "13 officers were killed and 353 injured"
             sibling = _subject(attach.head) if attach.dep_ == "conj" else None
-            if sibling is not None and sibling.pos_ in NOUN_POS and not _is_unit_token(sibling):
-                return _with_event(_phrase(sibling, inside), attach)  # (not "30% saw ... and 27% saw")
+            if sibling is not None and sibling.pos_ in NOUN_POS and not is_unit_token(sibling):
+                return _with_event(noun_phrase(sibling, inside), attach)  # (not "30% saw ... and 27% saw")
             return None
         # a change: the verb's level or extent ("rose to 12 dlrs", "shed 2.1%", "lift their offer to
         # £5m"); "by" after another verb is a margin ("beat her by 40 metres")
@@ -330,27 +345,27 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             if obj is not None and role in ("prep", "npadvmod"):
                 # "increase the dividend to 60 cts"; "put output at 1.45 mln"; "approved an increase in
                 # the dividend to 18 cts from 14 cts"
-                target = _pobj(obj, ("in", "of"), inside) if obj.lemma_.lower() in CHANGE_NOUNS else None
-                return _phrase(target if target is not None else obj, inside)
+                target = pobj(obj, ("in", "of"), inside) if obj.lemma_.lower() in CHANGE_NOUNS else None
+                return noun_phrase(target if target is not None else obj, inside)
             subj = _subject(attach)
             changed = _subject_phrase(doc, subj, inside) if subj is not None else None
             return changed if changed is not None else _verb_measure(lemma, per)  # "sold 96,649, up 6.3 pct"
         obj = _object(attach, inside)
         if obj is not None and role == "prep" and top.head.lower_ in ("for", "at"):
-            return _phrase(obj, inside)  # "acquire Supermarkets General for 1.62 billion dlrs"
+            return noun_phrase(obj, inside)  # "acquire Supermarkets General for 1.62 billion dlrs"
         paid = role == "dobj" and unit in CURRENCY_UNITS
         bought = _bought(attach, inside) if paid else None
         if bought is not None:
-            return _phrase(bought, inside)  # "spent A$584m on buying an 18.8% stake"
+            return noun_phrase(bought, inside)  # "spent A$584m on buying an 18.8% stake"
         # not "selling 20 pct of it"; ccomp: "made 11 cts a share" is often parsed so
         partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children)
         if role in ("dobj", "ccomp") and lemma in VERB_MEASURES and not partitive:
             return _verb_measure(lemma, per)  # "it sold 96,649", "the offer yields 5.94 pct"
         subj = _subject(attach) if role in ("dobj", "attr") else None
-        if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside:
-            return _phrase(subj, inside)  # "management pays 1/4 pct"
+        if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside and not _is_forecaster(subj):
+            return noun_phrase(subj, inside)  # "management pays 1/4 pct"
         lemma = attach.lemma_.lower()
-        if paid and lemma not in LIGHT_VERBS and lemma.isalpha():
+        if paid and lemma not in LIGHT_VERBS and lemma not in EXPECTING_VERBS and lemma.isalpha():
             # "refund 69.7 mln dlrs to customers", "offer nine dlrs a share"; a sum paid is a payment
             return "payment" if lemma == "pay" else lemma
         return None
@@ -358,20 +373,28 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         if attach.lower_ in CLASSIFIER_NOUNS:  # "totalled 651,253 units, up 0.4 pct": what the units are
             return _measure_of_bare(doc, attach, inside | {attach.i}, expr)
         if attach.lemma_.lower() in CHANGE_NOUNS:  # "an increase in gas prices from 60 to 120 tenge"
-            target = _pobj(attach, ("in", "of"), inside)
+            target = pobj(attach, ("in", "of"), inside)
             if target is None:
                 # "volume growth of 80 pct"; "a loss of $387m" is a loss, but "an increase of 62,000
                 # units" does not say what increased
-                named = attach.lemma_.lower() in AMOUNT_CHANGE_NOUNS or bool(_left_modifiers(attach, inside))
-                return _phrase(attach, inside) if named else None
-            return _phrase(target, inside)
+                named = attach.lemma_.lower() in AMOUNT_CHANGE_NOUNS or bool(left_modifiers(attach, inside))
+                return noun_phrase(attach, inside) if named else None
+            return noun_phrase(target, inside)
         if role == "prep" and prep == "of" and attach.lemma_.lower() in LEVEL_NOUNS:
             owner = _level_owner(attach, inside)
             if owner is not None:
                 return owner  # "earnings have exceeded the previous all-time high of 4.42 dlrs"
         if role in ("prep", "appos", "npadvmod"):  # "assets of 1.28 billion dlrs"
-            return _phrase(attach, inside)
+            return noun_phrase(attach, inside)
     return None
+
+
+def _is_when(tok: Token) -> bool:
+    """A year or a span of time ("1986", "the year", "the quarter") that a time phrase names (four
+    digits of a modern year, as in ``figure_skips``)."""
+    return (tok.like_num and tok.ent_type_ == "DATE") or (len(tok.text) == 4 and tok.text.isdigit()
+                                                        and 1900 <= int(tok.text) <= 2030) \
+        or tok.lemma_.lower() in TIME_NOUNS
 
 
 def _level_owner(level: Token, inside: set[int]) -> str | None:
@@ -379,19 +402,21 @@ def _level_owner(level: Token, inside: set[int]) -> str | None:
     unemployment total of 2.45 mln"): the object of the verb that brings something to it ("bring
     purchases to a total of 34"), else the subject of the verb that reaches it ("output fell to an
     average of 3.5 mln bpd", "earnings have exceeded the previous all-time high of 4.42 dlrs")."""
-    if any(c.pos_ == "NOUN" and c.lemma_.lower() not in TIME_NOUNS for c in _left_modifiers(level, inside)) \
-            or _pobj(level, ("for", "in"), inside) is not None:
+    if any(c.pos_ == "NOUN" and c.lemma_.lower() not in TIME_NOUNS for c in left_modifiers(level, inside)) \
+            or pobj(level, ("for", "in"), inside) is not None:
         return None
     verb = level.head
     if level.dep_ == "pobj" and verb.lower_ in LEVEL_PREPS:
         verb = verb.head
+        if verb.lower_ in ("up", "down") and verb.dep_ == "advmod":
+            verb = verb.head  # "establish a minimum price of 300 dlrs, up from the previous minimum of 240"
     elif not (level.dep_ in ("dobj", "attr") and verb.lemma_.lower() in CHANGE_VERBS):
         return None  # not "licensed a total of 4.22 mln tonnes": the subject licensed them
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     obj = _object(verb, inside)
     if obj is not None and obj.i != level.i:
-        return _phrase(obj, inside)
+        return noun_phrase(obj, inside)
     subj = _subject(verb)
     if subj is None or subj.pos_ != "NOUN" or subj.i in inside:
         return None
@@ -401,7 +426,7 @@ def _level_owner(level: Token, inside: set[int]) -> str | None:
 def _figure_object(verb: Token, inside: set[int]) -> Token | None:
     """A verb's direct object that is another number or unit ("exported 689,038 tonnes")."""
     return next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i not in inside
-                 and (c.like_num or _is_unit_token(c))), None)
+                 and (c.like_num or is_unit_token(c))), None)
 
 
 def _verb_measure(lemma: str, per: str | None) -> str | None:
@@ -445,7 +470,7 @@ def _bought(verb: Token, inside: set[int]) -> Token | None:
         if prep.dep_ != "prep" or prep.lower_ not in ("on", "for"):
             continue
         for child in prep.children:
-            if child.dep_ == "pobj" and _nominal(child) and child.i not in inside and not _is_unit_token(child) \
+            if child.dep_ == "pobj" and nominal(child) and child.i not in inside and not is_unit_token(child) \
                     and child.lemma_.lower() not in TIME_NOUNS and child.ent_type_ not in ("DATE", "TIME"):
                 return child
             if child.dep_ == "pcomp" and child.pos_ == "VERB":
@@ -453,28 +478,11 @@ def _bought(verb: Token, inside: set[int]) -> Token | None:
     return None
 
 
-def _pobj(noun: Token, preps: tuple[str, ...], inside: set[int] | None = None) -> Token | None:
-    """The noun object of ``noun``'s first preposition in ``preps`` that is not a number or a date."""
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ in NOUN_POS and obj.i not in (inside or set()) \
-                        and obj.lower_ not in MONTHS and obj.lemma_.lower() not in TIME_NOUNS \
-                        and obj.lower_ not in UNIT_WORDS and obj.ent_type_ not in ("DATE", "TIME"):
-                    return obj
-    return None
-
-
-def _is_unit_token(tok: Token) -> bool:
-    low = tok.lower_
-    return tok.like_num or low in UNIT_WORDS or low in CURRENCY_WORDS or low in SCALES
-
-
 def _object(verb: Token, inside: set[int]) -> Token | None:
     """The noun direct object of a verb that is not a number, unit, date or time."""
     for child in verb.children:
         if child.dep_ in ("dobj", "obj") and child.pos_ in NOUN_POS and child.i not in inside \
-                and not _is_unit_token(child) and child.lemma_.lower() not in TIME_NOUNS \
+                and not is_unit_token(child) and child.lemma_.lower() not in TIME_NOUNS \
                 and child.ent_type_ not in ("DATE", "TIME"):
             return child
     return None
@@ -496,7 +504,7 @@ def _subject(verb: Token) -> Token | None:
         # the predicate adjective's verb holds the subject
         return _subject(verb.head)
     if verb.dep_ in ("acl", "relcl", "amod") and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_POS \
-            and not _is_unit_token(verb.head) and verb.head.i not in {t.i for t in verb.subtree}:
+            and not is_unit_token(verb.head) and verb.head.i not in {t.i for t in verb.subtree}:
         # "<Marconi SA>, owned 80 pct by Standard", "Virgin Blue, which is 25% owned by", "its 50 pct
         # owned unit": the participle's noun
         return verb.head
@@ -529,23 +537,31 @@ def _is_event_noun(tok: Token) -> bool:
 
 def _subject_phrase(doc: Doc, subj: Token, inside: set[int]) -> str | None:
     """The subject of a change, with "their number" and "the number of X" resolved."""
+    if _is_forecaster(subj):
+        return None
     if subj.lemma_.lower() == "number":
-        target = _pobj(subj, ("of",))
+        target = pobj(subj, ("of",))
         if target is not None:
-            return _with_event(_phrase(target, inside), _governing_verb_acl(target))
+            return _with_event(noun_phrase(target, inside), _governing_verb_acl(target))
         if any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in subj.children):
             return _antecedent(doc, subj, inside)
-        return _phrase(subj, inside) if _left_modifiers(subj, inside) else None  # "hog numbers"
+        return noun_phrase(subj, inside) if left_modifiers(subj, inside) else None  # "hog numbers"
     if subj.pos_ not in NOUN_POS:
         return None
     # coordinated subjects change together: "barrows and gilts rose 1.75 dlr"
     # (a plain noun right before "and", not a name or a unit: not "net sales of soybean cake and meal")
     partners = [c for c in subj.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i not in inside
-                and not _is_unit_token(c)]
-    if partners and subj.pos_ == "NOUN" and not _is_unit_token(subj) and subj.i + 1 < len(doc) \
+                and not is_unit_token(c)]
+    if partners and subj.pos_ == "NOUN" and not is_unit_token(subj) and subj.i + 1 < len(doc) \
             and doc[subj.i + 1].lower_ == "and" and doc[subj.i + 1].head.i == subj.i:
-        return " and ".join(_phrase(t, inside) for t in (subj, *partners))
-    return _phrase(subj, inside)
+        return " and ".join(noun_phrase(t, inside) for t in (subj, *partners))
+    return noun_phrase(subj, inside)
+
+
+def _is_forecaster(subj: Token) -> bool:
+    """People who expect or estimate a figure ("analysts had expected 34 cents"): who says it, never
+    what it measures."""
+    return subj.lemma_.lower() in FORECASTERS or subj.lower_ in FORECASTERS
 
 
 def _governing_verb_acl(noun: Token) -> Token | None:
@@ -564,58 +580,7 @@ def _antecedent(doc: Doc, anaphor: Token, inside: set[int]) -> str | None:
     if not plurals:
         return None
     noun = (described or plurals)[0]
-    return _with_event(_phrase(noun, inside), _governing_verb_acl(noun))
-
-
-def _phrase(noun: Token, inside: set[int]) -> str:
-    """The noun with its compounds and adjectives, and the "per/of/for" complement that tells what
-    a relational head measures ("cost per liter", "forces of the CSTO")."""
-    words = [*_left_modifiers(noun, inside), noun]
-    for child in noun.rights:
-        if child.dep_ != "prep" or child.lower_ not in ("per", "of", "for"):
-            continue
-        obj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUN_POS), None)
-        if obj is None or obj.i in inside or obj.like_num or any(c.like_num for c in obj.children):
-            continue  # not "the December rate of (4.06 mln units)", "a fixed rate of (24.53 dinars)"
-        named = obj.pos_ == "PROPN" or (obj.text.isupper() and len(obj.text) > 1)
-        if child.lower_ == "per" or noun.lemma_.lower() in RELATIONAL_HEADS or named:
-            words += [child, *_left_modifiers(obj, inside), obj]
-            break
-    return _render(sorted(words, key=lambda t: t.i))
-
-
-def _left_modifiers(tok: Token, inside: set[int]) -> list[Token]:
-    mods: list[Token] = []
-    for child in tok.lefts:
-        if child.dep_ not in ("compound", "amod", "nmod") or child.i in inside or child.like_num:
-            continue
-        if child.lower_ in QUANTIFIER_ADJS or child.pos_ in ("NUM", "DET", "PRON", "PUNCT"):
-            continue
-        if child.pos_ == "VERB" and any(t.i in inside for t in child.subtree):
-            continue  # the participle that carries the figure: "its 50 pct owned unit"
-        if _is_unit_token(child) or (child.is_punct and child.text != "-") or any(
-                (c.dep_ == "nummod" or c.like_num) and c.i not in inside for c in child.children):
-            continue  # the figure's own words ("dlr") and other numbers' ("10-year"); a modifier of
-            # the figure's noun keeps its own modifiers: "68 billion dlr foreign bank debt"
-        mods += [*_left_modifiers(child, inside), child]
-    return mods
-
-
-def _render(words: list[Token]) -> str:
-    """Tokens in text order, hyphenated words kept whole ("pre-tax profits"); a hyphen whose word was
-    left out goes too."""
-    out = ""
-    for k, tok in enumerate(words):
-        glued = k > 0 and words[k - 1].i == tok.i - 1 and not words[k - 1].whitespace_
-        if tok.text == "-" and not (glued and k + 1 < len(words) and words[k + 1].i == tok.i + 1):
-            continue
-        out += ("" if glued or not out else " ") + _surface(tok)
-    return out
-
-
-def _surface(tok: Token) -> str:
-    keep_case = tok.pos_ == "PROPN" or (tok.text.isupper() and len(tok.text) > 1)
-    return tok.text if keep_case else tok.lower_
+    return _with_event(noun_phrase(noun, inside), _governing_verb_acl(noun))
 
 
 def _with_event(phrase: str, verb: Token | None) -> str:

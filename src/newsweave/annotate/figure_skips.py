@@ -127,6 +127,13 @@ def _is_age(doc: Doc, expr: NumberExpr, before: Token | None, after: Token | Non
         return False
     if before is not None and before.lower_ in ("aged", "age", "ages"):
         return True
+    # "at the age of 85"; "has died at 50", "retired at 60": an age (test4's annotator)
+    two_before = doc[expr.start - 2] if expr.start >= 2 else None
+    if before is not None and two_before is not None and (
+            (before.lower_ == "of" and two_before.lower_ in ("age", "ages"))
+            or (before.lower_ == "at" and before.head.lemma_.lower() in ("die", "retire")
+                and (after is None or after.pos_ not in ("NOUN", "PROPN")))):
+        return True
     rest = [t.lower_ for t in doc[expr.end:expr.end + 4]]
     if rest[:3] in (["-", "year", "-"], ["-", "years", "-"]) or rest[:2] == ["years", "old"]:
         return True

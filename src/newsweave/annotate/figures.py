@@ -42,7 +42,7 @@ from newsweave.annotate.figure_lexicon import (
     UNIT_WORDS,
     WORD_NUMBERS,
 )
-from newsweave.annotate.figure_measures import VS_LABEL_RE, NumberExpr, find_measure
+from newsweave.annotate.figure_measures import EXPECTING_VERBS, VS_LABEL_RE, NumberExpr, find_measure
 from newsweave.annotate.figure_skips import is_skipped, year_digits
 from newsweave.annotate.nlp import doc_text
 from newsweave.model import Figure
@@ -67,6 +67,8 @@ _COMPARED_RE = re.compile(r"^[\s,()]*(?:[a-z]+\s+){0,3}?(vs\.?|versus|against|co
 # Athletics distances in metres, written "400m" in BBC sport (9 in 250 BBC articles outside the sets).
 RACE_DISTANCES = {60, 100, 110, 200, 400, 800}
 _THOUSANDS_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d{4,})$")
+# The denominators of shares written as words ("half", "a quarter", "two-thirds").
+FRACTION_WORDS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 
 
 def extract_figures(doc: Doc) -> list[Figure]:
@@ -194,9 +196,34 @@ def _linked(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     if prev.measure is None and measure is not None and fig.unit == prev.unit and linked:
         figures[-1] = Figure(prev.start, prev.end, prev.text, prev.value, prev.unit, measure,
                              prev.value_max)  # "80 pct by Standard and 20 pct by Alcatel": both
+    # "11,950 tonnes of free market barley and 13,000 of soft wheat flour": a bare amount of another
+    # thing in the same list leaves the first one's unit out (test4's annotator: 13,000 tonnes)
+    listed = _LINKED_RE.match(" ".join(w for w in between.split() if w.lower() not in own)) is not None
+    if unit is None and prev.unit is not None and prev.unit not in RATE_UNITS and listed and similar \
+            and fig.value_max is None and doc_text(doc)[fig.end:fig.end + 4] == " of " \
+            and doc_text(doc)[prev.end:prev.end + 4] == " of ":
+        unit = prev.unit
+    if measure is None and prev.measure is not None and unit is not None and unit == prev.unit \
+            and _expected_object(doc, fig) and doc[_token_at(doc, prev.start)].sent.start \
+            == doc[_token_at(doc, fig.start)].sent.start:
+        measure = prev.measure  # "profit was 33 cents a share, but analysts had expected 34 cents"
     if (measure, unit) == (fig.measure, fig.unit):
         return fig
     return Figure(fig.start, fig.end, fig.text, fig.value, unit, measure, fig.value_max)
+
+
+def _token_at(doc: Doc, offset: int) -> int:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _expected_object(doc: Doc, fig: Figure) -> bool:
+    """Whether a figure is the object of a verb of expecting ("had expected 34 cents")."""
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in EXPECTING_VERBS
 
 
 def _untimed_text(doc: Doc, start: int, end: int) -> str:
@@ -379,6 +406,9 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
     """The number expression starting at token ``i`` (its currency sign or "from" included)."""
     tok = doc[i]
     low = tok.lower_
+    fraction = _fraction(doc, i)
+    if fraction is not None:
+        return fraction
     if not tok.text[:1].isdigit() and low not in WORD_NUMBERS and low not in ("a", "an"):
         return NumberExpr(i, i + 1, FOLD_WORDS[low], None, "fold", (i,)) if low in FOLD_WORDS else None
     quote = BID_ASKED_RE.match(tok.text)
@@ -469,6 +499,43 @@ def _out_of(doc: Doc, i: int, j: int, part: float) -> NumberExpr | None:
             or year_digits(doc[k]) or _is_duration(doc, NumberExpr(k, whole[1], whole[0], None, None, (k,))):
         return None  # not "5 in 1986", "three in five years"
     return NumberExpr(i, whole[1], float(f"{part / whole[0]:.12g}"), None, None, tuple(range(i, whole[1])))
+
+
+def _fraction(doc: Doc, i: int) -> NumberExpr | None:
+    """"half of domestic consumption", "a quarter of those with broadband", "two-thirds of the
+    workforce", "half the plants": a share with no unit (0.5, 0.25, 2/3), as the test2 and test4
+    annotators wrote them; not "the second half", "fly-half", "a third term", "half of 2005", "a
+    quarter of a million", "a half percentage point"."""
+    tok = doc[i]
+    if tok.lower_ == "half":
+        count, k = 1, i
+    elif tok.lower_ in ("a", "one", "two", "three", "four") and i + 1 < len(doc):
+        k = i + 2 if doc[i + 1].text == "-" and not tok.whitespace_ and i + 2 < len(doc) else i + 1
+        count = 1 if tok.lower_ in ("a", "one") else int(WORD_NUMBERS[tok.lower_])
+        if doc[k].lower_ not in FRACTION_WORDS or doc[k].lower_ == "half":
+            return None
+    else:
+        return None
+    word = doc[k].lower_
+    if (count > 1) != word.endswith("s") or k + 1 >= len(doc):
+        return None  # "two-thirds", "a third"; not "two third-round ties"
+    before = doc[i - 1] if i > 0 else None
+    if before is not None and (before.lower_ in ("the", "first", "second", "and", "-") or not before.whitespace_
+                               or before.tag_ in ("JJ", "JJR", "JJS")):
+        return None  # "the second half", "seven and a half", "fly-half", "the eastern half of the US"
+    after = doc[k + 1]
+    if after.lower_ == "of":
+        rest = doc[k + 2:k + 4]
+        if not len(rest) or rest[0].like_num or rest[0].ent_type_ in ("DATE", "TIME") \
+                or (rest[0].lower_ in ("a", "an") and len(rest) > 1 and (rest[1].lower_ in SCALES
+                                                                        or rest[1].lemma_.lower() in TIME_NOUNS)):
+            return None  # "half of 2005", "a quarter of a million", "a quarter of a century"
+    elif not (word == "half" and after.tag_ in ("DT", "PRP$") and after.lower_ not in ("a", "an")):
+        return None  # "half the plants", "half its value"; not "half an hour", "a third term"
+    noun = next((t for t in doc[k + 1:k + 6] if t.pos_ in ("NOUN", "PROPN")), None)
+    if noun is not None and (noun.lemma_.lower() in TIME_NOUNS or noun.ent_type_ in ("DATE", "TIME")):
+        return None  # "half the time", "a third of the year"
+    return NumberExpr(i, k + 1, float(f"{count / FRACTION_WORDS[word]:.12g}"), None, None, tuple(range(i, k + 1)))
 
 
 def _approximate_pair(low: float, unit: str | None, high: float, before: Token | None) -> bool:
