@@ -613,7 +613,10 @@ def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str,
 
 
 # Per split (tests/data/README.md): floors just under what bench/figures_gold.py measured, for
-# value / unit / measure / all three. All six are tuning sets now. test4 was the blind evaluation set
+# value / unit / measure / all three. test5 is the blind evaluation set of the sixth round (drawn and
+# annotated by a helper that never ran the extractor; the fifth and the sixth rounds' extractors both
+# scored 0.983 / 0.966 / 0.864 / 0.831 on it, its errors unread). The other six are tuning sets.
+# test4 was the blind evaluation set
 # of the fifth round, annotated by a helper that never ran the extractor: the fourth round's extractor
 # scored 0.987 / 0.949 / 0.772 / 0.759 on it, the fifth round's 0.987 / 0.962 / 0.823 / 0.797; its
 # errors were read in the sixth round, which took it to 1.000 / 1.000 / 0.924 / 0.924. test3 was the
@@ -633,6 +636,7 @@ FIGURE_FLOORS = {
     "test2": {"value": 0.95, "unit": 0.99, "measure": 0.92, "all": 0.91},
     "test3": {"value": 0.90, "unit": 0.90, "measure": 0.79, "all": 0.77},
     "test4": {"value": 0.99, "unit": 0.99, "measure": 0.91, "all": 0.91},
+    "test5": {"value": 0.97, "unit": 0.95, "measure": 0.85, "all": 0.82},
 }
 
 
