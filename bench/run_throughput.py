@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -65,11 +64,12 @@ def _field_mb(path: str, field: str) -> float:
     return 0.0
 
 
-def tree_memory_mb(pid: int, pss: bool) -> tuple[float, float]:
+def tree_memory_mb(pid: int, pss: bool, cpu: dict[int, int] | None = None) -> tuple[float, float]:
     """Resident memory (RSS) and, when ``pss``, proportional set size (PSS) of ``pid`` and all its
     descendants, in MB. RSS counts a page shared by several processes (a forked worker's inherited
     pages) once per process; PSS splits it between them, so the PSS sum is the memory the tree
-    really uses. PSS costs the kernel a walk of every page table: sample it less often."""
+    really uses. PSS costs the kernel a walk of every page table: sample it less often. ``cpu``
+    (pid -> CPU clock ticks) gets each process's latest count."""
     rss_mb = pss_mb = 0.0
     todo = [pid]
     while todo:
@@ -77,19 +77,27 @@ def tree_memory_mb(pid: int, pss: bool) -> tuple[float, float]:
         rss_mb += _field_mb(f"/proc/{p}/status", "VmRSS:")
         if pss:
             pss_mb += _field_mb(f"/proc/{p}/smaps_rollup", "Pss:")
+        if cpu is not None:
+            cpu[p] = max(cpu.get(p, 0), _cpu_ticks(p))
         todo.extend(_children(p))
     return rss_mb, pss_mb
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def _cpu_ticks(pid: int) -> int:
+    """User + system CPU clock ticks ``pid`` has used itself (not its children)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])
 
 
 def timed(cmd: list[str]) -> tuple[float, float, float, float, str]:
     """Run ``cmd``; its wall time in seconds, the CPU seconds of its whole process tree (user and
-    system, every worker included), the peak RSS and peak PSS of its process tree in MB, its stdout."""
-    cpu_before = _children_cpu()
+    system, every worker included, each process as last sampled: a process's last 50 ms, or one that
+    lives less, is missed), the peak RSS and peak PSS of its process tree in MB, its stdout. The tree
+    is walked through /proc, as the workers a fork server starts are no children of ``cmd``."""
+    cpu: dict[int, int] = {}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = peak_pss = 0.0
@@ -99,7 +107,7 @@ def timed(cmd: list[str]) -> tuple[float, float, float, float, str]:
         nonlocal peak, peak_pss
         tick = 0
         while not done.is_set():
-            rss, pss = tree_memory_mb(proc.pid, pss=tick % 20 == 0)  # PSS once a second
+            rss, pss = tree_memory_mb(proc.pid, pss=tick % 20 == 0, cpu=cpu)  # PSS once a second
             peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             tick += 1
             time.sleep(0.05)
@@ -112,7 +120,7 @@ def timed(cmd: list[str]) -> tuple[float, float, float, float, str]:
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
-    return elapsed, _children_cpu() - cpu_before, peak, peak_pss, out
+    return elapsed, sum(cpu.values()) / os.sysconf("SC_CLK_TCK"), peak, peak_pss, out
 
 
 def measure(n: int, workers: int, bare: bool) -> dict[str, object]:
@@ -160,7 +168,7 @@ def main() -> None:
     parser.add_argument("--workers", default="2", help="comma-separated worker counts")
     parser.add_argument("--bare-sizes", default=None,
                         help="sizes that also get the bare spaCy pass (default: every size)")
-    parser.add_argument("--repeat", type=int, default=1,
+    parser.add_argument("--repeat", type=int, default=1, choices=range(1, 100), metavar="N",
                         help="runs per size (bare and full in turn); a median row follows the runs")
     args = parser.parse_args()
     bare_sizes = set((args.bare_sizes or args.sizes).split(","))
