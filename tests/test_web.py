@@ -31,7 +31,7 @@ from newsweave.model import (
 from newsweave.pipeline import RunConfig
 from newsweave.store import open_store
 from newsweave.web import create_app
-from newsweave.web.markup import Mark, segments, word_diff
+from newsweave.web.markup import Mark, marks_of, segments, word_diff
 from newsweave.web.views import safe_url
 
 TOKEN = "s3cret-token"
@@ -255,6 +255,14 @@ def test_marks_and_diff() -> None:
     assert segs[0].kinds == ("ent",) and segs[0].anchor and segs[0].highlight
     assert [t.text for t in word_diff("once Russians are in your house", "once the Russians are in your home")
             if t.changed] == ["the", "home"]
+
+
+def test_a_replaced_ner_span_is_not_marked() -> None:
+    text = "Vincent 'The Chin' Gigante died. Tokyo rose."
+    ann = Annotations("a", mentions=(
+        Mention(0, 26, text[0:26], "PERSON", "person:vincent-gigante", "story"),
+        Mention(0, 7, "Vincent", "GPE"), Mention(14, 18, "Chin", "NORP"), Mention(33, 38, "Tokyo", "GPE")))
+    assert [(m.start, m.end) for m in marks_of(ann) if m.kind == "ent"] == [(0, 26), (33, 38)]
 
 
 def test_story_page_cache_follows_the_dossier(seeded: Path) -> None:

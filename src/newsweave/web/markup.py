@@ -42,7 +42,12 @@ def marks_of(ann: Annotations | None) -> list[Mark]:
     """The marks to draw for an article's annotations (entities, quotes, dates, figures)."""
     if ann is None:
         return []
-    marks = [Mark(m.start, m.end, "ent", f"{m.label}" + (f" · {m.entity}" if m.entity else "")) for m in ann.mentions]
+    linked = [m for m in ann.mentions if m.entity is not None]
+    # a NER span the dossier stage replaced keeps no actor: the actor's own mention is shown instead
+    # ("Vincent" and "Chin" inside Vincent "The Chin" Gigante; "Colts Beat Chiefs" around "Colts")
+    shown = [m for m in ann.mentions if m.entity is not None
+             or not any(o.start < m.end and m.start < o.end for o in linked)]
+    marks = [Mark(m.start, m.end, "ent", f"{m.label}" + (f" · {m.entity}" if m.entity else "")) for m in shown]
     for q in ann.quotes:
         who = q.speaker.text if q.speaker else "unknown speaker"
         marks.append(Mark(q.content.start, q.content.end, "quote", f"quote ({q.form}) by {who}"))
