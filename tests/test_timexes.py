@@ -640,3 +640,16 @@ def test_a_day_its_month_does_not_have_is_no_date() -> None:
 def test_a_year_before_a_quarter_is_enough_without_a_publication_date(text: str, value: str) -> None:
     # an undated article with "the 1987 fourth quarter" raised TypeError and lost all its annotations
     assert value in [t.value for t in extract_timexes(text, None)]
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The vote is this Feb. 29. It fell on Monday.", date(1987, 3, 3),
+     [("this Feb. 29", "XXXX-02-29"), ("Monday", "1987-03-02")]),
+    ("It closed 2/29/87. Shares rose Tuesday.", date(1987, 3, 3), [("Tuesday", "1987-03-03")]),
+    ("He left yesterday and returns next Monday.", date(9999, 12, 31),
+     [("yesterday", "9999-12-30"), ("next Monday", "XXXX-XX-XX")]),
+])
+def test_a_day_the_calendar_lacks_loses_no_other_timex(text: str, dct: date, expected: list[tuple[str, str]]) -> None:
+    # "this Feb. 29" in 1987 and "2/29/87" raised ValueError, and a DCT in year 9999 OverflowError,
+    # which lost every annotation of the article
+    assert [(t.text, t.value) for t in extract_timexes(text, dct)] == expected

@@ -130,7 +130,13 @@ def _valid_day(m: Match) -> bool:
     month = int(word) if word.isdigit() else R.MONTHS.get(word.lower().rstrip("."), 0)
     if not 1 <= month <= 12:
         return 1 <= day <= 31
-    year = int(gd["y"]) if gd.get("y") and len(gd["y"]) == 4 else 2000  # unknown year: allow Feb 29
+    y = gd.get("y") or ""
+    if len(y) == 4:
+        year = int(y)
+    elif len(y) == 2:  # as the slash date reads it: "2/29/87" is 1987, which has no Feb 29
+        year = 1900 + int(y) if int(y) > 30 else 2000 + int(y)
+    else:
+        year = 2000  # unknown year: allow Feb 29
     return 1 <= day <= calendar.monthrange(year, month)[1]
 
 

@@ -22,6 +22,7 @@ Without a publication date, only values the text fixes are given; the rest keep 
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -70,8 +71,9 @@ def _norm_month_day(m: Match, ctx: Context) -> Value:
     anchor = ctx.fixed_anchor()
     rel = (m["mdrel"] or "").lower()
     if anchor is not None and rel:  # "last Nov. 25", "next March 3"
-        if rel == "this":
-            return "DATE", f"{anchor.year:04d}-{month:02d}-{day:02d}"
+        if rel == "this":  # "this Feb. 29" in a year without one has no year
+            real = day <= calendar.monthrange(anchor.year, month)[1]
+            return "DATE", f"{anchor.year:04d}-{month:02d}-{day:02d}" if real else f"XXXX-{month:02d}-{day:02d}"
         step = timedelta(days=1 if rel == "next" else -1)
         found = V.month_day_near(anchor + step, month, day, 0, future=rel == "next", reach=None)
         return "DATE", V.day_value(found) if found else f"XXXX-{month:02d}-{day:02d}"
@@ -501,11 +503,23 @@ def _explicit_days(kept: list[_Candidate], ctx: Context) -> list[tuple[int, date
     for c in kept:
         if c.rule.name not in _EXPLICIT_DAY_RULES:
             continue
-        kind, value = c.rule.normalize(c.match, probe)
+        kind, value = _normalized(c, probe)
         m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value)
         if kind == "DATE" and m:
-            days.append((c.start, date(int(m[1]), int(m[2]), int(m[3]))))
+            try:
+                days.append((c.start, date(int(m[1]), int(m[2]), int(m[3]))))
+            except ValueError:
+                continue  # no such day ("2/29/87")
     return days
+
+
+def _normalized(c: _Candidate, ctx: Context) -> Value:
+    """The candidate's type and value; a day out of the calendar's range (a DCT in year 9999 moved
+    ahead) gives the value unknown rather than losing the article's other timexes."""
+    try:
+        return c.rule.normalize(c.match, ctx)
+    except (ValueError, OverflowError):
+        return "DATE", "XXXX-XX-XX"
 
 
 def extract_timexes(text: str, published: date | None, sentences: Sequence[Span] = ()) -> list[Timex]:
@@ -531,7 +545,7 @@ def extract_timexes(text: str, published: date | None, sentences: Sequence[Span]
         ctx.text_day = next((d for _, d in ctx.explicit_days), None)
     out: list[Timex] = []
     for c in kept:
-        kind, value = c.rule.normalize(c.match, ctx)
+        kind, value = _normalized(c, ctx)
         update_narrative(ctx, c.rule.name, kind, value, c.match.start(), c.match.end())
         out.append(Timex(c.start, c.end, text[c.start:c.end], kind, value))
     return out
