@@ -203,6 +203,9 @@ def test_elided_noun_borrowed_from_coordinated_clause(nlp: Language) -> None:
         "Growth will slow in the first half of 2005 and in the second half.",
         "He will not seek a third term after half an hour of talks.",
         "Snow stressed livestock in the eastern half of the United States.",
+        # a fraction of a unit is not a share with no unit (review: "quarter of a point" x 18 in the corpora)
+        "The bank raised overnight rates by a quarter of a percentage point.",
+        "Prices fell three quarters of a point.",
     ],
 )
 def test_not_figures(nlp: Language, text: str) -> None:
@@ -726,3 +729,13 @@ def test_irregular_participles_are_events_when_measures_are_grouped(measure: str
 def test_a_scale_holding_the_full_stop_leaves_it_out_of_the_figure(nlp: Language) -> None:
     figures = extract_figures(nlp("The club paid £15m."))
     assert [(f.text, f.value, f.unit) for f in figures] == [("£15m", 15_000_000.0, "GBP")]
+
+
+def test_a_listed_amount_of_another_order_keeps_no_unit(nlp: Language) -> None:
+    # "11,950 tonnes of barley and 13,000 of flour" shares the unit; a count 60 times smaller does not
+    figures = _figures(nlp, "It bought 25 mln dlrs of bonds and 400,000 of its own shares.")
+    assert [(f.value, f.unit) for f in figures] == [(25e6, "USD"), (400000, None)]
+
+
+def test_a_price_retired_at_is_no_age(nlp: Language) -> None:
+    assert [f.value for f in _figures(nlp, "The company retired the bonds at 98.5 last week.")] == [98.5]

@@ -132,6 +132,7 @@ def _is_age(doc: Doc, expr: NumberExpr, before: Token | None, after: Token | Non
     if before is not None and two_before is not None and (
             (before.lower_ == "of" and two_before.lower_ in ("age", "ages"))
             or (before.lower_ == "at" and before.head.lemma_.lower() in ("die", "retire")
+                and expr.value == int(expr.value) and 1 <= expr.value <= 120  # not "retired the bonds at 98.5"
                 and (after is None or after.pos_ not in ("NOUN", "PROPN")))):
         return True
     rest = [t.lower_ for t in doc[expr.end:expr.end + 4]]

@@ -43,6 +43,7 @@ from newsweave.annotate.figure_lexicon import (
     WORD_NUMBERS,
 )
 from newsweave.annotate.figure_measures import EXPECTING_VERBS, VS_LABEL_RE, NumberExpr, find_measure
+from newsweave.annotate.figure_phrases import is_unit_token
 from newsweave.annotate.figure_skips import is_skipped, year_digits
 from newsweave.annotate.nlp import doc_text
 from newsweave.model import Figure
@@ -199,7 +200,8 @@ def _linked(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     # "11,950 tonnes of free market barley and 13,000 of soft wheat flour": a bare amount of another
     # thing in the same list leaves the first one's unit out (test4's annotator: 13,000 tonnes)
     listed = _LINKED_RE.match(" ".join(w for w in between.split() if w.lower() not in own)) is not None
-    if unit is None and prev.unit is not None and prev.unit not in RATE_UNITS and listed and similar \
+    if unit is None and prev.unit is not None and prev.unit not in RATE_UNITS and listed and prev.value > 0 \
+            and 0.1 <= fig.value / prev.value <= 10 \
             and fig.value_max is None and doc_text(doc)[fig.end:fig.end + 4] == " of " \
             and doc_text(doc)[prev.end:prev.end + 4] == " of ":
         unit = prev.unit
@@ -527,9 +529,10 @@ def _fraction(doc: Doc, i: int) -> NumberExpr | None:
     if after.lower_ == "of":
         rest = doc[k + 2:k + 4]
         if not len(rest) or rest[0].like_num or rest[0].ent_type_ in ("DATE", "TIME") \
-                or (rest[0].lower_ in ("a", "an") and len(rest) > 1 and (rest[1].lower_ in SCALES
-                                                                        or rest[1].lemma_.lower() in TIME_NOUNS)):
-            return None  # "half of 2005", "a quarter of a million", "a quarter of a century"
+                or (rest[0].lower_ in ("a", "an", "one") and len(rest) > 1 and (
+                    rest[1].lower_ in SCALES or rest[1].lemma_.lower() in TIME_NOUNS
+                    or is_unit_token(rest[1]) or rest[1].lower_ in ("point", "percentage"))):
+            return None  # "half of 2005", "a quarter of a million", "a quarter of a century", "of a point"
     elif not (word == "half" and after.tag_ in ("DT", "PRP$") and after.lower_ not in ("a", "an")):
         return None  # "half the plants", "half its value"; not "half an hour", "a third term"
     noun = next((t for t in doc[k + 1:k + 6] if t.pos_ in ("NOUN", "PROPN")), None)
