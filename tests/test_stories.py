@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 from scipy.cluster.hierarchy import linkage
 
+from newsweave.errors import StoreError
 from newsweave.evaluate import b_cubed_f1
 from newsweave.link.stories import StoryClusterer, StoryConfig, _story_id
 
@@ -229,7 +230,22 @@ def test_a_version_1_state_still_loads_and_continues(ecb_two_events: list[dict[s
     for r in ecb_two_events[6:]:
         resumed.add(r["id"], r["text"], None)
     assert set(resumed.assignments()) == {r["id"] for r in ecb_two_events} | {"copy"}
-    assert resumed.to_state()["version"] == 2
+    assert resumed.to_state()["version"] == 3
+
+
+def test_a_version_2_state_takes_the_new_settings_and_unknown_settings_are_refused(
+        ecb_two_events: list[dict[str, Any]]) -> None:
+    old = StoryClusterer()
+    for r in ecb_two_events[:6]:
+        old.add(r["id"], r["text"], None)
+    state = json.loads(json.dumps(old.to_state()))
+    state["version"] = 2  # saved before the balanced cut had settings
+    for key in ("balanced_split_distance", "split_min_part"):
+        del state["config"][key]
+    assert StoryClusterer.from_state(state).assignments() == old.assignments()
+    state["config"]["a_later_setting"] = 1  # saved by a newer version
+    with pytest.raises(StoreError, match="a_later_setting"):
+        StoryClusterer.from_state(state)
 
 
 def _two_groups_and_an_outlier(between: float) -> Any:

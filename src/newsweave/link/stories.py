@@ -41,7 +41,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from itertools import chain
 from typing import Any
@@ -581,7 +581,7 @@ class StoryClusterer:
     def to_state(self) -> dict[str, Any]:
         """A JSON-serializable snapshot: DF table, story centroids, postings, assignments."""
         nonzero = np.flatnonzero(self._df)
-        return {"version": 2, "config": asdict(self.config), "n_docs": self._n_docs,
+        return {"version": 3, "config": asdict(self.config), "n_docs": self._n_docs,
                 "df_indices": _encode(nonzero.astype(np.int64)),
                 "df_values": _encode(self._df[nonzero]),
                 "stories": [s.to_state() for s in self._stories],
@@ -600,14 +600,19 @@ class StoryClusterer:
             The restored clusterer.
 
         A version-1 snapshot (before splits) loads too: its stories keep no member vectors, so they
-        are never split; stories started after it are.
+        are never split; stories started after it are. A version-2 snapshot (before the balanced
+        cut) takes that cut's default settings and goes on with it. (Version 3 only marks the new
+        settings, so that code older than them refuses the snapshot with a clear error.)
 
         Raises:
-            StoreError: the snapshot is of an unknown version.
+            StoreError: the snapshot is of an unknown version, or has settings this code lacks.
         """
-        if state.get("version") not in (1, 2):
+        if state.get("version") not in (1, 2, 3):
             raise StoreError(f"unknown StoryClusterer state version {state.get('version')!r}: "
                              "rebuild the stories from the articles")
+        unknown = set(state["config"]) - {f.name for f in fields(StoryConfig)}
+        if unknown:
+            raise StoreError(f"StoryClusterer state has settings this version lacks: {sorted(unknown)}")
         clusterer = cls(StoryConfig(**state["config"]))
         clusterer._n_docs = int(state["n_docs"])
         clusterer._df[_decode(state["df_indices"], np.int64)] = _decode(state["df_values"], np.int64)
