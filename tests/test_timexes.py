@@ -653,3 +653,10 @@ def test_a_day_the_calendar_lacks_loses_no_other_timex(text: str, dct: date, exp
     # "this Feb. 29" in 1987 and "2/29/87" raised ValueError, and a DCT in year 9999 OverflowError,
     # which lost every annotation of the article
     assert [(t.text, t.value) for t in extract_timexes(text, dct)] == expected
+
+
+def test_a_length_of_months_as_an_adjective_is_no_reporting_period() -> None:
+    # "a six-month contract" had made the next "a year earlier" a year instead of the quarter
+    text = ("Net profit in the fourth quarter rose. The company signed a six-month supply contract. "
+            "A year earlier, profit was lower.")
+    assert [(t.text, t.value) for t in extract_timexes(text, date(1986, 2, 10))][-1] == ("A year earlier", "1984-Q4")

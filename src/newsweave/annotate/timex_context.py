@@ -137,8 +137,11 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
             the words around tell a period's end day ("the quarter ended Sept. 30") and a fiscal
             quarter ("the fiscal first quarter", "the fourth quarter ended Aug. 26").
     """
-    if kind == "DURATION" and re.fullmatch(r"P\d+M", value):
-        ctx.period_is_quarter = False  # "in the first nine months": the period a later "the 1988 period" means
+    months = re.fullmatch(r"P(\d+)M", value) if kind == "DURATION" else None
+    if months and int(months[1]) <= 12 and "-" not in ctx.text[start:end]:
+        # "in the first nine months": the period a later "the 1988 period" means; not a "six-month
+        # contract" (an adjective) or "the same 1985 month" misread as 1985 months
+        ctx.period_is_quarter = False
         ctx.months_last = True
     if kind not in ("DATE", "TIME"):
         return
