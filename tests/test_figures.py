@@ -739,3 +739,9 @@ def test_a_listed_amount_of_another_order_keeps_no_unit(nlp: Language) -> None:
 
 def test_a_price_retired_at_is_no_age(nlp: Language) -> None:
     assert [f.value for f in _figures(nlp, "The company retired the bonds at 98.5 last week.")] == [98.5]
+
+
+def test_forecasters_counted_by_another_verb_are_the_measure(nlp: Language) -> None:
+    # "analysts had expected 34 cents" is no measure "analysts"; "investors rose to 12,000" counts them
+    figures = _figures(nlp, "Registered investors rose to 12,000 from 10,000 last year.")
+    assert figures and figures[0].measure is not None and "investors" in figures[0].measure

@@ -102,6 +102,8 @@ PAYMENT_MEDIA = {"cash", "stock", "shares", "securities", "notes", "debentures",
 # Verbs whose object is what was expected of a figure the sentence told before ("profit was 33 cents a
 # share, but analysts had expected 34 cents"): not a payment; ``figures`` lends that figure's measure.
 EXPECTING_VERBS = {"expect", "forecast", "predict", "anticipate", "estimate", "project"}
+# What forecasters do with a figure they are not what it measures of.
+_FORECAST_VERBS = EXPECTING_VERBS | {"say", "see", "put", "peg", "reckon", "think", "believe", "tell", "foresee"}
 # Nouns of who owns a share of something: "a 49 pct owner of the venture" (test2) measures a stake.
 OWNER_NOUNS = {"owner", "holder", "shareholder", "stakeholder", "partner", "parent"}
 # The people who expect, forecast or estimate a figure: the subject of its verb, not its measure.
@@ -560,8 +562,10 @@ def _subject_phrase(doc: Doc, subj: Token, inside: set[int]) -> str | None:
 
 def _is_forecaster(subj: Token) -> bool:
     """People who expect or estimate a figure ("analysts had expected 34 cents"): who says it, never
-    what it measures."""
-    return subj.lemma_.lower() in FORECASTERS or subj.lower_ in FORECASTERS
+    what it measures; as the subject of another verb they may be counted ("registered investors rose
+    to 12,000")."""
+    return (subj.lemma_.lower() in FORECASTERS or subj.lower_ in FORECASTERS) \
+        and subj.head.lemma_.lower() in _FORECAST_VERBS
 
 
 def _governing_verb_acl(noun: Token) -> Token | None:
