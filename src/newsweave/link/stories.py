@@ -524,8 +524,10 @@ class StoryClusterer:
 
         From the root down, a merge whose smaller side has fewer than ``split_min_part`` points
         adds outliers: the walk goes on into its bigger side. The first merge of two big sides
-        splits when its height reaches ``balanced_split_distance``; the side without the oldest
-        point (position 0) leaves, or the smaller side when the oldest is one of the outliers.
+        splits when its height reaches ``balanced_split_distance``; the side whose oldest point is
+        the later one leaves (the story keeps its id with the older articles, also when the oldest
+        point of all is one of the outliers). The sides are not tested for how tight they are
+        inside: a window of unrelated articles may be cut between two loose halves.
         """
         node = to_tree(tree)
         while not node.is_leaf():
@@ -534,9 +536,8 @@ class StoryClusterer:
             if small.get_count() >= self.config.split_min_part:
                 if node.dist < self.config.balanced_split_distance:
                     return []
-                if 0 in small.pre_order():
-                    small = big
-                return [sorted(small.pre_order())]
+                leaving = max((left, right), key=lambda n: min(n.pre_order()))
+                return [sorted(leaving.pre_order())]
             node = big
         return []
 
