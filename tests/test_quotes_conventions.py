@@ -241,6 +241,9 @@ def test_perception_and_display_readings_are_not_quotes(nlp: Language, text: str
     # the quoted clause's subject before a comma and the mark belongs to the content
     ("The new ferry, built in Norway last year, “will cut the crossing time in half,” the mayor said.",
      "The new ferry, built in Norway last year, “will cut the crossing time in half,"),
+    # a quote that opens right after a full stop starts a sentence: the one before stays out
+    ("The mayor seemed pleased with the vote. “It will cut the crossing time in half,” she said later.",
+     "It will cut the crossing time in half,"),
 ])
 def test_mid_sentence_quote_takes_in_its_sentence_start(nlp: Language, text: str, content: str) -> None:
     q = only(quotes_of(nlp, text), "half" if "half" in text else "veto")

@@ -293,7 +293,7 @@ def _fragment_start(doc: Doc, text: str, reg: QuotedRegion) -> int:
     the RFS, “can continue to ...,” she wrote")."""
     p_start = text.rfind("\n", 0, reg.start) + 1
     prefix = text[p_start:reg.start - 1]
-    ends = [m.end() for m in re.finditer(r"[.!?][”\"']?\s+(?=[A-Z“\"'])", prefix)
+    ends = [m.end() for m in re.finditer(r"[.!?][”\"']?\s+(?=[A-Z“\"']|$)", prefix)
             if not _ABBREVIATION.search(prefix, 0, m.start() + 1)]
     s_start = p_start + (ends[-1] if ends else 0)
     words = [w for w in text[s_start:reg.start - 1].split() if any(ch.isalnum() for ch in w)]
