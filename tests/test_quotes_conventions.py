@@ -63,6 +63,9 @@ def test_new_sentence_after_a_full_stop_is_not_the_quote_tag(nlp: Language) -> N
      "has called for", "Sanders"),
     ("A new poll shows that Republicans are unifying at a faster pace.",
      "that Republicans are unifying at a faster pace", "shows", "A new poll"),
+    # the parse hangs the that-clause on the modifier's noun; it is still the cue's content
+    ("Marta Lopez said earlier on Friday during a news conference that she may wait until March to decide.",
+     "that she may wait until March to decide", "said", "Marta Lopez"),
 ])
 def test_polnear_span_conventions(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
     q = only(quotes_of(nlp, text), content.split()[-1])

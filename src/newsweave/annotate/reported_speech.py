@@ -239,6 +239,10 @@ def _own_content(verb: Token) -> tuple[int, int] | None:
         right = [c for c in right if c.dep_ != "xcomp"]
         kind = "clause"
     clauses = [c for c in right if c.dep_ in _CLAUSE_DEPS]
+    if not clauses and kind in ("speech", "clause"):
+        stray = _stray_that_clause(verb)
+        if stray is not None:
+            return subtree_span([stray])
     if kind == "clause" and not clauses:
         return None
     if kind == "speech" and clauses and clauses[0].dep_ == "ccomp":
@@ -261,6 +265,21 @@ def _own_content(verb: Token) -> tuple[int, int] | None:
         return None
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         return _parenthetical_content(verb)
+    return None
+
+
+def _stray_that_clause(verb: Token) -> Token | None:
+    """The that-clause of a cue that the parse hangs on the noun of a modifier between them ("said
+    on Friday during a news conference that she may wait"): a relative clause opened by "that"
+    as a complementizer (dep ``mark``: a relative "that" is the clause's subject or object) with
+    a subject of its own. PolNeAR marks the clause as the cue's content."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for rel in (c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i):
+                first = rel.doc[rel.left_edge.i]
+                if first.lower_ == "that" and first.dep_ == "mark" and \
+                        any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in rel.children):
+                    return rel
     return None
 
 
