@@ -66,6 +66,9 @@ def test_new_sentence_after_a_full_stop_is_not_the_quote_tag(nlp: Language) -> N
     # the parse hangs the that-clause on the modifier's noun; it is still the cue's content
     ("Marta Lopez said earlier on Friday during a news conference that she may wait until March to decide.",
      "that she may wait until March to decide", "said", "Marta Lopez"),
+    # a speech verb conjoined to the content's clause is a cue of its own: the content ends before it
+    ("Ruiz said the plan was sound and says she wrote a bill to fund it.",
+     "the plan was sound", "said", "Ruiz"),
 ])
 def test_polnear_span_conventions(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
     q = only(quotes_of(nlp, text), content.split()[-1])
@@ -201,6 +204,13 @@ def test_quoted_words_after_a_comma_stay_in_the_content(nlp: Language) -> None:
 def test_passive_cue_has_no_source(nlp: Language) -> None:
     q = only(quotes_of(nlp, "The governor is expected to sign the bill on Friday."), "sign the bill")
     assert q.speaker is None
+
+
+def test_speech_verb_joined_to_a_reported_clause_shares_the_reporters_subject(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "Ruiz said the plan was sound and says she wrote a bill to fund it."), "fund it")
+    assert q.content.text == "she wrote a bill to fund it"
+    assert q.cue is not None and q.cue.text == "says"
+    assert q.speaker is not None and q.speaker.text == "Ruiz"
 
 
 @pytest.mark.parametrize("text, speaker", [

@@ -164,7 +164,24 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ == "xcomp" and getattr(reported_through(verb.head), "i", None) == verb.i:
         return None
     inner = reported_through(verb)
-    return _own_content(inner) if inner is not None else _own_content(verb)
+    span = _own_content(inner) if inner is not None else _own_content(verb)
+    return _before_conjoined_cue(verb, span) if span is not None else None
+
+
+def _before_conjoined_cue(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` ended before a speech verb conjoined to its clause ("said the plan was sound and
+    says she wrote a bill"): the second verb is a cue of its own with its own content, and
+    PolNeAR ends the first content before the conjunction."""
+    doc = verb.doc
+    for tok in doc.char_span(*span, alignment_mode="expand") or ():
+        if tok.dep_ == "conj" and tok.head.i != verb.i and tok.head.idx >= span[0] and \
+                cue_kind(tok) == "speech" and _own_content(tok) is not None and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            k = tok.left_edge.i - 1
+            while k > 0 and (doc[k].dep_ == "cc" or doc[k].is_punct):
+                k -= 1
+            return span[0], max(span[0], doc[k].idx + len(doc[k]))
+    return span
 
 
 def reported_through(verb: Token) -> Token | None:

@@ -76,6 +76,9 @@ def speaker_tokens(verb: Token, phrase_before: bool = True) -> list[Token]:
     reporter = _reporting_verb_above(verb)
     if reporter is not None:
         verb = reporter
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and _subject_of(verb) is None:
+        verb = verb.head.head  # "Ruiz said the plan was sound and says ...": the parse joins "says"
+        # to the reported clause, but it shares the reporting verb's subject
     head = verb
     for _ in range(4):
         subj = _subject_of(head)
