@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsweave.annotate.quote_marks import find_quoted_regions
+from newsweave.annotate.quotes import _trim_clause
 from newsweave.annotate.speakers import speaker_tokens
 from newsweave.dossier import embed
 from newsweave.dossier.build import DossierBuilder
@@ -641,3 +642,14 @@ def test_name_opening_the_clause_when_the_parse_loses_the_subject(
     doc = Doc(nlp.vocab, words=words, pos=pos, heads=heads, deps=deps)
     said = doc[words.index("said")]
     assert " ".join(t.text for t in speaker_tokens(said, phrase_before=False)) == speaker
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("that the vote was set for Friday, and", "that the vote was set for Friday"),
+    ("new support from teachers who lost their jobs and", "new support from teachers who lost their jobs"),
+    ("there may be as many as three, but", "there may be as many as three"),
+    ("whether to stay or go", "whether to stay or go"),
+])
+def test_content_cut_before_a_conjoined_verb_drops_the_dangling_conjunction(text: str, kept: str) -> None:
+    lo, hi = _trim_clause(text, 0, len(text))
+    assert text[lo:hi] == kept

@@ -531,9 +531,16 @@ def _within_paragraph(text: str, anchor: int, lo: int, hi: int) -> tuple[int, in
     return max(lo, p_lo), min(hi, p_hi if p_hi >= 0 else len(text))
 
 
+# A clause cut before a conjoined verb can end on the conjunction ("..., and suggesting ...").
+_DANGLING_CONJUNCTION = re.compile(r"[\s,;—-]+(?:and|but|or)$")
+
+
 def _trim_clause(text: str, lo: int, hi: int) -> tuple[int, int]:
     while hi > lo and text[hi - 1] in " \n\u00a0,;:—-.":
         hi -= 1
+    m = _DANGLING_CONJUNCTION.search(text, lo, hi)
+    if m is not None and m.start() > lo:
+        hi = m.start()
     while lo < hi and text[lo] in " \n\u00a0,;:—-":
         lo += 1
     return lo, hi
