@@ -653,3 +653,12 @@ def test_name_opening_the_clause_when_the_parse_loses_the_subject(
 def test_content_cut_before_a_conjoined_verb_drops_the_dangling_conjunction(text: str, kept: str) -> None:
     lo, hi = _trim_clause(text, 0, len(text))
     assert text[lo:hi] == kept
+
+
+def test_unattributed_quotation_after_a_reported_clause_goes_on_with_it(nlp: Language) -> None:
+    text = ('Ana Ruiz, a nurse from Ohio, says people should be free to choose their own doctor. '
+            '"It is their health, and the state should focus on what actually matters."')
+    q = only(quotes_of(nlp, text), "their own doctor")
+    assert q.content.text.startswith("people should be free") and q.content.text.endswith("actually matters.")
+    assert q.cue is not None and q.cue.text == "says"
+    assert len([x for x in quotes_of(nlp, text) if "actually matters" in x.content.text]) == 1

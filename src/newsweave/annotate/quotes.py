@@ -507,6 +507,30 @@ def _absorb_fragments(direct: list[_Draft], indirect: list[_Draft]) -> list[_Dra
     return out
 
 
+def _join_following_quotation(text: str, direct: list[_Draft], indirect: list[_Draft]) -> list[_Draft]:
+    """Join to a reported clause the quotation that follows it as the next sentence of the same
+    paragraph and has no attribution of its own ("She says people should choose. “It is their
+    life ...”"): the same source goes on in its own words, and PolNeAR marks both as one content.
+
+    Returns:
+        The direct drafts left (those joined are now part of an indirect draft).
+    """
+    joined: set[int] = set()
+    for r in indirect:
+        for k, d in enumerate(direct):
+            if d.att is None and k not in joined and d.content[0] >= r.content[1] and \
+                    _SENTENCE_GAP.fullmatch(text, r.content[1], d.content[0]):
+                r.content = (r.content[0], d.content[1])
+                r.form = "mixed"
+                joined.add(k)
+                break
+    return [d for k, d in enumerate(direct) if k not in joined]
+
+
+# Between a reported clause and a quotation opening the next sentence: its full stop and a mark.
+_SENTENCE_GAP = re.compile(r"[.!?][ \u00a0]+[“\"'‘]+")
+
+
 def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
     """Leave out a cue inside another attribution's content ("Clinton says she wants to ..."):
     PolNeAR mostly marks only the outer one. On train, dropping nested speech cues too gains
@@ -581,7 +605,7 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
     taken = [d.content for d in drafts] + [(q.content.start, q.content.end) for q in quotes]
     cues = {d.att.cue.i for d in drafts if d.att}
     indirect = _drop_nested(_indirect_drafts(doc, taken, cues, regions))
-    drafts = _absorb_fragments(drafts, indirect) + indirect
+    drafts = _join_following_quotation(text, _absorb_fragments(drafts, indirect), indirect) + indirect
     for d in sorted(drafts, key=lambda d: d.att.cue.idx if d.att else d.content[0]):
         quotes.append(_to_quote(doc, text, d, resolver))
     quotes.sort(key=lambda q: (q.content.start, q.content.end))
