@@ -662,3 +662,10 @@ def test_unattributed_quotation_after_a_reported_clause_goes_on_with_it(nlp: Lan
     assert q.content.text.startswith("people should be free") and q.content.text.endswith("actually matters.")
     assert q.cue is not None and q.cue.text == "says"
     assert len([x for x in quotes_of(nlp, text) if "actually matters" in x.content.text]) == 1
+
+
+def test_quote_split_by_a_tag_with_a_topic_phrase_is_one_content(nlp: Language) -> None:
+    text = "“You have to be willing to listen,” she said of the new mayor, “whether you agree with people or not.”"
+    q = only(quotes_of(nlp, text), "listen")
+    assert q.content.text.endswith("or not.") and len(q.pieces) == 2
+    assert q.speaker is not None and q.speaker.text == "she"

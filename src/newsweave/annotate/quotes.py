@@ -328,6 +328,9 @@ def _continues(text: str, last: _Draft, reg: QuotedRegion, att: _Attribution | N
     gap = text[last.content[1]:reg.start]
     if "\n" not in gap:
         extra = {cue.i, *(c.i for c in cue.children if c.dep_ in ("prt", "aux", "neg", "advmod"))}
+        # “...,” he said of Trump, “...”; “...,” he said on “Meet the Press.” “...”: a phrase on
+        # the cue's topic or venue does not end the quotation (PolNeAR joins both parts)
+        extra |= {t.i for c in cue.children if c.dep_ == "prep" and c.i > cue.i for t in c.subtree}
         allowed = extra | {t.i for t in last.att.speaker}
         if all(t.i in allowed or t.is_punct or t.is_space
                for t in _tokens_between(cue.doc, last.content[1], reg.start - 1)):
