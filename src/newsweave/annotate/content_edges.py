@@ -75,6 +75,10 @@ def end_before_taken(doc: Doc, lo: int, hi: int, taken: Sequence[tuple[int, int]
 
 def _is_aside(h: Token, first: Token) -> bool:
     doc = h.doc
+    if h.dep_ == "advcl" and h.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+        # ", distracted from ...", ", followed closely by ...", ", though mixed with ...": a bare
+        # past participle clause describes what is reported and PolNeAR keeps it (train: 3 of 3)
+        return False
     if h.dep_ == "relcl":  # not a time or place ("..., when ..."); "much of which" is one
         return first.lower_ in ("who", "which", "whose") or (
             doc[first.i + 1].lower_ == "of" and doc[first.i + 2].lower_ in ("which", "whom"))
