@@ -675,3 +675,10 @@ def test_quote_split_by_a_tag_with_a_topic_phrase_is_one_content(nlp: Language) 
     q = only(quotes_of(nlp, text), "listen")
     assert q.content.text.endswith("or not.") and len(q.pieces) == 2
     assert q.speaker is not None and q.speaker.text == "she"
+
+
+def test_participle_on_the_reported_main_verb_stays_in_the_content(nlp: Language) -> None:
+    text = ("In the long run, several economists say, the levy could spread through the whole market, "
+            "helping to keep prices from rising too fast.")
+    q = only(quotes_of(nlp, text), "levy")
+    assert q.content.text.endswith("helping to keep prices from rising too fast")
