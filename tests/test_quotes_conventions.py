@@ -225,6 +225,7 @@ def test_speech_verb_joined_to_a_reported_clause_shares_the_reporters_subject(nl
     ("Garcia herself said that the plan needed more work.", "Garcia"),
     ("The base commander, speaking publicly for the first time, said the order never came.",
      "The base commander"),
+    ("Senator Ana Ruiz, who says the mayor is attacking her, said the budget was a mess.", "Senator Ana Ruiz"),
 ])
 def test_source_leaves_out_days_reflexives_and_participles(nlp: Language, text: str, speaker: str) -> None:
     quotes = [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == "said"]
