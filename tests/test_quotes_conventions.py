@@ -199,7 +199,8 @@ def test_reported_content_ends_before_the_writers_aside(nlp: Language, text: str
 def test_trailing_past_participle_clause_stays_in_the_content(nlp: Language) -> None:
     text = "Ruiz said she was wasting her time on the council, distracted from the real work of helping the town."
     q = only(quotes_of(nlp, text), "wasting")
-    assert q.content.text == "she was wasting her time on the council, distracted from the real work of helping the town"
+    assert q.content.text == ("she was wasting her time on the council, "
+                              "distracted from the real work of helping the town")
 
 
 def test_quoted_words_after_a_comma_stay_in_the_content(nlp: Language) -> None:
