@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsweave.annotate.quote_marks import find_quoted_regions
+from newsweave.annotate.quotes import _trim_clause
 from newsweave.annotate.speakers import speaker_tokens
 from newsweave.dossier import embed
 from newsweave.dossier.build import DossierBuilder
@@ -63,6 +64,12 @@ def test_new_sentence_after_a_full_stop_is_not_the_quote_tag(nlp: Language) -> N
      "has called for", "Sanders"),
     ("A new poll shows that Republicans are unifying at a faster pace.",
      "that Republicans are unifying at a faster pace", "shows", "A new poll"),
+    # the parse hangs the that-clause on the modifier's noun; it is still the cue's content
+    ("Marta Lopez said earlier on Friday during a news conference that she may wait until March to decide.",
+     "that she may wait until March to decide", "said", "Marta Lopez"),
+    # a speech verb conjoined to the content's clause is a cue of its own: the content ends before it
+    ("Ruiz said the plan was sound and says she wrote a bill to fund it.",
+     "the plan was sound", "said", "Ruiz"),
 ])
 def test_polnear_span_conventions(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
     q = only(quotes_of(nlp, text), content.split()[-1])
@@ -189,6 +196,13 @@ def test_reported_content_ends_before_the_writers_aside(nlp: Language, text: str
     assert q.content.text == content
 
 
+def test_trailing_past_participle_clause_stays_in_the_content(nlp: Language) -> None:
+    text = "Ruiz said she was wasting her time on the council, distracted from the real work of helping the town."
+    q = only(quotes_of(nlp, text), "wasting")
+    assert q.content.text == ("she was wasting her time on the council, "
+                              "distracted from the real work of helping the town")
+
+
 def test_quoted_words_after_a_comma_stay_in_the_content(nlp: Language) -> None:
     text = "The minister said the plan was “a failure, a complete waste of money.”"
     q = only(quotes_of(nlp, text), "failure")
@@ -200,11 +214,19 @@ def test_passive_cue_has_no_source(nlp: Language) -> None:
     assert q.speaker is None
 
 
+def test_speech_verb_joined_to_a_reported_clause_shares_the_reporters_subject(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "Ruiz said the plan was sound and says she wrote a bill to fund it."), "fund it")
+    assert q.content.text == "she wrote a bill to fund it"
+    assert q.cue is not None and q.cue.text == "says"
+    assert q.speaker is not None and q.speaker.text == "Ruiz"
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("The campaign on Monday said that the rally would go ahead as planned.", "The campaign"),
     ("Garcia herself said that the plan needed more work.", "Garcia"),
     ("The base commander, speaking publicly for the first time, said the order never came.",
      "The base commander"),
+    ("Senator Ana Ruiz, who says the mayor is attacking her, said the budget was a mess.", "Senator Ana Ruiz"),
 ])
 def test_source_leaves_out_days_reflexives_and_participles(nlp: Language, text: str, speaker: str) -> None:
     quotes = [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == "said"]
@@ -241,6 +263,9 @@ def test_perception_and_display_readings_are_not_quotes(nlp: Language, text: str
     # the quoted clause's subject before a comma and the mark belongs to the content
     ("The new ferry, built in Norway last year, “will cut the crossing time in half,” the mayor said.",
      "The new ferry, built in Norway last year, “will cut the crossing time in half,"),
+    # a quote that opens right after a full stop starts a sentence: the one before stays out
+    ("The mayor seemed pleased with the vote. “It will cut the crossing time in half,” she said later.",
+     "It will cut the crossing time in half,"),
 ])
 def test_mid_sentence_quote_takes_in_its_sentence_start(nlp: Language, text: str, content: str) -> None:
     q = only(quotes_of(nlp, text), "half" if "half" in text else "veto")
@@ -625,3 +650,37 @@ def test_name_opening_the_clause_when_the_parse_loses_the_subject(
     doc = Doc(nlp.vocab, words=words, pos=pos, heads=heads, deps=deps)
     said = doc[words.index("said")]
     assert " ".join(t.text for t in speaker_tokens(said, phrase_before=False)) == speaker
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("that the vote was set for Friday, and", "that the vote was set for Friday"),
+    ("new support from teachers who lost their jobs and", "new support from teachers who lost their jobs"),
+    ("there may be as many as three, but", "there may be as many as three"),
+    ("whether to stay or go", "whether to stay or go"),
+])
+def test_content_cut_before_a_conjoined_verb_drops_the_dangling_conjunction(text: str, kept: str) -> None:
+    lo, hi = _trim_clause(text, 0, len(text))
+    assert text[lo:hi] == kept
+
+
+def test_unattributed_quotation_after_a_reported_clause_goes_on_with_it(nlp: Language) -> None:
+    text = ('Ana Ruiz, a nurse from Ohio, says people should be free to choose their own doctor. '
+            '"It is their health, and the state should focus on what actually matters."')
+    q = only(quotes_of(nlp, text), "their own doctor")
+    assert q.content.text.startswith("people should be free") and q.content.text.endswith("actually matters.")
+    assert q.cue is not None and q.cue.text == "says"
+    assert len([x for x in quotes_of(nlp, text) if "actually matters" in x.content.text]) == 1
+
+
+def test_quote_split_by_a_tag_with_a_topic_phrase_is_one_content(nlp: Language) -> None:
+    text = "“You have to be willing to listen,” she said of the new mayor, “whether you agree with people or not.”"
+    q = only(quotes_of(nlp, text), "listen")
+    assert q.content.text.endswith("or not.") and len(q.pieces) == 2
+    assert q.speaker is not None and q.speaker.text == "she"
+
+
+def test_participle_on_the_reported_main_verb_stays_in_the_content(nlp: Language) -> None:
+    text = ("In the long run, several economists say, the levy could spread through the whole market, "
+            "helping to keep prices from rising too fast.")
+    q = only(quotes_of(nlp, text), "levy")
+    assert q.content.text.endswith("helping to keep prices from rising too fast")

@@ -293,7 +293,7 @@ def _fragment_start(doc: Doc, text: str, reg: QuotedRegion) -> int:
     the RFS, “can continue to ...,” she wrote")."""
     p_start = text.rfind("\n", 0, reg.start) + 1
     prefix = text[p_start:reg.start - 1]
-    ends = [m.end() for m in re.finditer(r"[.!?][”\"']?\s+(?=[A-Z“\"'])", prefix)
+    ends = [m.end() for m in re.finditer(r"[.!?][”\"']?\s+(?=[A-Z“\"']|$)", prefix)
             if not _ABBREVIATION.search(prefix, 0, m.start() + 1)]
     s_start = p_start + (ends[-1] if ends else 0)
     words = [w for w in text[s_start:reg.start - 1].split() if any(ch.isalnum() for ch in w)]
@@ -328,6 +328,9 @@ def _continues(text: str, last: _Draft, reg: QuotedRegion, att: _Attribution | N
     gap = text[last.content[1]:reg.start]
     if "\n" not in gap:
         extra = {cue.i, *(c.i for c in cue.children if c.dep_ in ("prt", "aux", "neg", "advmod"))}
+        # “...,” he said of Trump, “...”; “...,” he said on “Meet the Press.” “...”: a phrase on
+        # the cue's topic or venue does not end the quotation (PolNeAR joins both parts)
+        extra |= {t.i for c in cue.children if c.dep_ == "prep" and c.i > cue.i for t in c.subtree}
         allowed = extra | {t.i for t in last.att.speaker}
         if all(t.i in allowed or t.is_punct or t.is_space
                for t in _tokens_between(cue.doc, last.content[1], reg.start - 1)):
@@ -507,6 +510,30 @@ def _absorb_fragments(direct: list[_Draft], indirect: list[_Draft]) -> list[_Dra
     return out
 
 
+def _join_following_quotation(text: str, direct: list[_Draft], indirect: list[_Draft]) -> list[_Draft]:
+    """Join to a reported clause the quotation that follows it as the next sentence of the same
+    paragraph and has no attribution of its own ("She says people should choose. “It is their
+    life ...”"): the same source goes on in its own words, and PolNeAR marks both as one content.
+
+    Returns:
+        The direct drafts left (those joined are now part of an indirect draft).
+    """
+    joined: set[int] = set()
+    for r in indirect:
+        for k, d in enumerate(direct):
+            if d.att is None and k not in joined and d.content[0] >= r.content[1] and \
+                    _SENTENCE_GAP.fullmatch(text, r.content[1], d.content[0]):
+                r.content = (r.content[0], d.content[1])
+                r.form = "mixed"
+                joined.add(k)
+                break
+    return [d for k, d in enumerate(direct) if k not in joined]
+
+
+# Between a reported clause and a quotation opening the next sentence: its full stop and a mark.
+_SENTENCE_GAP = re.compile(r"[.!?][ \u00a0]+[“\"'‘]+")
+
+
 def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
     """Leave out a cue inside another attribution's content ("Clinton says she wants to ..."):
     PolNeAR mostly marks only the outer one. On train, dropping nested speech cues too gains
@@ -531,9 +558,16 @@ def _within_paragraph(text: str, anchor: int, lo: int, hi: int) -> tuple[int, in
     return max(lo, p_lo), min(hi, p_hi if p_hi >= 0 else len(text))
 
 
+# A clause cut before a conjoined verb can end on the conjunction ("..., and suggesting ...").
+_DANGLING_CONJUNCTION = re.compile(r"[\s,;—-]+(?:and|but|or)$")
+
+
 def _trim_clause(text: str, lo: int, hi: int) -> tuple[int, int]:
     while hi > lo and text[hi - 1] in " \n\u00a0,;:—-.":
         hi -= 1
+    m = _DANGLING_CONJUNCTION.search(text, lo, hi)
+    if m is not None and m.start() > lo:
+        hi = m.start()
     while lo < hi and text[lo] in " \n\u00a0,;:—-":
         lo += 1
     return lo, hi
@@ -574,7 +608,7 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
     taken = [d.content for d in drafts] + [(q.content.start, q.content.end) for q in quotes]
     cues = {d.att.cue.i for d in drafts if d.att}
     indirect = _drop_nested(_indirect_drafts(doc, taken, cues, regions))
-    drafts = _absorb_fragments(drafts, indirect) + indirect
+    drafts = _join_following_quotation(text, _absorb_fragments(drafts, indirect), indirect) + indirect
     for d in sorted(drafts, key=lambda d: d.att.cue.idx if d.att else d.content[0]):
         quotes.append(_to_quote(doc, text, d, resolver))
     quotes.sort(key=lambda q: (q.content.start, q.content.end))

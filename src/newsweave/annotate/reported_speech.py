@@ -164,7 +164,24 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ == "xcomp" and getattr(reported_through(verb.head), "i", None) == verb.i:
         return None
     inner = reported_through(verb)
-    return _own_content(inner) if inner is not None else _own_content(verb)
+    span = _own_content(inner) if inner is not None else _own_content(verb)
+    return _before_conjoined_cue(verb, span) if span is not None else None
+
+
+def _before_conjoined_cue(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` ended before a speech verb conjoined to its clause ("said the plan was sound and
+    says she wrote a bill"): the second verb is a cue of its own with its own content, and
+    PolNeAR ends the first content before the conjunction."""
+    doc = verb.doc
+    for tok in doc.char_span(*span, alignment_mode="expand") or ():
+        if tok.dep_ == "conj" and tok.head.i != verb.i and tok.head.idx >= span[0] and \
+                cue_kind(tok) == "speech" and _own_content(tok) is not None and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            k = tok.left_edge.i - 1
+            while k > 0 and (doc[k].dep_ == "cc" or doc[k].is_punct):
+                k -= 1
+            return span[0], max(span[0], doc[k].idx + len(doc[k]))
+    return span
 
 
 def reported_through(verb: Token) -> Token | None:
@@ -239,6 +256,10 @@ def _own_content(verb: Token) -> tuple[int, int] | None:
         right = [c for c in right if c.dep_ != "xcomp"]
         kind = "clause"
     clauses = [c for c in right if c.dep_ in _CLAUSE_DEPS]
+    if not clauses and kind in ("speech", "clause"):
+        stray = _stray_that_clause(verb)
+        if stray is not None:
+            return subtree_span([stray])
     if kind == "clause" and not clauses:
         return None
     if kind == "speech" and clauses and clauses[0].dep_ == "ccomp":
@@ -261,6 +282,21 @@ def _own_content(verb: Token) -> tuple[int, int] | None:
         return None
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         return _parenthetical_content(verb)
+    return None
+
+
+def _stray_that_clause(verb: Token) -> Token | None:
+    """The that-clause of a cue that the parse hangs on the noun of a modifier between them ("said
+    on Friday during a news conference that she may wait"): a relative clause opened by "that"
+    as a complementizer (dep ``mark``: a relative "that" is the clause's subject or object) with
+    a subject of its own. PolNeAR marks the clause as the cue's content."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for rel in (c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i):
+                first = rel.doc[rel.left_edge.i]
+                if first.lower_ == "that" and first.dep_ == "mark" and \
+                        any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in rel.children):
+                    return rel
     return None
 
 
