@@ -22,7 +22,7 @@ from newsweave.model import Mention, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 DEFAULT_MODEL = "en_core_web_sm"
 MODEL_ENV = "NEWSWEAVE_SPACY_MODEL"
@@ -173,6 +173,14 @@ def sentence_start(doc: Doc, char: int) -> int:
         starts = doc.user_data[_SENT_STARTS_KEY] = [sent.start_char for sent in doc.sents]
     k = bisect.bisect_right(starts, char) - 1
     return starts[k] if k >= 0 else 0
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens wholly inside ``start:end`` (by binary search, not a scan of the document)."""
+    if end <= start:
+        return []
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
 
 
 def sentences_of(doc: Doc) -> tuple[Span, ...]:

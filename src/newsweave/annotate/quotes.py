@@ -28,14 +28,15 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsweave.annotate.content_edges import after_sentence_conjunction, drop_trailing_aside, end_before_taken
-from newsweave.annotate.nlp import doc_text
+from newsweave.annotate.nlp import doc_text, tokens_between
 from newsweave.annotate.nominal_cues import (
     according_content,
     adjective_cue_content,
     noun_cue_content,
     one_word_content,
 )
-from newsweave.annotate.quote_marks import QuotedRegion, find_quoted_regions, paragraphs, trim_span
+from newsweave.annotate.quote_captions import caption_name, card_drafts, headline_drafts
+from newsweave.annotate.quote_marks import QuotedRegion, find_quoted_regions, trim_span
 from newsweave.annotate.reported_speech import (
     DIRECT_CUES,
     INDIRECT_MIN_WORDS,
@@ -45,7 +46,7 @@ from newsweave.annotate.reported_speech import (
     indirect_content,
     inverted_tag,
 )
-from newsweave.annotate.speakers import ORG_WORDS, ROLE_WORDS, SpeakerResolver, speaker_tokens
+from newsweave.annotate.speakers import SpeakerResolver, speaker_tokens
 from newsweave.model import Mention, Quote, QuoteForm, Span
 
 __all__ = ["extract_quotes"]
@@ -75,19 +76,13 @@ ATTRIBUTION_WINDOW = 10
 # president of the Indiana state firefighters union, said); only the speaker and fillers may
 # come before the cue. PolNeAR train: 20 gains 0.2 source F1 over 10, content unchanged.
 TAIL_ATTRIBUTION_WINDOW = 20
+# Marks around a statement under a name and a colon that make it a direct quote.
+_MARKS = "\"'“‘«„"
 
 
 def _span(text: str, start: int, end: int) -> Span:
     start, end = trim_span(text, start, end)
     return Span.of(text, start, end)
-
-
-def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
-    """The tokens wholly inside ``start:end`` (by binary search, not a scan of the document)."""
-    if end <= start:
-        return []
-    span = doc.char_span(start, end, alignment_mode="contract")
-    return list(span) if span is not None else []
 
 
 def _is_speech_verb(tok: Token) -> bool:
@@ -112,7 +107,7 @@ def _opens_quote(tok: Token) -> bool:
 
 def _attribute_tail(doc: Doc, region: QuotedRegion, stop: int) -> _Attribution | None:
     """A speech verb just after the closing mark (“…,” Zas said / “…,” said Zas)."""
-    toks = [t for t in _tokens_between(doc, region.end, stop) if t.idx > region.end]
+    toks = [t for t in tokens_between(doc, region.end, stop) if t.idx > region.end]
     window: list[Token] = []
     for t in toks[: TAIL_ATTRIBUTION_WINDOW + 1]:
         if t.text in ("“", "«", "„") or "\n" in t.text_with_ws.strip(" ") or (
@@ -122,7 +117,7 @@ def _attribute_tail(doc: Doc, region: QuotedRegion, stop: int) -> _Attribution |
     first_word = next((t for t in window if t.is_alpha), None)
     if first_word is None:
         return None
-    inside = _tokens_between(doc, region.start, region.end)
+    inside = tokens_between(doc, region.start, region.end)
     if inside and inside[-1].text == "." and first_word.text[:1].isupper() and first_word.pos_ != "VERB":
         return None  # “... ongoing.” He said the FBI ...: a new sentence, not this quote's tag
     for t in window:
@@ -153,7 +148,7 @@ def _attribute_head(doc: Doc, text: str, region: QuotedRegion, start: int) -> _A
 
 def _governing_verb(doc: Doc, region: QuotedRegion) -> _Attribution | None:
     """The nearest speech verb above the quote in the parse, before it in the same sentence."""
-    inside = _tokens_between(doc, region.start, region.end)
+    inside = tokens_between(doc, region.start, region.end)
     roots = [t for t in inside if not region.start <= t.head.idx < region.end]
     for root in roots[:3]:
         node, steps = root, 0
@@ -169,7 +164,7 @@ def _governing_verb(doc: Doc, region: QuotedRegion) -> _Attribution | None:
 
 def _adjacent_head_verb(doc: Doc, text: str, region: QuotedRegion, start: int) -> _Attribution | None:
     """A speech verb a few words before the opening mark (Zas said: “…” / told the Post, “…”)."""
-    toks = [t for t in _tokens_between(doc, start, region.start - 1)]
+    toks = [t for t in tokens_between(doc, start, region.start - 1)]
     window = toks[-ATTRIBUTION_WINDOW:]
     before = text[start:region.start - 1].rstrip().rstrip("'").rstrip()  # and the first half of ''So
     if not window or not re.search(r"(?:[,:—]|\bthat|\bas saying|\w)$", before):
@@ -281,7 +276,7 @@ def _title_in_tag(doc: Doc, text: str, last: _Draft, reg: QuotedRegion) -> bool:
         return False
     if reg.words(text) > SCARE_MAX_WORDS or re.search(r"[.!?][”\"']*\s", text[last.att.cue.idx:reg.start]):
         return False
-    before = [t for t in _tokens_between(doc, last.att.cue.idx, reg.start) if t.text not in OPENING_MARKS
+    before = [t for t in tokens_between(doc, last.att.cue.idx, reg.start) if t.text not in OPENING_MARKS
               and t.text not in ("'", "’")]
     return bool(before) and (before[-1].pos_ == "ADP" or before[-1].tag_ == "POS")
 
@@ -300,7 +295,7 @@ def _fragment_start(doc: Doc, text: str, reg: QuotedRegion) -> int:
     if not words or len(words) > FRAGMENT_PREFIX_WORDS:
         return reg.start
     if text[s_start:reg.start - 1].rstrip()[-1:] in ":,—":
-        before = _tokens_between(doc, s_start, reg.start - 1)
+        before = tokens_between(doc, s_start, reg.start - 1)
         if not any(reg.start <= t.head.idx < reg.end and t.dep_ in ("nsubj", "nsubjpass", "expl")
                    for t in before) or any(_is_speech_verb(t) for t in before):
             return reg.start
@@ -333,7 +328,7 @@ def _continues(text: str, last: _Draft, reg: QuotedRegion, att: _Attribution | N
         extra |= {t.i for c in cue.children if c.dep_ == "prep" and c.i > cue.i for t in c.subtree}
         allowed = extra | {t.i for t in last.att.speaker}
         if all(t.i in allowed or t.is_punct or t.is_space
-               for t in _tokens_between(cue.doc, last.content[1], reg.start - 1)):
+               for t in tokens_between(cue.doc, last.content[1], reg.start - 1)):
             return True
     if att is not None and att.side == "tail":
         return False  # the next quotation has a tag of its own
@@ -342,110 +337,6 @@ def _continues(text: str, last: _Draft, reg: QuotedRegion, att: _Attribution | N
     head = head.rstrip("”\"'’»").rstrip()  # a quoted name ending the tag (on “Meet the Press.”)
     return not rest.strip() and gap.count("\n") <= 2 and head[-1:] in ".!?" and \
         len(head.split()) <= CONTINUATION_GAP_WORDS
-
-
-def _card_drafts(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, Mention]]:
-    """Pull quotes: a paragraph ending in a speaker caption ("... leave. Anthony Blinken US Secretary")."""
-    text, out = doc_text(doc), []
-    for p_start, p_end in paragraphs(text):
-        para = text[p_start:p_end]
-        if para.rstrip()[-1:] in ".!?”\"…:" or len(para.split()) < 8:
-            continue
-        cands = [m for m in mentions if p_start < m.start < p_end and _caption_person(text, m, p_end)]
-        for m in cands:
-            caption = text[m.start:p_end]
-            before = text[p_start:m.start].rstrip()
-            if len(before.split()) < 6 or len(caption.split()) > 16:
-                continue
-            cap_toks = _tokens_between(doc, m.end, p_end)
-            if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in cap_toks):
-                continue
-            tail = text[m.end:p_end]
-            if tail and not (tail[0].isupper() or tail[0] == " "):
-                continue
-            out.append((p_start, m.start, m))
-            break
-    return out
-
-
-# A headline or paragraph that opens with a name and a colon: "Elizabeth Warren: Donald Trump Is a
-# 'Proven Failure' in Business.", "Lynch: No outside influence on FBI probe". The name is at most
-# this many words, all proper nouns (or titles such as "Dr." and "Sen."), none of them a place
-# ("WASHINGTON:" is a dateline) or a date; rubrics ("UPDATE:", "Poll:") are not proper nouns.
-HEADLINE_SPEAKER_WORDS = 5
-_HEADLINE_COLON = re.compile(r"([^\n:]{2,60}?):[ \t]+(?=\S)")
-_NOT_SPEAKERS = ("GPE", "LOC", "FAC", "DATE", "TIME")
-_NAME_TITLES = frozenset({"dr", "sen", "rep", "gov", "mr", "mrs", "ms", "gen"})
-_MARKS = "\"'“‘«„"
-_RUBRICS = frozenset({"correction", "corrections", "update", "updated", "breaking", "exclusive", "bombshell",
-                      "watch", "analysis", "opinion", "editorial", "note", "review", "video", "live", "poll",
-                      "report", "photos", "listen", "read", "related", "source", "sources", "warning"})
-
-
-def _headline_drafts(doc: Doc) -> list[tuple[int, int, int, tuple[int, int]]]:
-    """Statements a paragraph opens with under a name and a colon: (colon offset, content start,
-    content end, the name's offsets); the content runs to the end of the colon's sentence."""
-    text, out = doc_text(doc), []
-    named = {t.text for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
-    for p_start, p_end in paragraphs(text):
-        m = _HEADLINE_COLON.match(text, p_start, p_end)
-        if m is None or len(m.group(1).split()) > HEADLINE_SPEAKER_WORDS:
-            continue
-        name = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
-        if name is None or not len(name):
-            continue
-        words = [t for t in name if not t.is_punct]
-        if not words or any(t.ent_type_ in _NOT_SPEAKERS for t in name) or not all(
-                (t.text[:1].isupper() and (t.pos_ == "PROPN" or t.text in named))
-                or t.lower_.rstrip(".") in _NAME_TITLES or t.tag_ == "POS" for t in words):
-            continue  # a name the tagger missed counts when the article names it elsewhere
-        if len(words) == 1 and words[0].lower_ in _RUBRICS:
-            continue  # "Correction:", "UPDATE:"; a transcript's "PENCE:" is a speaker
-        if len(words) > 1 and not any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in words):
-            continue  # a title-case headline: "Stealth Over Health: ..."
-        first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
-        if first is None:
-            continue
-        hi = min(first[0].sent.end_char, p_end)
-        lo, hi = trim_span(text, m.end(), hi)
-        if len(text[lo:hi].split()) >= 3:
-            out.append((m.end(1), lo, hi, (name.start_char, name.end_char)))
-    return out
-
-
-_CAPTION_TITLES = ROLE_WORDS | {"official", "us", "united", "former", "head", "chief", "press"}
-
-
-def _caption_person(text: str, m: Mention, p_end: int) -> bool:
-    """Whether a mention can head a caption: a PERSON, or a name the small NER model mislabels
-    (it tags Kassym-Jomart Tokayev and Anatoly Antonov ORG) followed by a role title within three
-    words ("... Tokayev President of Kazakhstan", "... Antonov Russian Ambassador to Washington")."""
-    if m.label == "PERSON":
-        return True
-    words = m.text.split()
-    if m.label not in ("ORG", "GPE", "NORP") or not 2 <= len(words) <= 3:
-        return False
-    if any(w.lower() in ORG_WORDS for w in words) or not all(w[:1].isupper() for w in words):
-        return False
-    tail = [w.strip(",.").lower() for w in text[m.end:p_end].split()[:3]]
-    return any(w in ROLE_WORDS for w in tail)
-
-
-def _caption_name(text: str, m: Mention) -> Mention:
-    """The name of a caption mention that NER ran into the title.
-
-    'Maria ZakharovaOfficial' (printed without a space) -> 'Maria Zakharova';
-    'Maria Petrova Official' -> 'Maria Petrova'.
-    """
-    end = m.start + len(m.text)
-    glued = re.search(r"[a-z][A-Z][a-z]+$", m.text)
-    if glued:
-        end = m.start + glued.start() + 1
-    words = text[m.start:end].split()
-    while len(words) > 2 and words[-1].lower() in _CAPTION_TITLES:
-        words.pop()
-        end = text.rfind(words[-1], m.start, end) + len(words[-1])
-    return Mention(m.start, end, text[m.start:end], m.label, m.entity)
 
 
 def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
@@ -591,13 +482,13 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
     regions = find_quoted_regions(text)
     drafts = _direct_drafts(doc, regions)
     quotes: list[Quote] = []
-    for start, end, m in _card_drafts(doc, mentions):
-        name = _caption_name(text, m)
+    for start, end, m in card_drafts(doc, mentions):
+        name = caption_name(text, m)
         lo, hi = trim_span(text, start, end)
         if not any(lo < d.content[1] and d.content[0] < hi for d in drafts):
             quotes.append(Quote(content=Span.of(text, lo, hi), speaker=Span.of(text, name.start, name.end),
                                 form="direct", speaker_ref=Span.of(text, name.start, name.end)))
-    for colon, lo, hi, (n_lo, n_hi) in _headline_drafts(doc):
+    for colon, lo, hi, (n_lo, n_hi) in headline_drafts(doc):
         if any(lo < d.content[1] and d.content[0] < hi for d in drafts) or \
                 any(lo < q.content.end and q.content.start < hi for q in quotes):
             continue
