@@ -24,12 +24,10 @@ still merges a place's spellings.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from newsweave.annotate.nlp import doc_text
-from newsweave.dossier.names import untitled_len
+from newsweave.dossier.names import lower_case_words, untitled_len
 from newsweave.model import Mention
 
 if TYPE_CHECKING:
@@ -48,7 +46,6 @@ _NOT_NAMES = frozenset({
 _BODY_NOUNS = frozenset({"administration", "government", "team", "campaign", "camp"})
 # NER labels the recovered mentions may carry (others are not actors).
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 
 
 def add_missed_names(doc: Doc, mentions: list[Mention],
@@ -83,7 +80,7 @@ def add_missed_names(doc: Doc, mentions: list[Mention],
             grown[key] = Mention(span.start_char, span.end_char, span.text, label)
             covered.update(range(ent.end, end))
     labels = {m.text: m.label for m in grown.values()}
-    lowered = Counter(_LOWER_WORD.findall(doc_text(doc)))
+    lowered = lower_case_words([doc_text(doc)])
     found = list(grown.values())
     persons_at = {e.start for e in doc.ents if e.label_ == "PERSON"}
     for run in _proper_noun_runs(doc, covered):

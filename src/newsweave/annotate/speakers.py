@@ -314,7 +314,7 @@ class SpeakerResolver:
         persons = [m for m in self.persons if m.label == "PERSON" or len(m.text.split()) > 1]
         starts = [m.start for m in persons]
         strings = self.doc.vocab.strings
-        gendered = {strings.add(word): g for word, g in _GENDERED.items()}
+        gendered = {strings[word]: g for word, g in _GENDERED.items()}  # the ids, the vocabulary unchanged
         lowers = self.doc.to_array("LOWER").tolist()  # no Token object per word: most are no pronoun
         for i in (i for i, lower in enumerate(lowers) if lower in gendered):
             tok, g = self.doc[i], gendered[lowers[i]]

@@ -61,6 +61,7 @@ from newsweave.dossier.names import (
     institution_key,
     is_acronym,
     is_given_name,
+    lower_case_words,
     match_key,
     nicknamer,
     phonetic_key,
@@ -78,7 +79,6 @@ from newsweave.dossier.occurrences import (
     drop_common_words,
     find_again,
     join_quoted_nicknames,
-    lower_case_words,
     repair_surfaces,
 )
 from newsweave.model import STORY, Entity, Mention
@@ -187,7 +187,7 @@ def resolve_actors(
     """
     gaz = gazetteer if gazetteer is not None else PlaceGazetteer()
     texts = {aid: text for aid, text, _ in items}
-    lower = lower_case_words(texts)
+    lower = lower_case_words(texts.values())
     occurrences = repair_surfaces(collect(items), gaz)
     cut = cut_headline_spans(occurrences, texts)
     occurrences, nicknamed = join_quoted_nicknames(occurrences, texts)
@@ -400,16 +400,7 @@ def _attach_single_words(forest: _Forest, texts: Mapping[str, str]) -> dict[Ment
             of_name = len(group.words) >= 3 and group.words[1] == "of"
             head = group.words[0] if of_name or group.words[-1] in GEO_HEADS else group.words[-1]
             surname_roots[phonetic_key(head)].add(forest.find(group.key))
-    first_name_roots: dict[str, set[str]] = defaultdict(set)
-    full_names: Counter[str] = Counter()  # a person's mentions by full name, per root
-    for group in forest.groups.values():
-        aid, start, end = group.occurrences[0].key
-        written = texts[aid][start:end]  # the surface has lost a company form ("Ryan Homes Inc")
-        if len(group.words) >= 2 and best_label(group.votes) == "PERSON" and len(_first_name(group.words)) > 1 \
-                and all(w.isalpha() for w in group.words) and not has_org_word(written) \
-                and not has_corp_suffix(written):
-            first_name_roots[phonetic_key(_first_name(group.words))].add(forest.find(group.key))
-            full_names[forest.find(group.key)] += len(group.occurrences)
+    full_names = _person_full_names(forest, texts)
     override: dict[MentionKey, str] = {}
     ambiguous: list[tuple[_Group, set[str]]] = []
     for key, group in sorted(forest.groups.items()):
@@ -421,16 +412,9 @@ def _attach_single_words(forest: _Forest, texts: Mapping[str, str]) -> dict[Ment
         elif len(roots) > 1:
             ambiguous.append((group, roots))
         elif best_label(group.votes) == "PERSON" and group.place is None and is_given_name(group.words[0]):
-            # "Katie" alone, where Katie Jenkin is the only Katie and no one's surname is Katie.
-            # Only a given name of the nickname table: NER calls company words persons in Reuters
-            # ("Motors", "Electric"); and a word written far more often alone than the full name is
-            # someone else ("Baker" and one "Baker Lift")
-            firsts = {forest.find(r) for r in first_name_roots.get(phonetic_key(group.words[0]), ())}
-            if len(firsts) == 1:
-                root = firsts.pop()
-                if len(group.occurrences) <= FIRST_NAME_SHARE * sum(n for r, n in full_names.items()
-                                                                    if forest.find(r) == root):
-                    forest.union(key, root)
+            root = _first_name_root(forest, group, full_names)  # no one's surname: perhaps a first name
+            if root is not None:
+                forest.union(key, root)
     for group, roots in ambiguous:
         current = {forest.find(r) for r in roots}
         dominant = _dominant_root(forest, current)
@@ -439,6 +423,35 @@ def _attach_single_words(forest: _Forest, texts: Mapping[str, str]) -> dict[Ment
             if nearest is not None:
                 override[occ.key] = nearest
     return override
+
+
+def _person_full_names(forest: _Forest, texts: Mapping[str, str]) -> list[_Group]:
+    """The groups that are a person's full name as written: two words or more of letters, a first
+    name that is no initial, and neither a company form nor an organization word in the text (the
+    surface has lost the form: "Ryan Homes Inc" is "Ryan Homes")."""
+    out = []
+    for group in forest.groups.values():
+        aid, start, end = group.occurrences[0].key
+        written = texts[aid][start:end]
+        if len(group.words) >= 2 and best_label(group.votes) == "PERSON" and len(_first_name(group.words)) > 1 \
+                and all(w.isalpha() for w in group.words) and not has_org_word(written) \
+                and not has_corp_suffix(written):
+            out.append(group)
+    return out
+
+
+def _first_name_root(forest: _Forest, lone: _Group, full_names: Sequence[_Group]) -> str | None:
+    """The person a lone given name means: "Katie" alone, where Katie Jenkin is the story's only
+    Katie. The caller has checked it is a given name of the nickname table (NER calls company words
+    persons in Reuters: "Motors", "Electric"); a word written far more often alone than the full
+    name is someone else ("Baker" and one "Baker Lift")."""
+    key = phonetic_key(lone.words[0])
+    roots = {forest.find(g.key) for g in full_names if phonetic_key(_first_name(g.words)) == key}
+    if len(roots) != 1:
+        return None
+    root = roots.pop()
+    written_in_full = sum(len(g.occurrences) for g in full_names if forest.find(g.key) == root)
+    return root if len(lone.occurrences) <= FIRST_NAME_SHARE * written_in_full else None
 
 
 def _dominant_root(forest: _Forest, roots: set[str]) -> str | None:

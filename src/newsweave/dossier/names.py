@@ -24,7 +24,8 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, field
 from functools import lru_cache
 from importlib import metadata
@@ -248,6 +249,15 @@ def nicknamer() -> NickNamer:
 def is_given_name(word: str) -> bool:
     """A given name of the ``nicknames`` table ("Katie", "Regina", "Ali"; not "Texan" or "Motors")."""
     return bool(nicknamer().nicknames_of(word) or nicknamer().canonicals_of(word))
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+
+
+def lower_case_words(texts: Iterable[str]) -> Counter[str]:
+    """How often each word is written in lower case in these texts (evidence that a capitalized
+    word is an ordinary word, not a name)."""
+    return Counter(w for text in texts for w in _LOWER_WORD.findall(text))
 
 
 def has_corp_suffix(name: str) -> bool:

@@ -47,7 +47,6 @@ _NOT_ALNUM = "".join(sorted(set(".,;:!?&'\"’”“()[]-–— ")))
 SPREAD_MIN_SEEN = 2
 _CALENDAR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'-]+\b")
 # Offices that, written alone, name no one in particular ("the President said").
 OFFICE_WORDS = frozenset({"president", "minister", "secretary", "ambassador", "spokesman", "spokeswoman",
@@ -182,11 +181,6 @@ def join_quoted_nicknames(occurrences: list[Occurrence], texts: Mapping[str, str
             out.append(Occurrence((aid, hit.start(), hit.end()), name, "PERSON",
                                   any(o.titled for o in inside), any(o.headline for o in inside)))
     return [o for o in occurrences if o.key not in dropped], out
-
-
-def lower_case_words(texts: Mapping[str, str]) -> Counter[str]:
-    """How often each word is written in lower case in these texts."""
-    return Counter(w for text in texts.values() for w in _LOWER_WORD.findall(text))
 
 
 def find_again(occurrences: list[Occurrence], texts: Mapping[str, str], lower: Counter[str],
