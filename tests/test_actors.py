@@ -460,6 +460,12 @@ def test_the_place_table_is_kept_for_the_next_run(tmp_path: Path, monkeypatch: p
     assert not list(tmp_path.glob("*.tmp"))
 
 
+def test_a_post_nominal_is_no_company_form(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer, ("Ken Griffey Jr. signed. Ken smiled.",
+                              [("Ken Griffey Jr.", "PERSON"), ("Ken", "PERSON")]))
+    assert "Ken" in actor_with(res, "Ken Griffey").aliases
+
+
 def test_short_alternate_city_names_are_not_places(gazetteer: PlaceGazetteer) -> None:
     # geonames lists airport codes as cities' alternate names: "SOX" is Sogamoso's, "JAN" Jackson's
     for word in ("Sox", "MPs", "Jan", "Dxb"):

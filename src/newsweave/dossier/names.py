@@ -68,10 +68,10 @@ ORG_WORDS = frozenset({
     "church", "society", "authority", "guard", "brigade", "regiment", "battalion", "command",
 })
 
-# Corporate and legal suffixes dropped from the matching key ("Apple Inc." ~ "Apple").
-_CORP_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag", "gmbh",
-                            # post-nominals of people: "Regina Benjamin, MD", "Ken Griffey Jr."
-                            "md", "phd", "jr", "sr", "ii", "iii", "esq", "mba"})
+# Company forms, and with people's post-nominals ("Regina Benjamin, MD", "Ken Griffey Jr.") the
+# suffixes dropped from the matching key ("Apple Inc." ~ "Apple").
+_COMPANY_FORMS = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag", "gmbh"})
+_CORP_SUFFIXES = _COMPANY_FORMS | {"md", "phd", "jr", "sr", "ii", "iii", "esq", "mba"}
 # British spellings folded to one form, so "Promises Treatment Centre" = "... Center".
 _SPELLINGS = {"centre": "center", "theatre": "theater", "defence": "defense", "labour": "labor",
               "organisation": "organization", "programme": "program", "harbour": "harbor"}
@@ -261,9 +261,9 @@ def lower_case_words(texts: Iterable[str]) -> Counter[str]:
 
 
 def has_corp_suffix(name: str) -> bool:
-    """Whether a name ends in a company form ("Ryan Homes Inc", "Williams Co.")."""
-    words = name.lower().replace(".", " ").replace(",", " ").split()
-    return len(words) > 1 and words[-1] in _CORP_SUFFIXES
+    """Whether a name ends in a company form ("Ryan Homes Inc", "Williams Co."; not "Ken Griffey Jr.")."""
+    words = _WORD.findall(anyascii(name).lower().replace(".", ""))
+    return len(words) > 1 and words[-1] in _COMPANY_FORMS
 
 
 def is_acronym(name: str) -> bool:
