@@ -164,3 +164,16 @@ def test_cli_default_database_is_the_api_default() -> None:
     from newsweave import api, cli
 
     assert cli.DEFAULT_DB == api.DEFAULT_DB
+
+
+def test_inputs_reach_counts_the_files_of_folders_and_paths(tmp_path: Path) -> None:
+    # `run` starts the workers' fork server early only for inputs this big (cli.EARLY_WORKERS_BYTES)
+    from newsweave.cli import _inputs_reach
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.jsonl").write_bytes(b"x" * 600)
+    (tmp_path / "b.txt").write_bytes(b"y" * 500)
+    assert _inputs_reach([str(tmp_path)], 1100)
+    assert not _inputs_reach([str(tmp_path)], 1101)
+    assert _inputs_reach([str(tmp_path / "b.txt"), str(tmp_path / "sub")], 1000)
+    assert not _inputs_reach([str(tmp_path / "b.txt")], 501)

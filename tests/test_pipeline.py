@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 from newsweave import api, pipeline
 from newsweave.annotate import run as annotate_run
 from newsweave.link.stories import StoryClusterer
+from newsweave.model import Article
 from newsweave.pipeline import RunConfig
 from test_store import BACKENDS, fresh_db
 
@@ -150,3 +152,13 @@ def test_dossiers_of_an_in_memory_store_are_built_in_process(tmp_path: Path,
         report = api.run([path], db=store, config=RunConfig(workers=2, progress=False))
         assert report.stories_updated == len(store.list_stories()) >= 1
         assert all(store.get_dossier(s.id) is not None for s in store.list_stories())
+
+
+def test_annotations_on_worker_processes_match_one_process() -> None:
+    # The workers are forked from a server that loaded the default pipeline once; what they produce
+    # must be what this process produces.
+    articles = [Article(id=aid, text=text, published=date(2024, 2, 1)) for aid, text in ARTICLES.items()]
+    one = [r for batch in annotate_run.Annotator().annotate(articles, chunk=1) for r in batch]
+    two = [r for batch in annotate_run.Annotator(workers=2).annotate(articles, chunk=1) for r in batch]
+    assert [a.article_id for a in one] == list(ARTICLES) and one == two
+

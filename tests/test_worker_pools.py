@@ -1,14 +1,21 @@
-"""Worker processes end with the run that started them, even when it is killed with SIGKILL."""
+"""Worker processes start from a fork server that loaded the pipeline once, and end with the run
+that started them, even when it is killed with SIGKILL."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import pytest
+
+from newsweave.annotate.nlp import model_name_from_env
+from newsweave.worker_pools import worker_context
 
 PARENT = """
 import concurrent.futures, multiprocessing, os, sys, time
@@ -59,3 +66,35 @@ def test_workers_exit_when_their_parent_is_killed(context: str) -> None:
 def test_without_the_watch_workers_outlive_a_killed_parent() -> None:
     # why exit_with_parent exists: concurrent.futures workers never notice the parent's death
     assert _workers_after_kill("spawn", "none") != []
+
+
+needs_fork_server = pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
+                                       reason="no fork server on this platform")
+
+# Run in a worker: the names of the spaCy pipelines its fork server loaded before forking it.
+PRELOADED = "sorted(__import__('newsweave.annotate.run', fromlist=['run'])._PRELOADED)"
+
+
+@needs_fork_server
+def test_workers_inherit_the_fork_servers_pipeline() -> None:
+    with ProcessPoolExecutor(1, mp_context=worker_context()) as pool:
+        assert pool.submit(eval, PRELOADED).result() == [model_name_from_env(None)]
+
+
+SERVE = f"""
+import concurrent.futures, os
+from newsweave.worker_pools import worker_context
+
+if __name__ == "__main__":
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=worker_context()) as pool:
+        print(pool.submit(os.getpid).result() != os.getpid(), pool.submit(eval, {PRELOADED!r}).result())
+"""
+
+
+@needs_fork_server
+def test_a_pipeline_the_fork_server_cannot_load_leaves_it_serving(tmp_path: Path) -> None:
+    # A default model that fails to load must not take the server down: each worker then loads the
+    # run's model itself, and a failure is reported from there.
+    env = {**os.environ, "NEWSWEAVE_SPACY_MODEL": str(tmp_path / "no_such_model")}
+    out = subprocess.run([sys.executable, "-c", SERVE], env=env, capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["True", "[]"], out.stderr

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 # The commands import what they run (spaCy, SQLAlchemy, scikit-learn) when they run, not when this
 # module loads: a worker process started with "spawn" imports the main module again, and this
 # module's whole tree cost each annotation worker ~1.5 s and ~160 MB.
+# Inputs of at least this many bytes (a hundred articles or more) are likely annotated on several
+# processes: `run` then starts their fork server before importing the pipeline, which it overlaps.
+EARLY_WORKERS_BYTES = 128 * 1024
 EPILOG = "Run `newsweave COMMAND --help` for a command's options. Docs: README.md."
 DEFAULT_DB = "newsweave.db"  # the same as api.DEFAULT_DB (tested)
 
@@ -117,13 +120,32 @@ def _config(args: argparse.Namespace) -> RunConfig:
                      embeddings=args.embeddings)
 
 
-def _cmd_run(args: argparse.Namespace) -> int:
-    from newsweave import api
+def _inputs_reach(paths: Sequence[str], limit: int) -> bool:
+    """Whether the files of ``paths`` (folders walked) hold at least ``limit`` bytes together."""
+    total = 0
+    for p in paths:
+        path = Path(p)
+        for f in path.rglob("*") if path.is_dir() else (path,):
+            try:
+                total += f.stat().st_size if f.is_file() else 0
+            except OSError:
+                continue
+            if total >= limit:
+                return True
+    return False
 
+
+def _cmd_run(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     for p in missing:
         print(f"newsweave: {p}: no such file or folder; skipped", file=sys.stderr)
     paths = [p for p in args.paths if p not in missing]
+    if args.engine != "spark" and args.workers > 1 and _inputs_reach(paths, EARLY_WORKERS_BYTES):
+        from newsweave.worker_pools import worker_context
+
+        worker_context()  # the workers' fork server loads spaCy while this process imports the rest
+    from newsweave import api
+
     if args.engine == "spark":
         from newsweave.spark import DEFAULT_MASTER, SparkRunConfig, run_spark
 

@@ -8,7 +8,6 @@ and stories marked as pending get their dossiers rebuilt. Re-adding an article i
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import time
@@ -17,7 +16,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from multiprocessing import forkserver
 from pathlib import Path
 
 from tqdm import tqdm
@@ -29,7 +27,7 @@ from newsweave.ingest import iter_inputs
 from newsweave.link.stories import StoryClusterer
 from newsweave.model import Annotations, Article
 from newsweave.store import Store
-from newsweave.worker_pools import exit_with_parent
+from newsweave.worker_pools import exit_with_parent, worker_context
 
 STORIES_STATE = "stories"
 PENDING_STATE = "pending_dossiers"
@@ -42,8 +40,6 @@ _DOSSIER_BATCH = 64
 # costs ~1.8 s (imports, place table), worth it only when the stage is long (510 stories of 1,000
 # Reuters articles took ~7 s on one process).
 _PARALLEL_DOSSIERS = 256
-# The module the dossier workers' fork server imports before forking them (see _dossier_context).
-_DOSSIER_PRELOAD = "newsweave.dossier.preload"
 # Labels whose mention texts feed story clustering as shared-actor evidence.
 _CLUSTER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 
@@ -186,7 +182,7 @@ def update(store: Store, report: RunReport, config: RunConfig = RunConfig()) -> 
             annotate(todo, store, annotator, report, config)
     if config.workers > 1 and report.annotated >= _PARALLEL_DOSSIERS and store.worker_url() is not None:
         # Likely enough stories for dossier workers: their server loads while linking uses one core.
-        _dossier_context()
+        worker_context()
     with _timed(report, "link"):
         touched = link(store, report)
     with _timed(report, "dossier"):
@@ -258,7 +254,7 @@ def _build_batches(jobs: Iterator[dossier_worker.Job], store: Store, version: st
         for job in jobs:
             yield dossier_worker.build_batch(store, job, version, embeddings)
         return
-    with ProcessPoolExecutor(workers, mp_context=_dossier_context(), initializer=exit_with_parent) as pool:
+    with ProcessPoolExecutor(workers, mp_context=worker_context(), initializer=exit_with_parent) as pool:
         pending: list[Future[int]] = []
         for job in jobs:
             pending.append(pool.submit(dossier_worker.build_stored_batch, url, job, version, embeddings))
@@ -266,24 +262,6 @@ def _build_batches(jobs: Iterator[dossier_worker.Job], store: Store, version: st
                 yield pending.pop(0).result()
         while pending:
             yield pending.pop(0).result()
-
-
-def _dossier_context() -> multiprocessing.context.BaseContext:
-    """How dossier workers start; the first call starts their fork server, which returns at once.
-
-    Where the platform has it, workers are forked from a server process that imported the dossier
-    modules and built the place table once (``dossier.preload``), in the background: a worker then
-    starts in milliseconds. Spawned workers (elsewhere) each import the dossier modules and build the
-    table, ~1.8 s per worker.
-    """
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    # Only the dossier modules: the default would also re-import the main module (the whole CLI).
-    # Once the server runs, the list no longer matters; workers then import what they lack.
-    context.set_forkserver_preload([_DOSSIER_PRELOAD])
-    forkserver.ensure_running()
-    return context
 
 
 def build_dossiers(story_ids: Iterable[str], store: Store, version: str, report: RunReport,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,7 +16,7 @@ from newsweave.annotate.nlp import load_pipeline, mentions_of, model_name_from_e
 from newsweave.annotate.quotes import extract_quotes
 from newsweave.annotate.timexes import extract_timexes
 from newsweave.model import Annotations, Article
-from newsweave.worker_pools import exit_with_parent
+from newsweave.worker_pools import exit_with_parent, worker_context
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -107,11 +106,25 @@ def _annotate_batch(nlp: Language, articles: Sequence[Article]) -> list[Annotati
 
 
 _WORKER_NLP: dict[str, Any] = {}  # one pipeline per worker process, set by the pool initializer
+_PRELOADED: dict[str, Language] = {}  # the fork server's pipeline, by model name, that workers inherit
+
+
+def preload_pipeline() -> None:
+    """Load the default pipeline in this process (the workers' fork server) for every worker it forks.
+
+    A pipeline that fails to load is left out: each worker then loads its own, and the run reports
+    the error from there.
+    """
+    name = model_name_from_env(None)
+    try:
+        _PRELOADED[name] = load_pipeline(name)
+    except Exception:  # the workers load it again and report why it fails
+        _PRELOADED.clear()
 
 
 def _init_worker(model: str) -> None:
     exit_with_parent()
-    _WORKER_NLP["nlp"] = load_pipeline(model)
+    _WORKER_NLP["nlp"] = _PRELOADED.get(model) or load_pipeline(model)
 
 
 def _worker_batch(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -159,8 +172,7 @@ class Annotator:
             for batch in batches:
                 yield _annotate_batch(self.nlp, batch)
             return
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+        with ProcessPoolExecutor(workers, mp_context=worker_context(), initializer=_init_worker,
                                  initargs=(self.model,)) as pool:
             pending: list[tuple[list[Article], Future[list[dict[str, Any]]]]] = []
             for batch in batches:

@@ -1,4 +1,4 @@
-"""Imported by the fork server that the dossier stage's workers are forked from (see ``pipeline``).
+"""Imported by the fork server that the pipeline's workers are forked from (see ``worker_pools``).
 
 Importing it loads the dossier modules and builds the worker's dossier builder with its place table
 (~1.8 s together), once, in the server: each worker forked from it starts with them. Spawned
