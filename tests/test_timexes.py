@@ -586,6 +586,13 @@ def test_an_age_in_decades_is_no_timex() -> None:
         # ... and the year itself without a quarter, or outside a comparison
         ("Sales rose to $5 million from $3 million last year.", ["1988"]),
         ("In the third quarter, net fell. Last year the plant was closed.", ["1989-Q3", "1988"]),
+        # a quarter not yet over by the calendar, named first, is the fiscal quarter being reported
+        ("Ralston reported a 47% decline in fourth-quarter earnings. Sales in the latest period rose 13% "
+         "from last year's $1.55 billion.", ["1989-Q4", "1989-Q4", "1988-Q4"]),
+        # ... until a completed quarter is named; "the current quarter" is no reported one
+        ("Acme expects fourth-quarter net to fall. In the third quarter, net rose. Sales in the latest "
+         "period fell.", ["1989-Q4", "1989-Q3", "1989-Q3"]),
+        ("Acme said the current quarter began well. The latest period was weak.", ["1989-Q4", "1989-Q3"]),
     ],
 )
 def test_reported_periods_and_comparisons(text: str, values: list[str]) -> None:

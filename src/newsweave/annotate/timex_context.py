@@ -116,12 +116,21 @@ def completed_quarter(dct: date | None) -> str:
     return f"{index // 4:04d}-Q{index % 4 + 1}"
 
 
+def current_quarter(dct: date | None) -> str:
+    """The quarter ``dct`` falls in (``9999-Q4`` when there is no DCT)."""
+    if dct is None:
+        return "9999-Q4"
+    return f"{dct.year:04d}-Q{V.quarter_of(dct)}"
+
+
 _YEAR_SHIFTED = re.compile(r"(?i)year[\s-]+(?:ago|earlier)")
 # "the quarter ended Sept. 30": the day names the end of a reporting period that has a DATE value of
 # its own, which stays what a later "a year earlier" compares with. "The six months ended Aug. 12"
 # and "the year ended Aug. 31" are DURATIONs (TimeBank): there the day is the reference.
 _ENDS_PERIOD = re.compile(r"(?i)\b(?:quarter|period|half)\s+end(?:ed|ing)\s+(?:on\s+)?$")
 _ENDED_AFTER = re.compile(r"(?i)\s+end(?:ed|ing)\s")
+# "the current quarter", "next year's first quarter": a quarter to come, not one being reported
+_NOT_REPORTED = re.compile(r"(?i)\b(?:current|this|next|coming)\b")
 
 
 def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start: int, end: int) -> None:
@@ -161,11 +170,21 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
     if not (m and _ENDS_PERIOD.search(ctx.text, max(0, start - 40), start)):
         ctx.last_value = value
         ctx.months_last = False
-    if re.fullmatch(r"\d{4}-Q\d", value):
-        ctx.period_is_quarter = True
-    if re.fullmatch(r"\d{4}-Q\d", value) and value <= completed_quarter(ctx.dct):
+    if not re.fullmatch(r"\d{4}-Q\d", value):
+        return
+    ctx.period_is_quarter = True
+    in_progress = value == current_quarter(ctx.dct)
+    if in_progress and ctx.last_quarter is None and not _NOT_REPORTED.search(text):
+        # the calendar quarter the DCT falls in has not ended: a quarter named by its ordinal
+        # before any other is a company's fiscal quarter being reported ("Ralston Purina reported
+        # a 47% decline in fourth-quarter earnings" on November 2: "the latest period" after it
+        # is that quarter; tune split of timex_dev.jsonl, 2 values). It holds until a completed
+        # quarter is named.
+        ctx.last_quarter = value
+    elif value <= completed_quarter(ctx.dct):
         fiscal = "fiscal" in text.lower() or _ENDED_AFTER.match(ctx.text, end) is not None
-        if fiscal or (ctx.last_quarter or "") < value:
+        provisional = ctx.last_quarter == current_quarter(ctx.dct)
+        if fiscal or provisional or (ctx.last_quarter or "") < value:
             # the latest quarter named is the one being reported; a fiscal quarter is a company's
             # own reporting period, named after any calendar quarter the text gave before
             ctx.last_quarter = value
