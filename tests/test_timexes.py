@@ -491,9 +491,28 @@ def test_a_count_of_things_a_day_is_a_rate(text: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["It was voted Record Of The Year on ITV1.", "Screen Daily has said the film will open."])
+    "text", ["It was voted Record Of The Year on ITV1.", "Screen Daily has said the film will open.",
+             "Gannett said USA Today sold more pages.", "This is VOA Today.",
+             "It formed a venture with Seeds of Tomorrow Inc."])
 def test_titles_and_names_are_no_timex(text: str) -> None:
     assert extract_timexes(text, ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Today the talks resume.", "2022-01-08"), ("THE WON WAS SET AT 845.50 YESTERDAY.", "2022-01-07"),
+     ("He said: \"Tomorrow we vote.\"", "2022-01-09")])
+def test_a_capitalized_deictic_day_opening_a_sentence_or_in_capitals_is_a_day(text: str, value: str) -> None:
+    assert [t.value for t in extract_timexes(text, ANCHOR)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("Holders may buy shares at 50% of the then current market price.", "then current"),
+     ("The notes convert at the then-current price.", "then-current")])
+def test_then_current_is_a_time_gone(text: str, span: str) -> None:
+    found = _only(text)
+    assert (found.text, found.type, found.value) == (span, "DATE", "PAST_REF")
 
 
 @pytest.mark.parametrize(

@@ -69,6 +69,8 @@ def accept(name: str, m: Match, text: str) -> bool:
         return bool(m["ty"]) or not m["sy"].lower().startswith("two")
     if name == "part_of_day" and m["dw"].lower() == "the" and _IDENTIFIED_AFTER.match(text, m.end()):
         return False  # "the night of Oct. 23", "the night the plane went down": the modifier is the date
+    if name == "deictic_day" and m["w"].istitle() and _MID_SENTENCE.search(text[max(0, m.start() - 8):m.start()]):
+        return False  # "This is VOA Today", "USA Today": a capitalized "Today" inside a sentence is a name
     if name == "time" and _capitalized(m["noon"]) and _MID_SENTENCE.search(text[max(0, m.start() - 8):m.start()]):
         return False  # "Jamie Noon", "High Noon": a name
     if name == "holiday":

@@ -69,6 +69,8 @@ REFERENCE_WORDS: dict[str, str] = {
     "the future": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "these days": "PRESENT_REF",
+    # "the then current market price": current at a time gone
+    "then current": "PAST_REF", "then-current": "PAST_REF",
 }
 # Words before a weekday or a month that put it in the future (HeidelTime uses the tense instead).
 # "set to", "as early as", "planned"/"planning", "effective", "would be" and "expected" were added
