@@ -686,3 +686,24 @@ def test_a_length_of_months_as_an_adjective_is_no_reporting_period() -> None:
     text = ("Net profit in the fourth quarter rose. The company signed a six-month supply contract. "
             "A year earlier, profit was lower.")
     assert [(t.text, t.value) for t in extract_timexes(text, date(1986, 2, 10))][-1] == ("A year earlier", "1984-Q4")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("Sales peaked in the nineties.", "the nineties"), ("Sales peaked in the ’80s.", "the ’80s"),
+     ("The deal closes three weeks from\nnow.", "three weeks from\nnow"), ("Shops shut on New Year's Day.",
+     "New Year's Day"), ("A year-ago loss was cut.", "year-ago"), ("It rained overnight.", "overnight")])
+def test_the_word_gates_let_through_every_form_a_gated_pattern_matches(text: str, span: str) -> None:
+    assert _only(text).text == span
+
+
+@pytest.mark.gold
+def test_every_match_of_a_gated_pattern_holds_one_of_its_words(corpora_dir: Path) -> None:
+    from newsweave.annotate.timexes import _RULES
+
+    texts = [json.loads(line)["text"] for line in
+             (corpora_dir / "timex_dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    for rule in (r for r in _RULES if r.needs):
+        for text in texts:
+            for m in rule.pattern.finditer(text):
+                assert any(word in m.group(0).lower() for word in rule.needs), (rule.name, m.group(0))

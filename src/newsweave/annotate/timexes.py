@@ -415,7 +415,7 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     normalize: Callable[[Match, Context], Value]
-    needs: str | None = None  # text (lower case) without which the pattern cannot match
+    needs: tuple[str, ...] = ()  # words (lower case) one of which every match holds
 
 
 def _compile_rules() -> tuple[_Rule, ...]:
@@ -436,7 +436,7 @@ def _compile_rules() -> tuple[_Rule, ...]:
         "reference": _norm_reference, "holiday": _norm_holiday,
     }
     return tuple(
-        _Rule(name, re.compile(r"(?<![\w-])" + pattern, re.IGNORECASE), normalizers[name], R.NEEDS.get(name))
+        _Rule(name, re.compile(r"(?<![\w-])" + pattern, re.IGNORECASE), normalizers[name], R.NEEDS.get(name, ()))
         for name, pattern in R.PATTERNS.items()
     )
 
@@ -456,7 +456,7 @@ def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     lowered = text.lower()
     for rule in _RULES:
-        if rule.needs and rule.needs not in lowered:
+        if rule.needs and not any(word in lowered for word in rule.needs):
             continue
         for m in rule.pattern.finditer(text):
             start, end = _span_of(rule.name, m)
