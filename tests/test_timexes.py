@@ -707,3 +707,20 @@ def test_every_match_of_a_gated_pattern_holds_one_of_its_words(corpora_dir: Path
         for text in texts:
             for m in rule.pattern.finditer(text):
                 assert any(word in m.group(0).lower() for word in rule.needs), (rule.name, m.group(0))
+
+
+@pytest.mark.parametrize(
+    ("gold_text", "pred", "gold", "kind"),
+    [("last week", ("DATE", "1989-W43"), ("DATE", "1989-WXX"), "gold leaves unknown"),
+     ("this week", ("DATE", "2000-W06"), ("DATE", "2000-W6"), "gold writes the value its own way"),
+     ("Tuesday", ("DATE", "1990-08-14"), ("DATE", "1990-08-07"), "weekday: another week"),
+     ("two weeks ago", ("DATE", "1998-W10"), ("DATE", "1998-03-08"), "granularity"),
+     ("a year ago", ("DATE", "1988-Q3"), ("DATE", "1988"), "financial period"),
+     ("A day earlier", ("DATE", "1990-08-15"), ("DURATION", "P1D"), "DURATION for DATE"),
+     ("April", ("DATE", "1989-04"), ("DATE", "1988-04"), "year of a month or day")])
+def test_the_benchmark_tells_value_errors_by_what_differs(
+        gold_text: str, pred: tuple[str, str], gold: tuple[str, str], kind: str) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from timex_tempeval import value_error_kind
+
+    assert value_error_kind(gold_text, pred[0], pred[1], gold[0], gold[1]).startswith(kind)
