@@ -726,3 +726,13 @@ def test_the_benchmark_tells_value_errors_by_what_differs(
     from timex_tempeval import value_error_kind
 
     assert value_error_kind(gold_text, pred[0], pred[1], gold[0], gold[1]).startswith(kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Net includes a 1986 year loss of 4 mln dlrs.", [("1986", "DATE", "1986")]),
+     ("Debt stood at 665 mln dlrs at 1986 year end.", [("1986 year end", "DATE", "1986")]),
+     ("A full council meeting was set for 1900 hours.", []),
+     ("Volunteers gave 1500 hours of work.", [("1500 hours", "DURATION", "PT1500H")])])
+def test_a_year_or_a_clock_time_before_a_unit_is_no_length(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in extract_timexes(text, date(1987, 3, 23))] == expected

@@ -180,4 +180,13 @@ def _accept_duration(m: Match, text: str) -> bool:
         return False
     if _THOUSANDS.search(n) and not m["pl"]:
         return False  # "129,000 week ago": a table's count, then "week ago"
+    if re.fullmatch(R.YEAR, n) and unit == "year" and not m["pl"]:
+        return False  # "1986 year loss", "in the 1986 year": the year named (Reuters tables)
+    if _CLOCK_HOURS.fullmatch(n) and unit == "hour" and _AT_A_TIME.search(text, max(0, m.start() - 8), m.start()):
+        return False  # "set for 1900 hours": a clock time, not 1,900 hours
     return not (n in ("some", "many") and not m["pl"])
+
+
+# "at 1900 hours", "by 0600 hours": a 24-hour clock time after a preposition of time
+_CLOCK_HOURS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d|2400")
+_AT_A_TIME = re.compile(r"\b(?:at|by|for|until|till|from|before|after)\s+$", re.I)

@@ -173,7 +173,8 @@ PATTERNS: dict[str, str] = {
                  r"fiscal))?)\s+"
                  r"(?:fiscal\s+(?=year))?(?P<u>week|weekend|month|year|decade|century)(?![a-z-])"),
     # "by year end", "around year end", "by year's end" (not "year-end net", an adjective)
-    "year_end": r"(?:(?P<approx>around|about|near)\s+)?year(?:['’]s)?\s+end(?![a-z])",
+    # "at 1986 year end": the end of the year named
+    "year_end": rf"(?:(?P<approx>around|about|near)\s+)?(?:(?P<y>{YEAR})\s+)?year(?:['’]s)?\s+end(?![a-z])",
     # "the early summer": an article before the modifier
     "season": (rf"(?:the\s+(?=early|late|mid))?{MODPRE}?(?:(?P<rel>this|last|next|past|the)\s+)?"
                rf"(?P<s>spring|summer|fall|autumn|winter)"

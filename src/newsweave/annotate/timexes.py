@@ -303,6 +303,8 @@ def _norm_rel_unit(m: Match, ctx: Context) -> Value:
 
 
 def _norm_year_end(m: Match, ctx: Context) -> Value:
+    if m["y"]:
+        return "DATE", m["y"]
     return "DATE", f"{ctx.dct.year:04d}" if ctx.dct else "XXXX"
 
 
