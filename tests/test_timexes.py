@@ -736,3 +736,17 @@ def test_the_benchmark_tells_value_errors_by_what_differs(
      ("Volunteers gave 1500 hours of work.", [("1500 hours", "DURATION", "PT1500H")])])
 def test_a_year_or_a_clock_time_before_a_unit_is_no_length(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in extract_timexes(text, date(1987, 3, 23))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [  # "would" reports a future seen from the past: mostly a day after the DCT
+        ("The government said it would sign the contract on Tuesday.", ANCHOR, "2022-01-11"),
+        ("Trading would resume again on Monday, the bourse said.", ANCHOR, "2022-01-10"),
+        # ... not "would have", and not past a verb of the past right before the day
+        ("He said the bank would have closed on Tuesday.", ANCHOR, "2022-01-04"),
+        ("Firms would pay less under the law which took effect on January 1.", date(2022, 3, 17), "2022-01-01"),
+        ("The unit would move to Hamburg, as reports suggested over the weekend.", date(2022, 1, 10),
+         "2022-W01-WE")])
+def test_would_points_ahead_unless_a_past_verb_stands_before_the_day(text: str, dct: date, value: str) -> None:
+    assert [t.value for t in extract_timexes(text, dct)] == [value]
