@@ -750,3 +750,16 @@ def test_a_year_or_a_clock_time_before_a_unit_is_no_length(text: str, expected: 
          "2022-W01-WE")])
 def test_would_points_ahead_unless_a_past_verb_stands_before_the_day(text: str, dct: date, value: str) -> None:
     assert [t.value for t in extract_timexes(text, dct)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "values"),
+    [  # a dividend table: "Pay" and "Record" date ahead
+        ("Qtly div 10 cts vs 10 cts prior\n\nPay Oct 2\n\nRecord Sept 1", date(1987, 6, 29),
+         ["1987-10-02", "1987-09-01"]),
+        ("Qtly div five cts\n\nPay June 15\n\nRecord May 18", date(1987, 3, 24), ["1987-06-15", "1987-05-18"]),
+        # "since" counts from a month or a day gone, even one a few weeks ahead of the DCT's
+        ("National has not been ahead in this poll since April.", date(1987, 3, 5), ["1986-04"]),
+        ("Prices have fallen since March 10.", date(1987, 3, 5), ["1986-03-10"])])
+def test_pay_and_record_point_ahead_and_since_points_back(text: str, dct: date, values: list[str]) -> None:
+    assert [t.value for t in extract_timexes(text, dct)] == values

@@ -66,6 +66,10 @@ class Context:
         """The anchor for a month-day without year: the DCT, else a day the text fixed earlier."""
         return self.dct or self.ref_day
 
+    def since(self, start: int) -> bool:
+        """Whether "since" stands right before ``start``: "since April" counts from a time gone."""
+        return _SINCE.search(self.text, max(0, start - 8), start) is not None
+
     def future(self, start: int, end: int | None = None) -> bool:
         """Whether the words just before ``start`` (same sentence) point to the future; or, for a
         timex that opens its sentence ("On Tuesday, the league plans to ..."), the clause after
@@ -86,6 +90,7 @@ class Context:
         return re.search(R.FUTURE_CUES, window, re.IGNORECASE) is not None
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.I)
 # What may stand before a timex that opens its sentence: a preposition, a conjunction, a quote mark.
 _FRONTED = re.compile(r"""\s*[`'"“]*\s*(?:(?:and|but|so|then|on|by|from|until|after|before)\s+)?""", re.I)
 _SENTENCE_END = re.compile(r"[.!?;]\s")

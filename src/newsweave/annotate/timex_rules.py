@@ -293,7 +293,7 @@ PAST_RIGHT_BEFORE = re.compile(
 # "at end December" is a noun.
 PRESENT_RIGHT_BEFORE = re.compile(
     r"\b(?:(?:is|are)(?:\s+\w+ed)?|(?:begin|start|open|resume|meet|arrive|leave|visit|expire|convene|return|"
-    r"travel|head|vote|run)s?|to\s+end|goes|flies|takes?\s+effect)(?:\s+\w+ly)?(?:\s+(?:on|in))?\s*$",
+    r"travel|head|vote|run)s?|to\s+end|goes|flies|takes?\s+effect|pay|record)(?:\s+\w+ly)?(?:\s+(?:on|in))?\s*$",
     re.IGNORECASE)
 # A past-tense verb anywhere (for the clause after a fronted timex: "On Tuesday, the league held ...").
 PAST_VERB = re.compile(

@@ -78,7 +78,8 @@ def _norm_month_day(m: Match, ctx: Context) -> Value:
         found = V.month_day_near(anchor + step, month, day, 0, future=rel == "next", reach=None)
         return "DATE", V.day_value(found) if found else f"XXXX-{month:02d}-{day:02d}"
     future = ctx.future(m.start(), m.end())
-    found = V.month_day_near(anchor, month, day, MONTHS_AHEAD, future) if anchor else None
+    ahead = 0 if ctx.since(m.start()) else MONTHS_AHEAD  # "since March 10": one gone
+    found = V.month_day_near(anchor, month, day, ahead, future) if anchor else None
     return "DATE", V.day_value(found) if found else f"XXXX-{month:02d}-{day:02d}"
 
 
@@ -110,6 +111,9 @@ def _norm_month(m: Match, ctx: Context) -> Value:
         year = anchor.year if month < anchor.month else anchor.year - 1
     elif ctx.future(m.start(), m.end()) and rel != "next" and month == anchor.month:
         year = anchor.year  # "is to expire at the end of November" in a November article
+    elif not rel and ctx.since(m.start()):
+        # "has not been ahead in this poll since April" in a March story: the April gone
+        year = anchor.year if month <= anchor.month else anchor.year - 1
     elif (rel == "next" or 0 < (month - anchor.month) % 12 <= MONTHS_AHEAD
           or (ctx.future(m.start(), m.end()) and (month - anchor.month) % 12 <= FUTURE_MONTHS)):
         # a future cue carries a month up to FUTURE_MONTHS ahead: "effective February" in a March
