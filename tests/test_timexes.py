@@ -763,3 +763,10 @@ def test_would_points_ahead_unless_a_past_verb_stands_before_the_day(text: str, 
         ("Prices have fallen since March 10.", date(1987, 3, 5), ["1986-03-10"])])
 def test_pay_and_record_point_ahead_and_since_points_back(text: str, dct: date, values: list[str]) -> None:
     assert [t.value for t in extract_timexes(text, dct)] == values
+
+
+@pytest.mark.parametrize(
+    "text", ["He told the Sunday Times he would stay.", "The Sunday Telegraph said so.",
+             "She broke the mark of 14:39.29 set by Dibaba."])
+def test_a_newspaper_named_after_a_day_and_a_race_time_are_no_timex(text: str) -> None:
+    assert extract_timexes(text, ANCHOR) == []

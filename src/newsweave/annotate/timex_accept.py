@@ -23,6 +23,10 @@ _YEAR_NOT_YEAR = re.compile(
     r"\s+(?:people|persons|troops|soldiers|men|women|workers|jobs|shares|tons|barrels|cars|units|"
     r"members|employees|points|feet|meters|metres|miles|km|votes|students|acres|homes|dollars|yen|"
     r"hrs|hours|gmt|local\s+time)\b", re.I)  # "reconvenes at 1500 hrs": a clock time
+# A newspaper named after its day: "the Sunday Times" (21 times in Reuters-21578 and BBC), "Sunday
+# Telegraph" (18), "Sunday Express" (4), ... (case-sensitive: "Sunday times" is no title)
+_NEWSPAPER_AFTER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|People|Herald|Mail|Post|Tribune|Independent|"
+                              r"Business|Sport|World|Star|Standard|Observer)\b")
 # A capitalized word right before: "Screen Daily" is a name.
 _AFTER_A_NAME = re.compile(r"\b[A-Z][\w'’]*\s+$")
 # A word or a comma right before: the position is inside a sentence, where "Noon" is a name.
@@ -52,6 +56,8 @@ def accept(name: str, m: Match, text: str) -> bool:
     gd = m.groupdict()
     if gd.get("wd") and not _capitalized(gd["wd"]):
         return False
+    if name == "weekday" and _NEWSPAPER_AFTER.match(text, m.end()):
+        return False  # "the Sunday Times", "the Sunday Express": a newspaper
     if not all(_ok_month_token(m, g) for g in ("m", "m1", "m2", "tm")):
         return False
     if name != "holiday" and _quoted_title(m, text):

@@ -161,7 +161,7 @@ PATTERNS: dict[str, str] = {
              rf"(?P<y>{YEAR})(?![,.]\d|-\d|\s*(?:percent|per\s+cent))"),
     "time": (rf""
              rf"(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m(?![a-z])|[ap]\.m(?![a-z]))"
-             rf"|(?<![\d:.])(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])|(?P<noon>noon|midnight|midday)(?![a-z])"
+             rf"|(?<![\d:.])(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:]|\.\d)|(?P<noon>noon|midnight|midday)(?![a-z])"
              rf"|{_CLOCK_PREP}(?P<h3>1[0-2]|[1-9])(?:\s+o['’]clock)?\s+in\s+the\s+(?P<ip>morning|afternoon|evening))"
              rf"(?:\s+(?P<tz>{TZ}))?(?:\s*,?\s+(?:(?P<day>{WD}|today|tonight|yesterday|tomorrow)"
              # "until 5 p.m. EST, Nov. 6": the clock time of the day named after it
