@@ -483,6 +483,8 @@ def test_the_quarter_of_the_year_is_of_the_year_named_last() -> None:
         ("The field pumps close to a million barrels of oil a day.", "SET"),
         ("It offered 120,000 barrels of fuel oil a month to China.", "SET"),
         ("Spending rose 0.2% in September, the smallest gain in a year.", "DURATION"),
+        ("Flights depart five days a week.", "SET"),
+        ("The plants run 24 hours a day.", "SET"),
     ],
 )
 def test_a_count_of_things_a_day_is_a_rate(text: str, kind: str) -> None:

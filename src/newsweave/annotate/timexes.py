@@ -328,7 +328,8 @@ def _norm_season(m: Match, ctx: Context) -> Value:
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.I)
 # What comes before "a year" in a rate: "$50,000 a year", "twice a day", "$400 million a year",
 # "ten thousand copies a week"
-_SET_CONTEXT = re.compile(r"(?:\d|times|twice|once|per|cents?|dollars?|percent|%|\$\S+"
+# ("five days a week", "24 hours a day", "one month a year": a count of units per unit)
+_SET_CONTEXT = re.compile(r"(?:\d|times|twice|once|per|cents?|dollars?|percent|%|\$\S+|(?:day|hour|night|week|month)s?"
                           r"|(?:hundred|thousand|million|billion|trillion)(?:\s+\w+)?)\s*$", re.I)
 
 
