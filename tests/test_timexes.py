@@ -772,3 +772,18 @@ def test_pay_and_record_point_ahead_and_since_points_back(text: str, dct: date, 
              "She broke the mark of 14:39.29 set by Dibaba."])
 def test_a_newspaper_named_after_a_day_and_a_race_time_are_no_timex(text: str) -> None:
     assert extract_timexes(text, ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "values"),
+    [  # the point a comparison reaches back to is no time the story moves to
+        ("The rate fell to 9.14 pct, the lowest since December 1977. The rate for ARMs was 15 basis points "
+         "below a month earlier.", date(1987, 4, 3), ["1977-12", "1987-03"]),
+        # a quarter "ending" a few weeks ahead is the one under way; one "ended" is gone
+        ("It expects earnings for the fourth quarter ending April 30 to exceed the 127,587 dlrs posted a "
+         "year ago.", date(1987, 3, 16), ["1987-Q4", "1987-04-30", "1986-Q4"]),
+        ("It earned 2 mln dlrs in the fourth quarter ended January 31.", date(1987, 3, 16),
+         ["1986-Q4", "1987-01-31"])])
+def test_since_is_no_narrative_time_and_a_quarter_ending_is_under_way(
+        text: str, dct: date, values: list[str]) -> None:
+    assert [t.value for t in extract_timexes(text, dct)] == values

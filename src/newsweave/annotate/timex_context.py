@@ -165,9 +165,12 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
         ctx.ref_day = date(int(m[1]), int(m[2]), int(m[3]))
     # a year-shifted value ("two years ago", "the year-ago quarter", "last year" read as the quarter
     # a year back, "the 1988 period" after the 1989 one) is not a new reference for "a year earlier"
+    # nor is the point a comparison reaches back to ("the lowest since December 1977": "a month earlier"
+    # after it is a month before the story's month, not November 1977)
     shifted = (rule in ("shift", "year_ago_adj") or _YEAR_SHIFTED.search(text) is not None
                or (rule == "rel_unit" and value[4:6] in ("-Q", "-H"))
-               or (ctx.last_quarter is not None and value == V.shift_value(ctx.last_quarter, -1)))
+               or (ctx.last_quarter is not None and value == V.shift_value(ctx.last_quarter, -1))
+               or ctx.since(start))
     if kind == "DATE" and not shifted:
         ctx.previous_value = value
     if kind != "DATE" or not re.match(r"\d{4}", value) or shifted:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from newsweave.annotate import timex_rules as R
 from newsweave.annotate import timex_values as V
-from newsweave.annotate.timex_context import Context, sentence_start
+from newsweave.annotate.timex_context import MONTHS_AHEAD, Context, sentence_start
 from newsweave.model import TimexType
 
 Value = tuple[TimexType, str]
@@ -91,8 +91,8 @@ def _quarter_or_half(m: Match, ctx: Context, rel: str, half: bool) -> tuple[int 
     return year, n
 
 
-_QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<m>{R.MON})\s+(?P<d>[0-3]?\d)(?!\d)(?:\s*,?\s+(?P<y>{R.YEAR}))?",
-                            re.IGNORECASE)
+_QUARTER_ENDED = re.compile(
+    rf"\s+end(?P<ing>ed|ing)\s+(?P<m>{R.MON})\s+(?P<d>[0-3]?\d)(?!\d)(?:\s*,?\s+(?P<y>{R.YEAR}))?", re.IGNORECASE)
 
 
 def _quarter_end_named(m: Match, ctx: Context) -> date | None:
@@ -107,7 +107,9 @@ def _quarter_end_named(m: Match, ctx: Context) -> date | None:
             return date(int(after["y"]), month, day)
         except ValueError:
             return None
-    return V.month_day_near(ctx.dct, month, day, 0, future=False) if ctx.dct else None
+    # "the quarter ending April 30" in a March story is the one under way, "ended Jan. 31" one gone
+    ahead = MONTHS_AHEAD if after["ing"].lower() == "ing" else 0
+    return V.month_day_near(ctx.dct, month, day, ahead, future=False) if ctx.dct else None
 
 
 # Relations under which "the quarter"/"period" is the quarter the text last named, not one
