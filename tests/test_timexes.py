@@ -787,3 +787,15 @@ def test_a_newspaper_named_after_a_day_and_a_race_time_are_no_timex(text: str) -
 def test_since_is_no_narrative_time_and_a_quarter_ending_is_under_way(
         text: str, dct: date, values: list[str]) -> None:
     assert [t.value for t in extract_timexes(text, dct)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [  # "a year ago" counts from the DCT: a day to come named before it is no reference
+        ("Elections are scheduled for May 11. She toppled Marcos a year ago.", ["1987-05-11", "1986"]),
+        ("Cattle futures may fall tomorrow. Placements were 106 pct of a year ago.", ["1987-03-16", "1986"]),
+        # "a year earlier" after a forecast period still compares with that period a year back
+        ("It predicted a profit in the year ending March 31, 1988, up from a year earlier.",
+         ["P1Y", "1988-03-31", "1987-03-31"])])
+def test_a_year_ago_is_no_year_before_a_day_to_come(text: str, values: list[str]) -> None:
+    assert [t.value for t in extract_timexes(text, date(1987, 3, 15))] == values

@@ -137,15 +137,28 @@ def compares_with_period(ctx: Context, start: int) -> bool:
     return _COMPARISON_BEFORE.search(window) is not None
 
 
-def year_before(ctx: Context) -> str:
+def year_before(ctx: Context, ago: bool = False) -> str:
     """"a year earlier": the last mentioned finer-than-year value a year back, else the DCT's year - 1
-    (also when the last period named was a length of months)."""
+    (also when the last period named was a length of months). For "a year ago" (``ago``), counted
+    from the DCT, a day or month still to come is no such value."""
     if ctx.months_last and ctx.dct:
         # "net of $1.2 billion in the nine months, against $1 billion a year earlier": a length of
         # months has no value to shift, so TimeBank gives the year (tune split: 4 of 5 such)
         return f"{ctx.dct.year - 1:04d}"
-    if ctx.last_value and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d(?:-\d\d)?)", ctx.last_value):
+    if (ctx.last_value and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d(?:-\d\d)?)", ctx.last_value)
+            and not (ago and _after_dct(ctx.last_value, ctx.dct))):
+        # ("elections scheduled for May 11 ... since she toppled Marcos a year ago": 1986, not
+        # 1986-05-11; but "profit in the year ending March 31, 1988, up from a year earlier" compares
+        # with the year ended March 31, 1987)
         shifted = V.shift_value(ctx.last_value, -1)
         if shifted:
             return shifted
     return f"{ctx.dct.year - 1:04d}" if ctx.dct else "XXXX"
+
+
+def _after_dct(value: str, dct: date | None) -> bool:
+    """Whether the month or day ``value`` ("1987-05", "1987-05-11") begins after ``dct``."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", value)
+    if m is None or dct is None:
+        return False
+    return (int(m[1]), int(m[2]), int(m[3] or 1)) > (dct.year, dct.month, dct.day)
