@@ -154,3 +154,14 @@ def test_since_is_no_narrative_time_and_a_quarter_ending_is_under_way(
          ["P1Y", "1988-03-31", "1987-03-31"])])
 def test_a_year_ago_is_no_year_before_a_day_to_come(text: str, values: list[str]) -> None:
     assert [t.value for t in extract_timexes(text, date(1987, 3, 15))] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [("In London at mid-afternoon yesterday, shares rose.", "mid-afternoon yesterday", "TIME", "2022-01-07TAF"),
+     ("Trading was halted early evening today.", "early evening today", "TIME", "2022-01-08TEV"),
+     # with a weekday, the day's DATE value, as "Friday morning"
+     ("The talks ended late morning Friday.", "late morning Friday", "DATE", "2022-01-07")])
+def test_a_part_of_the_day_before_the_day(text: str, span: str, kind: str, value: str) -> None:
+    found = _only(text)
+    assert (found.text, found.type, found.value) == (span, kind, value)

@@ -168,6 +168,9 @@ PATTERNS: dict[str, str] = {
              rf"|(?:on\s+)?(?P<tm>{MON})\s+(?P<td>[0-3]?\d)(?![\d:,.]\d|\d)))?"),
     "part_of_day": (rf"(?:(?P<mod>early|late|mid-?)\s*)?(?P<dw>this|that|last|the|yesterday|tomorrow|{WD})"
                     rf"\s+(?P<pod>morning|afternoon|evening|night)(?![a-z])"),
+    # "mid-afternoon yesterday", "late morning Friday": the part of the day first, with its modifier
+    "pod_first": (rf"(?P<mod>early|late|mid-?)\s*(?P<pod>morning|afternoon|evening)\s+"
+                  rf"(?P<dw>yesterday|today|tomorrow|{WD})"),
     "tonight": r"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<pod>tonight|overnight)(?![a-z])",
     "deictic_day": (r"(?:(?P<mod>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<rel>before|after)\s+)?"
                     r"(?P<w>today|yesterday|tomorrow)(?![a-z])"),
@@ -254,6 +257,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "decade": ("0s", "0's"),
     "decade_short": ("ties", "'", "’"),  # "the nineties", "the '80s"
     "part_of_day": ("morning", "afternoon", "evening", "night"),
+    "pod_first": ("morning", "afternoon", "evening"),
     "tonight": ("night",),  # "tonight", "overnight"
     "deictic_day": ("today", "yesterday", "tomorrow"),
     "season": tuple(SEASONS),

@@ -431,7 +431,7 @@ def _compile_rules() -> tuple[_Rule, ...]:
         "week_of": _norm_week_of, "month_year": _norm_month_year, "month": _norm_month,
         "month_rel_year": _norm_month_rel_year, "spelled_year": _norm_spelled_year, "century": _norm_century,
         "decade": _norm_decade, "decade_short": _norm_decade_short, "year": _norm_year, "time": _norm_time,
-        "part_of_day": _norm_part_of_day,
+        "part_of_day": _norm_part_of_day, "pod_first": _norm_part_of_day,
         "tonight": _norm_tonight, "deictic_day": _norm_deictic_day, "weekday": _norm_weekday,
         "day_next_to": _norm_day_next_to, "weekday_of_week": _norm_weekday_of_week, "rel_unit": _norm_rel_unit,
         "season": _norm_season,
