@@ -165,3 +165,11 @@ def test_a_year_ago_is_no_year_before_a_day_to_come(text: str, values: list[str]
 def test_a_part_of_the_day_before_the_day(text: str, span: str, kind: str, value: str) -> None:
     found = _only(text)
     assert (found.text, found.type, found.value) == (span, kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [("Protesters prayed as Easter week began.", date(2000, 4, 17), "2000-W16"),
+     ("Sales in Christmas week 1999 rose.", None, "1999-W51"), ("Sales in Christmas week rose.", None, "XXXX-WXX")])
+def test_the_week_of_a_holiday(text: str, dct: date | None, value: str) -> None:
+    assert _only(text, dct).value == value

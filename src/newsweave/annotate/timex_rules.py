@@ -230,7 +230,8 @@ PATTERNS: dict[str, str] = {
             rf"(?![a-z])|every\s+(?P<sn>\d+|few|{_ONES[3:-1]}|ten|eleven|twelve|fifteen|twenty|thirty)\s+"
             rf"(?P<su>{UNIT})s(?![a-z])"),
     "reference": rf"(?P<w>{alternation(REFERENCE_WORDS)})(?![a-z])",
-    "holiday": rf"(?P<h>{HOLIDAY})(?![a-z])(?:,?\s+(?P<y>{YEAR}))?",
+    # "Easter week", "Christmas week": the week of the holiday
+    "holiday": rf"(?P<h>{HOLIDAY})(?![a-z])(?P<wk>\s+week(?![a-z]))?(?:,?\s+(?P<y>{YEAR}))?",
 }
 
 

@@ -396,14 +396,17 @@ def _norm_reference(m: Match, ctx: Context) -> Value:
 
 def _norm_holiday(m: Match, ctx: Context) -> Value:
     name = " ".join(m["h"].lower().replace("’", "'").split())
+    as_value = V.week_value if m["wk"] else V.day_value  # "Easter week": the week holding Easter
     if m["y"]:  # "Christmas Day 1950"
-        return "DATE", V.day_value(_holiday_in(name, int(m["y"])))
+        return "DATE", as_value(_holiday_in(name, int(m["y"])))
     anchor = ctx.fixed_anchor()
     if anchor is None:
         fixed = R.HOLIDAYS.get(name)
+        if m["wk"]:
+            return "DATE", "XXXX-WXX"
         return "DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX"
     cands = [_holiday_in(name, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    return "DATE", V.day_value(min(cands, key=lambda c: abs((c - anchor).days)))
+    return "DATE", as_value(min(cands, key=lambda c: abs((c - anchor).days)))
 
 
 def _holiday_in(name: str, year: int) -> date:
