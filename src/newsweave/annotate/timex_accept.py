@@ -35,6 +35,8 @@ _MID_SENTENCE = re.compile(r"[\w,]\s+$")
 # of the 2,200 "current" timexes in every 4th Reuters-21578 story), "current assets", "current
 # affairs"; none is annotated in timex_dev.jsonl
 _ACCOUNTING_TERM = re.compile(r"[\s-]+(?:accounts?|assets|liabilities|ratio|affairs)\b", re.I)
+# A number after "the past": "the past three summers" counts things, it is no PAST_REF
+_COUNTED_AFTER = re.compile(rf"\s+(?:\d+|{R.NUM_WORD}|few|several|many)\s+[a-z]+s\b", re.I)
 # What follows "the night" when a phrase or a clause after it says which night it is.
 _IDENTIFIED_AFTER = re.compile(r"\s+(?:of|the|a|an|when|that|he|she|they|it|we|I|his|her|their)\b")
 _PERIOD_RELS = ("latest", "yearago", "year-ago", "yearearlier", "year-earlier", "same", "comparable",
@@ -79,6 +81,8 @@ def accept(name: str, m: Match, text: str) -> bool:
         return bool(m["ty"]) or not m["sy"].lower().startswith("two")
     if name == "part_of_day" and m["dw"].lower() == "the" and _IDENTIFIED_AFTER.match(text, m.end()):
         return False  # "the night of Oct. 23", "the night the plane went down": the modifier is the date
+    if name == "reference" and m["w"].lower().endswith("past") and _COUNTED_AFTER.match(text, m.end()):
+        return False  # "the past three elections", "the past few summers": a count, not the past
     if name == "reference" and m["w"].lower() == "current" and _ACCOUNTING_TERM.match(text, m.end()):
         return False  # "the current account deficit", "current assets": terms, not the present
     if name == "deictic_day" and m["w"].istitle() and _MID_SENTENCE.search(text[max(0, m.start() - 8):m.start()]):
