@@ -135,6 +135,8 @@ def test_a_newspaper_named_after_a_day_and_a_race_time_are_no_timex(text: str) -
     [  # the point a comparison reaches back to is no time the story moves to
         ("The rate fell to 9.14 pct, the lowest since December 1977. The rate for ARMs was 15 basis points "
          "below a month earlier.", date(1987, 4, 3), ["1977-12", "1987-03"]),
+        ("Rates rose on Tuesday to the highest since January 27. They had fallen the previous day.",
+         date(1987, 3, 5), ["1987-03-03", "1987-01-27", "1987-03-02"]),
         # a quarter "ending" a few weeks ahead is the one under way; one "ended" is gone
         ("It expects earnings for the fourth quarter ending April 30 to exceed the 127,587 dlrs posted a "
          "year ago.", date(1987, 3, 16), ["1987-Q4", "1987-04-30", "1986-Q4"]),

@@ -161,7 +161,8 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
         return
     text = ctx.text[start:end]
     m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
-    if m:
+    since = ctx.since(start)
+    if m and not since:  # "the lowest since January 27": no day the story moves to
         ctx.ref_day = date(int(m[1]), int(m[2]), int(m[3]))
     # a year-shifted value ("two years ago", "the year-ago quarter", "last year" read as the quarter
     # a year back, "the 1988 period" after the 1989 one) is not a new reference for "a year earlier"
@@ -170,7 +171,7 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
     shifted = (rule in ("shift", "year_ago_adj") or _YEAR_SHIFTED.search(text) is not None
                or (rule == "rel_unit" and value[4:6] in ("-Q", "-H"))
                or (ctx.last_quarter is not None and value == V.shift_value(ctx.last_quarter, -1))
-               or ctx.since(start))
+               or since)
     if kind == "DATE" and not shifted:
         ctx.previous_value = value
     if kind != "DATE" or not re.match(r"\d{4}", value) or shifted:
