@@ -36,7 +36,7 @@ def norm_shift(m: Match, ctx: Context) -> Value:
     if n is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     if unit == "year" and sign < 0 and n == 1:
-        return "DATE", P.year_before(ctx)
+        return "DATE", P.year_before(ctx, ago=direction == "ago")
     deictic = direction in ("ago", "from now", "hence")
     anchor = ctx.dct if deictic else ctx.narrative()
     if not deictic and (coarse := _coarse_date(ctx.previous_value, unit)) is not None:

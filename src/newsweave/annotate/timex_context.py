@@ -66,6 +66,10 @@ class Context:
         """The anchor for a month-day without year: the DCT, else a day the text fixed earlier."""
         return self.dct or self.ref_day
 
+    def since(self, start: int) -> bool:
+        """Whether "since" stands right before ``start``: "since April" counts from a time gone."""
+        return _SINCE.search(self.text, max(0, start - 8), start) is not None
+
     def future(self, start: int, end: int | None = None) -> bool:
         """Whether the words just before ``start`` (same sentence) point to the future; or, for a
         timex that opens its sentence ("On Tuesday, the league plans to ..."), the clause after
@@ -86,6 +90,7 @@ class Context:
         return re.search(R.FUTURE_CUES, window, re.IGNORECASE) is not None
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.I)
 # What may stand before a timex that opens its sentence: a preposition, a conjunction, a quote mark.
 _FRONTED = re.compile(r"""\s*[`'"“]*\s*(?:(?:and|but|so|then|on|by|from|until|after|before)\s+)?""", re.I)
 _SENTENCE_END = re.compile(r"[.!?;]\s")
@@ -116,12 +121,21 @@ def completed_quarter(dct: date | None) -> str:
     return f"{index // 4:04d}-Q{index % 4 + 1}"
 
 
+def current_quarter(dct: date | None) -> str:
+    """The quarter ``dct`` falls in (``9999-Q4`` when there is no DCT)."""
+    if dct is None:
+        return "9999-Q4"
+    return f"{dct.year:04d}-Q{V.quarter_of(dct)}"
+
+
 _YEAR_SHIFTED = re.compile(r"(?i)year[\s-]+(?:ago|earlier)")
 # "the quarter ended Sept. 30": the day names the end of a reporting period that has a DATE value of
 # its own, which stays what a later "a year earlier" compares with. "The six months ended Aug. 12"
 # and "the year ended Aug. 31" are DURATIONs (TimeBank): there the day is the reference.
 _ENDS_PERIOD = re.compile(r"(?i)\b(?:quarter|period|half)\s+end(?:ed|ing)\s+(?:on\s+)?$")
 _ENDED_AFTER = re.compile(r"(?i)\s+end(?:ed|ing)\s")
+# "the current quarter", "next year's first quarter": a quarter to come, not one being reported
+_NOT_REPORTED = re.compile(r"(?i)\b(?:current|this|next|coming)\b")
 
 
 def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start: int, end: int) -> None:
@@ -147,13 +161,17 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
         return
     text = ctx.text[start:end]
     m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
-    if m:
+    since = ctx.since(start)
+    if m and not since:  # "the lowest since January 27": no day the story moves to
         ctx.ref_day = date(int(m[1]), int(m[2]), int(m[3]))
     # a year-shifted value ("two years ago", "the year-ago quarter", "last year" read as the quarter
     # a year back, "the 1988 period" after the 1989 one) is not a new reference for "a year earlier"
+    # nor is the point a comparison reaches back to ("the lowest since December 1977": "a month earlier"
+    # after it is a month before the story's month, not November 1977)
     shifted = (rule in ("shift", "year_ago_adj") or _YEAR_SHIFTED.search(text) is not None
                or (rule == "rel_unit" and value[4:6] in ("-Q", "-H"))
-               or (ctx.last_quarter is not None and value == V.shift_value(ctx.last_quarter, -1)))
+               or (ctx.last_quarter is not None and value == V.shift_value(ctx.last_quarter, -1))
+               or since)
     if kind == "DATE" and not shifted:
         ctx.previous_value = value
     if kind != "DATE" or not re.match(r"\d{4}", value) or shifted:
@@ -161,11 +179,21 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
     if not (m and _ENDS_PERIOD.search(ctx.text, max(0, start - 40), start)):
         ctx.last_value = value
         ctx.months_last = False
-    if re.fullmatch(r"\d{4}-Q\d", value):
-        ctx.period_is_quarter = True
-    if re.fullmatch(r"\d{4}-Q\d", value) and value <= completed_quarter(ctx.dct):
+    if not re.fullmatch(r"\d{4}-Q\d", value):
+        return
+    ctx.period_is_quarter = True
+    in_progress = value == current_quarter(ctx.dct)
+    if in_progress and ctx.last_quarter is None and not _NOT_REPORTED.search(text):
+        # the calendar quarter the DCT falls in has not ended: a quarter named by its ordinal
+        # before any other is a company's fiscal quarter being reported ("Ralston Purina reported
+        # a 47% decline in fourth-quarter earnings" on November 2: "the latest period" after it
+        # is that quarter; tune split of timex_dev.jsonl, 2 values). It holds until a completed
+        # quarter is named.
+        ctx.last_quarter = value
+    elif value <= completed_quarter(ctx.dct):
         fiscal = "fiscal" in text.lower() or _ENDED_AFTER.match(ctx.text, end) is not None
-        if fiscal or (ctx.last_quarter or "") < value:
+        provisional = ctx.last_quarter == current_quarter(ctx.dct)
+        if fiscal or provisional or (ctx.last_quarter or "") < value:
             # the latest quarter named is the one being reported; a fiscal quarter is a company's
             # own reporting period, named after any calendar quarter the text gave before
             ctx.last_quarter = value

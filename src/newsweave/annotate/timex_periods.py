@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from newsweave.annotate import timex_rules as R
 from newsweave.annotate import timex_values as V
-from newsweave.annotate.timex_context import Context, sentence_start
+from newsweave.annotate.timex_context import MONTHS_AHEAD, Context, sentence_start
 from newsweave.model import TimexType
 
 Value = tuple[TimexType, str]
@@ -91,8 +91,8 @@ def _quarter_or_half(m: Match, ctx: Context, rel: str, half: bool) -> tuple[int 
     return year, n
 
 
-_QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<m>{R.MON})\s+(?P<d>[0-3]?\d)(?!\d)(?:\s*,?\s+(?P<y>{R.YEAR}))?",
-                            re.IGNORECASE)
+_QUARTER_ENDED = re.compile(
+    rf"\s+end(?P<ing>ed|ing)\s+(?P<m>{R.MON})\s+(?P<d>[0-3]?\d)(?!\d)(?:\s*,?\s+(?P<y>{R.YEAR}))?", re.IGNORECASE)
 
 
 def _quarter_end_named(m: Match, ctx: Context) -> date | None:
@@ -107,7 +107,9 @@ def _quarter_end_named(m: Match, ctx: Context) -> date | None:
             return date(int(after["y"]), month, day)
         except ValueError:
             return None
-    return V.month_day_near(ctx.dct, month, day, 0, future=False) if ctx.dct else None
+    # "the quarter ending April 30" in a March story is the one under way, "ended Jan. 31" one gone
+    ahead = MONTHS_AHEAD if after["ing"].lower() == "ing" else 0
+    return V.month_day_near(ctx.dct, month, day, ahead, future=False) if ctx.dct else None
 
 
 # Relations under which "the quarter"/"period" is the quarter the text last named, not one
@@ -135,15 +137,28 @@ def compares_with_period(ctx: Context, start: int) -> bool:
     return _COMPARISON_BEFORE.search(window) is not None
 
 
-def year_before(ctx: Context) -> str:
+def year_before(ctx: Context, ago: bool = False) -> str:
     """"a year earlier": the last mentioned finer-than-year value a year back, else the DCT's year - 1
-    (also when the last period named was a length of months)."""
+    (also when the last period named was a length of months). For "a year ago" (``ago``), counted
+    from the DCT, a day or month still to come is no such value."""
     if ctx.months_last and ctx.dct:
         # "net of $1.2 billion in the nine months, against $1 billion a year earlier": a length of
         # months has no value to shift, so TimeBank gives the year (tune split: 4 of 5 such)
         return f"{ctx.dct.year - 1:04d}"
-    if ctx.last_value and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d(?:-\d\d)?)", ctx.last_value):
+    if (ctx.last_value and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d(?:-\d\d)?)", ctx.last_value)
+            and not (ago and _after_dct(ctx.last_value, ctx.dct))):
+        # ("elections scheduled for May 11 ... since she toppled Marcos a year ago": 1986, not
+        # 1986-05-11; but "profit in the year ending March 31, 1988, up from a year earlier" compares
+        # with the year ended March 31, 1987)
         shifted = V.shift_value(ctx.last_value, -1)
         if shifted:
             return shifted
     return f"{ctx.dct.year - 1:04d}" if ctx.dct else "XXXX"
+
+
+def _after_dct(value: str, dct: date | None) -> bool:
+    """Whether the month or day ``value`` ("1987-05", "1987-05-11") begins after ``dct``."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", value)
+    if m is None or dct is None:
+        return False
+    return (int(m[1]), int(m[2]), int(m[3] or 1)) > (dct.year, dct.month, dct.day)

@@ -78,7 +78,8 @@ def _norm_month_day(m: Match, ctx: Context) -> Value:
         found = V.month_day_near(anchor + step, month, day, 0, future=rel == "next", reach=None)
         return "DATE", V.day_value(found) if found else f"XXXX-{month:02d}-{day:02d}"
     future = ctx.future(m.start(), m.end())
-    found = V.month_day_near(anchor, month, day, MONTHS_AHEAD, future) if anchor else None
+    ahead = 0 if ctx.since(m.start()) else MONTHS_AHEAD  # "since March 10": one gone
+    found = V.month_day_near(anchor, month, day, ahead, future) if anchor else None
     return "DATE", V.day_value(found) if found else f"XXXX-{month:02d}-{day:02d}"
 
 
@@ -110,6 +111,9 @@ def _norm_month(m: Match, ctx: Context) -> Value:
         year = anchor.year if month < anchor.month else anchor.year - 1
     elif ctx.future(m.start(), m.end()) and rel != "next" and month == anchor.month:
         year = anchor.year  # "is to expire at the end of November" in a November article
+    elif not rel and ctx.since(m.start()):
+        # "has not been ahead in this poll since April" in a March story: the April gone
+        year = anchor.year if month <= anchor.month else anchor.year - 1
     elif (rel == "next" or 0 < (month - anchor.month) % 12 <= MONTHS_AHEAD
           or (ctx.future(m.start(), m.end()) and (month - anchor.month) % 12 <= FUTURE_MONTHS)):
         # a future cue carries a month up to FUTURE_MONTHS ahead: "effective February" in a March
@@ -303,6 +307,8 @@ def _norm_rel_unit(m: Match, ctx: Context) -> Value:
 
 
 def _norm_year_end(m: Match, ctx: Context) -> Value:
+    if m["y"]:
+        return "DATE", m["y"]
     return "DATE", f"{ctx.dct.year:04d}" if ctx.dct else "XXXX"
 
 
@@ -322,7 +328,8 @@ def _norm_season(m: Match, ctx: Context) -> Value:
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.I)
 # What comes before "a year" in a rate: "$50,000 a year", "twice a day", "$400 million a year",
 # "ten thousand copies a week"
-_SET_CONTEXT = re.compile(r"(?:\d|times|twice|once|per|cents?|dollars?|percent|%|\$\S+"
+# ("five days a week", "24 hours a day", "one month a year": a count of units per unit)
+_SET_CONTEXT = re.compile(r"(?:\d|times|twice|once|per|cents?|dollars?|percent|%|\$\S+|(?:day|hour|night|week|month)s?"
                           r"|(?:hundred|thousand|million|billion|trillion)(?:\s+\w+)?)\s*$", re.I)
 
 
@@ -389,14 +396,17 @@ def _norm_reference(m: Match, ctx: Context) -> Value:
 
 def _norm_holiday(m: Match, ctx: Context) -> Value:
     name = " ".join(m["h"].lower().replace("’", "'").split())
+    as_value = V.week_value if m["wk"] else V.day_value  # "Easter week": the week holding Easter
     if m["y"]:  # "Christmas Day 1950"
-        return "DATE", V.day_value(_holiday_in(name, int(m["y"])))
+        return "DATE", as_value(_holiday_in(name, int(m["y"])))
     anchor = ctx.fixed_anchor()
     if anchor is None:
         fixed = R.HOLIDAYS.get(name)
+        if m["wk"]:
+            return "DATE", "XXXX-WXX"
         return "DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX"
     cands = [_holiday_in(name, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    return "DATE", V.day_value(min(cands, key=lambda c: abs((c - anchor).days)))
+    return "DATE", as_value(min(cands, key=lambda c: abs((c - anchor).days)))
 
 
 def _holiday_in(name: str, year: int) -> date:
@@ -415,7 +425,7 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     normalize: Callable[[Match, Context], Value]
-    needs: str | None = None  # text (lower case) without which the pattern cannot match
+    needs: tuple[str, ...] = ()  # words (lower case) one of which every match holds
 
 
 def _compile_rules() -> tuple[_Rule, ...]:
@@ -424,7 +434,7 @@ def _compile_rules() -> tuple[_Rule, ...]:
         "week_of": _norm_week_of, "month_year": _norm_month_year, "month": _norm_month,
         "month_rel_year": _norm_month_rel_year, "spelled_year": _norm_spelled_year, "century": _norm_century,
         "decade": _norm_decade, "decade_short": _norm_decade_short, "year": _norm_year, "time": _norm_time,
-        "part_of_day": _norm_part_of_day,
+        "part_of_day": _norm_part_of_day, "pod_first": _norm_part_of_day,
         "tonight": _norm_tonight, "deictic_day": _norm_deictic_day, "weekday": _norm_weekday,
         "day_next_to": _norm_day_next_to, "weekday_of_week": _norm_weekday_of_week, "rel_unit": _norm_rel_unit,
         "season": _norm_season,
@@ -436,7 +446,7 @@ def _compile_rules() -> tuple[_Rule, ...]:
         "reference": _norm_reference, "holiday": _norm_holiday,
     }
     return tuple(
-        _Rule(name, re.compile(r"(?<![\w-])" + pattern, re.IGNORECASE), normalizers[name], R.NEEDS.get(name))
+        _Rule(name, re.compile(r"(?<![\w-])" + pattern, re.IGNORECASE), normalizers[name], R.NEEDS.get(name, ()))
         for name, pattern in R.PATTERNS.items()
     )
 
@@ -456,7 +466,7 @@ def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     lowered = text.lower()
     for rule in _RULES:
-        if rule.needs and rule.needs not in lowered:
+        if rule.needs and not any(word in lowered for word in rule.needs):
             continue
         for m in rule.pattern.finditer(text):
             start, end = _span_of(rule.name, m)

@@ -1,0 +1,178 @@
+"""Time expressions in news: tense cues, reported periods, names that look like days, and the
+word gates of the pattern scan (issue 4, later passes; the first passes are in test_timexes.py)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsweave.annotate.timexes import extract_timexes
+from newsweave.model import Timex
+
+ANCHOR = date(2022, 1, 8)  # a Saturday, the publication date of seed 000
+
+
+def _only(text: str, published: date | None = ANCHOR) -> Timex:
+    found = extract_timexes(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text", ["Gannett said USA Today sold more pages.", "This is VOA Today.",
+             "It formed a venture with Seeds of Tomorrow Inc.",
+             "The current account deficit widened.", "Current assets exceed current liabilities.",
+             "Violence flared in the past three summers."])
+def test_names_and_terms_that_hold_a_time_word_are_no_timex(text: str) -> None:
+    assert extract_timexes(text, ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Today the talks resume.", "2022-01-08"), ("THE WON WAS SET AT 845.50 YESTERDAY.", "2022-01-07"),
+     ("He said: \"Tomorrow we vote.\"", "2022-01-09")])
+def test_a_capitalized_deictic_day_opening_a_sentence_or_in_capitals_is_a_day(text: str, value: str) -> None:
+    assert [t.value for t in extract_timexes(text, ANCHOR)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("Holders may buy shares at 50% of the then current market price.", "then current"),
+     ("The notes convert at the then-current price.", "then-current")])
+def test_then_current_is_a_time_gone(text: str, span: str) -> None:
+    found = _only(text)
+    assert (found.text, found.type, found.value) == (span, "DATE", "PAST_REF")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("Sales peaked in the nineties.", "the nineties"), ("Sales peaked in the ’80s.", "the ’80s"),
+     ("The deal closes three weeks from\nnow.", "three weeks from\nnow"), ("Shops shut on New Year's Day.",
+     "New Year's Day"), ("A year-ago loss was cut.", "year-ago"), ("It rained overnight.", "overnight")])
+def test_the_word_gates_let_through_every_form_a_gated_pattern_matches(text: str, span: str) -> None:
+    assert _only(text).text == span
+
+
+@pytest.mark.gold
+def test_every_match_of_a_gated_pattern_holds_one_of_its_words(corpora_dir: Path) -> None:
+    from newsweave.annotate.timexes import _RULES
+
+    texts = [json.loads(line)["text"] for line in
+             (corpora_dir / "timex_dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    for rule in (r for r in _RULES if r.needs):
+        for text in texts:
+            for m in rule.pattern.finditer(text):
+                assert any(word in m.group(0).lower() for word in rule.needs), (rule.name, m.group(0))
+
+
+@pytest.mark.parametrize(
+    ("gold_text", "pred", "gold", "kind"),
+    [("last week", ("DATE", "1989-W43"), ("DATE", "1989-WXX"), "gold leaves unknown"),
+     ("this week", ("DATE", "2000-W06"), ("DATE", "2000-W6"), "gold writes the value its own way"),
+     ("Tuesday", ("DATE", "1990-08-14"), ("DATE", "1990-08-07"), "weekday: another week"),
+     ("two weeks ago", ("DATE", "1998-W10"), ("DATE", "1998-03-08"), "granularity"),
+     ("a year ago", ("DATE", "1988-Q3"), ("DATE", "1988"), "financial period"),
+     ("A day earlier", ("DATE", "1990-08-15"), ("DURATION", "P1D"), "DURATION for DATE"),
+     ("April", ("DATE", "1989-04"), ("DATE", "1988-04"), "year of a month or day")])
+def test_the_benchmark_tells_value_errors_by_what_differs(
+        gold_text: str, pred: tuple[str, str], gold: tuple[str, str], kind: str) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from timex_tempeval import value_error_kind
+
+    assert value_error_kind(gold_text, pred[0], pred[1], gold[0], gold[1]).startswith(kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Net includes a 1986 year loss of 4 mln dlrs.", [("1986", "DATE", "1986")]),
+     ("Debt stood at 665 mln dlrs at 1986 year end.", [("1986 year end", "DATE", "1986")]),
+     ("A full council meeting was set for 1900 hours.", []),
+     ("Volunteers gave 1500 hours of work.", [("1500 hours", "DURATION", "PT1500H")])])
+def test_a_year_or_a_clock_time_before_a_unit_is_no_length(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in extract_timexes(text, date(1987, 3, 23))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [  # "would" reports a future seen from the past: mostly a day after the DCT
+        ("The government said it would sign the contract on Tuesday.", ANCHOR, "2022-01-11"),
+        ("Trading would resume again on Monday, the bourse said.", ANCHOR, "2022-01-10"),
+        # ... not "would have", and not past a verb of the past right before the day
+        ("He said the bank would have closed on Tuesday.", ANCHOR, "2022-01-04"),
+        ("Firms would pay less under the law which took effect on January 1.", date(2022, 3, 17), "2022-01-01"),
+        ("The unit would move to Hamburg, as reports suggested over the weekend.", date(2022, 1, 10),
+         "2022-W01-WE")])
+def test_would_points_ahead_unless_a_past_verb_stands_before_the_day(text: str, dct: date, value: str) -> None:
+    assert [t.value for t in extract_timexes(text, dct)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "values"),
+    [  # a dividend table: "Pay" and "Record" date ahead
+        ("Qtly div 10 cts vs 10 cts prior\n\nPay Oct 2\n\nRecord Sept 1", date(1987, 6, 29),
+         ["1987-10-02", "1987-09-01"]),
+        ("Qtly div five cts\n\nPay June 15\n\nRecord May 18", date(1987, 3, 24), ["1987-06-15", "1987-05-18"]),
+        # "since" counts from a month or a day gone, even one a few weeks ahead of the DCT's
+        ("National has not been ahead in this poll since April.", date(1987, 3, 5), ["1986-04"]),
+        ("Prices have fallen since March 10.", date(1987, 3, 5), ["1986-03-10"])])
+def test_pay_and_record_point_ahead_and_since_points_back(text: str, dct: date, values: list[str]) -> None:
+    assert [t.value for t in extract_timexes(text, dct)] == values
+
+
+@pytest.mark.parametrize(
+    "text", ["He told the Sunday Times he would stay.", "The Sunday Telegraph said so.",
+             "She broke the mark of 14:39.29 set by Dibaba."])
+def test_a_newspaper_named_after_a_day_and_a_race_time_are_no_timex(text: str) -> None:
+    assert extract_timexes(text, ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "values"),
+    [  # the point a comparison reaches back to is no time the story moves to
+        ("The rate fell to 9.14 pct, the lowest since December 1977. The rate for ARMs was 15 basis points "
+         "below a month earlier.", date(1987, 4, 3), ["1977-12", "1987-03"]),
+        ("Rates rose on Tuesday to the highest since January 27. They had fallen the previous day.",
+         date(1987, 3, 5), ["1987-03-03", "1987-01-27", "1987-03-02"]),
+        # a quarter "ending" a few weeks ahead is the one under way; one "ended" is gone
+        ("It expects earnings for the fourth quarter ending April 30 to exceed the 127,587 dlrs posted a "
+         "year ago.", date(1987, 3, 16), ["1987-Q4", "1987-04-30", "1986-Q4"]),
+        ("It earned 2 mln dlrs in the fourth quarter ended January 31.", date(1987, 3, 16),
+         ["1986-Q4", "1987-01-31"])])
+def test_since_is_no_narrative_time_and_a_quarter_ending_is_under_way(
+        text: str, dct: date, values: list[str]) -> None:
+    assert [t.value for t in extract_timexes(text, dct)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [  # "a year ago" counts from the DCT: a day to come named before it is no reference
+        ("Elections are scheduled for May 11. She toppled Marcos a year ago.", ["1987-05-11", "1986"]),
+        ("Cattle futures may fall tomorrow. Placements were 106 pct of a year ago.", ["1987-03-16", "1986"]),
+        # "a year earlier" after a forecast period still compares with that period a year back
+        ("It predicted a profit in the year ending March 31, 1988, up from a year earlier.",
+         ["P1Y", "1988-03-31", "1987-03-31"])])
+def test_a_year_ago_is_no_year_before_a_day_to_come(text: str, values: list[str]) -> None:
+    assert [t.value for t in extract_timexes(text, date(1987, 3, 15))] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [("In London at mid-afternoon yesterday, shares rose.", "mid-afternoon yesterday", "TIME", "2022-01-07TAF"),
+     ("Trading was halted early evening today.", "early evening today", "TIME", "2022-01-08TEV"),
+     # with a weekday, the day's DATE value, as "Friday morning"
+     ("The talks ended late morning Friday.", "late morning Friday", "DATE", "2022-01-07")])
+def test_a_part_of_the_day_before_the_day(text: str, span: str, kind: str, value: str) -> None:
+    found = _only(text)
+    assert (found.text, found.type, found.value) == (span, kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [("Protesters prayed as Easter week began.", date(2000, 4, 17), "2000-W16"),
+     ("Sales in Christmas week 1999 rose.", None, "1999-W51"), ("Sales in Christmas week rose.", None, "XXXX-WXX")])
+def test_the_week_of_a_holiday(text: str, dct: date | None, value: str) -> None:
+    assert _only(text, dct).value == value
