@@ -35,30 +35,27 @@ one takes the id its first article would have started. Exact copies follow the a
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import date
 from itertools import chain
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 from scipy.cluster.hierarchy import fcluster, linkage, to_tree
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from newsweave.errors import StoreError
+from newsweave.link.story_state import Floats, Ints, MemberRecord, StoryRecord, decode_array, encode_array
 from newsweave.model import content_hash
 
 __all__ = ["StoryClusterer", "StoryConfig"]
 
-_Floats = npt.NDArray[np.float64]
-_Ints = npt.NDArray[np.int64]
 StoryItem = tuple[str, str, date | None, Sequence[str]]
 
 
@@ -145,84 +142,6 @@ class StoryConfig:
     member_terms: int = 100
 
 
-@dataclass(slots=True)
-class _Member:
-    """What a story keeps of one member to cluster its members and rebuild its centroid."""
-
-    published: date | None
-    keys: tuple[str, ...]
-    indices: _Ints | None = None  # None for an exact copy, which follows ``copy_of``
-    tf: _Floats | None = None
-    voice: bool = True  # False for a copy: no weight in the centroid
-    copy_of: str | None = None
-    split_indices: _Ints | None = None  # the names and numbers of the term vector
-    split_tf: _Floats | None = None
-
-    def to_state(self) -> dict[str, Any]:
-        def enc(a: npt.NDArray[Any] | None, dtype: type[np.generic]) -> str | None:
-            return None if a is None else _encode(a.astype(dtype))
-
-        return {"p": self.published.isoformat() if self.published else None, "k": list(self.keys),
-                "i": enc(self.indices, np.int32), "w": enc(self.tf, np.float32),
-                "v": self.voice, "c": self.copy_of,
-                "si": enc(self.split_indices, np.int32), "sw": enc(self.split_tf, np.float32)}
-
-    @classmethod
-    def from_state(cls, d: dict[str, Any]) -> _Member:
-        def dec(key: str, dtype: type[np.generic], to: type[np.generic]) -> npt.NDArray[Any] | None:
-            return None if d.get(key) is None else _decode(d[key], dtype).astype(to)
-
-        return cls(date.fromisoformat(d["p"]) if d["p"] else None, tuple(d["k"]),
-                   dec("i", np.int32, np.int64), dec("w", np.float32, np.float64), bool(d["v"]), d["c"],
-                   dec("si", np.int32, np.int64), dec("sw", np.float32, np.float64))
-
-
-@dataclass(slots=True)
-class _Story:
-    id: str
-    members: int = 0
-    voices: int = 0
-    first: date | None = None
-    last: date | None = None
-    indices: _Ints = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    values: _Floats = field(default_factory=lambda: np.zeros(0, dtype=np.float64))
-    entities: Counter[str] = field(default_factory=Counter)
-    norm: float = 0.0
-    norm_docs: int = -1
-    member_ids: list[str] = field(default_factory=list)  # in joining order
-    tracked: bool = True  # every member has a ``_Member`` (False for stories of a version-1 state)
-    checked: int = 0  # members at the last split check
-
-    def to_state(self) -> dict[str, Any]:
-        return {"id": self.id, "members": self.members, "voices": self.voices,
-                "first": self.first.isoformat() if self.first else None,
-                "last": self.last.isoformat() if self.last else None,
-                "indices": _encode(self.indices), "values": _encode(self.values),
-                "entities": dict(self.entities), "norm": self.norm, "norm_docs": self.norm_docs,
-                "member_ids": self.member_ids, "tracked": self.tracked, "checked": self.checked}
-
-    @classmethod
-    def from_state(cls, d: dict[str, Any]) -> _Story:
-        return cls(str(d["id"]), int(d["members"]), int(d["voices"]),
-                   date.fromisoformat(d["first"]) if d["first"] else None,
-                   date.fromisoformat(d["last"]) if d["last"] else None,
-                   _decode(d["indices"], np.int64), _decode(d["values"], np.float64),
-                   Counter({str(k): int(v) for k, v in d["entities"].items()}),
-                   float(d.get("norm", 0.0)), int(d.get("norm_docs", -1)),
-                   [str(a) for a in d.get("member_ids", [])], bool(d.get("tracked", False)),
-                   int(d.get("checked", 0)))
-
-
-def _encode(array: npt.NDArray[Any]) -> str:
-    return base64.b64encode(array.astype(array.dtype.newbyteorder("<")).tobytes()).decode()
-
-
-def _decode(data: str, dtype: type[np.generic]) -> npt.NDArray[Any]:
-    raw = np.frombuffer(base64.b64decode(data), dtype=np.dtype(dtype).newbyteorder("<"))
-    return raw.astype(dtype)
-
-
-
 _NAME = re.compile(r"(?<![.!?\n\"] )(?<!^)\b([A-Z][A-Za-z'-]+)")
 
 
@@ -230,7 +149,7 @@ def _story_id(article_id: str) -> str:
     return "s-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
 
 
-def _date_gap(published: date | None, story: _Story) -> int:
+def _date_gap(published: date | None, story: StoryRecord) -> int:
     """Days between ``published`` and the story's date range (0 inside it or when unknown)."""
     if published is None or story.first is None or story.last is None:
         return 0
@@ -257,12 +176,12 @@ class StoryClusterer:
         self._log_df = np.zeros(config.n_features, dtype=np.float64)  # log(1 + df), kept in step
         self._query = np.zeros(config.n_features, dtype=np.float64)  # scratch for _cosines
         self._n_docs = 0
-        self._stories: list[_Story] = []
+        self._stories: list[StoryRecord] = []
         self._story_number: dict[str, int] = {}
         self._postings: dict[int, list[int]] = {}
         self._assigned: dict[str, str] = {}
         self._copies: dict[str, str] = {}  # content hash (16 hex) -> the first article with it
-        self._members: dict[str, _Member] = {}
+        self._members: dict[str, MemberRecord] = {}
 
     def assignments(self) -> dict[str, str]:
         """Article id -> story id, for every article added so far."""
@@ -288,7 +207,7 @@ class StoryClusterer:
             original = self._copies[fingerprint]
             story = self._story_of(original)
             self._join(story, article_id, published, entity_keys, None)
-            self._members[article_id] = _Member(published, tuple(entity_keys), voice=False, copy_of=original)
+            self._members[article_id] = MemberRecord(published, tuple(entity_keys), voice=False, copy_of=original)
             self._maybe_split(story)
             return self._assigned[article_id]
         indices, tf, split_terms = self.features(text)
@@ -323,12 +242,12 @@ class StoryClusterer:
             self.add(aid, text, published, keys)
         return {aid: self._assigned[aid] for aid, _, _, _ in ordered}  # after any later split
 
-    def term_frequencies(self, text: str) -> tuple[_Ints, _Floats]:
+    def term_frequencies(self, text: str) -> tuple[Ints, Floats]:
         """Hashed word n-gram features of ``text`` with sublinear, L2-normalized tf."""
         indices, tf, _ = self.features(text)
         return indices, tf
 
-    def features(self, text: str) -> tuple[_Ints, _Floats, _Ints]:
+    def features(self, text: str) -> tuple[Ints, Floats, Ints]:
         """What linking reads of a text, tokenized once: the term vector of ``term_frequencies``
         and the indices of that vector that are names or numbers (what splits compare)."""
         words = self._words(text)
@@ -347,22 +266,22 @@ class StoryClusterer:
         split = np.unique(rows.indices[cut[2] : cut[3]]).astype(np.int64)
         return indices, tf / norm if norm else tf, split
 
-    def _idf(self, indices: _Ints) -> _Floats:
-        result: _Floats = (math.log(1.0 + self.config.prior_documents + self._n_docs) + 1.0) - self._log_df[indices]
+    def _idf(self, indices: Ints) -> Floats:
+        result: Floats = (math.log(1.0 + self.config.prior_documents + self._n_docs) + 1.0) - self._log_df[indices]
         return result
 
-    def _tfidf(self, indices: _Ints, tf: _Floats) -> _Floats:
+    def _tfidf(self, indices: Ints, tf: Floats) -> Floats:
         weights = tf * self._idf(indices)
         norm = float(np.linalg.norm(weights))
         return weights / norm if norm else weights
 
-    def _top_terms(self, indices: _Ints, weights: _Floats) -> list[int]:
+    def _top_terms(self, indices: Ints, weights: Floats) -> list[int]:
         k = min(self.config.lookup_terms, indices.size)
         top = np.argsort(-weights, kind="stable")[:k]
         return [int(i) for i in indices[top]]
 
-    def _best_story(self, indices: _Ints, weights: _Floats, published: date | None,
-                    entity_keys: Sequence[str]) -> tuple[_Story | None, float, float]:
+    def _best_story(self, indices: Ints, weights: Floats, published: date | None,
+                    entity_keys: Sequence[str]) -> tuple[StoryRecord | None, float, float]:
         """The best candidate story, its combined score and its text cosine."""
         posted = [p for t in self._top_terms(indices, weights) if (p := self._postings.get(t))]
         if not posted:
@@ -377,7 +296,7 @@ class StoryClusterer:
             gap = _date_gap(published, story)
             if gap <= self.config.max_gap_days:
                 candidates.append((story, gap))
-        best: _Story | None = None
+        best: StoryRecord | None = None
         best_score = best_text = -1.0
         sims = self._cosines(indices, weights, [story for story, _ in candidates])
         for (story, gap), text_sim in zip(candidates, sims, strict=True):
@@ -387,7 +306,7 @@ class StoryClusterer:
                 best, best_score, best_text = story, score, text_sim
         return best, best_score, best_text
 
-    def _cosines(self, indices: _Ints, weights: _Floats, stories: Sequence[_Story]) -> list[float]:
+    def _cosines(self, indices: Ints, weights: Floats, stories: Sequence[StoryRecord]) -> list[float]:
         """The TF-IDF cosine of a query vector with each story's centroid, in one gather."""
         for story in stories:
             if story.norm_docs < 0 or self._n_docs > story.norm_docs * (1.0 + self.config.norm_refresh):
@@ -409,7 +328,7 @@ class StoryClusterer:
             sims[k] = dot / stories[k].norm
         return sims
 
-    def _combine(self, text_sim: float, entity_keys: Sequence[str], story: _Story) -> float:
+    def _combine(self, text_sim: float, entity_keys: Sequence[str], story: StoryRecord) -> float:
         keys = set(entity_keys)
         if not keys or not story.entities or not self.config.entity_weight:
             return text_sim
@@ -417,17 +336,17 @@ class StoryClusterer:
         w = self.config.entity_weight
         return (1.0 - w) * text_sim + w * shared
 
-    def _new_story(self, article_id: str) -> _Story:
+    def _new_story(self, article_id: str) -> StoryRecord:
         story_id = _story_id(article_id)
         while story_id in self._story_number:  # a hash collision: derive another id
             story_id = _story_id(story_id)
-        story = _Story(story_id)
+        story = StoryRecord(story_id)
         self._story_number[story_id] = len(self._stories)
         self._stories.append(story)
         return story
 
-    def _join(self, story: _Story, article_id: str, published: date | None,
-              entity_keys: Sequence[str], vector: tuple[_Ints, _Floats] | None) -> None:
+    def _join(self, story: StoryRecord, article_id: str, published: date | None,
+              entity_keys: Sequence[str], vector: tuple[Ints, Floats] | None) -> None:
         story.members += 1
         if vector is not None:
             story.voices += 1
@@ -444,25 +363,25 @@ class StoryClusterer:
         story.member_ids.append(article_id)
         self._assigned[article_id] = story.id
 
-    def _heaviest(self, indices: _Ints, values: _Floats, k: int) -> tuple[_Ints, _Floats]:
+    def _heaviest(self, indices: Ints, values: Floats, k: int) -> tuple[Ints, Floats]:
         """The ``k`` terms of highest TF-IDF mass (all when there are no more), in index order."""
         if indices.size <= k:
             return indices, values
         keep = np.sort(np.argsort(-(values * self._idf(indices)), kind="stable")[:k])
         return indices[keep], values[keep]
 
-    def _story_of(self, article_id: str) -> _Story:
+    def _story_of(self, article_id: str) -> StoryRecord:
         return self._stories[self._story_number[self._assigned[article_id]]]
 
-    def _member(self, published: date | None, entity_keys: Sequence[str], indices: _Ints, tf: _Floats,
-                voice: bool, split_terms: _Ints) -> _Member:
+    def _member(self, published: date | None, entity_keys: Sequence[str], indices: Ints, tf: Floats,
+                voice: bool, split_terms: Ints) -> MemberRecord:
         """The member record of an article: its ``member_terms`` heaviest terms, its names and numbers."""
         in_split = np.isin(indices, split_terms, assume_unique=True)
         split_indices, split_tf = indices[in_split], tf[in_split]
         indices, tf = self._heaviest(indices, tf, self.config.member_terms)
-        return _Member(published, tuple(entity_keys), indices, tf, voice, None, split_indices, split_tf)
+        return MemberRecord(published, tuple(entity_keys), indices, tf, voice, None, split_indices, split_tf)
 
-    def _maybe_split(self, story: _Story) -> None:
+    def _maybe_split(self, story: StoryRecord) -> None:
         """Split off the groups of ``story``'s recent members that stand apart (see module notes)."""
         config = self.config
         n = len(story.member_ids)
@@ -501,11 +420,11 @@ class StoryClusterer:
                 if m.indices is not None and m.tf is not None:
                     self._post(new, m.indices, self._tfidf(m.indices, m.tf))
 
-    def _average_link(self, points: Sequence[str]) -> _Floats:
+    def _average_link(self, points: Sequence[str]) -> Floats:
         """The average-link dendrogram (scipy's linkage matrix) of members by the TF-IDF cosine of
         their names and numbers (a member without any is far from all)."""
-        data: list[_Floats] = []
-        columns: list[_Ints] = []
+        data: list[Floats] = []
+        columns: list[Ints] = []
         for aid in points:
             m = self._members[aid]
             assert m.split_indices is not None and m.split_tf is not None
@@ -516,10 +435,10 @@ class StoryClusterer:
         matrix = csr_matrix((np.concatenate(data), column, indptr), shape=(len(points), max(1, terms.size)))
         distance = np.clip(1.0 - (matrix @ matrix.T).toarray(), 0.0, None)
         np.fill_diagonal(distance, 0.0)
-        tree: _Floats = linkage(distance[np.triu_indices(len(points), 1)], method="average")
+        tree: Floats = linkage(distance[np.triu_indices(len(points), 1)], method="average")
         return tree
 
-    def _balanced_cut(self, tree: _Floats) -> list[list[int]]:
+    def _balanced_cut(self, tree: Floats) -> list[list[int]]:
         """The group (as point positions) that leaves at the top merge of two big groups, if far.
 
         From the root down, a merge whose smaller side has fewer than ``split_min_part`` points
@@ -541,14 +460,14 @@ class StoryClusterer:
             node = big
         return []
 
-    def _rebuild(self, story: _Story, member_ids: Sequence[str]) -> None:
+    def _rebuild(self, story: StoryRecord, member_ids: Sequence[str]) -> None:
         """Recompute a story's members, dates, entities and centroid from its member records."""
         story.member_ids = list(member_ids)
         story.members = len(member_ids)
         story.first = story.last = None
         story.entities = Counter()
-        indices: list[_Ints] = []
-        values: list[_Floats] = []
+        indices: list[Ints] = []
+        values: list[Floats] = []
         for aid in member_ids:
             m = self._members[aid]
             self._assigned[aid] = story.id
@@ -569,7 +488,7 @@ class StoryClusterer:
             story.indices, story.values = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
         story.norm_docs = -1
 
-    def _post(self, story: _Story, indices: _Ints, weights: _Floats) -> None:
+    def _post(self, story: StoryRecord, indices: Ints, weights: Floats) -> None:
         number = self._story_number[story.id]
         for term in self._top_terms(indices, weights):
             posting = self._postings.setdefault(term, [])
@@ -583,8 +502,8 @@ class StoryClusterer:
         """A JSON-serializable snapshot: DF table, story centroids, postings, assignments."""
         nonzero = np.flatnonzero(self._df)
         return {"version": 3, "config": asdict(self.config), "n_docs": self._n_docs,
-                "df_indices": _encode(nonzero.astype(np.int64)),
-                "df_values": _encode(self._df[nonzero]),
+                "df_indices": encode_array(nonzero.astype(np.int64)),
+                "df_values": encode_array(self._df[nonzero]),
                 "stories": [s.to_state() for s in self._stories],
                 "postings": {str(t): p for t, p in self._postings.items()},
                 "assigned": dict(self._assigned), "copies": dict(self._copies),
@@ -616,14 +535,14 @@ class StoryClusterer:
             raise StoreError(f"StoryClusterer state has settings this version lacks: {sorted(unknown)}")
         clusterer = cls(StoryConfig(**state["config"]))
         clusterer._n_docs = int(state["n_docs"])
-        clusterer._df[_decode(state["df_indices"], np.int64)] = _decode(state["df_values"], np.int64)
+        clusterer._df[decode_array(state["df_indices"], np.int64)] = decode_array(state["df_values"], np.int64)
         clusterer._log_df = np.log1p(clusterer._df)
-        clusterer._stories = [_Story.from_state(s) for s in state["stories"]]
+        clusterer._stories = [StoryRecord.from_state(s) for s in state["stories"]]
         clusterer._story_number = {s.id: n for n, s in enumerate(clusterer._stories)}
         clusterer._postings = {int(t): [int(n) for n in p] for t, p in state["postings"].items()}
         clusterer._assigned = {str(k): str(v) for k, v in state["assigned"].items()}
         clusterer._copies = {str(k): str(v) for k, v in state["copies"].items()}
-        clusterer._members = {str(k): _Member.from_state(v) for k, v in state.get("members", {}).items()}
+        clusterer._members = {str(k): MemberRecord.from_state(v) for k, v in state.get("members", {}).items()}
         if state["version"] == 1:  # copies pointed at stories: point them at an article of it
             first_of: dict[str, str] = {}
             for aid, sid in clusterer._assigned.items():
