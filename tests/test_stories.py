@@ -147,6 +147,24 @@ def test_state_round_trip_continues_identically(ecb_heldout: list[dict[str, Any]
     assert resumed.assignments() == whole.assignments()
 
 
+def test_state_saved_after_a_merge_continues_identically(ecb_heldout: list[dict[str, Any]]) -> None:
+    records = ecb_heldout[:120]
+    whole = StoryClusterer()
+    first = StoryClusterer()
+    split = None
+    for k, r in enumerate(records):
+        whole.add(r["id"], r["text"], None)
+        if split is None:
+            first.add(r["id"], r["text"], None)
+            if any(s["members"] == 0 for s in first.to_state()["stories"]):
+                split = k + 1  # the first state holding a story emptied by a merge
+    assert split is not None
+    resumed = StoryClusterer.from_state(json.loads(json.dumps(first.to_state())))
+    for r in records[split:]:
+        resumed.add(r["id"], r["text"], None)
+    assert resumed.assignments() == whole.assignments()
+
+
 def test_readding_keeps_the_story(seed_texts: dict[str, str]) -> None:
     clusterer = StoryClusterer()
     aid, text = next(iter(sorted(seed_texts.items())))
