@@ -1,0 +1,112 @@
+"""The tuned constants of story clustering (``newsweave.link.stories``), each with what it was measured on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["StoryConfig"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryConfig:
+    """Tuned constants of story clustering. Measured with ``bench/stories_ecbplus.py``."""
+
+    # Cosine to a story centroid needed to join it. Swept 0.12-0.40 on ECB+ dev topics 1-20
+    # (bench/stories_ecbplus.py --sweep: file order and 3 shuffles). With prior_documents=30:
+    # 0.18 -> B3 F1 0.842 file order / 0.843 shuffled, 0.22 -> 0.842 / 0.868, 0.24 -> 0.833 /
+    # 0.870, 0.26 -> 0.824 / 0.862; 0.22 is best on 1-20. Held-out topics 21-35 at 0.22: 0.816 /
+    # 0.873. Lower merges the two similar events of a topic, higher splits stories.
+    join_threshold: float = 0.22
+    # Largest word n-gram: on ECB+ dev 1-20, unigrams alone (best F1 0.842 file order / 0.869
+    # shuffled) matched unigrams+bigrams (0.830 / 0.868) and did better on held-out topics 21-35
+    # (0.840 vs 0.802 file order), at a smaller centroid and a faster pass.
+    ngram_max: int = 1
+    # 2**20 hashed features: collisions are negligible for news vocabularies (even with bigrams,
+    # ECB+ dev has far fewer distinct n-grams) while the DF table stays an 8 MB array.
+    n_features: int = 1 << 20
+    # Terms of an article used to look up candidate stories, and terms of each member posted to
+    # its story. On ECB+ dev 1-20 and 21-35, 30 gives the same B3 F1 as looking up every term.
+    lookup_terms: int = 30
+    # Documents assumed seen before the first one (with none of its terms) when computing IDF.
+    # Without it, the first articles of a stream share terms that a tiny corpus calls common:
+    # with 0, 40 of the 120 orders of the five seeds split them into two stories; with 30 or 100,
+    # none does. On ECB+ dev 1-20 at threshold 0.22, 30 costs 0.008 B3 F1 shuffled (0.876 ->
+    # 0.868) and 100 costs 0.022, so 30.
+    prior_documents: int = 30
+    # Weight of shared entity keys in the score when the article has any (0 = text only). Not
+    # tuned yet: the ECB+ bench passes no entity keys. 0.25 leaves text the main signal.
+    entity_weight: float = 0.25
+    # A story takes no article published more than this many days outside its date range: the
+    # same kind of event weeks later is a new story. Not measurable on ECB+ (no dates): chosen so
+    # that follow-ups of one event (trial, verdict within a month) can still join.
+    max_gap_days: int = 30
+    # Score multiplier decays as exp(-gap / date_decay_days) for gaps inside max_gap_days.
+    date_decay_days: float = 14.0
+    # Text cosine at or above which an article is a near copy of its story: joins, adds no weight.
+    copy_threshold: float = 0.9
+    # Weight of capitalized words not at a sentence start (names, mostly) as extra features
+    # beside the plain words. On ECB+ dev (772 articles): 0 -> B3 F1 0.832 file order / 0.871
+    # shuffled, 1.0 -> 0.847 / 0.875, 2.0 -> 0.841 / 0.869.
+    name_weight: float = 1.0
+    # Stories kept per term in the candidate index (the most recently joined). Without a cap the
+    # candidates per article grow with the corpus (Reuters, 1k -> 5k articles: 8 s -> 49 s per
+    # 1,000 linked); with it the cost per article is flat.
+    postings_cap: int = 32
+    # Candidate stories scored per article: those sharing the most lookup terms with it. Bounds
+    # the work per article; on ECB+ dev, 16 gives the same B3 F1 as scoring every candidate.
+    max_candidates: int = 16
+    # Terms kept in a story centroid (highest TF-IDF mass). Bounds the cost of comparing with a big
+    # story and its memory; on ECB+ dev 400 scores as the untruncated centroid (see module notes).
+    centroid_terms: int = 400
+    # The centroid norm (under the drifting IDF) is recomputed when the document count grew by
+    # more than this share since it was cached, or when the story changed.
+    norm_refresh: float = 0.05
+    # Average-link cosine distance (over names and numbers) above which a group of a story's
+    # members splits off (0 turns splitting off). Online, ECB+ topics 1-20, B3 F1 in file order /
+    # mean of 8 shuffled orders: none 0.848 / 0.870, 0.75 -> 0.909 / 0.889, 0.8 -> 0.909 / 0.894,
+    # 0.85 -> 0.863 / 0.874. Held-out topics 21-35 at 0.8: 0.876 / 0.892 (none: 0.846 / 0.866).
+    # Comparing whole term vectors instead of names and numbers: 0.895 / 0.883, held out 0.870 / 0.886.
+    split_distance: float = 0.8
+    # A story is checked for a split once it has this many members, then each time it has grown
+    # by ``split_growth`` (so the checks cost a bounded multiple of one check of its final size).
+    # On topics 1-20 (file / shuffled): 3 members 0.909 / 0.893, 6 -> 0.904 / 0.895; growth 1.5 ->
+    # 0.908 / 0.895.
+    split_min_members: int = 4
+    split_growth: float = 1.25
+    # When no group stands apart by ``split_distance``, the first merge of the dendrogram's top
+    # that joins two groups of at least ``split_min_part`` members each (merges that only add a few
+    # outliers are passed through) splits when it is at least this far. Average link's top merges
+    # are mostly such outliers, which hid the two events beneath them (pirates seized in the Gulf
+    # of Aden by two navies, two Iran earthquakes). Online, ECB+ topics 1-20 (file order / mean of
+    # 3 shuffles): off 0.909 / 0.891, 0.72 -> 0.901 / 0.894, 0.74 -> 0.929 / 0.910, 0.75 -> 0.929 /
+    # 0.918, 0.76 -> 0.929 / 0.917, 0.77 -> 0.913 / 0.908, 0.78 -> 0.912 / 0.905 (0 turns it off).
+    # Held-out topics 21-35 at 0.75: 0.893 / 0.909 (off: 0.876 / 0.898).
+    balanced_split_distance: float = 0.75
+    # At 0.76 on topics 1-20: 3 -> 0.930 / 0.912, 4 -> 0.929 / 0.917, 5 -> 0.926 / 0.918.
+    split_min_part: int = 4
+    # A balanced cut also needs each side to be tight inside: the mean distance between two members
+    # of one side, on each side, at most this share of the cut height (0 turns the test off). On
+    # ECB+ topics 1-20 the cuts between two events had sides at most 0.88 of the cut height, the
+    # cuts of one event into halves at 0.90-0.91. Online, topics 1-20, B3 F1 file order / mean ± sd
+    # of 8 shuffles: off 0.929 / 0.908 ± 0.013, 0.75 -> 0.909 / 0.900, 0.80 -> 0.926 / 0.911,
+    # 0.83 -> 0.926 / 0.910, 0.85-0.89 -> 0.929 / 0.910 ± 0.013, 0.91 -> 0.929 / 0.909, 0.93 ->
+    # 0.929 / 0.908. Held-out topics 21-35 at 0.87: 0.893 / 0.903 ± 0.020 (off: 0.893 / 0.902).
+    # On 4,897 Reuters-21578 articles (Feb-Mar 1987) it keeps 17 stories whole that were cut in
+    # two or more, all loose groups of one market's wire briefs (quarterly results, stock splits, U.K.
+    # money market help, OPEC output, coffee quota talks): 2,273 -> 2,265 stories.
+    balanced_split_tightness: float = 0.87
+    # Two stories an article could both join (each scoring at least ``join_threshold``) merge when
+    # the smaller has at most this many members (0 turns merging off): a story's first articles,
+    # started apart before its centroid could take them, rejoin it. Online, ECB+ topics 1-20, B3
+    # F1 file order / mean ± sd of 8 shuffles: off 0.929 / 0.910 ± 0.013, 1 -> 0.930 / 0.917,
+    # 2 -> 0.935 / 0.924 ± 0.014, 3 -> 0.927 / 0.923, 4 -> 0.923 / 0.925, 6 -> 0.923 / 0.921.
+    # Also requiring the two centroids to be as similar as a join (cosine 0.22) changed nothing on
+    # ECB+. Held-out topics 21-35 at 2: 0.898 / 0.912 ± 0.021 (off: 0.893 / 0.903). On 4,897
+    # Reuters-21578 articles: 2,265 -> 2,145 stories, 1,567 -> 1,497 singletons; B3 precision of
+    # the stories against Reuters' topic labels 0.808 -> 0.800 (most merges join a small story to
+    # one of the loose market-brief stories that joins already make).
+    merge_max_members: int = 2
+    # Members clustered per check (the most recent): bounds one check's cost on a huge story.
+    split_window: int = 256
+    # Terms kept of each member's vector (its heaviest): what a split rebuilds centroids from.
+    member_terms: int = 100
