@@ -643,3 +643,87 @@ def test_offices_time_zones_portfolios_and_headline_phrases_are_not_actors(
 def test_names_made_of_title_words_stay_actors(gazetteer: PlaceGazetteer, text: str, name: str, label: str) -> None:
     res = resolve(gazetteer, (text, [(name, label)]))
     assert [e for e in res.entities if name in e.aliases]
+
+
+def test_a_numbered_team_nickname_is_part_of_the_name(nlp: Any, gazetteer: PlaceGazetteer) -> None:
+    doc = nlp("Maurice Cheeks was fired as coach of the Philadelphia 76ers on Saturday.")
+    mentions = [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    found = {m.text: m.label for m in add_missed_names(doc, mentions, gazetteer)}
+    assert found.get("Philadelphia 76ers") == "ORG", found  # NER: "Philadelphia" GPE, "76ers" a number
+    assert "Philadelphia" not in found
+
+
+def test_a_team_after_a_title_of_is_no_person(gazetteer: PlaceGazetteer) -> None:
+    text = "Cheeks was the head coach of the Philadelphia Sixers. The Philadelphia Sixers lost."
+    res = resolve(gazetteer, (text, [("Philadelphia Sixers", "ORG"), ("Cheeks", "PERSON")]))
+    assert actor_with(res, "Philadelphia Sixers").type == "ORG"  # "coach of the" titles no one here
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [("Lopez and Carrasquillo", ["Andrew Lopez", "Jonathan Carrasquillo"]),
+     ("EU & IMF", ["EU", "IMF"])],
+)
+def test_two_names_ner_ran_together_are_split(gazetteer: PlaceGazetteer, written: str, names: list[str]) -> None:
+    text = f"{names[0]} spoke first. Then {names[1]} spoke. Later {written} met again."
+    res = resolve(gazetteer, (text, [(written, "ORG"), *((n, "PERSON" if " " in n else "ORG") for n in names)]))
+    first, second = actor_with(res, names[0]), actor_with(res, names[1])
+    assert first.id != second.id
+    assert not [e for e in res.entities if written in e.aliases]
+    left, _, right = re.split(r" (and|&) ", written)
+    assert entity_at(res, "a0", text, left, 0 if " " not in names[0] else 1) == first.id
+    assert entity_at(res, "a0", text, right, 0 if " " not in names[1] else 1) == second.id
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Goldman, Sachs and Co", "Standard and Poor", "American Savings and Loan Association", "Johnson and Johnson"],
+)
+def test_one_name_with_and_is_not_split(gazetteer: PlaceGazetteer, written: str) -> None:
+    text = (f"{written} said on Monday. Goldman and Sachs, Standard and Poor's Corp, American Savings, "
+            "Loan Association and Magic Johnson were named too.")
+    names = [("Goldman", "ORG"), ("Sachs", "ORG"), ("Co", "ORG"), ("Standard", "ORG"),
+             ("Standard and Poor's Corp", "ORG"), ("Poor", "ORG"), ("American Savings", "ORG"),
+             ("Loan Association", "ORG"), ("Magic Johnson", "PERSON")]
+    res = resolve(gazetteer, (text, [(written, "ORG"), *names]))
+    assert entity_at(res, "a0", text, written, 0) is not None
+
+
+def test_known_names_inside_a_headline_run_on_are_kept(gazetteer: PlaceGazetteer) -> None:
+    text = ("April 27, 2009\nObama Administration Flips Bush Endangered Species Ruling\n"
+            "President Barack Obama reversed a rule George W. Bush made under the Endangered Species Act. "
+            "Bush had signed it in December.")
+    mentions = [*occurrences(text, "Obama Administration", "ORG", [0]),
+                *occurrences(text, "Flips Bush Endangered Species Ruling", "PERSON", [0]),
+                *occurrences(text, "Barack Obama", "PERSON", [0]), *occurrences(text, "George W. Bush", "PERSON", [0]),
+                *occurrences(text, "Endangered Species Act", "ORG", [0])]
+    res = resolve_actors([("a0", text, mentions)], gazetteer)
+    bush = actor_with(res, "George W. Bush")
+    assert entity_at(res, "a0", text, "Bush", 0) == bush.id  # cut out of the headline span
+    assert not [e for e in res.entities if "Ruling" in e.name]
+
+
+def test_a_lone_word_is_short_for_the_one_organization_it_starts(gazetteer: PlaceGazetteer) -> None:
+    text = ("Lindsay Lohan entered Promises Treatment Center in Malibu on Monday. A spokesman for Promises "
+            "declined to comment. Drexel Burnham Lambert Inc managed the offering; Drexel said demand was strong.")
+    res = resolve(gazetteer, (text, [("Promises Treatment Center", "ORG"), ("Promises", "ORG"), ("Malibu", "GPE"),
+                                     ("Lindsay Lohan", "PERSON"), ("Drexel Burnham Lambert Inc", "ORG"),
+                                     ("Drexel", "ORG")]))
+    assert actor_with(res, "Promises").id == actor_with(res, "Promises Treatment Center").id
+    assert actor_with(res, "Drexel").id == actor_with(res, "Drexel Burnham Lambert Inc").id
+
+
+@pytest.mark.parametrize(
+    ("lone", "full", "names"),
+    [("Reuters", "Reuters Taiwan", [("Reuters", 7), ("Reuters Taiwan", 2)]),  # far more often alone
+     ("Xerox Corp", "Xerox Credit Corp", [("Xerox Corp", 1), ("Xerox Credit Corp", 1)]),  # a parent company
+     ("Soviet", "Soviet Union", [("Soviet", 1), ("Soviet Union", 1)]),  # a nationality
+     ("Senate", "Senate Judiciary Committee", [("Senate", 1), ("Senate Judiciary Committee", 1)]),
+     ("Apple", "Apple Bank", [("Apple", 1), ("Apple Bank", 1), ("Apple Computer", 1)])],  # two fit
+)
+def test_a_lone_word_that_is_no_short_name_stays_apart(gazetteer: PlaceGazetteer, lone: str, full: str,
+                                                        names: list[tuple[str, int]]) -> None:
+    text = " ".join(f"{name} reported results on day {i}." for name, n in names for i in range(n))
+    labels = {"Soviet": "NORP"}
+    res = resolve(gazetteer, (text, [(name, labels.get(name, "ORG")) for name, _ in names]))
+    assert actor_with(res, lone).id != actor_with(res, full).id

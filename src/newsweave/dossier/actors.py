@@ -12,6 +12,9 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    "Maria ZakharovaOfficial"); a name in a Title Case headline that appears nowhere in body text
    is cut back to the longest body-text name it starts with ("Colts Beat Chiefs" -> "Colts").
    A title-line name cut back this way gives up the rest of its span ("Chiefs" can be found there).
+   A span NER ran over two names the story knows, joined by "and" ("Lopez and Carrasquillo"), or
+   over known names among other words of the article's head ("... Flips Bush Endangered Species
+   Ruling"), is split into those names (``split_run_ons``).
 2. **Names found again** (``find_again``, ``name_spread.spread_names``): every other place where the
    articles write a name the story already uses as an actor (outside headlines), or a person's
    surname, becomes a mention too, with the label most of that name's mentions have ("Colts" tagged
@@ -54,6 +57,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from newsweave.dossier.names import (
+    ORG_WORDS,
+    PERSON_TITLES,
     PlaceGazetteer,
     acronym_of,
     has_corp_suffix,
@@ -66,6 +71,7 @@ from newsweave.dossier.names import (
     nicknamer,
     phonetic_key,
     phonetic_name,
+    untitled_len,
     words_of,
 )
 from newsweave.dossier.occurrences import (
@@ -80,6 +86,7 @@ from newsweave.dossier.occurrences import (
     find_again,
     join_quoted_nicknames,
     repair_surfaces,
+    split_run_ons,
 )
 from newsweave.model import STORY, Entity, Mention
 
@@ -107,6 +114,8 @@ DOMINANT_SHARE = 3
 # A lone first name joins the one person of that first name when written alone at most this many
 # times as often as that person's full name (Reuters: "Baker" 52 times, "Baker Lift" once).
 FIRST_NAME_SHARE = 3
+# A one-word name shorter than this is no organization's short name ("S" of "S and P.").
+MIN_SHORT_NAME = 3
 # Last words that make the first word the short name: "the Mediterranean" for "Mediterranean Sea".
 GEO_HEADS = frozenset({"sea", "ocean", "river", "lake", "mountains", "mountain", "island", "islands",
                        "gulf", "bay", "peninsula", "desert", "valley", "canal", "strait", "channel"})
@@ -191,7 +200,8 @@ def resolve_actors(
     occurrences = repair_surfaces(collect(items), gaz)
     cut = cut_headline_spans(occurrences, texts)
     occurrences, nicknamed = join_quoted_nicknames(occurrences, texts)
-    occurrences += nicknamed
+    occurrences, split = split_run_ons(occurrences + nicknamed, texts)
+    occurrences += split
     found = find_again(occurrences, texts, lower, gaz)
     occurrences = drop_common_words(occurrences + found, texts, lower, gaz)
     groups = _make_groups(occurrences, gaz)
@@ -201,7 +211,7 @@ def resolve_actors(
     _merge_institution_forms(forest)
     _merge_person_names(forest)
     override = _attach_single_words(forest, texts)
-    return _build(forest, override, cut | {o.key for o in nicknamed + found}, texts)
+    return _build(forest, override, cut | {o.key for o in nicknamed + split + found}, texts)
 
 
 def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> dict[str, _Group]:
@@ -401,6 +411,7 @@ def _attach_single_words(forest: _Forest, texts: Mapping[str, str]) -> dict[Ment
             head = group.words[0] if of_name or group.words[-1] in GEO_HEADS else group.words[-1]
             surname_roots[phonetic_key(head)].add(forest.find(group.key))
     full_names = _person_full_names(forest, texts)
+    org_names = _org_full_names(forest)
     override: dict[MentionKey, str] = {}
     ambiguous: list[tuple[_Group, set[str]]] = []
     for key, group in sorted(forest.groups.items()):
@@ -413,6 +424,10 @@ def _attach_single_words(forest: _Forest, texts: Mapping[str, str]) -> dict[Ment
             ambiguous.append((group, roots))
         elif best_label(group.votes) == "PERSON" and group.place is None and is_given_name(group.words[0]):
             root = _first_name_root(forest, group, full_names)  # no one's surname: perhaps a first name
+            if root is not None:
+                forest.union(key, root)
+        elif _may_be_short_name(group):
+            root = _first_word_root(forest, group, org_names)  # perhaps an organization's short name
             if root is not None:
                 forest.union(key, root)
     for group, roots in ambiguous:
@@ -451,6 +466,46 @@ def _first_name_root(forest: _Forest, lone: _Group, full_names: Sequence[_Group]
         return None
     root = roots.pop()
     written_in_full = sum(len(g.occurrences) for g in full_names if forest.find(g.key) == root)
+    return root if len(lone.occurrences) <= FIRST_NAME_SHARE * written_in_full else None
+
+
+def _org_full_names(forest: _Forest) -> list[_Group]:
+    """The groups that are an organization's full name as written: two words or more, neither a
+    person, a place nor a nationality; capitalized but for short function words ("Caisse de
+    Refinancement Hypothecaire"; not "Purolator board", "PAP news agency"); not ending in an office
+    ("Bundesbank President")."""
+    out = []
+    for group in forest.groups.values():
+        if len(group.words) < 2 or group.is_person or group.is_place or group.demonym:
+            continue
+        written = group.occurrences[0].surface.split(" ")
+        if all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in written) \
+                and untitled_len(written) == len(written):
+            out.append(group)
+    return out
+
+
+def _may_be_short_name(lone: _Group) -> bool:
+    """A one-word name that may be short for an organization's full name: no person, place or
+    nationality ("Soviet", "Irish"), no company's full name itself ("Xerox Corp", the parent of
+    "Xerox Credit Corp"), no organization or title word ("Senate", "Deputy"), three letters or more."""
+    word = lone.words[0]
+    return not (lone.is_person or lone.demonym or lone.label == "NORP" or len(word) < MIN_SHORT_NAME
+                or word in ORG_WORDS or word in PERSON_TITLES
+                or any(has_corp_suffix(o.surface) for o in lone.occurrences))
+
+
+def _first_word_root(forest: _Forest, lone: _Group, org_names: Sequence[_Group]) -> str | None:
+    """The organization a lone name is short for: "Promises" for "Promises Treatment Center",
+    "Drexel" for "Drexel Burnham Lambert Inc", where exactly one organization's full name starts
+    with it, and the lone name is written at most ``FIRST_NAME_SHARE`` times as often as that
+    full name ("Reuters" 7 times and "Reuters Taiwan" twice are two actors)."""
+    key = phonetic_key(lone.words[0])
+    roots = {forest.find(g.key) for g in org_names if phonetic_key(g.words[0]) == key}
+    if len(roots) != 1:
+        return None
+    root = roots.pop()
+    written_in_full = sum(len(g.occurrences) for g in org_names if forest.find(g.key) == root)
     return root if len(lone.occurrences) <= FIRST_NAME_SHARE * written_in_full else None
 
 

@@ -109,6 +109,26 @@ def title_line(text: str) -> tuple[int, int]:
     return (0, 0) if line.rstrip().endswith((".", "!", "?")) else (first, first + len(line))
 
 
+# How many lines an article's head may have before its first sentence: a title, a date line, a
+# subtitle (ECB+ dev: "April 27, 2009\nBiologists Call on Obama Administration to Overturn ...").
+HEAD_LINES = 3
+
+
+def head_end(text: str) -> int:
+    """Where an article's head ends: the offset after its first lines (at most ``HEAD_LINES``
+    non-empty ones) that end no sentence; 0 when the first line ends a sentence."""
+    end = 0
+    lines = 0
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group(0).strip():
+            continue
+        if line.group(0).rstrip().endswith((".", "!", "?")) or lines == HEAD_LINES:
+            break
+        end = line.end()
+        lines += 1
+    return end
+
+
 class _Lines:
     """Per-line facts of one text, each computed once: written in capitals, the title line."""
 
