@@ -188,6 +188,11 @@ def phonetic_key(word: str) -> str:
     return _DOUBLED.sub(r"\1", key)
 
 
+def first_name(words: list[str]) -> str:
+    """The first word of a name that is not an initial ("mark" in "w mark felt")."""
+    return next((w for w in words[:-1] if len(w) > 1), words[0])
+
+
 def phonetic_name(name: str) -> str:
     """The phonetic key of a whole name, words joined by "-" (used for stable entity ids)."""
     return "-".join(phonetic_key(w) for w in words_of(name))
