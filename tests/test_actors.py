@@ -727,3 +727,25 @@ def test_a_lone_word_that_is_no_short_name_stays_apart(gazetteer: PlaceGazetteer
     labels = {"Soviet": "NORP"}
     res = resolve(gazetteer, (text, [(name, labels.get(name, "ORG")) for name, _ in names]))
     assert actor_with(res, lone).id != actor_with(res, full).id
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [("8/2/13 at 1:30 PM\nWhy the Academy Picked Ellen DeGeneres\nShe will host. More text.", 56),
+     ("Obama Wins\nHe won. He spoke.", 10),
+     ('He said "we won."\nMore.', 0),
+     ("One\nTwo\nThree\nFour\nFive.", 13)],
+)
+def test_the_head_is_the_lines_before_the_first_sentence(text: str, end: int) -> None:
+    from newsweave.dossier.name_spread import head_end
+
+    assert head_end(text) == end
+
+
+def test_names_are_found_again_in_a_subtitle_after_a_capitalized_word(gazetteer: PlaceGazetteer) -> None:
+    text = ("8/2/13 at 1:30 PM\n5 Thoughts on Why the Academy Picked Ellen DeGeneres As Oscar Host\n"
+            "We've got an Oscar host! Ellen DeGeneres will host the show. Apple Picked Ellen DeGeneres too.")
+    res = resolve_actors([("a0", text, occurrences(text, "Ellen DeGeneres", "PERSON", [1]))], gazetteer)
+    person = actor_with(res, "Ellen DeGeneres")
+    assert entity_at(res, "a0", text, "Ellen DeGeneres", 0) == person.id  # in the head: every word is capitalized
+    assert entity_at(res, "a0", text, "Ellen DeGeneres", 2) is None  # in a sentence: part of a longer name
