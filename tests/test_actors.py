@@ -749,3 +749,18 @@ def test_names_are_found_again_in_a_subtitle_after_a_capitalized_word(gazetteer:
     person = actor_with(res, "Ellen DeGeneres")
     assert entity_at(res, "a0", text, "Ellen DeGeneres", 0) == person.id  # in the head: every word is capitalized
     assert entity_at(res, "a0", text, "Ellen DeGeneres", 2) is None  # in a sentence: part of a longer name
+
+
+def test_an_abbreviated_mount_is_the_mountain(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer, ("Climbers died on Mt Cook. Mount Cook is the highest peak.",
+                              [("Mt Cook", "LOC"), ("Mount Cook", "LOC")]))
+    assert len(res.entities) == 1
+
+
+def test_initials_may_count_a_leading_the(gazetteer: PlaceGazetteer) -> None:
+    text = "The director told The Hollywood Reporter he would stay. THR said talks went on."
+    res = resolve(gazetteer, (text, [("Hollywood Reporter", "ORG"), ("THR", "ORG")]))
+    assert actor_with(res, "THR").id == actor_with(res, "Hollywood Reporter").id
+    text = "The director told the Hollywood Reporter he would stay. THR said talks went on."
+    res = resolve(gazetteer, (text, [("Hollywood Reporter", "ORG"), ("THR", "ORG")]))
+    assert actor_with(res, "THR").id != actor_with(res, "Hollywood Reporter").id

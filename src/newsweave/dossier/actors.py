@@ -29,7 +29,8 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    per mention; a gazetteer place with no title is 2 GPE votes per mention.
 5. **Merges** (union-find over groups), never joining a gazetteer place with a PERSON group:
    places with the same geonames name ("Alma-Ata" -> Almaty); acronyms from "(CSTO)" appositions
-   and from initials when exactly one name fits; multi-word names with the same phonetic surname
+   and from initials when exactly one name fits (a capital "The" before the name may count: "The
+   Hollywood Reporter" is THR); multi-word names with the same phonetic surname
    and a compatible first name (same phonetic key, an initial, a short form such as Fred /
    Frederick, a nickname in the ``nicknames`` package's table: Katie / Kathryn, Bill / William, or
    rapidfuzz ratio >= 80: Anthony / Antony, Karin / Karine), or the same first name
@@ -233,12 +234,22 @@ def _merge_acronyms(forest: Forest, texts: Mapping[str, str]) -> None:
     for key, group in forest.groups.items():
         if group.is_person:
             continue  # "RB", "LB" are positions, not Reggie Bush or Ladell Betts (ECB+ topic 25)
-        for acr in acronym_of(group.occurrences[0].surface):
+        surface = group.occurrences[0].surface
+        forms = [surface, f"The {surface}"] if any(_written_with_the(o, texts) for o in group.occurrences) \
+            else [surface]
+        for acr in {a for form in forms for a in acronym_of(form)}:
             expansions[acr.lower()].add(key)
     for acr in sorted(acronym_groups):
         roots = {forest.find(k) for k in expansions.get(acr, ())}
         if len(roots) == 1:
             forest.union(acr, roots.pop())
+
+
+def _written_with_the(occ: Occurrence, texts: Mapping[str, str]) -> bool:
+    """The name is written after a capital "The", which may be part of it: "The Hollywood
+    Reporter", initials THR (a sentence-initial "The" only adds initials no other name has)."""
+    aid, start, _ = occ.key
+    return texts[aid][max(0, start - 4):start] == "The " or texts[aid][start:start + 4] == "The "
 
 
 def _merge_institution_forms(forest: Forest) -> None:

@@ -72,9 +72,11 @@ ORG_WORDS = frozenset({
 # suffixes dropped from the matching key ("Apple Inc." ~ "Apple").
 _COMPANY_FORMS = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag", "gmbh"})
 _CORP_SUFFIXES = _COMPANY_FORMS | {"md", "phd", "jr", "sr", "ii", "iii", "esq", "mba"}
-# British spellings folded to one form, so "Promises Treatment Centre" = "... Center".
+# British spellings and place-name abbreviations folded to one form, so "Promises Treatment Centre" =
+# "... Center" and "Mt Cook" = "Mount Cook" (ECB+ dev topic 23).
 _SPELLINGS = {"centre": "center", "theatre": "theater", "defence": "defense", "labour": "labor",
-              "organisation": "organization", "programme": "program", "harbour": "harbor"}
+              "organisation": "organization", "programme": "program", "harbour": "harbor",
+              "mt": "mount", "ft": "fort"}
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&"})
 
 # A quoted nickname between two words of a name: Vincent 'The Chin' Gigante.
