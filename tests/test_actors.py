@@ -764,3 +764,12 @@ def test_initials_may_count_a_leading_the(gazetteer: PlaceGazetteer) -> None:
     text = "The director told the Hollywood Reporter he would stay. THR said talks went on."
     res = resolve(gazetteer, (text, [("Hollywood Reporter", "ORG"), ("THR", "ORG")]))
     assert actor_with(res, "THR").id != actor_with(res, "Hollywood Reporter").id
+
+
+def test_a_name_before_a_post_nominal_is_found_again(gazetteer: PlaceGazetteer) -> None:
+    text = ("W. Mark Felt was the source known as Deep Throat. W. Mark Felt Sr., the associate director of "
+            "the bureau, died on Thursday. The W. Mark Felt Foundation gave money to the family.")
+    res = resolve_actors([("a0", text, occurrences(text, "W. Mark Felt", "PERSON", [0]))], gazetteer)
+    person = actor_with(res, "W. Mark Felt")
+    assert entity_at(res, "a0", text, "W. Mark Felt", 1) == person.id  # "Sr." makes no longer name
+    assert entity_at(res, "a0", text, "W. Mark Felt", 2) is None  # "Foundation" does

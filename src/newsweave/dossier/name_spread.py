@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from newsweave.dossier.names import PERSON_TITLES
+from newsweave.dossier.names import PERSON_TITLES, POST_NOMINALS
 
 # Where a word starts with a letter (a name starts with a capital one, checked after).
 _WORD_START = re.compile(r"(?<![\w'’])(?=[^\W\d_])")
@@ -35,7 +35,7 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:\n]['\"”’)\]]*)\s*['\"“‘(\[]*$")
 # The capitalized word right before a match, separated by spaces only; and right after it.
 _CAPITAL_BEFORE = re.compile(r"([^\W\d_][\w'’.&-]*) +$")
-_CAPITAL_AFTER = re.compile(r" +([^\W\d_])")
+_CAPITAL_AFTER = re.compile(r" +([^\W\d_][\w'’-]*)")
 # A line counts as written in capitals when this share of its letters are capitals (the
 # headlines of ECB+ dev and the Reuters tables: "COLTS TOP CHIEFS").
 CAPS_LINE_SHARE = 0.8
@@ -179,14 +179,15 @@ def _matches(text: str, by_first: Mapping[str, list[str]], lines: _Lines) -> Ite
 def _inside_longer_name(text: str, start: int, end: int, lower: Counter[str]) -> bool:
     """A capitalized word right before or right after the match: "New York Corp" in "Republic New
     York Corp", "Apple" in "Apple Bank". The word before may be a title ("Mr. Luck") or a word the
-    story writes in lower case, capitalized at a sentence start ("The Internet")."""
+    story writes in lower case, capitalized at a sentence start ("The Internet"); the word after
+    may be a post-nominal ("W. Mark Felt Sr.")."""
     before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
     word = before.group(1) if before else ""
     if word[:1].isupper() and not word.endswith((".", ":")) and word.lower() not in PERSON_TITLES \
             and not lower[word.lower()]:
         return True
     after = _CAPITAL_AFTER.match(text, end)
-    return after is not None and after.group(1).isupper()
+    return after is not None and after.group(1)[0].isupper() and after.group(1).lower() not in POST_NOMINALS
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:

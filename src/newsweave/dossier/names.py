@@ -71,7 +71,8 @@ ORG_WORDS = frozenset({
 # Company forms, and with people's post-nominals ("Regina Benjamin, MD", "Ken Griffey Jr.") the
 # suffixes dropped from the matching key ("Apple Inc." ~ "Apple").
 _COMPANY_FORMS = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag", "gmbh"})
-_CORP_SUFFIXES = _COMPANY_FORMS | {"md", "phd", "jr", "sr", "ii", "iii", "esq", "mba"}
+POST_NOMINALS = frozenset({"md", "phd", "jr", "sr", "ii", "iii", "esq", "mba"})
+_CORP_SUFFIXES = _COMPANY_FORMS | POST_NOMINALS
 # British spellings and place-name abbreviations folded to one form, so "Promises Treatment Centre" =
 # "... Center" and "Mt Cook" = "Mount Cook" (ECB+ dev topic 23).
 _SPELLINGS = {"centre": "center", "theatre": "theater", "defence": "defense", "labour": "labor",
