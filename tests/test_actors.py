@@ -773,3 +773,13 @@ def test_a_name_before_a_post_nominal_is_found_again(gazetteer: PlaceGazetteer) 
     person = actor_with(res, "W. Mark Felt")
     assert entity_at(res, "a0", text, "W. Mark Felt", 1) == person.id  # "Sr." makes no longer name
     assert entity_at(res, "a0", text, "W. Mark Felt", 2) is None  # "Foundation" does
+
+
+def test_an_organization_with_and_without_its_generic_head(gazetteer: PlaceGazetteer) -> None:
+    text = ("The Staunton Police Department said the suspect fled. Staunton Police found her later. "
+            "The Federal Reserve Bank of New York and the Federal Reserve Bank disagreed with the Federal Reserve.")
+    res = resolve(gazetteer, (text, [("Staunton Police Department", "ORG"), ("Staunton Police", "ORG"),
+                                     ("Federal Reserve Bank of New York", "ORG"), ("Federal Reserve Bank", "ORG"),
+                                     ("Federal Reserve", "ORG")]))
+    assert actor_with(res, "Staunton Police").id == actor_with(res, "Staunton Police Department").id
+    assert actor_with(res, "Federal Reserve").id != actor_with(res, "Federal Reserve Bank").id  # one of twelve

@@ -30,7 +30,8 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
 5. **Merges** (union-find over groups), never joining a gazetteer place with a PERSON group:
    places with the same geonames name ("Alma-Ata" -> Almaty); acronyms from "(CSTO)" appositions
    and from initials when exactly one name fits (a capital "The" before the name may count: "The
-   Hollywood Reporter" is THR); multi-word names with the same phonetic surname
+   Hollywood Reporter" is THR); an organization's name with and without a generic head noun
+   ("Staunton Police (Department)"); multi-word names with the same phonetic surname
    and a compatible first name (same phonetic key, an initial, a short form such as Fred /
    Frederick, a nickname in the ``nicknames`` package's table: Katie / Kathryn, Bill / William, or
    rapidfuzz ratio >= 80: Anthony / Antony, Karin / Karine), or the same first name
@@ -107,6 +108,8 @@ NICKNAME_PREFIX = 3
 # keys: Rait/Raite = 89 (ECB+ topic 23), Jenkin/Jenkins = 92, Smith/Smyth = 100 after folding.
 SURNAME_RATIO = 85
 
+# Head nouns an organization's name is written with or without ("Staunton Police (Department)").
+GENERIC_HEADS = frozenset({"department", "dept", "service", "center", "office", "agency", "company", "group"})
 _ACRONYM_APPOSITION = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
 
 
@@ -170,6 +173,7 @@ def resolve_actors(
     _merge_places(forest)
     _merge_acronyms(forest, texts)
     _merge_institution_forms(forest)
+    _merge_generic_heads(forest)
     _merge_person_names(forest)
     override = attach_single_words(forest, texts)
     return _build(forest, override, cut | {o.key for o in nicknamed + split + found}, texts)
@@ -260,6 +264,18 @@ def _merge_institution_forms(forest: Forest) -> None:
         other = institution_key(group.occurrences[0].surface)
         if other is not None and other in forest.groups and not forest.groups[other].is_person:
             forest.union(key, other)
+
+
+def _merge_generic_heads(forest: Forest) -> None:
+    """Join an organization's name to the same name with a generic head noun after it ("Staunton
+    Police" = "Staunton Police Department", "U.S. Marshals" = "U.S. Marshals Service")."""
+    for key, group in sorted(forest.groups.items()):
+        if len(group.words) < 2 or group.words[-1] not in GENERIC_HEADS or group.is_person or group.is_place:
+            continue
+        short = " ".join(group.words[:-1])
+        other = forest.groups.get(short)
+        if other is not None and len(other.words) >= 2 and not other.is_person and not other.is_place:
+            forest.union(key, short)
 
 
 def _merge_person_names(forest: Forest) -> None:
