@@ -227,12 +227,15 @@ def split_run_ons(occurrences: list[Occurrence], texts: Mapping[str, str]
             known.setdefault(match_key(words[-1]), "PERSON")  # a surname, unless a mention says otherwise
     kept: list[Occurrence] = []
     split: list[Occurrence] = []
+    heads: dict[str, int] = {}  # article id -> where its head ends, computed once
     for occ in occurrences:
         aid, start, end = occ.key
         pieces = _coordinated_names(texts[aid], start, end, known)
-        if not pieces and occ.headline and match_key(occ.surface) not in known \
-                and end <= head_end(texts[aid]):
-            pieces = _names_inside(texts[aid], start, end, known)
+        if not pieces and occ.headline and match_key(occ.surface) not in known:
+            if aid not in heads:
+                heads[aid] = head_end(texts[aid])
+            if end <= heads[aid]:
+                pieces = _names_inside(texts[aid], start, end, known)
         if not pieces:
             kept.append(occ)
             continue

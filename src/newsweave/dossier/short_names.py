@@ -116,19 +116,19 @@ def _first_name_root(forest: Forest, lone: Group, full_names: Sequence[Group]) -
     return root if len(lone.occurrences) <= FIRST_NAME_SHARE * written_in_full else None
 
 
-def _org_full_names(forest: Forest) -> list[Group]:
+def _org_full_names(forest: Forest) -> dict[str, list[Group]]:
     """The groups that are an organization's full name as written: two words or more, neither a
     person, a place nor a nationality; capitalized but for short function words ("Caisse de
     Refinancement Hypothecaire"; not "Purolator board", "PAP news agency"); not ending in an office
-    ("Bundesbank President")."""
-    out = []
+    ("Bundesbank President"). Keyed by the phonetic key of their first word."""
+    out: dict[str, list[Group]] = defaultdict(list)
     for group in forest.groups.values():
         if len(group.words) < 2 or group.is_person or group.is_place or group.demonym:
             continue
         written = group.occurrences[0].surface.split(" ")
         if all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in written) \
                 and untitled_len(written) == len(written):
-            out.append(group)
+            out[phonetic_key(group.words[0])].append(group)
     return out
 
 
@@ -142,17 +142,17 @@ def _may_be_short_name(lone: Group) -> bool:
                 or any(has_corp_suffix(o.surface) for o in lone.occurrences))
 
 
-def _first_word_root(forest: Forest, lone: Group, org_names: Sequence[Group]) -> str | None:
+def _first_word_root(forest: Forest, lone: Group, org_names: Mapping[str, list[Group]]) -> str | None:
     """The organization a lone name is short for: "Promises" for "Promises Treatment Center",
     "Drexel" for "Drexel Burnham Lambert Inc", where exactly one organization's full name starts
     with it, and the lone name is written at most ``FIRST_NAME_SHARE`` times as often as that
     full name ("Reuters" 7 times and "Reuters Taiwan" twice are two actors)."""
-    key = phonetic_key(lone.words[0])
-    roots = {forest.find(g.key) for g in org_names if phonetic_key(g.words[0]) == key}
+    candidates = org_names.get(phonetic_key(lone.words[0]), [])
+    roots = {forest.find(g.key) for g in candidates}
     if len(roots) != 1:
         return None
     root = roots.pop()
-    written_in_full = sum(len(g.occurrences) for g in org_names if forest.find(g.key) == root)
+    written_in_full = sum(len(g.occurrences) for g in candidates)
     return root if len(lone.occurrences) <= FIRST_NAME_SHARE * written_in_full else None
 
 
