@@ -784,3 +784,23 @@ def test_an_organization_with_and_without_its_generic_head(gazetteer: PlaceGazet
                                      ("Federal Reserve", "ORG")]))
     assert actor_with(res, "Staunton Police").id == actor_with(res, "Staunton Police Department").id
     assert actor_with(res, "Federal Reserve").id != actor_with(res, "Federal Reserve Bank").id  # one of twelve
+
+
+def test_two_mentions_cut_out_of_one_known_name_are_joined(gazetteer: PlaceGazetteer) -> None:
+    text = ("Telecom Egypt said the cable was cut. A Telecom Egypt line near Alexandria failed. "
+            "France Telecom sent a boat to Egypt.")
+    mentions = [*occurrences(text, "Telecom Egypt", "ORG", [0]), *occurrences(text, "Telecom", "GPE", [1]),
+                *occurrences(text, "Egypt", "GPE", [1, 2]), *occurrences(text, "France Telecom", "ORG", [0]),
+                *occurrences(text, "Alexandria", "GPE", [0])]
+    res = resolve_actors([("a0", text, mentions)], gazetteer)
+    company = actor_with(res, "Telecom Egypt")
+    assert entity_at(res, "a0", text, "Telecom Egypt", 1) == company.id
+    assert entity_at(res, "a0", text, "Telecom", 1) is None  # the NER span keeps no actor
+    assert entity_at(res, "a0", text, "Egypt", 2) == actor_with(res, "Egypt").id  # "to Egypt": no name before it
+    assert actor_with(res, "France Telecom").id != company.id
+
+
+def test_a_word_after_two_countries_is_part_of_each_name(gazetteer: PlaceGazetteer) -> None:
+    text = "France Telecom and Portugal Telecom lost traffic. Telecom said repairs would take weeks."
+    res = resolve(gazetteer, (text, [("France Telecom", "ORG"), ("Portugal Telecom", "ORG"), ("Telecom", "ORG")]))
+    assert actor_with(res, "France Telecom").id != actor_with(res, "Portugal Telecom").id

@@ -14,7 +14,8 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    A title-line name cut back this way gives up the rest of its span ("Chiefs" can be found there).
    A span NER ran over two names the story knows, joined by "and" ("Lopez and Carrasquillo"), or
    over known names among other words of the article's head ("... Flips Bush Endangered Species
-   Ruling"), is split into those names (``split_run_ons``).
+   Ruling"), is split into those names (``split_run_ons``); two mentions one space apart that
+   make a name the story writes whole elsewhere are joined ("Telecom" "Egypt", ``join_split_names``).
 2. **Names found again** (``find_again``, ``name_spread.spread_names``): every other place where the
    articles write a name the story already uses as an actor (outside headlines), or a person's
    surname, becomes a mention too, with the label most of that name's mentions have ("Colts" tagged
@@ -83,6 +84,7 @@ from newsweave.dossier.occurrences import (
     drop_common_words,
     find_again,
     join_quoted_nicknames,
+    join_split_names,
     repair_surfaces,
     split_run_ons,
 )
@@ -161,7 +163,8 @@ def resolve_actors(
     gaz = gazetteer if gazetteer is not None else PlaceGazetteer()
     texts = {aid: text for aid, text, _ in items}
     lower = lower_case_words(texts.values())
-    occurrences = repair_surfaces(collect(items), gaz)
+    occurrences, joined = join_split_names(collect(items), texts)
+    occurrences = repair_surfaces(occurrences + joined, gaz)
     cut = cut_headline_spans(occurrences, texts)
     occurrences, nicknamed = join_quoted_nicknames(occurrences, texts)
     occurrences, split = split_run_ons(occurrences + nicknamed, texts)
@@ -176,7 +179,7 @@ def resolve_actors(
     _merge_generic_heads(forest)
     _merge_person_names(forest)
     override = attach_single_words(forest, texts)
-    return _build(forest, override, cut | {o.key for o in nicknamed + split + found}, texts)
+    return _build(forest, override, cut | {o.key for o in nicknamed + split + joined + found}, texts)
 
 
 def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> dict[str, Group]:

@@ -5,6 +5,7 @@
 ``cut_headline_spans`` gives a title-line name cut back this way the span of the words kept;
 ``join_quoted_nicknames`` makes one person of a name with a quoted nickname (Vincent "The Chin" Gigante);
 ``split_run_ons`` splits a span NER ran over several known names ("Lopez and Carrasquillo");
+``join_split_names`` joins two mentions NER cut out of one known name ("Telecom" "Egypt");
 ``find_again`` finds the story's names again where NER missed them (``name_spread``);
 ``drop_common_words`` drops what is not a name: common words, offices, portfolios, time zones and
 headline phrases.
@@ -16,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from newsweave.dossier.name_spread import (
     head_end,
@@ -191,6 +193,38 @@ def join_quoted_nicknames(occurrences: list[Occurrence], texts: Mapping[str, str
             out.append(Occurrence((aid, hit.start(), hit.end()), name, "PERSON",
                                   any(o.titled for o in inside), any(o.headline for o in inside)))
     return [o for o in occurrences if o.key not in dropped], out
+
+
+def join_split_names(occurrences: list[Occurrence], texts: Mapping[str, str]
+                     ) -> tuple[list[Occurrence], list[Occurrence]]:
+    """Join two mentions NER cut out of one name the story writes whole elsewhere: "Telecom" and
+    "Egypt", one space apart, where another mention is "Telecom Egypt".
+
+    Returns:
+        The occurrences kept, and the joined names (story mentions: their spans are no NER mention;
+        the two NER spans keep no actor).
+    """
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for occ in occurrences:
+        if " " in occ.surface:
+            labels[match_key(occ.surface)][occ.label] += 1
+    by_article: dict[str, list[Occurrence]] = defaultdict(list)
+    for occ in occurrences:
+        by_article[occ.key[0]].append(occ)
+    joined: list[Occurrence] = []
+    dropped: set[MentionKey] = set()
+    for aid, occs in by_article.items():
+        text = texts[aid]
+        occs.sort(key=lambda o: o.key[1])
+        for a, b in pairwise(occs):
+            if a.key in dropped or text[a.key[2]:b.key[1]] != " ":
+                continue
+            key = match_key(text[a.key[1]:b.key[2]])
+            if key in labels:
+                dropped.update((a.key, b.key))
+                joined.append(Occurrence((aid, a.key[1], b.key[2]), clean_surface(text[a.key[1]:b.key[2]]),
+                                         best_label(labels[key]), a.titled, a.headline))
+    return [o for o in occurrences if o.key not in dropped], joined
 
 
 # A word that joins two names NER ran into one span ("Lopez and Carrasquillo").
@@ -380,6 +414,7 @@ def repair_surfaces(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> list[
     persons = {match_key(o.surface) for o in occurrences if o.label == "PERSON" and " " in o.surface}
     body_keys = {match_key(o.surface) for o in occurrences if not o.headline}
     place_keys = {match_key(o.surface) for o in occurrences if o.label in PLACE_LABELS}
+    shared = _shared_heads(occurrences, gaz)
     for occ in occurrences:
         words = occ.surface.split(" ")
         for i in range(1, len(words)):
@@ -396,7 +431,7 @@ def repair_surfaces(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> list[
             # prefix goes only before a title, or before a full name NER did not call a person
             full = (len(rest) - titles >= 2 and occ.label != "PERSON") or (
                 place is not None and place.kind != "city")
-            if titles or (full and match_key(name) in keys):
+            if titles or (full and match_key(name) in keys and match_key(name) not in shared):
                 occ.surface, occ.titled = name, occ.titled or titles > 0
                 break
         surface = _trim_title_tail(occ.surface, keys)
@@ -404,6 +439,19 @@ def repair_surfaces(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> list[
         occ.surface = surface
         occ.surface = _trim_run_on(occ, persons, body_keys)
     return occurrences
+
+
+def _shared_heads(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> set[str]:
+    """The one-word names written after two or more different countries or states: "Telecom" of
+    "France Telecom" and "Portugal Telecom", "Treasury" of "U.S. Treasury" and "U.K. Treasury".
+    Such a word is part of each name, not a name the place was run into."""
+    prefixes: dict[str, set[str]] = defaultdict(set)
+    for occ in occurrences:
+        words = occ.surface.split(" ")
+        place = gaz.lookup(" ".join(words[:-1])) if len(words) >= 2 else None
+        if place is not None and place.primary and place.kind != "city":
+            prefixes[match_key(words[-1])].add(place.name)
+    return {word for word, places in prefixes.items() if len(places) >= 2}
 
 
 def _trim_title_tail(surface: str, keys: set[str]) -> str:
