@@ -804,3 +804,12 @@ def test_a_word_after_two_countries_is_part_of_each_name(gazetteer: PlaceGazette
     text = "France Telecom and Portugal Telecom lost traffic. Telecom said repairs would take weeks."
     res = resolve(gazetteer, (text, [("France Telecom", "ORG"), ("Portugal Telecom", "ORG"), ("Telecom", "ORG")]))
     assert actor_with(res, "France Telecom").id != actor_with(res, "Portugal Telecom").id
+
+
+def test_a_place_in_parentheses_is_no_initialism(gazetteer: PlaceGazetteer) -> None:
+    text = ("Sigma Mines (Quebec) Ltd said reserves rose. Mines in Quebec are old. The Collective Security Treaty "
+            "Organization (CSTO) met.")
+    res = resolve(gazetteer, (text, [("Sigma Mines", "ORG"), ("Quebec", "GPE"), ("CSTO", "ORG"),
+                                     ("Collective Security Treaty Organization", "ORG")]))
+    assert actor_with(res, "Sigma Mines").id != actor_with(res, "Quebec").id
+    assert actor_with(res, "CSTO").id == actor_with(res, "Collective Security Treaty Organization").id

@@ -174,7 +174,7 @@ def resolve_actors(
     groups = _make_groups(occurrences, gaz)
     forest = Forest(groups)
     _merge_places(forest)
-    _merge_acronyms(forest, texts)
+    _merge_acronyms(forest, texts, gaz)
     _merge_institution_forms(forest)
     _merge_generic_heads(forest)
     _merge_person_names(forest)
@@ -227,14 +227,15 @@ def _merge_places(forest: Forest) -> None:
             forest.union(by_place.setdefault(group.place, key), key)
 
 
-def _merge_acronyms(forest: Forest, texts: Mapping[str, str]) -> None:
+def _merge_acronyms(forest: Forest, texts: Mapping[str, str], gaz: PlaceGazetteer) -> None:
     """Join "Name (ACR)" appositions, then acronyms whose initials fit exactly one name."""
     acronym_groups = {k for k, g in forest.groups.items() if is_acronym(g.occurrences[0].surface)}
     for key, group in sorted(forest.groups.items()):
         for occ in group.occurrences:
             aid, _, end = occ.key
             hit = _ACRONYM_APPOSITION.match(texts[aid][end:end + 14])
-            acr = match_key(hit.group(1)) if hit else ""
+            # a place is no initialism: "Sigma Mines (Quebec) Ltd", "Goldman Sachs (Japan)"
+            acr = match_key(hit.group(1)) if hit and gaz.lookup(hit.group(1)) is None else ""
             if acr in forest.groups and acr != key:
                 forest.union(key, acr)
     expansions: dict[str, set[str]] = defaultdict(set)
