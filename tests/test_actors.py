@@ -720,12 +720,14 @@ def test_a_lone_word_is_short_for_the_one_organization_it_starts(gazetteer: Plac
      ("Xerox Corp", "Xerox Credit Corp", [("Xerox Corp", 1), ("Xerox Credit Corp", 1)]),  # a parent company
      ("Soviet", "Soviet Union", [("Soviet", 1), ("Soviet Union", 1)]),  # a nationality
      ("Senate", "Senate Judiciary Committee", [("Senate", 1), ("Senate Judiciary Committee", 1)]),
+     ("House", "House Banking Committee", [("House", 1), ("House Banking Committee", 1)]),  # a part of it
+     ("Gulf", "Gulf Arab", [("Gulf", 1), ("Gulf Arab", 1)]),  # a nationality
      ("Apple", "Apple Bank", [("Apple", 1), ("Apple Bank", 1), ("Apple Computer", 1)])],  # two fit
 )
 def test_a_lone_word_that_is_no_short_name_stays_apart(gazetteer: PlaceGazetteer, lone: str, full: str,
                                                         names: list[tuple[str, int]]) -> None:
     text = " ".join(f"{name} reported results on day {i}." for name, n in names for i in range(n))
-    labels = {"Soviet": "NORP"}
+    labels = {"Soviet": "NORP", "Gulf Arab": "NORP"}
     res = resolve(gazetteer, (text, [(name, labels.get(name, "ORG")) for name, _ in names]))
     assert actor_with(res, lone).id != actor_with(res, full).id
 

@@ -39,6 +39,9 @@ DOMINANT_SHARE = 3
 FIRST_NAME_SHARE = 3
 # A one-word name shorter than this is no organization's short name ("S" of "S and P.").
 MIN_SHORT_NAME = 3
+# Last words of a body that is part of what its first word names: "House Banking Committee" is no
+# "House" (Reuters).
+PART_OF_FIRST_WORD = frozenset({"committee", "subcommittee", "caucus"})
 # Last words that make the first word the short name: "the Mediterranean" for "Mediterranean Sea".
 GEO_HEADS = frozenset({"sea", "ocean", "river", "lake", "mountains", "mountain", "island", "islands",
                        "gulf", "bay", "peninsula", "desert", "valley", "canal", "strait", "channel"})
@@ -118,12 +121,14 @@ def _first_name_root(forest: Forest, lone: Group, full_names: Sequence[Group]) -
 
 def _org_full_names(forest: Forest) -> dict[str, list[Group]]:
     """The groups that are an organization's full name as written: two words or more, neither a
-    person, a place nor a nationality; capitalized but for short function words ("Caisse de
-    Refinancement Hypothecaire"; not "Purolator board", "PAP news agency"); not ending in an office
-    ("Bundesbank President"). Keyed by the phonetic key of their first word."""
+    person, a place nor a nationality ("Gulf Arab"); capitalized but for short function words
+    ("Caisse de Refinancement Hypothecaire"; not "Purolator board", "PAP news agency"); not ending
+    in an office ("Bundesbank President") or a committee ("House Banking Committee"). Keyed by the
+    phonetic key of their first word."""
     out: dict[str, list[Group]] = defaultdict(list)
     for group in forest.groups.values():
-        if len(group.words) < 2 or group.is_person or group.is_place or group.demonym:
+        if len(group.words) < 2 or group.is_person or group.is_place or group.demonym or group.label == "NORP" \
+                or group.words[-1] in PART_OF_FIRST_WORD:
             continue
         written = group.occurrences[0].surface.split(" ")
         if all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in written) \
