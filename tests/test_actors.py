@@ -722,7 +722,9 @@ def test_a_lone_word_is_short_for_the_one_organization_it_starts(gazetteer: Plac
      ("Senate", "Senate Judiciary Committee", [("Senate", 1), ("Senate Judiciary Committee", 1)]),
      ("House", "House Banking Committee", [("House", 1), ("House Banking Committee", 1)]),  # a part of it
      ("Gulf", "Gulf Arab", [("Gulf", 1), ("Gulf Arab", 1)]),  # a nationality
-     ("Apple", "Apple Bank", [("Apple", 1), ("Apple Bank", 1), ("Apple Computer", 1)])],  # two fit
+     ("BBC", "BBC Sport", [("BBC", 1), ("BBC Sport", 1)]),  # no organization's full name: a unit
+     ("Windows", "Windows XP", [("Windows", 1), ("Windows XP", 1)]),  # a product
+     ("Apple", "Apple Bank", [("Apple", 1), ("Apple Bank", 1), ("Apple Computer Inc", 1)])],  # two fit
 )
 def test_a_lone_word_that_is_no_short_name_stays_apart(gazetteer: PlaceGazetteer, lone: str, full: str,
                                                         names: list[tuple[str, int]]) -> None:

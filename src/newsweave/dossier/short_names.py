@@ -120,8 +120,11 @@ def _first_name_root(forest: Forest, lone: Group, full_names: Sequence[Group]) -
 
 
 def _org_full_names(forest: Forest) -> dict[str, list[Group]]:
-    """The groups that are an organization's full name as written: two words or more, neither a
-    person, a place nor a nationality ("Gulf Arab"); capitalized but for short function words
+    """The groups that are an organization's full name as written: two words or more, with a
+    company form or an organization word in one of its spellings ("Drexel Burnham Lambert Inc",
+    "Promises Treatment Center"; not a channel, a product or a unit: "BBC Sport", "Windows XP",
+    "AOL Europe", BBC News dev sample), neither a person, a place nor a nationality ("Gulf Arab");
+    capitalized but for short function words
     ("Caisse de Refinancement Hypothecaire"; not "Purolator board", "PAP news agency"); not ending
     in an office ("Bundesbank President") or a committee ("House Banking Committee"). Keyed by the
     phonetic key of their first word."""
@@ -132,7 +135,8 @@ def _org_full_names(forest: Forest) -> dict[str, list[Group]]:
             continue
         written = group.occurrences[0].surface.split(" ")
         if all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in written) \
-                and untitled_len(written) == len(written):
+                and untitled_len(written) == len(written) \
+                and any(has_corp_suffix(o.surface) or has_org_word(o.surface) for o in group.occurrences):
             out[phonetic_key(group.words[0])].append(group)
     return out
 
