@@ -5,7 +5,8 @@ such as "Colts" or "Chargers", products such as "Internet Explorer") and cuts ot
 ("Indianapolis" GPE in "Indianapolis Colts"). ``add_missed_names`` adds, for one parsed article:
 
 1. **extensions**: an entity directly followed by proper nouns that no entity covers grows over them
-   ("Indianapolis" + "Colts" -> "Indianapolis Colts"), and over a following "administration",
+   ("Indianapolis" + "Colts" -> "Indianapolis Colts"; also a numbered nickname NER takes for a
+   number: "Philadelphia" + "76ers"), and over a following "administration",
    "government", "team" or "campaign" ("Obama administration"); a place that grows becomes an
    organization (a place name followed by another name is a team, a company or a venue), and so
    does a person followed by one of those nouns;
@@ -24,6 +25,7 @@ still merges a place's spellings.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsweave.annotate.nlp import doc_text
@@ -44,6 +46,9 @@ _NOT_NAMES = frozenset({
 # Nouns that make a person or place name before them an organization ("Obama administration",
 # "Bush team"); ECB+ annotates these apart from the person.
 _BODY_NOUNS = frozenset({"administration", "government", "team", "campaign", "camp"})
+# A team nickname that starts with a number: "76ers", "49ers" (en_core_web_sm calls it a number,
+# and "Philadelphia 76ers" became the city: ECB+ dev topic 5).
+_NUMBERED_NICKNAME = re.compile(r"\d+ers")
 # NER labels the recovered mentions may carry (others are not actors).
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
@@ -62,7 +67,7 @@ def add_missed_names(doc: Doc, mentions: list[Mention],
     Returns:
         The mentions, some grown, and the recovered ones, in text order.
     """
-    covered = {t.i for e in doc.ents for t in e}
+    covered = {t.i for e in doc.ents if not _NUMBERED_NICKNAME.fullmatch(e.text.lower()) for t in e}
     grown = {(m.start, m.end): m for m in mentions}
     for ent in doc.ents:
         key = (ent.start_char, ent.end_char)
@@ -98,6 +103,8 @@ def add_missed_names(doc: Doc, mentions: list[Mention],
 
 
 def _name_token(tok: Token) -> bool:
+    if _NUMBERED_NICKNAME.fullmatch(tok.lower_):
+        return True
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_.rstrip(".") not in _NOT_NAMES
 
 

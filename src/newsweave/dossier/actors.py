@@ -12,6 +12,10 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    "Maria ZakharovaOfficial"); a name in a Title Case headline that appears nowhere in body text
    is cut back to the longest body-text name it starts with ("Colts Beat Chiefs" -> "Colts").
    A title-line name cut back this way gives up the rest of its span ("Chiefs" can be found there).
+   A span NER ran over two names the story knows, joined by "and" ("Lopez and Carrasquillo"), or
+   over known names among other words of the article's head ("... Flips Bush Endangered Species
+   Ruling"), is split into those names (``split_run_ons``); two mentions one space apart that
+   make a name the story writes whole elsewhere are joined ("Telecom" "Egypt", ``join_split_names``).
 2. **Names found again** (``find_again``, ``name_spread.spread_names``): every other place where the
    articles write a name the story already uses as an actor (outside headlines), or a person's
    surname, becomes a mention too, with the label most of that name's mentions have ("Colts" tagged
@@ -26,16 +30,17 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    per mention; a gazetteer place with no title is 2 GPE votes per mention.
 5. **Merges** (union-find over groups), never joining a gazetteer place with a PERSON group:
    places with the same geonames name ("Alma-Ata" -> Almaty); acronyms from "(CSTO)" appositions
-   and from initials when exactly one name fits; multi-word names with the same phonetic surname
+   and from initials when exactly one name fits (a capital "The" before the name may count: "The
+   Hollywood Reporter" is THR); an organization's name with and without a generic head noun
+   ("Staunton Police (Department)"); multi-word names with the same phonetic surname
    and a compatible first name (same phonetic key, an initial, a short form such as Fred /
    Frederick, a nickname in the ``nicknames`` package's table: Katie / Kathryn, Bill / William, or
    rapidfuzz ratio >= 80: Anthony / Antony, Karin / Karine), or the same first name
    and a surname at ratio >= 85 (Rait / Raite), every first name of a person fitting every other;
-   one-word names onto the one multi-word cluster
-   ending in that word, phonetically ("Academy" for "Academy of ...", "Mediterranean" for
-   "Mediterranean Sea"). A one-word city name that is a person's surname in the same articles is
-   not a place ("Bush"). When several people share the surname, each one-word mention goes to the
-   nearest preceding full mention in its article (else the nearest following), else stays alone.
+   then one-word names onto the full names they are short for (``short_names``: a surname, a
+   lone given name, an organization's first word). A one-word city name that is a person's
+   surname in the same articles is not a place ("Bush"). The groups and the union-find are in
+   ``actor_forest``.
 6. **Label repair**: the actor's label is the one with most votes over all its mentions, plus 2
    PERSON votes when it is used both as "First Last" and as "Last" alone.
 7. **Canonical name**: the gazetteer name for places (its current geonames name: Alma-Ata ->
@@ -53,14 +58,14 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from newsweave.dossier.actor_forest import Forest, Group
 from newsweave.dossier.names import (
     PlaceGazetteer,
     acronym_of,
-    has_corp_suffix,
+    first_name,
     has_org_word,
     institution_key,
     is_acronym,
-    is_given_name,
     lower_case_words,
     match_key,
     nicknamer,
@@ -79,8 +84,11 @@ from newsweave.dossier.occurrences import (
     drop_common_words,
     find_again,
     join_quoted_nicknames,
+    join_split_names,
     repair_surfaces,
+    split_run_ons,
 )
+from newsweave.dossier.short_names import attach_single_words
 from newsweave.model import STORY, Entity, Mention
 
 __all__ = ["ACTOR_LABELS", "PLACE_LABELS", "ActorResolution", "entity_id", "resolve_actors", "warm_up"]
@@ -101,16 +109,9 @@ NICKNAME_PREFIX = 3
 # Surnames of one first name count as the same person from this rapidfuzz ratio on their phonetic
 # keys: Rait/Raite = 89 (ECB+ topic 23), Jenkin/Jenkins = 92, Smith/Smyth = 100 after folding.
 SURNAME_RATIO = 85
-# A lone surname whose article names none of the people sharing it goes to the one named this many
-# times more often than the next (ECB+ dev, topic 25: Reggie Bush 9 full mentions vs George W. Bush 1).
-DOMINANT_SHARE = 3
-# A lone first name joins the one person of that first name when written alone at most this many
-# times as often as that person's full name (Reuters: "Baker" 52 times, "Baker Lift" once).
-FIRST_NAME_SHARE = 3
-# Last words that make the first word the short name: "the Mediterranean" for "Mediterranean Sea".
-GEO_HEADS = frozenset({"sea", "ocean", "river", "lake", "mountains", "mountain", "island", "islands",
-                       "gulf", "bay", "peninsula", "desert", "valley", "canal", "strait", "channel"})
 
+# Head nouns an organization's name is written with or without ("Staunton Police (Department)").
+GENERIC_HEADS = frozenset({"department", "dept", "service", "center", "office", "agency", "company", "group"})
 _ACRONYM_APPOSITION = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
 
 
@@ -123,32 +124,6 @@ class ActorResolution:
     label_of: Mapping[MentionKey, str]
     # mentions the NER missed, found by ``spread_names``: article id -> mentions with their actor
     added: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class _Group:
-    key: str
-    occurrences: list[Occurrence] = field(default_factory=list)
-    votes: Counter[str] = field(default_factory=Counter)
-    place: str | None = None
-    place_kind: str = ""
-    demonym: bool = False
-
-    @property
-    def words(self) -> list[str]:
-        return self.key.split(" ")
-
-    @property
-    def label(self) -> str:
-        return best_label(self.votes)
-
-    @property
-    def is_place(self) -> bool:
-        return self.place is not None and self.label in PLACE_LABELS
-
-    @property
-    def is_person(self) -> bool:
-        return not self.is_place and self.votes["PERSON"] > 0
 
 
 def entity_id(type_: str, canonical: str) -> str:
@@ -188,27 +163,30 @@ def resolve_actors(
     gaz = gazetteer if gazetteer is not None else PlaceGazetteer()
     texts = {aid: text for aid, text, _ in items}
     lower = lower_case_words(texts.values())
-    occurrences = repair_surfaces(collect(items), gaz)
+    occurrences, joined = join_split_names(collect(items), texts)
+    occurrences = repair_surfaces(occurrences + joined, gaz)
     cut = cut_headline_spans(occurrences, texts)
     occurrences, nicknamed = join_quoted_nicknames(occurrences, texts)
-    occurrences += nicknamed
+    occurrences, split = split_run_ons(occurrences + nicknamed, texts)
+    occurrences += split
     found = find_again(occurrences, texts, lower, gaz)
     occurrences = drop_common_words(occurrences + found, texts, lower, gaz)
     groups = _make_groups(occurrences, gaz)
-    forest = _Forest(groups)
+    forest = Forest(groups)
     _merge_places(forest)
-    _merge_acronyms(forest, texts)
+    _merge_acronyms(forest, texts, gaz)
     _merge_institution_forms(forest)
+    _merge_generic_heads(forest)
     _merge_person_names(forest)
-    override = _attach_single_words(forest, texts)
-    return _build(forest, override, cut | {o.key for o in nicknamed + found}, texts)
+    override = attach_single_words(forest, texts)
+    return _build(forest, override, cut | {o.key for o in nicknamed + split + joined + found}, texts)
 
 
-def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> dict[str, _Group]:
-    groups: dict[str, _Group] = {}
+def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> dict[str, Group]:
+    groups: dict[str, Group] = {}
     for occ in occurrences:
         key = match_key(occ.surface)
-        group = groups.setdefault(key, _Group(key))
+        group = groups.setdefault(key, Group(key))
         group.occurrences.append(occ)
     surnames = {phonetic_key(g.words[-1]) for g in groups.values()
                 if len(g.words) >= 2 and any(o.label == "PERSON" for o in g.occurrences)}
@@ -226,7 +204,7 @@ def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> dict[str
     return groups
 
 
-def _group_votes(group: _Group) -> Counter[str]:
+def _group_votes(group: Group) -> Counter[str]:
     votes: Counter[str] = Counter()
     org_word = has_org_word(group.occurrences[0].surface)
     for occ in group.occurrences:
@@ -242,62 +220,32 @@ def _group_votes(group: _Group) -> Counter[str]:
     return votes
 
 
-class _Forest:
-    """Union-find over groups that refuses to join a gazetteer place with a person."""
-
-    def __init__(self, groups: dict[str, _Group]) -> None:
-        self.groups = groups
-        self._parent = {k: k for k in groups}
-        self._place = {k: g.is_place for k, g in groups.items()}
-        self._person = {k: g.is_person for k, g in groups.items()}
-
-    def find(self, key: str) -> str:
-        while self._parent[key] != key:
-            self._parent[key] = self._parent[self._parent[key]]
-            key = self._parent[key]
-        return key
-
-    def union(self, a: str, b: str) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return True
-        if (self._place[ra] and self._person[rb]) or (self._person[ra] and self._place[rb]):
-            return False
-        ra, rb = sorted((ra, rb))
-        self._parent[rb] = ra
-        self._place[ra] = self._place[ra] or self._place[rb]
-        self._person[ra] = self._person[ra] or self._person[rb]
-        return True
-
-    def members(self) -> dict[str, list[_Group]]:
-        out: dict[str, list[_Group]] = defaultdict(list)
-        for key in sorted(self.groups):
-            out[self.find(key)].append(self.groups[key])
-        return out
-
-
-def _merge_places(forest: _Forest) -> None:
+def _merge_places(forest: Forest) -> None:
     by_place: dict[str, str] = {}
     for key, group in sorted(forest.groups.items()):
         if group.is_place and group.place is not None:
             forest.union(by_place.setdefault(group.place, key), key)
 
 
-def _merge_acronyms(forest: _Forest, texts: Mapping[str, str]) -> None:
+def _merge_acronyms(forest: Forest, texts: Mapping[str, str], gaz: PlaceGazetteer) -> None:
     """Join "Name (ACR)" appositions, then acronyms whose initials fit exactly one name."""
     acronym_groups = {k for k, g in forest.groups.items() if is_acronym(g.occurrences[0].surface)}
     for key, group in sorted(forest.groups.items()):
         for occ in group.occurrences:
             aid, _, end = occ.key
             hit = _ACRONYM_APPOSITION.match(texts[aid][end:end + 14])
-            acr = match_key(hit.group(1)) if hit else ""
+            # a place is no initialism: "Sigma Mines (Quebec) Ltd", "Goldman Sachs (Japan)"
+            acr = match_key(hit.group(1)) if hit and gaz.lookup(hit.group(1)) is None else ""
             if acr in forest.groups and acr != key:
                 forest.union(key, acr)
     expansions: dict[str, set[str]] = defaultdict(set)
     for key, group in forest.groups.items():
         if group.is_person:
             continue  # "RB", "LB" are positions, not Reggie Bush or Ladell Betts (ECB+ topic 25)
-        for acr in acronym_of(group.occurrences[0].surface):
+        surface = group.occurrences[0].surface
+        forms = [surface, f"The {surface}"] if any(_written_with_the(o, texts) for o in group.occurrences) \
+            else [surface]
+        for acr in {a for form in forms for a in acronym_of(form)}:
             expansions[acr.lower()].add(key)
     for acr in sorted(acronym_groups):
         roots = {forest.find(k) for k in expansions.get(acr, ())}
@@ -305,7 +253,14 @@ def _merge_acronyms(forest: _Forest, texts: Mapping[str, str]) -> None:
             forest.union(acr, roots.pop())
 
 
-def _merge_institution_forms(forest: _Forest) -> None:
+def _written_with_the(occ: Occurrence, texts: Mapping[str, str]) -> bool:
+    """The name is written after a capital "The", which may be part of it: "The Hollywood
+    Reporter", initials THR (a sentence-initial "The" only adds initials no other name has)."""
+    aid, start, _ = occ.key
+    return texts[aid][max(0, start - 4):start] == "The " or texts[aid][start:start + 4] == "The "
+
+
+def _merge_institution_forms(forest: Forest) -> None:
     """Join "Ministry of Foreign Affairs" to "Foreign Ministry" when the story names both."""
     for key, group in sorted(forest.groups.items()):
         if group.is_person:
@@ -315,23 +270,35 @@ def _merge_institution_forms(forest: _Forest) -> None:
             forest.union(key, other)
 
 
-def _merge_person_names(forest: _Forest) -> None:
+def _merge_generic_heads(forest: Forest) -> None:
+    """Join an organization's name to the same name with a generic head noun after it ("Staunton
+    Police" = "Staunton Police Department", "U.S. Marshals" = "U.S. Marshals Service")."""
+    for key, group in sorted(forest.groups.items()):
+        if len(group.words) < 2 or group.words[-1] not in GENERIC_HEADS or group.is_person or group.is_place:
+            continue
+        short = " ".join(group.words[:-1])
+        other = forest.groups.get(short)
+        if other is not None and len(other.words) >= 2 and not other.is_person and not other.is_place:
+            forest.union(key, short)
+
+
+def _merge_person_names(forest: Forest) -> None:
     """Join multi-word names with the same phonetic surname and compatible first names.
 
     Every first name of the joined person must fit every other (complete link): "Harry Smith" fits
     both "Harold Smith" and "Henry Smith", "J. Smith" both "John" and "James Smith", and neither
     makes the two one person.
     """
-    by_surname: dict[str, list[_Group]] = defaultdict(list)
+    by_surname: dict[str, list[Group]] = defaultdict(list)
     for group in forest.groups.values():
         if len(group.words) >= 2 and not group.is_place and not has_org_word(group.key):
             by_surname[phonetic_key(group.words[-1])].append(group)
     first_names: dict[str, set[str]] = defaultdict(set)
     for groups in by_surname.values():
         for g in groups:
-            first_names[forest.find(g.key)].add(_first_name(g.words))
+            first_names[forest.find(g.key)].add(first_name(g.words))
 
-    def join(a: _Group, b: _Group) -> None:
+    def join(a: Group, b: Group) -> None:
         ra, rb = forest.find(a.key), forest.find(b.key)
         if ra == rb or not all(_first_names_match(x, y) for x in first_names[ra] for y in first_names[rb]):
             return
@@ -343,21 +310,16 @@ def _merge_person_names(forest: _Forest) -> None:
         same.sort(key=lambda g: g.key)
         for i, a in enumerate(same):
             for b in same[i + 1:]:
-                if _first_names_match(_first_name(a.words), _first_name(b.words)):
+                if _first_names_match(first_name(a.words), first_name(b.words)):
                     join(a, b)
-    by_first: dict[str, list[_Group]] = defaultdict(list)  # only names of one first name are compared
+    by_first: dict[str, list[Group]] = defaultdict(list)  # only names of one first name are compared
     for g in sorted((g for gs in by_surname.values() for g in gs), key=lambda g: g.key):
-        by_first[phonetic_key(_first_name(g.words))].append(g)
+        by_first[phonetic_key(first_name(g.words))].append(g)
     for names in by_first.values():
         for i, a in enumerate(names):
             for b in names[i + 1:]:
                 if fuzz.ratio(phonetic_key(a.words[-1]), phonetic_key(b.words[-1])) >= SURNAME_RATIO:
                     join(a, b)
-
-
-def _first_name(words: list[str]) -> str:
-    """The first word of a name that is not an initial ("mark" in "w mark felt")."""
-    return next((w for w in words[:-1] if len(w) > 1), words[0])
 
 
 def _first_names_match(a: str, b: str) -> bool:
@@ -387,104 +349,7 @@ def warm_up() -> None:
     nicknamer()
 
 
-def _attach_single_words(forest: _Forest, texts: Mapping[str, str]) -> dict[MentionKey, str]:
-    """Join one-word names to the one cluster they are the surname of; resolve shared surnames.
-
-    Returns:
-        Per-mention cluster roots for one-word mentions whose surname several people share.
-    """
-    surname_roots: dict[str, set[str]] = defaultdict(set)
-    for group in forest.groups.values():
-        if len(group.words) >= 2 and not group.is_place:
-            # "Academy" is short for "Academy of Motion Picture Arts and Sciences"
-            of_name = len(group.words) >= 3 and group.words[1] == "of"
-            head = group.words[0] if of_name or group.words[-1] in GEO_HEADS else group.words[-1]
-            surname_roots[phonetic_key(head)].add(forest.find(group.key))
-    full_names = _person_full_names(forest, texts)
-    override: dict[MentionKey, str] = {}
-    ambiguous: list[tuple[_Group, set[str]]] = []
-    for key, group in sorted(forest.groups.items()):
-        if len(group.words) != 1 or group.is_place:
-            continue
-        roots = surname_roots.get(phonetic_key(group.words[0]), set())
-        if len(roots) == 1:
-            forest.union(key, roots.pop())
-        elif len(roots) > 1:
-            ambiguous.append((group, roots))
-        elif best_label(group.votes) == "PERSON" and group.place is None and is_given_name(group.words[0]):
-            root = _first_name_root(forest, group, full_names)  # no one's surname: perhaps a first name
-            if root is not None:
-                forest.union(key, root)
-    for group, roots in ambiguous:
-        current = {forest.find(r) for r in roots}
-        dominant = _dominant_root(forest, current)
-        for occ in group.occurrences:
-            nearest = _nearest_full_mention(forest, occ, current) or dominant
-            if nearest is not None:
-                override[occ.key] = nearest
-    return override
-
-
-def _person_full_names(forest: _Forest, texts: Mapping[str, str]) -> list[_Group]:
-    """The groups that are a person's full name as written: two words or more of letters, a first
-    name that is no initial, and neither a company form nor an organization word in the text (the
-    surface has lost the form: "Ryan Homes Inc" is "Ryan Homes")."""
-    out = []
-    for group in forest.groups.values():
-        aid, start, end = group.occurrences[0].key
-        written = texts[aid][start:end]
-        if len(group.words) >= 2 and best_label(group.votes) == "PERSON" and len(_first_name(group.words)) > 1 \
-                and all(w.isalpha() for w in group.words) and not has_org_word(written) \
-                and not has_corp_suffix(written):
-            out.append(group)
-    return out
-
-
-def _first_name_root(forest: _Forest, lone: _Group, full_names: Sequence[_Group]) -> str | None:
-    """The person a lone given name means: "Katie" alone, where Katie Jenkin is the story's only
-    Katie. The caller has checked it is a given name of the nickname table (NER calls company words
-    persons in Reuters: "Motors", "Electric"); a word written far more often alone than the full
-    name is someone else ("Baker" and one "Baker Lift")."""
-    key = phonetic_key(lone.words[0])
-    roots = {forest.find(g.key) for g in full_names if phonetic_key(_first_name(g.words)) == key}
-    if len(roots) != 1:
-        return None
-    root = roots.pop()
-    written_in_full = sum(len(g.occurrences) for g in full_names if forest.find(g.key) == root)
-    return root if len(lone.occurrences) <= FIRST_NAME_SHARE * written_in_full else None
-
-
-def _dominant_root(forest: _Forest, roots: set[str]) -> str | None:
-    """The person a lone surname means when its article names none of them: the one named far
-    more often than the others in these articles ("Bush" in a story about Reggie Bush)."""
-    sizes: Counter[str] = Counter()
-    for group in forest.groups.values():
-        root = forest.find(group.key)
-        if root in roots and len(group.words) >= 2:
-            sizes[root] += len(group.occurrences)
-    ranked = sizes.most_common(2)
-    if len(ranked) == 2 and ranked[0][1] >= DOMINANT_SHARE * ranked[1][1]:
-        return ranked[0][0]
-    return None
-
-
-def _nearest_full_mention(forest: _Forest, occ: Occurrence, roots: set[str]) -> str | None:
-    aid, start, _ = occ.key
-    before: list[tuple[int, str]] = []
-    after: list[tuple[int, str]] = []
-    for group in forest.groups.values():
-        root = forest.find(group.key)
-        if root not in roots or len(group.words) < 2:
-            continue
-        for other in group.occurrences:
-            if other.key[0] == aid:
-                (before if other.key[1] < start else after).append((other.key[1], root))
-    if before:
-        return max(before)[1]
-    return min(after)[1] if after else None
-
-
-def _build(forest: _Forest, override: Mapping[MentionKey, str], spread: set[MentionKey],
+def _build(forest: Forest, override: Mapping[MentionKey, str], spread: set[MentionKey],
            texts: Mapping[str, str]) -> ActorResolution:
     root_of: dict[MentionKey, str] = {}
     for key, group in forest.groups.items():
@@ -517,7 +382,7 @@ def _build(forest: _Forest, override: Mapping[MentionKey, str], spread: set[Ment
                            {aid: tuple(sorted(ms, key=lambda m: m.start)) for aid, ms in added.items()})
 
 
-def _label_and_name(forest: _Forest, occs: list[Occurrence]) -> tuple[str, str]:
+def _label_and_name(forest: Forest, occs: list[Occurrence]) -> tuple[str, str]:
     """Repair the label by the actor's votes; pick the canonical name (see module docstring)."""
     groups = {match_key(o.surface): forest.groups[match_key(o.surface)] for o in occs}
     votes: dict[str, float] = defaultdict(float)

@@ -10,10 +10,11 @@ articles already use as an actor is, written again in the same story, the same n
 A written name matches when it is the same string, starts a word and ends one (a possessive "'s"
 may follow), and overlaps no actor mention already found. It is also found in capitals ("COLTS"),
 but only on a line written in capitals, where a name cannot be told from other words by case.
-Outside the article's title line, a match right after or before another capitalized word is part
-of a longer name ("New York Corp" in "Republic New York Corp", "Apple" in "Apple Bank"), unless
-the word before is a title ("Mr. Luck"). A one-word name is skipped at the start of a sentence
-when the story also writes that word in lower case ("Luck", "Court", "People"). The surnames of
+Outside the article's head (title, date and subtitle lines), a match right after or before
+another capitalized word is part of a longer name ("New York Corp" in "Republic New York Corp",
+"Apple" in "Apple Bank"), unless the word before is a title ("Mr. Luck"). A one-word name is
+skipped at the start of a sentence when the story also writes that word in lower case ("Luck",
+"Court", "People"). The surnames of
 the story's persons ("Teixeira" from "Mark Teixeira") are names too; which names the story
 offers is decided by the caller (``dossier.actors``).
 """
@@ -25,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from newsweave.dossier.names import PERSON_TITLES
+from newsweave.dossier.names import PERSON_TITLES, POST_NOMINALS
 
 # Where a word starts with a letter (a name starts with a capital one, checked after).
 _WORD_START = re.compile(r"(?<![\w'’])(?=[^\W\d_])")
@@ -34,7 +35,7 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:\n]['\"”’)\]]*)\s*['\"“‘(\[]*$")
 # The capitalized word right before a match, separated by spaces only; and right after it.
 _CAPITAL_BEFORE = re.compile(r"([^\W\d_][\w'’.&-]*) +$")
-_CAPITAL_AFTER = re.compile(r" +([^\W\d_])")
+_CAPITAL_AFTER = re.compile(r" +([^\W\d_][\w'’-]*)")
 # A line counts as written in capitals when this share of its letters are capitals (the
 # headlines of ECB+ dev and the Reuters tables: "COLTS TOP CHIEFS").
 CAPS_LINE_SHARE = 0.8
@@ -82,7 +83,7 @@ def spread_names(texts: Mapping[str, str], names: Mapping[str, str],
                 continue
             if " " not in name and lower[name.lower()] and starts_sentence(text, start):
                 continue
-            if not lines.is_title(start) and not lines.in_capitals(start) \
+            if not lines.in_head(start) and not lines.in_capitals(start) \
                     and _inside_longer_name(text, start, end, lower):
                 continue
             found.append(Found(aid, start, end, text[start:end], names[name]))
@@ -109,17 +110,38 @@ def title_line(text: str) -> tuple[int, int]:
     return (0, 0) if line.rstrip().endswith((".", "!", "?")) else (first, first + len(line))
 
 
+# How many lines an article's head may have before its first sentence: a title, a date line, a
+# subtitle (ECB+ dev: "April 27, 2009\nBiologists Call on Obama Administration to Overturn ...").
+HEAD_LINES = 3
+
+
+def head_end(text: str) -> int:
+    """Where an article's head ends: the offset after its first lines (at most ``HEAD_LINES``
+    non-empty ones) that end no sentence (a closing quote may follow the period); 0 when the
+    first line ends a sentence."""
+    end = 0
+    lines = 0
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group(0).strip():
+            continue
+        if line.group(0).rstrip().rstrip("\"'”’)]").endswith((".", "!", "?")) or lines == HEAD_LINES:
+            break
+        end = line.end()
+        lines += 1
+    return end
+
+
 class _Lines:
-    """Per-line facts of one text, each computed once: written in capitals, the title line."""
+    """Per-line facts of one text, each computed once: written in capitals, the article's head."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._caps: dict[int, bool] = {}
-        self._title = title_line(text)
+        self._head = head_end(text)
 
-    def is_title(self, pos: int) -> bool:
-        """``pos`` is on the first line, when that line does not end a sentence."""
-        return self._title[0] <= pos < self._title[1]
+    def in_head(self, pos: int) -> bool:
+        """``pos`` is in the article's head (``head_end``): its title, date and subtitle lines."""
+        return pos < self._head
 
     def in_capitals(self, pos: int) -> bool:
         """The line around ``pos`` is written in capitals (a headline such as "COLTS TOP CHIEFS")."""
@@ -157,14 +179,15 @@ def _matches(text: str, by_first: Mapping[str, list[str]], lines: _Lines) -> Ite
 def _inside_longer_name(text: str, start: int, end: int, lower: Counter[str]) -> bool:
     """A capitalized word right before or right after the match: "New York Corp" in "Republic New
     York Corp", "Apple" in "Apple Bank". The word before may be a title ("Mr. Luck") or a word the
-    story writes in lower case, capitalized at a sentence start ("The Internet")."""
+    story writes in lower case, capitalized at a sentence start ("The Internet"); the word after
+    may be a post-nominal ("W. Mark Felt Sr.")."""
     before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
     word = before.group(1) if before else ""
     if word[:1].isupper() and not word.endswith((".", ":")) and word.lower() not in PERSON_TITLES \
             and not lower[word.lower()]:
         return True
     after = _CAPITAL_AFTER.match(text, end)
-    return after is not None and after.group(1).isupper()
+    return after is not None and after.group(1)[0].isupper() and after.group(1).lower() not in POST_NOMINALS
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:

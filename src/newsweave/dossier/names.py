@@ -71,10 +71,13 @@ ORG_WORDS = frozenset({
 # Company forms, and with people's post-nominals ("Regina Benjamin, MD", "Ken Griffey Jr.") the
 # suffixes dropped from the matching key ("Apple Inc." ~ "Apple").
 _COMPANY_FORMS = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag", "gmbh"})
-_CORP_SUFFIXES = _COMPANY_FORMS | {"md", "phd", "jr", "sr", "ii", "iii", "esq", "mba"}
-# British spellings folded to one form, so "Promises Treatment Centre" = "... Center".
+POST_NOMINALS = frozenset({"md", "phd", "jr", "sr", "ii", "iii", "esq", "mba"})
+_CORP_SUFFIXES = _COMPANY_FORMS | POST_NOMINALS
+# British spellings and place-name abbreviations folded to one form, so "Promises Treatment Centre" =
+# "... Center" and "Mt Cook" = "Mount Cook" (ECB+ dev topic 23).
 _SPELLINGS = {"centre": "center", "theatre": "theater", "defence": "defense", "labour": "labor",
-              "organisation": "organization", "programme": "program", "harbour": "harbor"}
+              "organisation": "organization", "programme": "program", "harbour": "harbor",
+              "mt": "mount", "ft": "fort"}
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&"})
 
 # A quoted nickname between two words of a name: Vincent 'The Chin' Gigante.
@@ -186,6 +189,11 @@ def phonetic_key(word: str) -> str:
     for old, new in _PHONETIC_RULES:
         key = key.replace(old, new)
     return _DOUBLED.sub(r"\1", key)
+
+
+def first_name(words: list[str]) -> str:
+    """The first word of a name that is not an initial ("mark" in "w mark felt")."""
+    return next((w for w in words[:-1] if len(w) > 1), words[0])
 
 
 def phonetic_name(name: str) -> str:

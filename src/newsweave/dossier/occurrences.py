@@ -4,6 +4,8 @@
 ``repair_surfaces`` cuts place prefixes, titles and run-on words off their names;
 ``cut_headline_spans`` gives a title-line name cut back this way the span of the words kept;
 ``join_quoted_nicknames`` makes one person of a name with a quoted nickname (Vincent "The Chin" Gigante);
+``split_run_ons`` splits a span NER ran over several known names ("Lopez and Carrasquillo");
+``join_split_names`` joins two mentions NER cut out of one known name ("Telecom" "Egypt");
 ``find_again`` finds the story's names again where NER missed them (``name_spread``);
 ``drop_common_words`` drops what is not a name: common words, offices, portfolios, time zones and
 headline phrases.
@@ -15,17 +17,27 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
-from newsweave.dossier.name_spread import person_surnames, spread_names, starts_sentence, title_line
+from newsweave.dossier.name_spread import (
+    head_end,
+    person_surnames,
+    spread_names,
+    starts_sentence,
+    title_line,
+)
 from newsweave.dossier.names import (
+    ORG_WORDS,
     PERSON_TITLES,
     PlaceGazetteer,
     clean_surface,
+    has_corp_suffix,
     is_acronym,
     is_given_name,
     match_key,
     title_prefix_len,
     untitled_len,
+    words_of,
 )
 from newsweave.model import Mention
 
@@ -39,7 +51,7 @@ HEADLINE_CAPS_SHARE = 0.7
 # Label tie-break order: the more specific actor types first.
 _LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP")
 # A title word right before the name, possibly as "the President of Kazakhstan, " or "president of ".
-_TITLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\.?(?:\s+of(?:\s+the)?(?:\s+[A-Za-z][\w-]*){0,2})?\s*,?\s+$")
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\.?(?:\s+of(?:\s+the)?(?:\s+(?!the\b)[A-Za-z][\w-]*){1,2})?\s*,?\s+$")
 _APPOSITION_AFTER = re.compile(r"^\s*,\s+(?:the|a|an|its|his|her)?\s*(?:[\w-]+\s+){0,4}?([\w-]+)\b")
 _NOT_ALNUM = "".join(sorted(set(".,;:!?&'\"’”“()[]-–— ")))
 # A one-word name is spread to the rest of the story once NER has found it this many times inside
@@ -183,6 +195,148 @@ def join_quoted_nicknames(occurrences: list[Occurrence], texts: Mapping[str, str
     return [o for o in occurrences if o.key not in dropped], out
 
 
+def join_split_names(occurrences: list[Occurrence], texts: Mapping[str, str]
+                     ) -> tuple[list[Occurrence], list[Occurrence]]:
+    """Join two mentions NER cut out of one name the story writes whole elsewhere: "Telecom" and
+    "Egypt", one space apart, where another mention is "Telecom Egypt".
+
+    Returns:
+        The occurrences kept, and the joined names (story mentions: their spans are no NER mention;
+        the two NER spans keep no actor).
+    """
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for occ in occurrences:
+        if " " in occ.surface:
+            labels[match_key(occ.surface)][occ.label] += 1
+    by_article: dict[str, list[Occurrence]] = defaultdict(list)
+    for occ in occurrences:
+        by_article[occ.key[0]].append(occ)
+    joined: list[Occurrence] = []
+    dropped: set[MentionKey] = set()
+    for aid, occs in by_article.items():
+        text = texts[aid]
+        occs.sort(key=lambda o: o.key[1])
+        for a, b in pairwise(occs):
+            if a.key in dropped or text[a.key[2]:b.key[1]] != " ":
+                continue
+            key = match_key(text[a.key[1]:b.key[2]])
+            if key in labels:
+                dropped.update((a.key, b.key))
+                joined.append(Occurrence((aid, a.key[1], b.key[2]), clean_surface(text[a.key[1]:b.key[2]]),
+                                         best_label(labels[key]), a.titled, a.headline))
+    return [o for o in occurrences if o.key not in dropped], joined
+
+
+# A word that joins two names NER ran into one span ("Lopez and Carrasquillo").
+_CONJUNCTIONS = frozenset({"and", "&"})
+
+
+def split_run_ons(occurrences: list[Occurrence], texts: Mapping[str, str]
+                  ) -> tuple[list[Occurrence], list[Occurrence]]:
+    """Split a span NER ran over several names into the names the story knows.
+
+    The names known are those of the story's mentions outside headlines, and the surnames of its
+    multi-word persons. Two cases:
+
+    - two known names joined by "and" or "&" ("Lopez and Carrasquillo", "Locke and Salazar",
+      "EU & IMF"), never one name twice ("Johnson & Johnson");
+    - a span in an article's head (its title, date and subtitle lines) that is written nowhere
+      outside headlines and holds known names among other words ("Obama Administration Flips Bush
+      Endangered Species Ruling", "Negotiations for HUNGER GAMES Sequel"): the known names are
+      kept, the rest of the span goes.
+
+    Returns:
+        The occurrences kept, and the names split out (story mentions: their spans are no NER
+        mention; the NER span they came from keeps no actor).
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for occ in occurrences:
+        if not occ.headline:
+            votes[match_key(occ.surface)][occ.label] += 1
+    known = {key: best_label(v) for key, v in votes.items()}  # a known name -> its label
+    for occ in occurrences:
+        words = occ.surface.split(" ")
+        if occ.label == "PERSON" and not occ.headline and len(words) >= 2 and len(words[-1]) > 2 \
+                and words[-1].isalpha() and words[-1][:1].isupper():
+            known.setdefault(match_key(words[-1]), "PERSON")  # a surname, unless a mention says otherwise
+    kept: list[Occurrence] = []
+    split: list[Occurrence] = []
+    heads: dict[str, int] = {}  # article id -> where its head ends, computed once
+    for occ in occurrences:
+        aid, start, end = occ.key
+        pieces = _coordinated_names(texts[aid], start, end, known)
+        if not pieces and occ.headline and match_key(occ.surface) not in known:
+            if aid not in heads:
+                heads[aid] = head_end(texts[aid])
+            if end <= heads[aid]:
+                pieces = _names_inside(texts[aid], start, end, known)
+        if not pieces:
+            kept.append(occ)
+            continue
+        for s, e, key in pieces:
+            split.append(Occurrence((aid, s, e), clean_surface(texts[aid][s:e]), known[key],
+                                    _title_around(texts[aid], s, e), occ.headline))
+    return kept, split
+
+
+def _written_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the words of ``text[start:end]``, without edge punctuation ("&" is a word)."""
+    out = []
+    for hit in re.finditer(r"\S+", text[start:end]):
+        word = hit.group(0)
+        if word == "&":
+            out.append((start + hit.start(), start + hit.end()))
+            continue
+        s = start + hit.start() + len(word) - len(word.lstrip(_NOT_ALNUM))
+        e = start + hit.end() - (len(word) - len(word.rstrip(_NOT_ALNUM)))
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _coordinated_names(text: str, start: int, end: int, known: Mapping[str, str]
+                       ) -> list[tuple[int, int, str]]:
+    """Two different known names joined by one "and" or "&": their spans and keys, else [].
+    A span that ends in a company form or an organization word is one name ("Standard and Poor's
+    Corp", "Fish and Wildlife Service"), whatever names its words make apart."""
+    words = _written_words(text, start, end)
+    joins = [i for i, (s, e) in enumerate(words) if text[s:e].lower() in _CONJUNCTIONS]
+    if len(joins) != 1 or not 0 < joins[0] < len(words) - 1:
+        return []
+    whole = text[start:end]
+    if has_corp_suffix(whole) or words_of(whole)[-1] in ORG_WORDS:
+        return []  # one name: "Goldman, Sachs and Co", "American Savings and Loan Association"
+    i = joins[0]
+    sides = [(words[0][0], words[i - 1][1]), (words[i + 1][0], words[-1][1])]
+    keys = [match_key(clean_surface(text[s:e])) for s, e in sides]
+    if keys[0] == keys[1] or not all(len(k) >= 2 and k in known for k in keys):
+        return []  # "Johnson & Johnson"; "S and P"
+    whole_key = match_key(clean_surface(whole))
+    if any(k != whole_key and k.startswith(whole_key) for k in known):
+        return []  # "Standard and Poor's" where the story names "Standard and Poor's Corp"
+    return [(s, e, k) for (s, e), k in zip(sides, keys, strict=True)]
+
+
+def _names_inside(text: str, start: int, end: int, known: Mapping[str, str]
+                  ) -> list[tuple[int, int, str]]:
+    """The known names among the words of a span, longest first from the left; never the whole span."""
+    words = _written_words(text, start, end)
+    out = []
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            if (i, j) == (0, len(words)):
+                continue
+            key = match_key(clean_surface(text[words[i][0]:words[j - 1][1]]))
+            if key in known:
+                out.append((words[i][0], words[j - 1][1], key))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
 def find_again(occurrences: list[Occurrence], texts: Mapping[str, str], lower: Counter[str],
             gaz: PlaceGazetteer) -> list[Occurrence]:
     """The story's names where NER missed them (``spread_names``): each name written as an actor
@@ -260,6 +414,7 @@ def repair_surfaces(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> list[
     persons = {match_key(o.surface) for o in occurrences if o.label == "PERSON" and " " in o.surface}
     body_keys = {match_key(o.surface) for o in occurrences if not o.headline}
     place_keys = {match_key(o.surface) for o in occurrences if o.label in PLACE_LABELS}
+    shared = _shared_heads(occurrences, gaz)
     for occ in occurrences:
         words = occ.surface.split(" ")
         for i in range(1, len(words)):
@@ -276,7 +431,7 @@ def repair_surfaces(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> list[
             # prefix goes only before a title, or before a full name NER did not call a person
             full = (len(rest) - titles >= 2 and occ.label != "PERSON") or (
                 place is not None and place.kind != "city")
-            if titles or (full and match_key(name) in keys):
+            if titles or (full and match_key(name) in keys and match_key(name) not in shared):
                 occ.surface, occ.titled = name, occ.titled or titles > 0
                 break
         surface = _trim_title_tail(occ.surface, keys)
@@ -284,6 +439,19 @@ def repair_surfaces(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> list[
         occ.surface = surface
         occ.surface = _trim_run_on(occ, persons, body_keys)
     return occurrences
+
+
+def _shared_heads(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> set[str]:
+    """The one-word names written after two or more different countries or states: "Telecom" of
+    "France Telecom" and "Portugal Telecom", "Treasury" of "U.S. Treasury" and "U.K. Treasury".
+    Such a word is part of each name, not a name the place was run into."""
+    prefixes: dict[str, set[str]] = defaultdict(set)
+    for occ in occurrences:
+        words = occ.surface.split(" ")
+        place = gaz.lookup(" ".join(words[:-1])) if len(words) >= 2 else None
+        if place is not None and place.primary and place.kind != "city":
+            prefixes[match_key(words[-1])].add(place.name)
+    return {word for word, places in prefixes.items() if len(places) >= 2}
 
 
 def _trim_title_tail(surface: str, keys: set[str]) -> str:

@@ -1,0 +1,195 @@
+"""One-word names joined to the full names they are short for.
+
+``attach_single_words`` runs after the full names are joined (``dossier.actors``):
+
+- a one-word name joins the one cluster whose last word it is, phonetically (a surname: "Lohan";
+  "Academy" for "Academy of ...", "Mediterranean" for "Mediterranean Sea"); when several people
+  share the surname, each mention goes to the nearest preceding full mention in its article (else
+  the nearest following), else to the person named far more often than the others, else nowhere;
+- a lone given name joins the one person of that first name ("Katie" for Katie Jenkin);
+- a lone word joins the one organization whose full name it starts ("Drexel" for "Drexel Burnham
+  Lambert Inc", "Promises" for "Promises Treatment Center").
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from newsweave.dossier.actor_forest import Forest, Group
+from newsweave.dossier.names import (
+    ORG_WORDS,
+    PERSON_TITLES,
+    first_name,
+    has_corp_suffix,
+    has_org_word,
+    is_given_name,
+    phonetic_key,
+    untitled_len,
+)
+from newsweave.dossier.occurrences import MentionKey, Occurrence, best_label
+
+__all__ = ["attach_single_words"]
+
+# A lone surname whose article names none of the people sharing it goes to the one named this many
+# times more often than the next (ECB+ dev, topic 25: Reggie Bush 9 full mentions vs George W. Bush 1).
+DOMINANT_SHARE = 3
+# A lone first name joins the one person of that first name when written alone at most this many
+# times as often as that person's full name (Reuters: "Baker" 52 times, "Baker Lift" once).
+FIRST_NAME_SHARE = 3
+# A one-word name shorter than this is no organization's short name ("S" of "S and P.").
+MIN_SHORT_NAME = 3
+# Last words of a body that is part of what its first word names: "House Banking Committee" is no
+# "House" (Reuters).
+PART_OF_FIRST_WORD = frozenset({"committee", "subcommittee", "caucus"})
+# Last words that make the first word the short name: "the Mediterranean" for "Mediterranean Sea".
+GEO_HEADS = frozenset({"sea", "ocean", "river", "lake", "mountains", "mountain", "island", "islands",
+                       "gulf", "bay", "peninsula", "desert", "valley", "canal", "strait", "channel"})
+
+
+def attach_single_words(forest: Forest, texts: Mapping[str, str]) -> dict[MentionKey, str]:
+    """Join one-word names to the one cluster they are the surname of; resolve shared surnames.
+
+    Returns:
+        Per-mention cluster roots for one-word mentions whose surname several people share.
+    """
+    surname_roots: dict[str, set[str]] = defaultdict(set)
+    for group in forest.groups.values():
+        if len(group.words) >= 2 and not group.is_place:
+            # "Academy" is short for "Academy of Motion Picture Arts and Sciences"
+            of_name = len(group.words) >= 3 and group.words[1] == "of"
+            head = group.words[0] if of_name or group.words[-1] in GEO_HEADS else group.words[-1]
+            surname_roots[phonetic_key(head)].add(forest.find(group.key))
+    full_names = _person_full_names(forest, texts)
+    org_names = _org_full_names(forest)
+    override: dict[MentionKey, str] = {}
+    ambiguous: list[tuple[Group, set[str]]] = []
+    for key, group in sorted(forest.groups.items()):
+        if len(group.words) != 1 or group.is_place:
+            continue
+        roots = surname_roots.get(phonetic_key(group.words[0]), set())
+        if len(roots) == 1:
+            forest.union(key, roots.pop())
+        elif len(roots) > 1:
+            ambiguous.append((group, roots))
+        elif best_label(group.votes) == "PERSON" and group.place is None and is_given_name(group.words[0]):
+            root = _first_name_root(forest, group, full_names)  # no one's surname: perhaps a first name
+            if root is not None:
+                forest.union(key, root)
+        elif _may_be_short_name(group):
+            root = _first_word_root(forest, group, org_names)  # perhaps an organization's short name
+            if root is not None:
+                forest.union(key, root)
+    for group, roots in ambiguous:
+        current = {forest.find(r) for r in roots}
+        dominant = _dominant_root(forest, current)
+        for occ in group.occurrences:
+            nearest = _nearest_full_mention(forest, occ, current) or dominant
+            if nearest is not None:
+                override[occ.key] = nearest
+    return override
+
+
+def _person_full_names(forest: Forest, texts: Mapping[str, str]) -> list[Group]:
+    """The groups that are a person's full name as written: two words or more of letters, a first
+    name that is no initial, and neither a company form nor an organization word in the text (the
+    surface has lost the form: "Ryan Homes Inc" is "Ryan Homes")."""
+    out = []
+    for group in forest.groups.values():
+        aid, start, end = group.occurrences[0].key
+        written = texts[aid][start:end]
+        if len(group.words) >= 2 and best_label(group.votes) == "PERSON" and len(first_name(group.words)) > 1 \
+                and all(w.isalpha() for w in group.words) and not has_org_word(written) \
+                and not has_corp_suffix(written):
+            out.append(group)
+    return out
+
+
+def _first_name_root(forest: Forest, lone: Group, full_names: Sequence[Group]) -> str | None:
+    """The person a lone given name means: "Katie" alone, where Katie Jenkin is the story's only
+    Katie. The caller has checked it is a given name of the nickname table (NER calls company words
+    persons in Reuters: "Motors", "Electric"); a word written far more often alone than the full
+    name is someone else ("Baker" and one "Baker Lift")."""
+    key = phonetic_key(lone.words[0])
+    roots = {forest.find(g.key) for g in full_names if phonetic_key(first_name(g.words)) == key}
+    if len(roots) != 1:
+        return None
+    root = roots.pop()
+    written_in_full = sum(len(g.occurrences) for g in full_names if forest.find(g.key) == root)
+    return root if len(lone.occurrences) <= FIRST_NAME_SHARE * written_in_full else None
+
+
+def _org_full_names(forest: Forest) -> dict[str, list[Group]]:
+    """The groups that are an organization's full name as written: two words or more, with a
+    company form or an organization word in one of its spellings ("Drexel Burnham Lambert Inc",
+    "Promises Treatment Center"; not a channel, a product or a unit: "BBC Sport", "Windows XP",
+    "AOL Europe", BBC News dev sample), neither a person, a place nor a nationality ("Gulf Arab");
+    capitalized but for short function words
+    ("Caisse de Refinancement Hypothecaire"; not "Purolator board", "PAP news agency"); not ending
+    in an office ("Bundesbank President") or a committee ("House Banking Committee"). Keyed by the
+    phonetic key of their first word."""
+    out: dict[str, list[Group]] = defaultdict(list)
+    for group in forest.groups.values():
+        if len(group.words) < 2 or group.is_person or group.is_place or group.demonym or group.label == "NORP" \
+                or group.words[-1] in PART_OF_FIRST_WORD:
+            continue
+        written = group.occurrences[0].surface.split(" ")
+        if all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in written) \
+                and untitled_len(written) == len(written) \
+                and any(has_corp_suffix(o.surface) or has_org_word(o.surface) for o in group.occurrences):
+            out[phonetic_key(group.words[0])].append(group)
+    return out
+
+
+def _may_be_short_name(lone: Group) -> bool:
+    """A one-word name that may be short for an organization's full name: no person, place or
+    nationality ("Soviet", "Irish"), no company's full name itself ("Xerox Corp", the parent of
+    "Xerox Credit Corp"), no organization or title word ("Senate", "Deputy"), three letters or more."""
+    word = lone.words[0]
+    return not (lone.is_person or lone.demonym or lone.label == "NORP" or len(word) < MIN_SHORT_NAME
+                or word in ORG_WORDS or word in PERSON_TITLES
+                or any(has_corp_suffix(o.surface) for o in lone.occurrences))
+
+
+def _first_word_root(forest: Forest, lone: Group, org_names: Mapping[str, list[Group]]) -> str | None:
+    """The organization a lone name is short for: "Promises" for "Promises Treatment Center",
+    "Drexel" for "Drexel Burnham Lambert Inc", where exactly one organization's full name starts
+    with it, and the lone name is written at most ``FIRST_NAME_SHARE`` times as often as that
+    full name ("Reuters" 7 times and "Reuters Taiwan" twice are two actors)."""
+    candidates = org_names.get(phonetic_key(lone.words[0]), [])
+    roots = {forest.find(g.key) for g in candidates}
+    if len(roots) != 1:
+        return None
+    root = roots.pop()
+    written_in_full = sum(len(g.occurrences) for g in candidates)
+    return root if len(lone.occurrences) <= FIRST_NAME_SHARE * written_in_full else None
+
+
+def _dominant_root(forest: Forest, roots: set[str]) -> str | None:
+    """The person a lone surname means when its article names none of them: the one named far
+    more often than the others in these articles ("Bush" in a story about Reggie Bush)."""
+    sizes: Counter[str] = Counter()
+    for group in forest.groups.values():
+        root = forest.find(group.key)
+        if root in roots and len(group.words) >= 2:
+            sizes[root] += len(group.occurrences)
+    ranked = sizes.most_common(2)
+    if len(ranked) == 2 and ranked[0][1] >= DOMINANT_SHARE * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def _nearest_full_mention(forest: Forest, occ: Occurrence, roots: set[str]) -> str | None:
+    aid, start, _ = occ.key
+    before: list[tuple[int, str]] = []
+    after: list[tuple[int, str]] = []
+    for group in forest.groups.values():
+        root = forest.find(group.key)
+        if root not in roots or len(group.words) < 2:
+            continue
+        for other in group.occurrences:
+            if other.key[0] == aid:
+                (before if other.key[1] < start else after).append((other.key[1], root))
+    if before:
+        return max(before)[1]
+    return min(after)[1] if after else None
