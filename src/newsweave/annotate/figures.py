@@ -13,7 +13,7 @@
    is the target of a change ("the cost per liter increased from 60 to 120 tenge"), the subject that
    changed, with "their number" resolved to the previous sentence's noun phrase;
 4. link figures to the one they restate or are compared with ("57.1 mln dlrs vs loss 69.1 mln"),
-   which lends its unit and measure where the text elides them.
+   which lends its unit and measure where the text elides them (``figure_links``).
 
 The lexicons (``figure_lexicon`` and the word lists below) are written for English news in general
 (wire copy such as Reuters' "mln dlrs" and "pct", British "£600m" and "per cent"), checked by eye on
@@ -42,7 +42,8 @@ from newsweave.annotate.figure_lexicon import (
     UNIT_WORDS,
     WORD_NUMBERS,
 )
-from newsweave.annotate.figure_measures import EXPECTING_VERBS, VS_LABEL_RE, NumberExpr, find_measure
+from newsweave.annotate.figure_links import link_to_previous, unit_of_other_level
+from newsweave.annotate.figure_measures import NumberExpr, find_measure
 from newsweave.annotate.figure_phrases import is_unit_token
 from newsweave.annotate.figure_skips import is_skipped, year_digits
 from newsweave.annotate.nlp import doc_text
@@ -53,17 +54,6 @@ NUMBER_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(bn|mln|mn|m|k|bln
 FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
 # Money-market quotes, bid/asked with the asked's last digits only: "5.55/54 pct" is 5.54 to 5.55.
 BID_ASKED_RE = re.compile(r"^(\d{1,3})\.(\d{2})/(\d{2})$")
-# The text between two figures that makes the second one a restatement or a sibling of the first.
-# "and a further five", "and another 20": the second figure adds to the first's count
-_LINKED_RE = re.compile(r"^[\s,()]*(or|and|from|vs\.?|versus|against|compared (?:with|to))[\s,]*(a|an)?"
-                        r"\s*(?:further|another|additional)?\s*$")
-RATE_UNITS = {"percent", "percentage points", "basis points"}
-_RESTATING_WORDS = {"of", "its", "their", "the", "his", "her"}
-# A figure restated in another currency right after the first: "$32bn (£16.7bn; 24.1bn euros)".
-_CONVERSION_RE = re.compile(r"^\s*[(;,/]\s*$")
-# A comparison that elides the unit: "1.45 mln tonnes, against 1.35 mln"; "79,100 acres, vs 76,700".
-_YEAR_PHRASE = re.compile(r"\s*\b(?:in|for)\s+(?:19|20)\d\d\b")
-_COMPARED_RE = re.compile(r"^[\s,()]*(?:[a-z]+\s+){0,3}?(vs\.?|versus|against|compared (?:with|to)|from)\s*$")
 # Thousands with a glued "m" and no currency: metres ("3,000m"); a sum in millions would be "3bn".
 # Athletics distances in metres, written "400m" in BBC sport (9 in 250 BBC articles outside the sets).
 RACE_DISTANCES = {60, 100, 110, 200, 400, 800}
@@ -107,39 +97,12 @@ def extract_figures(doc: Doc) -> list[Figure]:
         start, end = first.idx, last.idx + len(last.text)
         if last.text.endswith(".") and last.lower_.rstrip(".") in SCALES and last.i + 1 == last.sent.end:
             end -= 1  # a scale that holds the sentence's full stop ("paid £15m."): the stop is not the figure's
-        fig = _linked(doc, figures, Figure(start, end, doc_text(doc)[start:end], expr.value, expr.unit,
-                                           find_measure(doc, measure_of), expr.value_max))
+        fig = link_to_previous(doc, figures, Figure(start, end, doc_text(doc)[start:end], expr.value, expr.unit,
+                                                    find_measure(doc, measure_of), expr.value_max))
         if fig.unit is None:
-            fig = _unit_of_other_level(doc, figures, fig, expr)
+            fig = unit_of_other_level(doc, figures, fig, expr)
         figures.append(fig)
     return figures
-
-
-def _level_verb(doc: Doc, expr_start: int, expr_end: int) -> tuple[int, str] | None:
-    """The verb and the preposition ("to", "from") whose object a number expression is."""
-    for k in range(expr_start, expr_end):
-        tok = doc[k]
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from") and not expr_start <= tok.head.i < expr_end \
-                and tok.head.head.pos_ in ("VERB", "AUX"):
-            return tok.head.head.i, tok.head.lower_
-    return None
-
-
-def _unit_of_other_level(doc: Doc, figures: list[Figure], fig: Figure, expr: NumberExpr) -> Figure:
-    """A level that leaves its unit out takes the unit of the other level of the same change: "increase
-    the budget to 1,546 trillion rials ($175.6bn) from the previous year's 1,070 trillion"."""
-    mine = _level_verb(doc, expr.start, expr.end)
-    if mine is None:
-        return fig
-    for other in reversed(figures):
-        span = doc.char_span(other.start, other.end, alignment_mode="expand")
-        if span is None or span.start < doc[mine[0]].sent.start:
-            break
-        theirs = _level_verb(doc, span.start, span.end)
-        if theirs is not None and theirs[0] == mine[0] and theirs[1] != mine[1] and other.unit is not None \
-                and other.value > 0 and 0.01 <= fig.value / other.value <= 100:
-            return Figure(fig.start, fig.end, fig.text, fig.value, other.unit, fig.measure, fig.value_max)
-    return fig
 
 
 def _coordinated_expression(doc: Doc, expr: NumberExpr) -> NumberExpr | None:
@@ -155,107 +118,6 @@ def _is_duration(doc: Doc, expr: NumberExpr) -> bool:
     """A number of time units or a time adjective: "six months", "six-month"."""
     k = expr.end + 1 if expr.end < len(doc) and doc[expr.end].text == "-" else expr.end
     return k < len(doc) and doc[k].lemma_.lower() in TIME_NOUNS
-
-
-def _linked(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
-    """Fill what a figure leaves out from the figure it restates or is compared with.
-
-    "fell 8.2 billion dlrs, or 4.0 pct" and "$32bn (£16.7bn)" share a measure; "1.45 mln tonnes,
-    against 1.35 mln" shares measure and unit (a number of the same scale with no unit of its own).
-    """
-    if not figures:
-        return fig
-    prev = figures[-1]
-    if "\n" in doc_text(doc)[prev.end:fig.start]:
-        return fig
-    between = _YEAR_PHRASE.sub("", _untimed_text(doc, prev.end, fig.start))  # "1.35 mln in 1986 and 1.208 mln"
-    measure, unit = fig.measure, fig.unit
-    # "2,890,000 of its ordinary shares or 2.2 pct of those": the first figure's own noun may stand
-    # between the two
-    own = set(prev.measure.lower().split()) | _RESTATING_WORDS if prev.measure else set(_RESTATING_WORDS)
-    after = doc.char_span(prev.end, fig.start, alignment_mode="expand")
-    if after is not None and len(after) and after[0].pos_ == "NOUN" \
-            and any(c.dep_ == "nummod" and c.idx < prev.end for c in after[0].children):
-        own = own | {after[0].lower_}  # "to 412,000 shares, or 6.5 pct": the noun the first one counts
-    linked = _LINKED_RE.match(between) is not None or (
-        measure is None and _LINKED_RE.match(" ".join(w for w in between.split() if w.lower() not in own)) is not None)
-    compared = _COMPARED_RE.match(between) is not None
-    converted = _CONVERSION_RE.match(between) is not None and unit in CURRENCY_UNITS \
-        and prev.unit in CURRENCY_UNITS
-    same_kind = unit is None or unit == prev.unit
-    if prev.measure is not None and measure is None and same_kind and _conjunct_of(doc, fig, prev):
-        measure = prev.measure  # "76,700 acres estimated last month and 75,900 acres harvested"
-    if prev.measure is not None and (converted or (linked and (measure is None or compared))
-                                     or (compared and measure is None and same_kind)):
-        measure = prev.measure  # "60 cts a share from 56 cts": a short phrase before "from" is allowed
-    # a rate is not elided before a level: "up 6.3 pct from 90,945" (but "381 mln dlrs from 160" is)
-    similar = prev.unit not in RATE_UNITS or (prev.value > 0 and 0.01 <= fig.value / prev.value <= 100)
-    converted_before = between.lstrip().startswith(")")  # "4.3bn rupees ($98m; £52m), against 2.7bn"
-    if unit is None and similar and not converted_before and (((linked or compared) and measure == prev.measure)
-                                                              or VS_LABEL_RE.match(between) is not None):
-        unit = prev.unit  # elided when nothing else is counted, or in a table ("57.1 mln dlrs vs loss 69.1 mln")
-    if prev.measure is None and measure is not None and fig.unit == prev.unit and linked:
-        figures[-1] = Figure(prev.start, prev.end, prev.text, prev.value, prev.unit, measure,
-                             prev.value_max)  # "80 pct by Standard and 20 pct by Alcatel": both
-    # "11,950 tonnes of free market barley and 13,000 of soft wheat flour": a bare amount of another
-    # thing in the same list leaves the first one's unit out (test4's annotator: 13,000 tonnes)
-    listed = _LINKED_RE.match(" ".join(w for w in between.split() if w.lower() not in own)) is not None
-    if unit is None and prev.unit is not None and prev.unit not in RATE_UNITS and listed and prev.value > 0 \
-            and 0.1 <= fig.value / prev.value <= 10 \
-            and fig.value_max is None and doc_text(doc)[fig.end:fig.end + 4] == " of " \
-            and doc_text(doc)[prev.end:prev.end + 4] == " of ":
-        unit = prev.unit
-    if measure is None and prev.measure is not None and unit is not None and unit == prev.unit \
-            and _expected_object(doc, fig) and doc[_token_at(doc, prev.start)].sent.start \
-            == doc[_token_at(doc, fig.start)].sent.start:
-        measure = prev.measure  # "profit was 33 cents a share, but analysts had expected 34 cents"
-    if (measure, unit) == (fig.measure, fig.unit):
-        return fig
-    return Figure(fig.start, fig.end, fig.text, fig.value, unit, measure, fig.value_max)
-
-
-def _token_at(doc: Doc, offset: int) -> int:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span.start if span is not None else 0
-
-
-def _expected_object(doc: Doc, fig: Figure) -> bool:
-    """Whether a figure is the object of a verb of expecting ("had expected 34 cents")."""
-    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in EXPECTING_VERBS
-
-
-def _untimed_text(doc: Doc, start: int, end: int) -> str:
-    """The text between two offsets without its time phrases ("in the quarter", "a week ago", "in
-    last year's second half"), which do not keep two figures from being compared."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return doc_text(doc)[start:end]
-    # a preposition is dropped with the time phrase it opens (the parse of "1.35 mln in 1986 and
-    # 1.208 mln" often hangs the year elsewhere)
-    kept = [t for t in span if not _is_temporal(t) and not (
-        t.tag_ == "IN" and t.i + 1 < span.end and _is_temporal(doc[t.i + 1]))]
-    return " " + " ".join(t.text for t in kept) + " "
-
-
-def _is_temporal(tok: Token) -> bool:
-    return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in TIME_NOUNS or tok.lower_ == "ago"
-
-
-def _conjunct_of(doc: Doc, fig: Figure, prev: Figure) -> bool:
-    """Whether the parse joins ``fig`` to ``prev`` with a conjunction: a conj of a token of prev, or
-    of the word prev counts, by the number or the word it modifies ("four points behind Arsenal and a
-    further five back": "back" is a conj of "points")."""
-    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-    before = doc.char_span(prev.start, prev.end, alignment_mode="expand")
-    if span is None or before is None:
-        return False
-    anchors = {t.i for t in before} | {t.head.i for t in before if t.dep_ == "nummod"}
-    return any(c.dep_ == "conj" and c.head.i in anchors for t in span
-               for c in ((t, t.head) if t.dep_ == "nummod" else (t,)))
 
 
 # ---------------------------------------------------------------- reading number expressions
