@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, TIME_NOUNS
+from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, SCALES, TIME_NOUNS
 from newsweave.annotate.figure_measures import EXPECTING_VERBS, VS_LABEL_RE, NumberExpr
 from newsweave.annotate.nlp import doc_text
 from newsweave.model import Figure
@@ -30,6 +30,17 @@ _CONVERSION_RE = re.compile(r"^\s*[(;,/]\s*$")
 # A comparison that elides the unit: "1.45 mln tonnes, against 1.35 mln"; "79,100 acres, vs 76,700".
 _YEAR_PHRASE = re.compile(r"\s*\b(?:in|for)\s+(?:19|20)\d\d\b")
 _COMPARED_RE = re.compile(r"^[\s,()]*(?:[a-z]+\s+){0,3}?(vs\.?|versus|against|compared (?:with|to)|from)\s*$")
+# Words that may stand before either level of "from ... to": "anywhere from down two billion dlrs to up
+# 1.8 billion", "from about 20 to nearly 30 pct".
+_LEVEL_HEDGES = {"up", "down", "about", "around", "approximately", "roughly", "nearly", "almost", "some",
+                 "just", "only", "over", "under", "above", "below", "a", "an", "the"}
+# At most this many words between the first level and "to" ("from 25.88 dlrs per barrel in 1985 to
+# 13.90 dlrs": "per barrel", the time phrase left out): longer, the "to" may open another phrase.
+MAX_FROM_TO_GAP = 4
+# A scale written beside a number ("4.2 mln", "$400m", "1.13bn"), which a number compared with it
+# may leave out ("totalled 4.2 mln last year, up from 3.85 in 1985": 3.85 mln).
+_SCALE_RE = re.compile(r"(?<=\d)(bn|mln|mn|bln|m|k)\b|\b(thousand|million|mln|mn|bn|billion|bln|trillion)\b",
+                       re.IGNORECASE)
 
 
 def _level_verb(doc: Doc, expr_start: int, expr_end: int) -> tuple[int, str] | None:
@@ -85,6 +96,16 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     converted = _CONVERSION_RE.match(between) is not None and unit in CURRENCY_UNITS \
         and prev.unit in CURRENCY_UNITS
     same_kind = unit is None or unit == prev.unit
+    from_to = same_kind and _from_to(doc, prev, fig)
+    if from_to:
+        # "a drop in the average price from 25.88 dlrs per barrel in 1985 to 13.90 dlrs", which the
+        # parse hangs on another verb: the two levels of one change measure the same thing
+        if prev.measure is not None:
+            measure = prev.measure
+        elif measure is not None:
+            figures[-1] = Figure(prev.start, prev.end, prev.text, prev.value, prev.unit, measure, prev.value_max)
+        if unit is None and prev.unit is not None and prev.value > 0 and 0.01 <= fig.value / prev.value <= 100:
+            unit = prev.unit  # "from down two billion dlrs to up 1.8 billion"
     if prev.measure is not None and measure is None and same_kind and _conjunct_of(doc, fig, prev):
         measure = prev.measure  # "76,700 acres estimated last month and 75,900 acres harvested"
     if prev.measure is not None and (converted or (linked and (measure is None or compared))
@@ -111,9 +132,55 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
             and _expected_object(doc, fig) and doc[_token_at(doc, prev.start)].sent.start \
             == doc[_token_at(doc, fig.start)].sent.start:
         measure = prev.measure  # "profit was 33 cents a share, but analysts had expected 34 cents"
-    if (measure, unit) == (fig.measure, fig.unit):
+    value, value_max = fig.value, fig.value_max
+    if (compared or from_to) and fig.unit is None and unit == prev.unit and measure == prev.measure:
+        value, value_max = _scaled_like(prev, fig)  # a bare number compared with a scaled one
+    if (value, value_max, measure, unit) == (fig.value, fig.value_max, fig.measure, fig.unit):
         return fig
-    return Figure(fig.start, fig.end, fig.text, fig.value, unit, measure, fig.value_max)
+    return Figure(fig.start, fig.end, fig.text, value, unit, measure, value_max)
+
+
+def _scale_of(text: str) -> float:
+    """The scale written in a figure's text: 1e6 for "4.2 mln" and "$400m", 1 for "3.85"."""
+    scale = 1.0
+    for m in _SCALE_RE.finditer(text):
+        scale *= SCALES[(m.group(1) or m.group(2)).lower()]
+    return scale
+
+
+def _scaled_like(prev: Figure, fig: Figure) -> tuple[float, float | None]:
+    """The value of a number compared with a scaled one that leaves the scale out: "totalled 4.2 mln
+    last year, up from 3.85 in 1985" is 3.85 mln (test5's annotator, like test3's "orders under 800"
+    after "850 mln dlrs"), when the scaled value is of the same order and the bare one a thousand
+    times smaller."""
+    scale = _scale_of(prev.text)
+    if scale < 1e3 or _scale_of(fig.text) != 1 or prev.value <= 0 or fig.value_max is not None \
+            or not fig.value * 1e3 < prev.value or not 0.1 <= fig.value * scale / prev.value <= 10:
+        return fig.value, fig.value_max
+    return float(f"{fig.value * scale:.12g}"), None
+
+
+def _from_to(doc: Doc, prev: Figure, fig: Figure) -> bool:
+    """Whether ``prev`` is the level after "from" and ``fig`` the level after "to" of one change, with
+    a few words and no verb, number or other preposition of a level between ("from 25.88 dlrs per
+    barrel in 1985 to 13.90 dlrs"; not "from 5 pct in Ohio, raising output to 3 mln")."""
+    k = _token_at(doc, prev.start) - 1
+    while k >= 0 and doc[k].lower_ in _LEVEL_HEDGES:
+        k -= 1
+    if k < 0 or doc[k].lower_ != "from":
+        return False
+    span = doc.char_span(prev.end, fig.start, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not _is_temporal(t) and not (
+        t.tag_ == "IN" and t.i + 1 < len(doc) and _is_temporal(doc[t.i + 1]))]
+    while words and words[-1].lower_ in _LEVEL_HEDGES:
+        words.pop()
+    if not words or words[-1].lower_ != "to":
+        return False
+    gap = words[:-1]
+    return len(gap) <= MAX_FROM_TO_GAP and not any(
+        t.pos_ in ("VERB", "AUX") or t.like_num or t.lower_ in ("from", "to", "and", "or", ";") for t in gap)
 
 
 def _token_at(doc: Doc, offset: int) -> int:
