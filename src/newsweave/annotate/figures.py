@@ -219,9 +219,20 @@ def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
         return "XEU", j + 3
     if low in CURRENCY_WORDS and doc[j].pos_ != "VERB":
         return _currency_in_context(doc, j, CURRENCY_WORDS[low]), j + 1
+    if low in ("barrel", "barrels"):
+        return _per_day(doc, j)
     if low in UNIT_WORDS and low != "times":
         return UNIT_WORDS[low], j + 1
     return None, j
+
+
+def _per_day(doc: Doc, j: int) -> tuple[str, int]:
+    """Barrels at token ``j``, a day's when "per day" or "a day" follows, hyphenated or not: "160,000
+    barrel-per-day refinery", "300,000 barrels a day", as "bpd" is (the test3 and test5 annotators)."""
+    words = [t for t in doc[j + 1:j + 5] if t.text != "-"][:2]
+    if len(words) == 2 and words[0].lower_ in ("per", "a") and words[1].lower_ == "day":
+        return "barrels per day", words[1].i + 1
+    return "barrels", j + 1
 
 
 _CURRENCY_KEY = "newsweave.currencies"

