@@ -26,3 +26,13 @@ def nlp() -> Language:
 def test_barrels_a_day_are_a_rate(nlp: Language, text: str, span: str, unit: str) -> None:
     figures = extract_figures(nlp(text))
     assert [(f.text, f.unit) for f in figures][:1] == [(span, unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "Union Pacific said it will enter a 50-50 partnership with Petroles de Venezuela.",
+    "England were criticised for the 0-0 draw against Holland.",
+    "There was at least a 50-50 chance that a protection bill would pass.",
+])
+def test_equal_pairs_are_splits_or_draws_not_ranges(nlp: Language, text: str) -> None:
+    assert extract_figures(nlp(text)) == []
+

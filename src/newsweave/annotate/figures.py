@@ -336,9 +336,11 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
                 value_max, unit, core, j = high, unit or unit2, core + tuple(range(j + 1, k)), k
     if value_max is not None and opener in ("from", "between"):
         start = open_at
-    if value_max is not None and value_max < value:
+    if value_max is not None and value_max <= value:
         if link in ("-", "–"):
-            return NumberExpr(start, j, value, None, unit, core, skip=True)  # "won 2-1": a score
+            # "won 2-1": a score; "a 50-50 partnership", "drew 1-1": an equal split or a draw (test5's
+            # annotator), never a range
+            return NumberExpr(start, j, value, None, unit, core, skip=True)
         value, value_max = value_max, value
     return NumberExpr(start, j, value, value_max, unit, core)
 
