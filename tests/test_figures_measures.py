@@ -36,3 +36,18 @@ def test_barrels_a_day_are_a_rate(nlp: Language, text: str, span: str, unit: str
 def test_equal_pairs_are_splits_or_draws_not_ranges(nlp: Language, text: str) -> None:
     assert extract_figures(nlp(text)) == []
 
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Pacific Telesis and Merrill Lynch and Co. Inc. jointly hold 13 pct.", "13 pct"),
+    ("He said Alcatel also has agreed to sell <Marconi Espanola SA>, owned 80 pct by Standard.", "80 pct"),
+    ("Mr Glazer owns 28.1%.", "28.1%"),
+])
+def test_a_percent_held_of_nothing_named_is_a_stake(nlp: Language, text: str, span: str) -> None:
+    figures = [f for f in extract_figures(nlp(text)) if f.text == span]
+    assert [f.measure for f in figures] == ["stake"]
+
+
+def test_a_percent_held_of_something_counts_it(nlp: Language) -> None:
+    text = "Existing common shareholders will hold about 15 pct of the company's shares."
+    assert [f.measure for f in extract_figures(nlp(text))] == ["shares"]

@@ -102,6 +102,10 @@ PAYMENT_MEDIA = {"cash", "stock", "shares", "securities", "notes", "debentures",
 # Verbs whose object is what was expected of a figure the sentence told before ("profit was 33 cents a
 # share, but analysts had expected 34 cents"): not a payment; ``figures`` lends that figure's measure.
 EXPECTING_VERBS = {"expect", "forecast", "predict", "anticipate", "estimate", "project"}
+# Verbs whose percent object, of nothing named, is a stake in a company: "jointly hold 13 pct" (test5),
+# "owned 80 pct by Standard" (dev); "hold 15 pct of the company's shares" counts the shares. Not "take":
+# "foreign films taking the remaining 62.5%" (dev) is a share of what the sentence told before.
+STAKE_VERBS = {"own", "hold", "control", "acquire", "buy", "purchase", "sell"}
 # What forecasters do with a figure they are not what it measures of.
 _FORECAST_VERBS = EXPECTING_VERBS | {"say", "see", "put", "peg", "reckon", "think", "believe", "tell", "foresee"}
 # Nouns of who owns a share of something: "a 49 pct owner of the venture" (test2) measures a stake.
@@ -361,6 +365,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             return noun_phrase(bought, inside)  # "spent A$584m on buying an 18.8% stake"
         # not "selling 20 pct of it"; ccomp: "made 11 cts a share" is often parsed so
         partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children)
+        if role == "dobj" and unit == "percent" and lemma in STAKE_VERBS and not partitive:
+            return "stake"  # "Pacific Telesis and Merrill Lynch jointly hold 13 pct", "owned 80 pct by Standard"
         if role in ("dobj", "ccomp") and lemma in VERB_MEASURES and not partitive:
             return _verb_measure(lemma, per)  # "it sold 96,649", "the offer yields 5.94 pct"
         subj = _subject(attach) if role in ("dobj", "attr") else None
