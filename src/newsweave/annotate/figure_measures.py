@@ -11,7 +11,6 @@ The token found is written as a noun phrase by ``figure_phrases``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -23,7 +22,6 @@ from newsweave.annotate.figure_lexicon import (
     MONTHS,
     TIME_NOUNS,
     UNIT_WORDS,
-    WORD_NUMBERS,
 )
 from newsweave.annotate.figure_phrases import (
     NOUN_POS,
@@ -34,9 +32,10 @@ from newsweave.annotate.figure_phrases import (
     phrase_head,
     pobj,
 )
+from newsweave.annotate.figure_tables import table_label
 from newsweave.annotate.nlp import doc_text
 
-__all__ = ["EXPECTING_VERBS", "VS_LABEL_RE", "NumberExpr", "doc_text", "find_measure"]
+__all__ = ["EXPECTING_VERBS", "NumberExpr", "doc_text", "find_measure"]
 
 # Verbs whose number is the new level of their subject ("rose to 12.5 mln dlrs"): the measure is the
 # subject, not the verb.
@@ -114,14 +113,8 @@ OWNER_NOUNS = {"owner", "holder", "shareholder", "stakeholder", "partner", "pare
 FORECASTERS = {"analyst", "analysts", "economist", "economists", "trader", "traders", "dealer", "dealers",
                "expert", "experts", "forecaster", "forecasters", "observer", "observers", "broker", "brokers",
                "official", "officials", "source", "sources", "banker", "bankers", "investor", "investors"}
-# The leading label of an earnings-table line, before its first number in digits or words.
-_NUMBER_WORDS_RE = "|".join(WORD_NUMBERS)
-_TABLE_LABEL_RE = re.compile(rf"^\s*([A-Za-z][A-Za-z -]{{0,30}}?)\s+(?:[$\d]|(?:{_NUMBER_WORDS_RE})\b)",
-                             re.IGNORECASE)
-# The label of the second column of an earnings line: "Net profit 57.1 mln dlrs vs loss 69.1 mln".
-VS_LABEL_RE = re.compile(r"^\s*vs\.?\s+([A-Za-z][A-Za-z -]{0,30}?)\s*$", re.IGNORECASE)
-# The rest of a table row after its label: two or more numbers and nothing else.
-_TABLE_ROW_RE = re.compile(r"(?:\s+\(?-?\d[\d,./-]*\)?){2,}\s*")
+
+
 @dataclass(frozen=True, slots=True)
 class NumberExpr:
     """A number expression over tokens ``[start, end)`` of the doc."""
@@ -137,7 +130,7 @@ class NumberExpr:
 
 def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     """The measure a number counts, as a short lowercase phrase, or None when the parse is silent."""
-    label = _table_label(doc, expr)
+    label = table_label(doc, expr.start)
     if label:
         return label
     inside = set(range(expr.start, expr.end))
@@ -175,33 +168,6 @@ def _measured_in(doc: Doc, expr: NumberExpr) -> str | None:
             or is_unit_token(noun) or any(c.like_num or c.dep_ == "poss" for c in noun.children):
         return None  # not "in calendar 1987", "in Japan's favour"
     return noun_phrase(noun, set(range(expr.start, expr.end)))
-
-
-def _line_of(doc: Doc, k: int) -> str:
-    idx = doc[k].idx
-    text = doc_text(doc)
-    return text[text.rfind("\n", 0, idx) + 1:text.find("\n", idx) % (len(text) + 1)]
-
-
-def _table_label(doc: Doc, expr: NumberExpr) -> str | None:
-    """Table lines: earnings ("Revs 136.4 mln vs 133.3 mln") and rows of numbers under a label
-    ("End Stocks 4.50 4.32 4.19 4.01"): the line's leading label."""
-    line = _line_of(doc, expr.start)
-    m = _TABLE_LABEL_RE.match(line)
-    if m is None or len(m.group(1).split()) > 4:
-        return None
-    if " vs " not in f" {line} " and not _TABLE_ROW_RE.fullmatch(line[m.end(1):]):
-        return None
-    text, idx = doc_text(doc), doc[expr.start].idx
-    vs = text.rfind(" vs ", text.rfind("\n", 0, idx) + 1, idx)
-    second = VS_LABEL_RE.match(text[vs:idx]) if vs >= 0 else None
-    label = m.group(1).lower()
-    if second is None or second.group(1).lower() in label.split():
-        return label  # "Shr loss 61 cts vs loss 1.19 dlrs"
-    # the other column's label takes the place of the row's head: "Net profit 57.1 mln dlrs vs loss
-    # 69.1 mln" -> "net loss"; "Shr 5 cts vs loss 3 cts" -> "shr loss"
-    words = label.split()
-    return " ".join([*(words[:-1] if len(words) > 1 else words), second.group(1).lower()])
 
 
 def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
