@@ -51,3 +51,16 @@ def test_a_percent_held_of_nothing_named_is_a_stake(nlp: Language, text: str, sp
 def test_a_percent_held_of_something_counts_it(nlp: Language) -> None:
     text = "Existing common shareholders will hold about 15 pct of the company's shares."
     assert [f.measure for f in extract_figures(nlp(text))] == ["shares"]
+
+
+@pytest.mark.parametrize(("text", "span", "measure"), [
+    # the parse takes "US light crude" for an apposition of the name, and "fell" has no subject
+    ("Following the comments by acting Opec secretary general Adnan Shihab-Eldin, US light crude fell 32 "
+     "cents to $51.43 a barrel.", "$51.43", "US light crude"),
+    ("During the same period imports of agricultural products dropped 13.1 pct to 31.2 billion guilders.",
+     "31.2 billion guilders", "imports"),
+])
+def test_the_noun_before_a_verb_without_subject_is_its_subject(nlp: Language, text: str, span: str,
+                                                               measure: str) -> None:
+    figures = [f for f in extract_figures(nlp(text)) if f.text == span]
+    assert [f.measure for f in figures] == [measure]

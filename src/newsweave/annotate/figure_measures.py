@@ -482,7 +482,23 @@ def _subject(verb: Token) -> Token | None:
         # "<Marconi SA>, owned 80 pct by Standard", "Virgin Blue, which is 25% owned by", "its 50 pct
         # owned unit": the participle's noun
         return verb.head
-    return None
+    return _noun_before(verb)
+
+
+def _noun_before(verb: Token) -> Token | None:
+    """The noun right before a finite verb the parse gave no subject, which the parse hung elsewhere:
+    "Following the comments by Adnan Shihab-Eldin, US light crude fell 32 cents" (test4: "crude" taken
+    for an apposition of the name). English puts the subject there."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp", "conj") or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ != "NOUN" or before.dep_ not in ("appos", "conj", "pobj", "dobj") or is_unit_token(before) \
+            or before.lemma_.lower() in TIME_NOUNS or before.ent_type_ in ("DATE", "TIME"):
+        return None
+    owner = before.head.head if before.dep_ == "pobj" and before.head.lower_ == "of" else None
+    if owner is not None and owner.pos_ == "NOUN" and not is_unit_token(owner):
+        return owner  # "imports of agricultural products dropped 13.1 pct": the imports
+    return before
 
 
 def _governing_verb(noun: Token) -> Token | None:
