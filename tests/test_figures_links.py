@@ -67,3 +67,10 @@ def test_a_bare_number_compared_with_a_scaled_one_takes_its_scale(nlp: Language,
 ])
 def test_numbers_with_their_own_order_keep_their_value(nlp: Language, text: str, bare: str, value: float) -> None:
     assert _only(extract_figures(nlp(text)), bare).value == pytest.approx(value)
+
+
+def test_a_parallel_phrase_shares_the_measure(nlp: Language) -> None:
+    text = "Alcatel has agreed to sell <Marconi Espanola SA>, owned 80 pct by Standard and 20 pct by Alcatel."
+    figures = extract_figures(nlp(text))
+    assert [f.measure for f in figures] == ["stake", "stake"]
+

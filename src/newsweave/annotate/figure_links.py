@@ -107,6 +107,9 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
             figures[-1] = Figure(prev.start, prev.end, prev.text, prev.value, prev.unit, measure, prev.value_max)
         if unit is None and prev.unit is not None and prev.value > 0 and 0.01 <= fig.value / prev.value <= 100:
             unit = prev.unit  # "from down two billion dlrs to up 1.8 billion"
+    if prev.measure is not None and measure is None and unit is not None and unit == prev.unit \
+            and _parallel(doc, prev, fig):
+        measure = prev.measure  # "owned 80 pct by Standard and 20 pct by Alcatel"
     if prev.measure is not None and measure is None and same_kind and _conjunct_of(doc, fig, prev):
         measure = prev.measure  # "76,700 acres estimated last month and 75,900 acres harvested"
     if prev.measure is not None and (converted or (linked and (measure is None or compared))
@@ -226,3 +229,14 @@ def _conjunct_of(doc: Doc, fig: Figure, prev: Figure) -> bool:
     anchors = {t.i for t in before} | {t.head.i for t in before if t.dep_ == "nummod"}
     return any(c.dep_ == "conj" and c.head.i in anchors for t in span
                for c in ((t, t.head) if t.dep_ == "nummod" else (t,)))
+
+
+def _parallel(doc: Doc, prev: Figure, fig: Figure) -> bool:
+    """Whether ``fig`` follows ``prev`` in a coordination of parallel phrases, a figure and a short
+    prepositional phrase each ("80 pct by Standard and 20 pct by Alcatel", "5 pct in Japan and 3 pct
+    in Germany"): only a preposition, at most three words and "and"/"or" stand between."""
+    span = doc.char_span(prev.end, fig.start, alignment_mode="expand")
+    if span is None or len(span) < 3 or span[0].dep_ not in ("prep", "agent") or span[-1].lower_ not in ("and", "or"):
+        return False
+    words = span[1:-1]
+    return len(words) <= 3 and not any(t.pos_ in ("VERB", "AUX", "PUNCT") or t.like_num for t in words)
