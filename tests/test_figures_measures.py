@@ -59,6 +59,9 @@ def test_a_percent_held_of_something_counts_it(nlp: Language) -> None:
      "cents to $51.43 a barrel.", "$51.43", "US light crude"),
     ("During the same period imports of agricultural products dropped 13.1 pct to 31.2 billion guilders.",
      "31.2 billion guilders", "imports"),
+    # "stocks" taken for the object of "said", a time phrase between it and "were"
+    ("It said wheat stocks at the end of 1986 were 390,000 tonnes, up from 223,000 at end-1985.",
+     "390,000 tonnes", "wheat stocks"),
 ])
 def test_the_noun_before_a_verb_without_subject_is_its_subject(nlp: Language, text: str, span: str,
                                                                measure: str) -> None:

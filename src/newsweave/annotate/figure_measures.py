@@ -491,7 +491,16 @@ def _noun_before(verb: Token) -> Token | None:
     for an apposition of the name). English puts the subject there."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp", "conj") or verb.i == 0:
         return None
+    if any(c.dep_ in ("expl", "csubj") for c in verb.children):
+        return None
     before = verb.doc[verb.i - 1]
+    # past a time phrase: "it said wheat stocks at the end of 1986 were 390,000 tonnes"
+    k = verb.i - 1
+    while k > 0 and (verb.doc[k].ent_type_ in ("DATE", "TIME") or verb.doc[k].lower_ in ("at", "in", "on")) \
+            and verb.i - k <= 6:
+        k -= 1
+    if k < verb.i - 1 and verb.doc[k + 1].tag_ == "IN":
+        before = verb.doc[k]
     if before.pos_ != "NOUN" or before.dep_ not in ("appos", "conj", "pobj", "dobj") or is_unit_token(before) \
             or before.lemma_.lower() in TIME_NOUNS or before.ent_type_ in ("DATE", "TIME"):
         return None
