@@ -67,3 +67,9 @@ def test_the_noun_before_a_verb_without_subject_is_its_subject(nlp: Language, te
                                                                measure: str) -> None:
     figures = [f for f in extract_figures(nlp(text)) if f.text == span]
     assert [f.measure for f in figures] == [measure]
+
+
+def test_levels_after_anywhere_from_measure_the_subject(nlp: Language) -> None:
+    text = ("Economists polled by Reuters said that M-1 should be anywhere from down four billion dlrs to up "
+            "2.3 billion dlrs.")
+    assert [f.measure for f in extract_figures(nlp(text))] == ["M-1", "M-1"]

@@ -268,9 +268,12 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             return noun_phrase(obj, inside) if obj is not None else None
         if about.pos_ in NOUN_POS and about.i not in inside:
             return noun_phrase(about, inside)
-    while (attach.lower_ in ("up", "down", "higher", "lower", "off") or is_unit_token(attach)
-           or (attach.pos_ == "ADJ" and attach.dep_ in ("acomp", "advmod", "oprd"))) \
+    while (attach.lower_ in ("up", "down", "higher", "lower", "off", "anywhere", "somewhere")
+           or is_unit_token(attach) or (attach.pos_ == "ADJ" and attach.dep_ in ("acomp", "advmod", "oprd"))
+           or (attach.lower_ in ("from", "to") and attach.dep_ == "prep" and attach.head.lower_ == "from")) \
             and attach.head.i != attach.i:
+        # "M-1 should be anywhere from down four billion dlrs to up 2.3 billion dlrs": "to" hangs on
+        # "from", "from" on "anywhere"
         # "7.1 pct to 60 cts": "to 60 cts" hangs on the other figure's unit; "reserves were unchanged
         # from 284.8 mln crowns": a predicate adjective tells of its verb's subject
         from_unit = is_unit_token(attach)
