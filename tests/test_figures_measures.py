@@ -73,3 +73,15 @@ def test_levels_after_anywhere_from_measure_the_subject(nlp: Language) -> None:
     text = ("Economists polled by Reuters said that M-1 should be anywhere from down four billion dlrs to up "
             "2.3 billion dlrs.")
     assert [f.measure for f in extract_figures(nlp(text))] == ["M-1", "M-1"]
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("Qwest said on Wednesday that MCI had rejected a deal worth $8bn.", "deal"),
+    ("The first vouchers, worth £250, will be distributed from January.", "vouchers"),
+    # the parse hangs "worth" on "firms": the noun right before it is what the sum values
+    ("The tax cuts target firms and individuals, offering income tax cuts worth 6.8bn rand.", "income tax cuts"),
+    ("Nestle plans to buy back shares worth 1bn Swiss francs.", "shares"),
+    ("The contract is worth 5 mln dlrs.", "contract"),
+])
+def test_a_sum_after_worth_values_the_noun_before(nlp: Language, text: str, measure: str) -> None:
+    assert [f.measure for f in extract_figures(nlp(text))][:1] == [measure]

@@ -255,6 +255,10 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
     """A number that modifies no noun: the subject of its change verb, or the noun it completes."""
     unit = expr.unit
     role, attach = top.dep_, top.head
+    if attach.lower_ == "worth" and attach.i not in inside:
+        valued = _valued(attach, inside)
+        if valued is not None:
+            return noun_phrase(valued, inside)
     prep = top.head.lower_ if top.dep_ == "pobj" else top.lower_ if role == "prep" else ""
     if role == "pobj" or (role == "prep" and top.i in inside):
         attach = attach.head if role == "pobj" else attach
@@ -364,6 +368,25 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         if role in ("prep", "appos", "npadvmod"):  # "assets of 1.28 billion dlrs"
             return noun_phrase(attach, inside)
     return None
+
+
+def _valued(worth: Token, inside: set[int]) -> Token | None:
+    """What "worth" a sum gives the value of: the noun right before it, however the parse hangs "worth"
+    ("a deal worth $8bn", "the first vouchers, worth £250", "offering income tax cuts worth 6.8bn rand"),
+    else its verb's subject ("the contract is worth 5 mln dlrs")."""
+    doc = worth.doc
+    k = worth.i - 1 if worth.i > 0 and doc[worth.i - 1].text != "," else worth.i - 2
+    before = doc[k] if k >= 0 else None
+    if before is not None and before.pos_ in NOUN_POS and before.i not in inside and not is_unit_token(before) \
+            and before.lemma_.lower() not in TIME_NOUNS and before.ent_type_ not in ("DATE", "TIME", "MONEY"):
+        return before
+    head = worth.head
+    if worth.dep_ != "acomp" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    found = _subject(head)
+    if found is None or found.pos_ not in NOUN_POS or found.i in inside or is_unit_token(found):
+        return None
+    return found
 
 
 def _is_when(tok: Token) -> bool:

@@ -118,7 +118,7 @@ def left_modifiers(tok: Token, inside: set[int]) -> list[Token]:
     for child in tok.lefts:
         if child.dep_ not in ("compound", "amod", "nmod") or child.i in inside or child.like_num:
             continue
-        if child.lower_ in QUANTIFIER_ADJS or child.pos_ in ("NUM", "DET", "PRON", "PUNCT") \
+        if child.lower_ in QUANTIFIER_ADJS or child.pos_ in ("NUM", "DET", "PRON", "PUNCT", "ADV") \
                 or (child.dep_ == "compound" and child.lemma_.lower() in TIME_NOUNS and child.i > 0
                     and child.doc[child.i - 1].lower_ in ("same", "this", "that")):
             continue  # "during the same period imports rose": a time phrase the parse took for a compound
