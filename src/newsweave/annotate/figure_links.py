@@ -12,8 +12,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from newsweave.annotate.figure_cues import EXPECTING_VERBS
 from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, SCALES, TIME_NOUNS
-from newsweave.annotate.figure_measures import EXPECTING_VERBS, NumberExpr
+from newsweave.annotate.figure_measures import NumberExpr
 from newsweave.annotate.figure_tables import VS_LABEL_RE
 from newsweave.annotate.nlp import doc_text
 from newsweave.model import Figure
