@@ -85,3 +85,17 @@ def test_levels_after_anywhere_from_measure_the_subject(nlp: Language) -> None:
 ])
 def test_a_sum_after_worth_values_the_noun_before(nlp: Language, text: str, measure: str) -> None:
     assert [f.measure for f in extract_figures(nlp(text))][:1] == [measure]
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("The US firm agreed to pay $2bn to exit an agreement.", "payment"),
+    ("Grain traders sought to buy about 340,000 tonnes.", None),
+    ("The company - which controls half of the South Korean's market - aims to grow.", None),
+])
+def test_an_agent_subject_is_not_what_its_object_measures(nlp: Language, text: str, measure: str | None) -> None:
+    assert [f.measure for f in extract_figures(nlp(text))] == [measure]
+
+
+def test_a_subject_that_is_no_agent_still_measures_the_object(nlp: Language) -> None:
+    figures = extract_figures(nlp("The selling concession is 1-1/4 pct while management pays 1/2 pct."))
+    assert [f.measure for f in figures] == ["selling concession", "management"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsweave.annotate.figure_cues import (
+    AGENT_NOUNS,
     AMOUNT_CHANGE_NOUNS,
     CHANGE_NOUNS,
     CHANGE_VERBS,
@@ -288,8 +289,9 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         if role in ("dobj", "ccomp") and lemma in VERB_MEASURES and not partitive:
             return _verb_measure(lemma, per)  # "it sold 96,649", "the offer yields 5.94 pct"
         subj = _subject(attach) if role in ("dobj", "attr") else None
-        if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside and not _is_forecaster(subj):
-            return noun_phrase(subj, inside)  # "management pays 1/4 pct"
+        if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside and not _is_forecaster(subj) \
+                and subj.lemma_.lower() not in AGENT_NOUNS and subj.lower_ not in AGENT_NOUNS:
+            return noun_phrase(subj, inside)  # "management pays 1/4 pct"; not "the US firm agreed to pay $2bn"
         lemma = attach.lemma_.lower()
         if paid and lemma not in LIGHT_VERBS and lemma not in EXPECTING_VERBS and lemma.isalpha():
             # "refund 69.7 mln dlrs to customers", "offer nine dlrs a share"; a sum paid is a payment
