@@ -99,3 +99,22 @@ def test_an_agent_subject_is_not_what_its_object_measures(nlp: Language, text: s
 def test_a_subject_that_is_no_agent_still_measures_the_object(nlp: Language) -> None:
     figures = extract_figures(nlp("The selling concession is 1-1/4 pct while management pays 1/2 pct."))
     assert [f.measure for f in figures] == ["selling concession", "management"]
+
+
+@pytest.mark.parametrize(("text", "measures"), [
+    # "payout" tagged as an adjective
+    ("It blamed an $850m payout to settle a price-rigging lawsuit.", ["payout"]),
+    # a gerund subject
+    ("Spending on health and education will rise by 9.4% and 8.1% respectively.", ["spending", "spending"]),
+    # the parse hangs the noun on the last conversion: the first sum shares it
+    ("It said Fiat was set to restructure its business after reaching a $2bn (1.53bn euros; £1.05bn) "
+     "settlement with GM.", ["settlement", "settlement", "settlement"]),
+])
+def test_nouns_the_tagger_missed_and_conversions(nlp: Language, text: str, measures: list[str]) -> None:
+    assert [f.measure for f in extract_figures(nlp(text))] == measures
+
+
+def test_the_other_sum_of_a_conversion_is_no_measure(nlp: Language) -> None:
+    figures = extract_figures(nlp("The deficit is projected to peak at $427bn (£230bn) this year."))
+    assert [f.text for f in figures] == ["$427bn", "£230bn"]
+    assert not any(f.measure and any(ch.isdigit() for ch in f.measure) for f in figures)

@@ -122,6 +122,9 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     if unit is None and similar and not converted_before and (((linked or compared) and measure == prev.measure)
                                                               or VS_LABEL_RE.match(between) is not None):
         unit = prev.unit  # elided when nothing else is counted, or in a table ("57.1 mln dlrs vs loss 69.1 mln")
+    if prev.measure is None and measure is not None and converted:
+        # "a $2bn (1.53bn euros; £1.05bn) settlement": the parse hangs the noun on the conversion
+        figures[-1] = Figure(prev.start, prev.end, prev.text, prev.value, prev.unit, measure, prev.value_max)
     if prev.measure is None and measure is not None and fig.unit == prev.unit and linked:
         figures[-1] = Figure(prev.start, prev.end, prev.text, prev.value, prev.unit, measure,
                              prev.value_max)  # "80 pct by Standard and 20 pct by Alcatel": both

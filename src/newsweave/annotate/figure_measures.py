@@ -297,7 +297,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             # "refund 69.7 mln dlrs to customers", "offer nine dlrs a share"; a sum paid is a payment
             return "payment" if lemma == "pay" else lemma
         return None
-    if attach.pos_ in NOUN_POS and attach.i not in inside and attach.lemma_.lower() not in TIME_NOUNS:
+    if attach.pos_ in NOUN_POS and attach.i not in inside and attach.lemma_.lower() not in TIME_NOUNS \
+            and not attach.text[:1].isdigit():  # not the other figure of a conversion: "$427bn (£230bn)"
         if attach.lower_ in CLASSIFIER_NOUNS:  # "totalled 651,253 units, up 0.4 pct": what the units are
             return _measure_of_bare(doc, attach, inside | {attach.i}, expr)
         if attach.lemma_.lower() in CHANGE_NOUNS:  # "an increase in gas prices from 60 to 120 tenge"
@@ -518,8 +519,8 @@ def _subject_phrase(doc: Doc, subj: Token, inside: set[int]) -> str | None:
         if any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in subj.children):
             return _antecedent(doc, subj, inside)
         return noun_phrase(subj, inside) if left_modifiers(subj, inside) else None  # "hog numbers"
-    if subj.pos_ not in NOUN_POS:
-        return None
+    if subj.pos_ not in NOUN_POS and not (subj.tag_ == "VBG" and subj.dep_ in ("nsubj", "nsubjpass")):
+        return None  # a gerund is a noun: "spending on health will rise by 9.4%"
     # coordinated subjects change together: "barrows and gilts rose 1.75 dlr"
     # (a plain noun right before "and", not a name or a unit: not "net sales of soybean cake and meal")
     partners = [c for c in subj.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i not in inside

@@ -44,9 +44,12 @@ def phrase_head(noun: Token) -> Token:
 
 
 def nominal(tok: Token) -> bool:
-    """A noun, or a word the tagger took for a verb in a noun's place ("a 0.3 point cut in the
-    coupon", "dlrs of Series B notes"): numbers modify and "of" introduces nouns only."""
-    return tok.pos_ in NOUN_POS or (tok.pos_ == "VERB" and tok.dep_ in NOMINAL_DEPS)
+    """A noun, or a word the tagger took for a verb or an adjective in a noun's place ("a 0.3 point cut
+    in the coupon", "dlrs of Series B notes", "blamed an $850m payout"): numbers modify and "of"
+    introduces nouns only."""
+    return tok.pos_ in NOUN_POS or (tok.pos_ == "VERB" and tok.dep_ in NOMINAL_DEPS) or (
+        tok.pos_ == "ADJ" and tok.tag_ == "JJ" and tok.dep_ in ("dobj", "obj", "pobj", "nsubj", "nsubjpass")
+        and any(c.dep_ == "det" for c in tok.children))  # "an $850m payout"; not "four more", "much less"
 
 
 def pobj(noun: Token, preps: tuple[str, ...], inside: set[int] | None = None) -> Token | None:
