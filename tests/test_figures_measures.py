@@ -118,3 +118,18 @@ def test_the_other_sum_of_a_conversion_is_no_measure(nlp: Language) -> None:
     figures = extract_figures(nlp("The deficit is projected to peak at $427bn (£230bn) this year."))
     assert [f.text for f in figures] == ["$427bn", "£230bn"]
     assert not any(f.measure and any(ch.isdigit() for ch in f.measure) for f in figures)
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("Young, which yesterday withdrew its 23 dlr a share takeover proposal, said it sold shares.",
+     "takeover proposal"),
+    ("It received 3,424,729 shares in response to its 31.60 dlr per share tender offer.", "tender offer"),
+])
+def test_a_per_share_sum_measures_the_noun_after_a_share(nlp: Language, text: str, measure: str) -> None:
+    figures = [f for f in extract_figures(nlp(text)) if f.unit == "USD"]
+    assert [f.measure for f in figures] == [measure]
+
+
+def test_a_per_share_sum_paid_in_cash_keeps_its_measure(nlp: Language) -> None:
+    text = "It offered to acquire all shares of Rospatch Corp for 22 dlrs a share cash."
+    assert [f.measure for f in extract_figures(nlp(text))] == ["price per share"]

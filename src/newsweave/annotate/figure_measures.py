@@ -80,6 +80,9 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     if label:
         return label
     inside = set(range(expr.start, expr.end))
+    priced = _priced_per_share(doc, expr)
+    if priced is not None:  # the words after "a share", which the parse hangs on "share"
+        return " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in doc[expr.end + 2:priced.i + 1])
     tops = [doc[k] for k in range(expr.start, expr.end) if doc[k].head.i not in inside or doc[k].dep_ == "ROOT"]
     if not tops:
         return None
@@ -102,6 +105,26 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
         return _measure_of_counted(doc, counted, inside, expr.unit)
     found = _measure_of_bare(doc, top, inside, expr)
     return found if found is not None or expr.unit is None else _measured_in(doc, expr)
+
+
+def _priced_per_share(doc: Doc, expr: NumberExpr) -> Token | None:
+    """The noun a per-share sum modifies, which the parse loses in the "a share" between: "withdrew its
+    23 dlr a share takeover proposal" (test3), "its 31.60 dlr per share tender offer": the last noun of
+    the nouns and adjectives right after "a share" (at most four)."""
+    k = expr.end
+    if expr.unit not in CURRENCY_UNITS or k + 2 >= len(doc) or doc[k].lower_ not in ("a", "per") \
+            or doc[k + 1].lower_ not in ("share", "shr"):
+        return None
+    noun = None
+    for tok in doc[k + 2:k + 6]:
+        if tok.pos_ not in NOUN_POS and tok.tag_ not in ("JJ", "VBN") and tok.text != "-":
+            break
+        if tok.pos_ in NOUN_POS:
+            noun = tok
+    if noun is None or noun.lemma_.lower() in TIME_NOUNS or is_unit_token(noun) or noun.ent_type_ \
+            or noun.lower_ in PAYMENT_MEDIA:  # "22 dlrs a share cash": what it is paid in
+        return None
+    return noun
 
 
 def _measured_in(doc: Doc, expr: NumberExpr) -> str | None:
