@@ -133,3 +133,10 @@ def test_a_per_share_sum_measures_the_noun_after_a_share(nlp: Language, text: st
 def test_a_per_share_sum_paid_in_cash_keeps_its_measure(nlp: Language) -> None:
     text = "It offered to acquire all shares of Rospatch Corp for 22 dlrs a share cash."
     assert [f.measure for f in extract_figures(nlp(text))] == ["price per share"]
+
+
+def test_a_range_split_by_the_parse_keeps_its_preposition(nlp: Language) -> None:
+    # "at 17-1/2" hangs on "sold", "19 dlrs" is taken for its object: the range is a price
+    text = "SDI Partners sold 18,300 Sorg common shares between June 16 and 18 at 17-1/2 to 19 dlrs each."
+    figures = [f for f in extract_figures(nlp(text)) if f.unit == "USD"]
+    assert [(f.value, f.value_max, f.measure) for f in figures] == [(17.5, 19.0, "price")]

@@ -89,6 +89,8 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     # the last token that leaves the expression tells what it counts when it is a noun or a number
     # on a noun ("one in every four adults"), else the first
     top = tops[-1] if tops[-1].pos_ in NOUN_POS or tops[-1].dep_ == "nummod" else tops[0]
+    if tops[0].dep_ == "pobj" and tops[0].head.i == expr.start - 1:
+        top = tops[0]  # the preposition before a range the parse splits: "sold shares at 17-1/2 to 19 dlrs each"
     counted = _counted_noun(doc, top, inside)
     if counted is not None and counted.lower_ in CLASSIFIER_NOUNS and not left_modifiers(counted, inside) \
             and (counted.dep_ == "pobj" or counted.head.lemma_.lower() in CHANGE_VERBS):
