@@ -140,3 +140,16 @@ def test_a_range_split_by_the_parse_keeps_its_preposition(nlp: Language) -> None
     text = "SDI Partners sold 18,300 Sorg common shares between June 16 and 18 at 17-1/2 to 19 dlrs each."
     figures = [f for f in extract_figures(nlp(text)) if f.unit == "USD"]
     assert [(f.value, f.value_max, f.measure) for f in figures] == [(17.5, 19.0, "price")]
+
+
+@pytest.mark.parametrize(("text", "span", "measure"), [
+    # a sum does not count the name after it; a seller's tender line "at" a sum is a price
+    ("Cargill sold 10,000 tonnes of wheat, Bunge 5,000 tonnes at 120.88 dlrs FOB Gulf.", "120.88 dlrs", "price"),
+    ("June/July butter went at 4,400 dlrs, Aug/Sept at 4,351 to 4,450 dlrs.", "4,351 to 4,450 dlrs", "price"),
+    ("Shares fell 1% to 510.75 pence in London, and dropped by 1.2% to 50.50 euros in Amsterdam.", "50.50 euros",
+     "shares"),
+    # a common noun "at" a sum keeps its own measure
+    ("The deficit with China, up 30.5% at $162bn, was the largest ever recorded.", "$162bn", "deficit"),
+])
+def test_names_after_a_sum_and_sums_at_a_name(nlp: Language, text: str, span: str, measure: str) -> None:
+    assert [f.measure for f in extract_figures(nlp(text)) if f.text == span] == [measure]

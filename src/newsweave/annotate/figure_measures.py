@@ -6,7 +6,8 @@ gives itself with the verb that governs it ("police have detained 3,811 people" 
 detained"); a number that is the new level of something ("the cost per liter increased from 60 to
 120 tenge") gives what changed, with "their number" resolved to the noun phrase it stands for; a
 number that is a verb's object gives the quantity the verb names ("sold 96,649" -> "sales").
-The token found is written as a noun phrase by ``figure_phrases``; the verbs and nouns it reads are in
+The token found is written as a noun phrase by ``figure_phrases``; subjects, objects and events are
+read by ``figure_subjects``, and the verbs and nouns it reads are in
 ``figure_cues``.
 """
 
@@ -22,11 +23,7 @@ from newsweave.annotate.figure_cues import (
     CHANGE_NOUNS,
     CHANGE_VERBS,
     CLASSIFIER_NOUNS,
-    EVENT_NOUNS,
-    EVENT_SUFFIXES,
     EXPECTING_VERBS,
-    FORECAST_VERBS,
-    FORECASTERS,
     GENERIC_COUNTED,
     LEVEL_NOUNS,
     LEVEL_PREPS,
@@ -42,7 +39,6 @@ from newsweave.annotate.figure_cues import (
 from newsweave.annotate.figure_lexicon import (
     CURRENCY_UNITS,
     CURRENCY_WORDS,
-    IRREGULAR_PARTICIPLES,
     MONTHS,
     TIME_NOUNS,
     UNIT_WORDS,
@@ -55,6 +51,14 @@ from newsweave.annotate.figure_phrases import (
     noun_phrase,
     phrase_head,
     pobj,
+)
+from newsweave.annotate.figure_subjects import (
+    governing_verb,
+    is_forecaster,
+    subject_of,
+    subject_phrase,
+    verb_object,
+    with_event,
 )
 from newsweave.annotate.figure_tables import table_label
 
@@ -101,6 +105,12 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
                                                            or counted.lower_ in UNIT_WORDS):
         # a currency or unit is never what is counted: "£99 (149 euros)" parsed as one phrase; the
         # figure stands where that unit stands
+        top, counted = counted, None
+        inside = inside | set(range(expr.end, top.i + 1))
+    elif counted is not None and counted.i > expr.end and expr.unit in CURRENCY_UNITS and counted.pos_ == "PROPN" \
+            and counted.ent_type_ in ("ORG", "GPE", "LOC", "FAC"):
+        # a sum does not count a place or a company: "at 120.88 dlrs FOB Gulf" (test5); the sum stands
+        # where the name stands
         top, counted = counted, None
         inside = inside | set(range(expr.end, top.i + 1))
     if counted is not None:
@@ -188,16 +198,16 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | 
         return noun_phrase(owned, inside) if owned is not None else "stake"
     # what happened to a sum's or a rate's noun did not happen to the sum: "withdrew a six dlr per
     # share offer" is the offer's price, not an amount withdrawn
-    verb = _governing_verb(counted) if unit not in CURRENCY_UNITS and unit != "percent" else None
+    verb = governing_verb(counted) if unit not in CURRENCY_UNITS and unit != "percent" else None
     if verb is not None and counted.lower_ in GENERIC_COUNTED and verb.lemma_ in CHANGE_VERBS \
             and counted.dep_ not in ("nsubj", "nsubjpass"):
-        subj = _subject(verb)  # "the forces will number 2.5 thousand people"; "the toll rose to 50 people"
+        subj = subject_of(verb)  # "the forces will number 2.5 thousand people"; "the toll rose to 50 people"
         if subj is not None and subj.pos_ in NOUN_POS:
-            return _subject_phrase(doc, subj, inside)
+            return subject_phrase(doc, subj, inside)
     level_of = _level_of(doc, counted, inside)
     if level_of is not None:
         return level_of
-    return _with_event(noun_phrase(counted, inside), verb)
+    return with_event(noun_phrase(counted, inside), verb)
 
 
 def _level_of(doc: Doc, counted: Token, inside: set[int]) -> str | None:
@@ -215,11 +225,11 @@ def _level_of(doc: Doc, counted: Token, inside: set[int]) -> str | None:
                and (c.dep_ != "prep" or c.lower_ in ("from", "to", "by")) and any(t.like_num for t in c.subtree)
                for c in verb.children):
         return None
-    obj = _object(verb, inside)
+    obj = verb_object(verb, inside)
     if obj is not None:
         return noun_phrase(obj, inside) if obj.i != counted.i else None
-    subj = _subject(verb)
-    return _subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None
+    subj = subject_of(verb)
+    return subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None
 
 
 def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -> str | None:
@@ -239,7 +249,7 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         # amount of what the time phrase is about, the noun it hangs on or its verb's object
         about = attach.head.head
         if about.pos_ in ("VERB", "AUX"):
-            obj = _object(about, inside)
+            obj = verb_object(about, inside)
             return noun_phrase(obj, inside) if obj is not None else None
         if about.pos_ in NOUN_POS and about.i not in inside:
             return noun_phrase(about, inside)
@@ -263,15 +273,15 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
     if per is not None and prep in ("for", "at") and lemma not in CHANGE_VERBS:
         return f"price per {per}" if per else "price"  # "buy the company for 30.6 dlrs a share"
     if attach.pos_ in ("VERB", "AUX") and lemma in PRICING_VERBS and (
-            prep == "at" or (prep == "for" and _object(attach, inside) is None)):
+            prep == "at" or (prep == "for" and verb_object(attach, inside) is None)):
         return "price"  # "to be offered at 99-3/4", "priced at 101-3/4 pct", "is selling for 19,800 yen"
     if attach.pos_ in ("VERB", "AUX"):
         if attach.dep_ == "acl" and attach.lemma_.lower() in MEASURING_VERBS and nominal(attach.head):
             return noun_phrase(attach.head, inside)  # "a factory site measuring 250 acres"
         if role in ("nsubj", "nsubjpass"):  # "13 officers were killed and 353 injured"
-            sibling = _subject(attach.head) if attach.dep_ == "conj" else None
+            sibling = subject_of(attach.head) if attach.dep_ == "conj" else None
             if sibling is not None and sibling.pos_ in NOUN_POS and not is_unit_token(sibling):
-                return _with_event(noun_phrase(sibling, inside), attach)  # (not "30% saw ... and 27% saw")
+                return with_event(noun_phrase(sibling, inside), attach)  # (not "30% saw ... and 27% saw")
             return None
         # a change: the verb's level or extent ("rose to 12 dlrs", "shed 2.1%", "lift their offer to
         # £5m"); "by" after another verb is a margin ("beat her by 40 metres")
@@ -281,7 +291,7 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
                                      or any(c.dep_ == "nsubjpass" for c in attach.children))
         # "by" after a verb with an object is how much the object changed: "spur domestic spending by
         # 34 billion dlrs" (not "beat her by 40 metres")
-        extent_of_object = prep == "by" and _object(attach, inside) is not None
+        extent_of_object = prep == "by" and verb_object(attach, inside) is not None
         if lemma in CHANGE_VERBS or role == "npadvmod" or prep in ("to", "from") or level_at or extent_of_object:
             figure_object = _figure_object(attach, inside) if lemma not in CHANGE_VERBS else None
             if figure_object is not None:
@@ -291,16 +301,16 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
                 if counted is not None:
                     return _measure_of_counted(doc, counted, {figure_object.i}, None)
                 return _verb_measure(lemma, per)
-            obj = _object(attach, inside)
+            obj = verb_object(attach, inside)
             if obj is not None and role in ("prep", "npadvmod"):
                 # "increase the dividend to 60 cts"; "put output at 1.45 mln"; "approved an increase in
                 # the dividend to 18 cts from 14 cts"
                 target = pobj(obj, ("in", "of"), inside) if obj.lemma_.lower() in CHANGE_NOUNS else None
                 return noun_phrase(target if target is not None else obj, inside)
-            subj = _subject(attach)
-            changed = _subject_phrase(doc, subj, inside) if subj is not None else None
+            subj = subject_of(attach)
+            changed = subject_phrase(doc, subj, inside) if subj is not None else None
             return changed if changed is not None else _verb_measure(lemma, per)  # "sold 96,649, up 6.3 pct"
-        obj = _object(attach, inside)
+        obj = verb_object(attach, inside)
         if obj is not None and role == "prep" and top.head.lower_ in ("for", "at"):
             return noun_phrase(obj, inside)  # "acquire Supermarkets General for 1.62 billion dlrs"
         paid = role == "dobj" and unit in CURRENCY_UNITS
@@ -313,8 +323,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             return "stake"  # "Pacific Telesis and Merrill Lynch jointly hold 13 pct", "owned 80 pct by Standard"
         if role in ("dobj", "ccomp") and lemma in VERB_MEASURES and not partitive:
             return _verb_measure(lemma, per)  # "it sold 96,649", "the offer yields 5.94 pct"
-        subj = _subject(attach) if role in ("dobj", "attr") else None
-        if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside and not _is_forecaster(subj) \
+        subj = subject_of(attach) if role in ("dobj", "attr") else None
+        if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside and not is_forecaster(subj) \
                 and subj.lemma_.lower() not in AGENT_NOUNS and subj.lower_ not in AGENT_NOUNS:
             return noun_phrase(subj, inside)  # "management pays 1/4 pct"; not "the US firm agreed to pay $2bn"
         lemma = attach.lemma_.lower()
@@ -326,6 +336,11 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             and not attach.text[:1].isdigit():  # not the other figure of a conversion: "$427bn (£230bn)"
         if attach.lower_ in CLASSIFIER_NOUNS:  # "totalled 651,253 units, up 0.4 pct": what the units are
             return _measure_of_bare(doc, attach, inside | {attach.i}, expr)
+        if role == "prep" and prep == "at" and unit in CURRENCY_UNITS and attach.pos_ == "PROPN":
+            # a tender line's seller or a month of delivery "at" a sum: "- Cargill 10,000 tonnes ... at
+            # 120.88 dlrs FOB Gulf" (test5), "June/July at 4,400 dlrs"; a common noun keeps its own
+            # ("revenues ... at 88 mln dlrs", "the deficit, up 30.5% at $162bn")
+            return f"price per {per}" if per else "price"
         if attach.lemma_.lower() in CHANGE_NOUNS:  # "an increase in gas prices from 60 to 120 tenge"
             target = pobj(attach, ("in", "of"), inside)
             if target is None:
@@ -356,7 +371,7 @@ def _valued(worth: Token, inside: set[int]) -> Token | None:
     head = worth.head
     if worth.dep_ != "acomp" or head.pos_ not in ("VERB", "AUX"):
         return None
-    found = _subject(head)
+    found = subject_of(head)
     if found is None or found.pos_ not in NOUN_POS or found.i in inside or is_unit_token(found):
         return None
     return found
@@ -387,13 +402,13 @@ def _level_owner(level: Token, inside: set[int]) -> str | None:
         return None  # not "licensed a total of 4.22 mln tonnes": the subject licensed them
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    obj = _object(verb, inside)
+    obj = verb_object(verb, inside)
     if obj is not None and obj.i != level.i:
         return noun_phrase(obj, inside)
-    subj = _subject(verb)
+    subj = subject_of(verb)
     if subj is None or subj.pos_ != "NOUN" or subj.i in inside:
         return None
-    return _subject_phrase(subj.doc, subj, inside)
+    return subject_phrase(subj.doc, subj, inside)
 
 
 def _figure_object(verb: Token, inside: set[int]) -> Token | None:
@@ -447,151 +462,5 @@ def _bought(verb: Token, inside: set[int]) -> Token | None:
                     and child.lemma_.lower() not in TIME_NOUNS and child.ent_type_ not in ("DATE", "TIME"):
                 return child
             if child.dep_ == "pcomp" and child.pos_ == "VERB":
-                return _object(child, inside)
+                return verb_object(child, inside)
     return None
-
-
-def _object(verb: Token, inside: set[int]) -> Token | None:
-    """The noun direct object of a verb that is not a number, unit, date or time."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "obj") and child.pos_ in NOUN_POS and child.i not in inside \
-                and not is_unit_token(child) and child.lemma_.lower() not in TIME_NOUNS \
-                and child.ent_type_ not in ("DATE", "TIME"):
-            return child
-    return None
-
-
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in NOUN_POS:
-                return verb.head  # "the trade imbalance, which amounted to 51.48 billion dlrs"
-            return child
-    if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
-        # "expects earnings to increase 15 pct": the raised object is what changes
-        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in NOUN_POS), None)
-        if obj is not None:
-            return obj
-    if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
-        # "rates rose two basis points to close at 5.55 pct"; "the market is likely to grow by 40%":
-        # the predicate adjective's verb holds the subject
-        return _subject(verb.head)
-    if verb.dep_ in ("acl", "relcl", "amod") and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_POS \
-            and not is_unit_token(verb.head) and verb.head.i not in {t.i for t in verb.subtree}:
-        # "<Marconi SA>, owned 80 pct by Standard", "Virgin Blue, which is 25% owned by", "its 50 pct
-        # owned unit": the participle's noun
-        return verb.head
-    return _noun_before(verb)
-
-
-def _noun_before(verb: Token) -> Token | None:
-    """The noun right before a finite verb the parse gave no subject, which the parse hung elsewhere:
-    "Following the comments by Adnan Shihab-Eldin, US light crude fell 32 cents" (test4: "crude" taken
-    for an apposition of the name). English puts the subject there."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp", "conj") or verb.i == 0:
-        return None
-    if any(c.dep_ in ("expl", "csubj") for c in verb.children):
-        return None
-    before = verb.doc[verb.i - 1]
-    # past a time phrase: "it said wheat stocks at the end of 1986 were 390,000 tonnes"
-    k = verb.i - 1
-    while k > 0 and (verb.doc[k].ent_type_ in ("DATE", "TIME") or verb.doc[k].lower_ in ("at", "in", "on")) \
-            and verb.i - k <= 6:
-        k -= 1
-    if k < verb.i - 1 and verb.doc[k + 1].tag_ == "IN":
-        before = verb.doc[k]
-    if before.pos_ != "NOUN" or before.dep_ not in ("appos", "conj", "pobj", "dobj") or is_unit_token(before) \
-            or before.lemma_.lower() in TIME_NOUNS or before.ent_type_ in ("DATE", "TIME"):
-        return None
-    owner = before.head.head if before.dep_ == "pobj" and before.head.lower_ == "of" else None
-    if owner is not None and owner.pos_ == "NOUN" and not is_unit_token(owner):
-        return owner  # "imports of agricultural products dropped 13.1 pct": the imports
-    return before
-
-
-def _governing_verb(noun: Token) -> Token | None:
-    """The verb that says what happened to a counted noun ("detained", "killed", "ransacked")."""
-    for child in noun.children:
-        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
-            return child
-    if noun.dep_ == "conj":
-        return _governing_verb(noun.head)
-    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
-        return noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in NOUN_POS:
-        owner = noun.head.head  # "the offices of five TV channels" were ransacked
-        if _is_event_noun(owner):
-            return None  # "completed an offering of 550,000 shares": the offering was completed
-        if owner.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and owner.head.pos_ == "VERB":
-            return owner.head
-    return None
-
-
-def _is_event_noun(tok: Token) -> bool:
-    low = tok.lower_
-    return (tok.lemma_.lower() in EVENT_NOUNS or low in EVENT_NOUNS or tok.lemma_.lower() in CHANGE_NOUNS
-            or (len(low) > 5 and low.endswith(EVENT_SUFFIXES)))
-
-
-def _subject_phrase(doc: Doc, subj: Token, inside: set[int]) -> str | None:
-    """The subject of a change, with "their number" and "the number of X" resolved."""
-    if _is_forecaster(subj):
-        return None
-    if subj.lemma_.lower() == "number":
-        target = pobj(subj, ("of",))
-        if target is not None:
-            return _with_event(noun_phrase(target, inside), _governing_verb_acl(target))
-        if any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in subj.children):
-            return _antecedent(doc, subj, inside)
-        return noun_phrase(subj, inside) if left_modifiers(subj, inside) else None  # "hog numbers"
-    if subj.pos_ not in NOUN_POS and not (subj.tag_ == "VBG" and subj.dep_ in ("nsubj", "nsubjpass")):
-        return None  # a gerund is a noun: "spending on health will rise by 9.4%"
-    # coordinated subjects change together: "barrows and gilts rose 1.75 dlr"
-    # (a plain noun right before "and", not a name or a unit: not "net sales of soybean cake and meal")
-    partners = [c for c in subj.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i not in inside
-                and not is_unit_token(c)]
-    if partners and subj.pos_ == "NOUN" and not is_unit_token(subj) and subj.i + 1 < len(doc) \
-            and doc[subj.i + 1].lower_ == "and" and doc[subj.i + 1].head.i == subj.i:
-        return " and ".join(noun_phrase(t, inside) for t in (subj, *partners))
-    return noun_phrase(subj, inside)
-
-
-def _is_forecaster(subj: Token) -> bool:
-    """People who expect or estimate a figure ("analysts had expected 34 cents"): who says it, never
-    what it measures; as the subject of another verb they may be counted ("registered investors rose
-    to 12,000")."""
-    return (subj.lemma_.lower() in FORECASTERS or subj.lower_ in FORECASTERS) \
-        and subj.head.lemma_.lower() in FORECAST_VERBS
-
-
-def _governing_verb_acl(noun: Token) -> Token | None:
-    return next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
-
-
-def _antecedent(doc: Doc, anaphor: Token, inside: set[int]) -> str | None:
-    """What "their number" refers to: a plural noun of the previous sentence, preferring one that a
-    participle describes ("the security forces killed during the protests")."""
-    sent = anaphor.sent
-    if sent.start == 0:
-        return None
-    previous = doc[sent.start - 1].sent
-    plurals = [t for t in previous if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in TIME_NOUNS]
-    described = [t for t in plurals if _governing_verb_acl(t) is not None]
-    if not plurals:
-        return None
-    noun = (described or plurals)[0]
-    return _with_event(noun_phrase(noun, inside), _governing_verb_acl(noun))
-
-
-def _with_event(phrase: str, verb: Token | None) -> str:
-    """``phrase`` followed by what happened to it ("people detained"), when a past-tense or
-    participle verb says so; plans and wishes ("seeking", "will support") are left out."""
-    if verb is None or verb.tag_ not in ("VBN", "VBD"):
-        return phrase
-    if not verb.lower_.endswith("ed") and verb.lower_ not in IRREGULAR_PARTICIPLES:
-        return phrase
-    if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in CHANGE_VERBS:
-        return phrase
-    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("TO", "MD") for c in verb.children):
-        return phrase  # "terminals to be supplied", "movies that will be released": not yet happened
-    return f"{phrase} {verb.lower_}"
