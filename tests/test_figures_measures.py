@@ -153,3 +153,13 @@ def test_a_range_split_by_the_parse_keeps_its_preposition(nlp: Language) -> None
 ])
 def test_names_after_a_sum_and_sums_at_a_name(nlp: Language, text: str, span: str, measure: str) -> None:
     assert [f.measure for f in extract_figures(nlp(text)) if f.text == span] == [measure]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("In early trade on Thursday, its shares were down 10% at 119 pence.",
+     [("10%", 10.0, "percent"), ("119 pence", 119.0, "GBP pence")]),
+    ("However, BP's share price rose 4p or nearly 1% in morning trading to 548p.",
+     [("4p", 4.0, "GBP pence"), ("1%", 1.0, "percent"), ("548p", 548.0, "GBP pence")]),
+])
+def test_pence_are_british_cents(nlp: Language, text: str, figures: list[tuple[str, float, str]]) -> None:
+    assert [(f.text, f.value, f.unit) for f in extract_figures(nlp(text))] == figures

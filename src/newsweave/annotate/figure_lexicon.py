@@ -26,6 +26,8 @@ CURRENCY_SIGNS: dict[str, str] = {"$": "USD", "us$": "USD", "£": "GBP", "€": 
 CURRENCY_WORDS: dict[str, str] = {
     "dlrs": "USD", "dlr": "USD", "dollars": "USD", "dollar": "USD", "cts": "US cents",
     "cents": "US cents", "cent": "US cents", "ct": "US cents", "stg": "GBP", "sterling": "GBP",
+    # British cents, written like "Canadian cts" -> "CAD cents" ("at 115.5 pence", "873p": BBC)
+    "pence": "GBP pence",
     "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
     # the currency of one country (or, for the rupee, the one the news names most) as its ISO code,
     # as the annotators of the blind sets wrote them (test: YUD; test2: INR, RUB, XEU; test3: VEB, IRR)

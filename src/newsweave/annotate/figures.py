@@ -52,6 +52,8 @@ from newsweave.model import Figure
 _RANGE_HEDGES = {"about", "around", "approximately", "roughly", "some", "nearly", "almost"}
 NUMBER_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(bn|mln|mn|m|k|bln)?$", re.IGNORECASE)
 FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
+# Pence glued to the number, as BBC writes share prices: "closing at 873p".
+PENCE_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)p$")
 # Money-market quotes, bid/asked with the asked's last digits only: "5.55/54 pct" is 5.54 to 5.55.
 BID_ASKED_RE = re.compile(r"^(\d{1,3})\.(\d{2})/(\d{2})$")
 # Thousands with a glued "m" and no currency: metres ("3,000m"); a sum in millions would be "3bn".
@@ -286,6 +288,9 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
         return fraction
     if not tok.text[:1].isdigit() and low not in WORD_NUMBERS and low not in ("a", "an"):
         return NumberExpr(i, i + 1, FOLD_WORDS[low], None, "fold", (i,)) if low in FOLD_WORDS else None
+    pence = PENCE_RE.match(tok.text)
+    if pence is not None:  # "closing at 873p"
+        return NumberExpr(i, i + 1, float(pence.group(1).replace(",", "")), None, "GBP pence", (i,))
     quote = BID_ASKED_RE.match(tok.text)
     if quote is not None:  # "close at 5.55/54 pct": a bid and an asked quote, a range
         whole, bid, asked = quote.groups()
