@@ -163,3 +163,13 @@ def test_names_after_a_sum_and_sums_at_a_name(nlp: Language, text: str, span: st
 ])
 def test_pence_are_british_cents(nlp: Language, text: str, figures: list[tuple[str, float, str]]) -> None:
     assert [(f.text, f.value, f.unit) for f in extract_figures(nlp(text))] == figures
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Net profit hit a record 38.3 billion won in 1986.", [("38.3 billion won", "KRW")]),
+    ("The new aircraft has a designed range of 12,500 kms.", [("12,500 kms", "kilometres")]),
+    # the verb after a count is no currency
+    ("Of the 12 candidates, nine won seats in the assembly.", [("12", None), ("nine", None)]),
+])
+def test_korean_won_and_kilometres(nlp: Language, text: str, figures: list[tuple[str, str | None]]) -> None:
+    assert [(f.text, f.unit) for f in extract_figures(nlp(text))] == figures

@@ -37,6 +37,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "schillings": "ATS", "drachmas": "GRD", "pesetas": "ESP", "escudos": "PTE", "shekels": "ILS",
     "naira": "NGN", "zlotys": "PLN", "zloty": "PLN", "forints": "HUF", "australs": "ARS",
     "cruzados": "BRL", "punts": "IEP", "bolivars": "VEB", "bolivar": "VEB",
+    "won": "KRW",  # "4,214.9 billion won": a currency only where no object follows (``figures``)
     # shared by several countries: a plain name unless the country is named (SHARED_CURRENCIES); the
     # dev set wrote "inti" and the seed story "tenge", kept as names
     "francs": "franc", "franc": "franc", "pesos": "peso", "peso": "peso", "riyals": "riyal",
@@ -81,7 +82,7 @@ DOLLAR_WORDS = frozenset({"dlrs", "dollars", "dlr", "dollar"})
 UNIT_WORDS: dict[str, str] = {
     "%": "percent", "pct": "percent", "percent": "percent", "tonnes": "tonnes", "tonne": "tonnes",
     "tons": "tonnes", "ton": "tonnes", "barrels": "barrels", "barrel": "barrels", "bpd": "barrels per day",
-    "kilos": "kilograms", "kg": "kilograms", "kilograms": "kilograms", "km": "kilometres",
+    "kilos": "kilograms", "kg": "kilograms", "kilograms": "kilograms", "km": "kilometres", "kms": "kilometres",
     "kilometres": "kilometres", "kilometers": "kilometres", "miles": "miles", "mile": "miles",
     "metres": "metres", "meters": "metres", "feet": "feet", "ounces": "ounces",
     "hectares": "hectares", "acres": "acres", "bushels": "bushels", "litres": "liters", "liters": "liters",

@@ -219,6 +219,13 @@ def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
         return named[low], j + 2  # "Swiss francs", "Yugoslav dinars"
     if low == "european" and [t.lower_ for t in doc[j + 1:j + 3]] in (["currency", "units"], ["currency", "unit"]):
         return "XEU", j + 3
+    if low == "won":
+        # the Korean currency, not the verb: "38.3 billion won in 1986", "fell 1,500 won to 38,600" (not
+        # "nine won medals", "won the race")
+        after = doc[j + 1] if j + 1 < len(doc) else None
+        if after is None or after.pos_ not in ("NOUN", "PROPN", "DET", "PRON", "NUM", "ADJ"):
+            return "KRW", j + 1
+        return None, j
     if low in CURRENCY_WORDS and doc[j].pos_ != "VERB":
         return _currency_in_context(doc, j, CURRENCY_WORDS[low]), j + 1
     if low in ("barrel", "barrels"):
