@@ -168,8 +168,9 @@ def test_pence_are_british_cents(nlp: Language, text: str, figures: list[tuple[s
 @pytest.mark.parametrize(("text", "figures"), [
     ("Net profit hit a record 38.3 billion won in 1986.", [("38.3 billion won", "KRW")]),
     ("The new aircraft has a designed range of 12,500 kms.", [("12,500 kms", "kilometres")]),
+    ("It received a defense contract for 3.69 mln yards of tropical cloth.", [("3.69 mln yards", "yards")]),
     # the verb after a count is no currency
     ("Of the 12 candidates, nine won seats in the assembly.", [("12", None), ("nine", None)]),
 ])
-def test_korean_won_and_kilometres(nlp: Language, text: str, figures: list[tuple[str, str | None]]) -> None:
+def test_korean_won_kilometres_and_yards(nlp: Language, text: str, figures: list[tuple[str, str | None]]) -> None:
     assert [(f.text, f.unit) for f in extract_figures(nlp(text))] == figures

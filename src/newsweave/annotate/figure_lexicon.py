@@ -84,7 +84,7 @@ UNIT_WORDS: dict[str, str] = {
     "tons": "tonnes", "ton": "tonnes", "barrels": "barrels", "barrel": "barrels", "bpd": "barrels per day",
     "kilos": "kilograms", "kg": "kilograms", "kilograms": "kilograms", "km": "kilometres", "kms": "kilometres",
     "kilometres": "kilometres", "kilometers": "kilometres", "miles": "miles", "mile": "miles",
-    "metres": "metres", "meters": "metres", "feet": "feet", "ounces": "ounces",
+    "metres": "metres", "meters": "metres", "feet": "feet", "yards": "yards", "ounces": "ounces",
     "hectares": "hectares", "acres": "acres", "bushels": "bushels", "litres": "liters", "liters": "liters",
     "mw": "MW", "megawatts": "MW", "gigabytes": "GB", "gb": "GB", "mph": "mph", "fold": "fold",
     "times": "times",
