@@ -174,3 +174,13 @@ def test_pence_are_british_cents(nlp: Language, text: str, figures: list[tuple[s
 ])
 def test_korean_won_kilometres_and_yards(nlp: Language, text: str, figures: list[tuple[str, str | None]]) -> None:
     assert [(f.text, f.unit) for f in extract_figures(nlp(text))] == figures
+
+
+def test_a_hedge_before_a_sum_is_no_preposition_of_its_own(nlp: Language) -> None:
+    text = "This year, the top 12 films grossed around $91m (£48.3m), compared to 2004's Super Bowl weekend."
+    assert [f.measure for f in extract_figures(nlp(text))] == ["top films", "top films"]
+
+
+def test_a_conversion_does_not_lend_a_currency_word_as_measure(nlp: Language) -> None:
+    text = "Despite starring in five films in 2004, Depardieu made 3.35m Euros (£2.31m) putting him third."
+    assert [f.measure for f in extract_figures(nlp(text)) if f.unit == "EUR"] == [None]

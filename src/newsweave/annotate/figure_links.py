@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsweave.annotate.figure_cues import EXPECTING_VERBS
-from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, SCALES, TIME_NOUNS
+from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, CURRENCY_WORDS, SCALES, TIME_NOUNS, UNIT_WORDS
 from newsweave.annotate.figure_measures import NumberExpr
 from newsweave.annotate.figure_tables import VS_LABEL_RE
 from newsweave.annotate.nlp import doc_text
@@ -122,7 +122,8 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     if unit is None and similar and not converted_before and (((linked or compared) and measure == prev.measure)
                                                               or VS_LABEL_RE.match(between) is not None):
         unit = prev.unit  # elided when nothing else is counted, or in a table ("57.1 mln dlrs vs loss 69.1 mln")
-    if prev.measure is None and measure is not None and converted:
+    if prev.measure is None and measure is not None and converted \
+            and measure.split()[-1].lower() not in CURRENCY_WORDS and measure.split()[-1].lower() not in UNIT_WORDS:
         # "a $2bn (1.53bn euros; £1.05bn) settlement": the parse hangs the noun on the conversion
         figures[-1] = Figure(prev.start, prev.end, prev.text, prev.value, prev.unit, measure, prev.value_max)
     if prev.measure is None and measure is not None and fig.unit == prev.unit and linked:

@@ -93,7 +93,7 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     # the last token that leaves the expression tells what it counts when it is a noun or a number
     # on a noun ("one in every four adults"), else the first
     top = tops[-1] if tops[-1].pos_ in NOUN_POS or tops[-1].dep_ == "nummod" else tops[0]
-    if tops[0].dep_ == "pobj" and tops[0].head.i == expr.start - 1:
+    if tops[0].dep_ == "pobj" and tops[0].head.i == expr.start - 1 and tops[0].head.lower_ in ("at", "for"):
         top = tops[0]  # the preposition before a range the parse splits: "sold shares at 17-1/2 to 19 dlrs each"
     counted = _counted_noun(doc, top, inside)
     if counted is not None and counted.lower_ in CLASSIFIER_NOUNS and not left_modifiers(counted, inside) \
@@ -333,7 +333,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             return "payment" if lemma == "pay" else lemma
         return None
     if attach.pos_ in NOUN_POS and attach.i not in inside and attach.lemma_.lower() not in TIME_NOUNS \
-            and not attach.text[:1].isdigit():  # not the other figure of a conversion: "$427bn (£230bn)"
+            and not attach.text[:1].isdigit() and not is_unit_token(attach):
+        # not the other figure of a conversion: "$427bn (£230bn)", "3.35m Euros (£2.31m)"
         if attach.lower_ in CLASSIFIER_NOUNS:  # "totalled 651,253 units, up 0.4 pct": what the units are
             return _measure_of_bare(doc, attach, inside | {attach.i}, expr)
         if role == "prep" and prep == "at" and unit in CURRENCY_UNITS and attach.pos_ == "PROPN":
