@@ -184,3 +184,20 @@ def test_a_hedge_before_a_sum_is_no_preposition_of_its_own(nlp: Language) -> Non
 def test_a_conversion_does_not_lend_a_currency_word_as_measure(nlp: Language) -> None:
     text = "Despite starring in five films in 2004, Depardieu made 3.35m Euros (£2.31m) putting him third."
     assert [f.measure for f in extract_figures(nlp(text)) if f.unit == "EUR"] == [None]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("He claimed the men's shot put title with a throw of 17.64m, below the qualifying mark.",
+     [("17.64m", 17.64, "metres")]),
+    ("She cleared 4.88m at the Norwich Union meeting to win the pole vault.", [("4.88m", 4.88, "metres")]),
+    # millions where no jump or throw is told, and a currency after
+    ("Viewers rose to 8.25m last week.", [("8.25m", 8_250_000.0, None)]),
+    ("Jugnot made 5.45m Euros (£3.77m) last year.", [("5.45m Euros", 5_450_000.0, "EUR"),
+                                                     ("£3.77m", 3_770_000.0, "GBP")]),
+    # race distances before the race's plural noun are no figures
+    ("White failed a drugs test after winning the 100m and 200m titles.", []),
+    ("She clocked 8.47secs in the heats of the 60m hurdles.", []),
+])
+def test_field_marks_are_metres_and_races_no_figures(nlp: Language, text: str,
+                                                     figures: list[tuple[str, float, str | None]]) -> None:
+    assert [(f.text, f.value, f.unit) for f in extract_figures(nlp(text))] == figures

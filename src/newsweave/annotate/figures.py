@@ -59,6 +59,12 @@ BID_ASKED_RE = re.compile(r"^(\d{1,3})\.(\d{2})/(\d{2})$")
 # Thousands with a glued "m" and no currency: metres ("3,000m"); a sum in millions would be "3bn".
 # Athletics distances in metres, written "400m" in BBC sport (9 in 250 BBC articles outside the sets).
 RACE_DISTANCES = {60, 100, 110, 200, 400, 800}
+# Plural nouns after a race distance that name the race, not what millions count ("the 60m hurdles",
+# "the 100m and 200m titles").
+RACE_NOUNS = {"hurdles", "titles", "finals", "heats", "medals", "records", "relays"}
+# Words of the field events, whose marks BBC sport writes as "4.88m".
+FIELD_EVENT_WORDS = {"jump", "vault", "throw", "leap", "clear", "clearance", "land", "put", "hammer", "javelin",
+                     "discus", "jumper", "vaulter", "thrower", "pole"}
 _THOUSANDS_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d{4,})$")
 # The denominators of shares written as words ("half", "a quarter", "two-thirds").
 FRACTION_WORDS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
@@ -313,6 +319,9 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
         # 5,000m world record", "the 1500m", all 26 with a comma in BBC News), which the guideline does
         # not count as a figure
         return NumberExpr(i, i + 2, value / scale, None, "metres", (i,), skip=True)
+    if _is_field_mark(doc, i):
+        # "cleared 4.88m", "a throw of 17.64m": a height or length in metres, which the guideline keeps
+        return NumberExpr(i, i + 2, value / scale, None, "metres", (i, i + 1))
     ratio = _out_of(doc, i, j, value)
     if ratio is not None:
         return ratio
@@ -368,7 +377,20 @@ def _is_race(doc: Doc, i: int) -> bool:
     if _THOUSANDS_RE.match(tok.text):
         return True
     after = doc[i + 2] if i + 2 < len(doc) else None
-    return tok.text.isdigit() and int(tok.text) in RACE_DISTANCES and (after is None or after.tag_ != "NNS")
+    return tok.text.isdigit() and int(tok.text) in RACE_DISTANCES and (
+        after is None or after.tag_ != "NNS" or after.lower_ in RACE_NOUNS)
+
+
+def _is_field_mark(doc: Doc, i: int) -> bool:
+    """"cleared 4.88m", "landed 17.30m", "a throw of 17.64m": two decimals glued to "m", with no
+    currency, in a sentence on a jump or a throw, are metres (37 of the 41 such numbers in BBC News;
+    the other 4 are followed by a currency: "5.45m Euros")."""
+    tok = doc[i]
+    if tok.whitespace_ or i + 1 >= len(doc) or doc[i + 1].lower_ not in ("m", "m.") \
+            or not re.fullmatch(r"\d{1,2}\.\d\d", tok.text) or _currency_before(doc, i) is not None \
+            or _unit_after(doc, i + 2)[0] is not None:
+        return False
+    return any(t.lemma_.lower() in FIELD_EVENT_WORDS or t.lower_ in FIELD_EVENT_WORDS for t in tok.sent)
 
 
 def _out_of(doc: Doc, i: int, j: int, part: float) -> NumberExpr | None:
