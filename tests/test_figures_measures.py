@@ -201,3 +201,15 @@ def test_a_conversion_does_not_lend_a_currency_word_as_measure(nlp: Language) ->
 def test_field_marks_are_metres_and_races_no_figures(nlp: Language, text: str,
                                                      figures: list[tuple[str, float, str | None]]) -> None:
     assert [(f.text, f.value, f.unit) for f in extract_figures(nlp(text))] == figures
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # race times are durations, with or without their unit
+    ("Germany's Alexander Kosenkow won the race in 21.07 secs.", []),
+    ("Derval O'Rourke broke her own Irish 60m hurdles record by clocking 8.06 which left her third.", []),
+    # a price of hundredths with no race told stays a figure
+    ("Barrows and gilts rose 1.75 dlr to 51.75 in active trade.", [("1.75 dlr", 1.75, "USD"), ("51.75", 51.75, None)]),
+    ("That leap - 37cm short of the winner's effort - was good enough to qualify.", [("37cm", 37.0, "centimetres")]),
+])
+def test_race_times_and_centimetres(nlp: Language, text: str, figures: list[tuple[str, float, str | None]]) -> None:
+    assert [(f.text, f.value, f.unit) for f in extract_figures(nlp(text))] == figures

@@ -85,6 +85,8 @@ UNIT_WORDS: dict[str, str] = {
     "kilos": "kilograms", "kg": "kilograms", "kilograms": "kilograms", "km": "kilometres", "kms": "kilometres",
     "kilometres": "kilometres", "kilometers": "kilometres", "miles": "miles", "mile": "miles",
     "metres": "metres", "meters": "metres", "feet": "feet", "yards": "yards", "ounces": "ounces",
+    "cm": "centimetres", "centimetres": "centimetres", "centimeters": "centimetres", "mm": "millimetres",
+    "millimetres": "millimetres", "millimeters": "millimetres",
     "hectares": "hectares", "acres": "acres", "bushels": "bushels", "litres": "liters", "liters": "liters",
     "mw": "MW", "megawatts": "MW", "gigabytes": "GB", "gb": "GB", "mph": "mph", "fold": "fold",
     "times": "times",
@@ -106,7 +108,8 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "sept", "oct", "nov", "dec"}
 TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "second", "time", "decade", "century",
               "quarter", "period", "season", "morning", "night", "weekend", "mths", "mos", "qtr", "qtrs",
-              "yrs", "wks", "days", "weeks", "months", "years", "hours", "minutes", "half", "halves"}
+              "yrs", "wks", "days", "weeks", "months", "years", "hours", "minutes", "half", "halves",
+              "secs", "sec", "mins"}
 # Irregular past participles that tell what happened to a counted thing ("copies sold", "medals won",
 # "people hurt"); regular ones end in "-ed". Participles that are also common nouns in measures are
 # left out ("tax cut", "a hit", "the set", "the left"): there the last word is the head noun; so are
