@@ -633,7 +633,7 @@ def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str,
 # 0.875 / 0.750 / 0.713 while it was blind, third round; 0.912 before irregular participles became
 # events in the fourth, since its annotator left "won" out of two measures).
 FIGURE_FLOORS = {
-    "dev": {"value": 0.99, "unit": 0.99, "measure": 0.90, "all": 0.90},
+    "dev": {"value": 0.99, "unit": 0.99, "measure": 0.95, "all": 0.95},
     "gold": {"value": 0.99, "unit": 0.99, "measure": 0.92, "all": 0.92},
     "test": {"value": 0.98, "unit": 0.99, "measure": 0.91, "all": 0.90},
     "test2": {"value": 0.95, "unit": 0.99, "measure": 0.92, "all": 0.91},

@@ -213,3 +213,13 @@ def test_field_marks_are_metres_and_races_no_figures(nlp: Language, text: str,
 ])
 def test_race_times_and_centimetres(nlp: Language, text: str, figures: list[tuple[str, float, str | None]]) -> None:
     assert [(f.text, f.value, f.unit) for f in extract_figures(nlp(text))] == figures
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("The first Pirates of the Caribbean film took $305m (£162m) at the box office in the US alone.", "takings"),
+    ("The Aviator has taken $75m (£40m) so far.", "takings"),
+    # not a participle, not a quantity of goods
+    ("ExxonMobil will be taking some 15 million tonnes each year under the deal.", None),
+])
+def test_sums_a_film_takes_are_takings(nlp: Language, text: str, measure: str | None) -> None:
+    assert [f.measure for f in extract_figures(nlp(text))][:1] == [measure]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from newsweave.annotate.figure_cues import (
     AGENT_NOUNS,
     AMOUNT_CHANGE_NOUNS,
+    BOX_OFFICE_VERBS,
     CHANGE_NOUNS,
     CHANGE_VERBS,
     CLASSIFIER_NOUNS,
@@ -321,7 +322,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children)
         if role == "dobj" and unit == "percent" and lemma in STAKE_VERBS and not partitive:
             return "stake"  # "Pacific Telesis and Merrill Lynch jointly hold 13 pct", "owned 80 pct by Standard"
-        if role in ("dobj", "ccomp") and lemma in VERB_MEASURES and not partitive:
+        takings = lemma not in BOX_OFFICE_VERBS or (unit in CURRENCY_UNITS and attach.dep_ not in ("acl", "amod"))
+        if role in ("dobj", "ccomp") and lemma in VERB_MEASURES and not partitive and takings:
             return _verb_measure(lemma, per)  # "it sold 96,649", "the offer yields 5.94 pct"
         subj = subject_of(attach) if role in ("dobj", "attr") else None
         if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside and not is_forecaster(subj) \
