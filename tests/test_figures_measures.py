@@ -223,3 +223,13 @@ def test_race_times_and_centimetres(nlp: Language, text: str, figures: list[tupl
 ])
 def test_sums_a_film_takes_are_takings(nlp: Language, text: str, measure: str | None) -> None:
     assert [f.measure for f in extract_figures(nlp(text))][:1] == [measure]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Competition to get people using 3G mobiles will grow in the next year.", []),
+    ("Vodafone had pinned its hopes on the launch of its 3G phones in November.", []),
+    ("Many BT customers will now have download speeds of 2 Mbps.", [("2 Mbps", "Mbps")]),
+])
+def test_numbers_glued_to_a_capital_letter_are_names(nlp: Language, text: str,
+                                                     figures: list[tuple[str, str]]) -> None:
+    assert [(f.text, f.unit) for f in extract_figures(nlp(text))] == figures

@@ -89,6 +89,7 @@ UNIT_WORDS: dict[str, str] = {
     "millimetres": "millimetres", "millimeters": "millimetres",
     "hectares": "hectares", "acres": "acres", "bushels": "bushels", "litres": "liters", "liters": "liters",
     "mw": "MW", "megawatts": "MW", "gigabytes": "GB", "gb": "GB", "mph": "mph", "fold": "fold",
+    "mbps": "Mbps", "kbps": "kbps",
     "times": "times",
     # singulars, as in "0.185 ounce gold a short ton", "a 40 acre site"
     "ounce": "ounces", "acre": "acres", "hectare": "hectares", "bushel": "bushels", "foot": "feet",

@@ -73,6 +73,9 @@ def is_skipped(doc: Doc, expr: NumberExpr) -> bool:
         return True  # "three days", "12 mths": durations; "a 12-nation bloc": an adjective
     if expr.unit is None and any(t is not None and t.lower_.rstrip(".") in MONTHS for t in (before, after)):
         return True  # "7 January", "January 7": dates the NER missed
+    if expr.unit is None and after is not None and not doc[expr.end - 1].whitespace_ and len(after.text) == 1 \
+            and after.text.isupper():
+        return True  # "3G", "3D": a number glued to a capital letter names a technology or a format
     return (_is_time_or_phone(doc, expr) or _is_age(doc, expr, before, after) or _is_race_time(doc, expr)
             or _is_year(doc, expr, before, after) or _is_numbered_item(doc, expr, before)
             or _is_enumeration(doc, expr, after)
