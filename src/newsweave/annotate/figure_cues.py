@@ -98,7 +98,9 @@ FORECASTERS = {"analyst", "analysts", "economist", "economists", "trader", "trad
 AGENT_NOUNS = {"company", "companies", "firm", "firms", "group", "groups", "government", "governments",
                "administration", "administrator", "buyer", "buyers", "seller", "sellers", "country",
                "countries", "consumer", "consumers", "customer", "customers", "trader", "traders", "dealer",
-               "dealers", "investor", "investors", "bank", "banks", "corporation", "state", "authorities"}
+               "dealers", "investor", "investors", "bank", "banks", "corporation", "state", "authorities",
+               "people", "users", "members", "households", "families", "motorists", "passengers", "shoppers",
+               "employers", "taxpayers"}
 # Verbs whose sum object is a box office's takings ("The Aviator has taken $75m", "the top 12 films
 # grossed $91m": dev); only a sum, and not as a participle ("instruments grossing seven billion dlrs",
 # "taking 15 million tonnes" in 500 Reuters and 250 BBC business articles).
