@@ -233,3 +233,8 @@ def test_sums_a_film_takes_are_takings(nlp: Language, text: str, measure: str | 
 def test_numbers_glued_to_a_capital_letter_are_names(nlp: Language, text: str,
                                                      figures: list[tuple[str, str]]) -> None:
     assert [(f.text, f.unit) for f in extract_figures(nlp(text))] == figures
+
+
+def test_estimated_says_how_many_not_what(nlp: Language) -> None:
+    text = "An estimated 12 million Britons now use the net as a way of managing their financial affairs."
+    assert [f.measure for f in extract_figures(nlp(text))] == ["Britons"]

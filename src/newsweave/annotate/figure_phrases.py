@@ -21,7 +21,8 @@ RELATIONAL_HEADS = {"price", "cost", "rate", "value", "share", "level", "number"
                     "total", "index", "stake", "output", "production", "sales", "supply", "demand"}
 # Words before a noun that say how many or which, not what: "several", "other", "additional".
 QUANTIFIER_ADJS = {"several", "many", "other", "more", "few", "additional", "least", "total", "some",
-                   "such", "same", "further", "extra", "only", "first", "last", "about", "own", "new"}
+                   "such", "same", "further", "extra", "only", "first", "last", "about", "own", "new",
+                   "estimated"}  # "an estimated 12 million Britons"
 NOUN_POS = ("NOUN", "PROPN")
 # Entities a counted noun's phrase does not end in: names and dates.
 NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "LAW"}
