@@ -238,3 +238,9 @@ def test_numbers_glued_to_a_capital_letter_are_names(nlp: Language, text: str,
 def test_estimated_says_how_many_not_what(nlp: Language) -> None:
     text = "An estimated 12 million Britons now use the net as a way of managing their financial affairs."
     assert [f.measure for f in extract_figures(nlp(text))] == ["Britons"]
+
+
+def test_the_noun_of_with_is_the_subject_of_its_gerund(nlp: Language) -> None:
+    text = ("With total orders, excluding the volatile defense sector, falling a record 9.9 pct, economists agreed "
+            "that the report painted a bleak picture.")
+    assert [f.measure for f in extract_figures(nlp(text))] == ["orders"]

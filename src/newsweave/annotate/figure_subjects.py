@@ -40,6 +40,14 @@ def subject_of(verb: Token) -> Token | None:
             if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in NOUN_POS:
                 return verb.head  # "the trade imbalance, which amounted to 51.48 billion dlrs"
             return child
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i != verb.i:
+        # "with total orders, excluding defense, falling a record 9.9 pct, economists agreed": the noun
+        # of "with" is the gerund's subject, not the main clause's
+        with_ = next((c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "with" and c.i < verb.i
+                      and (c.is_sent_start or c.doc[c.i - 1].is_punct)), None)  # not "filed it with the SEC"
+        noun = next((c for c in with_.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if with_ else None
+        if noun is not None:
+            return noun
     if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
         # "expects earnings to increase 15 pct": the raised object is what changes
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in NOUN_POS), None)
