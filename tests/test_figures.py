@@ -616,10 +616,12 @@ def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str,
 
 
 # Per split (tests/data/README.md): floors just under what bench/figures_gold.py measured, for
-# value / unit / measure / all three. test5 is the blind evaluation set of the sixth round (drawn and
-# annotated by a helper that never ran the extractor; the fifth and the sixth rounds' extractors both
-# scored 0.983 / 0.966 / 0.864 / 0.831 on it, its errors unread). The other six are tuning sets.
-# test4 was the blind evaluation set
+# value / unit / measure / all three. test6 is the blind evaluation set of the seventh round (drawn and
+# annotated by a helper that never ran the extractor, its errors unread): the sixth round's extractor
+# scored 0.972 / 0.972 / 0.775 / 0.746 on it, the seventh round's 0.972 / 0.972 / 0.803 / 0.775. The
+# other seven are tuning sets. test5 was the blind evaluation set of the sixth round (the fifth and the
+# sixth rounds' extractors both scored 0.983 / 0.966 / 0.864 / 0.831 on it); its errors were read in
+# the seventh round (1.000 / 1.000 / 0.932 / 0.932). test4 was the blind evaluation set
 # of the fifth round, annotated by a helper that never ran the extractor: the fourth round's extractor
 # scored 0.987 / 0.949 / 0.772 / 0.759 on it, the fifth round's 0.987 / 0.962 / 0.823 / 0.797; its
 # errors were read in the sixth round, which took it to 1.000 / 1.000 / 0.924 / 0.924. test3 was the
@@ -633,13 +635,14 @@ def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str,
 # 0.875 / 0.750 / 0.713 while it was blind, third round; 0.912 before irregular participles became
 # events in the fourth, since its annotator left "won" out of two measures).
 FIGURE_FLOORS = {
-    "dev": {"value": 0.99, "unit": 0.99, "measure": 0.88, "all": 0.88},
+    "dev": {"value": 0.99, "unit": 0.99, "measure": 0.95, "all": 0.95},
     "gold": {"value": 0.99, "unit": 0.99, "measure": 0.92, "all": 0.92},
     "test": {"value": 0.98, "unit": 0.99, "measure": 0.91, "all": 0.90},
     "test2": {"value": 0.95, "unit": 0.99, "measure": 0.92, "all": 0.91},
-    "test3": {"value": 0.90, "unit": 0.90, "measure": 0.79, "all": 0.77},
-    "test4": {"value": 0.99, "unit": 0.99, "measure": 0.91, "all": 0.91},
-    "test5": {"value": 0.97, "unit": 0.95, "measure": 0.85, "all": 0.82},
+    "test3": {"value": 0.90, "unit": 0.90, "measure": 0.83, "all": 0.80},
+    "test4": {"value": 0.99, "unit": 0.99, "measure": 0.94, "all": 0.94},
+    "test5": {"value": 0.99, "unit": 0.99, "measure": 0.93, "all": 0.93},
+    "test6": {"value": 0.96, "unit": 0.96, "measure": 0.79, "all": 0.76},
 }
 
 

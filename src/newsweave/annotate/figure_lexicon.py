@@ -26,6 +26,8 @@ CURRENCY_SIGNS: dict[str, str] = {"$": "USD", "us$": "USD", "£": "GBP", "€": 
 CURRENCY_WORDS: dict[str, str] = {
     "dlrs": "USD", "dlr": "USD", "dollars": "USD", "dollar": "USD", "cts": "US cents",
     "cents": "US cents", "cent": "US cents", "ct": "US cents", "stg": "GBP", "sterling": "GBP",
+    # British cents, written like "Canadian cts" -> "CAD cents" ("at 115.5 pence", "873p": BBC)
+    "pence": "GBP pence",
     "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
     # the currency of one country (or, for the rupee, the one the news names most) as its ISO code,
     # as the annotators of the blind sets wrote them (test: YUD; test2: INR, RUB, XEU; test3: VEB, IRR)
@@ -35,6 +37,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "schillings": "ATS", "drachmas": "GRD", "pesetas": "ESP", "escudos": "PTE", "shekels": "ILS",
     "naira": "NGN", "zlotys": "PLN", "zloty": "PLN", "forints": "HUF", "australs": "ARS",
     "cruzados": "BRL", "punts": "IEP", "bolivars": "VEB", "bolivar": "VEB",
+    "won": "KRW",  # "4,214.9 billion won": a currency only where no object follows (``figures``)
     # shared by several countries: a plain name unless the country is named (SHARED_CURRENCIES); the
     # dev set wrote "inti" and the seed story "tenge", kept as names
     "francs": "franc", "franc": "franc", "pesos": "peso", "peso": "peso", "riyals": "riyal",
@@ -79,11 +82,14 @@ DOLLAR_WORDS = frozenset({"dlrs", "dollars", "dlr", "dollar"})
 UNIT_WORDS: dict[str, str] = {
     "%": "percent", "pct": "percent", "percent": "percent", "tonnes": "tonnes", "tonne": "tonnes",
     "tons": "tonnes", "ton": "tonnes", "barrels": "barrels", "barrel": "barrels", "bpd": "barrels per day",
-    "kilos": "kilograms", "kg": "kilograms", "kilograms": "kilograms", "km": "kilometres",
+    "kilos": "kilograms", "kg": "kilograms", "kilograms": "kilograms", "km": "kilometres", "kms": "kilometres",
     "kilometres": "kilometres", "kilometers": "kilometres", "miles": "miles", "mile": "miles",
-    "metres": "metres", "meters": "metres", "feet": "feet", "ounces": "ounces",
+    "metres": "metres", "meters": "metres", "feet": "feet", "yards": "yards", "ounces": "ounces",
+    "cm": "centimetres", "centimetres": "centimetres", "centimeters": "centimetres", "mm": "millimetres",
+    "millimetres": "millimetres", "millimeters": "millimetres",
     "hectares": "hectares", "acres": "acres", "bushels": "bushels", "litres": "liters", "liters": "liters",
     "mw": "MW", "megawatts": "MW", "gigabytes": "GB", "gb": "GB", "mph": "mph", "fold": "fold",
+    "mbps": "Mbps", "kbps": "kbps",
     "times": "times",
     # singulars, as in "0.185 ounce gold a short ton", "a 40 acre site"
     "ounce": "ounces", "acre": "acres", "hectare": "hectares", "bushel": "bushels", "foot": "feet",
@@ -103,7 +109,8 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "sept", "oct", "nov", "dec"}
 TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "second", "time", "decade", "century",
               "quarter", "period", "season", "morning", "night", "weekend", "mths", "mos", "qtr", "qtrs",
-              "yrs", "wks", "days", "weeks", "months", "years", "hours", "minutes", "half", "halves"}
+              "yrs", "wks", "days", "weeks", "months", "years", "hours", "minutes", "half", "halves",
+              "secs", "sec", "mins"}
 # Irregular past participles that tell what happened to a counted thing ("copies sold", "medals won",
 # "people hurt"); regular ones end in "-ed". Participles that are also common nouns in measures are
 # left out ("tax cut", "a hit", "the set", "the left"): there the last word is the head noun; so are

@@ -6,24 +6,43 @@ gives itself with the verb that governs it ("police have detained 3,811 people" 
 detained"); a number that is the new level of something ("the cost per liter increased from 60 to
 120 tenge") gives what changed, with "their number" resolved to the noun phrase it stands for; a
 number that is a verb's object gives the quantity the verb names ("sold 96,649" -> "sales").
-The token found is written as a noun phrase by ``figure_phrases``.
+The token found is written as a noun phrase by ``figure_phrases``; subjects, objects and events are
+read by ``figure_subjects``, and the verbs and nouns it reads are in
+``figure_cues``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsweave.annotate.figure_cues import (
+    AGENT_NOUNS,
+    AMOUNT_CHANGE_NOUNS,
+    BOX_OFFICE_VERBS,
+    CHANGE_NOUNS,
+    CHANGE_VERBS,
+    CLASSIFIER_NOUNS,
+    EXPECTING_VERBS,
+    GENERIC_COUNTED,
+    LEVEL_NOUNS,
+    LEVEL_PREPS,
+    LIGHT_VERBS,
+    MEASURING_VERBS,
+    OWNER_NOUNS,
+    PAYMENT_MEDIA,
+    PRICING_VERBS,
+    SESSION_VERBS,
+    STAKE_VERBS,
+    VERB_MEASURES,
+)
 from newsweave.annotate.figure_lexicon import (
     CURRENCY_UNITS,
     CURRENCY_WORDS,
-    IRREGULAR_PARTICIPLES,
     MONTHS,
     TIME_NOUNS,
     UNIT_WORDS,
-    WORD_NUMBERS,
 )
 from newsweave.annotate.figure_phrases import (
     NOUN_POS,
@@ -34,90 +53,19 @@ from newsweave.annotate.figure_phrases import (
     phrase_head,
     pobj,
 )
-from newsweave.annotate.nlp import doc_text
+from newsweave.annotate.figure_subjects import (
+    governing_verb,
+    is_forecaster,
+    subject_of,
+    subject_phrase,
+    verb_object,
+    with_event,
+)
+from newsweave.annotate.figure_tables import table_label
 
-__all__ = ["EXPECTING_VERBS", "VS_LABEL_RE", "NumberExpr", "doc_text", "find_measure"]
+__all__ = ["NumberExpr", "find_measure"]
 
-# Verbs whose number is the new level of their subject ("rose to 12.5 mln dlrs"): the measure is the
-# subject, not the verb.
-CHANGE_VERBS = {"increase", "rise", "fall", "drop", "decline", "climb", "jump", "grow", "reach", "total",
-                "number", "amount", "stand", "surge", "soar", "slump", "plunge", "tumble", "gain",
-                "lose", "ease", "dip", "slip", "double", "triple", "halve", "shrink", "edge", "be",
-                "become", "remain", "hit", "top", "exceed", "estimate", "put", "average", "come",
-                "go", "raise", "cut", "reduce", "lower", "boost", "widen", "narrow", "post", "report",
-                # levels and spans: "prices vary between 350 and 800 dlrs", "shares closed at 12 dlrs"
-                "range", "vary", "hover", "stay", "fluctuate", "settle", "close", "finish",
-                # levels set or foreseen: "production is forecast at 1.32 mln tonnes", "the deal was
-                # valued at 5 mln dlrs", "growth was limited to 0.5 pct"
-                "forecast", "project", "predict", "set", "fix", "peg", "value", "limit", "cap"}
-# Verbs of a trading session whose "at" gives the level of their subject ("the dollar opened at 1.82
-# marks"); not change verbs for a counted noun ("opened 12 stores" keeps its event).
-SESSION_VERBS = {"open", "start", "begin", "end", "trade", "quote"}
-CHANGE_NOUNS = {"increase", "rise", "fall", "drop", "decline", "jump", "growth", "gain", "hike", "cut",
-                "reduction", "surge", "loss", "change", "decrease", "climb"}
-# Nouns of a level that something reaches ("the dollar fell to a record low of 140 yen"): the measure
-# is what reaches it.
-LEVEL_NOUNS = {"high", "low", "record", "peak", "minimum", "maximum", "total", "average", "level"}
-LEVEL_PREPS = {"to", "at", "from", "around", "near", "above", "below", "over", "under"}
-# Change nouns that name an amount by themselves: "a loss of $387m", "growth of 0.1%", "cuts of up to
-# 75 pct" (outside the gold sets, in 500 Reuters and 250 BBC articles, 25 such figures had no measure);
-# the others ("an increase of 62,000 units") only say a direction.
-AMOUNT_CHANGE_NOUNS = {"loss", "gain", "growth", "cut", "reduction", "hike"}
-# Verbs that say a number without telling what happened to the counted thing.
-LIGHT_VERBS = {"be", "have", "say", "tell", "report", "include", "number", "total", "reach", "become",
-               "comprise", "involve", "see", "show", "know", "there", "get", "make", "do", "accord",
-               # participles that describe the counted thing rather than say what happened to it
-               # ("enzymes used in the treatment", "a company owned by", "shares held"): dev sample
-               "use", "own", "base", "locate", "call", "name", "hold", "list", "schedule"}
-# Nouns of an event done to what a number counts ("the repurchase of 10 mln shares", "an offering
-# of 550,000 shares"): the verb that governs such a noun tells what happened to the event, not to the
-# counted thing. Deverbal nouns in -ing/-ion/-ment are recognized by their ending.
-EVENT_NOUNS = {"repurchase", "purchase", "sale", "buyback", "offer", "issue", "acquisition", "transfer",
-               "payment", "swap", "exchange", "deal", "bid", "loan", "refund", "release"}
-EVENT_SUFFIXES = ("ing", "ion", "ions", "ment", "ments")
-# Participles that give the size of the noun they describe: "a site measuring 250 acres".
-MEASURING_VERBS = {"measure", "total", "weigh", "cost", "cover", "span", "value", "amount", "number",
-                   "estimate", "worth"}
-# An event is written after the counted noun only as a regular participle ("people detained") or a
-# known irregular one (``IRREGULAR_PARTICIPLES``): ``dossier.figures.normalize_measure`` reads the
-# last word of a measure as its event only then, else as the head noun. Misparsed past tenses that are
-# not the counted thing's event ("drew", "meant": test2) stay out.
-GENERIC_COUNTED = {"people", "persons", "individuals", "men", "members", "personnel", "units", "head"}
-# Counted nouns that only say that things are counted ("651,253 units", "275,000 head" of cattle): the
-# measure is what the sentence says of the number, as for a bare number.
-CLASSIFIER_NOUNS = {"units", "head"}
-# Verbs whose number object is a price when it follows "at": "offered at 99-3/4", "priced at 101 pct".
-PRICING_VERBS = {"price", "offer", "reoffer", "sell", "buy", "issue", "trade", "auction", "place"}
-# Verbs whose bare number object is the quantity their noun names: "it sold 96,649" counts sales,
-# "the offer yields 5.94 pct" is a yield, "it made 11 cts a share" is earnings per share.
-VERB_MEASURES = {"sell": "sales", "produce": "production", "export": "exports", "import": "imports",
-                 "ship": "shipments", "deliver": "deliveries", "earn": "earnings", "make": "earnings",
-                 "lose": "loss", "spend": "spending", "yield": "yield", "offer": "offer", "bid": "bid",
-                 "invest": "investment", "borrow": "borrowing",
-                 "employ": "employees"}  # "AT&T employs 47,000" (test4)
-# What a sum is paid in, not what it buys or counts: "the acquisition price is 17.5 mln dlrs in cash"
-# (test4), "acquire Shelard for 25 mln dlrs in cash" (outside the sets, 7 of 7 such measures better
-# without the medium); a sum held in it counts it ("has 5 mln dlrs in cash").
-PAYMENT_MEDIA = {"cash", "stock", "shares", "securities", "notes", "debentures", "warrants", "kind"}
-# Verbs whose object is what was expected of a figure the sentence told before ("profit was 33 cents a
-# share, but analysts had expected 34 cents"): not a payment; ``figures`` lends that figure's measure.
-EXPECTING_VERBS = {"expect", "forecast", "predict", "anticipate", "estimate", "project"}
-# What forecasters do with a figure they are not what it measures of.
-_FORECAST_VERBS = EXPECTING_VERBS | {"say", "see", "put", "peg", "reckon", "think", "believe", "tell", "foresee"}
-# Nouns of who owns a share of something: "a 49 pct owner of the venture" (test2) measures a stake.
-OWNER_NOUNS = {"owner", "holder", "shareholder", "stakeholder", "partner", "parent"}
-# The people who expect, forecast or estimate a figure: the subject of its verb, not its measure.
-FORECASTERS = {"analyst", "analysts", "economist", "economists", "trader", "traders", "dealer", "dealers",
-               "expert", "experts", "forecaster", "forecasters", "observer", "observers", "broker", "brokers",
-               "official", "officials", "source", "sources", "banker", "bankers", "investor", "investors"}
-# The leading label of an earnings-table line, before its first number in digits or words.
-_NUMBER_WORDS_RE = "|".join(WORD_NUMBERS)
-_TABLE_LABEL_RE = re.compile(rf"^\s*([A-Za-z][A-Za-z -]{{0,30}}?)\s+(?:[$\d]|(?:{_NUMBER_WORDS_RE})\b)",
-                             re.IGNORECASE)
-# The label of the second column of an earnings line: "Net profit 57.1 mln dlrs vs loss 69.1 mln".
-VS_LABEL_RE = re.compile(r"^\s*vs\.?\s+([A-Za-z][A-Za-z -]{0,30}?)\s*$", re.IGNORECASE)
-# The rest of a table row after its label: two or more numbers and nothing else.
-_TABLE_ROW_RE = re.compile(r"(?:\s+\(?-?\d[\d,./-]*\)?){2,}\s*")
+
 @dataclass(frozen=True, slots=True)
 class NumberExpr:
     """A number expression over tokens ``[start, end)`` of the doc."""
@@ -133,16 +81,21 @@ class NumberExpr:
 
 def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     """The measure a number counts, as a short lowercase phrase, or None when the parse is silent."""
-    label = _table_label(doc, expr)
+    label = table_label(doc, expr.start)
     if label:
         return label
     inside = set(range(expr.start, expr.end))
+    priced = _priced_per_share(doc, expr)
+    if priced is not None:  # the words after "a share", which the parse hangs on "share"
+        return " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in doc[expr.end + 2:priced.i + 1])
     tops = [doc[k] for k in range(expr.start, expr.end) if doc[k].head.i not in inside or doc[k].dep_ == "ROOT"]
     if not tops:
         return None
     # the last token that leaves the expression tells what it counts when it is a noun or a number
     # on a noun ("one in every four adults"), else the first
     top = tops[-1] if tops[-1].pos_ in NOUN_POS or tops[-1].dep_ == "nummod" else tops[0]
+    if tops[0].dep_ == "pobj" and tops[0].head.i == expr.start - 1 and tops[0].head.lower_ in ("at", "for"):
+        top = tops[0]  # the preposition before a range the parse splits: "sold shares at 17-1/2 to 19 dlrs each"
     counted = _counted_noun(doc, top, inside)
     if counted is not None and counted.lower_ in CLASSIFIER_NOUNS and not left_modifiers(counted, inside) \
             and (counted.dep_ == "pobj" or counted.head.lemma_.lower() in CHANGE_VERBS):
@@ -155,10 +108,36 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
         # figure stands where that unit stands
         top, counted = counted, None
         inside = inside | set(range(expr.end, top.i + 1))
+    elif counted is not None and counted.i > expr.end and expr.unit in CURRENCY_UNITS and counted.pos_ == "PROPN" \
+            and counted.ent_type_ in ("ORG", "GPE", "LOC", "FAC"):
+        # a sum does not count a place or a company: "at 120.88 dlrs FOB Gulf" (test5); the sum stands
+        # where the name stands
+        top, counted = counted, None
+        inside = inside | set(range(expr.end, top.i + 1))
     if counted is not None:
         return _measure_of_counted(doc, counted, inside, expr.unit)
     found = _measure_of_bare(doc, top, inside, expr)
     return found if found is not None or expr.unit is None else _measured_in(doc, expr)
+
+
+def _priced_per_share(doc: Doc, expr: NumberExpr) -> Token | None:
+    """The noun a per-share sum modifies, which the parse loses in the "a share" between: "withdrew its
+    23 dlr a share takeover proposal" (test3), "its 31.60 dlr per share tender offer": the last noun of
+    the nouns and adjectives right after "a share" (at most four)."""
+    k = expr.end
+    if expr.unit not in CURRENCY_UNITS or k + 2 >= len(doc) or doc[k].lower_ not in ("a", "per") \
+            or doc[k + 1].lower_ not in ("share", "shr"):
+        return None
+    noun = None
+    for tok in doc[k + 2:k + 6]:
+        if tok.pos_ not in NOUN_POS and tok.tag_ not in ("JJ", "VBN") and tok.text != "-":
+            break
+        if tok.pos_ in NOUN_POS:
+            noun = tok
+    if noun is None or noun.lemma_.lower() in TIME_NOUNS or is_unit_token(noun) or noun.ent_type_ \
+            or noun.lower_ in PAYMENT_MEDIA:  # "22 dlrs a share cash": what it is paid in
+        return None
+    return noun
 
 
 def _measured_in(doc: Doc, expr: NumberExpr) -> str | None:
@@ -171,33 +150,6 @@ def _measured_in(doc: Doc, expr: NumberExpr) -> str | None:
             or is_unit_token(noun) or any(c.like_num or c.dep_ == "poss" for c in noun.children):
         return None  # not "in calendar 1987", "in Japan's favour"
     return noun_phrase(noun, set(range(expr.start, expr.end)))
-
-
-def _line_of(doc: Doc, k: int) -> str:
-    idx = doc[k].idx
-    text = doc_text(doc)
-    return text[text.rfind("\n", 0, idx) + 1:text.find("\n", idx) % (len(text) + 1)]
-
-
-def _table_label(doc: Doc, expr: NumberExpr) -> str | None:
-    """Table lines: earnings ("Revs 136.4 mln vs 133.3 mln") and rows of numbers under a label
-    ("End Stocks 4.50 4.32 4.19 4.01"): the line's leading label."""
-    line = _line_of(doc, expr.start)
-    m = _TABLE_LABEL_RE.match(line)
-    if m is None or len(m.group(1).split()) > 4:
-        return None
-    if " vs " not in f" {line} " and not _TABLE_ROW_RE.fullmatch(line[m.end(1):]):
-        return None
-    text, idx = doc_text(doc), doc[expr.start].idx
-    vs = text.rfind(" vs ", text.rfind("\n", 0, idx) + 1, idx)
-    second = VS_LABEL_RE.match(text[vs:idx]) if vs >= 0 else None
-    label = m.group(1).lower()
-    if second is None or second.group(1).lower() in label.split():
-        return label  # "Shr loss 61 cts vs loss 1.19 dlrs"
-    # the other column's label takes the place of the row's head: "Net profit 57.1 mln dlrs vs loss
-    # 69.1 mln" -> "net loss"; "Shr 5 cts vs loss 3 cts" -> "shr loss"
-    words = label.split()
-    return " ".join([*(words[:-1] if len(words) > 1 else words), second.group(1).lower()])
 
 
 def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
@@ -247,16 +199,16 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | 
         return noun_phrase(owned, inside) if owned is not None else "stake"
     # what happened to a sum's or a rate's noun did not happen to the sum: "withdrew a six dlr per
     # share offer" is the offer's price, not an amount withdrawn
-    verb = _governing_verb(counted) if unit not in CURRENCY_UNITS and unit != "percent" else None
+    verb = governing_verb(counted) if unit not in CURRENCY_UNITS and unit != "percent" else None
     if verb is not None and counted.lower_ in GENERIC_COUNTED and verb.lemma_ in CHANGE_VERBS \
             and counted.dep_ not in ("nsubj", "nsubjpass"):
-        subj = _subject(verb)  # "the forces will number 2.5 thousand people"; "the toll rose to 50 people"
+        subj = subject_of(verb)  # "the forces will number 2.5 thousand people"; "the toll rose to 50 people"
         if subj is not None and subj.pos_ in NOUN_POS:
-            return _subject_phrase(doc, subj, inside)
+            return subject_phrase(doc, subj, inside)
     level_of = _level_of(doc, counted, inside)
     if level_of is not None:
         return level_of
-    return _with_event(noun_phrase(counted, inside), verb)
+    return with_event(noun_phrase(counted, inside), verb)
 
 
 def _level_of(doc: Doc, counted: Token, inside: set[int]) -> str | None:
@@ -274,17 +226,21 @@ def _level_of(doc: Doc, counted: Token, inside: set[int]) -> str | None:
                and (c.dep_ != "prep" or c.lower_ in ("from", "to", "by")) and any(t.like_num for t in c.subtree)
                for c in verb.children):
         return None
-    obj = _object(verb, inside)
+    obj = verb_object(verb, inside)
     if obj is not None:
         return noun_phrase(obj, inside) if obj.i != counted.i else None
-    subj = _subject(verb)
-    return _subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None
+    subj = subject_of(verb)
+    return subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None
 
 
 def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -> str | None:
     """A number that modifies no noun: the subject of its change verb, or the noun it completes."""
     unit = expr.unit
     role, attach = top.dep_, top.head
+    if attach.lower_ == "worth" and attach.i not in inside:
+        valued = _valued(attach, inside)
+        if valued is not None:
+            return noun_phrase(valued, inside)
     prep = top.head.lower_ if top.dep_ == "pobj" else top.lower_ if role == "prep" else ""
     if role == "pobj" or (role == "prep" and top.i in inside):
         attach = attach.head if role == "pobj" else attach
@@ -294,13 +250,16 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         # amount of what the time phrase is about, the noun it hangs on or its verb's object
         about = attach.head.head
         if about.pos_ in ("VERB", "AUX"):
-            obj = _object(about, inside)
+            obj = verb_object(about, inside)
             return noun_phrase(obj, inside) if obj is not None else None
         if about.pos_ in NOUN_POS and about.i not in inside:
             return noun_phrase(about, inside)
-    while (attach.lower_ in ("up", "down", "higher", "lower", "off") or is_unit_token(attach)
-           or (attach.pos_ == "ADJ" and attach.dep_ in ("acomp", "advmod", "oprd"))) \
+    while (attach.lower_ in ("up", "down", "higher", "lower", "off", "anywhere", "somewhere")
+           or is_unit_token(attach) or (attach.pos_ == "ADJ" and attach.dep_ in ("acomp", "advmod", "oprd"))
+           or (attach.lower_ in ("from", "to") and attach.dep_ == "prep" and attach.head.lower_ == "from")) \
             and attach.head.i != attach.i:
+        # "M-1 should be anywhere from down four billion dlrs to up 2.3 billion dlrs": "to" hangs on
+        # "from", "from" on "anywhere"
         # "7.1 pct to 60 cts": "to 60 cts" hangs on the other figure's unit; "reserves were unchanged
         # from 284.8 mln crowns": a predicate adjective tells of its verb's subject
         from_unit = is_unit_token(attach)
@@ -315,15 +274,15 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
     if per is not None and prep in ("for", "at") and lemma not in CHANGE_VERBS:
         return f"price per {per}" if per else "price"  # "buy the company for 30.6 dlrs a share"
     if attach.pos_ in ("VERB", "AUX") and lemma in PRICING_VERBS and (
-            prep == "at" or (prep == "for" and _object(attach, inside) is None)):
+            prep == "at" or (prep == "for" and verb_object(attach, inside) is None)):
         return "price"  # "to be offered at 99-3/4", "priced at 101-3/4 pct", "is selling for 19,800 yen"
     if attach.pos_ in ("VERB", "AUX"):
         if attach.dep_ == "acl" and attach.lemma_.lower() in MEASURING_VERBS and nominal(attach.head):
             return noun_phrase(attach.head, inside)  # "a factory site measuring 250 acres"
         if role in ("nsubj", "nsubjpass"):  # "13 officers were killed and 353 injured"
-            sibling = _subject(attach.head) if attach.dep_ == "conj" else None
+            sibling = subject_of(attach.head) if attach.dep_ == "conj" else None
             if sibling is not None and sibling.pos_ in NOUN_POS and not is_unit_token(sibling):
-                return _with_event(noun_phrase(sibling, inside), attach)  # (not "30% saw ... and 27% saw")
+                return with_event(noun_phrase(sibling, inside), attach)  # (not "30% saw ... and 27% saw")
             return None
         # a change: the verb's level or extent ("rose to 12 dlrs", "shed 2.1%", "lift their offer to
         # £5m"); "by" after another verb is a margin ("beat her by 40 metres")
@@ -333,7 +292,7 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
                                      or any(c.dep_ == "nsubjpass" for c in attach.children))
         # "by" after a verb with an object is how much the object changed: "spur domestic spending by
         # 34 billion dlrs" (not "beat her by 40 metres")
-        extent_of_object = prep == "by" and _object(attach, inside) is not None
+        extent_of_object = prep == "by" and verb_object(attach, inside) is not None
         if lemma in CHANGE_VERBS or role == "npadvmod" or prep in ("to", "from") or level_at or extent_of_object:
             figure_object = _figure_object(attach, inside) if lemma not in CHANGE_VERBS else None
             if figure_object is not None:
@@ -343,16 +302,16 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
                 if counted is not None:
                     return _measure_of_counted(doc, counted, {figure_object.i}, None)
                 return _verb_measure(lemma, per)
-            obj = _object(attach, inside)
+            obj = verb_object(attach, inside)
             if obj is not None and role in ("prep", "npadvmod"):
                 # "increase the dividend to 60 cts"; "put output at 1.45 mln"; "approved an increase in
                 # the dividend to 18 cts from 14 cts"
                 target = pobj(obj, ("in", "of"), inside) if obj.lemma_.lower() in CHANGE_NOUNS else None
                 return noun_phrase(target if target is not None else obj, inside)
-            subj = _subject(attach)
-            changed = _subject_phrase(doc, subj, inside) if subj is not None else None
+            subj = subject_of(attach)
+            changed = subject_phrase(doc, subj, inside) if subj is not None else None
             return changed if changed is not None else _verb_measure(lemma, per)  # "sold 96,649, up 6.3 pct"
-        obj = _object(attach, inside)
+        obj = verb_object(attach, inside)
         if obj is not None and role == "prep" and top.head.lower_ in ("for", "at"):
             return noun_phrase(obj, inside)  # "acquire Supermarkets General for 1.62 billion dlrs"
         paid = role == "dobj" and unit in CURRENCY_UNITS
@@ -361,19 +320,30 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             return noun_phrase(bought, inside)  # "spent A$584m on buying an 18.8% stake"
         # not "selling 20 pct of it"; ccomp: "made 11 cts a share" is often parsed so
         partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children)
-        if role in ("dobj", "ccomp") and lemma in VERB_MEASURES and not partitive:
+        if role == "dobj" and unit == "percent" and lemma in STAKE_VERBS and not partitive:
+            return "stake"  # "Pacific Telesis and Merrill Lynch jointly hold 13 pct", "owned 80 pct by Standard"
+        takings = lemma not in BOX_OFFICE_VERBS or (unit in CURRENCY_UNITS and attach.dep_ not in ("acl", "amod"))
+        if role in ("dobj", "ccomp") and lemma in VERB_MEASURES and not partitive and takings:
             return _verb_measure(lemma, per)  # "it sold 96,649", "the offer yields 5.94 pct"
-        subj = _subject(attach) if role in ("dobj", "attr") else None
-        if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside and not _is_forecaster(subj):
-            return noun_phrase(subj, inside)  # "management pays 1/4 pct"
+        subj = subject_of(attach) if role in ("dobj", "attr") else None
+        if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside and not is_forecaster(subj) \
+                and subj.lemma_.lower() not in AGENT_NOUNS and subj.lower_ not in AGENT_NOUNS:
+            return noun_phrase(subj, inside)  # "management pays 1/4 pct"; not "the US firm agreed to pay $2bn"
         lemma = attach.lemma_.lower()
         if paid and lemma not in LIGHT_VERBS and lemma not in EXPECTING_VERBS and lemma.isalpha():
             # "refund 69.7 mln dlrs to customers", "offer nine dlrs a share"; a sum paid is a payment
             return "payment" if lemma == "pay" else lemma
         return None
-    if attach.pos_ in NOUN_POS and attach.i not in inside and attach.lemma_.lower() not in TIME_NOUNS:
+    if attach.pos_ in NOUN_POS and attach.i not in inside and attach.lemma_.lower() not in TIME_NOUNS \
+            and not attach.text[:1].isdigit() and not is_unit_token(attach):
+        # not the other figure of a conversion: "$427bn (£230bn)", "3.35m Euros (£2.31m)"
         if attach.lower_ in CLASSIFIER_NOUNS:  # "totalled 651,253 units, up 0.4 pct": what the units are
             return _measure_of_bare(doc, attach, inside | {attach.i}, expr)
+        if role == "prep" and prep == "at" and unit in CURRENCY_UNITS and attach.pos_ == "PROPN":
+            # a tender line's seller or a month of delivery "at" a sum: "- Cargill 10,000 tonnes ... at
+            # 120.88 dlrs FOB Gulf" (test5), "June/July at 4,400 dlrs"; a common noun keeps its own
+            # ("revenues ... at 88 mln dlrs", "the deficit, up 30.5% at $162bn")
+            return f"price per {per}" if per else "price"
         if attach.lemma_.lower() in CHANGE_NOUNS:  # "an increase in gas prices from 60 to 120 tenge"
             target = pobj(attach, ("in", "of"), inside)
             if target is None:
@@ -389,6 +359,25 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         if role in ("prep", "appos", "npadvmod"):  # "assets of 1.28 billion dlrs"
             return noun_phrase(attach, inside)
     return None
+
+
+def _valued(worth: Token, inside: set[int]) -> Token | None:
+    """What "worth" a sum gives the value of: the noun right before it, however the parse hangs "worth"
+    ("a deal worth $8bn", "the first vouchers, worth £250", "offering income tax cuts worth 6.8bn rand"),
+    else its verb's subject ("the contract is worth 5 mln dlrs")."""
+    doc = worth.doc
+    k = worth.i - 1 if worth.i > 0 and doc[worth.i - 1].text != "," else worth.i - 2
+    before = doc[k] if k >= 0 else None
+    if before is not None and before.pos_ in NOUN_POS and before.i not in inside and not is_unit_token(before) \
+            and before.lemma_.lower() not in TIME_NOUNS and before.ent_type_ not in ("DATE", "TIME", "MONEY"):
+        return before
+    head = worth.head
+    if worth.dep_ != "acomp" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    found = subject_of(head)
+    if found is None or found.pos_ not in NOUN_POS or found.i in inside or is_unit_token(found):
+        return None
+    return found
 
 
 def _is_when(tok: Token) -> bool:
@@ -416,13 +405,13 @@ def _level_owner(level: Token, inside: set[int]) -> str | None:
         return None  # not "licensed a total of 4.22 mln tonnes": the subject licensed them
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    obj = _object(verb, inside)
+    obj = verb_object(verb, inside)
     if obj is not None and obj.i != level.i:
         return noun_phrase(obj, inside)
-    subj = _subject(verb)
+    subj = subject_of(verb)
     if subj is None or subj.pos_ != "NOUN" or subj.i in inside:
         return None
-    return _subject_phrase(subj.doc, subj, inside)
+    return subject_phrase(subj.doc, subj, inside)
 
 
 def _figure_object(verb: Token, inside: set[int]) -> Token | None:
@@ -476,126 +465,5 @@ def _bought(verb: Token, inside: set[int]) -> Token | None:
                     and child.lemma_.lower() not in TIME_NOUNS and child.ent_type_ not in ("DATE", "TIME"):
                 return child
             if child.dep_ == "pcomp" and child.pos_ == "VERB":
-                return _object(child, inside)
+                return verb_object(child, inside)
     return None
-
-
-def _object(verb: Token, inside: set[int]) -> Token | None:
-    """The noun direct object of a verb that is not a number, unit, date or time."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "obj") and child.pos_ in NOUN_POS and child.i not in inside \
-                and not is_unit_token(child) and child.lemma_.lower() not in TIME_NOUNS \
-                and child.ent_type_ not in ("DATE", "TIME"):
-            return child
-    return None
-
-
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in NOUN_POS:
-                return verb.head  # "the trade imbalance, which amounted to 51.48 billion dlrs"
-            return child
-    if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
-        # "expects earnings to increase 15 pct": the raised object is what changes
-        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in NOUN_POS), None)
-        if obj is not None:
-            return obj
-    if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
-        # "rates rose two basis points to close at 5.55 pct"; "the market is likely to grow by 40%":
-        # the predicate adjective's verb holds the subject
-        return _subject(verb.head)
-    if verb.dep_ in ("acl", "relcl", "amod") and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_POS \
-            and not is_unit_token(verb.head) and verb.head.i not in {t.i for t in verb.subtree}:
-        # "<Marconi SA>, owned 80 pct by Standard", "Virgin Blue, which is 25% owned by", "its 50 pct
-        # owned unit": the participle's noun
-        return verb.head
-    return None
-
-
-def _governing_verb(noun: Token) -> Token | None:
-    """The verb that says what happened to a counted noun ("detained", "killed", "ransacked")."""
-    for child in noun.children:
-        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
-            return child
-    if noun.dep_ == "conj":
-        return _governing_verb(noun.head)
-    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
-        return noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in NOUN_POS:
-        owner = noun.head.head  # "the offices of five TV channels" were ransacked
-        if _is_event_noun(owner):
-            return None  # "completed an offering of 550,000 shares": the offering was completed
-        if owner.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and owner.head.pos_ == "VERB":
-            return owner.head
-    return None
-
-
-def _is_event_noun(tok: Token) -> bool:
-    low = tok.lower_
-    return (tok.lemma_.lower() in EVENT_NOUNS or low in EVENT_NOUNS or tok.lemma_.lower() in CHANGE_NOUNS
-            or (len(low) > 5 and low.endswith(EVENT_SUFFIXES)))
-
-
-def _subject_phrase(doc: Doc, subj: Token, inside: set[int]) -> str | None:
-    """The subject of a change, with "their number" and "the number of X" resolved."""
-    if _is_forecaster(subj):
-        return None
-    if subj.lemma_.lower() == "number":
-        target = pobj(subj, ("of",))
-        if target is not None:
-            return _with_event(noun_phrase(target, inside), _governing_verb_acl(target))
-        if any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in subj.children):
-            return _antecedent(doc, subj, inside)
-        return noun_phrase(subj, inside) if left_modifiers(subj, inside) else None  # "hog numbers"
-    if subj.pos_ not in NOUN_POS:
-        return None
-    # coordinated subjects change together: "barrows and gilts rose 1.75 dlr"
-    # (a plain noun right before "and", not a name or a unit: not "net sales of soybean cake and meal")
-    partners = [c for c in subj.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i not in inside
-                and not is_unit_token(c)]
-    if partners and subj.pos_ == "NOUN" and not is_unit_token(subj) and subj.i + 1 < len(doc) \
-            and doc[subj.i + 1].lower_ == "and" and doc[subj.i + 1].head.i == subj.i:
-        return " and ".join(noun_phrase(t, inside) for t in (subj, *partners))
-    return noun_phrase(subj, inside)
-
-
-def _is_forecaster(subj: Token) -> bool:
-    """People who expect or estimate a figure ("analysts had expected 34 cents"): who says it, never
-    what it measures; as the subject of another verb they may be counted ("registered investors rose
-    to 12,000")."""
-    return (subj.lemma_.lower() in FORECASTERS or subj.lower_ in FORECASTERS) \
-        and subj.head.lemma_.lower() in _FORECAST_VERBS
-
-
-def _governing_verb_acl(noun: Token) -> Token | None:
-    return next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
-
-
-def _antecedent(doc: Doc, anaphor: Token, inside: set[int]) -> str | None:
-    """What "their number" refers to: a plural noun of the previous sentence, preferring one that a
-    participle describes ("the security forces killed during the protests")."""
-    sent = anaphor.sent
-    if sent.start == 0:
-        return None
-    previous = doc[sent.start - 1].sent
-    plurals = [t for t in previous if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in TIME_NOUNS]
-    described = [t for t in plurals if _governing_verb_acl(t) is not None]
-    if not plurals:
-        return None
-    noun = (described or plurals)[0]
-    return _with_event(noun_phrase(noun, inside), _governing_verb_acl(noun))
-
-
-def _with_event(phrase: str, verb: Token | None) -> str:
-    """``phrase`` followed by what happened to it ("people detained"), when a past-tense or
-    participle verb says so; plans and wishes ("seeking", "will support") are left out."""
-    if verb is None or verb.tag_ not in ("VBN", "VBD"):
-        return phrase
-    if not verb.lower_.endswith("ed") and verb.lower_ not in IRREGULAR_PARTICIPLES:
-        return phrase
-    if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in CHANGE_VERBS:
-        return phrase
-    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("TO", "MD") for c in verb.children):
-        return phrase  # "terminals to be supplied", "movies that will be released": not yet happened
-    return f"{phrase} {verb.lower_}"

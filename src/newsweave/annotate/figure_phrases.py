@@ -21,7 +21,8 @@ RELATIONAL_HEADS = {"price", "cost", "rate", "value", "share", "level", "number"
                     "total", "index", "stake", "output", "production", "sales", "supply", "demand"}
 # Words before a noun that say how many or which, not what: "several", "other", "additional".
 QUANTIFIER_ADJS = {"several", "many", "other", "more", "few", "additional", "least", "total", "some",
-                   "such", "same", "further", "extra", "only", "first", "last", "about", "own", "new"}
+                   "such", "same", "further", "extra", "only", "first", "last", "about", "own", "new",
+                   "estimated"}  # "an estimated 12 million Britons"
 NOUN_POS = ("NOUN", "PROPN")
 # Entities a counted noun's phrase does not end in: names and dates.
 NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "LAW"}
@@ -44,9 +45,12 @@ def phrase_head(noun: Token) -> Token:
 
 
 def nominal(tok: Token) -> bool:
-    """A noun, or a word the tagger took for a verb in a noun's place ("a 0.3 point cut in the
-    coupon", "dlrs of Series B notes"): numbers modify and "of" introduces nouns only."""
-    return tok.pos_ in NOUN_POS or (tok.pos_ == "VERB" and tok.dep_ in NOMINAL_DEPS)
+    """A noun, or a word the tagger took for a verb or an adjective in a noun's place ("a 0.3 point cut
+    in the coupon", "dlrs of Series B notes", "blamed an $850m payout"): numbers modify and "of"
+    introduces nouns only."""
+    return tok.pos_ in NOUN_POS or (tok.pos_ == "VERB" and tok.dep_ in NOMINAL_DEPS) or (
+        tok.pos_ == "ADJ" and tok.tag_ == "JJ" and tok.dep_ in ("dobj", "obj", "pobj", "nsubj", "nsubjpass")
+        and any(c.dep_ == "det" for c in tok.children))  # "an $850m payout"; not "four more", "much less"
 
 
 def pobj(noun: Token, preps: tuple[str, ...], inside: set[int] | None = None) -> Token | None:
@@ -118,8 +122,10 @@ def left_modifiers(tok: Token, inside: set[int]) -> list[Token]:
     for child in tok.lefts:
         if child.dep_ not in ("compound", "amod", "nmod") or child.i in inside or child.like_num:
             continue
-        if child.lower_ in QUANTIFIER_ADJS or child.pos_ in ("NUM", "DET", "PRON", "PUNCT"):
-            continue
+        if child.lower_ in QUANTIFIER_ADJS or child.pos_ in ("NUM", "DET", "PRON", "PUNCT", "ADV") \
+                or (child.dep_ == "compound" and child.lemma_.lower() in TIME_NOUNS and child.i > 0
+                    and child.doc[child.i - 1].lower_ in ("same", "this", "that")):
+            continue  # "during the same period imports rose": a time phrase the parse took for a compound
         if child.pos_ == "VERB" and any(t.i in inside for t in child.subtree):
             continue  # the participle that carries the figure: "its 50 pct owned unit"
         if is_unit_token(child) or (child.is_punct and child.text != "-") or any(

@@ -13,7 +13,7 @@
    is the target of a change ("the cost per liter increased from 60 to 120 tenge"), the subject that
    changed, with "their number" resolved to the previous sentence's noun phrase;
 4. link figures to the one they restate or are compared with ("57.1 mln dlrs vs loss 69.1 mln"),
-   which lends its unit and measure where the text elides them.
+   which lends its unit and measure where the text elides them (``figure_links``).
 
 The lexicons (``figure_lexicon`` and the word lists below) are written for English news in general
 (wire copy such as Reuters' "mln dlrs" and "pct", British "£600m" and "per cent"), checked by eye on
@@ -42,7 +42,8 @@ from newsweave.annotate.figure_lexicon import (
     UNIT_WORDS,
     WORD_NUMBERS,
 )
-from newsweave.annotate.figure_measures import EXPECTING_VERBS, VS_LABEL_RE, NumberExpr, find_measure
+from newsweave.annotate.figure_links import link_to_previous, unit_of_other_level
+from newsweave.annotate.figure_measures import NumberExpr, find_measure
 from newsweave.annotate.figure_phrases import is_unit_token
 from newsweave.annotate.figure_skips import is_skipped, year_digits
 from newsweave.annotate.nlp import doc_text
@@ -51,22 +52,19 @@ from newsweave.model import Figure
 _RANGE_HEDGES = {"about", "around", "approximately", "roughly", "some", "nearly", "almost"}
 NUMBER_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(bn|mln|mn|m|k|bln)?$", re.IGNORECASE)
 FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
+# Pence glued to the number, as BBC writes share prices: "closing at 873p".
+PENCE_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)p$")
 # Money-market quotes, bid/asked with the asked's last digits only: "5.55/54 pct" is 5.54 to 5.55.
 BID_ASKED_RE = re.compile(r"^(\d{1,3})\.(\d{2})/(\d{2})$")
-# The text between two figures that makes the second one a restatement or a sibling of the first.
-# "and a further five", "and another 20": the second figure adds to the first's count
-_LINKED_RE = re.compile(r"^[\s,()]*(or|and|from|vs\.?|versus|against|compared (?:with|to))[\s,]*(a|an)?"
-                        r"\s*(?:further|another|additional)?\s*$")
-RATE_UNITS = {"percent", "percentage points", "basis points"}
-_RESTATING_WORDS = {"of", "its", "their", "the", "his", "her"}
-# A figure restated in another currency right after the first: "$32bn (£16.7bn; 24.1bn euros)".
-_CONVERSION_RE = re.compile(r"^\s*[(;,/]\s*$")
-# A comparison that elides the unit: "1.45 mln tonnes, against 1.35 mln"; "79,100 acres, vs 76,700".
-_YEAR_PHRASE = re.compile(r"\s*\b(?:in|for)\s+(?:19|20)\d\d\b")
-_COMPARED_RE = re.compile(r"^[\s,()]*(?:[a-z]+\s+){0,3}?(vs\.?|versus|against|compared (?:with|to)|from)\s*$")
 # Thousands with a glued "m" and no currency: metres ("3,000m"); a sum in millions would be "3bn".
 # Athletics distances in metres, written "400m" in BBC sport (9 in 250 BBC articles outside the sets).
 RACE_DISTANCES = {60, 100, 110, 200, 400, 800}
+# Plural nouns after a race distance that name the race, not what millions count ("the 60m hurdles",
+# "the 100m and 200m titles").
+RACE_NOUNS = {"hurdles", "titles", "finals", "heats", "medals", "records", "relays"}
+# Words of the field events, whose marks BBC sport writes as "4.88m".
+FIELD_EVENT_WORDS = {"jump", "vault", "throw", "leap", "clear", "clearance", "land", "put", "hammer", "javelin",
+                     "discus", "jumper", "vaulter", "thrower", "pole"}
 _THOUSANDS_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d{4,})$")
 # The denominators of shares written as words ("half", "a quarter", "two-thirds").
 FRACTION_WORDS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
@@ -107,39 +105,12 @@ def extract_figures(doc: Doc) -> list[Figure]:
         start, end = first.idx, last.idx + len(last.text)
         if last.text.endswith(".") and last.lower_.rstrip(".") in SCALES and last.i + 1 == last.sent.end:
             end -= 1  # a scale that holds the sentence's full stop ("paid £15m."): the stop is not the figure's
-        fig = _linked(doc, figures, Figure(start, end, doc_text(doc)[start:end], expr.value, expr.unit,
-                                           find_measure(doc, measure_of), expr.value_max))
+        fig = link_to_previous(doc, figures, Figure(start, end, doc_text(doc)[start:end], expr.value, expr.unit,
+                                                    find_measure(doc, measure_of), expr.value_max))
         if fig.unit is None:
-            fig = _unit_of_other_level(doc, figures, fig, expr)
+            fig = unit_of_other_level(doc, figures, fig, expr)
         figures.append(fig)
     return figures
-
-
-def _level_verb(doc: Doc, expr_start: int, expr_end: int) -> tuple[int, str] | None:
-    """The verb and the preposition ("to", "from") whose object a number expression is."""
-    for k in range(expr_start, expr_end):
-        tok = doc[k]
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from") and not expr_start <= tok.head.i < expr_end \
-                and tok.head.head.pos_ in ("VERB", "AUX"):
-            return tok.head.head.i, tok.head.lower_
-    return None
-
-
-def _unit_of_other_level(doc: Doc, figures: list[Figure], fig: Figure, expr: NumberExpr) -> Figure:
-    """A level that leaves its unit out takes the unit of the other level of the same change: "increase
-    the budget to 1,546 trillion rials ($175.6bn) from the previous year's 1,070 trillion"."""
-    mine = _level_verb(doc, expr.start, expr.end)
-    if mine is None:
-        return fig
-    for other in reversed(figures):
-        span = doc.char_span(other.start, other.end, alignment_mode="expand")
-        if span is None or span.start < doc[mine[0]].sent.start:
-            break
-        theirs = _level_verb(doc, span.start, span.end)
-        if theirs is not None and theirs[0] == mine[0] and theirs[1] != mine[1] and other.unit is not None \
-                and other.value > 0 and 0.01 <= fig.value / other.value <= 100:
-            return Figure(fig.start, fig.end, fig.text, fig.value, other.unit, fig.measure, fig.value_max)
-    return fig
 
 
 def _coordinated_expression(doc: Doc, expr: NumberExpr) -> NumberExpr | None:
@@ -155,107 +126,6 @@ def _is_duration(doc: Doc, expr: NumberExpr) -> bool:
     """A number of time units or a time adjective: "six months", "six-month"."""
     k = expr.end + 1 if expr.end < len(doc) and doc[expr.end].text == "-" else expr.end
     return k < len(doc) and doc[k].lemma_.lower() in TIME_NOUNS
-
-
-def _linked(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
-    """Fill what a figure leaves out from the figure it restates or is compared with.
-
-    "fell 8.2 billion dlrs, or 4.0 pct" and "$32bn (£16.7bn)" share a measure; "1.45 mln tonnes,
-    against 1.35 mln" shares measure and unit (a number of the same scale with no unit of its own).
-    """
-    if not figures:
-        return fig
-    prev = figures[-1]
-    if "\n" in doc_text(doc)[prev.end:fig.start]:
-        return fig
-    between = _YEAR_PHRASE.sub("", _untimed_text(doc, prev.end, fig.start))  # "1.35 mln in 1986 and 1.208 mln"
-    measure, unit = fig.measure, fig.unit
-    # "2,890,000 of its ordinary shares or 2.2 pct of those": the first figure's own noun may stand
-    # between the two
-    own = set(prev.measure.lower().split()) | _RESTATING_WORDS if prev.measure else set(_RESTATING_WORDS)
-    after = doc.char_span(prev.end, fig.start, alignment_mode="expand")
-    if after is not None and len(after) and after[0].pos_ == "NOUN" \
-            and any(c.dep_ == "nummod" and c.idx < prev.end for c in after[0].children):
-        own = own | {after[0].lower_}  # "to 412,000 shares, or 6.5 pct": the noun the first one counts
-    linked = _LINKED_RE.match(between) is not None or (
-        measure is None and _LINKED_RE.match(" ".join(w for w in between.split() if w.lower() not in own)) is not None)
-    compared = _COMPARED_RE.match(between) is not None
-    converted = _CONVERSION_RE.match(between) is not None and unit in CURRENCY_UNITS \
-        and prev.unit in CURRENCY_UNITS
-    same_kind = unit is None or unit == prev.unit
-    if prev.measure is not None and measure is None and same_kind and _conjunct_of(doc, fig, prev):
-        measure = prev.measure  # "76,700 acres estimated last month and 75,900 acres harvested"
-    if prev.measure is not None and (converted or (linked and (measure is None or compared))
-                                     or (compared and measure is None and same_kind)):
-        measure = prev.measure  # "60 cts a share from 56 cts": a short phrase before "from" is allowed
-    # a rate is not elided before a level: "up 6.3 pct from 90,945" (but "381 mln dlrs from 160" is)
-    similar = prev.unit not in RATE_UNITS or (prev.value > 0 and 0.01 <= fig.value / prev.value <= 100)
-    converted_before = between.lstrip().startswith(")")  # "4.3bn rupees ($98m; £52m), against 2.7bn"
-    if unit is None and similar and not converted_before and (((linked or compared) and measure == prev.measure)
-                                                              or VS_LABEL_RE.match(between) is not None):
-        unit = prev.unit  # elided when nothing else is counted, or in a table ("57.1 mln dlrs vs loss 69.1 mln")
-    if prev.measure is None and measure is not None and fig.unit == prev.unit and linked:
-        figures[-1] = Figure(prev.start, prev.end, prev.text, prev.value, prev.unit, measure,
-                             prev.value_max)  # "80 pct by Standard and 20 pct by Alcatel": both
-    # "11,950 tonnes of free market barley and 13,000 of soft wheat flour": a bare amount of another
-    # thing in the same list leaves the first one's unit out (test4's annotator: 13,000 tonnes)
-    listed = _LINKED_RE.match(" ".join(w for w in between.split() if w.lower() not in own)) is not None
-    if unit is None and prev.unit is not None and prev.unit not in RATE_UNITS and listed and prev.value > 0 \
-            and 0.1 <= fig.value / prev.value <= 10 \
-            and fig.value_max is None and doc_text(doc)[fig.end:fig.end + 4] == " of " \
-            and doc_text(doc)[prev.end:prev.end + 4] == " of ":
-        unit = prev.unit
-    if measure is None and prev.measure is not None and unit is not None and unit == prev.unit \
-            and _expected_object(doc, fig) and doc[_token_at(doc, prev.start)].sent.start \
-            == doc[_token_at(doc, fig.start)].sent.start:
-        measure = prev.measure  # "profit was 33 cents a share, but analysts had expected 34 cents"
-    if (measure, unit) == (fig.measure, fig.unit):
-        return fig
-    return Figure(fig.start, fig.end, fig.text, fig.value, unit, measure, fig.value_max)
-
-
-def _token_at(doc: Doc, offset: int) -> int:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span.start if span is not None else 0
-
-
-def _expected_object(doc: Doc, fig: Figure) -> bool:
-    """Whether a figure is the object of a verb of expecting ("had expected 34 cents")."""
-    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in EXPECTING_VERBS
-
-
-def _untimed_text(doc: Doc, start: int, end: int) -> str:
-    """The text between two offsets without its time phrases ("in the quarter", "a week ago", "in
-    last year's second half"), which do not keep two figures from being compared."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return doc_text(doc)[start:end]
-    # a preposition is dropped with the time phrase it opens (the parse of "1.35 mln in 1986 and
-    # 1.208 mln" often hangs the year elsewhere)
-    kept = [t for t in span if not _is_temporal(t) and not (
-        t.tag_ == "IN" and t.i + 1 < span.end and _is_temporal(doc[t.i + 1]))]
-    return " " + " ".join(t.text for t in kept) + " "
-
-
-def _is_temporal(tok: Token) -> bool:
-    return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in TIME_NOUNS or tok.lower_ == "ago"
-
-
-def _conjunct_of(doc: Doc, fig: Figure, prev: Figure) -> bool:
-    """Whether the parse joins ``fig`` to ``prev`` with a conjunction: a conj of a token of prev, or
-    of the word prev counts, by the number or the word it modifies ("four points behind Arsenal and a
-    further five back": "back" is a conj of "points")."""
-    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-    before = doc.char_span(prev.start, prev.end, alignment_mode="expand")
-    if span is None or before is None:
-        return False
-    anchors = {t.i for t in before} | {t.head.i for t in before if t.dep_ == "nummod"}
-    return any(c.dep_ == "conj" and c.head.i in anchors for t in span
-               for c in ((t, t.head) if t.dep_ == "nummod" else (t,)))
 
 
 # ---------------------------------------------------------------- reading number expressions
@@ -355,11 +225,29 @@ def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
         return named[low], j + 2  # "Swiss francs", "Yugoslav dinars"
     if low == "european" and [t.lower_ for t in doc[j + 1:j + 3]] in (["currency", "units"], ["currency", "unit"]):
         return "XEU", j + 3
+    if low == "won":
+        # the Korean currency, not the verb: "38.3 billion won in 1986", "fell 1,500 won to 38,600" (not
+        # "nine won medals", "won the race")
+        after = doc[j + 1] if j + 1 < len(doc) else None
+        if after is None or after.pos_ not in ("NOUN", "PROPN", "DET", "PRON", "NUM", "ADJ"):
+            return "KRW", j + 1
+        return None, j
     if low in CURRENCY_WORDS and doc[j].pos_ != "VERB":
         return _currency_in_context(doc, j, CURRENCY_WORDS[low]), j + 1
+    if low in ("barrel", "barrels"):
+        return _per_day(doc, j)
     if low in UNIT_WORDS and low != "times":
         return UNIT_WORDS[low], j + 1
     return None, j
+
+
+def _per_day(doc: Doc, j: int) -> tuple[str, int]:
+    """Barrels at token ``j``, a day's when "per day" or "a day" follows, hyphenated or not: "160,000
+    barrel-per-day refinery", "300,000 barrels a day", as "bpd" is (the test3 and test5 annotators)."""
+    words = [t for t in doc[j + 1:j + 5] if t.text != "-"][:2]
+    if len(words) == 2 and words[0].lower_ in ("per", "a") and words[1].lower_ == "day":
+        return "barrels per day", words[1].i + 1
+    return "barrels", j + 1
 
 
 _CURRENCY_KEY = "newsweave.currencies"
@@ -413,6 +301,9 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
         return fraction
     if not tok.text[:1].isdigit() and low not in WORD_NUMBERS and low not in ("a", "an"):
         return NumberExpr(i, i + 1, FOLD_WORDS[low], None, "fold", (i,)) if low in FOLD_WORDS else None
+    pence = PENCE_RE.match(tok.text)
+    if pence is not None:  # "closing at 873p"
+        return NumberExpr(i, i + 1, float(pence.group(1).replace(",", "")), None, "GBP pence", (i,))
     quote = BID_ASKED_RE.match(tok.text)
     if quote is not None:  # "close at 5.55/54 pct": a bid and an asked quote, a range
         whole, bid, asked = quote.groups()
@@ -428,6 +319,9 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
         # 5,000m world record", "the 1500m", all 26 with a comma in BBC News), which the guideline does
         # not count as a figure
         return NumberExpr(i, i + 2, value / scale, None, "metres", (i,), skip=True)
+    if _is_field_mark(doc, i):
+        # "cleared 4.88m", "a throw of 17.64m": a height or length in metres, which the guideline keeps
+        return NumberExpr(i, i + 2, value / scale, None, "metres", (i, i + 1))
     ratio = _out_of(doc, i, j, value)
     if ratio is not None:
         return ratio
@@ -463,9 +357,11 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
                 value_max, unit, core, j = high, unit or unit2, core + tuple(range(j + 1, k)), k
     if value_max is not None and opener in ("from", "between"):
         start = open_at
-    if value_max is not None and value_max < value:
+    if value_max is not None and value_max <= value:
         if link in ("-", "–"):
-            return NumberExpr(start, j, value, None, unit, core, skip=True)  # "won 2-1": a score
+            # "won 2-1": a score; "a 50-50 partnership", "drew 1-1": an equal split or a draw (test5's
+            # annotator), never a range
+            return NumberExpr(start, j, value, None, unit, core, skip=True)
         value, value_max = value_max, value
     return NumberExpr(start, j, value, value_max, unit, core)
 
@@ -481,7 +377,20 @@ def _is_race(doc: Doc, i: int) -> bool:
     if _THOUSANDS_RE.match(tok.text):
         return True
     after = doc[i + 2] if i + 2 < len(doc) else None
-    return tok.text.isdigit() and int(tok.text) in RACE_DISTANCES and (after is None or after.tag_ != "NNS")
+    return tok.text.isdigit() and int(tok.text) in RACE_DISTANCES and (
+        after is None or after.tag_ != "NNS" or after.lower_ in RACE_NOUNS)
+
+
+def _is_field_mark(doc: Doc, i: int) -> bool:
+    """"cleared 4.88m", "landed 17.30m", "a throw of 17.64m": two decimals glued to "m", with no
+    currency, in a sentence on a jump or a throw, are metres (37 of the 41 such numbers in BBC News;
+    the other 4 are followed by a currency: "5.45m Euros")."""
+    tok = doc[i]
+    if tok.whitespace_ or i + 1 >= len(doc) or doc[i + 1].lower_ not in ("m", "m.") \
+            or not re.fullmatch(r"\d{1,2}\.\d\d", tok.text) or _currency_before(doc, i) is not None \
+            or _unit_after(doc, i + 2)[0] is not None:
+        return False
+    return any(t.lemma_.lower() in FIELD_EVENT_WORDS or t.lower_ in FIELD_EVENT_WORDS for t in tok.sent)
 
 
 def _out_of(doc: Doc, i: int, j: int, part: float) -> NumberExpr | None:

@@ -1,0 +1,178 @@
+"""Who or what a figure's verb is about: the subject of a change ("the toll rose to 50"), with "their
+number" resolved to the previous sentence, the object of a verb, the verb that tells what happened to
+a counted noun ("people detained"), and the noun before a verb the parse left without a subject.
+Read by ``figure_measures``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsweave.annotate.figure_cues import (
+    CHANGE_NOUNS,
+    CHANGE_VERBS,
+    EVENT_NOUNS,
+    EVENT_SUFFIXES,
+    FORECAST_VERBS,
+    FORECASTERS,
+    LIGHT_VERBS,
+)
+from newsweave.annotate.figure_lexicon import IRREGULAR_PARTICIPLES, TIME_NOUNS
+from newsweave.annotate.figure_phrases import NOUN_POS, is_unit_token, left_modifiers, noun_phrase, pobj
+
+__all__ = ["governing_verb", "governing_verb_acl", "is_event_noun", "is_forecaster",
+           "subject_of", "subject_phrase", "verb_object", "with_event"]
+
+
+def verb_object(verb: Token, inside: set[int]) -> Token | None:
+    """The noun direct object of a verb that is not a number, unit, date or time."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and child.pos_ in NOUN_POS and child.i not in inside \
+                and not is_unit_token(child) and child.lemma_.lower() not in TIME_NOUNS \
+                and child.ent_type_ not in ("DATE", "TIME"):
+            return child
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in NOUN_POS:
+                return verb.head  # "the trade imbalance, which amounted to 51.48 billion dlrs"
+            return child
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i != verb.i:
+        # "with total orders, excluding defense, falling a record 9.9 pct, economists agreed": the noun
+        # of "with" is the gerund's subject, not the main clause's
+        with_ = next((c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "with" and c.i < verb.i
+                      and (c.is_sent_start or c.doc[c.i - 1].is_punct)), None)  # not "filed it with the SEC"
+        noun = next((c for c in with_.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if with_ else None
+        if noun is not None:
+            return noun
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
+        # "expects earnings to increase 15 pct": the raised object is what changes
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in NOUN_POS), None)
+        if obj is not None:
+            return obj
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
+        # "rates rose two basis points to close at 5.55 pct"; "the market is likely to grow by 40%":
+        # the predicate adjective's verb holds the subject
+        return subject_of(verb.head)
+    if verb.dep_ in ("acl", "relcl", "amod") and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in NOUN_POS \
+            and not is_unit_token(verb.head) and verb.head.i not in {t.i for t in verb.subtree}:
+        # "<Marconi SA>, owned 80 pct by Standard", "Virgin Blue, which is 25% owned by", "its 50 pct
+        # owned unit": the participle's noun
+        return verb.head
+    return _noun_before(verb)
+
+
+def _noun_before(verb: Token) -> Token | None:
+    """The noun right before a finite verb the parse gave no subject, which the parse hung elsewhere:
+    "Following the comments by Adnan Shihab-Eldin, US light crude fell 32 cents" (test4: "crude" taken
+    for an apposition of the name). English puts the subject there."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp", "conj") or verb.i == 0:
+        return None
+    if any(c.dep_ in ("expl", "csubj") for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    # past a time phrase: "it said wheat stocks at the end of 1986 were 390,000 tonnes"
+    k = verb.i - 1
+    while k > 0 and (verb.doc[k].ent_type_ in ("DATE", "TIME") or verb.doc[k].lower_ in ("at", "in", "on")) \
+            and verb.i - k <= 6:
+        k -= 1
+    if k < verb.i - 1 and verb.doc[k + 1].tag_ == "IN":
+        before = verb.doc[k]
+    if before.pos_ != "NOUN" or before.dep_ not in ("appos", "conj", "pobj", "dobj") or is_unit_token(before) \
+            or before.lemma_.lower() in TIME_NOUNS or before.ent_type_ in ("DATE", "TIME"):
+        return None
+    owner = before.head.head if before.dep_ == "pobj" and before.head.lower_ == "of" else None
+    if owner is not None and owner.pos_ == "NOUN" and not is_unit_token(owner):
+        return owner  # "imports of agricultural products dropped 13.1 pct": the imports
+    return before
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb that says what happened to a counted noun ("detained", "killed", "ransacked")."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            return child
+    if noun.dep_ == "conj":
+        return governing_verb(noun.head)
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in NOUN_POS:
+        owner = noun.head.head  # "the offices of five TV channels" were ransacked
+        if is_event_noun(owner):
+            return None  # "completed an offering of 550,000 shares": the offering was completed
+        if owner.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and owner.head.pos_ == "VERB":
+            return owner.head
+    return None
+
+
+def is_event_noun(tok: Token) -> bool:
+    low = tok.lower_
+    return (tok.lemma_.lower() in EVENT_NOUNS or low in EVENT_NOUNS or tok.lemma_.lower() in CHANGE_NOUNS
+            or (len(low) > 5 and low.endswith(EVENT_SUFFIXES)))
+
+
+def subject_phrase(doc: Doc, subj: Token, inside: set[int]) -> str | None:
+    """The subject of a change, with "their number" and "the number of X" resolved."""
+    if is_forecaster(subj):
+        return None
+    if subj.lemma_.lower() == "number":
+        target = pobj(subj, ("of",))
+        if target is not None:
+            return with_event(noun_phrase(target, inside), governing_verb_acl(target))
+        if any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in subj.children):
+            return _antecedent(doc, subj, inside)
+        return noun_phrase(subj, inside) if left_modifiers(subj, inside) else None  # "hog numbers"
+    if subj.pos_ not in NOUN_POS and not (subj.tag_ == "VBG" and subj.dep_ in ("nsubj", "nsubjpass")):
+        return None  # a gerund is a noun: "spending on health will rise by 9.4%"
+    # coordinated subjects change together: "barrows and gilts rose 1.75 dlr"
+    # (a plain noun right before "and", not a name or a unit: not "net sales of soybean cake and meal")
+    partners = [c for c in subj.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i not in inside
+                and not is_unit_token(c)]
+    if partners and subj.pos_ == "NOUN" and not is_unit_token(subj) and subj.i + 1 < len(doc) \
+            and doc[subj.i + 1].lower_ == "and" and doc[subj.i + 1].head.i == subj.i:
+        return " and ".join(noun_phrase(t, inside) for t in (subj, *partners))
+    return noun_phrase(subj, inside)
+
+
+def is_forecaster(subj: Token) -> bool:
+    """People who expect or estimate a figure ("analysts had expected 34 cents"): who says it, never
+    what it measures; as the subject of another verb they may be counted ("registered investors rose
+    to 12,000")."""
+    return (subj.lemma_.lower() in FORECASTERS or subj.lower_ in FORECASTERS) \
+        and subj.head.lemma_.lower() in FORECAST_VERBS
+
+
+def governing_verb_acl(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+
+
+def _antecedent(doc: Doc, anaphor: Token, inside: set[int]) -> str | None:
+    """What "their number" refers to: a plural noun of the previous sentence, preferring one that a
+    participle describes ("the security forces killed during the protests")."""
+    sent = anaphor.sent
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    plurals = [t for t in previous if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in TIME_NOUNS]
+    described = [t for t in plurals if governing_verb_acl(t) is not None]
+    if not plurals:
+        return None
+    noun = (described or plurals)[0]
+    return with_event(noun_phrase(noun, inside), governing_verb_acl(noun))
+
+
+def with_event(phrase: str, verb: Token | None) -> str:
+    """``phrase`` followed by what happened to it ("people detained"), when a past-tense or
+    participle verb says so; plans and wishes ("seeking", "will support") are left out."""
+    if verb is None or verb.tag_ not in ("VBN", "VBD"):
+        return phrase
+    if not verb.lower_.endswith("ed") and verb.lower_ not in IRREGULAR_PARTICIPLES:
+        return phrase
+    if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in CHANGE_VERBS:
+        return phrase
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("TO", "MD") for c in verb.children):
+        return phrase  # "terminals to be supplied", "movies that will be released": not yet happened
+    return f"{phrase} {verb.lower_}"
