@@ -684,3 +684,37 @@ def test_participle_on_the_reported_main_verb_stays_in_the_content(nlp: Language
             "helping to keep prices from rising too fast.")
     q = only(quotes_of(nlp, text), "levy")
     assert q.content.text.endswith("helping to keep prices from rising too fast")
+
+
+def test_clause_before_a_colon_the_parser_hangs_on_the_quote(nlp: Language) -> None:
+    text = ("The senator has since apologized for what happened: “Yes, I should have used two accounts. "
+            "Not doing so was a mistake.”")
+    q = only(quotes_of(nlp, text), "two accounts")
+    assert q.speaker is not None and q.speaker.text == "The senator"
+    assert q.cue is not None and q.cue.text == "has since apologized"
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("The governor touted his victories in Florida and Ohio.", "his victories in Florida and Ohio", "touted"),
+    ("The mayor called on the council to approve the budget.", "the council to approve the budget", "called on"),
+    ("The candidate lashed out at the press.", "the press", "lashed out at"),
+])
+def test_promotion_appeal_and_attack_cues(nlp: Language, text: str, content: str, cue: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_inverted_tag_with_a_common_noun_names_the_speaker(nlp: Language) -> None:
+    text = ("“One guy came in and said we should leave,” said the woman, who like many in the town "
+            "did not want to be quoted by name.")
+    q = only(quotes_of(nlp, text), "should leave")
+    assert q.speaker is not None and q.speaker.text == "the woman"
+    assert not any(x.content.text.startswith("the woman") for x in quotes_of(nlp, text))
+
+
+def test_tag_name_the_parser_lost_is_the_speaker(nlp: Language) -> None:
+    text = ("“Just saw the tweet. I'm impressed by his ability to insult every kind of human being,” "
+            "screenwriter Cole Haddon wrote on Twitter.")
+    q = only(quotes_of(nlp, text), "human being")
+    assert q.speaker is not None and q.speaker.text in ("screenwriter Cole Haddon", "Cole Haddon")

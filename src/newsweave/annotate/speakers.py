@@ -160,8 +160,13 @@ def _finite_ancestor(verb: Token) -> Token | None:
 
 def _inverted_subject(verb: Token) -> list[Token]:
     """The name after a verb that opens an inverted tag (,” said Richard Trumka, president of the
-    federation.) when the parser hung it elsewhere: the rest of the clause."""
+    federation.) when the parser hung it elsewhere: the rest of the clause; or the noun phrase
+    after it (,” said the woman, who like many ...), up to its noun."""
     doc = verb.doc
+    if verb.i + 1 < len(doc) and verb.i > 0 and doc[verb.i - 1].is_punct and doc[verb.i + 1].pos_ == "DET":
+        noun = doc[verb.i + 1].head
+        if noun.pos_ == "NOUN" and noun.i > verb.i:
+            return _clean_speaker(list(doc[verb.i + 1:noun.i + 1]))
     if verb.i + 1 >= len(doc) or doc[verb.i + 1].pos_ != "PROPN" or verb.i == 0 or not doc[verb.i - 1].is_punct:
         return []
     toks = []
