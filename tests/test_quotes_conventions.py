@@ -718,3 +718,22 @@ def test_tag_name_the_parser_lost_is_the_speaker(nlp: Language) -> None:
             "screenwriter Cole Haddon wrote on Twitter.")
     q = only(quotes_of(nlp, text), "human being")
     assert q.speaker is not None and q.speaker.text in ("screenwriter Cole Haddon", "Cole Haddon")
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("The senator refuted the report on Monday.", "the report", "refuted"),
+    ("The senator chastised the agency for its delays.", "the agency for its delays", "chastised"),
+    ("The governor congratulated the winners of the race.", "the winners of the race", "congratulated"),
+    ("The governor campaigned against the new tax.", "the new tax", "campaigned against"),
+    ("He bragged about his poll numbers.", "his poll numbers", "bragged about"),
+])
+def test_rebuttal_rebuke_praise_and_campaign_cues(nlp: Language, text: str, content: str, cue: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_belief_noun_reports_its_that_clause(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "His notion that taxes will fall next year is wrong."), "taxes")
+    assert q.content.text == "that taxes will fall next year"
+    assert q.speaker is not None and q.speaker.text == "His"
