@@ -737,3 +737,18 @@ def test_belief_noun_reports_its_that_clause(nlp: Language) -> None:
     q = only(quotes_of(nlp, "His notion that taxes will fall next year is wrong."), "taxes")
     assert q.content.text == "that taxes will fall next year"
     assert q.speaker is not None and q.speaker.text == "His"
+
+
+@pytest.mark.parametrize(("text", "content", "cue", "speaker"), [
+    ("Mitt Romney, the 2012 Republican presidential nominee, tweeted in response: \"Important distinction: "
+     "our presidents kill terrorists and enemy combatants.\"", "our presidents kill", "tweeted",
+     "Mitt Romney, the 2012 Republican presidential nominee"),
+    ("According to the Trump campaign, “The speech will be delivered at the college on Monday night.”",
+     "The speech will be delivered", "According to", "the Trump campaign"),
+    ("“In writing her beautiful speech, her team of writers took notes on her life,” read the statement.",
+     "her team of writers", "read", "the statement"),
+])
+def test_tags_the_parser_misreads(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content)
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.text == speaker

@@ -195,9 +195,22 @@ def _adjacent_head_verb(doc: Doc, text: str, region: QuotedRegion, start: int) -
             break
         if _is_speech_verb(t):
             return _Attribution(t, speaker_tokens(t), "head")
+    if before.endswith(","):
+        return _according_head(window)
     if not before.endswith(":"):
         return None
     return _colon_attribution(window) or _colon_clause_attribution(window[-1])
+
+
+def _according_head(window: list[Token]) -> _Attribution | None:
+    """"According to X," right before the opening mark (According to the campaign, “...”)."""
+    doc = window[-1].doc
+    for t in window:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            phrase = {x.i for x in t.subtree}
+            if all(x.i in phrase or x.is_punct or x.is_space for x in window if x.i > t.i):
+                return _Attribution(t, speaker_tokens(t), "head")
+    return None
 
 
 def _colon_clause_attribution(colon: Token) -> _Attribution | None:
