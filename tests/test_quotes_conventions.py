@@ -752,3 +752,18 @@ def test_tags_the_parser_misreads(nlp: Language, text: str, content: str, cue: s
     q = only(quotes_of(nlp, text), content)
     assert q.cue is not None and q.cue.text == cue
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "cue", "speaker"), [
+    ("Their fear is that the party could lose the Senate.", "that the party could lose the Senate", "fear", "Their"),
+    ("The idea is that donors can still give to the group.", "that donors can still give to the group", "idea",
+     None),
+    ("She accepted the nomination on Thursday.", "the nomination", "accepted", "She"),
+    ("He persuaded the senators to back the bill.", "the senators to back the bill", "persuaded", "He"),
+])
+def test_copula_nouns_and_acceptance_and_persuasion_cues(nlp: Language, text: str, content: str, cue: str,
+                                                         speaker: str | None) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert (q.speaker.text if q.speaker is not None else None) == speaker
