@@ -767,3 +767,12 @@ def test_copula_nouns_and_acceptance_and_persuasion_cues(nlp: Language, text: st
     assert q.content.text == content
     assert q.cue is not None and q.cue.text == cue
     assert (q.speaker.text if q.speaker is not None else None) == speaker
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The senator blamed the violence on a disturbed person.", "the violence on a disturbed person"),
+    ("Sanders named five people to the committee.", "five people to the committee"),
+])
+def test_stance_object_runs_through_on_and_to(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
