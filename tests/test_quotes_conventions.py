@@ -776,3 +776,9 @@ def test_copula_nouns_and_acceptance_and_persuasion_cues(nlp: Language, text: st
 def test_stance_object_runs_through_on_and_to(nlp: Language, text: str, content: str) -> None:
     q = only(quotes_of(nlp, text), content.split()[-1])
     assert q.content.text == content
+
+
+def test_hyphen_inside_a_word_sets_no_aside_off(nlp: Language) -> None:
+    text = "Cruz will be re-evaluating how he approaches his colleagues, a source close to him said."
+    q = only(quotes_of(nlp, text), "evaluating")
+    assert q.content.text.endswith("re-evaluating how he approaches his colleagues")

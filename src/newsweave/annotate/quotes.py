@@ -136,6 +136,7 @@ def _attribute_tail(doc: Doc, region: QuotedRegion, stop: int) -> _Attribution |
 
 
 # The most words a tag's name may have when the parser lost it (,” screenwriter Cole Haddon wrote).
+# PolNeAR train: 3 to 10 all score within 0.02 F1 of 6.
 _TAG_NAME_WORDS = 6
 
 
