@@ -782,3 +782,14 @@ def test_hyphen_inside_a_word_sets_no_aside_off(nlp: Language) -> None:
     text = "Cruz will be re-evaluating how he approaches his colleagues, a source close to him said."
     q = only(quotes_of(nlp, text), "evaluating")
     assert q.content.text.endswith("re-evaluating how he approaches his colleagues")
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("The senator warned of a recession next year.", "a recession next year", "warned of"),
+    ("The mayor spoke of a new era for the city.", "a new era for the city", "spoke of"),
+    ("Many voters hate the new tax.", "the new tax", "hate"),
+])
+def test_of_cues_and_aversion_verbs(nlp: Language, text: str, content: str, cue: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue

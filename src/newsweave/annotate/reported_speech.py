@@ -94,11 +94,16 @@ OBJECT_CUES = frozenset({
     # PolNeAR train +6 exact contents for 14 more predictions (above the F1/2 precision at which a
     # cue still raises F1), +7 exact sources.
     "offer", "accept",
+    # "referenced X" (a mention): train +2 exact contents and sources for 2 more predictions
+    "reference",
+    # aversion, beside "dislike" above (hate, resent, despise, detest, loathe): train +3 exact
+    # contents and sources for 3 more predictions
+    "hate", "resent", "despise", "detest", "loathe",
 })
 # Two-word cues whose content is the object of the preposition ("called for X", "referring to X").
 PREP_CUES = {
-    "call": "for on", "refer": "to", "point": "to", "talk": "about", "complain": "about",
-    "ask": "about for", "focus": "on", "speak": "about against", "rail": "against", "warn": "about",
+    "call": "for on", "refer": "to", "point": "to", "talk": "about of", "complain": "about",
+    "ask": "about for", "focus": "on", "speak": "about against of", "rail": "against", "warn": "about of",
     "comment": "on", "push": "for", "argue": "for against", "advocate": "for",
     # issue 3: a vote is a stance PolNeAR annotates ("voted for Sanders", "voted against the bill")
     "vote": "for against",
@@ -110,6 +115,7 @@ PREP_CUES = {
     # PolNeAR train together: +11 exact contents for 14 more predictions, +11 exact sources.
     "campaign": "for against", "agree": "with", "brag": "about", "boast": "about", "joke": "about",
     "write": "about", "tweet": "about", "testify": "about", "stand": "by",
+    # and "spoke of X", "talked of X", "warned of X": train +5 exact contents, +5 sources
 }
 # Evaluation verbs whose content is an object and the "as" predicate said of it ("see the deal
 # as a betrayal", "dismissed them as part of the cartel"); without "as" they are not attributions
