@@ -793,3 +793,19 @@ def test_of_cues_and_aversion_verbs(nlp: Language, text: str, content: str, cue:
     q = only(quotes_of(nlp, text), content.split()[-1])
     assert q.content.text == content
     assert q.cue is not None and q.cue.text == cue
+
+
+@pytest.mark.parametrize(("text", "content", "cue", "speaker"), [
+    ("“You know, it happens, right?” Trump went on, as if he did not hear her. “But you have to get over it.”",
+     "get over it", "went on", "Trump"),
+    ("“Keep the carbon tax in place at the current level over the decade,” the panel recommended.",
+     "carbon tax", "recommended", "the panel"),
+])
+def test_went_on_and_recommended_tag_a_quote(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content)
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_went_on_a_programme_is_no_quote(nlp: Language) -> None:
+    assert quotes_of(nlp, "Trump went on Fox News on Monday.") == []

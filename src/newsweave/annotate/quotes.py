@@ -86,7 +86,11 @@ def _span(text: str, start: int, end: int) -> Span:
 
 
 def _is_speech_verb(tok: Token) -> bool:
-    """Whether ``tok`` can attribute a direct quote: a speech verb ("said", "told", "wrote")."""
+    """Whether ``tok`` can attribute a direct quote: a speech verb ("said", "told", "wrote"), or
+    "went on" (“...,” Trump went on, as if he didn't hear her. PolNeAR train: +2 exact contents,
+    +1 source)."""
+    if tok.pos_ == "VERB" and tok.lemma_ == "go":
+        return any(c.lower_ == "on" and c.dep_ in ("prt", "advmod") for c in tok.children)
     return tok.pos_ in ("VERB", "AUX") and cue_lemma(tok) in DIRECT_CUES
 
 

@@ -39,8 +39,10 @@ SPEECH_VERBS = frozenset({
 })
 # Verbs that tag a direct quote (“...,” she continued) though they report no clause themselves.
 # "read" tags a document's words (,” read the statement; the suit reads: “...”): PolNeAR train
-# +1 exact content and source for 2 more predictions.
-DIRECT_CUES = SPEECH_VERBS | {"continue", "conclude", "share", "recount", "interject", "muse", "wonder", "read"}
+# +1 exact content and source for 2 more predictions; "recommend" a report's (,” it recommended):
+# +1 content and source, no more predictions.
+DIRECT_CUES = SPEECH_VERBS | {"continue", "conclude", "share", "recount", "interject", "muse", "wonder", "read",
+                              "recommend"}
 # Belief, evidence and intention cues that PolNeAR also annotates ("polls show that ...", "he
 # thinks ...", "she hopes to ..."): they count only with a clause after them (ccomp / xcomp), as
 # their object readings ("show a film", "find the keys") are not attributions. From the PolNeAR
