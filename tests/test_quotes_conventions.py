@@ -684,3 +684,128 @@ def test_participle_on_the_reported_main_verb_stays_in_the_content(nlp: Language
             "helping to keep prices from rising too fast.")
     q = only(quotes_of(nlp, text), "levy")
     assert q.content.text.endswith("helping to keep prices from rising too fast")
+
+
+def test_clause_before_a_colon_the_parser_hangs_on_the_quote(nlp: Language) -> None:
+    text = ("The senator has since apologized for what happened: “Yes, I should have used two accounts. "
+            "Not doing so was a mistake.”")
+    q = only(quotes_of(nlp, text), "two accounts")
+    assert q.speaker is not None and q.speaker.text == "The senator"
+    assert q.cue is not None and q.cue.text == "has since apologized"
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("The governor touted his victories in Florida and Ohio.", "his victories in Florida and Ohio", "touted"),
+    ("The mayor called on the council to approve the budget.", "the council to approve the budget", "called on"),
+    ("The candidate lashed out at the press.", "the press", "lashed out at"),
+])
+def test_promotion_appeal_and_attack_cues(nlp: Language, text: str, content: str, cue: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_inverted_tag_with_a_common_noun_names_the_speaker(nlp: Language) -> None:
+    text = ("“One guy came in and said we should leave,” said the woman, who like many in the town "
+            "did not want to be quoted by name.")
+    q = only(quotes_of(nlp, text), "should leave")
+    assert q.speaker is not None and q.speaker.text == "the woman"
+    assert not any(x.content.text.startswith("the woman") for x in quotes_of(nlp, text))
+
+
+def test_tag_name_the_parser_lost_is_the_speaker(nlp: Language) -> None:
+    text = ("“Just saw the tweet. I'm impressed by his ability to insult every kind of human being,” "
+            "screenwriter Cole Haddon wrote on Twitter.")
+    q = only(quotes_of(nlp, text), "human being")
+    assert q.speaker is not None and q.speaker.text in ("screenwriter Cole Haddon", "Cole Haddon")
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("The senator refuted the report on Monday.", "the report", "refuted"),
+    ("The senator chastised the agency for its delays.", "the agency for its delays", "chastised"),
+    ("The governor congratulated the winners of the race.", "the winners of the race", "congratulated"),
+    ("The governor campaigned against the new tax.", "the new tax", "campaigned against"),
+    ("He bragged about his poll numbers.", "his poll numbers", "bragged about"),
+])
+def test_rebuttal_rebuke_praise_and_campaign_cues(nlp: Language, text: str, content: str, cue: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_belief_noun_reports_its_that_clause(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "His notion that taxes will fall next year is wrong."), "taxes")
+    assert q.content.text == "that taxes will fall next year"
+    assert q.speaker is not None and q.speaker.text == "His"
+
+
+@pytest.mark.parametrize(("text", "content", "cue", "speaker"), [
+    ("Mitt Romney, the 2012 Republican presidential nominee, tweeted in response: \"Important distinction: "
+     "our presidents kill terrorists and enemy combatants.\"", "our presidents kill", "tweeted",
+     "Mitt Romney, the 2012 Republican presidential nominee"),
+    ("According to the Trump campaign, “The speech will be delivered at the college on Monday night.”",
+     "The speech will be delivered", "According to", "the Trump campaign"),
+    ("“In writing her beautiful speech, her team of writers took notes on her life,” read the statement.",
+     "her team of writers", "read", "the statement"),
+])
+def test_tags_the_parser_misreads(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content)
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "cue", "speaker"), [
+    ("Their fear is that the party could lose the Senate.", "that the party could lose the Senate", "fear", "Their"),
+    ("The idea is that donors can still give to the group.", "that donors can still give to the group", "idea",
+     None),
+    ("She accepted the nomination on Thursday.", "the nomination", "accepted", "She"),
+    ("He persuaded the senators to back the bill.", "the senators to back the bill", "persuaded", "He"),
+])
+def test_copula_nouns_and_acceptance_and_persuasion_cues(nlp: Language, text: str, content: str, cue: str,
+                                                         speaker: str | None) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert (q.speaker.text if q.speaker is not None else None) == speaker
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The senator blamed the violence on a disturbed person.", "the violence on a disturbed person"),
+    ("Sanders named five people to the committee.", "five people to the committee"),
+])
+def test_stance_object_runs_through_on_and_to(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+
+
+def test_hyphen_inside_a_word_sets_no_aside_off(nlp: Language) -> None:
+    text = "Cruz will be re-evaluating how he approaches his colleagues, a source close to him said."
+    q = only(quotes_of(nlp, text), "evaluating")
+    assert q.content.text.endswith("re-evaluating how he approaches his colleagues")
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("The senator warned of a recession next year.", "a recession next year", "warned of"),
+    ("The mayor spoke of a new era for the city.", "a new era for the city", "spoke of"),
+    ("Many voters hate the new tax.", "the new tax", "hate"),
+])
+def test_of_cues_and_aversion_verbs(nlp: Language, text: str, content: str, cue: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+
+
+@pytest.mark.parametrize(("text", "content", "cue", "speaker"), [
+    ("“You know, it happens, right?” Trump went on, as if he did not hear her. “But you have to get over it.”",
+     "get over it", "went on", "Trump"),
+    ("“Keep the carbon tax in place at the current level over the decade,” the panel recommended.",
+     "carbon tax", "recommended", "the panel"),
+])
+def test_went_on_and_recommended_tag_a_quote(nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content)
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_went_on_a_programme_is_no_quote(nlp: Language) -> None:
+    assert quotes_of(nlp, "Trump went on Fox News on Monday.") == []

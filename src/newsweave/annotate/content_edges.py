@@ -37,7 +37,7 @@ def drop_trailing_aside(doc: Doc, lo: int, hi: int, regions: list[QuotedRegion])
     if span is None or len(span) < 4:
         return hi
     for t in span[2:]:
-        if doc[t.i - 1].text not in _ASIDE_PUNCT:
+        if not _sets_off(doc[t.i - 1]):
             continue
         h = t
         while h.head.i != h.i and h.head.left_edge.i == t.i and lo <= h.head.idx < hi:
@@ -49,6 +49,14 @@ def drop_trailing_aside(doc: Doc, lo: int, hi: int, regions: list[QuotedRegion])
         if _is_aside(h, t) and not any(r.start <= doc[t.i - 1].idx < r.end for r in regions):
             return doc[t.i - 1].idx
     return hi
+
+
+def _sets_off(tok: Token) -> bool:
+    """Whether ``tok`` is a comma or a dash that sets an aside off, not a hyphen inside a word
+    ("re-evaluating", which the tokenizer splits)."""
+    if tok.text not in _ASIDE_PUNCT:
+        return False
+    return tok.text != "-" or bool(tok.whitespace_) or tok.i == 0 or bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _reports_root_participle(h: Token, lo: int, hi: int) -> bool:
@@ -73,7 +81,7 @@ def end_before_taken(doc: Doc, lo: int, hi: int, taken: Sequence[tuple[int, int]
     for t in span[2:]:
         if t.idx >= first:
             break
-        if doc[t.i - 1].text not in _ASIDE_PUNCT:
+        if not _sets_off(doc[t.i - 1]):
             continue
         h = t
         while h.head.i != h.i and h.head.left_edge.i == t.i and lo <= h.head.idx < hi:
