@@ -355,3 +355,10 @@ def test_split_terms_are_the_names_and_numbers_of_the_term_vector() -> None:
     assert len(split) == 5  # Reid, Promises, Malibu, Monday (not "Tara", which opens the sentence) and 33
     rehab = clusterer.term_frequencies("rehab")[0].tolist()
     assert rehab and not split & set(rehab)
+
+
+def test_balanced_cut_of_one_point_sides_does_not_divide_by_zero() -> None:
+    # split_min_part=1 takes the root merge, the outlier (point 0) against the rest: a side of one
+    # point has no spread (tight), so the tightness test compares the rest's spread
+    config = StoryConfig(balanced_split_distance=0.75, split_min_part=1)
+    assert StoryClusterer(config)._balanced_cut(*_two_groups_and_an_outlier(0.8)) == [list(range(1, 10))]
