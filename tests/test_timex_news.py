@@ -176,3 +176,14 @@ def test_a_part_of_the_day_before_the_day(text: str, span: str, kind: str, value
      ("Sales in Christmas week 1999 rose.", None, "1999-W51"), ("Sales in Christmas week rose.", None, "XXXX-WXX")])
 def test_the_week_of_a_holiday(text: str, dct: date | None, value: str) -> None:
     assert _only(text, dct).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The dollar climbed to a record Tuesday.", "2022-01-04"),
+     ("Stocks closed at a record Wednesday, traders said.", "2022-01-05"),
+     ("Qtly div 10 cts\n\nPay Tuesday\n\nRecord Jan 3", "2022-01-11")])
+def test_record_points_ahead_only_as_a_dividend_tables_label(text: str, value: str) -> None:
+    # "a record Tuesday" is a high reached (the Saturday DCT's Tuesday gone); "Pay"/"Record"
+    # opening a line of a dividend table date ahead
+    assert extract_timexes(text, ANCHOR)[0].value == value
