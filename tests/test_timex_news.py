@@ -187,3 +187,19 @@ def test_record_points_ahead_only_as_a_dividend_tables_label(text: str, value: s
     # "a record Tuesday" is a high reached (the Saturday DCT's Tuesday gone); "Pay"/"Record"
     # opening a line of a dividend table date ahead
     assert extract_timexes(text, ANCHOR)[0].value == value
+
+
+@pytest.mark.parametrize("dct", [date(2024, 2, 29), date(2024, 3, 1)])
+def test_a_leap_day_and_the_year_before_it(dct: date) -> None:
+    # "Feb 29" the day after a leap day is that leap day (the next is four years on: it was left
+    # XXXX); "a year ago" after it shifts it a year back, and 2023 has no Feb 29 (the invalid
+    # "2023-02-29" crashed the stage on a leap day's story, and the article was skipped)
+    found = extract_timexes("Shares peaked on Feb 29. They stood lower a year ago.", dct)
+    assert [(t.text, t.value) for t in found] == [("Feb 29", "2024-02-29"), ("a year ago", "2023-02-28")]
+
+
+@pytest.mark.parametrize("dct", [None, date.min, date(1, 12, 31), date(9999, 11, 30), date.max])
+@pytest.mark.parametrize("text", ["December 31 a year ago.", "Elections are set for May 11. He left a year ago.",
+                                  "Sales rose in the fourth quarter from a year earlier.", ""])
+def test_dates_at_the_ends_of_the_calendar_do_not_crash(text: str, dct: date | None) -> None:
+    assert all(t.start < t.end for t in extract_timexes(text, dct))
