@@ -203,3 +203,11 @@ def test_a_leap_day_and_the_year_before_it(dct: date) -> None:
                                   "Sales rose in the fourth quarter from a year earlier.", ""])
 def test_dates_at_the_ends_of_the_calendar_do_not_crash(text: str, dct: date | None) -> None:
     assert all(t.start < t.end for t in extract_timexes(text, dct))
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("He wrote in the Sunday Times.", []),
+    ("Italy beat France on Monday World Cup holders said.", ["2022-01-03"]),
+    ("The vote was on Friday Independent candidates won.", ["2022-01-07"])])
+def test_only_a_sunday_names_a_newspaper(text: str, values: list[str]) -> None:
+    assert [t.value for t in extract_timexes(text, ANCHOR)] == values
