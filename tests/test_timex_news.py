@@ -211,3 +211,10 @@ def test_dates_at_the_ends_of_the_calendar_do_not_crash(text: str, dct: date | N
     ("The vote was on Friday Independent candidates won.", ["2022-01-07"])])
 def test_only_a_sunday_names_a_newspaper(text: str, values: list[str]) -> None:
     assert [t.value for t in extract_timexes(text, ANCHOR)] == values
+
+
+@pytest.mark.parametrize("text", ["Obama Names Nominee for Surgeon General\nToday, President Barack Obama named her.",
+                                  "talks on how to share the world\n\nToday's special session was called."])
+def test_a_capitalized_deictic_day_opening_a_line_is_a_day(text: str) -> None:
+    # a headline without a period, or a paragraph break, stands before it: no name ("USA Today")
+    assert [t.value for t in extract_timexes(text, ANCHOR)] == ["2022-01-08"]

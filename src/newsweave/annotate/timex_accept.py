@@ -32,7 +32,9 @@ _NEWSPAPER_AFTER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|People|Hera
 # A capitalized word right before: "Screen Daily" is a name.
 _AFTER_A_NAME = re.compile(r"\b[A-Z][\w'’]*\s+$")
 # A word or a comma right before: the position is inside a sentence, where "Noon" is a name.
-_MID_SENTENCE = re.compile(r"[\w,]\s+$")
+# A line break ends the stretch: a headline without a period stands before the first sentence
+# ("... Surgeon General\nToday, President Barack Obama ...": ECB+ dev).
+_MID_SENTENCE = re.compile(r"[\w,][^\S\n]+$")
 # "current" in the terms of accounts and economics: "the current account" (balance of payments: 45
 # of the 2,200 "current" timexes in every 4th Reuters-21578 story), "current assets", "current
 # affairs"; none is annotated in timex_dev.jsonl
