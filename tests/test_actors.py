@@ -14,7 +14,7 @@ import pytest
 
 from newsweave.annotate.actor_mentions import add_missed_names
 from newsweave.dossier.actors import ActorResolution, entity_id, resolve_actors
-from newsweave.dossier.names import PlaceGazetteer, clean_surface, phonetic_key
+from newsweave.dossier.names import PlaceGazetteer, clean_surface, phonetic_key, words_of
 from newsweave.model import Entity, Mention
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "actors_ecbplus.py"
@@ -760,6 +760,13 @@ def test_an_abbreviated_mount_is_the_mountain(gazetteer: PlaceGazetteer) -> None
     res = resolve(gazetteer, ("Climbers died on Mt Cook. Mount Cook is the highest peak.",
                               [("Mt Cook", "LOC"), ("Mount Cook", "LOC")]))
     assert len(res.entities) == 1
+
+
+@pytest.mark.parametrize(("name", "words"), [("Mt Cook", ["mount", "cook"]), ("Ft. Worth", ["fort", "worth"]),
+                                             ("FT", ["ft"]), ("Mt", ["mt"])])
+def test_a_place_abbreviation_is_folded_before_another_word_only(name: str, words: list[str]) -> None:
+    # "the FT said" is the Financial Times, no fort
+    assert words_of(name) == words
 
 
 def test_initials_may_count_a_leading_the(gazetteer: PlaceGazetteer) -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from newsweave import api, pipeline
 from newsweave.annotate import run as annotate_run
+from newsweave.errors import NotFoundError
 from newsweave.link.stories import StoryClusterer
 from newsweave.model import Article
 from newsweave.pipeline import RunConfig
@@ -162,3 +163,25 @@ def test_annotations_on_worker_processes_match_one_process() -> None:
     two = [r for batch in annotate_run.Annotator(workers=2).annotate(articles, chunk=1) for r in batch]
     assert [a.article_id for a in one] == list(ARTICLES) and one == two
 
+
+def test_a_story_merged_away_loses_its_dossier_and_the_bigger_one_is_rebuilt(tmp_path: Path) -> None:
+    # A later article close to both a one-article story and a three-article one merges the small
+    # story into the big (StoryConfig.merge_max_members): the small story's dossier goes, the big
+    # one's is rebuilt with the moved article.
+    glacier = "Glacier melting accelerates across the Greenland ice sheet, researchers in Nuuk report."
+    reef = "Coral bleaching spreads along the reef off Queensland, divers in Cairns report."
+    db = tmp_path / "p.db"
+    first = {"glacier": glacier} | {f"reef-{k}": f"{reef} Update {k}: {'more ' * k}details." for k in range(3)}
+    for n, batch in enumerate((first, {"both": f"{glacier} {reef}"})):
+        folder = tmp_path / f"batch{n}"
+        folder.mkdir()
+        api.run([_write(folder, batch)], db=db, config=CONFIG)
+        if n == 0:
+            before = {aid: s.id for s in api.stories(db) for aid in s.articles}
+            assert len(set(before.values())) == 2
+    stories = api.stories(db)
+    assert [sorted(s.articles) for s in stories] == [["both", "glacier", "reef-0", "reef-1", "reef-2"]]
+    assert stories[0].id == before["reef-0"]
+    assert set(api.dossier(stories[0].id, db=db).story.articles) == set(stories[0].articles)
+    with api.open_store(db) as store, pytest.raises(NotFoundError):
+        store.get_dossier(before["glacier"])

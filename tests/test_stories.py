@@ -355,3 +355,28 @@ def test_split_terms_are_the_names_and_numbers_of_the_term_vector() -> None:
     assert len(split) == 5  # Reid, Promises, Malibu, Monday (not "Tara", which opens the sentence) and 33
     rehab = clusterer.term_frequencies("rehab")[0].tolist()
     assert rehab and not split & set(rehab)
+
+
+def test_balanced_cut_of_one_point_sides_does_not_divide_by_zero() -> None:
+    # split_min_part=1 takes the root merge, the outlier (point 0) against the rest: a side of one
+    # point has no spread (tight), so the tightness test compares the rest's spread
+    config = StoryConfig(balanced_split_distance=0.75, split_min_part=1)
+    assert StoryClusterer(config)._balanced_cut(*_two_groups_and_an_outlier(0.8)) == [list(range(1, 10))]
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_merges_and_splits_keep_each_article_in_exactly_one_story(ecb_heldout: list[dict[str, Any]],
+                                                                  seed: int) -> None:
+    records = ecb_heldout[:]
+    random.Random(seed).shuffle(records)
+    clusterer = StoryClusterer()
+    for n, r in enumerate(records, 1):
+        clusterer.add(r["id"], r["text"], None)
+        if n % 40 and n != len(records):
+            continue
+        state = clusterer.to_state()
+        held = [aid for s in state["stories"] for aid in s["member_ids"]]
+        assert sorted(held) == sorted(state["assigned"])  # none lost, none twice
+        assert all(s["members"] == len(s["member_ids"]) for s in state["stories"])
+        assert all(state["assigned"][aid] == s["id"] for s in state["stories"] for aid in s["member_ids"])
+    assert any(s["members"] == 0 for s in clusterer.to_state()["stories"])  # a merge happened

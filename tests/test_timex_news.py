@@ -176,3 +176,45 @@ def test_a_part_of_the_day_before_the_day(text: str, span: str, kind: str, value
      ("Sales in Christmas week 1999 rose.", None, "1999-W51"), ("Sales in Christmas week rose.", None, "XXXX-WXX")])
 def test_the_week_of_a_holiday(text: str, dct: date | None, value: str) -> None:
     assert _only(text, dct).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The dollar climbed to a record Tuesday.", "2022-01-04"),
+     ("Stocks closed at a record Wednesday, traders said.", "2022-01-05"),
+     ("Qtly div 10 cts\n\nPay Tuesday\n\nRecord Jan 3", "2022-01-11")])
+def test_record_points_ahead_only_as_a_dividend_tables_label(text: str, value: str) -> None:
+    # "a record Tuesday" is a high reached (the Saturday DCT's Tuesday gone); "Pay"/"Record"
+    # opening a line of a dividend table date ahead
+    assert extract_timexes(text, ANCHOR)[0].value == value
+
+
+@pytest.mark.parametrize("dct", [date(2024, 2, 29), date(2024, 3, 1)])
+def test_a_leap_day_and_the_year_before_it(dct: date) -> None:
+    # "Feb 29" the day after a leap day is that leap day (the next is four years on: it was left
+    # XXXX); "a year ago" after it shifts it a year back, and 2023 has no Feb 29 (the invalid
+    # "2023-02-29" crashed the stage on a leap day's story, and the article was skipped)
+    found = extract_timexes("Shares peaked on Feb 29. They stood lower a year ago.", dct)
+    assert [(t.text, t.value) for t in found] == [("Feb 29", "2024-02-29"), ("a year ago", "2023-02-28")]
+
+
+@pytest.mark.parametrize("dct", [None, date.min, date(1, 12, 31), date(9999, 11, 30), date.max])
+@pytest.mark.parametrize("text", ["December 31 a year ago.", "Elections are set for May 11. He left a year ago.",
+                                  "Sales rose in the fourth quarter from a year earlier.", ""])
+def test_dates_at_the_ends_of_the_calendar_do_not_crash(text: str, dct: date | None) -> None:
+    assert all(t.start < t.end for t in extract_timexes(text, dct))
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("He wrote in the Sunday Times.", []),
+    ("Italy beat France on Monday World Cup holders said.", ["2022-01-03"]),
+    ("The vote was on Friday Independent candidates won.", ["2022-01-07"])])
+def test_only_a_sunday_names_a_newspaper(text: str, values: list[str]) -> None:
+    assert [t.value for t in extract_timexes(text, ANCHOR)] == values
+
+
+@pytest.mark.parametrize("text", ["Obama Names Nominee for Surgeon General\nToday, President Barack Obama named her.",
+                                  "talks on how to share the world\n\nToday's special session was called."])
+def test_a_capitalized_deictic_day_opening_a_line_is_a_day(text: str) -> None:
+    # a headline without a period, or a paragraph break, stands before it: no name ("USA Today")
+    assert [t.value for t in extract_timexes(text, ANCHOR)] == ["2022-01-08"]

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsweave.annotate.nlp import model_name_from_env
+from newsweave.annotate.run import _init_worker
 from newsweave.worker_pools import worker_context
 
 PARENT = """
@@ -75,10 +76,19 @@ needs_fork_server = pytest.mark.skipif("forkserver" not in multiprocessing.get_a
 PRELOADED = "sorted(__import__('newsweave.annotate.run', fromlist=['run'])._PRELOADED)"
 
 
+# Run in an annotation worker: whether its pipeline is the one its fork server loaded.
+USES_PRELOADED = ("(lambda run: run._WORKER_NLP['nlp'] is next(iter(run._PRELOADED.values())))"
+                  "(__import__('newsweave.annotate.run', fromlist=['run']))")
+
+
 @needs_fork_server
 def test_workers_inherit_the_fork_servers_pipeline() -> None:
     with ProcessPoolExecutor(1, mp_context=worker_context()) as pool:
         assert pool.submit(eval, PRELOADED).result() == [model_name_from_env(None)]
+    # an annotation worker takes it rather than loading its own
+    with ProcessPoolExecutor(1, mp_context=worker_context(), initializer=_init_worker,
+                             initargs=(model_name_from_env(None),)) as pool:
+        assert pool.submit(eval, USES_PRELOADED).result() is True
 
 
 SERVE = f"""

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # The commands import what they run (spaCy, SQLAlchemy, scikit-learn) when they run, not when this
 # module loads: a worker process started with "spawn" imports the main module again, and this
 # module's whole tree cost each annotation worker ~1.5 s and ~160 MB.
+
 # Inputs of at least this many bytes (a hundred articles or more) are likely annotated on several
 # processes: `run` then starts their fork server before importing the pipeline, which it overlaps.
 EARLY_WORKERS_BYTES = 128 * 1024

@@ -295,10 +295,12 @@ PAST_RIGHT_BEFORE = re.compile(
 # A present tense right before the expression schedules it ("the vote is Monday", "the market is closed
 # Friday", "talks resume Monday", "they meet separately Monday", "the offer expires March 1"): it
 # points ahead, as a future cue does. "ends" is left out: "Qtr ends Jan 31" heads a results table,
-# "at end December" is a noun.
+# "at end December" is a noun. "pay" and, opening a line, "Record" label a dividend table's dates ("Pay
+# Oct 2\n\nRecord Sept 1"); inside a sentence "record" is mostly a noun ("hit a record Tuesday").
 PRESENT_RIGHT_BEFORE = re.compile(
-    r"\b(?:(?:is|are)(?:\s+\w+ed)?|(?:begin|start|open|resume|meet|arrive|leave|visit|expire|convene|return|"
-    r"travel|head|vote|run)s?|to\s+end|goes|flies|takes?\s+effect|pay|record)(?:\s+\w+ly)?(?:\s+(?:on|in))?\s*$",
+    r"(?:\b(?:(?:is|are)(?:\s+\w+ed)?|(?:begin|start|open|resume|meet|arrive|leave|visit|expire|convene|return|"
+    r"travel|head|vote|run)s?|to\s+end|goes|flies|takes?\s+effect|pay)(?:\s+\w+ly)?(?:\s+(?:on|in))?"
+    r"|(?:^|\n)[^\S\n]*(?-i:Record|RECORD))\s*$",
     re.IGNORECASE)
 # A past-tense verb anywhere (for the clause after a fronted timex: "On Tuesday, the league held ...").
 PAST_VERB = re.compile(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -36,6 +37,9 @@ def quarter_of(d: date) -> int:
 _FUTURE_REACH = timedelta(days=300)
 
 
+_LEAP_SPAN = 8  # the most years between two Feb 29s
+
+
 def month_day_near(anchor: date, month: int, day: int, months_ahead: int, future: bool,
                    reach: timedelta | None = _FUTURE_REACH) -> date | None:
     """The date ``month-day`` read from ``anchor``: the coming one when it falls within
@@ -52,7 +56,8 @@ def month_day_near(anchor: date, month: int, day: int, months_ahead: int, future
     Returns:
         The date, or None when no year has that day.
     """
-    for year in (anchor.year, anchor.year + 1):
+    # Feb 29 comes once in four years (eight around 1900 and 2100): the years searched span that
+    for year in range(anchor.year, anchor.year + _LEAP_SPAN + 1):
         try:
             ahead = date(year, month, day)
         except ValueError:
@@ -66,7 +71,7 @@ def month_day_near(anchor: date, month: int, day: int, months_ahead: int, future
         return ahead
     if future and (reach is None or ahead - anchor <= reach):
         return ahead
-    for year in (ahead.year - 1, ahead.year - 2):
+    for year in range(ahead.year - 1, ahead.year - _LEAP_SPAN - 1, -1):
         try:
             return date(year, month, day)
         except ValueError:
@@ -197,11 +202,17 @@ def shift_date(d: date, unit: str, n: float) -> date | None:
 
 
 def shift_value(value: str, years: int) -> str | None:
-    """Shift a DATE value with a digit year by whole years, keeping its granularity."""
+    """Shift a DATE value with a digit year by whole years, keeping its granularity (Feb 29 into a
+    common year becomes Feb 28); None for a week or for a year out of ``date``'s range."""
     m = re.fullmatch(r"(\d{4})(-.*)?", value)
     if not m:
         return None
     rest = m.group(2) or ""
     if rest.startswith("-W"):
         return None
-    return f"{int(m.group(1)) + years:04d}{rest}"
+    year = int(m.group(1)) + years
+    if not date.min.year <= year <= date.max.year:
+        return None
+    if rest.startswith("-02-29") and not calendar.isleap(year):
+        rest = "-02-28" + rest[6:]  # a year before Feb 29 has no Feb 29: its last day of February
+    return f"{year:04d}{rest}"

@@ -73,11 +73,12 @@ ORG_WORDS = frozenset({
 _COMPANY_FORMS = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag", "gmbh"})
 POST_NOMINALS = frozenset({"md", "phd", "jr", "sr", "ii", "iii", "esq", "mba"})
 _CORP_SUFFIXES = _COMPANY_FORMS | POST_NOMINALS
-# British spellings and place-name abbreviations folded to one form, so "Promises Treatment Centre" =
-# "... Center" and "Mt Cook" = "Mount Cook" (ECB+ dev topic 23).
+# British spellings folded to one form, so "Promises Treatment Centre" = "... Center".
 _SPELLINGS = {"centre": "center", "theatre": "theater", "defence": "defense", "labour": "labor",
-              "organisation": "organization", "programme": "program", "harbour": "harbor",
-              "mt": "mount", "ft": "fort"}
+              "organisation": "organization", "programme": "program", "harbour": "harbor"}
+# Place-name abbreviations, folded before another word: "Mt Cook" = "Mount Cook" (ECB+ dev topic 23);
+# alone the letters are something else ("the FT said": the Financial Times).
+_ABBREVIATIONS = {"mt": "mount", "ft": "fort"}
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&"})
 
 # A quoted nickname between two words of a name: Vincent 'The Chin' Gigante.
@@ -158,6 +159,7 @@ def _folded_words(name: str) -> tuple[str, ...]:
     folded = anyascii(name).lower().replace(".", "")
     words = [w.strip("'-") for w in _WORD.findall(folded)]
     words = [_SPELLINGS.get(w, w) for w in words if w]
+    words = [_ABBREVIATIONS.get(w, w) if k < len(words) - 1 else w for k, w in enumerate(words)]
     while len(words) > 1 and words[-1] in _CORP_SUFFIXES:
         words.pop()
     return tuple(words)

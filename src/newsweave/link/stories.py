@@ -84,9 +84,11 @@ def _date_gap(published: date | None, story: StoryRecord) -> int:
 
 
 def _spread(distance: Floats, points: Sequence[int]) -> float:
-    """The mean distance between two of ``points`` (at least two): how loose a group is inside."""
-    inside = distance[np.ix_(points, points)]
+    """The mean distance between two of ``points``: how loose a group is inside (0 for one point)."""
     n = len(points)
+    if n < 2:  # a side of one point (``split_min_part`` 1) is as tight as can be
+        return 0.0
+    inside = distance[np.ix_(points, points)]
     return float(inside.sum()) / (n * (n - 1))
 
 
