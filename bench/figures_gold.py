@@ -1,8 +1,9 @@
 """Figure extraction quality on a hand-annotated gold set (value, unit, measure), and its sampler.
 
-The annotated sets (``tests/data/figures_{dev,gold,test,test2,test3,test4,test5,test6}.jsonl``, described
-in ``tests/data/README.md``; ``test6`` is the blind evaluation set, drawn and annotated blind in the
-seventh round; the others were tuned on, ``test5`` since the seventh round) hold
+The annotated sets (``tests/data/figures_{dev,gold,test,test2,test3,test4,test5,test6,test7}.jsonl``,
+described in ``tests/data/README.md``; ``test6`` is the blind evaluation set, drawn and annotated blind
+in the seventh round; the others but ``test7`` were tuned on, ``test5`` since the seventh round; and
+``test7`` is the new blind set, drawn and annotated blind in the eighth round and not yet scored) hold
 sentences sampled with a fixed seed from ``../shared/corpora/reuters21578.jsonl.gz`` and
 ``bbc.jsonl.gz``; every reported figure in them is annotated by hand. ``score`` parses each whole
 article (the measure may need the previous sentence), runs ``extract_figures`` and compares, for each
@@ -16,6 +17,7 @@ gold figure, the predicted figure whose span overlaps it most:
 
 Usage:
   ``python bench/figures_gold.py --split test6``        score the blind test set (the evaluation)
+  ``python bench/figures_gold.py --split test7``        score the new blind set (not yet scored)
   ``python bench/figures_gold.py --split test5``        score the sixth round's blind set (tuned on since)
   ``python bench/figures_gold.py``                      score the gold set (tuned on since round 2)
   ``python bench/figures_gold.py --split dev``          score the annotated dev sample (tune here)
@@ -44,16 +46,17 @@ SOURCES = ("reuters21578.jsonl.gz", "bbc.jsonl.gz")
 # set too; "test" was then drawn and annotated blind, and is the evaluation set now.
 # "test2" was drawn and annotated blind in the third round, after "test"'s errors had been read;
 # "test3" in the fourth, after "test2"'s; "test4" in the fifth; "test5" in the sixth; "test6" in the
-# seventh.
+# seventh; "test7" in the eighth.
 SEEDS = {"gold": 20261126, "dev": 7, "test": 20261127, "test2": 20261128, "test3": 20261129,
-         "test4": 20261130, "test5": 20261201, "test6": 20261202}
+         "test4": 20261130, "test5": 20261201, "test6": 20261202, "test7": 20261203}
 # The splits whose articles a split skips: gold and dev skip each other (as when they were drawn);
 # test skips both, and adding it left the two earlier samples unchanged.
 EXCLUDES = {"gold": ("dev",), "dev": ("gold",), "test": ("gold", "dev"), "test2": ("gold", "dev", "test"),
             "test3": ("gold", "dev", "test", "test2"),
             "test4": ("gold", "dev", "test", "test2", "test3"),
             "test5": ("gold", "dev", "test", "test2", "test3", "test4"),
-            "test6": ("gold", "dev", "test", "test2", "test3", "test4", "test5")}
+            "test6": ("gold", "dev", "test", "test2", "test3", "test4", "test5"),
+            "test7": ("gold", "dev", "test", "test2", "test3", "test4", "test5", "test6")}
 SENTENCES_PER_SOURCE = 36
 # A candidate sentence contains a digit or a number word (the figures a reader would mark).
 _NUMBERISH = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
