@@ -797,6 +797,12 @@ def test_an_organization_with_and_without_its_generic_head(gazetteer: PlaceGazet
     assert actor_with(res, "Federal Reserve").id != actor_with(res, "Federal Reserve Bank").id  # one of twelve
 
 
+def test_a_building_named_after_a_company_stays_apart(gazetteer: PlaceGazetteer) -> None:
+    text = "Time Warner said profits rose. Protesters gathered outside the Time Warner Center on Monday."
+    res = resolve(gazetteer, (text, [("Time Warner", "ORG"), ("Time Warner Center", "ORG")]))
+    assert actor_with(res, "Time Warner").id != actor_with(res, "Time Warner Center").id  # no generic head
+
+
 def test_two_mentions_cut_out_of_one_known_name_are_joined(gazetteer: PlaceGazetteer) -> None:
     text = ("Telecom Egypt said the cable was cut. A Telecom Egypt line near Alexandria failed. "
             "France Telecom sent a boat to Egypt.")

@@ -110,8 +110,9 @@ NICKNAME_PREFIX = 3
 # keys: Rait/Raite = 89 (ECB+ topic 23), Jenkin/Jenkins = 92, Smith/Smyth = 100 after folding.
 SURNAME_RATIO = 85
 
-# Head nouns an organization's name is written with or without ("Staunton Police (Department)").
-GENERIC_HEADS = frozenset({"department", "dept", "service", "center", "office", "agency", "company", "group"})
+# Head nouns an organization's name is written with or without ("Staunton Police (Department)"); not
+# "center": buildings are named after companies ("Time Warner Center").
+GENERIC_HEADS = frozenset({"department", "dept", "service", "office", "agency", "company", "group"})
 _ACRONYM_APPOSITION = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
 
 

@@ -6,6 +6,10 @@ workers paid for them each, after re-importing the command line's whole module t
 worker).
 """
 
+from contextlib import suppress
+
 from newsweave.dossier.worker import prepare
 
-prepare()
+# The server must keep serving whatever fails here: each worker then prepares its own, and fails there.
+with suppress(Exception):
+    prepare()
