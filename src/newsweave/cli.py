@@ -141,6 +141,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
     for p in missing:
         print(f"newsweave: {p}: no such file or folder; skipped", file=sys.stderr)
     paths = [p for p in args.paths if p not in missing]
+    if args.model:  # the workers' fork server then loads this run's pipeline, not the default one
+        os.environ["NEWSWEAVE_SPACY_MODEL"] = args.model
     if args.engine != "spark" and args.workers > 1 and _inputs_reach(paths, EARLY_WORKERS_BYTES):
         from newsweave.worker_pools import worker_context
 
