@@ -178,10 +178,3 @@ def test_inputs_reach_counts_the_files_of_folders_and_paths(tmp_path: Path) -> N
     assert _inputs_reach([str(tmp_path / "b.txt"), str(tmp_path / "sub")], 1000)
     assert not _inputs_reach([str(tmp_path / "b.txt")], 501)
 
-
-def test_run_names_its_model_to_the_workers_fork_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The server (started later, from this environment) must preload the run's pipeline, not the default.
-    monkeypatch.delenv("NEWSWEAVE_SPACY_MODEL", raising=False)
-    main(["run", str(tmp_path / "none.jsonl"), "--db", str(tmp_path / "m.db"), "--model", "no_such_model",
-          "--workers", "1", "--quiet"])
-    assert os.environ["NEWSWEAVE_SPACY_MODEL"] == "no_such_model"

@@ -92,19 +92,22 @@ def test_workers_inherit_the_fork_servers_pipeline() -> None:
 
 
 SERVE = f"""
-import concurrent.futures, os
+import concurrent.futures, os, sys
 from newsweave.worker_pools import worker_context
 
 if __name__ == "__main__":
-    with concurrent.futures.ProcessPoolExecutor(1, mp_context=worker_context()) as pool:
-        print(pool.submit(os.getpid).result() != os.getpid(), pool.submit(eval, {PRELOADED!r}).result())
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=worker_context(sys.argv[1])) as pool:
+        print(pool.submit(os.getpid).result() != os.getpid(), pool.submit(eval, {PRELOADED!r}).result(),
+              os.environ.get("NEWSWEAVE_SPACY_MODEL"))
 """
 
 
 @needs_fork_server
 def test_a_pipeline_the_fork_server_cannot_load_leaves_it_serving(tmp_path: Path) -> None:
-    # A default model that fails to load must not take the server down: each worker then loads the
-    # run's model itself, and a failure is reported from there.
-    env = {**os.environ, "NEWSWEAVE_SPACY_MODEL": str(tmp_path / "no_such_model")}
-    out = subprocess.run([sys.executable, "-c", SERVE], env=env, capture_output=True, text=True, timeout=120)
-    assert out.stdout.split() == ["True", "[]"], out.stderr
+    # The server preloads the run's model; one that fails to load must not take the server down: each
+    # worker then loads it itself, and the failure is reported from there. The caller's environment
+    # is left as it was.
+    env = {k: v for k, v in os.environ.items() if k != "NEWSWEAVE_SPACY_MODEL"}
+    out = subprocess.run([sys.executable, "-c", SERVE, str(tmp_path / "no_such_model")], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["True", "[]", "None"], out.stderr

@@ -141,12 +141,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
     for p in missing:
         print(f"newsweave: {p}: no such file or folder; skipped", file=sys.stderr)
     paths = [p for p in args.paths if p not in missing]
-    if args.model:  # the workers' fork server then loads this run's pipeline, not the default one
-        os.environ["NEWSWEAVE_SPACY_MODEL"] = args.model
     if args.engine != "spark" and args.workers > 1 and _inputs_reach(paths, EARLY_WORKERS_BYTES):
         from newsweave.worker_pools import worker_context
 
-        worker_context()  # the workers' fork server loads spaCy while this process imports the rest
+        worker_context(args.model)  # the workers' fork server loads spaCy while this process imports the rest
     from newsweave import api
 
     if args.engine == "spark":

@@ -17,6 +17,8 @@ import threading
 from multiprocessing import forkserver
 from multiprocessing.connection import wait
 
+from newsweave.annotate.nlp import MODEL_ENV
+
 __all__ = ["exit_with_parent", "worker_context"]
 
 # What the workers' fork server imports before it forks any: the annotation stages with the default
@@ -24,12 +26,16 @@ __all__ = ["exit_with_parent", "worker_context"]
 _PRELOAD = ["newsweave.annotate.preload", "newsweave.dossier.preload"]
 
 
-def worker_context() -> multiprocessing.context.BaseContext:
+def worker_context(model: str | None = None) -> multiprocessing.context.BaseContext:
     """How the pipeline's workers start; the first call starts their fork server and returns at once.
 
     Where the platform has it, workers are forked from one server process that loads what both
     stages' workers need (``_PRELOAD``) in the background, while this process goes on; forking then
     waits until the server is ready. Elsewhere workers are spawned and each loads its own.
+
+    Args:
+        model: the spaCy pipeline a server started by this call preloads (default: the configured
+            one, ``$NEWSWEAVE_SPACY_MODEL`` or en_core_web_sm); workers of another model load theirs.
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
@@ -37,7 +43,16 @@ def worker_context() -> multiprocessing.context.BaseContext:
     # Only these modules: the default would also re-import the main module (the whole CLI). Once the
     # server runs, the list no longer matters; workers then import what they lack.
     context.set_forkserver_preload(_PRELOAD)
-    forkserver.ensure_running()
+    saved = os.environ.get(MODEL_ENV)
+    if model:  # the server reads the environment it starts with, once
+        os.environ[MODEL_ENV] = model
+    try:
+        forkserver.ensure_running()
+    finally:
+        if saved is None:
+            os.environ.pop(MODEL_ENV, None)
+        else:
+            os.environ[MODEL_ENV] = saved
     return context
 
 

@@ -172,7 +172,7 @@ class Annotator:
             for batch in batches:
                 yield _annotate_batch(self.nlp, batch)
             return
-        with ProcessPoolExecutor(workers, mp_context=worker_context(), initializer=_init_worker,
+        with ProcessPoolExecutor(workers, mp_context=worker_context(self.model), initializer=_init_worker,
                                  initargs=(self.model,)) as pool:
             pending: list[tuple[list[Article], Future[list[dict[str, Any]]]]] = []
             for batch in batches:
