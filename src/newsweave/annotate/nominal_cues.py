@@ -1,14 +1,15 @@
 """Cues that are no verb: nouns of saying ("her claim that ..."), "according to X", and attitude
 adjectives after a copula ("is confident that ..."), with the span each reports, drawn as PARC-style
 attribution annotation (PolNeAR) draws it. The lexicons are hand-written families, not lists taken
-from the corpus. Verb cues and the lexicons they share are in ``reported_speech``.
+from the corpus. Verb cues are in ``reported_speech``, the lexicons they share in ``speech_cues``.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsweave.annotate.reported_speech import ADJECTIVE_CUES, subtree_span
+from newsweave.annotate.reported_speech import subtree_span
+from newsweave.annotate.speech_cues import ADJECTIVE_CUES
 
 __all__ = ["THAT_NOUN_CUES", "according_content", "adjective_cue_content", "noun_cue_content", "one_word_content"]
 

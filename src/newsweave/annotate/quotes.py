@@ -38,15 +38,14 @@ from newsweave.annotate.nominal_cues import (
 from newsweave.annotate.quote_captions import caption_name, card_drafts, headline_drafts
 from newsweave.annotate.quote_marks import QuotedRegion, find_quoted_regions, trim_span
 from newsweave.annotate.reported_speech import (
-    DIRECT_CUES,
     INDIRECT_MIN_WORDS,
-    OPENING_MARKS,
     cue_lemma,
     cue_span,
     indirect_content,
     inverted_tag,
 )
 from newsweave.annotate.speakers import SpeakerResolver, speaker_tokens
+from newsweave.annotate.speech_cues import DIRECT_CUES, OPENING_MARKS
 from newsweave.model import Mention, Quote, QuoteForm, Span
 
 __all__ = ["extract_quotes"]

@@ -15,7 +15,8 @@ from spacy.tokens import Span as SpacySpan
 
 from newsweave.annotate.nlp import doc_text, sentence_start
 from newsweave.annotate.quote_marks import find_quoted_regions
-from newsweave.annotate.reported_speech import DIRECT_CUES, cue_kind, cue_lemma
+from newsweave.annotate.reported_speech import cue_kind, cue_lemma
+from newsweave.annotate.speech_cues import DIRECT_CUES
 from newsweave.model import Mention, Span
 
 __all__ = ["ORG_WORDS", "ROLE_TITLES", "ROLE_WORDS", "SpeakerResolver", "speaker_tokens"]
