@@ -809,3 +809,21 @@ def test_went_on_and_recommended_tag_a_quote(nlp: Language, text: str, content: 
 
 def test_went_on_a_programme_is_no_quote(nlp: Language) -> None:
     assert quotes_of(nlp, "Trump went on Fox News on Monday.") == []
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Chris Carr, the political director, released a statement confirming it will double its staff.",
+     "it will double its staff", "Chris Carr, the political director"),
+    ("In the 1980s, the KGB planted newspaper articles alleging that the U.S. had invented the virus.",
+     "that the U.S. had invented the virus", "the KGB"),
+])
+def test_participle_on_an_object_speaks_for_the_subject(nlp: Language, text: str, content: str,
+                                                        speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_expletive_it_is_no_speaker(nlp: Language) -> None:
+    text = "It's easy to criticize the length of American campaigns."
+    assert all(q.speaker is None for q in quotes_of(nlp, text))
