@@ -827,3 +827,15 @@ def test_participle_on_an_object_speaks_for_the_subject(nlp: Language, text: str
 def test_expletive_it_is_no_speaker(nlp: Language) -> None:
     text = "It's easy to criticize the length of American campaigns."
     assert all(q.speaker is None for q in quotes_of(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Trump has a rare chance to show that he can deliver a serious speech.", "he can deliver a serious speech",
+     "Trump"),
+    ("Cruz was bold enough to tout his position during a summit.", "his position", "Cruz"),
+])
+def test_infinitive_on_an_object_or_adjective_shares_the_subject(nlp: Language, text: str, content: str,
+                                                                 speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert content in q.content.text
+    assert q.speaker is not None and q.speaker.text == speaker

@@ -50,6 +50,13 @@ ORG_WORDS = frozenset({"ministry", "committee", "council", "department", "house"
 _FEMALE_CUES = frozenset({"spokeswoman", "ms.", "mrs.", "ms", "mrs", "woman", "congresswoman", "she"})
 
 
+# Links a subjectless cue climbs to find the subject it shares: clauses, conjuncts, participles,
+# and the object, adverb or adjective an infinitive hangs on ("Trump has a rare chance to show
+# that ...", "Cruz was bold enough to tout ...", "stopped short of fully endorsing ..."). The last
+# three: PolNeAR train +6 exact sources for 4 more predictions.
+_CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "parataxis", "prep", "advmod", "dobj", "acomp")
+
+
 def speaker_tokens(verb: Token, phrase_before: bool = True) -> list[Token]:
     """The words naming who speaks through ``verb``: its subject (or the object of "according to").
 
@@ -99,7 +106,7 @@ def speaker_tokens(verb: Token, phrase_before: bool = True) -> list[Token]:
             while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text != "%":
                 toks.pop()
             return _clean_speaker(toks)
-        if head.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "acl", "parataxis", "prep") or head.head.i == head.i:
+        if head.dep_ not in _CLIMB_DEPS or head.head.i == head.i:
             break
         head = head.head
     finite = _finite_ancestor(verb) if verb.dep_ == "conj" and verb.tag_ in _FINITE else None
