@@ -839,3 +839,18 @@ def test_infinitive_on_an_object_or_adjective_shares_the_subject(nlp: Language, 
     q = only(quotes_of(nlp, text), content.split()[-1])
     assert content in q.content.text
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The move was hotly criticized by left-leaning economists.", "The move", "left-leaning economists"),
+    ("Tinder's ban of Ms. Gedrich was first reported by BuzzFeed.", "Tinder's ban of Ms. Gedrich", "BuzzFeed"),
+])
+def test_passive_stance_with_an_agent_reports_its_subject(nlp: Language, text: str, content: str,
+                                                          speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_passive_addressee_is_no_content(nlp: Language) -> None:
+    assert all(q.content.text != "The senator" for q in quotes_of(nlp, "The senator was told by aides to stop."))
