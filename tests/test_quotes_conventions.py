@@ -854,3 +854,19 @@ def test_passive_stance_with_an_agent_reports_its_subject(nlp: Language, text: s
 
 def test_passive_addressee_is_no_content(nlp: Language) -> None:
     assert all(q.content.text != "The senator" for q in quotes_of(nlp, "The senator was told by aides to stop."))
+
+
+def test_tag_after_a_fragment_of_the_quoted_sentence(nlp: Language) -> None:
+    text = ("\"Let me take this opportunity to thank the thousands of volunteers who worked so hard\" for the "
+            "victory, Sanders said.")
+    q = only(quotes_of(nlp, text), "volunteers")
+    assert q.speaker is not None and q.speaker.text == "Sanders"
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("Billy Bush is joining the \"Today\" show as an anchor, the network said.", "Billy Bush"),
+    ("Trump's own book, \"Crippled America,\" has sold 235,000 copies, the publisher said.", "Trump's own book"),
+])
+def test_title_marks_before_a_clause_take_no_tag(nlp: Language, text: str, start: str) -> None:
+    q = only(quotes_of(nlp, text), "sold" if "sold" in text else "anchor")
+    assert q.content.text.startswith(start)
