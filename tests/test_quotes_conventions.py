@@ -870,3 +870,15 @@ def test_tag_after_a_fragment_of_the_quoted_sentence(nlp: Language) -> None:
 def test_title_marks_before_a_clause_take_no_tag(nlp: Language, text: str, start: str) -> None:
     q = only(quotes_of(nlp, text), "sold" if "sold" in text else "anchor")
     assert q.content.text.startswith(start)
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Americans overwhelmingly oppose cutting off federal funds for the group, a new poll finds.",
+     "Americans overwhelmingly oppose cutting off federal funds for the group", "a new poll"),
+    ("The economy will slow next year, most economists believe.", "The economy will slow next year",
+     "most economists"),
+])
+def test_belief_cue_after_its_clause(nlp: Language, text: str, content: str, speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
