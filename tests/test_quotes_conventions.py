@@ -882,3 +882,13 @@ def test_belief_cue_after_its_clause(nlp: Language, text: str, content: str, spe
     q = only(quotes_of(nlp, text), content.split()[-1])
     assert q.content.text == content
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("This view has drawn criticism from economists inside the Fed.", "This view", "economists inside the Fed"),
+    ("The House bill has drawn criticism from some conservatives.", "The House bill", "some conservatives"),
+])
+def test_stance_drawn_from_others(nlp: Language, text: str, content: str, speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
