@@ -892,3 +892,10 @@ def test_stance_drawn_from_others(nlp: Language, text: str, content: str, speake
     q = only(quotes_of(nlp, text), content.split()[-1])
     assert q.content.text == content
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_listed_as_is_an_evaluation(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "On its website, the FBI lists public corruption as its top criminal priority."),
+             "corruption")
+    assert q.content.text == "public corruption as its top criminal priority"
+    assert q.speaker is not None and q.speaker.text == "the FBI"

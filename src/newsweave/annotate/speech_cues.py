@@ -113,10 +113,12 @@ PREP_CUES = {
 }
 # Evaluation verbs whose content is an object and the "as" predicate said of it ("see the deal
 # as a betrayal", "dismissed them as part of the cartel"); without "as" they are not attributions
-# ("see the film"). Written as the family of verbs of regard and labelling.
+# ("see the film"). Written as the family of verbs of regard and labelling; "list X as Y" ("the FBI
+# lists public corruption as its top priority"): PolNeAR train +2 exact contents for 3 more
+# predictions, +3 exact sources.
 AS_CUES = frozenset({"see", "view", "regard", "consider", "perceive", "portray", "paint", "cast", "label",
                      "brand", "characterize", "characterise", "depict", "hail", "tout", "dismiss", "describe",
-                     "cite", "name", "rank", "rate", "treat", "frame", "peg", "count", "single", "deem"})
+                     "cite", "name", "rank", "rate", "treat", "frame", "peg", "count", "single", "deem", "list"})
 # Prepositions after a stance verb's object that carry what is said of it ("praised X for Y",
 # "accused X of Y", "attacked X over Y"): PARC-style contents run through them.
 # "on" and "to" carry the charge or the post ("blamed X on Y", "pressed X on Y", "named X to the
