@@ -809,3 +809,93 @@ def test_went_on_and_recommended_tag_a_quote(nlp: Language, text: str, content: 
 
 def test_went_on_a_programme_is_no_quote(nlp: Language) -> None:
     assert quotes_of(nlp, "Trump went on Fox News on Monday.") == []
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Chris Carr, the political director, released a statement confirming it will double its staff.",
+     "it will double its staff", "Chris Carr, the political director"),
+    ("In the 1980s, the KGB planted newspaper articles alleging that the U.S. had invented the virus.",
+     "that the U.S. had invented the virus", "the KGB"),
+])
+def test_participle_on_an_object_speaks_for_the_subject(nlp: Language, text: str, content: str,
+                                                        speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_expletive_it_is_no_speaker(nlp: Language) -> None:
+    text = "It's easy to criticize the length of American campaigns."
+    assert all(q.speaker is None for q in quotes_of(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Trump has a rare chance to show that he can deliver a serious speech.", "he can deliver a serious speech",
+     "Trump"),
+    ("Cruz was bold enough to tout his position during a summit.", "his position", "Cruz"),
+])
+def test_infinitive_on_an_object_or_adjective_shares_the_subject(nlp: Language, text: str, content: str,
+                                                                 speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert content in q.content.text
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The move was hotly criticized by left-leaning economists.", "The move", "left-leaning economists"),
+    ("Tinder's ban of Ms. Gedrich was first reported by BuzzFeed.", "Tinder's ban of Ms. Gedrich", "BuzzFeed"),
+])
+def test_passive_stance_with_an_agent_reports_its_subject(nlp: Language, text: str, content: str,
+                                                          speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_passive_addressee_is_no_content(nlp: Language) -> None:
+    assert all(q.content.text != "The senator" for q in quotes_of(nlp, "The senator was told by aides to stop."))
+
+
+def test_tag_after_a_fragment_of_the_quoted_sentence(nlp: Language) -> None:
+    text = ("\"Let me take this opportunity to thank the thousands of volunteers who worked so hard\" for the "
+            "victory, Sanders said.")
+    q = only(quotes_of(nlp, text), "volunteers")
+    assert q.speaker is not None and q.speaker.text == "Sanders"
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("Billy Bush is joining the \"Today\" show as an anchor, the network said.", "Billy Bush"),
+    ("Trump's own book, \"Crippled America,\" has sold 235,000 copies, the publisher said.", "Trump's own book"),
+])
+def test_title_marks_before_a_clause_take_no_tag(nlp: Language, text: str, start: str) -> None:
+    q = only(quotes_of(nlp, text), "sold" if "sold" in text else "anchor")
+    assert q.content.text.startswith(start)
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Americans overwhelmingly oppose cutting off federal funds for the group, a new poll finds.",
+     "Americans overwhelmingly oppose cutting off federal funds for the group", "a new poll"),
+    ("The economy will slow next year, most economists believe.", "The economy will slow next year",
+     "most economists"),
+])
+def test_belief_cue_after_its_clause(nlp: Language, text: str, content: str, speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("This view has drawn criticism from economists inside the Fed.", "This view", "economists inside the Fed"),
+    ("The House bill has drawn criticism from some conservatives.", "The House bill", "some conservatives"),
+])
+def test_stance_drawn_from_others(nlp: Language, text: str, content: str, speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_listed_as_is_an_evaluation(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "On its website, the FBI lists public corruption as its top criminal priority."),
+             "corruption")
+    assert q.content.text == "public corruption as its top criminal priority"
+    assert q.speaker is not None and q.speaker.text == "the FBI"

@@ -1,10 +1,10 @@
-"""Reported speech from the dependency parse: the cue lexicons, and what a cue reports.
+"""Reported speech from the dependency parse: what a cue verb reports.
 
 A cue is a verb ("said", "believes", "endorsed", "called for"); :func:`indirect_content` returns
 the span it reports, drawn as PARC-style attribution annotation (PolNeAR) draws it (nouns,
 "according to" and adjectives are in ``nominal_cues``). The span conventions measured on PolNeAR
-train are stated where they are applied; the lexicons are hand-written families of English cue
-verbs and nouns, not lists taken from the corpus.
+train are stated where they are applied; the cue lexicons (hand-written families of English cue
+verbs and nouns, not lists taken from the corpus) are in ``speech_cues``.
 """
 
 from __future__ import annotations
@@ -13,132 +13,28 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from newsweave.annotate.speech_cues import (
+    ADJECTIVE_CUES,
+    ALL_CUE_LEMMAS,
+    AS_CUES,
+    CLAUSE_CUES,
+    CUE_ADVERBS,
+    EVIDENCE_CUES,
+    EVIDENCE_NOUNS,
+    OBJECT_CUES,
+    OPENING_MARKS,
+    PREP_CUES,
+    REASON_PREPS,
+    SPEECH_VERBS,
+    THAT_CLAUSE_CUES,
+)
 from newsweave.model import Span
 
 __all__ = [
-    "ADJECTIVE_CUES", "AS_CUES", "CLAUSE_CUES", "DIRECT_CUES", "EVIDENCE_NOUNS", "INDIRECT_MIN_WORDS",
-    "OBJECT_CUES", "OPENING_MARKS", "PREP_CUES", "SPEECH_VERBS", "THAT_CLAUSE_CUES",
-    "cue_kind", "cue_lemma", "cue_span", "indirect_content", "inverted_tag", "subtree_span",
+    "INDIRECT_MIN_WORDS", "cue_kind", "cue_lemma", "cue_span", "indirect_content", "inverted_tag", "subtree_span",
 ]
 
-# Opening quote marks as tokens (a doubled apostrophe is one token).
-OPENING_MARKS = frozenset({"“", "«", "„", "\"", "''"})
-
-# Lemmas of verbs that report speech or writing: any complement counts (a clause, "said yes",
-# "told stories of ..."). Seeded from the most frequent PolNeAR train cues (said, says, told,
-# added, wrote, noted, asked, explained, ...) plus the seeds' translated register (stressed,
-# emphasized, assured, specified, shared).
-SPEECH_VERBS = frozenset({
-    "say", "tell", "write", "note", "stress", "explain", "state", "announce", "report",
-    "claim", "argue", "warn", "insist", "emphasize", "emphasise", "assure", "declare", "reply",
-    "respond", "answer", "recall", "comment", "ask", "urge", "confirm", "deny", "admit", "promise",
-    "reiterate", "specify", "tweet", "complain", "contend", "observe", "remark", "quip",
-    "joke", "testify", "mention", "allege", "counter", "vow", "boast", "lament", "caution", "assert",
-    "yell", "shout", "proclaim", "retort", "concede", "acknowledge", "suggest", "predict",
-    "add", "describe", "call",
-})
-# Verbs that tag a direct quote (“...,” she continued) though they report no clause themselves.
-# "read" tags a document's words (,” read the statement; the suit reads: “...”): PolNeAR train
-# +1 exact content and source for 2 more predictions; "recommend" a report's (,” it recommended):
-# +1 content and source, no more predictions.
-DIRECT_CUES = SPEECH_VERBS | {"continue", "conclude", "share", "recount", "interject", "muse", "wonder", "read",
-                              "recommend"}
-# Belief, evidence and intention cues that PolNeAR also annotates ("polls show that ...", "he
-# thinks ...", "she hopes to ..."): they count only with a clause after them (ccomp / xcomp), as
-# their object readings ("show a film", "find the keys") are not attributions. From the PolNeAR
-# train cue lemmas; seem, appear, see, mean, continue and pledge were dropped: under a quarter of
-# their predictions matched a gold content exactly on train (F1 gains only above about half F1).
-CLAUSE_CUES = frozenset({
-    "think", "believe", "know", "expect", "hope", "want", "fear", "feel", "show", "find",
-    "indicate", "estimate", "conclude", "determine", "decide", "worry", "doubt", "assume",
-    "understand", "realize", "agree", "recognize", "reveal", "signal", "imply", "prefer",
-    "point", "share", "post", "plan", "intend", "refuse", "decline",
-    "seek", "promise", "threaten", "demand", "request", "recommend", "propose",
-    # verbs of persuading ("persuaded the senators that ...", "convinced him to run"): train +1
-    # exact content, +2 exact sources
-    "persuade", "convince",
-})
-# Cues that count only with a finite clause after them (ccomp: "suspects that ...", not xcomp:
-# "remembered to lock the door"). Added for issue 3 as whole families, not lemma by lemma:
-# verbs of asserting and disclosing, of conjecture and inference, and of learning and imagining,
-# from the usual lists of English verbs that take a that-clause (PARC's cue classes).
-# PolNeAR train: +0.2 content exact F1 for the families together.
-THAT_CLAUSE_CUES = frozenset({
-    "maintain", "disclose", "hint", "swear", "underline", "highlight", "repeat", "brag", "grumble",
-    "protest", "whisper", "plead", "advise", "inform", "affirm", "attest", "forecast", "project",
-    "speculate", "guess", "reckon", "figure", "suppose", "suspect", "presume", "bet", "gather", "infer",
-    "learn", "hear", "notice", "discover", "remember", "imagine", "wish", "envision", "anticipate",
-    "wonder", "concur", "disagree", "consider", "judge",
-})
-# Stance cues that take an object ("endorsed Trump", "criticized the deal"): the object is the
-# content. From the PolNeAR train cues; precision checked lemma by lemma on train.
-OBJECT_CUES = frozenset({
-    "endorse", "support", "back", "oppose", "criticize", "criticise", "attack", "accuse", "blame",
-    "praise", "defend", "mock", "question", "reject", "dismiss", "cite", "welcome", "condemn",
-    "slam", "blast", "challenge", "dispute", "applaud", "recommend", "propose", "demand", "request",
-    "deny", "announce", "describe", "call", "ask", "urge", "thank", "name",
-    # issue 3, as families: verbs of voicing (discuss, express, voice, echo, outline, rebut) and of
-    # praise, blame and preference (decry, denounce, hail, champion, credit, favor, encourage).
-    "discuss", "express", "voice", "echo", "outline", "rebut", "decry", "denounce", "lambaste", "assail",
-    "rebuke", "ridicule", "disparage", "commend", "laud", "hail", "herald", "champion", "credit",
-    "favor", "favour", "encourage", "insult", "deplore", "like", "love", "dislike", "enjoy", "admire", "trust",
-    # and of promoting ("touted his victories", "trumpeted the deal"). PolNeAR train: +3 exact
-    # contents, +4 exact sources, 3 more predictions.
-    "tout", "trumpet", "extol", "hype", "promote",
-    # and, as whole families: rebuttal (refute, contradict, disavow, debunk, repudiate, renounce),
-    # rebuke (admonish, chide, scold, reprimand, chastise, castigate, excoriate, berate, knock,
-    # taunt), congratulation (celebrate, congratulate, salute) and pressing (press, pressure).
-    # PolNeAR train together: +10 exact contents for 14 more predictions, +13 exact sources.
-    "refute", "contradict", "disavow", "debunk", "repudiate", "renounce", "admonish", "chide", "scold",
-    "reprimand", "chastise", "castigate", "excoriate", "berate", "knock", "taunt", "celebrate",
-    "congratulate", "salute", "press", "pressure",
-    # speech acts of offering and accepting ("offered condolences", "accepted the nomination"):
-    # PolNeAR train +6 exact contents for 14 more predictions (above the F1/2 precision at which a
-    # cue still raises F1), +7 exact sources.
-    "offer", "accept",
-    # "referenced X" (a mention): train +2 exact contents and sources for 2 more predictions
-    "reference",
-    # aversion, beside "dislike" above (hate, resent, despise, detest, loathe): train +3 exact
-    # contents and sources for 3 more predictions
-    "hate", "resent", "despise", "detest", "loathe",
-})
-# Two-word cues whose content is the object of the preposition ("called for X", "referring to X").
-PREP_CUES = {
-    "call": "for on", "refer": "to", "point": "to", "talk": "about of", "complain": "about",
-    "ask": "about for", "focus": "on", "speak": "about against of", "rail": "against", "warn": "about of",
-    "comment": "on", "push": "for", "argue": "for against", "advocate": "for",
-    # issue 3: a vote is a stance PolNeAR annotates ("voted for Sanders", "voted against the bill")
-    "vote": "for against",
-    # issue 3: "called on X to do Y" (an appeal, as "called for"); "lashed out at X" (an attack).
-    # PolNeAR train: +1 and +2 exact sources, no content lost.
-    "lash": "at against",
-    # issue 3, as families: campaigning and arguing for or against X, agreeing with X, speaking
-    # or writing about X (brag, boast, joke, write, tweet, testify), standing by X, asking for X.
-    # PolNeAR train together: +11 exact contents for 14 more predictions, +11 exact sources.
-    "campaign": "for against", "agree": "with", "brag": "about", "boast": "about", "joke": "about",
-    "write": "about", "tweet": "about", "testify": "about", "stand": "by",
-    # and "spoke of X", "talked of X", "warned of X": train +5 exact contents, +5 sources
-}
-# Evaluation verbs whose content is an object and the "as" predicate said of it ("see the deal
-# as a betrayal", "dismissed them as part of the cartel"); without "as" they are not attributions
-# ("see the film"). Written as the family of verbs of regard and labelling.
-AS_CUES = frozenset({"see", "view", "regard", "consider", "perceive", "portray", "paint", "cast", "label",
-                     "brand", "characterize", "characterise", "depict", "hail", "tout", "dismiss", "describe",
-                     "cite", "name", "rank", "rate", "treat", "frame", "peg", "count", "single", "deem"})
-# Prepositions after a stance verb's object that carry what is said of it ("praised X for Y",
-# "accused X of Y", "attacked X over Y"): PARC-style contents run through them.
-# "on" and "to" carry the charge or the post ("blamed X on Y", "pressed X on Y", "named X to the
-# committee"): PolNeAR train +6 exact contents, none lost.
-_REASON_PREPS = frozenset({"for", "of", "as", "over", "on", "to"})
-# Subjects that make a belief verb report evidence with a plain object ("polls show Sanders
-# ahead", "the survey found a drop"): the kinds of documents and measurements news cites.
-EVIDENCE_NOUNS = frozenset({"poll", "polling", "survey", "study", "analysis", "data", "report", "number",
-                            "figure", "record", "research", "result", "review", "audit", "count", "estimate",
-                            "evidence", "document", "email", "memo", "filing", "statistic", "model"})
-_EVIDENCE_CUES = frozenset({"show", "find", "indicate", "suggest", "reveal", "put", "give", "have"})
 _CLAUSE_DEPS = ("ccomp", "xcomp")
-_ALL_CUE_LEMMAS = SPEECH_VERBS | DIRECT_CUES | CLAUSE_CUES | THAT_CLAUSE_CUES | OBJECT_CUES | AS_CUES | \
-    _EVIDENCE_CUES | frozenset(PREP_CUES)
 _CORE_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "attr", "acomp")
 # Fewer words than this is no content (a pronoun object, "said so"). PolNeAR train: 2-word
 # contents ("said yes" is one) are rare and mostly wrong for us.
@@ -156,12 +52,12 @@ def cue_lemma(tok: Token) -> str:
         The lower-case lemma, or the repaired base form when only that is a known cue.
     """
     lemma = tok.lemma_.lower()
-    if lemma in _ALL_CUE_LEMMAS:
+    if lemma in ALL_CUE_LEMMAS:
         return lemma
     word = tok.lower_
     for base in (word[:-1] if word.endswith("s") else "", word[:-1] if word.endswith("ed") else "",
                  word[:-3] + "e" if word.endswith("ing") else ""):
-        if base in _ALL_CUE_LEMMAS:
+        if base in ALL_CUE_LEMMAS:
             return base
     return lemma
 
@@ -250,7 +146,7 @@ def _own_content(verb: Token) -> tuple[int, int] | None:
     if verb.lemma_.lower() == "make":
         return _made_clear(verb)
     if kind is None and cue_lemma(verb) not in PREP_CUES and cue_lemma(verb) not in AS_CUES \
-            and cue_lemma(verb) not in _EVIDENCE_CUES and verb.lemma_.lower() != "know":
+            and cue_lemma(verb) not in EVIDENCE_CUES and verb.lemma_.lower() != "know":
         return None
     prep = PREP_CUES.get(cue_lemma(verb))
     if prep is not None:
@@ -267,6 +163,9 @@ def _own_content(verb: Token) -> tuple[int, int] | None:
     as_phrase = _as_content(verb) or _what_they_call(verb)
     if as_phrase is not None:
         return as_phrase
+    agented = _agented_passive_content(verb)
+    if agented is not None:
+        return agented
     if kind is None and _evidence_subject(verb):
         kind = "clause"
     if kind is None:
@@ -290,7 +189,7 @@ def _own_content(verb: Token) -> tuple[int, int] | None:
         if feeling is not None:
             return feeling  # "expressed concern that ...": the feeling's clause is the content
     if kind == "object" and any(c.dep_ == "dobj" for c in right):
-        right += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _REASON_PREPS
+        right += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in REASON_PREPS
                   and c.i > max(r.i for r in right) and not _is_time_phrase(c)]
     if kind == "that":
         right = [c for c in right if c.dep_ != "xcomp"]
@@ -301,6 +200,12 @@ def _own_content(verb: Token) -> tuple[int, int] | None:
         if stray is not None:
             return subtree_span([stray])
     if kind == "clause" and not clauses:
+        # a belief or evidence cue after its clause and a comma ("Americans oppose the cuts, a new
+        # poll finds"), as speech verbs below: PolNeAR train +2 exact contents and sources for 3
+        # more predictions
+        left = [c for c in verb.children if c.i < verb.i and c.dep_ == "ccomp"]
+        if left and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.doc[left[-1].right_edge.i + 1].text == ",":
+            return subtree_span(left)
         return None
     if kind == "speech" and clauses and clauses[0].dep_ == "ccomp":
         right = [c for c in right if c.i >= clauses[0].i]
@@ -468,6 +373,27 @@ def _passive_as_content(verb: Token) -> tuple[int, int] | None:
     return subtree_span([subj, as_prep])
 
 
+def _agented_passive_content(verb: Token) -> tuple[int, int] | None:
+    """A stance verb in the passive with its agent ("The move was hotly criticized by economists",
+    "those views are not widely shared by conservatives"): what is criticized or shared, the
+    passive subject, is the content; the agent is the source. None without an agent. PolNeAR
+    train: +8 exact contents for 7 more predictions, +5 exact sources. A reduced relative ("the
+    country described by the president": the noun) was tried: +2 contents for 9 predictions."""
+    if cue_kind(verb) not in _AGENTED_KINDS or cue_lemma(verb) in _ADDRESSEE_CUES:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
+    if subj is None or agent is None or not any(c.dep_ == "pobj" for c in agent.children):
+        return None
+    return subtree_span([subj])
+
+
+# Stance and speech cues only: "was believed by" and the like are rare.
+_AGENTED_KINDS = ("object", "speech")
+# Speech verbs whose passive subject is the one addressed, not what is said ("was told by X").
+_ADDRESSEE_CUES = frozenset({"tell", "ask", "urge", "assure", "call", "press", "pressure", "thank", "name"})
+
+
 # Passive evaluations that need no "as" ("is considered a contender", "were deemed relevant"),
 # and the prepositions other than "as" that carry one ("has long been known for X"), written
 # from PolNeAR train's passive cues.
@@ -477,7 +403,7 @@ _PASSIVE_PREPS = {"know": ("as", "for")}
 
 def _evidence_subject(verb: Token) -> bool:
     """Whether a belief verb's subject is a document or measurement ("polls", "the survey")."""
-    if cue_lemma(verb) not in _EVIDENCE_CUES:
+    if cue_lemma(verb) not in EVIDENCE_CUES:
         return False
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.lemma_.lower() in EVIDENCE_NOUNS
@@ -553,7 +479,7 @@ def _single_cue_span(doc: Doc, text: str, verb: Token) -> Span:
             and verb.i - lo < 3:
         lo -= 1
     while doc[lo].dep_ == "advmod" and lo < verb.i and not any(
-            doc[k].dep_ in ("aux", "auxpass") for k in range(lo + 1, verb.i)) and doc[lo].lower_ not in _CUE_ADVERBS:
+            doc[k].dep_ in ("aux", "auxpass") for k in range(lo + 1, verb.i)) and doc[lo].lower_ not in CUE_ADVERBS:
         lo += 1
     for c in verb.children:
         two_word = c.dep_ == "prep" and c.lower_ in PREP_CUES.get(cue_lemma(verb), "").split()
@@ -568,23 +494,3 @@ def _single_cue_span(doc: Doc, text: str, verb: Token) -> Span:
             c.lower_ in ("clear", "plain", "known") or (c.dep_ == "dobj" and c.lower_ == "case"))), None)
         hi = word.i if word is not None else hi
     return Span.of(text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
-
-
-# Adverbs that PolNeAR keeps in a cue when they stand right before the verb ("also said").
-_CUE_ADVERBS = frozenset({"also", "later", "then", "previously", "once", "recently", "often",
-                          "repeatedly", "publicly", "privately", "eventually", "again", "first",
-                          "further", "formally", "politely", "largely", "already", "never", "not"})
-
-
-# Adjectives of belief and attitude after a copula ("is confident that ...", "are wary of ...",
-# "was not hopeful about ..."), with the prepositions that introduce their content; a that-clause
-# or an infinitive counts for all. A general family written by hand, as PARC annotates them.
-ADJECTIVE_CUES: dict[str, str] = {
-    "confident": "about of", "sure": "about of", "certain": "about of", "convinced": "of", "aware": "of",
-    "afraid": "of", "worried": "about", "concerned": "about", "hopeful": "about of", "optimistic": "about",
-    "pessimistic": "about", "skeptical": "of about", "sceptical": "of about", "critical": "of",
-    "supportive": "of", "wary": "of", "eager": "", "willing": "", "determined": "", "opposed": "to",
-    "adamant": "", "unhappy": "with about", "angry": "about at", "upset": "about with", "proud": "of",
-    "frustrated": "with by", "disappointed": "in with by", "satisfied": "with", "doubtful": "about",
-    "enthusiastic": "about", "cautious": "about", "vocal": "about", "dismissive": "of", "fearful": "of",
-}
