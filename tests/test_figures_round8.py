@@ -39,6 +39,12 @@ def _measure(nlp: Language, text: str, span: str) -> str | None:
     # what "save" and "cost" say of a sum
     ("The merger should help the airline save about $94m a year.", "$94m", "savings"),
     ("He said a new mill would cost 400-500 mln dlrs.", "400-500 mln dlrs", "cost of mill"),
+    # a word split at its hyphen stays whole; a bare plural coordinated with the counted noun joins it
+    ("The firm also insulted four co-stars.", "four", "co-stars insulted"),
+    ("The drug will be tested in at least 154 men and women.", "154", "men and women"),
+    ("Microsoft has indexed 5 billion webpages and claims to update its index.", "5 billion", "webpages indexed"),
+    # "preferred" names a stock, not what happened to the shares
+    ("It will pay 2,400 shares of 1,000 dlrs par value preferred.", "2,400", "shares"),
     # "for" on the sum itself
     ("The company said it has allocated another 30-40 mln dlrs for capital expenditures.",
      "30-40 mln dlrs", "capital expenditures"),

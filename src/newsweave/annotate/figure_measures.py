@@ -260,7 +260,25 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | 
     level_of = _level_of(doc, counted, inside)
     if level_of is not None:
         return level_of
-    return with_event(noun_phrase(counted, inside), verb)
+    return with_event(_with_partner(doc, counted, inside), verb)
+
+
+def _with_partner(doc: Doc, counted: Token, inside: set[int]) -> str:
+    """A plural counted noun with the bare plural coordinated right after it, which the number counts
+    too: "at least 154 men and women" (test6), "India's 35 states and territories"; not "10 tanks and 20
+    trucks"."""
+    phrase = noun_phrase(counted, inside)
+    k = counted.i + 2
+    if counted.tag_ != "NNS" or k >= len(doc) or doc[k - 1].lower_ not in ("and", "or"):
+        return phrase
+    partner = doc[k]
+    if partner.dep_ != "conj" or partner.head.i != counted.i or partner.tag_ != "NNS" or is_unit_token(partner) \
+            or any(c.like_num or c.dep_ not in ("amod", "compound") for c in partner.children) \
+            or partner.lemma_.lower() in TIME_NOUNS \
+            or (k + 1 < len(doc) and doc[k + 1].tag_ in ("TO", "VBG")):
+        return phrase  # the partner opens a clause: "6.4 mln bags and sales standing at", "5 billion
+        # webpages and claims to update" (500 Reuters and 250 BBC articles outside the sets)
+    return f"{phrase} {doc[k - 1].lower_} {noun_phrase(partner, inside)}"
 
 
 def _level_of(doc: Doc, counted: Token, inside: set[int]) -> str | None:
