@@ -59,3 +59,28 @@ def test_measure_rules_of_the_eighth_round(nlp: Language, text: str, span: str, 
 ])
 def test_eighth_round_rules_leave_these_alone(nlp: Language, text: str, span: str) -> None:
     assert _measure(nlp, text, span) in (None, "earnings")
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    # "X to Y" ends a range only when Y is at most 20 times X; else a change and the new level
+    ("The number of people out of work rose 32,000 to 1.41 million in the quarter.", ["32,000", "1.41 million"]),
+    ("The new system is designed to serve 800 to 10,000 users.", ["800 to 10,000"]),
+    ("Sales are seen at 5 to 10 million units.", ["5 to 10 million"]),
+])
+def test_far_apart_numbers_around_to_are_a_change_and_a_level(nlp: Language, text: str, spans: list[str]) -> None:
+    assert [f.text for f in extract_figures(nlp(text))] == spans
+
+
+@pytest.mark.parametrize(("text", "span", "unit"), [
+    ("Banks' excess reserves averaged 1.03 billion dlrs a day, down from 1.50 billion in the previous one.",
+     "1.50 billion", "USD"),
+    ("Liabilities were unchanged at 22.8 billion marks, giving a rise in reserves of 400 mln to 87.0 billion.",
+     "87.0 billion", "DEM"),
+    ("Losses are estimated at 3.1 billion yen against a 6.99 billion loss a year earlier.", "6.99 billion", "JPY"),
+    # a count of a plural noun keeps no unit
+    ("It extended 25 billion dlrs in credit to more than two mln preferred customers.", "two mln", None),
+])
+def test_a_bare_scaled_number_takes_the_currency_of_the_sum_before(nlp: Language, text: str, span: str,
+                                                                   unit: str | None) -> None:
+    figures = {f.text: f for f in extract_figures(nlp(text))}
+    assert figures[span].unit == unit
