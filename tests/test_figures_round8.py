@@ -77,6 +77,7 @@ def test_far_apart_numbers_around_to_are_a_change_and_a_level(nlp: Language, tex
     ("Liabilities were unchanged at 22.8 billion marks, giving a rise in reserves of 400 mln to 87.0 billion.",
      "87.0 billion", "DEM"),
     ("Losses are estimated at 3.1 billion yen against a 6.99 billion loss a year earlier.", "6.99 billion", "JPY"),
+    ("Its earnings were 77m euros (£53m; $100m), up from 38m in the same period of 2003.", "38m", "EUR"),
     # a count of a plural noun keeps no unit
     ("It extended 25 billion dlrs in credit to more than two mln preferred customers.", "two mln", None),
 ])

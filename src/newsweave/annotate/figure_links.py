@@ -81,10 +81,14 @@ def currency_of_bare_sum(doc: Doc, figures: list[Figure], fig: Figure, expr: Num
     """
     if fig.unit is not None or not figures or _scale_of(fig.text) < 1e6:
         return fig
-    prev = figures[-1]
+    k = len(figures) - 1
+    while k > 0 and figures[k - 1].unit in CURRENCY_UNITS \
+            and _CONVERSION_RE.match(doc_text(doc)[figures[k - 1].end:figures[k].start]) is not None:
+        k -= 1  # past the conversions: "77m euros (£53m; $100m), up from 38m" is in euros
+    prev = figures[k]
     if prev.unit not in CURRENCY_UNITS or prev.value <= 0 or not 1e-3 <= fig.value / prev.value <= 1e3:
         return fig
-    gap = doc_text(doc)[prev.end:fig.start]
+    gap = doc_text(doc)[figures[-1].end:fig.start]
     if "\n" in gap or ". " in gap or ";" in gap:
         return fig
     after = doc[expr.end] if expr.end < len(doc) else None
