@@ -85,3 +85,11 @@ def test_a_bare_scaled_number_takes_the_currency_of_the_sum_before(nlp: Language
                                                                    unit: str | None) -> None:
     figures = {f.text: f for f in extract_figures(nlp(text))}
     assert figures[span].unit == unit
+
+
+@pytest.mark.parametrize("text", [
+    "I thought both the 60m races were disappointing in different ways.",
+    "He was disappointing in the individual 100m and 200m events in Athens.",
+])
+def test_races_and_events_name_a_race_distance(nlp: Language, text: str) -> None:
+    assert extract_figures(nlp(text)) == []

@@ -61,7 +61,7 @@ BID_ASKED_RE = re.compile(r"^(\d{1,3})\.(\d{2})/(\d{2})$")
 RACE_DISTANCES = {60, 100, 110, 200, 400, 800}
 # Plural nouns after a race distance that name the race, not what millions count ("the 60m hurdles",
 # "the 100m and 200m titles").
-RACE_NOUNS = {"hurdles", "titles", "finals", "heats", "medals", "records", "relays"}
+RACE_NOUNS = {"hurdles", "titles", "finals", "heats", "medals", "records", "relays", "races", "events", "runners"}
 # Words of the field events, whose marks BBC sport writes as "4.88m".
 FIELD_EVENT_WORDS = {"jump", "vault", "throw", "leap", "clear", "clearance", "land", "put", "hammer", "javelin",
                      "discus", "jumper", "vaulter", "thrower", "pole"}
