@@ -93,3 +93,12 @@ def test_a_bare_scaled_number_takes_the_currency_of_the_sum_before(nlp: Language
 ])
 def test_races_and_events_name_a_race_distance(nlp: Language, text: str) -> None:
     assert extract_figures(nlp(text)) == []
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("The plan would mean dividing it in two.", []),
+    ("The mast snapped in two, and the boat sank.", []),
+    ("The shares rose in two of the five sessions.", [2.0, 5.0]),
+])
+def test_in_two_is_an_idiom(nlp: Language, text: str, values: list[float]) -> None:
+    assert [f.value for f in extract_figures(nlp(text))] == values
