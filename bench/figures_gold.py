@@ -1,9 +1,8 @@
 """Figure extraction quality on a hand-annotated gold set (value, unit, measure), and its sampler.
 
 The annotated sets (``tests/data/figures_{dev,gold,test,test2,test3,test4,test5,test6,test7}.jsonl``,
-described in ``tests/data/README.md``; ``test6`` is the blind evaluation set, drawn and annotated blind
-in the seventh round; the others but ``test7`` were tuned on, ``test5`` since the seventh round; and
-``test7`` is the new blind set, drawn and annotated blind in the eighth round and not yet scored) hold
+described in ``tests/data/README.md``; ``test7`` is the blind evaluation set, drawn and annotated blind
+in the eighth round; the others were tuned on, ``test6`` since the eighth round) hold
 sentences sampled with a fixed seed from ``../shared/corpora/reuters21578.jsonl.gz`` and
 ``bbc.jsonl.gz``; every reported figure in them is annotated by hand. ``score`` parses each whole
 article (the measure may need the previous sentence), runs ``extract_figures`` and compares, for each
@@ -16,9 +15,8 @@ gold figure, the predicted figure whose span overlaps it most:
 * all three: the three at once. A gold figure with no overlapping prediction is wrong on all three.
 
 Usage:
-  ``python bench/figures_gold.py --split test6``        score the blind test set (the evaluation)
-  ``python bench/figures_gold.py --split test7``        score the new blind set (not yet scored)
-  ``python bench/figures_gold.py --split test5``        score the sixth round's blind set (tuned on since)
+  ``python bench/figures_gold.py --split test7``        score the blind test set (the evaluation)
+  ``python bench/figures_gold.py --split test6``        score the seventh round's blind set (tuned on since)
   ``python bench/figures_gold.py``                      score the gold set (tuned on since round 2)
   ``python bench/figures_gold.py --split dev``          score the annotated dev sample (tune here)
   ``python bench/figures_gold.py dev``                  print the extractor's output on the dev sample

@@ -616,10 +616,14 @@ def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str,
 
 
 # Per split (tests/data/README.md): floors just under what bench/figures_gold.py measured, for
-# value / unit / measure / all three. test6 is the blind evaluation set of the seventh round (drawn and
+# value / unit / measure / all three. test7 is the blind evaluation set of the eighth round (drawn and
 # annotated by a helper that never ran the extractor, its errors unread): the sixth round's extractor
-# scored 0.972 / 0.972 / 0.775 / 0.746 on it, the seventh round's 0.972 / 0.972 / 0.803 / 0.775. The
-# other seven are tuning sets. test5 was the blind evaluation set of the sixth round (the fifth and the
+# scored 0.958 / 0.903 / 0.667 / 0.653 on it, the seventh and the eighth rounds' both 0.972 / 0.917 /
+# 0.681 / 0.667. test6 was the blind evaluation set of the seventh round (drawn and
+# annotated by a helper that never ran the extractor, its errors unread): the sixth round's extractor
+# scored 0.972 / 0.972 / 0.775 / 0.746 on it, the seventh round's 0.972 / 0.972 / 0.803 / 0.775; its
+# errors were read in the eighth round (1.000 / 1.000 / 0.972 / 0.972), so the other eight are tuning
+# sets now. test5 was the blind evaluation set of the sixth round (the fifth and the
 # sixth rounds' extractors both scored 0.983 / 0.966 / 0.864 / 0.831 on it); its errors were read in
 # the seventh round (1.000 / 1.000 / 0.932 / 0.932). test4 was the blind evaluation set
 # of the fifth round, annotated by a helper that never ran the extractor: the fourth round's extractor
@@ -642,7 +646,8 @@ FIGURE_FLOORS = {
     "test3": {"value": 0.90, "unit": 0.90, "measure": 0.83, "all": 0.80},
     "test4": {"value": 0.99, "unit": 0.99, "measure": 0.94, "all": 0.94},
     "test5": {"value": 0.99, "unit": 0.99, "measure": 0.93, "all": 0.93},
-    "test6": {"value": 0.96, "unit": 0.96, "measure": 0.79, "all": 0.76},
+    "test6": {"value": 0.99, "unit": 0.99, "measure": 0.96, "all": 0.96},
+    "test7": {"value": 0.96, "unit": 0.90, "measure": 0.66, "all": 0.65},
 }
 
 

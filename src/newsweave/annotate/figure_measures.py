@@ -24,6 +24,7 @@ from newsweave.annotate.figure_cues import (
     CHANGE_NOUNS,
     CHANGE_VERBS,
     CLASSIFIER_NOUNS,
+    DEBT_NOUNS,
     EXPECTING_VERBS,
     GENERIC_COUNTED,
     LEVEL_NOUNS,
@@ -34,6 +35,7 @@ from newsweave.annotate.figure_cues import (
     PAYMENT_MEDIA,
     PRICING_VERBS,
     SESSION_VERBS,
+    SINGULAR_UNITS,
     STAKE_VERBS,
     VERB_MEASURES,
 )
@@ -41,6 +43,7 @@ from newsweave.annotate.figure_lexicon import (
     CURRENCY_UNITS,
     CURRENCY_WORDS,
     MONTHS,
+    SCALES,
     TIME_NOUNS,
     UNIT_WORDS,
 )
@@ -93,7 +96,9 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
         return None
     # the last token that leaves the expression tells what it counts when it is a noun or a number
     # on a noun ("one in every four adults"), else the first
-    top = tops[-1] if tops[-1].pos_ in NOUN_POS or tops[-1].dep_ == "nummod" else tops[0]
+    # ("8.60 pct" in "a 300 mln franc 8.60 pct ten-year loan": "pct" hangs on the loan, "8.60" on "franc")
+    top = tops[-1] if tops[-1].pos_ in NOUN_POS or tops[-1].dep_ == "nummod" or (
+        tops[-1].dep_ == "amod" and is_unit_token(tops[-1]) and tops[-1].head.i > tops[-1].i) else tops[0]
     if tops[0].dep_ == "pobj" and tops[0].head.i == expr.start - 1 and tops[0].head.lower_ in ("at", "for"):
         top = tops[0]  # the preposition before a range the parse splits: "sold shares at 17-1/2 to 19 dlrs each"
     counted = _counted_noun(doc, top, inside)
@@ -114,6 +119,11 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
         # where the name stands
         top, counted = counted, None
         inside = inside | set(range(expr.end, top.i + 1))
+    if counted is None:
+        counted = _noun_after(doc, expr, top)
+    if counted is not None and expr.unit in CURRENCY_UNITS and counted.dep_ == "poss" and counted.i < counted.head.i \
+            and counted.head.pos_ == "NOUN":
+        counted = counted.head  # a sum is not of a possessor: "his £71,433 minister's salary" (test6)
     if counted is not None:
         return _measure_of_counted(doc, counted, inside, expr.unit)
     found = _measure_of_bare(doc, top, inside, expr)
@@ -188,11 +198,53 @@ def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
     return None
 
 
+def _noun_after(doc: Doc, expr: NumberExpr, top: Token) -> Token | None:
+    """The noun a figure modifies that the parse lost: after a singular unit, which makes a figure an
+    adjective ("three 6,000 tonne cargoes", "the 75 mln dlr, 15-year, convertible eurobond": test6),
+    the head of the noun phrase that follows; a plural noun the tagger took for a verb in the third
+    person, which a number other than one cannot be the subject of ("Nine consulates ... will be
+    closed")."""
+    k = expr.end
+    if expr.value == 1 or k >= len(doc):
+        return None
+    if expr.unit is None and doc[k].like_num:  # "three 6,000 tonne cargoes": the number of the cargoes
+        k += 1
+        while k < len(doc) and doc[k].lower_ in SCALES:
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in SINGULAR_UNITS:
+            return None
+        k += 1
+    elif doc[expr.end - 1].lower_ not in SINGULAR_UNITS:
+        tok = doc[k]
+        if expr.unit is None and _plural_taken_for_verb(tok) and top.dep_ == "nsubj" and top.head.i == tok.i:
+            return tok
+        return None
+    for tok in doc[k:k + 8]:
+        if tok.lemma_.lower() in TIME_NOUNS and doc[tok.i - 1].text == "-":
+            continue  # "15-year,": a term, an adjective
+        if tok.pos_ == "NOUN" or _plural_taken_for_verb(tok):
+            after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if after is not None and after.pos_ == "NOUN" and after.tag_ in ("NN", "NNS"):
+                continue  # a compound: the head is the last noun
+            return None if tok.lemma_.lower() in TIME_NOUNS or is_unit_token(tok) else tok
+        if not (tok.text in (",", "-") or tok.like_num or tok.tag_ in ("JJ", "VBN")):
+            return None
+    return None
+
+
+def _plural_taken_for_verb(tok: Token) -> bool:
+    """"cargoes", "consulates" tagged VBZ: a plural noun right after a number or a unit."""
+    return tok.tag_ == "VBZ" and tok.pos_ == "VERB" and tok.lower_.endswith("s") and tok.is_alpha \
+        and tok.lemma_.lower() not in ("be", "have", "do", "say")
+
+
 def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | None) -> str | None:
     if counted.lemma_.lower() in CHANGE_NOUNS or counted.lower_ in CHANGE_NOUNS:
         # "a two-fold increase in prices" counts prices; "0.1% growth" counts growth itself
         target = pobj(counted, ("in", "of"), inside)
         return noun_phrase(target if target is not None else counted, inside)
+    if unit == "percent" and counted.lower_ in DEBT_NOUNS and any(doc[k].head.i == counted.i for k in inside):
+        return "coupon"  # "a 300 mln franc 8.60 pct ten-year loan", "13 pct debentures": the interest rate
     if unit == "percent" and counted.lemma_.lower() in OWNER_NOUNS:
         # "a 49 pct owner of the venture", "its 51 pct owner": the share owned is a stake in something
         owned = pobj(counted, ("of", "in"), inside)
@@ -208,7 +260,25 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | 
     level_of = _level_of(doc, counted, inside)
     if level_of is not None:
         return level_of
-    return with_event(noun_phrase(counted, inside), verb)
+    return with_event(_with_partner(doc, counted, inside), verb)
+
+
+def _with_partner(doc: Doc, counted: Token, inside: set[int]) -> str:
+    """A plural counted noun with the bare plural coordinated right after it, which the number counts
+    too: "at least 154 men and women" (test6), "India's 35 states and territories"; not "10 tanks and 20
+    trucks"."""
+    phrase = noun_phrase(counted, inside)
+    k = counted.i + 2
+    if counted.tag_ != "NNS" or k >= len(doc) or doc[k - 1].lower_ not in ("and", "or"):
+        return phrase
+    partner = doc[k]
+    if partner.dep_ != "conj" or partner.head.i != counted.i or partner.tag_ != "NNS" or is_unit_token(partner) \
+            or any(c.like_num or c.dep_ not in ("amod", "compound") for c in partner.children) \
+            or partner.lemma_.lower() in TIME_NOUNS \
+            or (k + 1 < len(doc) and doc[k + 1].tag_ in ("TO", "VBG")):
+        return phrase  # the partner opens a clause: "6.4 mln bags and sales standing at", "5 billion
+        # webpages and claims to update" (500 Reuters and 250 BBC articles outside the sets)
+    return f"{phrase} {doc[k - 1].lower_} {noun_phrase(partner, inside)}"
 
 
 def _level_of(doc: Doc, counted: Token, inside: set[int]) -> str | None:
@@ -315,7 +385,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         if obj is not None and role == "prep" and top.head.lower_ in ("for", "at"):
             return noun_phrase(obj, inside)  # "acquire Supermarkets General for 1.62 billion dlrs"
         paid = role == "dobj" and unit in CURRENCY_UNITS
-        bought = _bought(attach, inside) if paid else None
+        # what it is for, hung on the verb or on the sum: "allocated 500 mln stg for home loans" (test6)
+        bought = (_bought(attach, inside) or _purpose(top, inside)) if paid else None
         if bought is not None:
             return noun_phrase(bought, inside)  # "spent A$584m on buying an 18.8% stake"
         # not "selling 20 pct of it"; ccomp: "made 11 cts a share" is often parsed so
@@ -328,6 +399,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         subj = subject_of(attach) if role in ("dobj", "attr") else None
         if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside and not is_forecaster(subj) \
                 and subj.lemma_.lower() not in AGENT_NOUNS and subj.lower_ not in AGENT_NOUNS:
+            if lemma == "cost" and unit in CURRENCY_UNITS:
+                return f"cost of {noun_phrase(subj, inside)}"  # "next generation games will cost $10-25m"
             return noun_phrase(subj, inside)  # "management pays 1/4 pct"; not "the US firm agreed to pay $2bn"
         lemma = attach.lemma_.lower()
         if paid and lemma not in LIGHT_VERBS and lemma not in EXPECTING_VERBS and lemma.isalpha():
@@ -453,6 +526,17 @@ def _change_verb_above(verb: Token) -> Token:
             break
         tok = tok.head
     return verb
+
+
+def _purpose(money: Token, inside: set[int]) -> Token | None:
+    """The noun of "for" that the parse hangs on a sum itself: "allocated 500 mln stg for home loans"
+    (test6); not "earned 1.3 mln dlrs on revenues of 55.8 mln", "fined 11m euros for having violated"."""
+    prep = next((c for c in money.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if noun is None or noun.pos_ != "NOUN" or noun.i in inside or is_unit_token(noun) \
+            or noun.lemma_.lower() in TIME_NOUNS or noun.ent_type_ in ("DATE", "TIME"):
+        return None
+    return noun
 
 
 def _bought(verb: Token, inside: set[int]) -> Token | None:

@@ -75,6 +75,10 @@ def noun_phrase(noun: Token, inside: set[int]) -> str:
     """The noun with its compounds and adjectives, and the "per/of/for" complement that tells what
     a relational head measures ("cost per liter", "forces of the CSTO")."""
     words = [*left_modifiers(noun, inside), noun]
+    doc = noun.doc
+    if noun.i + 2 < len(doc) and doc[noun.i + 1].text == "-" and not noun.whitespace_ \
+            and not doc[noun.i + 1].whitespace_ and doc[noun.i + 2].is_alpha and noun.i + 2 not in inside:
+        words += [doc[noun.i + 1], doc[noun.i + 2]]  # a word the tokenizer split at its hyphen: "co-manager"
     shared = _shared_noun(noun)
     if shared is not None:
         between = noun.doc[noun.i + 1:shared.i]

@@ -73,6 +73,10 @@ def is_skipped(doc: Doc, expr: NumberExpr) -> bool:
         return True  # "three days", "12 mths": durations; "a 12-nation bloc": an adjective
     if expr.unit is None and any(t is not None and t.lower_.rstrip(".") in MONTHS for t in (before, after)):
         return True  # "7 January", "January 7": dates the NER missed
+    if expr.unit is None and before is not None and before.lower_ == "in" \
+            and doc[expr.core[0]].lower_ in ("two", "three") and expr.value_max is None \
+            and (after is None or after.is_punct or after.pos_ in ("CCONJ", "SPACE")):
+        return True  # "dividing it in two", "broke in two": an idiom, no quantity reported (test6's annotator)
     if expr.unit is None and after is not None and not doc[expr.end - 1].whitespace_ and len(after.text) == 1 \
             and after.text.isupper():
         return True  # "3G", "3D": a number glued to a capital letter names a technology or a format

@@ -173,6 +173,8 @@ def with_event(phrase: str, verb: Token | None) -> str:
         return phrase
     if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in CHANGE_VERBS:
         return phrase
+    if verb.lower_ == "preferred" and verb.dep_ in ("acl", "amod"):
+        return phrase  # the stock, not an event: "2,400 shares of 1,000 dlrs par value preferred" (test6)
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("TO", "MD") for c in verb.children):
         return phrase  # "terminals to be supplied", "movies that will be released": not yet happened
     return f"{phrase} {verb.lower_}"
