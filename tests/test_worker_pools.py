@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import forkserver
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,13 @@ def test_a_pipeline_the_fork_server_cannot_load_leaves_it_serving(tmp_path: Path
     out = subprocess.run([sys.executable, "-c", SERVE, str(tmp_path / "no_such_model")], env=env,
                          capture_output=True, text=True, timeout=120)
     assert out.stdout.split() == ["True", "[]", "None"], out.stderr
+
+
+def test_workers_spawn_when_the_fork_server_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse() -> None:
+        raise PermissionError("socket refused")
+
+    before = os.environ.get("NEWSWEAVE_SPACY_MODEL")
+    monkeypatch.setattr(forkserver, "ensure_running", refuse)
+    assert worker_context("any_model").get_start_method() == "spawn"
+    assert os.environ.get("NEWSWEAVE_SPACY_MODEL") == before

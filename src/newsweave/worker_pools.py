@@ -31,7 +31,8 @@ def worker_context(model: str | None = None) -> multiprocessing.context.BaseCont
 
     Where the platform has it, workers are forked from one server process that loads what both
     stages' workers need (``_PRELOAD``) in the background, while this process goes on; forking then
-    waits until the server is ready. Elsewhere workers are spawned and each loads its own.
+    waits until the server is ready. Elsewhere, or when the server cannot start, workers are spawned
+    and each loads its own.
 
     Args:
         model: the spaCy pipeline a server started by this call preloads (default: the configured
@@ -48,6 +49,8 @@ def worker_context(model: str | None = None) -> multiprocessing.context.BaseCont
         os.environ[MODEL_ENV] = model
     try:
         forkserver.ensure_running()
+    except OSError:  # no server where Unix sockets or pipes are refused: workers spawn and load their own
+        return multiprocessing.get_context("spawn")
     finally:
         if saved is None:
             os.environ.pop(MODEL_ENV, None)
