@@ -11,15 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsweave.annotate.timexes import extract_timexes
-from newsweave.model import Timex
-
-ANCHOR = date(2022, 1, 8)  # a Saturday, the publication date of seed 000
-
-
-def _only(text: str, published: date | None = ANCHOR) -> Timex:
-    found = extract_timexes(text, published)
-    assert len(found) == 1, found
-    return found[0]
+from test_timexes import ANCHOR, _only
 
 
 @pytest.mark.parametrize(
