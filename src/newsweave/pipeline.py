@@ -182,7 +182,7 @@ def update(store: Store, report: RunReport, config: RunConfig = RunConfig()) -> 
             annotate(todo, store, annotator, report, config)
     if config.workers > 1 and report.annotated >= _PARALLEL_DOSSIERS and store.worker_url() is not None:
         # Likely enough stories for dossier workers: their server loads while linking uses one core.
-        worker_context()
+        worker_context(config.model)
     with _timed(report, "link"):
         touched = link(store, report)
     with _timed(report, "dossier"):
