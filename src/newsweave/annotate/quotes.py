@@ -133,7 +133,7 @@ def _attribute_tail(doc: Doc, region: QuotedRegion, stop: int) -> _Attribution |
             att = _Attribution(t, speaker_tokens(t), "tail")
             between = window[:window.index(t)]
             if _only_attribution(between, att) or (
-                    region.words(doc.text) > SCARE_MAX_WORDS and _fragment_then_tag(between, att)):
+                    region.words(doc_text(doc)) > SCARE_MAX_WORDS and _fragment_then_tag(between, att)):
                 return att
             name = _bare_tag_name(between, t)
             return _Attribution(t, name, "tail") if name else None
@@ -156,9 +156,6 @@ def _bare_tag_name(between: list[Token], cue: Token) -> list[Token]:
             any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
         return []
     return words
-
-
-_FILLER_DEPS = frozenset({"punct", "advmod", "aux", "neg", "cc", "prep", "pobj", "det"})
 
 
 # The most tokens of a fragment between a closing mark and its tag (“...” for the victory, Sanders

@@ -8,6 +8,7 @@ import calendar
 import re
 
 from newsweave.annotate import timex_rules as R
+from newsweave.annotate import timex_values as V
 
 Match = re.Match[str]
 _THOUSANDS = re.compile(r"\d,\d{3}")
@@ -153,12 +154,8 @@ def _valid_day(m: Match) -> bool:
     if not 1 <= month <= 12:
         return 1 <= day <= 31
     y = gd.get("y") or ""
-    if len(y) == 4:
-        year = int(y)
-    elif len(y) == 2:  # as the slash date reads it: "2/29/87" is 1987, which has no Feb 29
-        year = 1900 + int(y) if int(y) > 30 else 2000 + int(y)
-    else:
-        year = 2000  # unknown year: allow Feb 29
+    # as the slash date reads it: "2/29/87" is 1987, which has no Feb 29; no year allows Feb 29
+    year = V.full_year(y) if len(y) in (2, 4) else 2000
     return 1 <= day <= calendar.monthrange(year, month)[1]
 
 

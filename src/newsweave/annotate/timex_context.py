@@ -182,7 +182,8 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
     if not re.fullmatch(r"\d{4}-Q\d", value):
         return
     ctx.period_is_quarter = True
-    in_progress = value == current_quarter(ctx.dct)
+    current = current_quarter(ctx.dct)
+    in_progress = value == current
     if in_progress and ctx.last_quarter is None and not _NOT_REPORTED.search(text):
         # the calendar quarter the DCT falls in has not ended: a quarter named by its ordinal
         # before any other is a company's fiscal quarter being reported ("Ralston Purina reported
@@ -192,7 +193,7 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
         ctx.last_quarter = value
     elif value <= completed_quarter(ctx.dct):
         fiscal = "fiscal" in text.lower() or _ENDED_AFTER.match(ctx.text, end) is not None
-        provisional = ctx.last_quarter == current_quarter(ctx.dct)
+        provisional = ctx.last_quarter == current
         if fiscal or provisional or (ctx.last_quarter or "") < value:
             # the latest quarter named is the one being reported; a fiscal quarter is a company's
             # own reporting period, named after any calendar quarter the text gave before

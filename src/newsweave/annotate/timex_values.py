@@ -12,6 +12,14 @@ from dateutil.relativedelta import relativedelta
 from newsweave.annotate import timex_rules as R
 
 
+def full_year(digits: str) -> int:
+    """A year written with four digits, or two as slash dates write it: over 30 is 19xx, else 20xx."""
+    year = int(digits)
+    if len(digits) == 4:
+        return year
+    return 1900 + year if year > 30 else 2000 + year
+
+
 def day_value(d: date) -> str:
     return d.isoformat()
 

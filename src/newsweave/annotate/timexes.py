@@ -58,9 +58,7 @@ def _norm_iso_date(m: Match, ctx: Context) -> Value:
 
 
 def _norm_slash_date(m: Match, ctx: Context) -> Value:
-    y = m["y"]
-    year = int(y) if len(y) == 4 else (1900 + int(y) if int(y) > 30 else 2000 + int(y))
-    return "DATE", f"{year:04d}-{int(m['m']):02d}-{int(m['d']):02d}"
+    return "DATE", f"{V.full_year(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
 
 
 def _norm_month_day(m: Match, ctx: Context) -> Value:

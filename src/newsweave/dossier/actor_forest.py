@@ -8,7 +8,7 @@ never joins a gazetteer place with a person. Both are filled and read by ``dossi
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from newsweave.dossier.occurrences import PLACE_LABELS, Occurrence, best_label
@@ -24,7 +24,6 @@ class Group:
     occurrences: list[Occurrence] = field(default_factory=list)
     votes: Counter[str] = field(default_factory=Counter)
     place: str | None = None
-    place_kind: str = ""
     demonym: bool = False
 
     @property
@@ -70,9 +69,3 @@ class Forest:
         self._place[ra] = self._place[ra] or self._place[rb]
         self._person[ra] = self._person[ra] or self._person[rb]
         return True
-
-    def members(self) -> dict[str, list[Group]]:
-        out: dict[str, list[Group]] = defaultdict(list)
-        for key in sorted(self.groups):
-            out[self.find(key)].append(self.groups[key])
-        return out

@@ -194,13 +194,12 @@ def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> dict[str
     for group in groups.values():
         place = gaz.lookup(group.occurrences[0].surface)
         group.place = place.name if place else None
-        group.place_kind = place.kind if place else ""
         group.demonym = gaz.is_demonym(group.occurrences[0].surface)
         if place and place.kind == "city" and len(group.words) == 1 \
                 and phonetic_key(group.key) in surnames:
             # The surname of a person named in the same articles beats a city of that name
             # ("Bush", "Luck", "Lopez" are also cities in geonames).
-            group.place, group.place_kind = None, ""
+            group.place = None
         group.votes = _group_votes(group)
     return groups
 

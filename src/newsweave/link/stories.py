@@ -329,12 +329,12 @@ class StoryClusterer:
         small, big = sorted((story, other), key=lambda s: (s.members, -self._story_number[s.id]))
         if not small.members or small.members > self.config.merge_max_members or not small.tracked:
             return story
-        for aid in small.member_ids:
+        moved = list(small.member_ids)
+        for aid in moved:
             m = self._members[aid]
             vector = (m.indices, m.tf) if m.voice and m.indices is not None and m.tf is not None else None
             self._join(big, aid, m.published, m.keys, vector)
-            if m.indices is not None and m.tf is not None:
-                self._post(big, m.indices, self._tfidf(m.indices, m.tf))
+        self._post_members(big, moved)
         self._rebuild(small, [])  # left empty: its postings score nothing
         small.checked = 0
         return big
@@ -373,10 +373,14 @@ class StoryClusterer:
             new = self._new_story(ids[0])
             self._rebuild(new, ids)
             new.checked = len(ids)
-            for aid in ids:
-                m = self._members[aid]
-                if m.indices is not None and m.tf is not None:
-                    self._post(new, m.indices, self._tfidf(m.indices, m.tf))
+            self._post_members(new, ids)
+
+    def _post_members(self, story: StoryRecord, ids: Sequence[str]) -> None:
+        """Index ``story`` under the lookup terms of each of its members ``ids``."""
+        for aid in ids:
+            m = self._members[aid]
+            if m.indices is not None and m.tf is not None:
+                self._post(story, m.indices, self._tfidf(m.indices, m.tf))
 
     def _average_link(self, points: Sequence[str]) -> tuple[Floats, Floats]:
         """The average-link dendrogram (scipy's linkage matrix) of members by the TF-IDF cosine of
