@@ -121,3 +121,7 @@ IRREGULAR_PARTICIPLES = frozenset({
     "laid", "sunk", "thrown", "written", "flown", "driven", "chosen", "sworn", "fed",
     "withdrawn", "overthrown", "undertaken", "rebuilt", "shut", "stung", "bitten", "ridden",
 })
+
+# After "the", a comma-less number in this range is read as a year, not a count: news writes counts
+# of thousands with a comma ("the 1,943 adults"); BBC dev sample: "the 2007 elections".
+MODERN_YEARS = (1900, 2030)

@@ -61,9 +61,10 @@ def unit_of_other_level(doc: Doc, figures: list[Figure], fig: Figure, expr: Numb
     mine = _level_verb(doc, expr.start, expr.end)
     if mine is None:
         return fig
+    sentence_start = doc[mine[0]].sent.start
     for other in reversed(figures):
         span = doc.char_span(other.start, other.end, alignment_mode="expand")
-        if span is None or span.start < doc[mine[0]].sent.start:
+        if span is None or span.start < sentence_start:
             break
         theirs = _level_verb(doc, span.start, span.end)
         if theirs is not None and theirs[0] == mine[0] and theirs[1] != mine[1] and other.unit is not None \

@@ -42,6 +42,7 @@ from newsweave.annotate.figure_cues import (
 from newsweave.annotate.figure_lexicon import (
     CURRENCY_UNITS,
     CURRENCY_WORDS,
+    MODERN_YEARS,
     MONTHS,
     SCALES,
     TIME_NOUNS,
@@ -455,9 +456,9 @@ def _valued(worth: Token, inside: set[int]) -> Token | None:
 
 def _is_when(tok: Token) -> bool:
     """A year or a span of time ("1986", "the year", "the quarter") that a time phrase names (four
-    digits of a modern year, as in ``figure_skips``)."""
+    digits of a modern year)."""
     return (tok.like_num and tok.ent_type_ == "DATE") or (len(tok.text) == 4 and tok.text.isdigit()
-                                                        and 1900 <= int(tok.text) <= 2030) \
+                                                        and MODERN_YEARS[0] <= int(tok.text) <= MODERN_YEARS[1]) \
         or tok.lemma_.lower() in TIME_NOUNS
 
 

@@ -9,7 +9,14 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsweave.annotate.figure_lexicon import CURRENCY_SIGNS, MONTHS, TIME_NOUNS, UNIT_WORDS, WORD_NUMBERS
+from newsweave.annotate.figure_lexicon import (
+    CURRENCY_SIGNS,
+    MODERN_YEARS,
+    MONTHS,
+    TIME_NOUNS,
+    UNIT_WORDS,
+    WORD_NUMBERS,
+)
 from newsweave.annotate.figure_measures import NumberExpr
 from newsweave.annotate.nlp import doc_text
 
@@ -28,9 +35,6 @@ MORE_ADJS = {"additional", "more", "extra", "further", "other"}
 # Before "one", words that make it a count rather than the article: "only one stock" (test2's annotator).
 COUNT_ADVERBS = {"only", "just", "merely"}
 YEAR_RANGE = (1800, 2100)
-# After "the", a comma-less number in this range is read as a year, not a count: news writes counts
-# of thousands with a comma ("the 1,943 adults"); BBC dev sample: "the 2007 elections".
-MODERN_YEARS = (1900, 2030)
 PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?[\s-]\d{3,4}[\s-]\d{3,4}")
 TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}$")
 # Hundredths of a second, the way race times are written ("7.82", "46.46"), and the words of a race.
