@@ -6,6 +6,7 @@ import base64
 import json
 import random
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -314,6 +315,20 @@ def test_two_stories_bigger_than_merge_max_members_stay_apart(merge_max_members:
             clusterer.add(f"{name}-{k}", variant, None)
     clusterer.add("both", _GLACIER + " " + _REEF, None)
     assert len(set(clusterer.assignments().values())) == stories
+
+
+def test_a_story_emptied_by_a_merge_takes_no_candidate_slot() -> None:
+    clusterer = StoryClusterer(StoryConfig(merge_max_members=2))
+    glacier = clusterer.add("glacier", _GLACIER, None)  # the older story, merged away below
+    for k, text in enumerate(_variants(_REEF, 3)):
+        clusterer.add(f"reef-{k}", text, None)
+    merged = clusterer.add("both", _GLACIER + " " + _REEF, None)
+    assert merged != glacier
+    # one candidate per article: the emptied story shares as many lookup terms as the merged one
+    # and is older, so it would take the only slot and the article would start a story of its own
+    clusterer.config = replace(clusterer.config, max_candidates=1)
+    again = "Glacier melting accelerates across the Greenland ice sheet, scientists in Nuuk say."
+    assert clusterer.add("glacier-again", again, None) == merged
 
 
 def _two_groups_and_an_outlier(between: float, inside: float = 0.3) -> tuple[Any, Any]:

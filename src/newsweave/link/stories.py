@@ -112,7 +112,7 @@ class StoryClusterer:
         self._n_docs = 0
         self._stories: list[StoryRecord] = []
         self._story_number: dict[str, int] = {}
-        self._postings: dict[int, list[int]] = {}
+        self._postings: dict[int, dict[int, None]] = {}  # term -> story numbers, oldest first
         self._assigned: dict[str, str] = {}
         self._copies: dict[str, str] = {}  # content hash (16 hex) -> the first article with it
         self._members: dict[str, MemberRecord] = {}
@@ -224,12 +224,18 @@ class StoryClusterer:
         posted = [p for t in self._top_terms(indices, weights) if (p := self._postings.get(t))]
         if not posted:
             return None, -1.0, -1.0, []
-        numbers, shared = np.unique(np.fromiter(chain.from_iterable(posted), dtype=np.int64),
-                                    return_counts=True)
-        # the stories sharing the most lookup terms, the oldest first among equals
-        ranked = np.lexsort((numbers, -shared))[: self.config.max_candidates]
+        numbers, shared = np.unique(np.fromiter(chain.from_iterable(posted), dtype=np.int64,
+                                                count=sum(map(len, posted))), return_counts=True)
+        # the stories sharing the most lookup terms, the oldest first among equals; a story left
+        # empty by a merge keeps its postings (they age out) but is no candidate
+        ranked = []
+        for number in numbers[np.lexsort((numbers, -shared))].tolist():
+            if self._stories[number].members:
+                ranked.append(number)
+                if len(ranked) == self.config.max_candidates:
+                    break
         candidates = []
-        for number in np.sort(numbers[ranked]).tolist():
+        for number in sorted(ranked):
             story = self._stories[number]
             gap = _date_gap(published, story)
             if gap <= self.config.max_gap_days:
@@ -459,12 +465,14 @@ class StoryClusterer:
     def _post(self, story: StoryRecord, indices: Ints, weights: Floats) -> None:
         number = self._story_number[story.id]
         for term in self._top_terms(indices, weights):
-            posting = self._postings.setdefault(term, [])
-            if number in posting:
-                posting.remove(number)
-            posting.append(number)  # most recent last; the oldest beyond the cap drop out
+            posting = self._postings.get(term)
+            if posting is None:
+                posting = self._postings[term] = {}
+            else:
+                posting.pop(number, None)
+            posting[number] = None  # most recent last; the oldest beyond the cap drop out
             if len(posting) > self.config.postings_cap:
-                del posting[0]
+                del posting[next(iter(posting))]
 
     def to_state(self) -> dict[str, Any]:
         """A JSON-serializable snapshot: DF table, story centroids, postings, assignments."""
@@ -473,7 +481,7 @@ class StoryClusterer:
                 "df_indices": encode_array(nonzero.astype(np.int64)),
                 "df_values": encode_array(self._df[nonzero]),
                 "stories": [s.to_state() for s in self._stories],
-                "postings": {str(t): p for t, p in self._postings.items()},
+                "postings": {str(t): list(p) for t, p in self._postings.items()},
                 "assigned": dict(self._assigned), "copies": dict(self._copies),
                 "members": {aid: m.to_state() for aid, m in self._members.items()}}
 
@@ -508,7 +516,7 @@ class StoryClusterer:
         clusterer._log_df = np.log1p(clusterer._df)
         clusterer._stories = [StoryRecord.from_state(s) for s in state["stories"]]
         clusterer._story_number = {s.id: n for n, s in enumerate(clusterer._stories)}
-        clusterer._postings = {int(t): [int(n) for n in p] for t, p in state["postings"].items()}
+        clusterer._postings = {int(t): dict.fromkeys(int(n) for n in p) for t, p in state["postings"].items()}
         clusterer._assigned = {str(k): str(v) for k, v in state["assigned"].items()}
         clusterer._copies = {str(k): str(v) for k, v in state["copies"].items()}
         clusterer._members = {str(k): MemberRecord.from_state(v) for k, v in state.get("members", {}).items()}
