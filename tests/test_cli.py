@@ -178,3 +178,25 @@ def test_inputs_reach_counts_the_files_of_folders_and_paths(tmp_path: Path) -> N
     assert _inputs_reach([str(tmp_path / "b.txt"), str(tmp_path / "sub")], 1000)
     assert not _inputs_reach([str(tmp_path / "b.txt")], 501)
 
+
+def test_inputs_older_than_the_store_do_not_start_the_workers_early(tmp_path: Path) -> None:
+    from newsweave.cli import _inputs_reach, _store_written_at
+
+    old, new, db = tmp_path / "old.jsonl", tmp_path / "new.jsonl", tmp_path / "store.db"
+    old.write_bytes(b"x" * 600)
+    new.write_bytes(b"y" * 500)
+    db.write_bytes(b"")
+    os.utime(old, (1_000, 1_000))
+    os.utime(db, (2_000, 2_000))
+    os.utime(new, (3_000, 3_000))
+    written = _store_written_at(str(db))
+    assert written == 2_000
+    assert _inputs_reach([str(tmp_path)], 500, written)
+    assert not _inputs_reach([str(tmp_path)], 501, written)  # old.jsonl was there before the store's last write
+    assert _inputs_reach([str(tmp_path)], 1100)  # without a store, every file counts
+    (tmp_path / "store.db-wal").write_bytes(b"")  # a write-ahead log written later counts
+    os.utime(tmp_path / "store.db-wal", (4_000, 4_000))
+    assert _store_written_at(str(db)) == 4_000
+    assert _store_written_at(str(tmp_path / "none.db")) is None
+    assert _store_written_at("postgresql://u:p@127.0.0.1/db") is None
+

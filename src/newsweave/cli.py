@@ -121,19 +121,31 @@ def _config(args: argparse.Namespace) -> RunConfig:
                      embeddings=args.embeddings)
 
 
-def _inputs_reach(paths: Sequence[str], limit: int) -> bool:
-    """Whether the files of ``paths`` (folders walked) hold at least ``limit`` bytes together."""
+def _inputs_reach(paths: Sequence[str], limit: int, since: float | None = None) -> bool:
+    """Whether the files of ``paths`` (folders walked) hold at least ``limit`` bytes together,
+    counting only files modified after ``since`` (a timestamp) when it is given."""
     total = 0
     for p in paths:
         path = Path(p)
         for f in path.rglob("*") if path.is_dir() else (path,):
             try:
-                total += f.stat().st_size if f.is_file() else 0
+                st = f.stat()
             except OSError:
                 continue
+            if f.is_file() and (since is None or st.st_mtime > since):
+                total += st.st_size
             if total >= limit:
                 return True
     return False
+
+
+def _store_written_at(db: str) -> float | None:
+    """When a SQLite store was last written (its file or its write-ahead log), or None (no file yet,
+    or a server database, whose state a file date cannot tell)."""
+    if "://" in db:
+        return None
+    times = [Path(name).stat().st_mtime for name in (db, db + "-wal") if Path(name).is_file()]
+    return max(times) if times else None
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -141,7 +153,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
     for p in missing:
         print(f"newsweave: {p}: no such file or folder; skipped", file=sys.stderr)
     paths = [p for p in args.paths if p not in missing]
-    if args.engine != "spark" and args.workers > 1 and _inputs_reach(paths, EARLY_WORKERS_BYTES):
+    # inputs older than the store's last write were most likely processed by an earlier run: no
+    # early start then (a wrong guess only moves the server's start to when work is found)
+    if args.engine != "spark" and args.workers > 1 and _inputs_reach(paths, EARLY_WORKERS_BYTES,
+                                                                      _store_written_at(args.db)):
         from newsweave.worker_pools import worker_context
 
         worker_context(args.model)  # the workers' fork server loads spaCy while this process imports the rest
