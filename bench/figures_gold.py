@@ -1,8 +1,9 @@
 """Figure extraction quality on a hand-annotated gold set (value, unit, measure), and its sampler.
 
-The annotated sets (``tests/data/figures_{dev,gold,test,test2,test3,test4,test5,test6,test7}.jsonl``,
-described in ``tests/data/README.md``; ``test7`` is the blind evaluation set, drawn and annotated blind
-in the eighth round; the others were tuned on, ``test6`` since the eighth round) hold
+The annotated sets (``tests/data/figures_{dev,gold,test,test2,test3,test4,test5,test6,test7,test8}.jsonl``,
+described in ``tests/data/README.md``; ``test8`` is the blind evaluation set, drawn and annotated blind
+in the ninth round with 75 sentences per source; ``test7`` was drawn and annotated blind in the eighth
+round; the others were tuned on, ``test6`` since the eighth round) hold
 sentences sampled with a fixed seed from ``../shared/corpora/reuters21578.jsonl.gz`` and
 ``bbc.jsonl.gz``; every reported figure in them is annotated by hand. ``score`` parses each whole
 article (the measure may need the previous sentence), runs ``extract_figures`` and compares, for each
@@ -15,7 +16,8 @@ gold figure, the predicted figure whose span overlaps it most:
 * all three: the three at once. A gold figure with no overlapping prediction is wrong on all three.
 
 Usage:
-  ``python bench/figures_gold.py --split test7``        score the blind test set (the evaluation)
+  ``python bench/figures_gold.py --split test8``        score the blind test set (the evaluation)
+  ``python bench/figures_gold.py --split test7``        score the eighth round's blind set
   ``python bench/figures_gold.py --split test6``        score the seventh round's blind set (tuned on since)
   ``python bench/figures_gold.py``                      score the gold set (tuned on since round 2)
   ``python bench/figures_gold.py --split dev``          score the annotated dev sample (tune here)
@@ -44,9 +46,10 @@ SOURCES = ("reuters21578.jsonl.gz", "bbc.jsonl.gz")
 # set too; "test" was then drawn and annotated blind, and is the evaluation set now.
 # "test2" was drawn and annotated blind in the third round, after "test"'s errors had been read;
 # "test3" in the fourth, after "test2"'s; "test4" in the fifth; "test5" in the sixth; "test6" in the
-# seventh; "test7" in the eighth.
+# seventh; "test7" in the eighth; "test8" in the ninth (larger: 75 sentences per source).
 SEEDS = {"gold": 20261126, "dev": 7, "test": 20261127, "test2": 20261128, "test3": 20261129,
-         "test4": 20261130, "test5": 20261201, "test6": 20261202, "test7": 20261203}
+         "test4": 20261130, "test5": 20261201, "test6": 20261202, "test7": 20261203,
+         "test8": 20261204}
 # The splits whose articles a split skips: gold and dev skip each other (as when they were drawn);
 # test skips both, and adding it left the two earlier samples unchanged.
 EXCLUDES = {"gold": ("dev",), "dev": ("gold",), "test": ("gold", "dev"), "test2": ("gold", "dev", "test"),
@@ -54,8 +57,12 @@ EXCLUDES = {"gold": ("dev",), "dev": ("gold",), "test": ("gold", "dev"), "test2"
             "test4": ("gold", "dev", "test", "test2", "test3"),
             "test5": ("gold", "dev", "test", "test2", "test3", "test4"),
             "test6": ("gold", "dev", "test", "test2", "test3", "test4", "test5"),
-            "test7": ("gold", "dev", "test", "test2", "test3", "test4", "test5", "test6")}
+            "test7": ("gold", "dev", "test", "test2", "test3", "test4", "test5", "test6"),
+            "test8": ("gold", "dev", "test", "test2", "test3", "test4", "test5", "test6", "test7")}
 SENTENCES_PER_SOURCE = 36
+# Splits drawn with another number of sentences per source (the others draw SENTENCES_PER_SOURCE, so
+# adding a split here leaves every earlier sample unchanged).
+SENTENCES_PER_SPLIT = {"test8": 75}
 # A candidate sentence contains a digit or a number word (the figures a reader would mark).
 _NUMBERISH = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                         r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|"
@@ -88,19 +95,23 @@ def sample(split: str) -> list[dict[str, Any]]:
     Sampling rule: ``random.Random(SEEDS[split] + source index)`` shuffles the article indices of a
     source; each article in turn contributes one sentence, drawn with the same generator from its
     sentences of 6 to 60 words that contain a digit or a number word, until ``SENTENCES_PER_SOURCE``
-    sentences are drawn. Articles of the splits in ``EXCLUDES[split]`` are skipped, so no two splits
-    share one.
+    sentences are drawn (``SENTENCES_PER_SPLIT[split]`` for the splits listed there). Articles of the
+    splits in ``EXCLUDES[split]`` are skipped, so no two splits share one.
     """
     other = {s for name in EXCLUDES[split] for s in _drawn_ids(name)}
-    return [row for row in _draw(SEEDS[split]) if row["id"] not in other]
+    return [row for row in _draw(SEEDS[split], _per_source(split)) if row["id"] not in other]
 
 
 def _drawn_ids(split: str) -> set[str]:
     """The articles a split's seed draws (a superset of its sample)."""
-    return {row["id"] for row in _draw(SEEDS[split])}
+    return {row["id"] for row in _draw(SEEDS[split], _per_source(split))}
 
 
-def _draw(seed: int) -> list[dict[str, Any]]:
+def _per_source(split: str) -> int:
+    return SENTENCES_PER_SPLIT.get(split, SENTENCES_PER_SOURCE)
+
+
+def _draw(seed: int, per_source: int = SENTENCES_PER_SOURCE) -> list[dict[str, Any]]:
     rows = []
     for k, name in enumerate(SOURCES):
         articles = read_articles(name)
@@ -119,7 +130,7 @@ def _draw(seed: int) -> list[dict[str, Any]]:
             s, e = spans[rng.randrange(len(spans))]
             rows.append({"id": art["id"], "start": s, "end": e, "sentence": art["text"][s:e]})
             taken += 1
-            if taken == SENTENCES_PER_SOURCE:
+            if taken == per_source:
                 break
     return rows
 
