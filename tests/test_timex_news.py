@@ -210,3 +210,30 @@ def test_only_a_sunday_names_a_newspaper(text: str, values: list[str]) -> None:
 def test_a_capitalized_deictic_day_opening_a_line_is_a_day(text: str) -> None:
     # a headline without a period, or a paragraph break, stands before it: no name ("USA Today")
     assert [t.value for t in extract_timexes(text, ANCHOR)] == ["2022-01-08"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Prosecutors may soon seek an indictment.", "The company said it soon will begin selling boxes.",
+             "It expects sales to soon grow to 25%.", "Results will be reported at a later date."])
+def test_soon_in_a_future_verb_phrase_and_a_later_date_are_a_time_ahead(text: str) -> None:
+    found = _only(text)
+    assert (found.type, found.value) == ("DATE", "FUTURE_REF")
+
+
+@pytest.mark.parametrize(
+    "text", ["He was killed soon after his capture.", "The rule is expected to be applied soon.",
+             "Cash came in a trickle that soon became a flood.", "He wants the boy back as soon as possible.",
+             "It will soon after the vote be known."])
+def test_soon_outside_a_future_verb_phrase_is_no_timex(text: str) -> None:
+    assert extract_timexes(text, ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("It won't be profitable until 1994 or later.", "1994 or later", "1994"),
+     ("It is confident about cash flow for 1990 and beyond.", "1990 and beyond", "1990"),
+     ("Share may rise over the next two years or so, he said.", "the next two years or so", "P2Y"),
+     ("Costs rose 30% or more in 1990.", "1990", "1990")])
+def test_an_open_end_after_a_date_or_a_length_is_part_of_its_span(text: str, span: str, value: str) -> None:
+    found = _only(text)
+    assert (found.text, found.value) == (span, value)

@@ -392,6 +392,10 @@ def _norm_reference(m: Match, ctx: Context) -> Value:
     return "DATE", R.REFERENCE_WORDS[" ".join(m["w"].lower().split())]
 
 
+def _norm_soon(m: Match, ctx: Context) -> Value:
+    return "DATE", "FUTURE_REF"
+
+
 def _norm_holiday(m: Match, ctx: Context) -> Value:
     name = " ".join(m["h"].lower().replace("’", "'").split())
     as_value = V.week_value if m["wk"] else V.day_value  # "Easter week": the week holding Easter
@@ -441,7 +445,7 @@ def _compile_rules() -> tuple[_Rule, ...]:
         "anaphor_before": A.norm_anaphor_before, "anaphor_in_the": A.norm_anaphor_in_the, "duration": _norm_duration,
         "long_adj": _norm_long_adj, "vague_plural": _norm_vague_plural, "duration_bare": _norm_duration_bare,
         "duration_prep": _norm_duration_bare, "set": _norm_set,
-        "reference": _norm_reference, "holiday": _norm_holiday,
+        "reference": _norm_reference, "soon": _norm_soon, "holiday": _norm_holiday,
     }
     return tuple(
         _Rule(name, re.compile(r"(?<![\w-])" + pattern, re.IGNORECASE), normalizers[name], R.NEEDS.get(name, ()))
@@ -552,8 +556,12 @@ def extract_timexes(text: str, published: date | None, sentences: Sequence[Span]
     if published is None:
         ctx.text_day = next((d for _, d in ctx.explicit_days), None)
     out: list[Timex] = []
-    for c in kept:
+    for i, c in enumerate(kept):
         kind, value = _normalized(c, ctx)
         update_narrative(ctx, c.rule.name, kind, value, c.match.start(), c.match.end())
-        out.append(Timex(c.start, c.end, text[c.start:c.end], kind, value))
+        end = c.end
+        tail = R.OPEN_END.match(text, end) if kind in ("DATE", "DURATION") else None
+        if tail and (i + 1 == len(kept) or kept[i + 1].start >= tail.end()):
+            end = tail.end()  # "1994 or later", "the next two years or so": TimeML keeps the modifier
+        out.append(Timex(c.start, end, text[c.start:end], kind, value))
     return out
