@@ -237,3 +237,14 @@ def test_soon_outside_a_future_verb_phrase_is_no_timex(text: str) -> None:
 def test_an_open_end_after_a_date_or_a_length_is_part_of_its_span(text: str, span: str, value: str) -> None:
     found = _only(text)
     assert (found.text, found.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("Net fell to $3 million from $4 million in the corresponding period last year.",
+      "the corresponding period last year", "1988-Q3"),
+     ("Net rose 5% in the third quarter from the same period last year.", "the same period last year", "1988-Q3"),
+     ("Profit in the second quarter last year was weak.", "the second quarter last year", "1988-Q2")])
+def test_a_period_of_last_year_without_of_is_one_timex(text: str, span: str, value: str) -> None:
+    found = extract_timexes(text, date(1989, 11, 1))[-1]
+    assert (found.text, found.value) == (span, value)

@@ -44,7 +44,7 @@ _ACCOUNTING_TERM = re.compile(r"[\s-]+(?:accounts?|assets|liabilities|ratio|affa
 _COUNTED_AFTER = re.compile(rf"\s+(?:\d+|{R.NUM_WORD}|few|several|many)\s+[a-z]+s\b", re.I)
 # What follows "the night" when a phrase or a clause after it says which night it is.
 _IDENTIFIED_AFTER = re.compile(r"\s+(?:of|the|a|an|when|that|he|she|they|it|we|I|his|her|their)\b")
-_PERIOD_RELS = ("latest", "yearago", "year-ago", "yearearlier", "year-earlier", "same", "comparable",
+_PERIOD_RELS = ("latest", "yearago", "year-ago", "yearearlier", "year-earlier", "same", "comparable", "corresponding",
                 "previous", "prior", "current", "first", "second", "third", "fourth", "1st", "2nd", "3rd",
                 "4th", "final", "last", "this", "next")
 

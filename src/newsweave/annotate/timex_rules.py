@@ -197,10 +197,10 @@ PATTERNS: dict[str, str] = {
                 rf"|(?P<yrel>last|next|this)\s+year['’]s\s+)?"
                 r"(?P<fis>fiscal[\s-]+)?(?:(?P<shift>year-?ago|year-?earlier)\s+(?=(?:fiscal\s+)?(?:first|second|"
                 r"third|fourth|1st|2nd|3rd|4th)[-\s]))?"
-                r"(?:(?P<rel>same|comparable|latest|current|previous|prior|this|next|last|"
+                r"(?:(?P<rel>same|comparable|corresponding|latest|current|previous|prior|this|next|last|"
                 r"year-?ago|year-?earlier|first|second|third|fourth|1st|2nd|3rd|4th|final)[-\s]+)?"
                 rf"(?:fiscal\s+)?(?P<q>quarter|period|half)(?P<pl>s)?(?![a-z])(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR})"
-                r"|\s+of\s+(?P<ofrel>last|next|this|the)\s+year(?![a-z'’])"
+                r"|\s+(?:of\s+(?=the)|(?:of\s+)?(?=last|next|this))(?P<ofrel>last|next|this|the)\s+year(?![a-z'’])"
                 r"|\s+(?P<ago>a\s+year\s+(?:ago|earlier))(?![\s-]*[a-z0-9]))?"),
     "year_ago_adj": r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<u>quarter|period)(?![a-z]))?",
     "shift": (rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})?[\s-]*(?P<u>{UNIT})(?P<pl>s)?\s+"
