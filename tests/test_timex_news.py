@@ -248,3 +248,18 @@ def test_an_open_end_after_a_date_or_a_length_is_part_of_its_span(text: str, spa
 def test_a_period_of_last_year_without_of_is_one_timex(text: str, span: str, value: str) -> None:
     found = extract_timexes(text, date(1989, 11, 1))[-1]
     assert (found.text, found.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("It will resume shipments within two to three weeks.", "two to three weeks", "PXW"),
+     ("Acquisitions are planned during the next 12 to 18 months.", "the next 12 to 18 months", "PXM"),
+     ("The plant was shut for one or two days.", "one or two days", "PXD")])
+def test_a_range_of_lengths_is_one_timex_of_unknown_length(text: str, span: str, value: str) -> None:
+    found = _only(text)
+    assert (found.text, found.type, found.value) == (span, "DURATION", value)
+
+
+def test_a_range_of_numbers_before_a_length_is_no_range() -> None:
+    found = [(t.text, t.value) for t in extract_timexes("Prices rose 2 to 3 percent in a year.", ANCHOR)]
+    assert found == [("a year", "P1Y")]

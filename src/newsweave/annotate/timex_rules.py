@@ -139,6 +139,11 @@ HOLIDAY = alternation([*HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS])
 _CLOCK_PREP = "(?:" + "|".join(rf"(?<=\b{p}\s)" for p in ("at", "by", "until", "till", "before", "after", "around",
                                                            "about", "from", "to")) + ")"
 
+# The first number of a range of lengths ("two to three weeks", "12 to 18 months"); a short list, as
+# the duration pattern tries it at every position of a text.
+_RANGE_WORD = alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                           "twelve", "fifteen", "twenty", "thirty", "forty", "fifty"])
+
 # name -> pattern. The normalizer for each name lives in timexes.py (same key).
 PATTERNS: dict[str, str] = {
     "iso_date": r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])",
@@ -214,7 +219,7 @@ PATTERNS: dict[str, str] = {
     "anaphor_in_the": r"(?P<mod>earlier|later)\s+in\s+the\s+(?P<u>day|week|month|year)(?![a-z])",
     "duration": (rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<the>the|each\s+of\s+the)\s+(?:(?P<rel>past|last|next|"
                  r"first|coming|previous|following|final|latest|remaining|initial|early|same)\s+)?)?"
-                 rf"(?P<n>{NUM})(?P<hy>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long|trading|business|working)[\s-]+)?"
+                 rf"(?:(?P<lo>\d+|{_RANGE_WORD})\s+(?:to|or)\s+)?(?P<n>{NUM})(?P<hy>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long|trading|business|working)[\s-]+)?"
                  rf"(?P<u>{UNIT})(?P<pl>s)?(?![a-z])(?P<old>-?\s*old)?(?P<half>\s+and\s+a\s+half(?![a-z]))?"),
     # "future quarters", "in past years": a vague time before or after now, not a length
     "vague_plural": (r"(?P<w>future|past)\s+(?P<u>second|minute|hour|day|week|month|quarter|year|decade|"

@@ -344,6 +344,8 @@ _SHIFT_AFTER = re.compile(r"\s+(?:ago|earlier|before|later|after)\b", re.I)
 
 def _norm_duration(m: Match, ctx: Context) -> Value:
     unit = m["u"].lower()
+    if m["lo"]:
+        return "DURATION", V.duration_value(None, unit)  # "two to three weeks": a length not known exactly
     n = V.number(m["n"])
     if m["n"].lower() == "one" and unit == "day" and not m["pl"] and _MODAL_BEFORE.search(
             ctx.text[max(0, m.start() - 12):m.start()]):
