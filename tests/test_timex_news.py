@@ -263,3 +263,19 @@ def test_a_range_of_lengths_is_one_timex_of_unknown_length(text: str, span: str,
 def test_a_range_of_numbers_before_a_length_is_no_range() -> None:
     found = [(t.text, t.value) for t in extract_timexes("Prices rose 2 to 3 percent in a year.", ANCHOR)]
     assert found == [("a year", "P1Y")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Average lives are 2.36 to 23.28 years.", "P23Y3M"), ("The flight took 1.25 hours.", "PT1H15M"),
+     ("The term is 2.5 years.", "P2Y6M"), ("It takes 10 to 30 days after the sale.", "PXD")])
+def test_a_fraction_of_a_length_and_a_range_after_a_decimal(text: str, value: str) -> None:
+    assert _only(text).value == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"),
+                         [("Two or three years ago, it rose.", "three years ago", "2019"),
+                          ("They may open again two or three years later.", "three years later", "2025")])
+def test_a_range_before_ago_or_later_stays_a_shift(text: str, span: str, value: str) -> None:
+    found = _only(text)
+    assert (found.text, found.value) == (span, value)

@@ -185,6 +185,8 @@ def _accept_duration(m: Match, text: str) -> bool:
         return False  # ages ("a 52-year-old man") are not annotated in TimeBank
     n = m["n"].lower()
     unit = m["u"].lower()
+    if m["lo"] and _SHIFT_AFTER.match(text, m.end()):
+        return False  # "two or three years ago": the shift pattern reads it, as "three years ago"
     if unit in ("second", "quarter") and not m["pl"]:
         return False  # "a second term", "a quarter of the vote", "the 1988 second quarter"
     if unit == "quarter" and "-" in m["hy"] and _SHARE_OF.match(text, m.end()):
@@ -198,6 +200,10 @@ def _accept_duration(m: Match, text: str) -> bool:
     return not (n in ("some", "many") and not m["pl"])
 
 
+# What makes a length a shift, as the shift pattern reads it ("three years ago", "two days later", not
+# "30 days after the sale")
+_SHIFT_AFTER = re.compile(r"\s+(?:ago|earlier|later|hence|from\s+now|previously|(?:before|after)(?![\s-]*[a-z0-9]))",
+                          re.I)
 # "at 1900 hours", "by 0600 hours": a 24-hour clock time after a preposition of time
 _CLOCK_HOURS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d|2400")
 _AT_A_TIME = re.compile(r"\b(?:at|by|for|until|till|from|before|after)\s+$", re.I)

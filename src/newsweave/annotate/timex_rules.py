@@ -219,7 +219,7 @@ PATTERNS: dict[str, str] = {
     "anaphor_in_the": r"(?P<mod>earlier|later)\s+in\s+the\s+(?P<u>day|week|month|year)(?![a-z])",
     "duration": (rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<the>the|each\s+of\s+the)\s+(?:(?P<rel>past|last|next|"
                  r"first|coming|previous|following|final|latest|remaining|initial|early|same)\s+)?)?"
-                 rf"(?:(?P<lo>\d+|{_RANGE_WORD})\s+(?:to|or)\s+)?(?P<n>{NUM})(?P<hy>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long|trading|business|working)[\s-]+)?"
+                 rf"(?:(?<![\d.,])(?P<lo>\d+|{_RANGE_WORD})\s+(?:to|or)\s+)?(?P<n>{NUM})(?P<hy>[\s-]+)(?:(?:more|additional|full|straight|consecutive|long|trading|business|working)[\s-]+)?"
                  rf"(?P<u>{UNIT})(?P<pl>s)?(?![a-z])(?P<old>-?\s*old)?(?P<half>\s+and\s+a\s+half(?![a-z]))?"),
     # "future quarters", "in past years": a vague time before or after now, not a length
     "vague_plural": (r"(?P<w>future|past)\s+(?P<u>second|minute|hour|day|week|month|quarter|year|decade|"
