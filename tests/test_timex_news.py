@@ -279,3 +279,17 @@ def test_a_fraction_of_a_length_and_a_range_after_a_decimal(text: str, value: st
 def test_a_range_before_ago_or_later_stays_a_shift(text: str, span: str, value: str) -> None:
     found = _only(text)
     assert (found.text, found.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [("The stock will be retired in 25 years.", "DATE", "2047"),
+     ("The program will be available in 60 days.", "DATE", "2022-03-09"),
+     ("The stock would be redeemed in five years, the company said.", "DATE", "2027"),
+     ("Sales rose 5% in two years.", "DURATION", "P2Y"),
+     ("It is the first gain in two years.", "DURATION", "P2Y"),
+     ("They will meet within two weeks.", "DURATION", "P2W"),
+     ("It will end in the two years after the vote.", "DURATION", "P2Y")])
+def test_in_a_length_after_a_future_cue_is_a_point_ahead(text: str, kind: str, value: str) -> None:
+    found = _only(text)
+    assert (found.type, found.value) == (kind, value)

@@ -357,7 +357,19 @@ def _norm_duration(m: Match, ctx: Context) -> Value:
                or _COUNT_BEFORE.search(ctx.text[max(sentence_start(ctx.sentence_starts, m.start()),
                                                     m.start() - 50):m.start()]))):
         return "SET", V.duration_value(1, unit)  # "$50,000 a year", "twice a day"
+    if (ctx.dct is not None and n is not None and n == int(n) and unit in _DATE_UNITS and not (m["the"] or m["approx"])
+            and "-" not in m["hy"] and _IN_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
+            and not _NOT_A_POINT_AFTER.match(ctx.text, m.end()) and ctx.future(m.start())):
+        # "the stock would be redeemed in five years": a point that far ahead of the publication date
+        return "DATE", V.granular(V.shift_date(ctx.dct, unit, n), unit)
     return "DURATION", V.duration_value(n, unit)
+
+
+_DATE_UNITS = ("day", "week", "month", "year", "decade")
+_IN_BEFORE = re.compile(r"\bin\s+$", re.I)
+# "in two years' time" is that point too; "in five years of talks", "the first time in two years" (a
+# length: no future cue) are not
+_NOT_A_POINT_AFTER = re.compile(r"\s*(?:of|old|ago|earlier|later|before|after)\b", re.I)
 
 
 def _norm_vague_plural(m: Match, ctx: Context) -> Value:
