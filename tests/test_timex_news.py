@@ -293,3 +293,11 @@ def test_a_range_before_ago_or_later_stays_a_shift(text: str, span: str, value: 
 def test_in_a_length_after_a_future_cue_is_a_point_ahead(text: str, kind: str, value: str) -> None:
     found = _only(text)
     assert (found.type, found.value) == (kind, value)
+
+
+@pytest.mark.parametrize(("text", "span"),
+                         [("Net rose. The year-ago results included a gain.", "year-ago"),
+                          ("Net rose from the year-earlier level.", "year-earlier"),
+                          ("Net rose from the year-ago quarter.", "the year-ago quarter")])
+def test_the_article_before_year_ago_belongs_to_the_noun(text: str, span: str) -> None:
+    assert _only(text, date(1989, 11, 1)).text == span

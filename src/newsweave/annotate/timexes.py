@@ -502,6 +502,9 @@ def _span_of(name: str, m: Match) -> tuple[int, int]:
             and not (gd["y0"] or gd["yrel"] or gd["ofrel"] or gd["shift"])):
         # "the third-quarter (profit)" -> "third-quarter"; "the fiscal second-quarter" -> "fiscal ..."
         return m.start("fis") if gd["fis"] else m.start("rel"), m.end()
+    if name == "year_ago_adj" and not gd["u"]:
+        # "the year-ago results" -> "year-ago": the article is the noun's ("the year-ago quarter" keeps it)
+        return m.start() + m.group(0).lower().index("year-"), m.end()
     return m.span()
 
 
