@@ -212,20 +212,11 @@ def test_a_capitalized_deictic_day_opening_a_line_is_a_day(text: str) -> None:
     assert [t.value for t in extract_timexes(text, ANCHOR)] == ["2022-01-08"]
 
 
-@pytest.mark.parametrize(
-    "text", ["Prosecutors may soon seek an indictment.", "The company said it soon will begin selling boxes.",
-             "It expects sales to soon grow to 25%.", "Results will be reported at a later date."])
-def test_soon_in_a_future_verb_phrase_and_a_later_date_are_a_time_ahead(text: str) -> None:
+@pytest.mark.parametrize("text", ["Results will be reported at a later date.",
+                                  "The vote was moved to an earlier date."])
+def test_a_later_or_an_earlier_date_is_a_vague_time(text: str) -> None:
     found = _only(text)
-    assert (found.type, found.value) == ("DATE", "FUTURE_REF")
-
-
-@pytest.mark.parametrize(
-    "text", ["He was killed soon after his capture.", "The rule is expected to be applied soon.",
-             "Cash came in a trickle that soon became a flood.", "He wants the boy back as soon as possible.",
-             "It will soon after the vote be known."])
-def test_soon_outside_a_future_verb_phrase_is_no_timex(text: str) -> None:
-    assert extract_timexes(text, ANCHOR) == []
+    assert (found.type, found.value) == ("DATE", "FUTURE_REF" if "later" in text else "PAST_REF")
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Lengths, rates and vague references: the normalizers of the ``duration``, ``long_adj``,
-``vague_plural``, ``duration_bare``, ``duration_prep``, ``set``, ``reference`` and ``soon`` patterns of
-:mod:`newsweave.annotate.timex_rules` ("three days", "$50,000 a year", "every other week", "now",
-"may soon seek"), which :mod:`newsweave.annotate.timexes` pairs with their patterns.
+``vague_plural``, ``duration_bare``, ``duration_prep``, ``set`` and ``reference`` patterns of
+:mod:`newsweave.annotate.timex_rules` ("three days", "$50,000 a year", "every other week", "now"),
+which :mod:`newsweave.annotate.timexes` pairs with their patterns.
 """
 
 from __future__ import annotations
@@ -105,8 +105,3 @@ def norm_set(m: Match, ctx: Context) -> Value:
 def norm_reference(m: Match, ctx: Context) -> Value:
     """"now", "recently", "the future": PRESENT_REF, PAST_REF, FUTURE_REF."""
     return "DATE", R.REFERENCE_WORDS[" ".join(m["w"].lower().split())]
-
-
-def norm_soon(m: Match, ctx: Context) -> Value:
-    """"may soon seek": a time ahead."""
-    return "DATE", "FUTURE_REF"

@@ -373,7 +373,7 @@ def _compile_rules() -> tuple[_Rule, ...]:
         "anaphor_before": A.norm_anaphor_before, "anaphor_in_the": A.norm_anaphor_in_the, "duration": L.norm_duration,
         "long_adj": L.norm_long_adj, "vague_plural": L.norm_vague_plural, "duration_bare": L.norm_duration_bare,
         "duration_prep": L.norm_duration_bare, "set": L.norm_set,
-        "reference": L.norm_reference, "soon": L.norm_soon, "holiday": _norm_holiday,
+        "reference": L.norm_reference, "holiday": _norm_holiday,
     }
     return tuple(
         _Rule(name, re.compile(r"(?<![\w-])" + pattern, re.IGNORECASE), normalizers[name], R.NEEDS.get(name, ()))
