@@ -292,3 +292,14 @@ def test_in_a_length_after_a_future_cue_is_a_point_ahead(text: str, kind: str, v
                           ("Net rose from the year-ago quarter.", "the year-ago quarter")])
 def test_the_article_before_year_ago_belongs_to_the_noun(text: str, span: str) -> None:
     assert _only(text, date(1989, 11, 1)).text == span
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("The boy was found last Thanksgiving.", "last Thanksgiving", "1999-11-25"),
+     ("They will meet again next Christmas.", "next Christmas", "2000-12-25"),
+     ("The shop opens this Easter.", "this Easter", "2000-04-23"),
+     ("It closed on Christmas Day.", "Christmas Day", "1999-12-25")])
+def test_last_next_or_this_before_a_holiday(text: str, span: str, value: str) -> None:
+    found = _only(text, date(2000, 2, 10))
+    assert (found.text, found.value) == (span, value)

@@ -240,7 +240,8 @@ PATTERNS: dict[str, str] = {
             rf"(?P<su>{UNIT})s(?![a-z])"),
     "reference": rf"(?P<w>{alternation(REFERENCE_WORDS)})(?![a-z])",
     # "Easter week", "Christmas week": the week of the holiday
-    "holiday": rf"(?P<h>{HOLIDAY})(?![a-z])(?P<wk>\s+week(?![a-z]))?(?:,?\s+(?P<y>{YEAR}))?",
+    "holiday": (rf"(?:(?P<hrel>last|next|this|past|coming)\s+)?(?P<h>{HOLIDAY})(?![a-z])(?P<wk>\s+week(?![a-z]))?"
+                rf"(?:,?\s+(?P<y>{YEAR}))?"),
 }
 
 

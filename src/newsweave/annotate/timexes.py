@@ -336,6 +336,13 @@ def _norm_holiday(m: Match, ctx: Context) -> Value:
             return "DATE", "XXXX-WXX"
         return "DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX"
     cands = [_holiday_in(name, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    rel = (m["hrel"] or "").lower()
+    if rel in ("last", "past"):  # "last Thanksgiving": the latest one before the anchor
+        return "DATE", as_value(max(c for c in cands if c < anchor))
+    if rel in ("next", "coming"):
+        return "DATE", as_value(min(c for c in cands if c > anchor))
+    if rel == "this":
+        return "DATE", as_value(cands[1])
     return "DATE", as_value(min(cands, key=lambda c: abs((c - anchor).days)))
 
 
