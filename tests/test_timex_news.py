@@ -210,3 +210,96 @@ def test_only_a_sunday_names_a_newspaper(text: str, values: list[str]) -> None:
 def test_a_capitalized_deictic_day_opening_a_line_is_a_day(text: str) -> None:
     # a headline without a period, or a paragraph break, stands before it: no name ("USA Today")
     assert [t.value for t in extract_timexes(text, ANCHOR)] == ["2022-01-08"]
+
+
+@pytest.mark.parametrize("text", ["Results will be reported at a later date.",
+                                  "The vote was moved to an earlier date."])
+def test_a_later_or_an_earlier_date_is_a_vague_time(text: str) -> None:
+    found = _only(text)
+    assert (found.type, found.value) == ("DATE", "FUTURE_REF" if "later" in text else "PAST_REF")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("It won't be profitable until 1994 or later.", "1994 or later", "1994"),
+     ("It is confident about cash flow for 1990 and beyond.", "1990 and beyond", "1990"),
+     ("Share may rise over the next two years or so, he said.", "the next two years or so", "P2Y"),
+     ("Costs rose 30% or more in 1990.", "1990", "1990")])
+def test_an_open_end_after_a_date_or_a_length_is_part_of_its_span(text: str, span: str, value: str) -> None:
+    found = _only(text)
+    assert (found.text, found.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("Net fell to $3 million from $4 million in the corresponding period last year.",
+      "the corresponding period last year", "1988-Q3"),
+     ("Net rose 5% in the third quarter from the same period last year.", "the same period last year", "1988-Q3"),
+     ("Profit in the second quarter last year was weak.", "the second quarter last year", "1988-Q2")])
+def test_a_period_of_last_year_without_of_is_one_timex(text: str, span: str, value: str) -> None:
+    found = extract_timexes(text, date(1989, 11, 1))[-1]
+    assert (found.text, found.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("It will resume shipments within two to three weeks.", "two to three weeks", "PXW"),
+     ("Acquisitions are planned during the next 12 to 18 months.", "the next 12 to 18 months", "PXM"),
+     ("The plant was shut for one or two days.", "one or two days", "PXD")])
+def test_a_range_of_lengths_is_one_timex_of_unknown_length(text: str, span: str, value: str) -> None:
+    found = _only(text)
+    assert (found.text, found.type, found.value) == (span, "DURATION", value)
+
+
+def test_a_range_of_numbers_before_a_length_is_no_range() -> None:
+    found = [(t.text, t.value) for t in extract_timexes("Prices rose 2 to 3 percent in a year.", ANCHOR)]
+    assert found == [("a year", "P1Y")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Average lives are 2.36 to 23.28 years.", "P23Y3M"), ("The flight took 1.25 hours.", "PT1H15M"),
+     ("The term is 2.5 years.", "P2Y6M"), ("It takes 10 to 30 days after the sale.", "PXD")])
+def test_a_fraction_of_a_length_and_a_range_after_a_decimal(text: str, value: str) -> None:
+    assert _only(text).value == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"),
+                         [("Two or three years ago, it rose.", "three years ago", "2019"),
+                          ("They may open again two or three years later.", "three years later", "2025")])
+def test_a_range_before_ago_or_later_stays_a_shift(text: str, span: str, value: str) -> None:
+    found = _only(text)
+    assert (found.text, found.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [("The stock will be retired in 25 years.", "DATE", "2047"),
+     ("The program will be available in 60 days.", "DATE", "2022-03-09"),
+     ("The stock would be redeemed in five years, the company said.", "DATE", "2027"),
+     ("Sales rose 5% in two years.", "DURATION", "P2Y"),
+     ("It is the first gain in two years.", "DURATION", "P2Y"),
+     ("They will meet within two weeks.", "DURATION", "P2W"),
+     ("It will end in the two years after the vote.", "DURATION", "P2Y")])
+def test_in_a_length_after_a_future_cue_is_a_point_ahead(text: str, kind: str, value: str) -> None:
+    found = _only(text)
+    assert (found.type, found.value) == (kind, value)
+
+
+@pytest.mark.parametrize(("text", "span"),
+                         [("Net rose. The year-ago results included a gain.", "year-ago"),
+                          ("Net rose from the year-earlier level.", "year-earlier"),
+                          ("Net rose from the year-ago quarter.", "the year-ago quarter")])
+def test_the_article_before_year_ago_belongs_to_the_noun(text: str, span: str) -> None:
+    assert _only(text, date(1989, 11, 1)).text == span
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("The boy was found last Thanksgiving.", "last Thanksgiving", "1999-11-25"),
+     ("They will meet again next Christmas.", "next Christmas", "2000-12-25"),
+     ("The shop opens this Easter.", "this Easter", "2000-04-23"),
+     ("It closed on Christmas Day.", "Christmas Day", "1999-12-25")])
+def test_last_next_or_this_before_a_holiday(text: str, span: str, value: str) -> None:
+    found = _only(text, date(2000, 2, 10))
+    assert (found.text, found.value) == (span, value)

@@ -44,7 +44,7 @@ _ACCOUNTING_TERM = re.compile(r"[\s-]+(?:accounts?|assets|liabilities|ratio|affa
 _COUNTED_AFTER = re.compile(rf"\s+(?:\d+|{R.NUM_WORD}|few|several|many)\s+[a-z]+s\b", re.I)
 # What follows "the night" when a phrase or a clause after it says which night it is.
 _IDENTIFIED_AFTER = re.compile(r"\s+(?:of|the|a|an|when|that|he|she|they|it|we|I|his|her|their)\b")
-_PERIOD_RELS = ("latest", "yearago", "year-ago", "yearearlier", "year-earlier", "same", "comparable",
+_PERIOD_RELS = ("latest", "yearago", "year-ago", "yearearlier", "year-earlier", "same", "comparable", "corresponding",
                 "previous", "prior", "current", "first", "second", "third", "fourth", "1st", "2nd", "3rd",
                 "4th", "final", "last", "this", "next")
 
@@ -185,6 +185,8 @@ def _accept_duration(m: Match, text: str) -> bool:
         return False  # ages ("a 52-year-old man") are not annotated in TimeBank
     n = m["n"].lower()
     unit = m["u"].lower()
+    if m["lo"] and _SHIFT_AFTER.match(text, m.end()):
+        return False  # "two or three years ago": the shift pattern reads it, as "three years ago"
     if unit in ("second", "quarter") and not m["pl"]:
         return False  # "a second term", "a quarter of the vote", "the 1988 second quarter"
     if unit == "quarter" and "-" in m["hy"] and _SHARE_OF.match(text, m.end()):
@@ -198,6 +200,10 @@ def _accept_duration(m: Match, text: str) -> bool:
     return not (n in ("some", "many") and not m["pl"])
 
 
+# What makes a length a shift, as the shift pattern reads it ("three years ago", "two days later", not
+# "30 days after the sale")
+_SHIFT_AFTER = re.compile(r"\s+(?:ago|earlier|later|hence|from\s+now|previously|(?:before|after)(?![\s-]*[a-z0-9]))",
+                          re.I)
 # "at 1900 hours", "by 0600 hours": a 24-hour clock time after a preposition of time
 _CLOCK_HOURS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d|2400")
 _AT_A_TIME = re.compile(r"\b(?:at|by|for|until|till|from|before|after)\s+$", re.I)

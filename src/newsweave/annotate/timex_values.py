@@ -152,12 +152,13 @@ def duration_value(n: float | None, unit: str) -> str:
             return f"{'PT' if small_is_time else 'P'}{int(amount * per)}{small}"
     if amount == int(amount):
         return f"{prefix}{int(amount)}{letter}"
-    if letter == "Y":
-        return f"P{int(amount)}Y6M"
-    if letter == "H":
-        return f"PT{int(amount)}H30M"
-    if letter == "M" and is_time:
-        return f"PT{int(amount)}M30S"
+    # the fraction in the next smaller unit: "2.5 years" P2Y6M, "1.25 hours" PT1H15M, "23.28 years" P23Y3M
+    smaller = {"Y": (12, "M"), "H": (60, "M"), "M": (60, "S")}.get(letter) if letter != "M" or is_time else None
+    if smaller is not None:
+        whole, part = int(amount), round((amount - int(amount)) * smaller[0])
+        if part == smaller[0]:
+            return f"{prefix}{whole + 1}{letter}"
+        return f"{prefix}{whole}{letter}" + (f"{part}{smaller[1]}" if part else "")
     return f"{prefix}{amount:g}{letter}"
 
 

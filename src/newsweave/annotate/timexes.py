@@ -3,7 +3,8 @@
 The grammar is a table of regular expressions (:mod:`newsweave.annotate.timex_rules`), each paired
 with a normalizer below (those of quarters and halves, the reporting periods of financial
 news, in :mod:`newsweave.annotate.timex_periods`; those of shifts and anaphors, anchored on the
-narrative, in :mod:`newsweave.annotate.timex_anaphora`). Extraction runs in three steps:
+narrative, in :mod:`newsweave.annotate.timex_anaphora`; those of lengths, rates and vague references in
+:mod:`newsweave.annotate.timex_lengths`). Extraction runs in three steps:
 
 1. every pattern proposes candidate spans, and a context-free check drops impossible ones
    (a lower-case "may" is not a month);
@@ -31,6 +32,7 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 
 from newsweave.annotate import timex_anaphora as A
+from newsweave.annotate import timex_lengths as L
 from newsweave.annotate import timex_periods as P
 from newsweave.annotate import timex_rules as R
 from newsweave.annotate import timex_values as V
@@ -40,7 +42,6 @@ from newsweave.annotate.timex_context import (
     GUESSED_BREAK,
     MONTHS_AHEAD,
     Context,
-    sentence_start,
     update_narrative,
 )
 from newsweave.model import Span, Timex, TimexType
@@ -323,75 +324,6 @@ def _norm_season(m: Match, ctx: Context) -> Value:
     return "DATE", f"{ctx.dct.year + shift:04d}-{code}"
 
 
-_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.I)
-# What comes before "a year" in a rate: "$50,000 a year", "twice a day", "$400 million a year",
-# "ten thousand copies a week"
-# ("five days a week", "24 hours a day", "one month a year": a count of units per unit)
-_SET_CONTEXT = re.compile(r"(?:\d|times|twice|once|per|cents?|dollars?|percent|%|\$\S+|(?:day|hour|night|week|month)s?"
-                          r"|(?:hundred|thousand|million|billion|trillion)(?:\s+\w+)?)\s*$", re.I)
-
-
-# ... or a counted noun phrase: "a million barrels of oil a day", "fifty thousand CDs a year" (not "rose
-# 5% in a year": a preposition before the unit makes it a length)
-_COUNT_BEFORE = re.compile(r"(?:\d|hundred|thousand|million|billion|trillion|mln|bn)\S*"
-                           r"(?:\s+(?!(?:in|within|for|over|than|after|about|under|to|by|at|of\s+a)\b)[a-z-]+){1,4}\s+$",
-                           re.I)
-
-
-# "from 1.66 billion a year before and ...": a shift, not a rate
-_SHIFT_AFTER = re.compile(r"\s+(?:ago|earlier|before|later|after)\b", re.I)
-
-
-def _norm_duration(m: Match, ctx: Context) -> Value:
-    unit = m["u"].lower()
-    n = V.number(m["n"])
-    if m["n"].lower() == "one" and unit == "day" and not m["pl"] and _MODAL_BEFORE.search(
-            ctx.text[max(0, m.start() - 12):m.start()]):
-        return "DATE", "FUTURE_REF"  # "Islam will one day be ...": some day ahead, not 24 hours
-    if m["half"] and n is not None:
-        n += 0.5  # "a minute and a half"
-    elif (m["n"].lower() in ("a", "an") and not m["the"] and not _SHIFT_AFTER.match(ctx.text, m.end())
-          and (_SET_CONTEXT.search(ctx.text[max(0, m.start() - 20):m.start()])
-               or _COUNT_BEFORE.search(ctx.text[max(sentence_start(ctx.sentence_starts, m.start()),
-                                                    m.start() - 50):m.start()]))):
-        return "SET", V.duration_value(1, unit)  # "$50,000 a year", "twice a day"
-    return "DURATION", V.duration_value(n, unit)
-
-
-def _norm_vague_plural(m: Match, ctx: Context) -> Value:
-    return "DATE", "FUTURE_REF" if m["w"].lower() == "future" else "PAST_REF"
-
-
-def _norm_long_adj(m: Match, ctx: Context) -> Value:
-    n = V.number(m["n"]) if m["n"] else (None if m["pl"] else 1)
-    return "DURATION", V.duration_value(n, m["u"])
-
-
-def _norm_duration_bare(m: Match, ctx: Context) -> Value:
-    return "DURATION", V.duration_value(None, m["u"])
-
-
-def _norm_set(m: Match, ctx: Context) -> Value:
-    if m["w"]:
-        return "SET", R.SET_WORDS[m["w"].lower()]
-    if m["sn"]:  # "every three years"
-        return "SET", V.duration_value(None if m["sn"].lower() == "few" else V.number(m["sn"]), m["su"])
-    unit = m["u"].lower().rstrip(".")
-    if unit in R.WEEKDAYS:
-        return "SET", f"XXXX-WXX-{R.WEEKDAYS[unit]}"
-    if unit in R.MONTHS:
-        return "SET", f"XXXX-{R.MONTHS[unit]:02d}"
-    if unit in R.SEASONS:
-        return "SET", f"XXXX-{R.SEASONS[unit]}"
-    if unit in R.PARTS_OF_DAY:
-        return "SET", f"XXXX-XX-XXT{R.PARTS_OF_DAY[unit]}"
-    return "SET", V.duration_value(2 if m["other"] else 1, unit)
-
-
-def _norm_reference(m: Match, ctx: Context) -> Value:
-    return "DATE", R.REFERENCE_WORDS[" ".join(m["w"].lower().split())]
-
-
 def _norm_holiday(m: Match, ctx: Context) -> Value:
     name = " ".join(m["h"].lower().replace("’", "'").split())
     as_value = V.week_value if m["wk"] else V.day_value  # "Easter week": the week holding Easter
@@ -404,6 +336,13 @@ def _norm_holiday(m: Match, ctx: Context) -> Value:
             return "DATE", "XXXX-WXX"
         return "DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX"
     cands = [_holiday_in(name, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    rel = (m["hrel"] or "").lower()
+    if rel in ("last", "past"):  # "last Thanksgiving": the latest one before the anchor
+        return "DATE", as_value(max(c for c in cands if c < anchor))
+    if rel in ("next", "coming"):
+        return "DATE", as_value(min(c for c in cands if c > anchor))
+    if rel == "this":
+        return "DATE", as_value(cands[1])
     return "DATE", as_value(min(cands, key=lambda c: abs((c - anchor).days)))
 
 
@@ -438,10 +377,10 @@ def _compile_rules() -> tuple[_Rule, ...]:
         "season": _norm_season,
         "year_end": _norm_year_end, "quarter": P.norm_quarter, "year_ago_adj": P.norm_year_ago_adj,
         "shift": A.norm_shift, "anaphor_that": A.norm_anaphor_that, "anaphor_rel": A.norm_anaphor_rel,
-        "anaphor_before": A.norm_anaphor_before, "anaphor_in_the": A.norm_anaphor_in_the, "duration": _norm_duration,
-        "long_adj": _norm_long_adj, "vague_plural": _norm_vague_plural, "duration_bare": _norm_duration_bare,
-        "duration_prep": _norm_duration_bare, "set": _norm_set,
-        "reference": _norm_reference, "holiday": _norm_holiday,
+        "anaphor_before": A.norm_anaphor_before, "anaphor_in_the": A.norm_anaphor_in_the, "duration": L.norm_duration,
+        "long_adj": L.norm_long_adj, "vague_plural": L.norm_vague_plural, "duration_bare": L.norm_duration_bare,
+        "duration_prep": L.norm_duration_bare, "set": L.norm_set,
+        "reference": L.norm_reference, "holiday": _norm_holiday,
     }
     return tuple(
         _Rule(name, re.compile(r"(?<![\w-])" + pattern, re.IGNORECASE), normalizers[name], R.NEEDS.get(name, ()))
@@ -484,6 +423,9 @@ def _span_of(name: str, m: Match) -> tuple[int, int]:
             and not (gd["y0"] or gd["yrel"] or gd["ofrel"] or gd["shift"])):
         # "the third-quarter (profit)" -> "third-quarter"; "the fiscal second-quarter" -> "fiscal ..."
         return m.start("fis") if gd["fis"] else m.start("rel"), m.end()
+    if name == "year_ago_adj" and not gd["u"]:
+        # "the year-ago results" -> "year-ago": the article is the noun's ("the year-ago quarter" keeps it)
+        return m.start() + m.group(0).lower().index("year-"), m.end()
     return m.span()
 
 
@@ -552,8 +494,12 @@ def extract_timexes(text: str, published: date | None, sentences: Sequence[Span]
     if published is None:
         ctx.text_day = next((d for _, d in ctx.explicit_days), None)
     out: list[Timex] = []
-    for c in kept:
+    for i, c in enumerate(kept):
         kind, value = _normalized(c, ctx)
         update_narrative(ctx, c.rule.name, kind, value, c.match.start(), c.match.end())
-        out.append(Timex(c.start, c.end, text[c.start:c.end], kind, value))
+        end = c.end
+        tail = R.OPEN_END.match(text, end) if kind in ("DATE", "DURATION") else None
+        if tail and (i + 1 == len(kept) or kept[i + 1].start >= tail.end()):
+            end = tail.end()  # "1994 or later", "the next two years or so": TimeML keeps the modifier
+        out.append(Timex(c.start, end, text[c.start:end], kind, value))
     return out
