@@ -289,6 +289,43 @@ def _mixed_content(text: str, att: _Attribution, region: QuotedRegion) -> tuple[
     return lo, max(hi, region.end)
 
 
+# Complements of a cue verb that make the words between it and an opening mark part of what is
+# reported ("called it “the least bad option”", "said he rarely asks them, “except ...”").
+_CLAUSE_LEAD_DEPS = ("ccomp", "xcomp")
+_PHRASE_LEAD_DEPS = ("dobj", "attr", "oprd", "acomp")
+
+
+def _head_lead_in(doc: Doc, text: str, att: _Attribution, reg: QuotedRegion) -> tuple[int, int] | None:
+    """For a quote that ends its sentence and opens after its cue's complement has begun ("He
+    called it “the least bad option.”", "The senator said he rarely asks surrogates, “except for
+    friends.”"): the span from the complement's first word to the quote's end, which PolNeAR
+    marks as one content. A bare noun phrase before a comma or a colon is the addressee or the
+    topic ("told reporters, “...”"), not a lead-in."""
+    cue = att.cue
+    if att.side != "head" or not _is_speech_verb(cue) or cue.idx >= reg.start or \
+            not _ends_sentence(text, reg):
+        return None
+    between = [t for t in doc[cue.i + 1:] if t.idx < reg.start - 1]
+    if not between or any("\n" in t.text_with_ws or t.sent.start != cue.sent.start or
+                          (t.i != cue.i and _is_speech_verb(t)) for t in between):
+        return None
+    lead = [c for c in cue.children if c.dep_ in _CLAUSE_LEAD_DEPS and c.left_edge.idx < reg.start]
+    if not lead:
+        lead = [c for c in cue.children if c.dep_ in _PHRASE_LEAD_DEPS and c.idx < reg.start]
+        if not lead or text[:reg.start].rstrip(_MARKS + " ")[-1:] in ",:":
+            return None
+    first = min(t.left_edge for t in lead)
+    if first.i <= cue.i or any(t.i in (x.i for x in att.speaker) for t in doc[first.i:first.i + 1]):
+        return None
+    return first.idx, reg.end
+
+
+def _ends_sentence(text: str, reg: QuotedRegion) -> bool:
+    """Whether the quotation closes its sentence: a full stop inside or right after the marks."""
+    return text[reg.start:reg.end].rstrip()[-1:] in (".", "!", "?") or \
+        bool(re.match(r"[”\"'’»]*\s*(?:[.!?]|\n|$)", text[reg.end:reg.end + 4]))
+
+
 def _attach(doc: Doc, text: str, region: QuotedRegion, prev_end: int, next_start: int) -> _Attribution | None:
     sent = doc.char_span(region.start, region.end, alignment_mode="expand")
     sent_start = sent[0].sent.start_char if sent is not None and len(sent) else prev_end
@@ -324,6 +361,8 @@ def _direct_drafts(doc: Doc, regions: list[QuotedRegion]) -> list[_Draft]:
                 _mixed_content(text, att, reg) is None and text[reg.start:reg.end].rstrip()[-1:] not in ".,!?":
             continue
         mixed = _mixed_content(text, att, reg) if att else None
+        if att is not None and mixed is None:
+            mixed = _head_lead_in(doc, text, att, reg)
         if mixed and any(mixed[0] < d.content[1] for d in drafts):
             continue
         if mixed:
@@ -406,7 +445,7 @@ def _continues(text: str, last: _Draft, reg: QuotedRegion, att: _Attribution | N
 
 
 def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
-                     regions: list[QuotedRegion]) -> list[_Draft]:
+                     regions: list[QuotedRegion], open_quotes: frozenset[tuple[int, int]] = frozenset()) -> list[_Draft]:
     """Cue verbs with their complement, parenthetical attributions, and "according to X"."""
     drafts: list[_Draft] = []
     text = doc_text(doc)
@@ -431,8 +470,10 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
         lo, hi = _trim_clause(text, lo, drop_trailing_aside(doc, lo, hi, regions))
         lo, hi = _trim_clause(text, lo, end_before_taken(doc, lo, hi, taken))
         lo = after_sentence_conjunction(doc, lo, hi)
+        hi = _run_into_open_quote(text, lo, hi, open_quotes)
         if (len(text[lo:hi].split()) < INDIRECT_MIN_WORDS and not one_word_content(doc, lo, hi)) or \
-                any(lo < e and s < hi and not _fragment_inside(text, s, e, lo, hi) for s, e in taken) or (
+                any(lo < e and s < hi and not _fragment_inside(text, s, e, lo, hi)
+                    and not ((s, e) in open_quotes and lo < s and e <= hi) for s, e in taken) or (
                     tok.pos_ == "NOUN" and any(d.content == (lo, hi) for d in drafts)):
             continue  # too short, inside a quotation, or a noun reporting it again ("expressed concern that")
         quoted = any(lo <= r.start and r.end <= hi for r in regions)
@@ -443,6 +484,14 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
     return drafts
 
 
+
+
+def _run_into_open_quote(text: str, lo: int, hi: int, open_quotes: frozenset[tuple[int, int]]) -> int:
+    """Where a reported clause ends when a quotation without attribution of its own opens inside
+    it ("Pew found that “about twice as many ...”", "The ad targets a “corrupt system ...”"): at
+    the quotation's end, as a mixed quote."""
+    inside = [e for s, e in open_quotes if lo < s < hi and text[lo:s].rstrip(_MARKS + " ")[-1:] not in (",", ":")]
+    return max([hi, *inside])
 
 
 def _fragment_inside(text: str, s: int, e: int, lo: int, hi: int) -> bool:
@@ -564,7 +613,10 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
                             speaker_ref=Span.of(text, n_lo, n_hi)))
     taken = [d.content for d in drafts] + [(q.content.start, q.content.end) for q in quotes]
     cues = {d.att.cue.i for d in drafts if d.att}
-    indirect = _drop_nested(_indirect_drafts(doc, taken, cues, regions))
+    open_quotes = frozenset(d.content for d in drafts if d.att is None)
+    indirect = _drop_nested(_indirect_drafts(doc, taken, cues, regions, open_quotes))
+    drafts = [d for d in drafts if not (d.att is None and any(
+        r.content[0] < d.content[0] and d.content[1] <= r.content[1] for r in indirect))]
     drafts = _join_following_quotation(text, _absorb_fragments(drafts, indirect), indirect) + indirect
     for d in sorted(drafts, key=lambda d: d.att.cue.idx if d.att else d.content[0]):
         quotes.append(_to_quote(doc, text, d, resolver))
