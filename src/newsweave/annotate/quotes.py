@@ -14,8 +14,9 @@ passes, each pure over the document:
 4. reported speech from the dependency parse: a cue verb or noun with what it reports, or
    ``according to X``, as PARC-style annotation draws the spans (``annotate.reported_speech``).
 
-Quote marks are found by `annotate.quote_marks`; speakers are resolved to a named mention of the
-article by `annotate.speakers.SpeakerResolver`.
+Quote marks are found by `annotate.quote_marks`, and each quoted region is attributed by
+`annotate.quote_attribution` (a caption that signs a quotation by `annotate.quote_bylines`);
+speakers are resolved to a named mention of the article by `annotate.speakers.SpeakerResolver`.
 """
 
 from __future__ import annotations
@@ -35,26 +36,21 @@ from newsweave.annotate.nominal_cues import (
     noun_cue_content,
     one_word_content,
 )
+from newsweave.annotate.quote_attribution import SCARE_MAX_WORDS, Attribution, attach, head_lead_in, is_speech_verb
 from newsweave.annotate.quote_captions import caption_name, card_drafts, headline_drafts
 from newsweave.annotate.quote_marks import QuotedRegion, find_quoted_regions, trim_span
 from newsweave.annotate.reported_speech import (
     INDIRECT_MIN_WORDS,
-    cue_lemma,
     cue_span,
     indirect_content,
-    inverted_tag,
 )
 from newsweave.annotate.speakers import SpeakerResolver, speaker_tokens
-from newsweave.annotate.speech_cues import DIRECT_CUES, OPENING_MARKS
+from newsweave.annotate.speech_cues import OPENING_MARKS
 from newsweave.model import Mention, Quote, QuoteForm, Span
 
 __all__ = ["extract_quotes"]
 
 
-# A quoted region of at most this many words, attributed only by a verb before it and not ending
-# in punctuation, is a scare quote ("clan", "restraint", "several days or several weeks"). Set by
-# hand from the seeds' scare quotes (1-5 words); not yet swept on PolNeAR train.
-SCARE_MAX_WORDS = 6
 # Unattributed regions at least this long are still emitted (speaker None): a quotation that
 # runs on after the paragraph that attributed it. Set by hand; PolNeAR train sweep: 8 to 20 all
 # score within 0.1 of 12 in content and source exact F1, 6 loses 0.1 content, none (1000) 0.2.
@@ -66,16 +62,6 @@ CONTINUATION_GAP_WORDS = 20
 # ("Sooner or later, ''I think ...,'' he said"). PolNeAR train: prefixes are short subjects and
 # adverbials (4 to 8 score within 0.1 content F1); 14 loses 0.7, taking in whole sentences.
 FRAGMENT_PREFIX_WORDS = 8
-# The longest name before a colon that attributes a quote ("Dean Baker, Center for Economic
-# and Policy Research: “...”" has 8); longer runs are sentences ending in a colon.
-COLON_SPEAKER_WORDS = 9
-# How many tokens after a closing mark (or before an opening one) the cue may sit: ",” the
-# foreign ministry spokeswoman said" needs 5, Russian titles up to 9. Set by hand.
-ATTRIBUTION_WINDOW = 10
-# After a closing mark the tag may hold a name with a long apposition (,'' Thomas Hanify, the
-# president of the Indiana state firefighters union, said); only the speaker and fillers may
-# come before the cue. PolNeAR train: 20 gains 0.2 source F1 over 10, content unchanged.
-TAIL_ATTRIBUTION_WINDOW = 20
 # Marks around a statement under a name and a colon that make it a direct quote.
 _MARKS = "\"'“‘«„"
 
@@ -85,198 +71,7 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span.of(text, start, end)
 
 
-def _is_speech_verb(tok: Token) -> bool:
-    """Whether ``tok`` can attribute a direct quote: a speech verb ("said", "told", "wrote"), or
-    "went on" (“...,” Trump went on, as if he didn't hear her. PolNeAR train: +2 exact contents,
-    +1 source)."""
-    if tok.pos_ == "VERB" and tok.lemma_ == "go":
-        return any(c.lower_ == "on" and c.dep_ in ("prt", "advmod") for c in tok.children)
-    return tok.pos_ in ("VERB", "AUX") and cue_lemma(tok) in DIRECT_CUES
-
-
-@dataclass(frozen=True, slots=True)
-class _Attribution:
-    cue: Token
-    speaker: list[Token]
-    side: str  # "tail": after the quote; "head": before it
-
-
-def _opens_quote(tok: Token) -> bool:
-    """Whether ``tok`` is, or follows, an opening quote mark (the second part of a split quote)."""
-    doc = tok.doc
-    return tok.text in OPENING_MARKS or (tok.i > 0 and doc[tok.i - 1].text in OPENING_MARKS)
-
-
-
-
-def _attribute_tail(doc: Doc, region: QuotedRegion, stop: int) -> _Attribution | None:
-    """A speech verb just after the closing mark (“…,” Zas said / “…,” said Zas)."""
-    toks = [t for t in tokens_between(doc, region.end, stop) if t.idx > region.end]
-    window: list[Token] = []
-    for t in toks[: TAIL_ATTRIBUTION_WINDOW + 1]:
-        if t.text in ("“", "«", "„") or "\n" in t.text_with_ws.strip(" ") or (
-                window and t.text in ".!?" and not t.text_with_ws.endswith(("”", "\""))):
-            break
-        window.append(t)
-    first_word = next((t for t in window if t.is_alpha), None)
-    if first_word is None:
-        return None
-    inside = tokens_between(doc, region.start, region.end)
-    if inside and inside[-1].text == "." and first_word.text[:1].isupper() and first_word.pos_ != "VERB":
-        return None  # “... ongoing.” He said the FBI ...: a new sentence, not this quote's tag
-    for t in window:
-        if _is_speech_verb(t) and not inverted_tag(t) and any(
-                c.dep_ == "ccomp" and c.i > t.i and not _opens_quote(c.left_edge) for c in t.children):
-            return None  # the verb reports a clause of its own
-        if _is_speech_verb(t) or (
-                t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"):
-            att = _Attribution(t, speaker_tokens(t), "tail")
-            between = window[:window.index(t)]
-            if _only_attribution(between, att) or (
-                    region.words(doc_text(doc)) > SCARE_MAX_WORDS and _fragment_then_tag(between, att)):
-                return att
-            name = _bare_tag_name(between, t)
-            return _Attribution(t, name, "tail") if name else None
-    return None
-
-
-# The most words a tag's name may have when the parser lost it (,” screenwriter Cole Haddon wrote).
-# PolNeAR train: 3 to 10 all score within 0.02 F1 of 6.
-_TAG_NAME_WORDS = 6
-
-
-def _bare_tag_name(between: list[Token], cue: Token) -> list[Token]:
-    """The words between a closing mark and a subjectless cue as its speaker, when they are a
-    short run with a proper noun and no punctuation (,” screenwriter Cole Haddon wrote on
-    Twitter, where the parser took "screenwriter" for a verb); else empty."""
-    words = [t for t in between if not (t.is_punct or t.is_space)]
-    if not words or len(words) > _TAG_NAME_WORDS or words[0].pos_ == "PRON" or \
-            not any(t.pos_ == "PROPN" for t in words) or \
-            any(t.is_punct for t in between[between.index(words[0]):]) or \
-            any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
-        return []
-    return words
-
-
-# The most tokens of a fragment between a closing mark and its tag (“...” for the victory, Sanders
-# said). PolNeAR train: 8 and 12 tie (+3 exact contents, +5 sources), 4 finds fewer. Only after a
-# quotation longer than a scare quote: a title's marks (the ''Today'' show, “Made in the U.S.A.,”
-# even if ..., say) are followed by the sentence's own words.
-_TAG_FRAGMENT_WORDS = 8
-
-
-def _fragment_then_tag(between: list[Token], att: _Attribution) -> bool:
-    """Whether the words between a closing mark and the cue are a fragment of the quoted sentence
-    closed by a comma, then only the speaker and fillers (“... worked so hard” for the victory,
-    Sanders said): the tag still attributes the quote."""
-    comma = max((k for k, t in enumerate(between) if t.text == ","), default=None)
-    if comma is None or comma == 0 or comma > _TAG_FRAGMENT_WORDS or not att.speaker or any(
-            t.text in ".;:!?" or t.text in OPENING_MARKS for t in between[:comma]):
-        return False
-    return _only_attribution(between[comma + 1:], att)
-
-
-def _only_attribution(between: list[Token], att: _Attribution) -> bool:
-    """Whether the words between a closing mark and the cue are only the speaker and fillers."""
-    speaker = {t.i for t in att.speaker}
-    return all(t.i in speaker or t.is_punct or t.is_space or t.dep_ in ("advmod", "aux", "neg")
-               for t in between)
-
-
-def _attribute_head(doc: Doc, text: str, region: QuotedRegion, start: int) -> _Attribution | None:
-    """A speech verb before the opening mark that governs the quote, or sits just before it."""
-    return _governing_verb(doc, region) or _adjacent_head_verb(doc, text, region, start)
-
-
-def _governing_verb(doc: Doc, region: QuotedRegion) -> _Attribution | None:
-    """The nearest speech verb above the quote in the parse, before it in the same sentence."""
-    inside = tokens_between(doc, region.start, region.end)
-    roots = [t for t in inside if not region.start <= t.head.idx < region.end]
-    for root in roots[:3]:
-        node, steps = root, 0
-        while steps < 5 and node.head.i != node.i:
-            steps += node.dep_ != "conj"  # a list ("Koreans, ..., Syrians and “...”") is one step
-            node = node.head
-            if region.start <= node.idx < region.end:
-                continue
-            if node.idx < region.start and _is_speech_verb(node):
-                return _Attribution(node, speaker_tokens(node), "head")
-    return None
-
-
-def _adjacent_head_verb(doc: Doc, text: str, region: QuotedRegion, start: int) -> _Attribution | None:
-    """A speech verb a few words before the opening mark (Zas said: “…” / told the Post, “…”)."""
-    toks = [t for t in tokens_between(doc, start, region.start - 1)]
-    window = toks[-ATTRIBUTION_WINDOW:]
-    before = text[start:region.start - 1].rstrip().rstrip("'").rstrip()  # and the first half of ''So
-    if not window or not re.search(r"(?:[,:—]|\bthat|\bas saying|\w)$", before):
-        return None
-    for t in reversed(window):
-        if t.sent.start != window[-1].sent.start:
-            break
-        if _is_speech_verb(t):
-            return _Attribution(t, speaker_tokens(t), "head")
-    if before.endswith(","):
-        return _according_head(window)
-    if not before.endswith(":"):
-        return None
-    return _colon_attribution(window) or _colon_clause_attribution(window[-1])
-
-
-def _according_head(window: list[Token]) -> _Attribution | None:
-    """"According to X," right before the opening mark (According to the campaign, “...”)."""
-    doc = window[-1].doc
-    for t in window:
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            phrase = {x.i for x in t.subtree}
-            if all(x.i in phrase or x.is_punct or x.is_space for x in window if x.i > t.i):
-                return _Attribution(t, speaker_tokens(t), "head")
-    return None
-
-
-def _colon_clause_attribution(colon: Token) -> _Attribution | None:
-    """A clause ending in a colon before the quote, whose verb is no speech verb ("Trump issued
-    the following statement: “...”", "Kasich resisted: “...”"): PolNeAR attributes the quote to
-    the clause's subject through its verb.
-
-    The clause is what stands before the colon in its paragraph, and its verb the one verb there
-    that no other word of it governs: the parser often hangs such a clause on the quote's own
-    verb ("Clinton has since apologized for what happened: “Yes, I should have ...”").
-    """
-    doc = colon.doc
-    first = colon.sent.start
-    for t in doc[first:colon.i]:
-        if "\n" in t.text_with_ws:
-            first = t.i + 1
-    tops = [t for t in doc[first:colon.i] if t.head.i == t.i or not first <= t.head.i < colon.i]
-    verbs = [t for t in tops if t.pos_ in ("VERB", "AUX")]
-    if len(verbs) != 1:
-        return None
-    root = verbs[0]
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
-    if subj is None or subj.dep_ == "nsubjpass":
-        return None
-    return _Attribution(root, speaker_tokens(root), "head")
-
-
-def _colon_attribution(window: list[Token]) -> _Attribution | None:
-    """A name and a colon before the quote, with no verb ("Philip Bump: “...”", "From the
-    report: “...”"): PolNeAR's cue is the colon, the source the name."""
-    colon = window[-1]
-    name: list[Token] = []
-    for t in reversed(window[:-1]):
-        if t.text in ("-", "—", "–", ".", "!", "?") or "\n" in t.text_with_ws or t.pos_ in ("VERB", "AUX"):
-            break
-        name.insert(0, t)
-    while name and (name[0].pos_ == "ADP" or name[0].is_punct):
-        name = name[1:]
-    if not name or len(name) > COLON_SPEAKER_WORDS or not any(t.pos_ == "PROPN" or t.lower_ == "report"
-                                                               for t in name):
-        return None
-    return _Attribution(colon, name, "head")
-
-
-def _mixed_content(text: str, att: _Attribution, region: QuotedRegion) -> tuple[int, int] | None:
+def _mixed_content(text: str, att: Attribution, region: QuotedRegion) -> tuple[int, int] | None:
     """For “X said the plan was “encouraging””: the complement's span when it holds more than the quote."""
     if att.side != "head":
         return None
@@ -289,55 +84,11 @@ def _mixed_content(text: str, att: _Attribution, region: QuotedRegion) -> tuple[
     return lo, max(hi, region.end)
 
 
-# Complements of a cue verb that make the words between it and an opening mark part of what is
-# reported ("called it “the least bad option”", "said he rarely asks them, “except ...”").
-_CLAUSE_LEAD_DEPS = ("ccomp", "xcomp")
-_PHRASE_LEAD_DEPS = ("dobj", "attr", "oprd", "acomp")
-
-
-def _head_lead_in(doc: Doc, text: str, att: _Attribution, reg: QuotedRegion) -> tuple[int, int] | None:
-    """For a quote that ends its sentence and opens after its cue's complement has begun ("He
-    called it “the least bad option.”", "The senator said he rarely asks surrogates, “except for
-    friends.”"): the span from the complement's first word to the quote's end, which PolNeAR
-    marks as one content. A bare noun phrase before a comma or a colon is the addressee or the
-    topic ("told reporters, “...”"), not a lead-in."""
-    cue = att.cue
-    if att.side != "head" or not _is_speech_verb(cue) or cue.idx >= reg.start or \
-            not _ends_sentence(text, reg):
-        return None
-    between = [t for t in doc[cue.i + 1:] if t.idx < reg.start - 1]
-    if not between or any("\n" in t.text_with_ws or t.sent.start != cue.sent.start or
-                          (t.i != cue.i and _is_speech_verb(t)) for t in between):
-        return None
-    lead = [c for c in cue.children if c.dep_ in _CLAUSE_LEAD_DEPS and c.left_edge.idx < reg.start]
-    if not lead:
-        lead = [c for c in cue.children if c.dep_ in _PHRASE_LEAD_DEPS and c.idx < reg.start]
-        if not lead or text[:reg.start].rstrip(_MARKS + " ")[-1:] in ",:":
-            return None
-    first = min(t.left_edge for t in lead)
-    if first.i <= cue.i or any(t.i in (x.i for x in att.speaker) for t in doc[first.i:first.i + 1]):
-        return None
-    return first.idx, reg.end
-
-
-def _ends_sentence(text: str, reg: QuotedRegion) -> bool:
-    """Whether the quotation closes its sentence: a full stop inside or right after the marks."""
-    return text[reg.start:reg.end].rstrip()[-1:] in (".", "!", "?") or \
-        bool(re.match(r"[”\"'’»]*\s*(?:[.!?]|\n|$)", text[reg.end:reg.end + 4]))
-
-
-def _attach(doc: Doc, text: str, region: QuotedRegion, prev_end: int, next_start: int) -> _Attribution | None:
-    sent = doc.char_span(region.start, region.end, alignment_mode="expand")
-    sent_start = sent[0].sent.start_char if sent is not None and len(sent) else prev_end
-    return _attribute_tail(doc, region, next_start) or \
-        _attribute_head(doc, text, region, max(prev_end, sent_start))
-
-
 @dataclass
 class _Draft:
     content: tuple[int, int]
     pieces: list[tuple[int, int]]
-    att: _Attribution | None
+    att: Attribution | None
     form: QuoteForm
 
 
@@ -349,7 +100,7 @@ def _direct_drafts(doc: Doc, regions: list[QuotedRegion]) -> list[_Draft]:
         next_start = regions[k + 1].start - 1 if k + 1 < len(regions) else len(text)
         if drafts and _title_in_tag(doc, text, drafts[-1], reg):
             continue  # “...,” he said on “Meet the Press.”: a programme's name, part of the tag
-        att = _attach(doc, text, reg, prev_end, next_start)
+        att = attach(doc, text, reg, prev_end, next_start)
         if drafts and _continues(text, drafts[-1], reg, att):
             drafts[-1].pieces.extend(reg.pieces)
             drafts[-1].content = (drafts[-1].content[0], reg.end)
@@ -362,7 +113,7 @@ def _direct_drafts(doc: Doc, regions: list[QuotedRegion]) -> list[_Draft]:
             continue
         mixed = _mixed_content(text, att, reg) if att else None
         if att is not None and mixed is None:
-            mixed = _head_lead_in(doc, text, att, reg)
+            mixed = head_lead_in(doc, text, att, reg)
         if mixed and any(mixed[0] < d.content[1] for d in drafts):
             continue
         if mixed:
@@ -402,7 +153,7 @@ def _fragment_start(doc: Doc, text: str, reg: QuotedRegion) -> int:
     if text[s_start:reg.start - 1].rstrip()[-1:] in ":,—":
         before = tokens_between(doc, s_start, reg.start - 1)
         if not any(reg.start <= t.head.idx < reg.end and t.dep_ in ("nsubj", "nsubjpass", "expl")
-                   for t in before) or any(_is_speech_verb(t) for t in before):
+                   for t in before) or any(is_speech_verb(t) for t in before):
             return reg.start
     return s_start
 
@@ -413,7 +164,7 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sg
                            r"|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
 
 
-def _continues(text: str, last: _Draft, reg: QuotedRegion, att: _Attribution | None) -> bool:
+def _continues(text: str, last: _Draft, reg: QuotedRegion, att: Attribution | None) -> bool:
     """Whether ``reg`` goes on with ``last``: only its attribution lies between them.
 
     Either the attribution interrupts one sentence (“We expect,” Zas said, “that ...”), or it
@@ -444,8 +195,8 @@ def _continues(text: str, last: _Draft, reg: QuotedRegion, att: _Attribution | N
         len(head.split()) <= CONTINUATION_GAP_WORDS
 
 
-def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
-                     regions: list[QuotedRegion], open_quotes: frozenset[tuple[int, int]] = frozenset()) -> list[_Draft]:
+def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int], regions: list[QuotedRegion],
+                     open_quotes: frozenset[tuple[int, int]]) -> list[_Draft]:
     """Cue verbs with their complement, parenthetical attributions, and "according to X"."""
     drafts: list[_Draft] = []
     text = doc_text(doc)
@@ -479,7 +230,7 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int],
         quoted = any(lo <= r.start and r.end <= hi for r in regions)
         if speaker is None:
             speaker = speaker_tokens(tok, phrase_before=False)
-        att = _Attribution(tok, speaker, "head" if tok.idx < lo else "tail")
+        att = Attribution(tok, speaker, "head" if tok.idx < lo else "tail")
         drafts.append(_Draft((lo, hi), [], att, "mixed" if quoted else "indirect"))
     return drafts
 
@@ -627,7 +378,7 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
 def _to_quote(doc: Doc, text: str, d: _Draft, resolver: SpeakerResolver) -> Quote:
     speaker = ref = cue = None
     if d.att is not None:
-        cue = cue_span(doc, text, d.att.cue)
+        cue = cue_span(doc, text, d.att.cue) if not d.att.cue.is_space else None
         if d.att.speaker:
             toks = d.att.speaker
             speaker = Span.of(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
