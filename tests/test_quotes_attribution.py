@@ -76,3 +76,26 @@ def test_no_caption_after_the_quotation(nlp: Language, after: str) -> None:
     doc = nlp(text)
     region = find_quoted_regions(text)[0]
     assert caption_after(doc, text, region) is None
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    # desire and preference verbs with a plain object are stance cues
+    ("Most young voters prefer the senator from Vermont.", "the senator from Vermont", "prefer",
+     "Most young voters"),
+    ("The unions want a higher minimum wage for all workers.", "a higher minimum wage for all workers", "want",
+     "The unions"),
+    # with an infinitive they stay clause cues
+    ("She wants to run for the Senate next year.", "to run for the Senate next year", "wants", "She"),
+    # feelings about a cause, and uncertainty
+    ("The governor was pleased with the outcome of the vote.", "the outcome of the vote", "was pleased with",
+     "The governor"),
+    ("Investors are nervous about the new tariffs on steel.", "the new tariffs on steel", "are nervous about",
+     "Investors"),
+    ("Several senators remain unsure of the nominee.", "the nominee", "remain unsure of", "Several senators"),
+])
+def test_desire_objects_and_attitude_adjectives(nlp: Language, text: str, content: str, cue: str,
+                                                speaker: str) -> None:
+    q = only(quotes_of(nlp, text), content)
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.text == speaker
