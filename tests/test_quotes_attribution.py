@@ -24,6 +24,9 @@ def nlp() -> Language:
     # so is the start of its clause, also before a comma
     ("The governor said her office would review the bill, “because the numbers simply do not add up.”",
      "her office would review the bill, “because the numbers simply do not add up.", "said", "The governor"),
+    # a clause before the cue that the parser hangs on it is no lead-in
+    ("Even people who backed the plan sounded unsure: The senator called it “the least costly option on the "
+     "table.”", "it “the least costly option on the table.", "called", "The senator"),
     # a quotation no verb attributes, opening inside a reported clause, ends that clause
     ("In March the union found that “most of its members would walk out on Monday if the talks with the "
      "company failed again.”",

@@ -255,9 +255,9 @@ def head_lead_in(doc: Doc, text: str, att: Attribution, reg: QuotedRegion) -> tu
     if not between or any("\n" in t.text_with_ws or t.sent.start != cue.sent.start or
                           (t.i != cue.i and is_speech_verb(t)) for t in between):
         return None
-    lead = [c for c in cue.children if c.dep_ in _CLAUSE_LEAD_DEPS and c.left_edge.idx < reg.start]
+    lead = [c for c in cue.children if c.dep_ in _CLAUSE_LEAD_DEPS and c.i > cue.i and c.left_edge.idx < reg.start]
     if not lead:
-        lead = [c for c in cue.children if c.dep_ in _PHRASE_LEAD_DEPS and c.idx < reg.start]
+        lead = [c for c in cue.children if c.dep_ in _PHRASE_LEAD_DEPS and cue.i < c.i and c.idx < reg.start]
         if not lead or text[:reg.start].rstrip("\"'“‘«„ ")[-1:] in ",:":
             return None
     first = min(t.left_edge for t in lead)
