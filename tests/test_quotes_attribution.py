@@ -102,3 +102,16 @@ def test_desire_objects_and_attitude_adjectives(nlp: Language, text: str, conten
     assert q.content.text == content
     assert q.cue is not None and q.cue.text == cue
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_long_tag_joins_the_quotation_and_keeps_its_own_attribution(nlp: Language) -> None:
+    text = ("“We will keep fighting for every single vote,” the candidate said at a rally in Ohio on Monday night, "
+            "two hours after the networks declared her the winner of the primary. “And we will win in November.”")
+    quotes = quotes_of(nlp, text)
+    joined = only(quotes, "every single vote")
+    assert joined.content.text.endswith("we will win in November.")
+    assert len(joined.pieces) == 2
+    assert joined.speaker is not None and joined.speaker.text == "the candidate"
+    inner = next(q for q in quotes if q.form == "indirect")
+    assert inner.content.text == "her the winner of the primary"
+    assert inner.speaker is not None and inner.speaker.text == "the networks"
