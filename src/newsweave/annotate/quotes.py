@@ -367,7 +367,8 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
     # a quote split by its tag takes only its pieces: an attribution inside the tag ("..., he said,
     # two hours after the networks declared him the winner. “...”") is one of its own (PolNeAR
     # train +8 exact contents for 12 more predictions, +3 exact sources for 6 more)
-    taken = [p for d in drafts for p in (d.pieces if len(d.pieces) > 1 else [d.content])] + [(q.content.start, q.content.end) for q in quotes]
+    taken = [p for d in drafts for p in (d.pieces if len(d.pieces) > 1 else [d.content])]
+    taken += [(q.content.start, q.content.end) for q in quotes]
     cues = {d.att.cue.i for d in drafts if d.att}
     open_quotes = frozenset(d.content for d in drafts if d.att is None)
     indirect = _drop_nested(_indirect_drafts(doc, taken, cues, regions, open_quotes))
