@@ -115,3 +115,17 @@ def test_long_tag_joins_the_quotation_and_keeps_its_own_attribution(nlp: Languag
     inner = next(q for q in quotes if q.form == "indirect")
     assert inner.content.text == "her the winner of the primary"
     assert inner.speaker is not None and inner.speaker.text == "the networks"
+
+
+@pytest.mark.parametrize("text, content", [
+    # the quoted sentence goes on after the mark, then the tag
+    ("“We could not have done it without every volunteer who worked so hard” for this result, the senator said.",
+     "We could not have done it without every volunteer who worked so hard” for this result"),
+    # the tag right after the mark
+    ("“We could not have done it without every volunteer who worked so hard,” the senator said.",
+     "We could not have done it without every volunteer who worked so hard,"),
+])
+def test_fragment_between_mark_and_tag_is_part_of_the_content(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), "volunteer")
+    assert q.content.text == content
+    assert q.speaker is not None and q.speaker.text == "the senator"

@@ -36,7 +36,14 @@ from newsweave.annotate.nominal_cues import (
     noun_cue_content,
     one_word_content,
 )
-from newsweave.annotate.quote_attribution import SCARE_MAX_WORDS, Attribution, attach, head_lead_in, is_speech_verb
+from newsweave.annotate.quote_attribution import (
+    SCARE_MAX_WORDS,
+    Attribution,
+    attach,
+    head_lead_in,
+    is_speech_verb,
+    tail_fragment_end,
+)
 from newsweave.annotate.quote_captions import caption_name, card_drafts, headline_drafts
 from newsweave.annotate.quote_marks import QuotedRegion, find_quoted_regions, trim_span
 from newsweave.annotate.reported_speech import (
@@ -121,8 +128,10 @@ def _direct_drafts(doc: Doc, regions: list[QuotedRegion]) -> list[_Draft]:
         if mixed:
             drafts.append(_Draft(mixed, [], att, "mixed"))
         else:
-            start = _fragment_start(doc, text, reg) if att is not None and att.side == "tail" else reg.start
-            drafts.append(_Draft((start, reg.end), list(reg.pieces), att, "direct"))
+            tail = att is not None and att.side == "tail"
+            start = _fragment_start(doc, text, reg) if tail else reg.start
+            end = tail_fragment_end(doc, reg, att) if att is not None else reg.end
+            drafts.append(_Draft((start, end), list(reg.pieces), att, "direct"))
     return drafts
 
 
