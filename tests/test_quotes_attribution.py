@@ -129,3 +129,11 @@ def test_fragment_between_mark_and_tag_is_part_of_the_content(nlp: Language, tex
     q = only(quotes_of(nlp, text), "volunteer")
     assert q.content.text == content
     assert q.speaker is not None and q.speaker.text == "the senator"
+
+
+def test_long_sentence_start_before_a_lower_case_quotation_is_part_of_it(nlp: Language) -> None:
+    text = ("The mayor plans to rebuild the old harbour district within five years by fostering a climate of "
+            "\"private investment and public patience,\" her spokesman said on Friday.")
+    q = only(quotes_of(nlp, text), "private investment")
+    assert q.content.text.startswith("The mayor plans to rebuild")
+    assert q.speaker is not None and q.speaker.text == "her spokesman"
