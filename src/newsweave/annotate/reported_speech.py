@@ -19,6 +19,7 @@ from newsweave.annotate.speech_cues import (
     AS_CUES,
     CLAUSE_CUES,
     CUE_ADVERBS,
+    DESIRE_CUES,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
     OBJECT_CUES,
@@ -68,6 +69,8 @@ def cue_kind(tok: Token) -> str | None:
     if lemma in SPEECH_VERBS:
         return "speech"
     if lemma in CLAUSE_CUES:
+        if lemma in DESIRE_CUES and not any(c.dep_ in _CLAUSE_DEPS for c in tok.children):
+            return "object"  # "Millennials prefer Sanders"
         return "clause"
     if lemma in THAT_CLAUSE_CUES:
         return "that"
