@@ -40,7 +40,8 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    then one-word names onto the full names they are short for (``short_names``: a surname, a
    lone given name, an organization's first word). A one-word city name that is a person's
    surname in the same articles is not a place ("Bush"). The groups and the union-find are in
-   ``actor_forest``.
+   ``actor_forest``. A bare city or state written as a sports team ("a win over Jacksonville",
+   "Indianapolis (11-4)") is the story's one team of that place (``team_places``).
 6. **Label repair**: the actor's label is the one with most votes over all its mentions, plus 2
    PERSON votes when it is used both as "First Last" and as "Last" alone.
 7. **Canonical name**: the gazetteer name for places (its current geonames name: Alma-Ata ->
@@ -89,6 +90,7 @@ from newsweave.dossier.occurrences import (
     split_run_ons,
 )
 from newsweave.dossier.short_names import attach_single_words
+from newsweave.dossier.team_places import attach_team_places
 from newsweave.model import STORY, Entity, Mention
 
 __all__ = ["ACTOR_LABELS", "PLACE_LABELS", "ActorResolution", "entity_id", "resolve_actors", "warm_up"]
@@ -180,7 +182,9 @@ def resolve_actors(
     _merge_generic_heads(forest)
     _merge_person_names(forest)
     override = attach_single_words(forest, texts)
-    return _build(forest, override, cut | {o.key for o in nicknamed + split + joined + found}, texts)
+    teams = attach_team_places(forest, texts, gaz)
+    return _build(forest, override | teams, set(teams),
+                  cut | {o.key for o in nicknamed + split + joined + found}, texts)
 
 
 def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> dict[str, Group]:
@@ -349,8 +353,8 @@ def warm_up() -> None:
     nicknamer()
 
 
-def _build(forest: Forest, override: Mapping[MentionKey, str], spread: set[MentionKey],
-           texts: Mapping[str, str]) -> ActorResolution:
+def _build(forest: Forest, override: Mapping[MentionKey, str], borrowed: set[MentionKey],
+           spread: set[MentionKey], texts: Mapping[str, str]) -> ActorResolution:
     root_of: dict[MentionKey, str] = {}
     for key, group in forest.groups.items():
         for occ in group.occurrences:
@@ -361,7 +365,8 @@ def _build(forest: Forest, override: Mapping[MentionKey, str], spread: set[Menti
         by_root[root].append(occurrences[mkey])
     merged: dict[str, tuple[str, str, list[Occurrence]]] = {}
     for occs in by_root.values():
-        label, name = _label_and_name(forest, occs)
+        # a place standing for its team gives the team no place votes nor the place's name
+        label, name = _label_and_name(forest, [o for o in occs if o.key not in borrowed] or occs)
         eid = entity_id(label, name)
         if eid in merged:
             occs = merged[eid][2] + occs

@@ -1,0 +1,95 @@
+"""A bare place that stands for its sports team (``dossier.team_places``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pytest
+
+from newsweave.dossier.actors import ActorResolution, resolve_actors
+from newsweave.dossier.names import PlaceGazetteer
+from newsweave.model import Mention
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> PlaceGazetteer:
+    return PlaceGazetteer()
+
+
+def resolve(gazetteer: PlaceGazetteer, text: str, names: Sequence[tuple[str, str]]) -> ActorResolution:
+    taken: list[tuple[int, int]] = []
+    mentions = []
+    for name, label in sorted(names, key=lambda n: -len(n[0])):
+        for m in re.finditer(re.escape(name), text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                taken.append((m.start(), m.end()))
+                mentions.append(Mention(m.start(), m.end(), name, label))
+    return resolve_actors([("a", text, sorted(mentions, key=lambda m: m.start))], gazetteer)
+
+
+def actor_at(res: ActorResolution, text: str, needle: str) -> str:
+    """The actor id of the mention that starts where ``needle`` (whose first name is the mention) is."""
+    start = text.index(needle) + (len(needle) - len(needle.lstrip("^")))
+    ids = {eid for (_, s, _), eid in res.entity_of.items() if s == start}
+    assert len(ids) == 1, (needle, ids)
+    return ids.pop()
+
+
+TEAM_STORY = ("The Indianapolis Colts beat the Jacksonville Jaguars 31-24 on Thursday in Jacksonville. "
+              "Indianapolis (11-4) clinched a playoff spot with the win over Jacksonville. "
+              "Fans in Indianapolis celebrated.")
+TEAM_NAMES = [("Indianapolis Colts", "ORG"), ("Jacksonville Jaguars", "ORG"),
+              ("Indianapolis", "GPE"), ("Jacksonville", "GPE")]
+
+
+def test_a_place_before_a_record_or_after_over_is_its_team(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer, TEAM_STORY, TEAM_NAMES)
+    colts = actor_at(res, TEAM_STORY, "Indianapolis Colts")
+    jaguars = actor_at(res, TEAM_STORY, "Jacksonville Jaguars")
+    assert colts != jaguars
+    assert actor_at(res, TEAM_STORY, "Indianapolis (11-4)") == colts
+    assert actor_at(res, TEAM_STORY, "Jacksonville. Fans") == jaguars
+    # the teams keep their organization label and name, however often the place stands for them
+    assert colts.startswith("org:") and jaguars.startswith("org:")
+
+
+def test_a_place_written_as_a_location_stays_a_place(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer, TEAM_STORY, TEAM_NAMES)
+    colts = actor_at(res, TEAM_STORY, "Indianapolis Colts")
+    jaguars = actor_at(res, TEAM_STORY, "Jacksonville Jaguars")
+    city = actor_at(res, TEAM_STORY, "Indianapolis celebrated")
+    assert city not in (colts, jaguars)
+    assert city.startswith("gpe:")
+    assert actor_at(res, TEAM_STORY, "Jacksonville. Indianapolis") not in (colts, jaguars)
+
+
+def test_a_british_plural_verb_makes_the_place_a_team(gazetteer: PlaceGazetteer) -> None:
+    text = "The New Orleans Saints lost. New Orleans have decided to rest him. He lives in New Orleans."
+    res = resolve(gazetteer, text, [("New Orleans Saints", "ORG"), ("New Orleans", "GPE")])
+    saints = actor_at(res, text, "New Orleans Saints")
+    assert actor_at(res, text, "New Orleans have") == saints
+    assert actor_at(res, text, "New Orleans.") != saints
+
+
+@pytest.mark.parametrize(("text", "names", "bare"), [
+    # a company named "<place> <plural>" is no team (Reuters: Texas Instruments, Houston Industries)
+    ("Texas Instruments Inc said profits rose. Against Texas rules, it sold 20-30 units.",
+     [("Texas Instruments Inc", "ORG"), ("Texas", "GPE")], "Texas"),
+    # a person named "<place> <plural>" is no team (BBC sport: Marion Jones)
+    ("Marion Jones sued. The case against Marion (Ohio) was closed. Marion have no comment.",
+     [("Marion Jones", "PERSON"), ("Marion", "GPE")], "Marion"),
+    # two teams of one place: the place alone is neither
+    ("The Los Angeles Lakers and the Los Angeles Clippers met. The win over Los Angeles was easy.",
+     [("Los Angeles Lakers", "ORG"), ("Los Angeles Clippers", "ORG"), ("Los Angeles", "GPE")], "Los Angeles"),
+    # a country: national sides are rarely "<country> <Nickname>s" (BBC sport: "USA Eagles", "the US")
+    ("The USA Eagles lost to Wales. The match against USA was close. USA have no coach.",
+     [("USA Eagles", "ORG"), ("USA", "GPE"), ("Wales", "GPE")], "USA"),
+])
+def test_no_team_no_override(gazetteer: PlaceGazetteer, text: str, names: Sequence[tuple[str, str]],
+                             bare: str) -> None:
+    res = resolve(gazetteer, text, names)
+    teams = {actor_at(res, text, name) for name, label in names if label != "GPE"}
+    for m in re.finditer(re.escape(bare) + r"(?! [A-Z])", text):
+        ids = {eid for (_, s, _), eid in res.entity_of.items() if s == m.start()}
+        assert ids and not ids & teams, (bare, m.start(), ids)
