@@ -249,8 +249,13 @@ def _merge_acronyms(forest: Forest, texts: Mapping[str, str], gaz: PlaceGazettee
         surface = group.occurrences[0].surface
         forms = [surface, f"The {surface}"] if any(_written_with_the(o, texts) for o in group.occurrences) \
             else [surface]
+        written = {match_key(w) for w in surface.split()}
         for acr in {a for form in forms for a in acronym_of(form)}:
-            expansions[acr.lower()].add(key)
+            # a place written in the name is no initialism of it: "US" of "US Senate", "U.S. Steel"
+            # (BBC business, Reuters); an organization's is its short name: "LG" of "LG Group"
+            place = acr.lower() in forest.groups and forest.groups[acr.lower()].is_place
+            if not (place and match_key(acr) in written):
+                expansions[acr.lower()].add(key)
     for acr in sorted(acronym_groups):
         roots = {forest.find(k) for k in expansions.get(acr, ())}
         if len(roots) == 1:
