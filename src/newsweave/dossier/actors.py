@@ -7,7 +7,8 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
 
 1. **Surface repair** (``repair_surfaces``): ``clean_surface`` drops "the", "'s" and leading titles;
    then a leading place or demonym is dropped when a title follows it or the rest is itself a
-   mention elsewhere ("Kazakh President Kassym-Zhomart Tokayev", "Washington Anatoly Antonov"); a
+   mention elsewhere ("Kazakh President Kassym-Zhomart Tokayev", "Washington Anatoly Antonov"; not
+   before organization words alone: "New York Police", "Washington Post"); a
    person name glued to a following word is cut back to the person ("Anthony Blinken United",
    "Maria ZakharovaOfficial"); a name in a Title Case headline that appears nowhere in body text
    is cut back to the longest body-text name it starts with ("Colts Beat Chiefs" -> "Colts").
@@ -31,7 +32,7 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
 5. **Merges** (union-find over groups), never joining a gazetteer place with a PERSON group:
    places with the same geonames name ("Alma-Ata" -> Almaty); acronyms from "(CSTO)" appositions
    and from initials when exactly one name fits (a capital "The" before the name may count: "The
-   Hollywood Reporter" is THR); an organization's name with and without a generic head noun
+   Hollywood Reporter" is THR; a place is no initialism of a name it is written in: "US Senate"); an organization's name with and without a generic head noun
    ("Staunton Police (Department)"); multi-word names with the same phonetic surname
    and a compatible first name (same phonetic key, an initial, a short form such as Fred /
    Frederick, a nickname in the ``nicknames`` package's table: Katie / Kathryn, Bill / William, or
