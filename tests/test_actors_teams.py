@@ -148,3 +148,28 @@ def test_no_nickname_no_team(gazetteer: PlaceGazetteer, text: str, names: Sequen
     for m in re.finditer(re.escape(bare) + r"(?! [A-Z])", text):
         ids = {eid for (_, s, _), eid in res.entity_of.items() if s == m.start()}
         assert ids and other not in ids, (bare, m.start(), ids)
+
+
+def test_a_place_only_ner_knows_names_a_team_whose_nickname_is_written_alone(gazetteer: PlaceGazetteer) -> None:
+    # ECB+ dev topic 31: "Creighton" is no gazetteer place; "Bluejays" is written alone too
+    text = ("No. 1 Creighton Bluejays 65, Drake 53. The Bluejays won. Creighton (25-7) will play "
+            "Indiana State. Creighton defeats Drake.")
+    res = resolve(gazetteer, text, [("Creighton Bluejays", "ORG"), ("Bluejays", "ORG"),
+                                    ("Creighton", "GPE"), ("Drake", "ORG")])
+    bluejays = actor_at(res, text, "Bluejays won")
+    assert actor_at(res, text, "Creighton (25-7)") == bluejays
+    # BBC sport: the national side "Wales" is no "Wales Students", whose nickname is never alone
+    text = "The Wales Students lost. England play against Wales next. Wales (2-0) have won twice."
+    res = resolve(gazetteer, text, [("Wales Students", "ORG"), ("Wales", "GPE"), ("England", "GPE")])
+    students = actor_at(res, text, "Wales Students")
+    assert actor_at(res, text, "Wales next") != students
+    assert actor_at(res, text, "Wales (2-0)") != students
+
+
+def test_a_nickname_is_no_word_the_story_writes_in_lower_case(gazetteer: PlaceGazetteer) -> None:
+    # Reuters: "a spread over London interbank offered Rates" is no team of London
+    text = ("Loans carry a spread over London Interbank Offered Rates. Banks pay rates over London "
+            "(3-1) terms.")
+    res = resolve(gazetteer, text, [("London Interbank Offered Rates", "ORG"), ("London", "GPE")])
+    libor = actor_at(res, text, "London Interbank")
+    assert actor_at(res, text, "London (3-1)") != libor

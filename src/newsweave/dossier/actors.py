@@ -32,11 +32,12 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
 5. **Merges** (union-find over groups), never joining a gazetteer place with a PERSON group:
    places with the same geonames name ("Alma-Ata" -> Almaty); acronyms from "(CSTO)" appositions
    and from initials when exactly one name fits (a capital "The" before the name may count: "The
-   Hollywood Reporter" is THR; a place is no initialism of a name it is written in: "US Senate"); an organization's name with and without a generic head noun
-   ("Staunton Police (Department)"); multi-word names with the same phonetic surname
-   and a compatible first name (same phonetic key, an initial, a short form such as Fred /
-   Frederick, a nickname in the ``nicknames`` package's table: Katie / Kathryn, Bill / William, or
-   rapidfuzz ratio >= 80: Anthony / Antony, Karin / Karine), or the same first name
+   Hollywood Reporter" is THR; a place is no initialism of a name it is written in: "US Senate");
+   an organization's name with and without a generic head noun ("Staunton Police (Department)");
+   multi-word names with the same phonetic surname and a compatible first name (same phonetic key,
+   an initial, a short form such as Fred / Frederick, a nickname in the ``nicknames`` package's
+   table: Katie / Kathryn, Bill / William, or rapidfuzz ratio >= 80: Anthony / Antony, Karin /
+   Karine), or the same first name
    and a surname at ratio >= 85 (Rait / Raite), every first name of a person fitting every other;
    then one-word names onto the full names they are short for (``short_names``: a surname, a
    lone given name, an organization's first word). A one-word city name that is a person's
@@ -183,7 +184,7 @@ def resolve_actors(
     _merge_generic_heads(forest)
     _merge_person_names(forest)
     override = attach_single_words(forest, texts)
-    teams = attach_team_places(forest, texts, gaz)
+    teams = attach_team_places(forest, texts, gaz, lower)
     return _build(forest, override | teams, set(teams),
                   cut | {o.key for o in nicknamed + split + joined + found}, texts)
 

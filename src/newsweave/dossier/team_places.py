@@ -20,9 +20,10 @@ otherwise only the mentions written as a team are.
 A team is a name the story never writes as a person nor with a company form or an organization
 word ("Houston Industries Inc", "Kansas City Police"): its longest leading place (a city or a
 state of the gazetteer, or a name NER calls a place: "Creighton"), then capitalized words ending in
-a plural that is no person's surname in the story ("Colts", "76ers", "Tar Heels"; not "Mo
-Cheeks", whom the story also calls Maurice Cheeks). A place with two teams in the story ("Los
-Angeles Lakers" and "Los Angeles Clippers") stays a place. The mention cues keep the rule out of
+a plural that is no person's surname in the story and no word it writes in lower case ("Colts",
+"76ers", "Tar Heels"; not "Mo Cheeks", whom the story also calls Maurice Cheeks, nor "Wales
+Students" or "London Interbank Offered Rates": BBC sport, Reuters). A place with two teams in the
+story ("Los Angeles Lakers" and "Los Angeles Clippers") stays a place. The mention cues keep the rule out of
 business news, where "<place> <plural>" is often a company ("Delta Air Lines", "Texas Instruments",
 "Rosemount Estates": BBC business and Reuters).
 
@@ -35,7 +36,7 @@ changes: "when Sale lost all three Zurich Premiership matches" becomes Sale Shar
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from newsweave.dossier.actor_forest import Forest, Group
@@ -94,19 +95,23 @@ EVENT_PLURALS = frozenset({"nations", "games", "olympics", "championships", "ser
 _TEAM_PLACE_KINDS = frozenset({"city", "state"})
 
 
-def attach_team_places(forest: Forest, texts: Mapping[str, str], gaz: PlaceGazetteer) -> dict[MentionKey, str]:
+def attach_team_places(forest: Forest, texts: Mapping[str, str], gaz: PlaceGazetteer,
+                       lower: Counter[str]) -> dict[MentionKey, str]:
     """The team each bare place mention stands for, where the story names one team of that place.
 
     Args:
         forest: the story's groups, joined into actors.
         texts: article id -> text.
         gaz: the place-name lookup.
+        lower: how often each word is written in lower case in these texts.
 
     Returns:
         Mention key -> the root of the team's actor, for the bare place mentions that are the team.
     """
     places = {key: place for key, g in forest.groups.items() if (place := _place_key(g)) is not None}
-    surnames = {g.words[-1] for g in forest.groups.values() if g.label == "PERSON" and len(g.words) >= 2}
+    # no nickname ends in a surname of the story's people or a word it writes in lower case
+    not_nicknames = set(lower) | {g.words[-1] for g in forest.groups.values()
+                                  if g.label == "PERSON" and len(g.words) >= 2}
     teams: dict[str, set[str]] = defaultdict(set)
     override: dict[MentionKey, str] = {}
     for key, group in forest.groups.items():
@@ -114,7 +119,7 @@ def attach_team_places(forest: Forest, texts: Mapping[str, str], gaz: PlaceGazet
                 or any(_company_like(texts[o.key[0]][o.key[1]:o.key[2]]) for o in group.occurrences):
             continue
         for occ in group.occurrences:
-            found = _team_of(texts[occ.key[0]][occ.key[1]:occ.key[2]], key, forest, places, gaz, surnames)
+            found = _team_of(texts[occ.key[0]][occ.key[1]:occ.key[2]], key, forest, places, gaz, not_nicknames)
             if found is not None:
                 teams[found[0]].add(found[1])
                 if key in places:  # a team's name cut back to its place ("Creighton Bluejays" in a title)
@@ -152,7 +157,7 @@ def _company_like(written: str) -> bool:
 
 
 def _team_of(written: str, key: str, forest: Forest, places: Mapping[str, str], gaz: PlaceGazetteer,
-             surnames: set[str]) -> tuple[str, str] | None:
+             not_nicknames: set[str]) -> tuple[str, str] | None:
     """The place key and the actor root of the team a mention writes in full, or None.
 
     ``written`` is the mention's text: its surface may have lost the place ("North Carolina Tar
@@ -168,11 +173,15 @@ def _team_of(written: str, key: str, forest: Forest, places: Mapping[str, str], 
         place_key = place.name if place is not None else places.get(match_key(prefix))
         if place_key is None:
             continue
-        if not _is_nickname(words[k:]) or match_key(words[-1]) in surnames:
+        if not _is_nickname(words[k:]) or match_key(words[-1]) in not_nicknames:
+            return None
+        nickname = match_key(" ".join(words[k:]))
+        if place is None and nickname not in forest.groups:
+            # a place only NER knows needs the nickname written alone too ("Creighton" and
+            # "Bluejays"): national sides are named so, and "Wales Students" is not Wales (BBC sport)
             return None
         if key not in places:
             return place_key, forest.find(key)
-        nickname = match_key(" ".join(words[k:]))
         return (place_key, forest.find(nickname)) if nickname in forest.groups else None
     return None
 
