@@ -27,10 +27,11 @@ story ("Los Angeles Lakers" and "Los Angeles Clippers") stays a place. The menti
 business news, where "<place> <plural>" is often a company ("Delta Air Lines", "Texas Instruments",
 "Rosemount Estates": BBC business and Reuters).
 
-Measured: ECB+ entities dev B-cubed F1 0.855 -> 0.861 (topics 21-35: 0.843 -> 0.853; topics 1-20 have
-no such team but the 76ers, whose "Philly" mentions carry no cue). On 1,900 BBC sport, politics and
-business articles and 1,500 Reuters articles, one article at a time and five at a time, one mention
-changes: "when Sale lost all three Zurich Premiership matches" becomes Sale Sharks.
+Measured: ECB+ entities dev B-cubed F1 0.855 -> 0.861 (topics 21-35: 0.843 -> 0.852, most of the
+gain in sports topics 25, 29 and 31; topics 1-20: 0.880 both, their sports teams, the 76ers and the
+Red Sox, are "Philly" and "Boston" without a cue). On 1,900 BBC sport, politics and business articles
+and 1,500 Reuters articles, taken as stories of one, five and ten articles, one mention changes:
+"when Sale lost all three Zurich Premiership matches" becomes Sale Sharks.
 """
 
 from __future__ import annotations
