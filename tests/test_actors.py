@@ -265,15 +265,16 @@ def load_bench() -> Any:
     return module
 
 
-# Twelve ECB+ topics (about a third of the dev articles) keep this test near 20 s; the full dev run
-# is bench/actors_ecbplus.py.
-FLOOR_TOPICS = ("1", "3", "5", "8", "12", "16", "18", "22", "24", "26", "30", "34")
-# B-cubed F1 measured on these topics: 0.813 from NER mentions, 0.819 from the mentions the pipeline
-# stores (NER plus the names add_missed_names recovers); both with the story's names found again
-# where NER missed them, run-on spans split and organizations' short names joined (before that:
-# 0.805 and 0.810; before finding names again: 0.779 and 0.794).
-FLOOR_NER = 0.805
-FLOOR_MISSED = 0.81
+# Fourteen ECB+ topics (about a third of the dev articles, two of them sports stories whose teams are
+# named by their places: 29 and 31) keep this test near 25 s; the full dev run is bench/actors_ecbplus.py.
+FLOOR_TOPICS = ("1", "3", "5", "8", "12", "16", "18", "22", "24", "26", "29", "30", "31", "34")
+# B-cubed F1 measured on these topics: 0.833 from NER mentions, 0.842 from the mentions the pipeline
+# stores (NER plus the names add_missed_names recovers); both with a place written as its sports team
+# joined to the team (team_places; before: 0.823 and 0.831), the story's names found again where NER
+# missed them, run-on spans split and organizations' short names joined (on the twelve topics
+# without 29 and 31: 0.812 and 0.819; before finding names again: 0.779 and 0.794).
+FLOOR_NER = 0.83
+FLOOR_MISSED = 0.84
 
 
 @pytest.mark.gold
@@ -288,7 +289,7 @@ def test_ecbplus_bcubed_floor(corpora_dir: Path, nlp: Any) -> None:
     _, _, f1_missed = bench.bcubed(chains, bench.predict(rows, docs, "pipeline"))
     _, _, lastword = bench.bcubed(chains, {k: bench.BASELINES["same last word within a topic"](m)
                                            for k, m in gold.items()})
-    # last-word baseline on gold spans: 0.791 on these topics
+    # last-word baseline on gold spans: 0.811 on these topics
     assert f1 >= FLOOR_NER, (f1, lastword)
     assert f1_missed >= FLOOR_MISSED, (f1_missed, lastword)
     assert f1_missed > lastword

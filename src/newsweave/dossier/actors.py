@@ -7,7 +7,8 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
 
 1. **Surface repair** (``repair_surfaces``): ``clean_surface`` drops "the", "'s" and leading titles;
    then a leading place or demonym is dropped when a title follows it or the rest is itself a
-   mention elsewhere ("Kazakh President Kassym-Zhomart Tokayev", "Washington Anatoly Antonov"); a
+   mention elsewhere ("Kazakh President Kassym-Zhomart Tokayev", "Washington Anatoly Antonov"; not
+   before organization words alone: "New York Police", "Washington Post"); a
    person name glued to a following word is cut back to the person ("Anthony Blinken United",
    "Maria ZakharovaOfficial"); a name in a Title Case headline that appears nowhere in body text
    is cut back to the longest body-text name it starts with ("Colts Beat Chiefs" -> "Colts").
@@ -31,16 +32,18 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
 5. **Merges** (union-find over groups), never joining a gazetteer place with a PERSON group:
    places with the same geonames name ("Alma-Ata" -> Almaty); acronyms from "(CSTO)" appositions
    and from initials when exactly one name fits (a capital "The" before the name may count: "The
-   Hollywood Reporter" is THR); an organization's name with and without a generic head noun
-   ("Staunton Police (Department)"); multi-word names with the same phonetic surname
-   and a compatible first name (same phonetic key, an initial, a short form such as Fred /
-   Frederick, a nickname in the ``nicknames`` package's table: Katie / Kathryn, Bill / William, or
-   rapidfuzz ratio >= 80: Anthony / Antony, Karin / Karine), or the same first name
+   Hollywood Reporter" is THR; a place is no initialism of a name it is written in: "US Senate");
+   an organization's name with and without a generic head noun ("Staunton Police (Department)");
+   multi-word names with the same phonetic surname and a compatible first name (same phonetic key,
+   an initial, a short form such as Fred / Frederick, a nickname in the ``nicknames`` package's
+   table: Katie / Kathryn, Bill / William, or rapidfuzz ratio >= 80: Anthony / Antony, Karin /
+   Karine), or the same first name
    and a surname at ratio >= 85 (Rait / Raite), every first name of a person fitting every other;
    then one-word names onto the full names they are short for (``short_names``: a surname, a
    lone given name, an organization's first word). A one-word city name that is a person's
    surname in the same articles is not a place ("Bush"). The groups and the union-find are in
-   ``actor_forest``.
+   ``actor_forest``. A bare city or state written as a sports team ("a win over Jacksonville",
+   "Indianapolis (11-4)") is the story's one team of that place (``team_places``).
 6. **Label repair**: the actor's label is the one with most votes over all its mentions, plus 2
    PERSON votes when it is used both as "First Last" and as "Last" alone.
 7. **Canonical name**: the gazetteer name for places (its current geonames name: Alma-Ata ->
@@ -89,6 +92,7 @@ from newsweave.dossier.occurrences import (
     split_run_ons,
 )
 from newsweave.dossier.short_names import attach_single_words
+from newsweave.dossier.team_places import attach_team_places
 from newsweave.model import STORY, Entity, Mention
 
 __all__ = ["ACTOR_LABELS", "PLACE_LABELS", "ActorResolution", "entity_id", "resolve_actors", "warm_up"]
@@ -180,7 +184,9 @@ def resolve_actors(
     _merge_generic_heads(forest)
     _merge_person_names(forest)
     override = attach_single_words(forest, texts)
-    return _build(forest, override, cut | {o.key for o in nicknamed + split + joined + found}, texts)
+    teams = attach_team_places(forest, texts, gaz, lower)
+    return _build(forest, override | teams, set(teams),
+                  cut | {o.key for o in nicknamed + split + joined + found}, texts)
 
 
 def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> dict[str, Group]:
@@ -245,8 +251,13 @@ def _merge_acronyms(forest: Forest, texts: Mapping[str, str], gaz: PlaceGazettee
         surface = group.occurrences[0].surface
         forms = [surface, f"The {surface}"] if any(_written_with_the(o, texts) for o in group.occurrences) \
             else [surface]
+        written = {match_key(w) for w in surface.split()}
         for acr in {a for form in forms for a in acronym_of(form)}:
-            expansions[acr.lower()].add(key)
+            # a place written in the name is no initialism of it: "US" of "US Senate", "U.S. Steel"
+            # (BBC business, Reuters); an organization's is its short name: "LG" of "LG Group"
+            place = acr.lower() in forest.groups and forest.groups[acr.lower()].is_place
+            if not (place and match_key(acr) in written):
+                expansions[acr.lower()].add(key)
     for acr in sorted(acronym_groups):
         roots = {forest.find(k) for k in expansions.get(acr, ())}
         if len(roots) == 1:
@@ -349,8 +360,8 @@ def warm_up() -> None:
     nicknamer()
 
 
-def _build(forest: Forest, override: Mapping[MentionKey, str], spread: set[MentionKey],
-           texts: Mapping[str, str]) -> ActorResolution:
+def _build(forest: Forest, override: Mapping[MentionKey, str], borrowed: set[MentionKey],
+           spread: set[MentionKey], texts: Mapping[str, str]) -> ActorResolution:
     root_of: dict[MentionKey, str] = {}
     for key, group in forest.groups.items():
         for occ in group.occurrences:
@@ -361,7 +372,8 @@ def _build(forest: Forest, override: Mapping[MentionKey, str], spread: set[Menti
         by_root[root].append(occurrences[mkey])
     merged: dict[str, tuple[str, str, list[Occurrence]]] = {}
     for occs in by_root.values():
-        label, name = _label_and_name(forest, occs)
+        # a place standing for its team gives the team no place votes nor the place's name
+        label, name = _label_and_name(forest, [o for o in occs if o.key not in borrowed] or occs)
         eid = entity_id(label, name)
         if eid in merged:
             occs = merged[eid][2] + occs

@@ -431,7 +431,8 @@ def repair_surfaces(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> list[
             # prefix goes only before a title, or before a full name NER did not call a person
             full = (len(rest) - titles >= 2 and occ.label != "PERSON") or (
                 place is not None and place.kind != "city")
-            if titles or (full and match_key(name) in keys and match_key(name) not in shared):
+            generic = all(w.lower() in ORG_WORDS for w in rest[titles:])  # "New York Police", "Washington Post"
+            if titles or (full and not generic and match_key(name) in keys and match_key(name) not in shared):
                 occ.surface, occ.titled = name, occ.titled or titles > 0
                 break
         surface = _trim_title_tail(occ.surface, keys)
