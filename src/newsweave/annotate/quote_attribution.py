@@ -19,7 +19,7 @@ from newsweave.annotate.quote_bylines import caption_after
 from newsweave.annotate.quote_marks import QuotedRegion
 from newsweave.annotate.reported_speech import cue_lemma, inverted_tag
 from newsweave.annotate.speakers import speaker_tokens
-from newsweave.annotate.speech_cues import DIRECT_CUES, OPENING_MARKS
+from newsweave.annotate.speech_cues import DIRECT_CUES, OPENING_MARKS, opens_according_to
 
 __all__ = ["ATTRIBUTION_WINDOW", "COLON_SPEAKER_WORDS", "SCARE_MAX_WORDS", "TAIL_ATTRIBUTION_WINDOW", "Attribution",
            "attach", "head_lead_in", "is_speech_verb", "tail_fragment_end"]
@@ -87,8 +87,7 @@ def _attribute_tail(doc: Doc, region: QuotedRegion, stop: int) -> Attribution | 
         if is_speech_verb(t) and not inverted_tag(t) and any(
                 c.dep_ == "ccomp" and c.i > t.i and not _opens_quote(c.left_edge) for c in t.children):
             return None  # the verb reports a clause of its own
-        if is_speech_verb(t) or (
-                t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"):
+        if is_speech_verb(t) or opens_according_to(t):
             att = Attribution(t, speaker_tokens(t), "tail")
             between = window[:window.index(t)]
             if _only_attribution(between, att) or (
@@ -204,9 +203,8 @@ def _adjacent_head_verb(doc: Doc, text: str, region: QuotedRegion, start: int) -
 
 def _according_head(window: list[Token]) -> Attribution | None:
     """"According to X," right before the opening mark (According to the campaign, “...”)."""
-    doc = window[-1].doc
     for t in window:
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+        if opens_according_to(t):
             phrase = {x.i for x in t.subtree}
             if all(x.i in phrase or x.is_punct or x.is_space for x in window if x.i > t.i):
                 return Attribution(t, speaker_tokens(t), "head")

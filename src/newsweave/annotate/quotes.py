@@ -52,7 +52,7 @@ from newsweave.annotate.reported_speech import (
     indirect_content,
 )
 from newsweave.annotate.speakers import SpeakerResolver, speaker_tokens
-from newsweave.annotate.speech_cues import OPENING_MARKS
+from newsweave.annotate.speech_cues import OPENING_MARKS, opens_according_to
 from newsweave.model import Mention, Quote, QuoteForm, Span
 
 __all__ = ["extract_quotes"]
@@ -221,7 +221,7 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int], reg
             continue
         content: tuple[int, int] | None = None
         speaker: list[Token] | None = None
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        if opens_according_to(tok):
             content = according_content(tok)
         elif tok.pos_ in ("VERB", "AUX"):
             content = indirect_content(tok)

@@ -153,7 +153,7 @@ def _own_content(verb: Token) -> tuple[int, int] | None:
         return None
     prep = PREP_CUES.get(cue_lemma(verb))
     if prep is not None:
-        p = next((c for c in verb.children if c.lower_ in prep.split() and c.i > verb.i), None)
+        p = next((c for c in verb.children if c.lower_ in prep and c.i > verb.i), None)
         objs = [c for c in p.children if c.i > p.i] if p is not None else []
         if any(c.dep_ in ("pobj", "pcomp") for c in objs):
             # with what follows the object ("called for her to quit"), also when the parser hangs
@@ -334,11 +334,11 @@ def _opens_noun_phrase(tok: Token) -> bool:
 _CLOSING_QUOTES = frozenset({"”", "\"", "''", "»", "’"})
 
 
-def _prep_as_mark(verb: Token, prep: str) -> Token | None:
+def _prep_as_mark(verb: Token, prep: frozenset[str]) -> Token | None:
     """The preposition of a two-word cue right after the verb when the parser made it the marker
     of a clause ("called [for the president to resign]"), or None."""
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if nxt is None or nxt.lower_ not in prep.split() or nxt.dep_ != "mark" or nxt.head.head.i != verb.i:
+    if nxt is None or nxt.lower_ not in prep or nxt.dep_ != "mark" or nxt.head.head.i != verb.i:
         return None
     return nxt if nxt.head.dep_ == "advcl" and nxt.i + 1 < len(verb.doc) else None
 
@@ -485,7 +485,7 @@ def _single_cue_span(doc: Doc, text: str, verb: Token) -> Span:
             doc[k].dep_ in ("aux", "auxpass") for k in range(lo + 1, verb.i)) and doc[lo].lower_ not in CUE_ADVERBS:
         lo += 1
     for c in verb.children:
-        two_word = c.dep_ == "prep" and c.lower_ in PREP_CUES.get(cue_lemma(verb), "").split()
+        two_word = c.dep_ == "prep" and c.lower_ in PREP_CUES.get(cue_lemma(verb), ())
         if c.i > verb.i and (c.dep_ == "prt" or two_word or (cue_lemma(verb) == "accord" and c.lower_ == "to")) \
                 and c.i - hi <= 2:
             hi = c.i

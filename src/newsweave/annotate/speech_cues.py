@@ -7,11 +7,16 @@ with them; ``nominal_cues``, ``speakers`` and ``quotes`` use them too.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 __all__ = [
     "ADJECTIVE_CUES", "ALL_CUE_LEMMAS", "AS_CUES", "CLAUSE_CUES", "CUE_ADVERBS", "DESIRE_CUES", "DIRECT_CUES",
     "EVIDENCE_CUES",
     "EVIDENCE_NOUNS", "OBJECT_CUES", "OPENING_MARKS", "PREP_CUES", "REASON_PREPS", "SPEECH_VERBS",
-    "THAT_CLAUSE_CUES",
+    "THAT_CLAUSE_CUES", "opens_according_to",
 ]
 
 # Opening quote marks as tokens (a doubled apostrophe is one token).
@@ -99,8 +104,9 @@ OBJECT_CUES = frozenset({
     # contents and sources for 3 more predictions
     "hate", "resent", "despise", "detest", "loathe",
 })
-# Two-word cues whose content is the object of the preposition ("called for X", "referring to X").
-PREP_CUES = {
+# Two-word cues whose content is the object of the preposition ("called for X", "referring to X"):
+# verb lemma -> its prepositions (written as one string each below, split once).
+_PREP_CUE_WORDS = {
     "call": "for on", "refer": "to", "point": "to", "talk": "about of", "complain": "about",
     "ask": "about for", "focus": "on", "speak": "about against of", "rail": "against", "warn": "about of",
     "comment": "on", "push": "for", "argue": "for against", "advocate": "for",
@@ -116,6 +122,7 @@ PREP_CUES = {
     "write": "about", "tweet": "about", "testify": "about", "stand": "by",
     # and "spoke of X", "talked of X", "warned of X": train +5 exact contents, +5 sources
 }
+PREP_CUES = {verb: frozenset(preps.split()) for verb, preps in _PREP_CUE_WORDS.items()}
 # Evaluation verbs whose content is an object and the "as" predicate said of it ("see the deal
 # as a betrayal", "dismissed them as part of the cartel"); without "as" they are not attributions
 # ("see the film"). Written as the family of verbs of regard and labelling; "list X as Y" ("the FBI
@@ -163,3 +170,8 @@ ADJECTIVE_CUES: dict[str, str] = {
     "irritated": "about with by", "annoyed": "by with at", "unsure": "about of", "uncertain": "about of",
     "nervous": "about", "open": "to",
 }
+
+
+def opens_according_to(tok: Token) -> bool:
+    """Whether ``tok`` is the "according" of "according to X"."""
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
