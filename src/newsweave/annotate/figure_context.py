@@ -1,0 +1,202 @@
+"""What a figure measures when its sentence does not say it all: the article's own words for it.
+
+``figure_measures`` reads a figure's measure from its sentence. A wire story often names what it
+counts once, in its headline and first sentences, and then writes bare quantities and bare nouns:
+"Egypt bought 200,000 tonnes of U.S. wheat ... The ministry bought 20,000 tonnes at 120 dlrs" (the
+20,000 tonnes are wheat, not the ministry), "Japan's crude steel output fell 3.2 pct. Output totalled
+8.1 mln tonnes" (the output is crude steel output). ``ArticleContext`` reads the article once, and
+``extract_figures`` passes it each figure in text order:
+
+* a quantity of goods (tonnes, barrels, bushels, ounces...) whose sentence names no thing (no measure,
+  a name, or who bought or sold it) measures what the article's last quantity in that unit measured,
+  else the goods the headline names ("INDIA BUYS RBD PALM OLEIN": a later "6,000 tonnes of rbd palm
+  olein");
+* a bare noun ("output", "exports") takes the compound nouns of the article's nearest earlier mention
+  of the same noun ("crude steel output"), so that it says which output. Only compounds, which name a
+  kind of thing; an adjective before a noun mostly describes the one mention ("big races", "a massive
+  plunge"), unless the headline has it too ("convertible bonds" under "... IN CONVERTIBLE BONDS").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from newsweave.annotate.figure_cues import AGENT_NOUNS, CHANGE_VERBS, CLASSIFIER_NOUNS, GENERIC_COUNTED
+from newsweave.annotate.figure_lexicon import IRREGULAR_PARTICIPLES, TIME_NOUNS, UNIT_WORDS
+from newsweave.annotate.figure_phrases import (
+    NAME_ENTS,
+    NOUN_POS,
+    QUANTIFIER_ADJS,
+    is_unit_token,
+    noun_phrase,
+    render,
+)
+from newsweave.model import Figure
+
+__all__ = ["GOODS_UNITS", "ArticleContext"]
+
+# Units of an amount of goods, whose figures count a commodity ("200,000 tonnes of wheat"); not
+# lengths, areas or money, whose bare figures are of many things in one article.
+GOODS_UNITS = frozenset({"tonnes", "barrels", "barrels per day", "bushels", "ounces", "kilograms", "pounds",
+                         "gallons", "liters"})
+# How many sentences back a bare noun looks for a fuller mention of itself: the story's lead and the
+# paragraphs around (wire stories name their subject in the first two or three sentences).
+MAX_SENTENCES_BACK = 6
+_WORD_RE = re.compile(r"[a-z][a-z-]+")
+
+
+class ArticleContext:
+    """What an article names and has measured so far, read by ``extract_figures`` figure by figure.
+
+    Args:
+        doc: the parsed article text.
+        title: its headline, when known (Reuters writes it in capitals, so it is read as words only).
+    """
+
+    def __init__(self, doc: Doc, title: str | None = None) -> None:
+        self.doc = doc
+        self._title = set(_WORD_RE.findall(title.lower())) if title else set()
+        self._goods: dict[str, str] = {}  # goods unit -> the thing its last figure measured
+        self._sentences: list[Span] = list(doc.sents)
+        self._sentence_of = {tok.i: k for k, sent in enumerate(self._sentences) for tok in sent}
+        self._headline_goods = self._goods_in_headline()
+
+    def complete(self, fig: Figure, first: int, end: int, from_table: bool, before: Figure | None = None) -> Figure:
+        """``fig`` (tokens ``[first, end)``) with its measure completed from the article, and
+        remembered for the figures after it.
+
+        Args:
+            fig: the figure as its sentence gives it.
+            first: its first token.
+            end: the token after its last.
+            from_table: its measure is a table line's label, which is never completed.
+            before: the figure before it in the article, if any.
+
+        Returns:
+            The figure, with the article's measure where its own names no thing or only a bare noun.
+        """
+        if from_table:
+            return fig
+        measure = fig.measure
+        if fig.unit in GOODS_UNITS and not self._names_thing(measure, first, end):
+            measure = self._same_sentence(before, fig, first) or self._goods.get(fig.unit) \
+                or self._headline_goods.get(fig.unit) or measure
+        elif measure is not None:
+            measure = self._fuller(measure, first, end) or measure
+        if fig.unit in GOODS_UNITS and measure is not None and self._names_thing(measure, first, end):
+            self._goods[fig.unit] = _without_event(measure)
+        if measure == fig.measure:
+            return fig
+        return Figure(fig.start, fig.end, fig.text, fig.value, fig.unit, measure, fig.value_max)
+
+    def _same_sentence(self, before: Figure | None, fig: Figure, first: int) -> str | None:
+        """The measure of the change or the quantity right before in the same sentence, which a quantity
+        of goods that names nothing continues: "tea exports rose 9.7 pct to 8,474 tonnes", "imports
+        215,000 barrels per day of oil, of which 170,000 bpd" (not the price before "per flask (34.5
+        kilos)")."""
+        if before is None or before.measure is None or before.unit not in ("percent", fig.unit):
+            return None
+        span = self.doc.char_span(before.start, before.end, alignment_mode="expand")
+        if span is None or self._sentence_of.get(span.start) != self._sentence_of.get(first):
+            return None
+        return _without_event(before.measure) if self._names_thing(before.measure, span.start, span.end) else None
+
+    def _goods_in_headline(self) -> dict[str, str]:
+        """Per goods unit, the first goods the article counts in it ("6,000 tonnes of rbd palm olein")
+        whose noun the headline names: what the story is about."""
+        found: dict[str, str] = {}
+        if not self._title:
+            return found
+        for tok in self.doc:
+            unit = UNIT_WORDS.get(tok.lower_)
+            if unit not in GOODS_UNITS or unit in found:
+                continue
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            noun = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if of else None
+            if noun is not None and noun.lower_ in self._title and not is_unit_token(noun) \
+                    and noun.lemma_.lower() not in TIME_NOUNS:
+                found[unit] = noun_phrase(noun, set())
+        return found
+
+    def _token_of(self, word: str, first: int, end: int) -> Token | None:
+        """The token of the figure's sentence that ``word`` was written from, nearest the figure."""
+        sent = self._sentences[self._sentence_of.get(first, 0)]
+        found = [t for t in sent if t.lower_ == word.lower() and not first <= t.i < end]
+        return min(found, key=lambda t: abs(t.i - first)) if found else None
+
+    def _names_thing(self, measure: str | None, first: int, end: int) -> bool:
+        """Whether a measure names a thing, not who traded it: not a name ("Cargill", "Corpus Christi"),
+        an agent ("the ministry bought 20,000 tonnes") or nothing at all."""
+        if measure is None:
+            return False
+        words = _without_event(measure).split()
+        if words[-1].lower() in AGENT_NOUNS:
+            return False
+        tok = self._token_of(words[-1], first, end)
+        if tok is None:
+            return True
+        if tok.ent_type_ in NAME_ENTS or tok.pos_ == "PROPN":
+            return False
+        if any(c.like_num and c.i > tok.i for c in tok.children):
+            return False  # a grade or a label: "10,000 tonnes number two SRW wheat"
+        root = self.doc[first:end].root
+        # the subject of the verb the figure is the object of, when the verb trades it ("the ministry
+        # bought 20,000 tonnes"), not when it tells its level ("output totalled 8.1 mln tonnes")
+        return not (tok.dep_ in ("nsubj", "nsubjpass") and root.head.i == tok.head.i and root.dep_ in ("dobj", "obj")
+                    and tok.head.lemma_.lower() not in CHANGE_VERBS)
+
+    def _fuller(self, measure: str, first: int, end: int) -> str | None:
+        """A bare noun measure with the compounds of the article's nearest earlier mention of the same
+        noun ("output" -> "crude steel output"), or None."""
+        low = measure.lower()
+        if " " in measure.strip() or low in GENERIC_COUNTED or low in CLASSIFIER_NOUNS or low in AGENT_NOUNS:
+            return None
+        tok = self._token_of(measure, first, end)
+        if tok is None or tok.pos_ != "NOUN" or any(c.dep_ in ("compound", "amod", "poss") or _complement(c)
+                                                    for c in tok.children):
+            return None  # its own sentence says which: "imports of sugar", "Cuba's exports", "net profit"
+        here = self._sentence_of.get(first, 0)
+        lemma = tok.lemma_.lower()
+        for k in range(here - 1, max(-1, here - 1 - MAX_SENTENCES_BACK), -1):
+            for cand in reversed(self._sentences[k]):
+                if cand.lemma_.lower() == lemma and cand.pos_ == "NOUN":
+                    mods = self._naming_modifiers(cand)
+                    if mods:
+                        return render([*mods, tok])
+        return None
+
+    def _naming_modifiers(self, noun: Token) -> list[Token]:
+        """The words before a noun that name a kind of it: its compounds with their own modifiers
+        ("crude oil", "budget"), and adjectives the headline has too."""
+        mods: list[Token] = []
+        for child in noun.lefts:
+            if child.dep_ not in ("compound", "amod") or not _descriptive(child):
+                continue
+            if (child.dep_ == "compound" and child.pos_ not in NOUN_POS) or (child.dep_ == "amod" and (
+                    child.lower_ not in self._title or child.lower_ in QUANTIFIER_ADJS)):
+                continue  # not "Male MPs"; not "new" though the headline has it
+            mods += [*(t for t in child.subtree if t.i < child.i and _descriptive(t)), child]
+        return mods
+
+
+def _descriptive(tok: Token) -> bool:
+    """A word that says which thing is meant ("crude", "steel"), not a time, a number or a quantity."""
+    return tok.pos_ in (*NOUN_POS, "ADJ") and tok.tag_ not in ("JJR", "JJS") and not is_unit_token(tok) \
+        and tok.lemma_.lower() not in TIME_NOUNS \
+        and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
+
+
+def _complement(prep: Token) -> bool:
+    """A preposition that tells which thing a noun is ("imports of sugar", "sales in Japan"), not when."""
+    return prep.dep_ == "prep" and any(c.dep_ == "pobj" and c.lemma_.lower() not in TIME_NOUNS
+                                       and c.ent_type_ not in ("DATE", "TIME") for c in prep.children)
+
+
+def _without_event(measure: str) -> str:
+    """A measure without what happened to it: "U.S. wheat bought" -> "U.S. wheat"."""
+    words = measure.split()
+    if len(words) > 1 and (words[-1] in IRREGULAR_PARTICIPLES or (len(words[-1]) > 4 and words[-1].endswith("ed"))):
+        return " ".join(words[:-1])
+    return measure
