@@ -7,6 +7,8 @@ counts once, in its headline and first sentences, and then writes bare quantitie
 8.1 mln tonnes" (the output is crude steel output). ``ArticleContext`` reads the article once, and
 ``extract_figures`` passes it each figure in text order:
 
+* a sum paid per unit of goods ("33 dlrs a barrel", "52.5 cents a lb") whose sentence tells no more is
+  a price;
 * a quantity of goods (tonnes, barrels, bushels, ounces...) whose sentence names no thing (no measure,
   a name, or who bought or sold it) measures what the article's last quantity in that unit measured,
   else the goods the headline names ("INDIA BUYS RBD PALM OLEIN": a later "6,000 tonnes of rbd palm
@@ -24,7 +26,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsweave.annotate.figure_cues import AGENT_NOUNS, CHANGE_VERBS, CLASSIFIER_NOUNS, GENERIC_COUNTED
-from newsweave.annotate.figure_lexicon import IRREGULAR_PARTICIPLES, TIME_NOUNS, UNIT_WORDS
+from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, IRREGULAR_PARTICIPLES, TIME_NOUNS, UNIT_WORDS
 from newsweave.annotate.figure_phrases import (
     NAME_ENTS,
     NOUN_POS,
@@ -80,7 +82,10 @@ class ArticleContext:
         if from_table:
             return fig
         measure = fig.measure
-        if fig.unit in GOODS_UNITS and not self._names_thing(measure, first, end):
+        per = self._goods_unit_after(end) if fig.unit in CURRENCY_UNITS else None
+        if per is not None and measure is None:
+            measure = f"price per {per}"  # "Thirty-three dlrs a barrel is not unreasonable"
+        elif fig.unit in GOODS_UNITS and not self._names_thing(measure, first, end):
             measure = self._same_sentence(before, fig, first) or self._goods.get(fig.unit) \
                 or self._headline_goods.get(fig.unit) or measure
         elif measure is not None:
@@ -90,6 +95,17 @@ class ArticleContext:
         if measure == fig.measure:
             return fig
         return Figure(fig.start, fig.end, fig.text, fig.value, fig.unit, measure, fig.value_max)
+
+    def _goods_unit_after(self, end: int) -> str | None:
+        """The unit of goods a sum is paid for, right after it: "a barrel", "per tonne", "a lb"."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].lower_ not in ("a", "per", "an"):
+            return None
+        word = doc[end + 1].lower_
+        after = doc[end + 2] if end + 2 < len(doc) else None
+        if after is not None and (after.pos_ in (*NOUN_POS, "ADJ") or after.text == "-"):
+            return None  # the sum names a noun after it: "a five dlr a barrel import fee"
+        return word if UNIT_WORDS.get(word) in GOODS_UNITS else None
 
     def _same_sentence(self, before: Figure | None, fig: Figure, first: int) -> str | None:
         """The measure of the change or the quantity right before in the same sentence, which a quantity
