@@ -25,7 +25,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsweave.annotate.figure_cues import AGENT_NOUNS, CHANGE_VERBS, CLASSIFIER_NOUNS, GENERIC_COUNTED
+from newsweave.annotate.figure_cues import AGENT_NOUNS, CHANGE_VERBS, CLASSIFIER_NOUNS, GENERIC_COUNTED, VERB_MEASURES
 from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, IRREGULAR_PARTICIPLES, TIME_NOUNS, UNIT_WORDS
 from newsweave.annotate.figure_phrases import (
     NAME_ENTS,
@@ -46,6 +46,8 @@ GOODS_UNITS = frozenset({"tonnes", "barrels", "barrels per day", "bushels", "oun
 # How many sentences back a bare noun looks for a fuller mention of itself: the story's lead and the
 # paragraphs around (wire stories name their subject in the first two or three sentences).
 MAX_SENTENCES_BACK = 6
+# The nouns a verb's bare number object is read as ("sold 96,649" -> "sales": ``VERB_MEASURES``).
+_VERB_NOUNS = frozenset(VERB_MEASURES.values())
 _WORD_RE = re.compile(r"[a-z][a-z-]+")
 
 
@@ -130,9 +132,9 @@ class ArticleContext:
             if unit not in GOODS_UNITS or unit in found:
                 continue
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            noun = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if of else None
+            noun = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in NOUN_POS), None) if of else None
             if noun is not None and noun.lower_ in self._title and not is_unit_token(noun) \
-                    and noun.lemma_.lower() not in TIME_NOUNS:
+                    and noun.lemma_.lower() not in TIME_NOUNS and noun.ent_type_ not in NAME_ENTS:
                 found[unit] = noun_phrase(noun, set())
         return found
 
@@ -170,17 +172,20 @@ class ArticleContext:
         if " " in measure.strip() or low in GENERIC_COUNTED or low in CLASSIFIER_NOUNS or low in AGENT_NOUNS:
             return None
         tok = self._token_of(measure, first, end)
-        if tok is None or tok.pos_ != "NOUN" or any(c.dep_ in ("compound", "amod", "poss") or _complement(c)
-                                                    for c in tok.children):
+        if tok is None and low in _VERB_NOUNS:
+            wanted, by_lemma = low, False  # a verb's noun: "it exported 20,000 tonnes" -> "exports"
+        elif tok is None or tok.pos_ != "NOUN" or any(c.dep_ in ("compound", "amod", "poss") or _complement(c)
+                                                      for c in tok.children):
             return None  # its own sentence says which: "imports of sugar", "Cuba's exports", "net profit"
+        else:
+            wanted, by_lemma = tok.lemma_.lower(), True
         here = self._sentence_of.get(first, 0)
-        lemma = tok.lemma_.lower()
         for k in range(here - 1, max(-1, here - 1 - MAX_SENTENCES_BACK), -1):
             for cand in reversed(self._sentences[k]):
-                if cand.lemma_.lower() == lemma and cand.pos_ == "NOUN":
+                if cand.pos_ == "NOUN" and (cand.lemma_.lower() if by_lemma else cand.lower_) == wanted:
                     mods = self._naming_modifiers(cand)
                     if mods:
-                        return render([*mods, tok])
+                        return f"{render(mods)} {measure}"
         return None
 
     def _naming_modifiers(self, noun: Token) -> list[Token]:
