@@ -48,6 +48,14 @@ GOODS_UNITS = frozenset({"tonnes", "barrels", "barrels per day", "bushels", "oun
 MAX_SENTENCES_BACK = 6
 # The nouns a verb's bare number object is read as ("sold 96,649" -> "sales": ``VERB_MEASURES``).
 _VERB_NOUNS = frozenset(VERB_MEASURES.values())
+# Entities that do not say which kind of thing a noun is: one company's or person's ("Newmont gold"), a
+# time or a number.
+_NOT_KINDS = frozenset({"ORG", "PERSON", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
+                        "ORDINAL"})
+_PREPOSITIONS = frozenset({"of", "for", "in", "per", "on", "at", "from", "by", "to", "with"})
+# A headline's quantity of goods: "INDIA BOUGHT 24,000 TONNES OF RBD OLEIN AT TENDER" -> "rbd olein".
+_HEADLINE_GOODS_RE = re.compile(r"\b(tonnes|tons|barrels|bushels|ounces|kilos|gallons|litres) of "
+                                r"((?:[a-z.-]+ ){0,3}?[a-z.-]+)(?= (?:(?:at|in|for|from|to|by|on|with)\b|-)| ?$)")
 _WORD_RE = re.compile(r"[a-z][a-z-]+")
 
 
@@ -65,7 +73,7 @@ class ArticleContext:
         self._goods: dict[str, str] = {}  # goods unit -> the thing its last figure measured
         self._sentences: list[Span] = list(doc.sents)
         self._sentence_of = {tok.i: k for k, sent in enumerate(self._sentences) for tok in sent}
-        self._headline_goods = self._goods_in_headline()
+        self._headline_goods = self._goods_in_headline(title)
 
     def complete(self, fig: Figure, first: int, end: int, from_table: bool, before: Figure | None = None) -> Figure:
         """``fig`` (tokens ``[first, end)``) with its measure completed from the article, and
@@ -88,12 +96,12 @@ class ArticleContext:
         if per is not None and measure is None:
             measure = f"price per {per}"  # "Thirty-three dlrs a barrel is not unreasonable"
         elif fig.unit in GOODS_UNITS and not self._names_thing(measure, first, end):
-            measure = self._same_sentence(before, fig, first) or self._goods.get(fig.unit) \
+            measure = self._same_sentence(before, first) or self._goods.get(fig.unit) \
                 or self._headline_goods.get(fig.unit) or measure
         elif measure is not None:
             measure = self._fuller(measure, first, end) or measure
-        if fig.unit in GOODS_UNITS and measure is not None and self._names_thing(measure, first, end):
-            self._goods[fig.unit] = _without_event(measure)
+            if fig.unit in GOODS_UNITS and self._counts_goods(fig.measure or measure, first, end):
+                self._goods[fig.unit] = _without_event(measure)
         if measure == fig.measure:
             return fig
         return Figure(fig.start, fig.end, fig.text, fig.value, fig.unit, measure, fig.value_max)
@@ -109,25 +117,31 @@ class ArticleContext:
             return None  # the sum names a noun after it: "a five dlr a barrel import fee"
         return word if UNIT_WORDS.get(word) in GOODS_UNITS else None
 
-    def _same_sentence(self, before: Figure | None, fig: Figure, first: int) -> str | None:
-        """The measure of the change or the quantity right before in the same sentence, which a quantity
-        of goods that names nothing continues: "tea exports rose 9.7 pct to 8,474 tonnes", "imports
-        215,000 barrels per day of oil, of which 170,000 bpd" (not the price before "per flask (34.5
-        kilos)")."""
-        if before is None or before.measure is None or before.unit not in ("percent", fig.unit):
+    def _same_sentence(self, before: Figure | None, first: int) -> str | None:
+        """The measure of the change right before in the same sentence, whose new level is a quantity of
+        goods that names nothing: "tea exports rose 9.7 pct to 8,474 tonnes" (not the price before "per
+        flask (34.5 kilos)", nor the quantity before in a list: "beef imports to 58,400 tonnes, oranges
+        to 126,000 tonnes")."""
+        if before is None or before.measure is None or before.unit != "percent":
             return None
         span = self.doc.char_span(before.start, before.end, alignment_mode="expand")
         if span is None or self._sentence_of.get(span.start) != self._sentence_of.get(first):
             return None
         return _without_event(before.measure) if self._names_thing(before.measure, span.start, span.end) else None
 
-    def _goods_in_headline(self) -> dict[str, str]:
-        """Per goods unit, the first goods the article counts in it ("6,000 tonnes of rbd palm olein")
-        whose noun the headline names: what the story is about."""
+    def _goods_in_headline(self, title: str | None) -> dict[str, str]:
+        """Per goods unit, the goods the headline counts in it ("INDIA BOUGHT 24,000 TONNES OF RBD OLEIN"),
+        written as the article writes that noun ("rbd palm olein"), else the first goods the article
+        counts in it whose noun the headline names ("6,000 tonnes of rbd palm olein" under "INDIA BUYS
+        RBD PALM OLEIN"): what the story is about."""
         found: dict[str, str] = {}
-        if not self._title:
-            return found
-        for tok in self.doc:
+        for m in _HEADLINE_GOODS_RE.finditer(title.lower() if title else ""):
+            unit = UNIT_WORDS.get(m.group(1))
+            noun = next((t for t in self.doc if t.lower_ == m.group(2).split()[-1] and t.pos_ in NOUN_POS
+                         and t.ent_type_ not in NAME_ENTS), None)
+            if unit in GOODS_UNITS and unit not in found and noun is not None:
+                found[unit] = noun_phrase(noun, set())
+        for tok in self.doc if self._title else ():
             unit = UNIT_WORDS.get(tok.lower_)
             if unit not in GOODS_UNITS or unit in found:
                 continue
@@ -144,32 +158,65 @@ class ArticleContext:
         found = [t for t in sent if t.lower_ == word.lower() and not first <= t.i < end]
         return min(found, key=lambda t: abs(t.i - first)) if found else None
 
+    def _head_of(self, measure: str, first: int, end: int) -> Token | None:
+        """The token of the figure's sentence that a measure's head noun was written from: its last word
+        before a preposition, without the event ("overall OPEC production for April" -> "production")."""
+        words = _without_event(measure).split()
+        cut = next((k for k, w in enumerate(words) if k and w.lower() in _PREPOSITIONS), len(words))
+        return self._token_of(words[cut - 1], first, end)
+
+    def _of_goods(self, tok: Token, first: int, end: int) -> bool:
+        """Whether a token is in what the figure's unit is "of": "600,000 tonnes of alumina", "1,503.5
+        tonnes of number two soft red winter (SRW) wheat"."""
+        return any(a.dep_ == "prep" and a.lower_ == "of" and first <= a.head.i < end for a in tok.ancestors)
+
     def _names_thing(self, measure: str | None, first: int, end: int) -> bool:
         """Whether a measure names a thing, not who traded it: not a name ("Cargill", "Corpus Christi"),
-        an agent ("the ministry bought 20,000 tonnes") or nothing at all."""
+        an agent ("the ministry bought 20,000 tonnes"), a grade or nothing at all."""
         if measure is None:
             return False
-        words = _without_event(measure).split()
-        if words[-1].lower() in AGENT_NOUNS:
-            return False
-        tok = self._token_of(words[-1], first, end)
+        tok = self._head_of(measure, first, end)
         if tok is None:
-            return True
-        if tok.ent_type_ in NAME_ENTS or tok.pos_ == "PROPN":
-            return False
+            return measure.split()[-1].lower() not in AGENT_NOUNS
         if any(c.like_num and c.i > tok.i for c in tok.children):
             return False  # a grade or a label: "10,000 tonnes number two SRW wheat"
+        if self._of_goods(tok, first, end):
+            return True  # "600,000 tonnes of alumina", whatever its tag
+        if tok.lower_ in AGENT_NOUNS or tok.ent_type_ in NAME_ENTS or tok.pos_ == "PROPN":
+            return False
         root = self.doc[first:end].root
         # the subject of the verb the figure is the object of, when the verb trades it ("the ministry
         # bought 20,000 tonnes"), not when it tells its level ("output totalled 8.1 mln tonnes")
         return not (tok.dep_ in ("nsubj", "nsubjpass") and root.head.i == tok.head.i and root.dep_ in ("dobj", "obj")
                     and tok.head.lemma_.lower() not in CHANGE_VERBS)
 
+    def _counts_goods(self, measure: str, first: int, end: int) -> bool:
+        """Whether the sentence says plainly which goods a quantity counts, for the quantities after it
+        to take: what its unit is "of" ("126,031 tonnes of feed wheat"), or what reached it ("output
+        totalled 8.1 mln tonnes"); not a noun the parse hung it on in a list or a table line."""
+        tok = self._head_of(measure, first, end)
+        if tok is None:
+            return False
+        if self._of_goods(tok, first, end):
+            return True
+        if tok.pos_ != "NOUN" or tok.lower_ in AGENT_NOUNS:
+            return False
+        root = self.doc[first:end].root
+        verb = root.head if root.dep_ in ("dobj", "obj") else None
+        # the noun a participle gives the size of ("cargoes of rbd palm olein totalling 24,000 tonnes"),
+        # what reached the figure ("output totalled 8.1 mln tonnes"); not the noun the figure is a size
+        # of ("the 15.8 mln bpd quota", "a 160,000 barrel-per-day refinery")
+        if verb is not None and verb.lemma_.lower() in CHANGE_VERBS and verb.dep_ == "acl" and verb.head.i == tok.i:
+            return True
+        return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in CHANGE_VERBS \
+            and any(first <= t.i < end for t in tok.head.subtree)
+
     def _fuller(self, measure: str, first: int, end: int) -> str | None:
         """A bare noun measure with the compounds of the article's nearest earlier mention of the same
         noun ("output" -> "crude steel output"), or None."""
         low = measure.lower()
-        if " " in measure.strip() or low in GENERIC_COUNTED or low in CLASSIFIER_NOUNS or low in AGENT_NOUNS:
+        if " " in measure.strip() or low in GENERIC_COUNTED or low in CLASSIFIER_NOUNS or low in AGENT_NOUNS \
+                or low in ("nil", "none", "zero"):
             return None
         tok = self._token_of(measure, first, end)
         if tok is None and low in _VERB_NOUNS:
@@ -205,8 +252,7 @@ class ArticleContext:
 def _descriptive(tok: Token) -> bool:
     """A word that says which thing is meant ("crude", "steel"), not a time, a number or a quantity."""
     return tok.pos_ in (*NOUN_POS, "ADJ") and tok.tag_ not in ("JJR", "JJS") and not is_unit_token(tok) \
-        and tok.lemma_.lower() not in TIME_NOUNS \
-        and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
+        and tok.lemma_.lower() not in TIME_NOUNS and tok.ent_type_ not in _NOT_KINDS
 
 
 def _complement(prep: Token) -> bool:
