@@ -25,7 +25,14 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsweave.annotate.figure_cues import AGENT_NOUNS, CHANGE_VERBS, CLASSIFIER_NOUNS, GENERIC_COUNTED, VERB_MEASURES
+from newsweave.annotate.figure_cues import (
+    AGENT_NOUNS,
+    CHANGE_NOUNS,
+    CHANGE_VERBS,
+    CLASSIFIER_NOUNS,
+    GENERIC_COUNTED,
+    VERB_MEASURES,
+)
 from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, IRREGULAR_PARTICIPLES, TIME_NOUNS, UNIT_WORDS
 from newsweave.annotate.figure_phrases import (
     NAME_ENTS,
@@ -52,6 +59,10 @@ _VERB_NOUNS = frozenset(VERB_MEASURES.values())
 # time or a number.
 _NOT_KINDS = frozenset({"ORG", "PERSON", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                         "ORDINAL"})
+# Verbs whose subject holds the quantity they take, not who trades it: "shipments will include 15,000
+# tonnes", "the cargo comprised 6,000 tonnes".
+_HOLDING_VERBS = frozenset({"include", "comprise", "consist", "contain", "represent", "cover", "involve", "mean",
+                            "account"})
 _PREPOSITIONS = frozenset({"of", "for", "in", "per", "on", "at", "from", "by", "to", "with"})
 # A headline's quantity of goods: "INDIA BOUGHT 24,000 TONNES OF RBD OLEIN AT TENDER" -> "rbd olein".
 _HEADLINE_GOODS_RE = re.compile(r"\b(tonnes|tons|barrels|bushels|ounces|kilos|gallons|litres) of "
@@ -99,7 +110,7 @@ class ArticleContext:
             measure = self._same_sentence(before, first) or self._goods.get(fig.unit) \
                 or self._headline_goods.get(fig.unit) or measure
         elif measure is not None:
-            measure = self._fuller(measure, first, end) or measure
+            measure = self._fuller(measure, first, end, fig.unit in GOODS_UNITS) or measure
             if fig.unit in GOODS_UNITS and self._counts_goods(fig.measure or measure, first, end):
                 self._goods[fig.unit] = _without_event(measure)
         if measure == fig.measure:
@@ -122,8 +133,9 @@ class ArticleContext:
         goods that names nothing: "tea exports rose 9.7 pct to 8,474 tonnes" (not the price before "per
         flask (34.5 kilos)", nor the quantity before in a list: "beef imports to 58,400 tonnes, oranges
         to 126,000 tonnes")."""
-        if before is None or before.measure is None or before.unit != "percent":
-            return None
+        if before is None or before.measure is None or before.unit != "percent" \
+                or before.measure.split()[-1].lower() in CHANGE_NOUNS:
+            return None  # not "a 93.7 pct increase on 1986 when U.S. Imports totalled 150,000 tonnes"
         span = self.doc.char_span(before.start, before.end, alignment_mode="expand")
         if span is None or self._sentence_of.get(span.start) != self._sentence_of.get(first):
             return None
@@ -166,9 +178,12 @@ class ArticleContext:
         return self._token_of(words[cut - 1], first, end)
 
     def _of_goods(self, tok: Token, first: int, end: int) -> bool:
-        """Whether a token is in what the figure's unit is "of": "600,000 tonnes of alumina", "1,503.5
-        tonnes of number two soft red winter (SRW) wheat"."""
-        return any(a.dep_ == "prep" and a.lower_ == "of" and first <= a.head.i < end for a in tok.ancestors)
+        """Whether a token is the noun (or a noun of the name) that the figure's unit is "of": "600,000
+        tonnes of alumina", "1,503.5 tonnes of number two soft red winter (SRW) wheat"; not a phrase
+        hung on it ("tonnes of wheat for April delivery")."""
+        while tok.dep_ in ("compound", "nmod", "amod", "appos", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ == "pobj" and tok.head.lower_ == "of" and first <= tok.head.head.i < end
 
     def _names_thing(self, measure: str | None, first: int, end: int) -> bool:
         """Whether a measure names a thing, not who traded it: not a name ("Cargill", "Corpus Christi"),
@@ -178,8 +193,8 @@ class ArticleContext:
         tok = self._head_of(measure, first, end)
         if tok is None:
             return measure.split()[-1].lower() not in AGENT_NOUNS
-        if any(c.like_num and c.i > tok.i for c in tok.children):
-            return False  # a grade or a label: "10,000 tonnes number two SRW wheat"
+        if any(c.like_num and c.i > tok.i for c in tok.children) or is_unit_token(tok):
+            return False  # a grade or a label: "10,000 tonnes number two SRW wheat"; a unit
         if self._of_goods(tok, first, end):
             return True  # "600,000 tonnes of alumina", whatever its tag
         if tok.lower_ in AGENT_NOUNS or tok.ent_type_ in NAME_ENTS or tok.pos_ == "PROPN":
@@ -188,7 +203,7 @@ class ArticleContext:
         # the subject of the verb the figure is the object of, when the verb trades it ("the ministry
         # bought 20,000 tonnes"), not when it tells its level ("output totalled 8.1 mln tonnes")
         return not (tok.dep_ in ("nsubj", "nsubjpass") and root.head.i == tok.head.i and root.dep_ in ("dobj", "obj")
-                    and tok.head.lemma_.lower() not in CHANGE_VERBS)
+                    and tok.head.lemma_.lower() not in CHANGE_VERBS and tok.head.lemma_.lower() not in _HOLDING_VERBS)
 
     def _counts_goods(self, measure: str, first: int, end: int) -> bool:
         """Whether the sentence says plainly which goods a quantity counts, for the quantities after it
@@ -211,7 +226,7 @@ class ArticleContext:
         return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in CHANGE_VERBS \
             and any(first <= t.i < end for t in tok.head.subtree)
 
-    def _fuller(self, measure: str, first: int, end: int) -> str | None:
+    def _fuller(self, measure: str, first: int, end: int, goods: bool) -> str | None:
         """A bare noun measure with the compounds of the article's nearest earlier mention of the same
         noun ("output" -> "crude steel output"), or None."""
         low = measure.lower()
@@ -224,6 +239,9 @@ class ArticleContext:
         elif tok is None or tok.pos_ != "NOUN" or any(c.dep_ in ("compound", "amod", "poss") or _complement(c)
                                                       for c in tok.children):
             return None  # its own sentence says which: "imports of sugar", "Cuba's exports", "net profit"
+        elif goods and self._of_goods(tok, first, end):
+            return None  # the goods a quantity is of: "120,000 tonnes of cocoa" (but "1.6 billion dollars of
+            # debt" says less than the "hard currency debt" before)
         else:
             wanted, by_lemma = tok.lemma_.lower(), True
         here = self._sentence_of.get(first, 0)
