@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from newsweave.annotate.figure_context import ArticleContext
 from newsweave.annotate.figure_lexicon import (
     CENT_COUNTRIES,
     CROWN_COUNTRIES,
@@ -42,7 +43,6 @@ from newsweave.annotate.figure_lexicon import (
     UNIT_WORDS,
     WORD_NUMBERS,
 )
-from newsweave.annotate.figure_context import ArticleContext
 from newsweave.annotate.figure_links import currency_of_bare_sum, link_to_previous, unit_of_other_level
 from newsweave.annotate.figure_measures import NumberExpr, find_measure
 from newsweave.annotate.figure_phrases import is_unit_token
