@@ -32,6 +32,10 @@ def _measures(nlp: Language, text: str, title: str | None = None) -> dict[str, s
      "350,000 tonnes", "palm oil exports"),
     # a sum paid per unit of goods is a price
     ("Thirty-three dlrs a barrel is not unreasonable, he said.", "Thirty-three dlrs", "price per barrel"),
+    # a sum "at" which the goods before it were traded is their price, also past a plural tagged as a verb
+    ("The bidders were Texaco Trading 15,000 bpd at 15.79 dlrs and Beacon Oil Co 7,000 bpd at 15.66 dlrs.",
+     "15.66 dlrs", "price"),
+    ("The business comprised three 6,000 tonne cargoes for June at 346 dlrs.", "346 dlrs", "price"),
 ])
 def test_measures_from_the_article(nlp: Language, text: str, span: str, measure: str) -> None:
     assert _measures(nlp, text)[span] == measure
@@ -71,3 +75,8 @@ def test_headline_names_the_goods(nlp: Language) -> None:
 def test_headline_adjective_names_a_kind(nlp: Language) -> None:
     text = "The company said net profit rose sharply. Profit was 1.33bn rupees."
     assert _measures(nlp, text, "MARUTI NET PROFIT RISES")["1.33bn rupees"] == "net profit"
+
+
+def test_a_valuation_is_no_price(nlp: Language) -> None:
+    text = "Some 71,070 tonnes of produce estimated at about 250 mln pesos was lost."
+    assert _measures(nlp, text)["250 mln pesos"] != "price"

@@ -9,6 +9,8 @@ counts once, in its headline and first sentences, and then writes bare quantitie
 
 * a sum paid per unit of goods ("33 dlrs a barrel", "52.5 cents a lb") whose sentence tells no more is
   a price;
+* a sum "at" which the quantity of goods before it was traded ("bought 20,000 tonnes at 120 dlrs") is
+  its price;
 * a quantity of goods (tonnes, barrels, bushels, ounces...) whose sentence names no thing (no measure,
   a name, or who bought or sold it) measures what the article's last quantity in that unit measured,
   else the goods the headline names ("INDIA BUYS RBD PALM OLEIN": a later "6,000 tonnes of rbd palm
@@ -31,6 +33,7 @@ from newsweave.annotate.figure_cues import (
     CHANGE_VERBS,
     CLASSIFIER_NOUNS,
     GENERIC_COUNTED,
+    PRICING_VERBS,
     VERB_MEASURES,
 )
 from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, IRREGULAR_PARTICIPLES, TIME_NOUNS, UNIT_WORDS
@@ -63,6 +66,7 @@ _NOT_KINDS = frozenset({"ORG", "PERSON", "FAC", "DATE", "TIME", "MONEY", "PERCEN
 # tonnes", "the cargo comprised 6,000 tonnes".
 _HOLDING_VERBS = frozenset({"include", "comprise", "consist", "contain", "represent", "cover", "involve", "mean",
                             "account"})
+_HEDGES = frozenset({"about", "around", "approximately", "roughly", "some", "nearly", "almost", "over", "under"})
 _PREPOSITIONS = frozenset({"of", "for", "in", "per", "on", "at", "from", "by", "to", "with"})
 # A headline's quantity of goods: "INDIA BOUGHT 24,000 TONNES OF RBD OLEIN AT TENDER" -> "rbd olein".
 _HEADLINE_GOODS_RE = re.compile(r"\b(tonnes|tons|barrels|bushels|ounces|kilos|gallons|litres) of "
@@ -106,7 +110,12 @@ class ArticleContext:
         per = self._goods_unit_after(end) if fig.unit in CURRENCY_UNITS else None
         if per is not None and measure is None:
             measure = f"price per {per}"  # "Thirty-three dlrs a barrel is not unreasonable"
-        elif fig.unit in GOODS_UNITS and not self._names_thing(measure, first, end):
+        elif fig.unit in CURRENCY_UNITS and self._priced_goods(before, first) \
+                and not self._names_thing(measure, first, end):
+            measure = "price"  # "... 15,000 bpd at 15.79 dlrs and 2,200 bpd at 15.19 dlrs"
+        elif fig.unit in GOODS_UNITS and (not self._names_thing(measure, first, end) or (
+                before is not None and measure == before.measure and before.unit in CURRENCY_UNITS)):
+            # (a price lent by the sum before: "6,000 tonne cargoes at 346 dlrs and 6,000 tonnes")
             measure = self._same_sentence(before, first) or self._goods.get(fig.unit) \
                 or self._headline_goods.get(fig.unit) or measure
         elif measure is not None:
@@ -116,6 +125,25 @@ class ArticleContext:
         if measure == fig.measure:
             return fig
         return Figure(fig.start, fig.end, fig.text, fig.value, fig.unit, measure, fig.value_max)
+
+    def _priced_goods(self, before: Figure | None, first: int) -> bool:
+        """Whether a sum is the price "at" which the quantity of goods right before it in its sentence
+        was traded: "bought 20,000 tonnes at 120 dlrs", "2,200 bpd at 15.19 dlrs", "cargoes of 2,400
+        tonnes sold at 123.50 stg"."""
+        k = first - 1
+        while k >= 0 and self.doc[k].lower_ in _HEDGES:
+            k -= 1
+        if before is None or before.unit not in GOODS_UNITS or k < 0 or self.doc[k].lower_ != "at":
+            return False
+        span = self.doc.char_span(before.start, before.end, alignment_mode="expand")
+        if span is None or self._sentence_of.get(span.start) != self._sentence_of.get(first):
+            return False
+        between = self.doc[span.end:k]
+        # a verb between is the trade's ("cargoes of 2,400 tonnes sold at 123.50"), not a valuation
+        # ("71,070 tonnes of produce estimated at about 250 mln pesos")
+        return len(between) <= 8 and not any(t.like_num or t.text in (";", ":") or (
+            t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in PRICING_VERBS
+            and not (t.i == span.end and t.tag_ == "VBZ")) for t in between)  # "6,000 tonne cargoes" as a verb
 
     def _goods_unit_after(self, end: int) -> str | None:
         """The unit of goods a sum is paid for, right after it: "a barrel", "per tonne", "a lb"."""
