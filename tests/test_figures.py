@@ -640,10 +640,11 @@ def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str,
 # events in the fourth, since its annotator left "won" out of two measures).
 # The ninth round's article context (annotate/figure_context.py: the goods of a bare quantity, the
 # headline's goods, a bare noun's earlier compounds, a price per unit of goods or "at" which goods were
-# traded) took gold to 0.942, test5 to 0.966 and test6 to 1.000 (measure and all); the others were unchanged.
+# traded, what a partitive's "them" or "these" stands for) took gold to 0.953, test5 to 0.966 and test6 to
+# 1.000 (measure and all); the others were unchanged.
 FIGURE_FLOORS = {
     "dev": {"value": 0.99, "unit": 0.99, "measure": 0.95, "all": 0.95},
-    "gold": {"value": 0.99, "unit": 0.99, "measure": 0.94, "all": 0.94},
+    "gold": {"value": 0.99, "unit": 0.99, "measure": 0.95, "all": 0.95},
     "test": {"value": 0.98, "unit": 0.99, "measure": 0.91, "all": 0.90},
     "test2": {"value": 0.95, "unit": 0.99, "measure": 0.92, "all": 0.91},
     "test3": {"value": 0.90, "unit": 0.90, "measure": 0.83, "all": 0.80},

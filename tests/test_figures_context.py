@@ -36,6 +36,11 @@ def _measures(nlp: Language, text: str, title: str | None = None) -> dict[str, s
     ("The bidders were Texaco Trading 15,000 bpd at 15.79 dlrs and Beacon Oil Co 7,000 bpd at 15.66 dlrs.",
      "15.66 dlrs", "price"),
     ("The business comprised three 6,000 tonne cargoes for June at 346 dlrs.", "346 dlrs", "price"),
+    # "of them", "of these": a counted plural before, else the plural of the previous sentence
+    ("Officials counted 52 fishing boats in the harbour after the storm. Nine of them were badly damaged.",
+     "Nine", "fishing boats"),
+    ("Many families in the valley own a car. Almost 40,000 of these were able to buy a second one last year.",
+     "40,000", "families"),
 ])
 def test_measures_from_the_article(nlp: Language, text: str, span: str, measure: str) -> None:
     assert _measures(nlp, text)[span] == measure
@@ -52,6 +57,8 @@ def test_measures_from_the_article(nlp: Language, text: str, span: str, measure:
     ("The producers set a minimum price of 300 dlrs per flask (34.5 kilos) for mercury.", "34.5 kilos", None),
     # a sum per barrel that names the noun after it is not a price
     ("The study found a five dlr a barrel import fee would cost 3.6 billion dlrs.", "five dlr", None),
+    # a plural of the same sentence may be meant, uncounted: no guess
+    ("The owners can play together even if only one of them owns the game.", "one", None),
     # a noun a quantity sizes is no goods for the quantities after it
     ("OPEC agreed a 15.8 mln bpd quota. Output was running at 16.5 mln bpd.", "16.5 mln bpd", None),
 ])

@@ -67,6 +67,7 @@ _NOT_KINDS = frozenset({"ORG", "PERSON", "FAC", "DATE", "TIME", "MONEY", "PERCEN
 _HOLDING_VERBS = frozenset({"include", "comprise", "consist", "contain", "represent", "cover", "involve", "mean",
                             "account"})
 _HEDGES = frozenset({"about", "around", "approximately", "roughly", "some", "nearly", "almost", "over", "under"})
+_SAYING_VERBS = frozenset({"say", "tell", "add", "report", "note", "estimate", "expect"})
 _PREPOSITIONS = frozenset({"of", "for", "in", "per", "on", "at", "from", "by", "to", "with"})
 # A headline's quantity of goods: "INDIA BOUGHT 24,000 TONNES OF RBD OLEIN AT TENDER" -> "rbd olein".
 _HEADLINE_GOODS_RE = re.compile(r"\b(tonnes|tons|barrels|bushels|ounces|kilos|gallons|litres) of "
@@ -118,13 +119,43 @@ class ArticleContext:
             # (a price lent by the sum before: "6,000 tonne cargoes at 346 dlrs and 6,000 tonnes")
             measure = self._same_sentence(before, first) or self._goods.get(fig.unit) \
                 or self._headline_goods.get(fig.unit) or measure
-        elif measure is not None:
+        elif measure is None:
+            measure = self._of_these(first, end)
+        else:
             measure = self._fuller(measure, first, end, fig.unit in GOODS_UNITS) or measure
             if fig.unit in GOODS_UNITS and self._counts_goods(fig.measure or measure, first, end):
                 self._goods[fig.unit] = _without_event(measure)
         if measure == fig.measure:
             return fig
         return Figure(fig.start, fig.end, fig.text, fig.value, fig.unit, measure, fig.value_max)
+
+    def _of_these(self, first: int, end: int) -> str | None:
+        """What a partitive's "these" or "them" stands for: the last counted plural noun before it in its
+        sentence ("Four people, two of them"), else in the previous sentence, else the previous sentence's
+        last plural noun ("more than half of all UK households
+        own a home computer. ... almost 13 million of these were able to access the internet")."""
+        root = self.doc[first:end].root
+        of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pron = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        here = self._sentence_of.get(first, 0)
+        if pron is None or pron.lower_ not in ("these", "them", "those") \
+                or any(c.dep_ in ("relcl", "prep", "acl") for c in pron.children):
+            return None  # not "a quarter of those with broadband"
+        sent = self._sentences[here]
+        for span in (self.doc[sent.start:first], self._sentences[here - 1] if here else sent[:0]):
+            plurals = [t for t in span if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in TIME_NOUNS
+                       and not is_unit_token(t) and t.ent_type_ not in NAME_ENTS
+                       and not (t.dep_ == "nsubj" and t.head.lemma_.lower() in _SAYING_VERBS)]  # "sources said"
+            counted = [t for t in plurals if any(c.dep_ == "nummod" for c in t.children) or (
+                t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.like_num)]
+            if counted:  # "Four of Japan's six major ... companies reported current deficits ... and five of
+                # them", "Ninety-seven of the grounded planes have undergone inspections and 91 of those"
+                return noun_phrase(counted[-1], set())
+            if plurals and span.start < sent.start:  # the previous sentence's: "half of all UK households"
+                return noun_phrase(plurals[-1], set())
+            if plurals:
+                return None  # a plural of its own sentence may be meant: "DS owners ... only one of them"
+        return None
 
     def _priced_goods(self, before: Figure | None, first: int) -> bool:
         """Whether a sum is the price "at" which the quantity of goods right before it in its sentence
