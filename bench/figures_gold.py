@@ -5,8 +5,9 @@ described in ``tests/data/README.md``; ``test7`` is the blind evaluation set, dr
 in the eighth round; the others were tuned on, ``test6`` since the eighth round) hold
 sentences sampled with a fixed seed from ``../shared/corpora/reuters21578.jsonl.gz`` and
 ``bbc.jsonl.gz``; every reported figure in them is annotated by hand. ``score`` parses each whole
-article (the measure may need the previous sentence), runs ``extract_figures`` and compares, for each
-gold figure, the predicted figure whose span overlaps it most:
+article (the measure may need the previous sentence), runs ``extract_figures`` with the article's headline
+(which may name what its quantities count) and compares, for each gold figure, the predicted figure whose
+span overlaps it most:
 
 * value: equal value and range bound (relative tolerance 1e-6);
 * unit: equal unit (None = no unit);
