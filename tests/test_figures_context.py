@@ -21,8 +21,8 @@ def _measures(nlp: Language, text: str, title: str | None = None) -> dict[str, s
 
 @pytest.mark.parametrize(("text", "span", "measure"), [
     # a quantity of goods whose sentence names no goods, or only who traded them
-    ("A total of 126,031 tonnes of feed wheat was sold at the tender. Grain traders sought to buy about "
-     "340,000 tonnes.", "340,000 tonnes", "feed wheat"),
+    ("A total of 45,000 tonnes of feed barley was sold at the auction. Exporters sought to buy about "
+     "90,000 tonnes.", "90,000 tonnes", "feed barley"),
     ("Egypt has bought 200,000 tonnes of U.S. wheat at its tender, exporters said. The ministry bought "
      "20,000 tonnes at 120 dlrs per tonne.", "20,000 tonnes", "U.S. wheat"),
     # a bare noun takes the compounds of its earlier mention; a verb's noun too
@@ -35,7 +35,7 @@ def _measures(nlp: Language, text: str, title: str | None = None) -> dict[str, s
     # a sum "at" which the goods before it were traded is their price, also past a plural tagged as a verb
     ("The bidders were Texaco Trading 15,000 bpd at 15.79 dlrs and Beacon Oil Co 7,000 bpd at 15.66 dlrs.",
      "15.66 dlrs", "price"),
-    ("The business comprised three 6,000 tonne cargoes for June at 346 dlrs.", "346 dlrs", "price"),
+    ("The deal covered two 5,000 tonne cargoes for May at 210 dlrs.", "210 dlrs", "price"),
     # "of them", "of these": a counted plural before, else the plural of the previous sentence
     ("Officials counted 52 fishing boats in the harbour after the storm. Nine of them were badly damaged.",
      "Nine", "fishing boats"),
@@ -74,9 +74,9 @@ def test_headline_names_the_goods(nlp: Language) -> None:
     assert _measures(nlp, text)["6,000 tonnes"] is None
     assert _measures(nlp, text, "INDIA BUYS PALM OLEIN AT TENDER")["6,000 tonnes"] == "palm olein"
     assert _measures(nlp, text, "INDIA BUYS SOYBEAN OIL AT TENDER")["6,000 tonnes"] is None
-    lead = "The corporation bought four cargoes of rbd palm olein last week. It paid 346 dlrs for 6,000 tonnes."
-    assert _measures(nlp, lead, "INDIA BOUGHT 24,000 TONNES OF RBD OLEIN AT TENDER")["6,000 tonnes"] \
-        == "rbd palm olein"
+    lead = "The authority bought three cargoes of frozen boneless beef last week. It paid 1,200 dlrs for 5,000 tonnes."
+    assert _measures(nlp, lead, "EGYPT BOUGHT 20,000 TONNES OF FROZEN BEEF AT TENDER")["5,000 tonnes"] \
+        == "frozen boneless beef"
 
 
 def test_headline_adjective_names_a_kind(nlp: Language) -> None:

@@ -13,8 +13,10 @@ counts once, in its headline and first sentences, and then writes bare quantitie
   its price;
 * a quantity of goods (tonnes, barrels, bushels, ounces...) whose sentence names no thing (no measure,
   a name, or who bought or sold it) measures what the article's last quantity in that unit measured,
-  else the goods the headline names ("INDIA BUYS RBD PALM OLEIN": a later "6,000 tonnes of rbd palm
-  olein");
+  else the goods the headline names ("PAKISTAN BUYS FROZEN BEEF": a later "5,000 tonnes of frozen
+  boneless beef");
+* a count with no measure "of them" or "of these" counts the plural noun they stand for ("Officials
+  counted 52 fishing boats. Nine of them were damaged");
 * a bare noun ("output", "exports") takes the compound nouns of the article's nearest earlier mention
   of the same noun ("crude steel output"), so that it says which output. Only compounds, which name a
   kind of thing; an adjective before a noun mostly describes the one mention ("big races", "a massive
@@ -69,7 +71,7 @@ _HOLDING_VERBS = frozenset({"include", "comprise", "consist", "contain", "repres
 _HEDGES = frozenset({"about", "around", "approximately", "roughly", "some", "nearly", "almost", "over", "under"})
 _SAYING_VERBS = frozenset({"say", "tell", "add", "report", "note", "estimate", "expect"})
 _PREPOSITIONS = frozenset({"of", "for", "in", "per", "on", "at", "from", "by", "to", "with"})
-# A headline's quantity of goods: "INDIA BOUGHT 24,000 TONNES OF RBD OLEIN AT TENDER" -> "rbd olein".
+# A headline's quantity of goods: "EGYPT BOUGHT 20,000 TONNES OF FROZEN BEEF AT TENDER" -> "frozen beef".
 _HEADLINE_GOODS_RE = re.compile(r"\b(tonnes|tons|barrels|bushels|ounces|kilos|gallons|litres) of "
                                 r"((?:[a-z.-]+ ){0,3}?[a-z.-]+)(?= (?:(?:at|in|for|from|to|by|on|with)\b|-)| ?$)")
 _WORD_RE = re.compile(r"[a-z][a-z-]+")
@@ -116,7 +118,7 @@ class ArticleContext:
             measure = "price"  # "... 15,000 bpd at 15.79 dlrs and 2,200 bpd at 15.19 dlrs"
         elif fig.unit in GOODS_UNITS and (not self._names_thing(measure, first, end) or (
                 before is not None and measure == before.measure and before.unit in CURRENCY_UNITS)):
-            # (a price lent by the sum before: "6,000 tonne cargoes at 346 dlrs and 6,000 tonnes")
+            # (a price lent by the sum before: "5,000 tonne cargoes at 210 dlrs and 4,000 tonnes")
             measure = self._same_sentence(before, first) or self._goods.get(fig.unit) \
                 or self._headline_goods.get(fig.unit) or measure
         elif measure is None:
@@ -132,8 +134,7 @@ class ArticleContext:
     def _of_these(self, first: int, end: int) -> str | None:
         """What a partitive's "these" or "them" stands for: the last counted plural noun before it in its
         sentence ("Four people, two of them"), else in the previous sentence, else the previous sentence's
-        last plural noun ("more than half of all UK households
-        own a home computer. ... almost 13 million of these were able to access the internet")."""
+        last plural noun ("Many families in the valley own a car. Almost 40,000 of these ...")."""
         root = self.doc[first:end].root
         of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pron = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -151,7 +152,7 @@ class ArticleContext:
             if counted:  # "Four of Japan's six major ... companies reported current deficits ... and five of
                 # them", "Ninety-seven of the grounded planes have undergone inspections and 91 of those"
                 return noun_phrase(counted[-1], set())
-            if plurals and span.start < sent.start:  # the previous sentence's: "half of all UK households"
+            if plurals and span.start < sent.start:  # the previous sentence's: "Many families ..."
                 return noun_phrase(plurals[-1], set())
             if plurals:
                 return None  # a plural of its own sentence may be meant: "DS owners ... only one of them"
@@ -201,10 +202,10 @@ class ArticleContext:
         return _without_event(before.measure) if self._names_thing(before.measure, span.start, span.end) else None
 
     def _goods_in_headline(self, title: str | None) -> dict[str, str]:
-        """Per goods unit, the goods the headline counts in it ("INDIA BOUGHT 24,000 TONNES OF RBD OLEIN"),
-        written as the article writes that noun ("rbd palm olein"), else the first goods the article
-        counts in it whose noun the headline names ("6,000 tonnes of rbd palm olein" under "INDIA BUYS
-        RBD PALM OLEIN"): what the story is about."""
+        """Per goods unit, the goods the headline counts in it ("EGYPT BOUGHT 20,000 TONNES OF FROZEN BEEF"),
+        written as the article writes that noun ("frozen boneless beef"), else the first goods the article
+        counts in it whose noun the headline names ("5,000 tonnes of frozen boneless beef" under "PAKISTAN
+        BUYS FROZEN BEEF"): what the story is about."""
         found: dict[str, str] = {}
         for m in _HEADLINE_GOODS_RE.finditer(title.lower() if title else ""):
             unit = UNIT_WORDS.get(m.group(1))
@@ -238,14 +239,14 @@ class ArticleContext:
 
     def _of_goods(self, tok: Token, first: int, end: int) -> bool:
         """Whether a token is the noun (or a noun of the name) that the figure's unit is "of": "600,000
-        tonnes of alumina", "1,503.5 tonnes of number two soft red winter (SRW) wheat"; not a phrase
+        tonnes of alumina", "1,500 tonnes of number two hard amber durum wheat"; not a phrase
         hung on it ("tonnes of wheat for April delivery")."""
         while tok.dep_ in ("compound", "nmod", "amod", "appos", "conj") and tok.head.i != tok.i:
             tok = tok.head
         return tok.dep_ == "pobj" and tok.head.lower_ == "of" and first <= tok.head.head.i < end
 
     def _names_thing(self, measure: str | None, first: int, end: int) -> bool:
-        """Whether a measure names a thing, not who traded it: not a name ("Cargill", "Corpus Christi"),
+        """Whether a measure names a thing, not who traded it: not a name ("Bunge", "Rotterdam"),
         an agent ("the ministry bought 20,000 tonnes"), a grade or nothing at all."""
         if measure is None:
             return False
@@ -253,7 +254,7 @@ class ArticleContext:
         if tok is None:
             return measure.split()[-1].lower() not in AGENT_NOUNS
         if any(c.like_num and c.i > tok.i for c in tok.children) or is_unit_token(tok):
-            return False  # a grade or a label: "10,000 tonnes number two SRW wheat"; a unit
+            return False  # a grade or a label: "5,000 tonnes number two sorghum"; a unit
         if self._of_goods(tok, first, end):
             return True  # "600,000 tonnes of alumina", whatever its tag
         if tok.lower_ in AGENT_NOUNS or tok.ent_type_ in NAME_ENTS or tok.pos_ == "PROPN":
@@ -261,12 +262,13 @@ class ArticleContext:
         root = self.doc[first:end].root
         # the subject of the verb the figure is the object of, when the verb trades it ("the ministry
         # bought 20,000 tonnes"), not when it tells its level ("output totalled 8.1 mln tonnes")
-        return not (tok.dep_ in ("nsubj", "nsubjpass") and root.head.i == tok.head.i and root.dep_ in ("dobj", "obj")
-                    and tok.head.lemma_.lower() not in CHANGE_VERBS and tok.head.lemma_.lower() not in _HOLDING_VERBS)
+        verb = root.head.head if root.head.dep_ == "xcomp" else root.head  # "traders sought to buy 90,000 tonnes"
+        return not (tok.dep_ in ("nsubj", "nsubjpass") and verb.i == tok.head.i and root.dep_ in ("dobj", "obj")
+                    and not {verb.lemma_.lower(), root.head.lemma_.lower()} & (CHANGE_VERBS | _HOLDING_VERBS))
 
     def _counts_goods(self, measure: str, first: int, end: int) -> bool:
         """Whether the sentence says plainly which goods a quantity counts, for the quantities after it
-        to take: what its unit is "of" ("126,031 tonnes of feed wheat"), or what reached it ("output
+        to take: what its unit is "of" ("45,000 tonnes of feed barley"), or what reached it ("output
         totalled 8.1 mln tonnes"); not a noun the parse hung it on in a list or a table line."""
         tok = self._head_of(measure, first, end)
         if tok is None:
@@ -277,7 +279,7 @@ class ArticleContext:
             return False
         root = self.doc[first:end].root
         verb = root.head if root.dep_ in ("dobj", "obj") else None
-        # the noun a participle gives the size of ("cargoes of rbd palm olein totalling 24,000 tonnes"),
+        # the noun a participle gives the size of ("cargoes of soybean oil totalling 18,000 tonnes"),
         # what reached the figure ("output totalled 8.1 mln tonnes"); not the noun the figure is a size
         # of ("the 15.8 mln bpd quota", "a 160,000 barrel-per-day refinery")
         if verb is not None and verb.lemma_.lower() in CHANGE_VERBS and verb.dep_ == "acl" and verb.head.i == tok.i:
