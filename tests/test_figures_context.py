@@ -69,11 +69,11 @@ def test_article_context_leaves_these(nlp: Language, text: str, span: str, measu
 def test_headline_names_the_goods(nlp: Language) -> None:
     """The goods a headline names: the first goods in its unit whose noun the headline has, or the
     headline's own "N TONNES OF X", written as the article writes X."""
-    text = ("The corporation bought 6,000 tonnes for May shipment, traders said. It had sought 12,000 tonnes "
-            "of palm olein.")
-    assert _measures(nlp, text)["6,000 tonnes"] is None
-    assert _measures(nlp, text, "INDIA BUYS PALM OLEIN AT TENDER")["6,000 tonnes"] == "palm olein"
-    assert _measures(nlp, text, "INDIA BUYS SOYBEAN OIL AT TENDER")["6,000 tonnes"] is None
+    text = ("The corporation bought 5,000 tonnes for May shipment, traders said. It had sought 12,000 tonnes "
+            "of frozen beef.")
+    assert _measures(nlp, text)["5,000 tonnes"] is None
+    assert _measures(nlp, text, "PAKISTAN BUYS FROZEN BEEF")["5,000 tonnes"] == "frozen beef"
+    assert _measures(nlp, text, "PAKISTAN BUYS SOYBEAN OIL")["5,000 tonnes"] is None
     lead = "The authority bought three cargoes of frozen boneless beef last week. It paid 1,200 dlrs for 5,000 tonnes."
     assert _measures(nlp, lead, "EGYPT BOUGHT 20,000 TONNES OF FROZEN BEEF AT TENDER")["5,000 tonnes"] \
         == "frozen boneless beef"
