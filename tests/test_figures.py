@@ -641,7 +641,8 @@ def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str,
 # The ninth round's article context (annotate/figure_context.py: the goods of a bare quantity, the
 # headline's goods, a bare noun's earlier compounds, a price per unit of goods or "at" which goods were
 # traded, what a partitive's "them" or "these" stands for) took gold to 0.953, test5 to 0.966 and test6 to
-# 1.000 (measure and all); the others were unchanged.
+# 1.000 (measure and all); the others were unchanged, and so was the blind test7, scored once at the end
+# (0.972 / 0.917 / 0.681 / 0.667).
 FIGURE_FLOORS = {
     "dev": {"value": 0.99, "unit": 0.99, "measure": 0.95, "all": 0.95},
     "gold": {"value": 0.99, "unit": 0.99, "measure": 0.95, "all": 0.95},
