@@ -6,8 +6,9 @@ in the ninth round with 75 sentences per source; ``test7`` was drawn and annotat
 round; the others were tuned on, ``test6`` since the eighth round) hold
 sentences sampled with a fixed seed from ``../shared/corpora/reuters21578.jsonl.gz`` and
 ``bbc.jsonl.gz``; every reported figure in them is annotated by hand. ``score`` parses each whole
-article (the measure may need the previous sentence), runs ``extract_figures`` and compares, for each
-gold figure, the predicted figure whose span overlaps it most:
+article (the measure may need the previous sentence), runs ``extract_figures`` with the article's headline
+(which may name what its quantities count) and compares, for each gold figure, the predicted figure whose
+span overlaps it most:
 
 * value: equal value and range bound (relative tolerance 1e-6);
 * unit: equal unit (None = no unit);
@@ -144,6 +145,11 @@ def _texts(ids: set[str]) -> dict[str, str]:
     return {a["id"]: a["text"] for name in SOURCES for a in read_articles(name) if a["id"] in ids}
 
 
+def _articles(ids: set[str]) -> dict[str, dict[str, Any]]:
+    """The records (text and headline) of the given articles."""
+    return {a["id"]: a for name in SOURCES for a in read_articles(name) if a["id"] in ids}
+
+
 def _close(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is b
@@ -168,11 +174,12 @@ def score(rows: list[dict[str, Any]], nlp: Any, verbose: bool = False) -> dict[s
     """
     from newsweave.annotate.figures import extract_figures
 
-    texts = _texts({r["id"] for r in rows})
+    articles = _articles({r["id"] for r in rows})
     hits = {"value": 0, "unit": 0, "measure": 0, "all": 0}
     n = spurious = 0
     for row in rows:
-        preds = [f for f in extract_figures(nlp(texts[row["id"]]))
+        article = articles[row["id"]]
+        preds = [f for f in extract_figures(nlp(article["text"]), article.get("title"))
                  if f.start < row["end"] and row["start"] < f.end]
         used: set[int] = set()
         for gold in row["figures"]:

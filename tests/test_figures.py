@@ -638,15 +638,20 @@ def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str,
 # 0.912 (0.950 / 0.988 / 0.900 / 0.887: "half of" as a figure, "a 49 pct owner" as a stake; 0.925 /
 # 0.875 / 0.750 / 0.713 while it was blind, third round; 0.912 before irregular participles became
 # events in the fourth, since its annotator left "won" out of two measures).
+# The ninth round's article context (annotate/figure_context.py: the goods of a bare quantity, the
+# headline's goods, a bare noun's earlier compounds, a price per unit of goods or "at" which goods were
+# traded, what a partitive's "them" or "these" stands for) took gold to 0.953, test5 to 0.966 and test6 to
+# 1.000 (measure and all); the others were unchanged, and so was the blind test7, scored once at the end
+# (0.972 / 0.917 / 0.681 / 0.667).
 FIGURE_FLOORS = {
     "dev": {"value": 0.99, "unit": 0.99, "measure": 0.95, "all": 0.95},
-    "gold": {"value": 0.99, "unit": 0.99, "measure": 0.92, "all": 0.92},
+    "gold": {"value": 0.99, "unit": 0.99, "measure": 0.95, "all": 0.95},
     "test": {"value": 0.98, "unit": 0.99, "measure": 0.91, "all": 0.90},
     "test2": {"value": 0.95, "unit": 0.99, "measure": 0.92, "all": 0.91},
     "test3": {"value": 0.90, "unit": 0.90, "measure": 0.83, "all": 0.80},
     "test4": {"value": 0.99, "unit": 0.99, "measure": 0.94, "all": 0.94},
-    "test5": {"value": 0.99, "unit": 0.99, "measure": 0.93, "all": 0.93},
-    "test6": {"value": 0.99, "unit": 0.99, "measure": 0.96, "all": 0.96},
+    "test5": {"value": 0.99, "unit": 0.99, "measure": 0.96, "all": 0.96},
+    "test6": {"value": 0.99, "unit": 0.99, "measure": 0.99, "all": 0.99},
     "test7": {"value": 0.96, "unit": 0.90, "measure": 0.66, "all": 0.65},
 }
 

@@ -40,10 +40,10 @@ ARTICLES = {
 def _failing_on(article_id: str, failure: Any) -> Any:
     original = annotate_run.extract_figures
 
-    def stage(doc: Any) -> Any:
+    def stage(doc: Any, title: str | None = None) -> Any:
         if "Antwerp" in doc.text:
             return failure()
-        return original(doc)
+        return original(doc, title)
 
     return stage
 

