@@ -653,6 +653,9 @@ FIGURE_FLOORS = {
     "test5": {"value": 0.99, "unit": 0.99, "measure": 0.96, "all": 0.96},
     "test6": {"value": 0.99, "unit": 0.99, "measure": 0.99, "all": 0.99},
     "test7": {"value": 0.96, "unit": 0.90, "measure": 0.66, "all": 0.65},
+    # the ninth round's blind set (158 figures), scored without reading its errors: 0.918 / 0.918 /
+    # 0.728 / 0.715 (the eighth round's extractor: 0.918 / 0.918 / 0.722 / 0.709)
+    "test8": {"value": 0.91, "unit": 0.91, "measure": 0.72, "all": 0.71},
 }
 
 
