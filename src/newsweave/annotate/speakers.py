@@ -102,10 +102,7 @@ def speaker_tokens(verb: Token, phrase_before: bool = True) -> list[Token]:
             # PolNeAR keeps relative clauses and participles in the source ("people who have
             # battled other online threats", "Paradis, who has been active ..."): +1.5 source F1
             # on train against dropping them.
-            toks = _drop_source_asides(list(subj.subtree), subj)
-            while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text != "%":
-                toks.pop()
-            return _clean_speaker(toks)
+            return _subject_phrase(subj)
         if head.dep_ not in _CLIMB_DEPS or head.head.i == head.i:
             break
         head = head.head
@@ -131,8 +128,14 @@ def _object_maker(noun: Token) -> list[Token] | None:
     subj = _subject_of(gov)
     if subj is None:
         return None
+    return _subject_phrase(subj)
+
+
+def _subject_phrase(subj: Token) -> list[Token]:
+    """A subject's phrase as a speaker: its subtree without asides, trailing punctuation and
+    spaces ("52%" keeps its sign), cleaned."""
     toks = _drop_source_asides(list(subj.subtree), subj)
-    while toks and (toks[-1].is_punct or toks[-1].is_space):
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text != "%":
         toks.pop()
     return _clean_speaker(toks)
 

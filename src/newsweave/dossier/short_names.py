@@ -111,11 +111,17 @@ def _first_name_root(forest: Forest, lone: Group, full_names: Sequence[Group]) -
     persons in Reuters: "Motors", "Electric"); a word written far more often alone than the full
     name is someone else ("Baker" and one "Baker Lift")."""
     key = phonetic_key(lone.words[0])
-    roots = {forest.find(g.key) for g in full_names if phonetic_key(first_name(g.words)) == key}
+    return _sole_root(forest, lone, [g for g in full_names if phonetic_key(first_name(g.words)) == key], full_names)
+
+
+def _sole_root(forest: Forest, lone: Group, candidates: Sequence[Group], counted: Sequence[Group]) -> str | None:
+    """The one actor all ``candidates`` belong to, when ``lone`` is written at most
+    ``FIRST_NAME_SHARE`` times as often as that actor's names among ``counted``; else None."""
+    roots = {forest.find(g.key) for g in candidates}
     if len(roots) != 1:
         return None
     root = roots.pop()
-    written_in_full = sum(len(g.occurrences) for g in full_names if forest.find(g.key) == root)
+    written_in_full = sum(len(g.occurrences) for g in counted if forest.find(g.key) == root)
     return root if len(lone.occurrences) <= FIRST_NAME_SHARE * written_in_full else None
 
 
@@ -157,12 +163,7 @@ def _first_word_root(forest: Forest, lone: Group, org_names: Mapping[str, list[G
     with it, and the lone name is written at most ``FIRST_NAME_SHARE`` times as often as that
     full name ("Reuters" 7 times and "Reuters Taiwan" twice are two actors)."""
     candidates = org_names.get(phonetic_key(lone.words[0]), [])
-    roots = {forest.find(g.key) for g in candidates}
-    if len(roots) != 1:
-        return None
-    root = roots.pop()
-    written_in_full = sum(len(g.occurrences) for g in candidates)
-    return root if len(lone.occurrences) <= FIRST_NAME_SHARE * written_in_full else None
+    return _sole_root(forest, lone, candidates, candidates)
 
 
 def _dominant_root(forest: Forest, roots: set[str]) -> str | None:
