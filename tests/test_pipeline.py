@@ -185,3 +185,43 @@ def test_a_story_merged_away_loses_its_dossier_and_the_bigger_one_is_rebuilt(tmp
     assert set(api.dossier(stories[0].id, db=db).story.articles) == set(stories[0].articles)
     with api.open_store(db) as store, pytest.raises(NotFoundError):
         store.get_dossier(before["glacier"])
+
+
+def test_a_run_with_nothing_to_place_leaves_the_story_state_unread(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "p.db"
+    api.run([_write(tmp_path, ARTICLES)], db=db, config=CONFIG)
+    with api.open_store(db) as store:
+        saved = store.get_state(pipeline.STORIES_STATE)
+        original = type(store).get_state
+
+    def get_state(self: Any, key: str) -> Any:
+        assert key != pipeline.STORIES_STATE, "the clusterer's state was read with nothing to place"
+        return original(self, key)
+
+    monkeypatch.setattr(type(store), "get_state", get_state)
+    again = api.run([_write(tmp_path, ARTICLES)], db=db, config=CONFIG)
+    assert (again.added, again.linked) == (0, 0)
+    monkeypatch.undo()
+    with api.open_store(db) as store:
+        assert store.get_state(pipeline.STORIES_STATE) == saved
+
+
+def test_an_article_placed_before_a_stop_gets_its_story_stored(tmp_path: Path) -> None:
+    # the clusterer's state is saved before the assignments: a run stopped between the two leaves
+    # an article placed in the state but without a stored story; the next run stores it, once
+    db = tmp_path / "p.db"
+    api.run([_write(tmp_path, ARTICLES)], db=db, config=CONFIG)
+    with api.open_store(db) as store:
+        placed = {aid: s.id for s in store.list_stories() for aid in s.articles}
+        clusterer = StoryClusterer.from_state(store.get_state(pipeline.STORIES_STATE))
+        clusterer.add("late", "Rotterdam's port said on Wednesday that the storm backlog had been cleared.",
+                      date(2024, 2, 1))
+        store.add_articles([Article("late", "Rotterdam's port said on Wednesday that the storm backlog had been "
+                                            "cleared.", published=date(2024, 2, 1))])
+        store.put_state(pipeline.STORIES_STATE, clusterer.to_state())  # the stop: no assignment stored
+    again = api.run([], db=db, config=CONFIG)
+    assert (again.annotated, again.linked) == (1, 0)  # annotated now, already placed by the clusterer
+    stories = {aid: s.id for s in api.stories(db) for aid in s.articles}
+    assert stories == clusterer.assignments()  # "late", and any story its placing merged or split
+    assert set(stories) == set(placed) | {"late"}

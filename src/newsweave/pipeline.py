@@ -212,12 +212,18 @@ def entity_keys(ann: Annotations) -> list[str]:
 
 
 def link(store: Store, report: RunReport) -> set[str]:
-    """Place every annotated article without a story; returns the ids of stories that changed."""
+    """Place every annotated article without a story; returns the ids of stories that changed (and
+    of those a stopped run left without their dossier)."""
+    stored = {aid: s.id for s in store.list_stories() for aid in s.articles}
+    unplaced = list(store.iter_annotations([aid for aid in store.article_ids() if aid not in stored]))
+    if not unplaced:  # nothing to place: the clusterer's state (tens of MB at 20k articles) stays unread
+        return set((store.get_state(PENDING_STATE) or {}).get("stories", []))
     state = store.get_state(STORIES_STATE)
     clusterer = StoryClusterer.from_state(state) if state else StoryClusterer()
     known = clusterer.assignments()
-    stored = {aid: s.id for s in store.list_stories() for aid in s.articles}
-    new = list(store.iter_annotations([aid for aid in store.article_ids() if aid not in known]))
+    # an article the clusterer placed before a stop, whose story was not stored yet, is not new:
+    # its assignment is written below as a change
+    new = [ann for ann in unplaced if ann.article_id not in known]
     if new:
         articles = {a.id: a for a in store.iter_articles([ann.article_id for ann in new])}
         items = sorted(
