@@ -395,3 +395,21 @@ def test_merges_and_splits_keep_each_article_in_exactly_one_story(ecb_heldout: l
         assert all(s["members"] == len(s["member_ids"]) for s in state["stories"])
         assert all(state["assigned"][aid] == s["id"] for s in state["stories"] for aid in s["member_ids"])
     assert any(s["members"] == 0 for s in clusterer.to_state()["stories"])  # a merge happened
+
+
+def test_saved_members_are_decoded_only_when_used_and_saved_back_as_read(ecb_two_events: list[dict[str, Any]]) -> None:
+    from newsweave.link.story_state import MemberRecord, MemberTable
+
+    clusterer = StoryClusterer()
+    for r in ecb_two_events:
+        clusterer.add(r["id"], r["text"], None)
+    state = json.loads(json.dumps(clusterer.to_state()))
+    table = MemberTable(state["members"])
+    first = next(iter(state["members"]))
+    state["members"][first]["k"] = ["edited after loading"]  # a row never used is saved as it was read
+    assert table.to_state()[first]["k"] == ["edited after loading"]
+    record = table[first]
+    assert isinstance(record, MemberRecord) and record.keys == ("edited after loading",)
+    assert len(table) == len(state["members"])
+    restored = StoryClusterer.from_state(state)
+    assert json.dumps(restored.to_state()) == json.dumps(state)  # unchanged rows round-trip byte for byte

@@ -59,7 +59,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from newsweave.errors import StoreError
 from newsweave.link.story_config import StoryConfig
-from newsweave.link.story_state import Floats, Ints, MemberRecord, StoryRecord, decode_array, encode_array
+from newsweave.link.story_state import Floats, Ints, MemberRecord, MemberTable, StoryRecord, decode_array, encode_array
 from newsweave.model import content_hash
 
 __all__ = ["StoryClusterer", "StoryConfig"]
@@ -115,7 +115,7 @@ class StoryClusterer:
         self._postings: dict[int, dict[int, None]] = {}  # term -> story numbers, oldest first
         self._assigned: dict[str, str] = {}
         self._copies: dict[str, str] = {}  # content hash (16 hex) -> the first article with it
-        self._members: dict[str, MemberRecord] = {}
+        self._members = MemberTable()
 
     def assignments(self) -> dict[str, str]:
         """Article id -> story id, for every article added so far."""
@@ -483,7 +483,7 @@ class StoryClusterer:
                 "stories": [s.to_state() for s in self._stories],
                 "postings": {str(t): list(p) for t, p in self._postings.items()},
                 "assigned": dict(self._assigned), "copies": dict(self._copies),
-                "members": {aid: m.to_state() for aid, m in self._members.items()}}
+                "members": self._members.to_state()}
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> StoryClusterer:
@@ -519,7 +519,7 @@ class StoryClusterer:
         clusterer._postings = {int(t): dict.fromkeys(int(n) for n in p) for t, p in state["postings"].items()}
         clusterer._assigned = {str(k): str(v) for k, v in state["assigned"].items()}
         clusterer._copies = {str(k): str(v) for k, v in state["copies"].items()}
-        clusterer._members = {str(k): MemberRecord.from_state(v) for k, v in state.get("members", {}).items()}
+        clusterer._members = MemberTable(state.get("members"))
         if state["version"] == 1:  # copies pointed at stories: point them at an article of it
             first_of: dict[str, str] = {}
             for aid, sid in clusterer._assigned.items():

