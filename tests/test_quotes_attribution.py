@@ -137,3 +137,22 @@ def test_long_sentence_start_before_a_lower_case_quotation_is_part_of_it(nlp: La
     q = only(quotes_of(nlp, text), "private investment")
     assert q.content.text.startswith("The mayor plans to rebuild")
     assert q.speaker is not None and q.speaker.text == "her spokesman"
+
+
+def test_first_token_from_matches_a_scan(nlp: Language) -> None:
+    from newsweave.annotate.nlp import first_token_from
+
+    doc = nlp("“We will not stop,” the minister said.  Then he left.\nNothing more.")
+    for char in range(len(doc.text) + 2):
+        scan = next((t.i for t in doc if t.idx >= char), len(doc))
+        assert first_token_from(doc, char) == scan, char
+
+
+def test_a_long_paragraph_of_quotes_gives_every_quote(nlp: Language) -> None:
+    # one paragraph, no line breaks: the fragment and lead-in checks read only the text near each
+    # quote (they used to rescan the paragraph per quote: 35 s for 7,500 tokens, now 0.2 s)
+    one = "“We will not stop until the port is open,” the minister said on Monday, adding that Mr. Smith agreed. "
+    quotes = quotes_of(nlp, one * 60)
+    direct = [q for q in quotes if q.form == "direct"]
+    assert len(direct) == 60
+    assert all(q.speaker is not None and q.speaker.text == "the minister" for q in direct)

@@ -183,6 +183,12 @@ def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
+def first_token_from(doc: Doc, char: int) -> int:
+    """The index of the first token of ``doc`` that starts at or after ``char`` (``len(doc)`` when
+    none does), by binary search."""
+    return bisect.bisect_left(range(len(doc)), char, key=lambda i: doc[i].idx)
+
+
 def sentences_of(doc: Doc) -> tuple[Span, ...]:
     """Sentence spans, trimmed of surrounding whitespace; whitespace-only sentences dropped.
 

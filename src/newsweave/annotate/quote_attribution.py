@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsweave.annotate.nlp import doc_text, tokens_between
+from newsweave.annotate.nlp import doc_text, first_token_from, tokens_between
 from newsweave.annotate.quote_bylines import caption_after
 from newsweave.annotate.quote_marks import QuotedRegion
 from newsweave.annotate.reported_speech import cue_lemma, inverted_tag
@@ -141,7 +141,7 @@ def tail_fragment_end(doc: Doc, region: QuotedRegion, att: Attribution) -> int:
     if att.side != "tail":
         return region.end
     tag_start = min([att.cue.i, *(t.i for t in att.speaker)])
-    between = [t for t in doc[:tag_start] if t.idx >= region.end]
+    between = list(doc[first_token_from(doc, region.end):tag_start])  # idx >= region.end, before the tag
     while between and between[0].text in _CLOSING:
         between = between[1:]
     if not between or between[0].is_punct or not _fragment_then_tag(between, att):
@@ -269,7 +269,7 @@ def head_lead_in(doc: Doc, text: str, att: Attribution, reg: QuotedRegion) -> tu
     if att.side != "head" or not is_speech_verb(cue) or cue.idx >= reg.start or \
             not _ends_sentence(text, reg):
         return None
-    between = [t for t in doc[cue.i + 1:] if t.idx < reg.start - 1]
+    between = list(doc[cue.i + 1:max(cue.i + 1, first_token_from(doc, reg.start - 1))])  # idx < reg.start - 1
     if not between or any("\n" in t.text_with_ws or t.sent.start != cue.sent.start or
                           (t.i != cue.i and is_speech_verb(t)) for t in between):
         return None

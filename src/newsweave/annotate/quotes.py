@@ -160,7 +160,7 @@ def _fragment_start(doc: Doc, text: str, reg: QuotedRegion) -> int:
     p_start = text.rfind("\n", 0, reg.start) + 1
     prefix = text[p_start:reg.start - 1]
     ends = [m.end() for m in re.finditer(r"[.!?][”\"']?\s+(?=[A-Z“\"']|$)", prefix)
-            if not _ABBREVIATION.search(prefix, 0, m.start() + 1)]
+            if not _ABBREVIATION.search(prefix, max(0, m.start() - 20), m.start() + 1)]  # anchored at its end
     s_start = p_start + (ends[-1] if ends else 0)
     words = [w for w in text[s_start:reg.start - 1].split() if any(ch.isalnum() for ch in w)]
     first = next((ch for ch in text[reg.start:reg.end] if ch.isalnum()), "")
