@@ -225,3 +225,20 @@ def test_an_article_placed_before_a_stop_gets_its_story_stored(tmp_path: Path) -
     stories = {aid: s.id for s in api.stories(db) for aid in s.articles}
     assert stories == clusterer.assignments()  # "late", and any story its placing merged or split
     assert set(stories) == set(placed) | {"late"}
+
+
+def test_a_lost_story_state_is_rebuilt_by_the_next_run_that_places_articles(tmp_path: Path) -> None:
+    # e.g. a Spark load stopped before it wrote the state: stories are stored, the clusterer knows none
+    db = tmp_path / "p.db"
+    api.run([_write(tmp_path, ARTICLES)], db=db, config=CONFIG)
+    with api.open_store(db) as store:
+        store.put_state(pipeline.STORIES_STATE, {})
+    other = tmp_path / "other"
+    other.mkdir()
+    later = {"new": "Rotterdam's port said on Wednesday that the storm backlog had been cleared."}
+    api.run([_write(other, later)], db=db, config=CONFIG)
+    with api.open_store(db) as store:
+        clusterer = StoryClusterer.from_state(store.get_state(pipeline.STORIES_STATE))
+        stored = {aid: s.id for s in store.list_stories() for aid in s.articles}
+    assert set(clusterer.assignments()) == set(ARTICLES) | {"new"}
+    assert stored == clusterer.assignments()

@@ -69,6 +69,11 @@ def load_into_store(out: str | Path, store: Store) -> dict[str, Any]:
             _put_articles(store, batch, assignments)
             batch = []
     _put_articles(store, batch, assignments)
+    # as the local link step orders its writes: a load stopped from here on leaves every story
+    # pending (the next local run builds their dossiers) and the clusterer's state before the
+    # assignments (the next run that places articles goes on from it)
+    store.put_state(PENDING_STATE, {"stories": sorted(set(assignments.values()))})
+    store.put_state(STORIES_STATE, json.loads((out / STATE_FILE).read_text(encoding="utf-8")))
     store.set_story_assignments(assignments)
     dossiers: list[Dossier] = []
     for row in _rows(out / "stories.parquet", ["dossier"]):
@@ -77,7 +82,6 @@ def load_into_store(out: str | Path, store: Store) -> dict[str, Any]:
             store.put_dossiers(dossiers)
             dossiers = []
     store.put_dossiers(dossiers)
-    store.put_state(STORIES_STATE, json.loads((out / STATE_FILE).read_text(encoding="utf-8")))
     store.put_state(PENDING_STATE, {"stories": []})
     store.finish_run(run_id, report)
     return dict(report)
