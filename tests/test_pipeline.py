@@ -242,3 +242,16 @@ def test_a_lost_story_state_is_rebuilt_by_the_next_run_that_places_articles(tmp_
         stored = {aid: s.id for s in store.list_stories() for aid in s.articles}
     assert set(clusterer.assignments()) == set(ARTICLES) | {"new"}
     assert stored == clusterer.assignments()
+
+
+def test_a_new_annotator_version_rebuilds_the_dossiers_of_stored_stories(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "p.db"
+    api.run([_write(tmp_path, ARTICLES)], db=db, config=CONFIG)
+    monkeypatch.setattr(annotate_run, "ANNOTATOR_VERSION", annotate_run.ANNOTATOR_VERSION + "-next")
+    again = api.run([], db=db, config=CONFIG)
+    assert again.annotated == 3
+    assert again.stories_updated == len(api.stories(db))  # every story's dossier, from the new annotations
+    with api.open_store(db) as store:
+        mentions = [m for ann in store.iter_annotations() for m in ann.mentions]
+        assert mentions and all(m.entity is not None for m in mentions)  # actor ids written again

@@ -178,6 +178,7 @@ def update(store: Store, report: RunReport, config: RunConfig = RunConfig()) -> 
         annotator = Annotator(config.model, workers=1)
     todo = store.ids_needing_annotation(annotator.version)
     if todo:
+        _mark_stories_pending(store, todo)
         with _timed(report, "annotate"):
             annotate(todo, store, annotator, report, config)
     if config.workers > 1 and report.annotated >= _PARALLEL_DOSSIERS and store.worker_url() is not None:
@@ -188,6 +189,18 @@ def update(store: Store, report: RunReport, config: RunConfig = RunConfig()) -> 
     with _timed(report, "dossier"):
         build_dossiers(touched, store, annotator.version, report, config)
     report.stories_total = len(store.list_stories())
+
+
+def _mark_stories_pending(store: Store, article_ids: Sequence[str]) -> None:
+    """Mark the stories of ``article_ids`` (articles annotated again, by a new annotator version)
+    for a new dossier: their dossiers were built from the old annotations, and the new ones lack
+    the actor ids a dossier writes into them. Marked before annotating, so that a stopped run
+    still rebuilds them."""
+    placed = {aid: s.id for s in store.list_stories() for aid in s.articles}
+    stale = {placed[aid] for aid in article_ids if aid in placed}
+    if stale:
+        pending = set((store.get_state(PENDING_STATE) or {}).get("stories", []))
+        store.put_state(PENDING_STATE, {"stories": sorted(pending | stale)})
 
 
 def annotate(ids: Sequence[str], store: Store, annotator: Annotator, report: RunReport,
