@@ -156,3 +156,9 @@ def test_a_long_paragraph_of_quotes_gives_every_quote(nlp: Language) -> None:
     direct = [q for q in quotes if q.form == "direct"]
     assert len(direct) == 60
     assert all(q.speaker is not None and q.speaker.text == "the minister" for q in direct)
+
+
+@pytest.mark.parametrize("text", ["The museum is open to the public.",
+                                  "The offer remains open to all shareholders until May."])
+def test_open_to_is_no_attitude_cue(nlp: Language, text: str) -> None:
+    assert quotes_of(nlp, text) == []

@@ -173,6 +173,6 @@ def adjective_cue_content(adj: Token) -> tuple[int, int] | None:
         c.dep_ == "ccomp" or (c.dep_ == "xcomp" and adj.lemma_.lower() in _WILLING))), None)
     if clause is not None:
         return subtree_span([clause])
-    prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in preps.split() and c.i > adj.i), None)
+    prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in preps and c.i > adj.i), None)
     objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
     return subtree_span(objs) if objs else None

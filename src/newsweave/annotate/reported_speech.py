@@ -467,7 +467,7 @@ def cue_span(doc: Doc, text: str, verb: Token) -> Span:
         lo = min([head.i, *(c.i for c in head.children if c.dep_ in ("aux", "neg") and c.i < head.i)])
         hi = verb.i
         adj_prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1
-                         and c.lower_ in ADJECTIVE_CUES.get(verb.lemma_.lower(), "").split()), None)
+                         and c.lower_ in ADJECTIVE_CUES.get(verb.lemma_.lower(), ())), None)
         hi = adj_prep.i if adj_prep is not None else hi
         return Span.of(text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
     inner = reported_through(verb)

@@ -154,8 +154,9 @@ CUE_ADVERBS = frozenset({"also", "later", "then", "previously", "once", "recentl
 
 # Adjectives of belief and attitude after a copula ("is confident that ...", "are wary of ...",
 # "was not hopeful about ..."), with the prepositions that introduce their content; a that-clause
-# or an infinitive counts for all. A general family written by hand, as PARC annotates them.
-ADJECTIVE_CUES: dict[str, str] = {
+# or an infinitive counts for all. A general family written by hand, as PARC annotates them
+# (written as one string of prepositions each, split once below).
+_ADJECTIVE_CUE_WORDS = {
     "confident": "about of", "sure": "about of", "certain": "about of", "convinced": "of", "aware": "of",
     "afraid": "of", "worried": "about", "concerned": "about", "hopeful": "about of", "optimistic": "about",
     "pessimistic": "about", "skeptical": "of about", "sceptical": "of about", "critical": "of",
@@ -164,12 +165,14 @@ ADJECTIVE_CUES: dict[str, str] = {
     "frustrated": "with by", "disappointed": "in with by", "satisfied": "with", "doubtful": "about",
     "enthusiastic": "about", "cautious": "about", "vocal": "about", "dismissive": "of", "fearful": "of",
     # the families of feelings about a cause (pleased with, irritated about, impressed by) and of
-    # uncertainty (unsure of, nervous about, open to): PolNeAR train +3 exact contents, +4 sources
-    # for 5 more predictions; none on dev
+    # uncertainty (unsure of, nervous about): PolNeAR train +3 exact contents, +4 sources for 5
+    # more predictions; none on dev. "open to" was dropped in review: "The museum is open to the
+    # public" made the museum a source
     "pleased": "with by", "happy": "with about", "delighted": "by with", "impressed": "with by",
     "irritated": "about with by", "annoyed": "by with at", "unsure": "about of", "uncertain": "about of",
-    "nervous": "about", "open": "to",
+    "nervous": "about",
 }
+ADJECTIVE_CUES = {adj: frozenset(preps.split()) for adj, preps in _ADJECTIVE_CUE_WORDS.items()}
 
 
 def opens_according_to(tok: Token) -> bool:
