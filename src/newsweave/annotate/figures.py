@@ -223,6 +223,8 @@ def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
         return "basis points", j + 2
     if doc[j].text in ("bp", "bps"):  # lower case only: "BP" after a number is the oil company
         return "basis points", j + 1
+    if doc[j].text in ("mb", "MB"):  # "512mb of storage"; "2Mb" is a line's megabits
+        return "megabytes", j + 1
     if low in CROWN_COUNTRIES and j + 1 < len(doc) and doc[j + 1].lower_ in ("crowns", "crown", "kroner",
                                                                            "krone", "kronor", "krona"):
         return CROWN_COUNTRIES[low], j + 2
