@@ -252,7 +252,10 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | 
         return noun_phrase(owned, inside) if owned is not None else "stake"
     # what happened to a sum's or a rate's noun did not happen to the sum: "withdrew a six dlr per
     # share offer" is the offer's price, not an amount withdrawn
-    verb = governing_verb(counted) if unit not in CURRENCY_UNITS and unit != "percent" else None
+    # nor what happened to a thing a size describes: "leased a 23,500 ton passenger vessel" is the
+    # vessel's tonnage (test7), not an amount leased; "exported 689,038 tonnes of rice" keeps its verb
+    sized = unit is not None and any(doc[k].head.i == counted.i for k in inside)
+    verb = governing_verb(counted) if unit not in CURRENCY_UNITS and unit != "percent" and not sized else None
     if verb is not None and counted.lower_ in GENERIC_COUNTED and verb.lemma_ in CHANGE_VERBS \
             and counted.dep_ not in ("nsubj", "nsubjpass"):
         subj = subject_of(verb)  # "the forces will number 2.5 thousand people"; "the toll rose to 50 people"
@@ -316,6 +319,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
     if role == "pobj" or (role == "prep" and top.i in inside):
         attach = attach.head if role == "pobj" else attach
         role = "prep"
+    if role == "prep" and prep == "of" and attach.dep_ == "acl" and attach.tag_ == "VBN" and _is_when(attach.head):
+        attach = attach.head  # "a profit for the first half ended January 31 of 105,013 dlrs" (test7)
     if role == "prep" and prep == "of" and _is_when(attach) and attach.dep_ == "pobj":
         # "had sales for 1986 of around 76 mln dlrs", "a net loss for the year of 62.1 mln": the
         # amount of what the time phrase is about, the noun it hangs on or its verb's object
@@ -455,10 +460,10 @@ def _valued(worth: Token, inside: set[int]) -> Token | None:
 
 
 def _is_when(tok: Token) -> bool:
-    """A year or a span of time ("1986", "the year", "the quarter") that a time phrase names (four
-    digits of a modern year)."""
-    return (tok.like_num and tok.ent_type_ == "DATE") or (len(tok.text) == 4 and tok.text.isdigit()
-                                                        and MODERN_YEARS[0] <= int(tok.text) <= MODERN_YEARS[1]) \
+    """A year, a month or a span of time ("1986", "February", "the year", "the quarter") that a time
+    phrase names (four digits of a modern year)."""
+    return (tok.ent_type_ == "DATE" and (tok.like_num or tok.lower_ in MONTHS)) \
+        or (len(tok.text) == 4 and tok.text.isdigit() and MODERN_YEARS[0] <= int(tok.text) <= MODERN_YEARS[1]) \
         or tok.lemma_.lower() in TIME_NOUNS
 
 
