@@ -125,6 +125,10 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     if counted is not None and expr.unit in CURRENCY_UNITS and counted.dep_ == "poss" and counted.i < counted.head.i \
             and counted.head.pos_ == "NOUN":
         counted = counted.head  # a sum is not of a possessor: "his £71,433 minister's salary" (test6)
+    if counted is not None and expr.unit == "percent":
+        whose = _share_level(doc, counted, inside)
+        if whose is not None:
+            return whose
     if counted is not None:
         return _measure_of_counted(doc, counted, inside, expr.unit)
     found = _measure_of_bare(doc, top, inside, expr)
@@ -304,6 +308,25 @@ def _level_of(doc: Doc, counted: Token, inside: set[int]) -> str | None:
     if obj is not None:
         return noun_phrase(obj, inside) if obj.i != counted.i else None
     subj = subject_of(verb)
+    return subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None
+
+
+def _share_level(doc: Doc, whole: Token, inside: set[int]) -> str | None:
+    """What a share "of" a whole is the new or old level of: "dollar borrowing should rise to 56.2 pct
+    of overall debt" (test7) measures the dollar borrowing, not the debt; the object of the change
+    verb when it has one ("raised its stake to 25 pct of the company"), else its subject."""
+    share = whole.head
+    if whole.dep_ != "pobj" or share.lower_ != "of" or share.head.i not in inside:
+        return None
+    rate = share.head
+    prep = rate.head
+    if rate.dep_ != "pobj" or prep.lower_ not in ("to", "from") or prep.head.pos_ not in ("VERB", "AUX") \
+            or prep.head.lemma_.lower() not in CHANGE_VERBS:
+        return None
+    obj = verb_object(prep.head, inside)
+    if obj is not None:
+        return noun_phrase(obj, inside)
+    subj = subject_of(prep.head)
     return subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None
 
 
