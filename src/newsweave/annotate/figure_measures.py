@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsweave.annotate.figure_cues import (
+    ADDING_VERBS,
     AGENT_NOUNS,
     AMOUNT_CHANGE_NOUNS,
     BOX_OFFICE_VERBS,
@@ -102,7 +103,7 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
         tops[-1].dep_ == "amod" and is_unit_token(tops[-1]) and tops[-1].head.i > tops[-1].i) else tops[0]
     if tops[0].dep_ == "pobj" and tops[0].head.i == expr.start - 1 and tops[0].head.lower_ in ("at", "for"):
         top = tops[0]  # the preposition before a range the parse splits: "sold shares at 17-1/2 to 19 dlrs each"
-    counted = _counted_noun(doc, top, inside)
+    counted = _worth_of(doc, expr) or _counted_noun(doc, top, inside)
     if counted is not None and counted.lower_ in CLASSIFIER_NOUNS and not left_modifiers(counted, inside) \
             and (counted.dep_ == "pobj" or counted.head.lemma_.lower() in CHANGE_VERBS):
         # "totalled 651,253 units", "275,000 head": the classifier says only that things are counted
@@ -125,6 +126,9 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     if counted is not None and expr.unit in CURRENCY_UNITS and counted.dep_ == "poss" and counted.i < counted.head.i \
             and counted.head.pos_ == "NOUN":
         counted = counted.head  # a sum is not of a possessor: "his £71,433 minister's salary" (test6)
+    added_to = _added_to(doc, top, inside) if counted is None else None
+    if added_to is not None:
+        return added_to  # not "added 30,000 tonnes of U.S. corn to its previous commitments" (test7)
     if counted is not None and expr.unit == "percent":
         whose = _share_level(doc, counted, inside)
         if whose is not None:
@@ -311,6 +315,33 @@ def _level_of(doc: Doc, counted: Token, inside: set[int]) -> str | None:
     return subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None
 
 
+def _worth_of(doc: Doc, expr: NumberExpr) -> Token | None:
+    """The goods a sum is "worth of": "a total of 800 billion yen worth of financing bills" (test7),
+    "$2m worth of drugs", however the parse hangs "worth"."""
+    k = expr.end
+    if k + 1 >= len(doc) or doc[k].lower_ != "worth" or doc[k + 1].lower_ != "of":
+        return None
+    noun = next((c for c in doc[k + 1].children if c.dep_ == "pobj"), None)
+    if noun is None or noun.pos_ not in NOUN_POS or is_unit_token(noun) or noun.lemma_.lower() in TIME_NOUNS:
+        return None
+    return noun
+
+
+def _added_to(doc: Doc, top: Token, inside: set[int]) -> str | None:
+    """What a figure is added to: "the microchip will add about five pct to the company's revenues"
+    (test7), "contributed 40 mln dlrs to earnings": the noun of "to", hung on the figure or on the verb
+    whose object it is, when the figure counts nothing itself."""
+    if top.dep_ not in ("dobj", "obj") or top.head.lemma_.lower() not in ADDING_VERBS:
+        return None
+    for holder in (top, top.head):
+        to = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        noun = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if noun is not None and noun.pos_ == "NOUN" and noun.i not in inside and not is_unit_token(noun) \
+                and noun.lemma_.lower() not in TIME_NOUNS and noun.ent_type_ not in ("DATE", "TIME"):
+            return noun_phrase(noun, inside)
+    return None
+
+
 def _share_level(doc: Doc, whole: Token, inside: set[int]) -> str | None:
     """What a share "of" a whole is the new or old level of: "dollar borrowing should rise to 56.2 pct
     of overall debt" (test7) measures the dollar borrowing, not the debt; the object of the change
@@ -370,8 +401,9 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         attach = _change_verb_above(attach)
     per = _per_unit(doc, expr) if unit in CURRENCY_UNITS else None
     lemma = attach.lemma_.lower()
-    if per is not None and prep in ("for", "at") and lemma not in CHANGE_VERBS:
-        return f"price per {per}" if per else "price"  # "buy the company for 30.6 dlrs a share"
+    if per is not None and prep in ("for", "at") and (lemma not in CHANGE_VERBS or (lemma == "be" and prep == "at")):
+        # "buy the company for 30.6 dlrs a share"; "an offering ... is underway at 18.25 dlrs each" (test7)
+        return f"price per {per}" if per else "price"
     if attach.pos_ in ("VERB", "AUX") and lemma in PRICING_VERBS and (
             prep == "at" or (prep == "for" and verb_object(attach, inside) is None)):
         return "price"  # "to be offered at 99-3/4", "priced at 101-3/4 pct", "is selling for 19,800 yen"
