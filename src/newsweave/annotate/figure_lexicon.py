@@ -105,6 +105,8 @@ UNIT_WORDS: dict[str, str] = {
     "megabytes": "megabytes", "megabyte": "megabytes", "gigabytes": "gigabytes", "gigabyte": "gigabytes",
     "gb": "gigabytes", "terabytes": "terabytes", "terabyte": "terabytes", "kilobytes": "kilobytes",
 }
+# Megabytes by their symbol, in lower or upper case only: "512mb of storage"; "2Mb" is a line's megabits.
+CASED_UNITS: dict[str, str] = {"mb": "megabytes", "MB": "megabytes"}
 CURRENCY_UNITS = frozenset({*CURRENCY_SIGNS.values(), *CURRENCY_WORDS.values(),
                              *(c for named in SHARED_CURRENCIES.values() for c in named.values()),
                              *DOLLAR_COUNTRIES.values(), *CENT_COUNTRIES.values(),

@@ -41,6 +41,7 @@ from newsweave.annotate.figure_cues import (
     VERB_MEASURES,
 )
 from newsweave.annotate.figure_lexicon import (
+    CASED_UNITS,
     CURRENCY_UNITS,
     CURRENCY_WORDS,
     MODERN_YEARS,
@@ -69,6 +70,9 @@ from newsweave.annotate.figure_subjects import (
 from newsweave.annotate.figure_tables import table_label
 
 __all__ = ["NumberExpr", "find_measure"]
+
+# Units of a rate or a ratio, which are not quantities of goods.
+RATE_WORDS = frozenset({"percent", "times", "fold"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +319,12 @@ def _level_of(doc: Doc, counted: Token, inside: set[int]) -> str | None:
     return subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None
 
 
+def _is_quantity(tok: Token | None) -> bool:
+    """A physical unit with its number ("512mb", "20,000 tonnes"), which a sum "for" or "at" prices."""
+    unit = None if tok is None else CASED_UNITS.get(tok.text) or UNIT_WORDS.get(tok.lower_)
+    return tok is not None and unit is not None and unit not in RATE_WORDS and any(c.like_num for c in tok.children)
+
+
 def _worth_of(doc: Doc, expr: NumberExpr) -> Token | None:
     """The goods a sum is "worth of": "a total of 800 billion yen worth of financing bills" (test7),
     "$2m worth of drugs", however the parse hangs "worth"."""
@@ -384,6 +394,9 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             return noun_phrase(obj, inside) if obj is not None else None
         if about.pos_ in NOUN_POS and about.i not in inside:
             return noun_phrase(about, inside)
+    if role == "prep" and prep in ("for", "at") and unit in CURRENCY_UNITS and (
+            _is_quantity(attach) or (attach.pos_ == "VERB" and _is_quantity(verb_object(attach, inside)))):
+        return "price"  # "offering 512mb of storage for $99", "one gigabyte of storage for $149" (test7)
     while (attach.lower_ in ("up", "down", "higher", "lower", "off", "anywhere", "somewhere")
            or is_unit_token(attach) or (attach.pos_ == "ADJ" and attach.dep_ in ("acomp", "advmod", "oprd"))
            or (attach.lower_ in ("from", "to") and attach.dep_ == "prep" and attach.head.lower_ == "from")) \
