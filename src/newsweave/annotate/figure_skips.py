@@ -26,6 +26,9 @@ NUMBERED_ITEMS = {"article", "section", "chapter", "paragraph", "clause", "resol
                   "channel", "platform", "gate", "page", "vol", "volume", "part", "phase", "stage",
                   "category", "round", "game", "week", "act", "amendment", "protocol", "annex", "item",
                   "step", "figure", "table", "line", "bus", "apollo", "windows", "boeing", "airbus"}
+# Words before a number, in any case, that make it a grade: the USDA meat grades of market reports
+# ("choice 2-4 950-1125 lbs": test7's annotator, like "number two SRW wheat").
+GRADE_WORDS = {"choice"}
 # Words before a number that make it a rank ("top four", "number one in the charts").
 RANK_WORDS = {"top", "bottom", "number"}
 SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT",
@@ -178,6 +181,8 @@ def _is_numbered_item(doc: Doc, expr: NumberExpr, before: Token | None) -> bool:
     if before is None or expr.unit is not None:
         return False
     if before.lower_.rstrip(".") in NUMBERED_ITEMS and before.text[:1].isupper():
+        return True
+    if before.lower_ in GRADE_WORDS:
         return True
     if before.lower_ in RANK_WORDS:
         return True  # "the top four", "reached number four in the charts": ranks
