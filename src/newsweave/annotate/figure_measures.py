@@ -325,6 +325,28 @@ def _is_quantity(tok: Token | None) -> bool:
     return tok is not None and unit is not None and unit not in RATE_WORDS and any(c.like_num for c in tok.children)
 
 
+def _changed_with(doc: Doc, change: Token, inside: set[int]) -> str | None:
+    """What changed by a change noun "with" which a clause goes on: "netback values were mostly lower,
+    with declines of seven to 14 cts" (test7) -> the clause's subject."""
+    verb = change.head.head
+    if change.dep_ != "pobj" or change.head.lower_ != "with" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = subject_of(verb)
+    return subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ == "NOUN" else None
+
+
+def _noun_up_to(doc: Doc, expr: NumberExpr, inside: set[int]) -> str | None:
+    """The noun right before "up to" (or "of up to") a figure the parse hangs on a verb: "works over a
+    range up to 10 metres" is the range."""
+    k = expr.start
+    if k < 3 or doc[k - 2].lower_ != "up" or doc[k - 1].lower_ != "to":
+        return None
+    noun = doc[k - 4] if doc[k - 3].lower_ == "of" and k >= 4 else doc[k - 3]
+    if noun.pos_ != "NOUN" or is_unit_token(noun) or noun.lemma_.lower() in TIME_NOUNS or noun.ent_type_:
+        return None
+    return noun_phrase(noun, inside)
+
+
 def _worth_of(doc: Doc, expr: NumberExpr) -> Token | None:
     """The goods a sum is "worth of": "a total of 800 billion yen worth of financing bills" (test7),
     "$2m worth of drugs", however the parse hangs "worth"."""
@@ -394,6 +416,10 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             return noun_phrase(obj, inside) if obj is not None else None
         if about.pos_ in NOUN_POS and about.i not in inside:
             return noun_phrase(about, inside)
+    if role == "npadvmod" and attach.pos_ in ("VERB", "AUX"):
+        ranged = _noun_up_to(doc, expr, inside)
+        if ranged is not None:
+            return ranged  # "works over a range up to 10 metres" (test7)
     if role == "prep" and prep in ("for", "at") and unit in CURRENCY_UNITS and (
             _is_quantity(attach) or (attach.pos_ == "VERB" and _is_quantity(verb_object(attach, inside)))):
         return "price"  # "offering 512mb of storage for $99", "one gigabyte of storage for $149" (test7)
@@ -497,7 +523,7 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
                 # "volume growth of 80 pct"; "a loss of $387m" is a loss, but "an increase of 62,000
                 # units" does not say what increased
                 named = attach.lemma_.lower() in AMOUNT_CHANGE_NOUNS or bool(left_modifiers(attach, inside))
-                return noun_phrase(attach, inside) if named else None
+                return noun_phrase(attach, inside) if named else _changed_with(doc, attach, inside)
             return noun_phrase(target, inside)
         if role == "prep" and prep == "of" and attach.lemma_.lower() in LEVEL_NOUNS:
             owner = _level_owner(attach, inside)
