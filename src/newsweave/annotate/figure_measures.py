@@ -71,6 +71,8 @@ from newsweave.annotate.figure_tables import table_label
 
 __all__ = ["NumberExpr", "find_measure"]
 
+# The words of a bond's nominal amount, a share of which is its price ("at 103 pct of par").
+PAR_WORDS = frozenset({"par", "face", "principal", "nominal"})
 # Units of a rate or a ratio, which are not quantities of goods.
 RATE_WORDS = frozenset({"percent", "times", "fold"})
 
@@ -133,6 +135,8 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     added_to = _added_to(doc, top, inside) if counted is None else None
     if added_to is not None:
         return added_to  # not "added 30,000 tonnes of U.S. corn to its previous commitments" (test7)
+    if counted is not None and expr.unit == "percent" and _of_par(counted, inside):
+        return "price"  # "buy back the convertible debt at 105.95 pct of 1,000 dlr face amount" (test7)
     if counted is not None and expr.unit == "percent":
         whose = _share_level(doc, counted, inside)
         if whose is not None:
@@ -323,6 +327,18 @@ def _is_quantity(tok: Token | None) -> bool:
     """A physical unit with its number ("512mb", "20,000 tonnes"), which a sum "for" or "at" prices."""
     unit = None if tok is None else CASED_UNITS.get(tok.text) or UNIT_WORDS.get(tok.lower_)
     return tok is not None and unit is not None and unit not in RATE_WORDS and any(c.like_num for c in tok.children)
+
+
+def _of_par(whole: Token, inside: set[int]) -> bool:
+    """A bond's par, face or principal amount, "at" a share of which it is bought or redeemed: "at 103
+    pct of par", "at 105.95 pct of 1,000 dlr face amount" (13 such in Reuters-21578)."""
+    share = whole.head
+    if whole.dep_ != "pobj" or share.lower_ != "of" or share.head.i not in inside:
+        return False
+    rate = share.head
+    if rate.dep_ != "pobj" or rate.head.lower_ != "at":
+        return False
+    return any(t.lower_ in PAR_WORDS for t in (*left_modifiers(whole, inside), whole))
 
 
 def _changed_with(doc: Doc, change: Token, inside: set[int]) -> str | None:
