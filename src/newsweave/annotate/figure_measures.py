@@ -342,7 +342,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
     if role == "pobj" or (role == "prep" and top.i in inside):
         attach = attach.head if role == "pobj" else attach
         role = "prep"
-    if role == "prep" and prep == "of" and attach.dep_ == "acl" and attach.tag_ == "VBN" and _is_when(attach.head):
+    if role == "prep" and prep == "of" and attach.dep_ == "acl" and attach.tag_ in ("VBN", "VBD") \
+            and _is_when(attach.head):
         attach = attach.head  # "a profit for the first half ended January 31 of 105,013 dlrs" (test7)
     if role == "prep" and prep == "of" and _is_when(attach) and attach.dep_ == "pobj":
         # "had sales for 1986 of around 76 mln dlrs", "a net loss for the year of 62.1 mln": the
