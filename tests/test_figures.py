@@ -647,12 +647,13 @@ def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str,
 # sum the NER calls a date; the frames of annotate/figure_frames.py ("worth of", "added to", a share of
 # a whole that is a change's level, "pct of par", a sum "for" a quantity); "up from" and "compared with"
 # links; market report lines. test7 went from 0.972 / 0.917 / 0.681 / 0.667 to 1.000 / 0.986 / 0.972 /
-# 0.972; the other tuning sets were unchanged.
+# 0.972; test2 from 0.963 / 1.000 / 0.925 / 0.912 to 0.963 / 1.000 / 0.938 / 0.925 (a share that a verb
+# of a level takes: "imports reach half of domestic consumption"); the other tuning sets were unchanged.
 FIGURE_FLOORS = {
     "dev": {"value": 0.99, "unit": 0.99, "measure": 0.95, "all": 0.95},
     "gold": {"value": 0.99, "unit": 0.99, "measure": 0.95, "all": 0.95},
     "test": {"value": 0.98, "unit": 0.99, "measure": 0.91, "all": 0.90},
-    "test2": {"value": 0.95, "unit": 0.99, "measure": 0.92, "all": 0.91},
+    "test2": {"value": 0.95, "unit": 0.99, "measure": 0.93, "all": 0.92},
     "test3": {"value": 0.90, "unit": 0.90, "measure": 0.83, "all": 0.80},
     "test4": {"value": 0.99, "unit": 0.99, "measure": 0.94, "all": 0.94},
     "test5": {"value": 0.99, "unit": 0.99, "measure": 0.96, "all": 0.96},

@@ -58,6 +58,10 @@ def test_megabits_are_not_megabytes(nlp: Language) -> None:
     ("Imports should rise to 30.5 pct of the total by 1990, compared to 22.1 pct now.", "22.1 pct", "imports"),
     # a share of a whole that is the level of a change measures what changed
     ("Imports should rise to 30.5 pct of the total by 1990, compared to 22.1 pct now.", "30.5 pct", "imports"),
+    # ... and of a verb of a level, a fraction word too; the whole may stand between two such shares
+    ("The tariff would start when imports reach half of domestic demand.", "half", "imports"),
+    ("The dividend represented 31.2 pct of group net profit, against 29.5 pct last year.", "29.5 pct",
+     "dividend"),
     # the goods a sum is worth; the total a figure is added to
     ("Police seized 3 mln dlrs worth of heroin at the port.", "3 mln dlrs", "heroin"),
     ("The new plant will add about 3 pct to the group's output.", "3 pct", "output"),
@@ -87,6 +91,9 @@ def test_a_grade_is_no_figure(nlp: Language) -> None:
      "U.S. wheat added"),
     # a share taken, not the level of a change, stays the share of the whole
     ("GM took only 37 pct of all car sales in February.", "37 pct", "car sales"),
+    # a participle's share keeps its whole: the parse does not give the participle's subject
+    ("Manila will pay the banks 40 mln dlrs a year, representing five pct of a 900 mln dlr loan.",
+     "five pct", "loan"),
     # "from" a figure after a noun keeps its own measure
     ("Sales rose to 5.1 mln dlrs from 4.2 mln dlrs.", "4.2 mln dlrs", "sales"),
 ])

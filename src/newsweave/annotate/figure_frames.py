@@ -27,6 +27,8 @@ __all__ = ["added_to", "bought", "changed_with", "is_quantity", "level_owner", "
 
 # The words of a bond's nominal amount, a share of which is its price ("at 103 pct of par").
 PAR_WORDS = frozenset({"par", "face", "principal", "nominal"})
+# Verbs whose object is the level their subject reaches or holds: "imports reach half of consumption".
+SHARE_LEVEL_VERBS = frozenset({"reach", "hit", "top", "exceed", "be", "become", "remain", "represent", "equal"})
 # Units of a rate or a ratio, which are not quantities of goods.
 RATE_WORDS = frozenset({"percent", "times", "fold"})
 
@@ -101,19 +103,27 @@ def added_to(doc: Doc, top: Token, inside: set[int]) -> str | None:
 def share_level(doc: Doc, whole: Token, inside: set[int]) -> str | None:
     """What a share "of" a whole is the new or old level of: "dollar borrowing should rise to 56.2 pct
     of overall debt" (test7) measures the dollar borrowing, not the debt; the object of the change
-    verb when it has one ("raised its stake to 25 pct of the company"), else its subject."""
+    verb when it has one ("raised its stake to 25 pct of the company"), else its subject. A share that
+    a verb of a level takes as its object is its subject's too: "when imports reach half of domestic
+    consumption" (test2), "exports were 20 pct of output" (not "cut 20 pct of its workforce")."""
     share = whole.head
     if whole.dep_ != "pobj" or share.lower_ != "of" or share.head.i not in inside:
         return None
     rate = share.head
     prep = rate.head
-    if rate.dep_ != "pobj" or prep.lower_ not in ("to", "from") or prep.head.pos_ not in ("VERB", "AUX") \
-            or prep.head.lemma_.lower() not in CHANGE_VERBS:
+    if rate.dep_ == "pobj" and prep.lower_ in ("to", "from") and prep.head.pos_ in ("VERB", "AUX") \
+            and prep.head.lemma_.lower() in CHANGE_VERBS:
+        verb = prep.head
+        obj = verb_object(verb, inside)
+        if obj is not None:
+            return noun_phrase(obj, inside)
+    elif rate.dep_ in ("dobj", "attr") and rate.head.lemma_.lower() in SHARE_LEVEL_VERBS and rate.head.tag_ != "VBG":
+        # not a participle's, whose subject the parse does not give: "pay banks 37 mln dlrs a year,
+        # representing four pct of a loan", "the governors representing three-quarters of the votes"
+        verb = rate.head
+    else:
         return None
-    obj = verb_object(prep.head, inside)
-    if obj is not None:
-        return noun_phrase(obj, inside)
-    subj = subject_of(prep.head)
+    subj = subject_of(verb)
     return subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None
 
 

@@ -28,6 +28,9 @@ _LINKED_RE = re.compile(r"^[\s,()]*(or|and|(?:(?:up|down) )?from|vs\.?|versus|ag
                         r"[\s,]*(a|an)?"
                         r"\s*(?:further|another|additional)?\s*$")
 RATE_UNITS = {"percent", "percentage points", "basis points"}
+# The whole a first figure is a share of, which may stand before the second: "represented 27.6 pct of
+# group net profit, against 28.2 pct last year" (a noun phrase: at most five words before the comma).
+_OF_WHOLE_RE = re.compile(r"^\s*of\s+((?:[^\s,;()]+\s+){0,4}[^\s,;()]+)\s*(?=,)")
 _RESTATING_WORDS = {"of", "its", "their", "the", "his", "her"}
 # A figure restated in another currency right after the first: "$32bn (£16.7bn; 24.1bn euros)".
 _CONVERSION_RE = re.compile(r"^\s*[(;,/]\s*$")
@@ -118,6 +121,9 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     # "2,890,000 of its ordinary shares or 2.2 pct of those": the first figure's own noun may stand
     # between the two
     own = set(prev.measure.lower().split()) | _RESTATING_WORDS if prev.measure else set(_RESTATING_WORDS)
+    whole = _OF_WHOLE_RE.match(between)
+    if whole is not None:
+        own = own | set(whole.group(1).lower().split())  # "27.6 pct of group net profit, against 28.2 pct"
     after = doc.char_span(prev.end, fig.start, alignment_mode="expand")
     if after is not None and len(after) and after[0].pos_ == "NOUN" \
             and any(c.dep_ == "nummod" and c.idx < prev.end for c in after[0].children):

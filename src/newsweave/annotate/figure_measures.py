@@ -144,8 +144,8 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
         return total  # not "added 30,000 tonnes of U.S. corn to its previous commitments" (test7)
     if counted is not None and expr.unit == "percent" and of_par(counted, inside):
         return "price"  # "buy back the convertible debt at 105.95 pct of 1,000 dlr face amount" (test7)
-    if counted is not None and expr.unit == "percent":
-        whose = share_level(doc, counted, inside)
+    if counted is not None and (expr.unit == "percent" or (expr.unit is None and 0 < expr.value < 1)):
+        whose = share_level(doc, counted, inside)  # a percent or a fraction word ("half of")
         if whose is not None:
             return whose
     if counted is not None:
