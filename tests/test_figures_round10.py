@@ -94,6 +94,8 @@ def test_a_grade_is_no_figure(nlp: Language) -> None:
     # a participle's share keeps its whole: the parse does not give the participle's subject
     ("Manila will pay the banks 40 mln dlrs a year, representing five pct of a 900 mln dlr loan.",
      "five pct", "loan"),
+    # a name that reaches a share acts: the share stays of its whole
+    ("Acme aims to reach 35% of the country's homes by June.", "35%", "homes"),
     # "from" a figure after a noun keeps its own measure
     ("Sales rose to 5.1 mln dlrs from 4.2 mln dlrs.", "4.2 mln dlrs", "sales"),
 ])

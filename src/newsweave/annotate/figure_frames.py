@@ -124,7 +124,10 @@ def share_level(doc: Doc, whole: Token, inside: set[int]) -> str | None:
     else:
         return None
     subj = subject_of(verb)
-    return subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None
+    held = verb.i == rate.head.i  # the share is the level verb's object
+    if subj is None or subj.pos_ not in NOUN_POS or (held and subj.pos_ != "NOUN"):
+        return None  # a name there is who acts, not what holds the share: "TNT aims to reach 35% of"
+    return subject_phrase(doc, subj, inside)
 
 
 def valued(worth: Token, inside: set[int]) -> Token | None:
