@@ -130,8 +130,9 @@ def test_figure_value_unit_measure(nlp: Language, text: str, value: float, value
         ("Operators asked to export 11,950 tonnes of free market barley and 13,000 of soft wheat flour.", 13000,
          None, "tonnes", "soft wheat flour"),
         # shares written as words
+        # the share "imports reach" is the imports' (test2's annotator: "oil imports" first; the tenth round)
         ("The plan sets a tariff when imports reach half of domestic consumption.", 0.5, None, None,
-         "domestic consumption"),
+         "imports"),
         ("It laid off about 20,000 miners, two-thirds of the workforce.", 2 / 3, None, None, "workforce"),
         ("The franc lost almost half its value in a year.", 0.5, None, None, "value"),
         # what forecasters expected is the figure told before, not the forecasters
@@ -643,16 +644,22 @@ def test_out_of_is_a_share(nlp: Language, text: str, value: float, measure: str,
 # traded, what a partitive's "them" or "these" stands for) took gold to 0.953, test5 to 0.966 and test6 to
 # 1.000 (measure and all); the others were unchanged, and so was the blind test7, scored once at the end
 # (0.972 / 0.917 / 0.681 / 0.667).
+# The tenth round read test7's errors (a tuning set since): units of storage, tons, "U.S. cts", a pence
+# sum the NER calls a date; the frames of annotate/figure_frames.py ("worth of", "added to", a share of
+# a whole that is a change's level, "pct of par", a sum "for" a quantity); "up from" and "compared with"
+# links; market report lines. test7 went from 0.972 / 0.917 / 0.681 / 0.667 to 1.000 / 0.986 / 0.972 /
+# 0.972; test2 from 0.963 / 1.000 / 0.925 / 0.912 to 0.963 / 1.000 / 0.938 / 0.925 (a share that a verb
+# of a level takes: "imports reach half of domestic consumption"); the other tuning sets were unchanged.
 FIGURE_FLOORS = {
     "dev": {"value": 0.99, "unit": 0.99, "measure": 0.95, "all": 0.95},
     "gold": {"value": 0.99, "unit": 0.99, "measure": 0.95, "all": 0.95},
     "test": {"value": 0.98, "unit": 0.99, "measure": 0.91, "all": 0.90},
-    "test2": {"value": 0.95, "unit": 0.99, "measure": 0.92, "all": 0.91},
+    "test2": {"value": 0.95, "unit": 0.99, "measure": 0.93, "all": 0.92},
     "test3": {"value": 0.90, "unit": 0.90, "measure": 0.83, "all": 0.80},
     "test4": {"value": 0.99, "unit": 0.99, "measure": 0.94, "all": 0.94},
     "test5": {"value": 0.99, "unit": 0.99, "measure": 0.96, "all": 0.96},
     "test6": {"value": 0.99, "unit": 0.99, "measure": 0.99, "all": 0.99},
-    "test7": {"value": 0.96, "unit": 0.90, "measure": 0.66, "all": 0.65},
+    "test7": {"value": 0.99, "unit": 0.98, "measure": 0.97, "all": 0.97},
     # the ninth round's blind set (158 figures), scored without reading its errors: 0.918 / 0.918 /
     # 0.728 / 0.715 (the eighth round's extractor: 0.918 / 0.918 / 0.722 / 0.709)
     "test8": {"value": 0.91, "unit": 0.91, "measure": 0.72, "all": 0.71},

@@ -51,10 +51,10 @@ from newsweave.model import Figure
 
 __all__ = ["GOODS_UNITS", "ArticleContext"]
 
-# Units of an amount of goods, whose figures count a commodity ("200,000 tonnes of wheat"); not
-# lengths, areas or money, whose bare figures are of many things in one article.
-GOODS_UNITS = frozenset({"tonnes", "barrels", "barrels per day", "bushels", "ounces", "kilograms", "pounds",
-                         "gallons", "liters"})
+# Units of an amount of goods, whose figures count a commodity ("200,000 tonnes of wheat", "120,000 tons
+# of ore"); not lengths, areas or money, whose bare figures are of many things in one article.
+GOODS_UNITS = frozenset({"tonnes", "tons", "barrels", "barrels per day", "bushels", "ounces", "kilograms",
+                         "pounds", "gallons", "liters"})
 # How many sentences back a bare noun looks for a fuller mention of itself: the story's lead and the
 # paragraphs around (wire stories name their subject in the first two or three sentences).
 MAX_SENTENCES_BACK = 6

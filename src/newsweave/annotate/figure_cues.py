@@ -16,6 +16,8 @@ __all__ = ["AGENT_NOUNS", "AMOUNT_CHANGE_NOUNS", "BOX_OFFICE_VERBS", "CHANGE_NOU
 
 # Verbs whose number is the new level of their subject ("rose to 12.5 mln dlrs"): the measure is the
 # subject, not the verb.
+# Verbs that add a figure to a total named after "to": "will add five pct to revenues" (test7).
+ADDING_VERBS = {"add", "contribute"}
 CHANGE_VERBS = {"increase", "rise", "fall", "drop", "decline", "climb", "jump", "grow", "reach", "total",
                 "number", "amount", "stand", "surge", "soar", "slump", "plunge", "tumble", "gain",
                 "lose", "ease", "dip", "slip", "double", "triple", "halve", "shrink", "edge", "be",

@@ -23,9 +23,14 @@ __all__ = ["RATE_UNITS", "currency_of_bare_sum", "link_to_previous", "unit_of_ot
 
 # The text between two figures that makes the second one a restatement or a sibling of the first.
 # "and a further five", "and another 20": the second figure adds to the first's count
-_LINKED_RE = re.compile(r"^[\s,()]*(or|and|from|vs\.?|versus|against|compared (?:with|to))[\s,]*(a|an)?"
+# "on sales of 3.66 mln dlrs, up from 2.81 mln dlrs": the other level of the sum before (test7)
+_LINKED_RE = re.compile(r"^[\s,()]*(or|and|(?:(?:up|down) )?from|vs\.?|versus|against|compared (?:with|to))"
+                        r"[\s,]*(a|an)?"
                         r"\s*(?:further|another|additional)?\s*$")
 RATE_UNITS = {"percent", "percentage points", "basis points"}
+# The whole a first figure is a share of, which may stand before the second: "represented 27.6 pct of
+# group net profit, against 28.2 pct last year" (a noun phrase: at most five words before the comma).
+_OF_WHOLE_RE = re.compile(r"^\s*of\s+((?:[^\s,;()]+\s+){0,4}[^\s,;()]+)\s*(?=,)")
 _RESTATING_WORDS = {"of", "its", "their", "the", "his", "her"}
 # A figure restated in another currency right after the first: "$32bn (£16.7bn; 24.1bn euros)".
 _CONVERSION_RE = re.compile(r"^\s*[(;,/]\s*$")
@@ -116,6 +121,9 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     # "2,890,000 of its ordinary shares or 2.2 pct of those": the first figure's own noun may stand
     # between the two
     own = set(prev.measure.lower().split()) | _RESTATING_WORDS if prev.measure else set(_RESTATING_WORDS)
+    whole = _OF_WHOLE_RE.match(between)
+    if whole is not None:
+        own = own | set(whole.group(1).lower().split())  # "27.6 pct of group net profit, against 28.2 pct"
     after = doc.char_span(prev.end, fig.start, alignment_mode="expand")
     if after is not None and len(after) and after[0].pos_ == "NOUN" \
             and any(c.dep_ == "nummod" and c.idx < prev.end for c in after[0].children):
@@ -165,6 +173,9 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
             and fig.value_max is None and doc_text(doc)[fig.end:fig.end + 4] == " of " \
             and doc_text(doc)[prev.end:prev.end + 4] == " of ":
         unit = prev.unit
+    if measure is None and prev.measure is not None and unit is not None and unit == prev.unit \
+            and _compared_with(doc, fig) and _same_sentence(doc, prev, fig):
+        measure = prev.measure  # "rise to 56.2 pct of overall debt in the same period, compared to 15.7 pct now"
     if measure is None and prev.measure is not None and unit is not None and unit == prev.unit \
             and _expected_object(doc, fig) and doc[_token_at(doc, prev.start)].sent.start \
             == doc[_token_at(doc, fig.start)].sent.start:
@@ -223,6 +234,18 @@ def _from_to(doc: Doc, prev: Figure, fig: Figure) -> bool:
 def _token_at(doc: Doc, offset: int) -> int:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span.start if span is not None else 0
+
+
+def _compared_with(doc: Doc, fig: Figure) -> bool:
+    """Whether a figure is what "compared with" or "compared to" right before it compares with."""
+    k = _token_at(doc, fig.start)
+    while k > 0 and doc[k - 1].lower_ in _LEVEL_HEDGES:
+        k -= 1
+    return k >= 2 and doc[k - 1].lower_ in ("with", "to") and doc[k - 2].lower_ == "compared"
+
+
+def _same_sentence(doc: Doc, prev: Figure, fig: Figure) -> bool:
+    return doc[_token_at(doc, prev.start)].sent.start == doc[_token_at(doc, fig.start)].sent.start
 
 
 def _expected_object(doc: Doc, fig: Figure) -> bool:

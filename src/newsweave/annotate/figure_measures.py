@@ -7,8 +7,8 @@ detained"); a number that is the new level of something ("the cost per liter inc
 120 tenge") gives what changed, with "their number" resolved to the noun phrase it stands for; a
 number that is a verb's object gives the quantity the verb names ("sold 96,649" -> "sales").
 The token found is written as a noun phrase by ``figure_phrases``; subjects, objects and events are
-read by ``figure_subjects``, and the verbs and nouns it reads are in
-``figure_cues``.
+read by ``figure_subjects``, the frames around a sum or a rate ("worth of", "added to", "pct of par",
+"a share") by ``figure_frames``, and the verbs and nouns it reads are in ``figure_cues``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from newsweave.annotate.figure_cues import (
     EXPECTING_VERBS,
     GENERIC_COUNTED,
     LEVEL_NOUNS,
-    LEVEL_PREPS,
     LIGHT_VERBS,
     MEASURING_VERBS,
     OWNER_NOUNS,
@@ -38,6 +37,20 @@ from newsweave.annotate.figure_cues import (
     SINGULAR_UNITS,
     STAKE_VERBS,
     VERB_MEASURES,
+)
+from newsweave.annotate.figure_frames import (
+    added_to,
+    bought,
+    changed_with,
+    is_quantity,
+    level_owner,
+    noun_up_to,
+    of_par,
+    per_unit,
+    purpose,
+    share_level,
+    valued,
+    worth_of,
 )
 from newsweave.annotate.figure_lexicon import (
     CURRENCY_UNITS,
@@ -68,6 +81,7 @@ from newsweave.annotate.figure_subjects import (
 from newsweave.annotate.figure_tables import table_label
 
 __all__ = ["NumberExpr", "find_measure"]
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +116,7 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
         tops[-1].dep_ == "amod" and is_unit_token(tops[-1]) and tops[-1].head.i > tops[-1].i) else tops[0]
     if tops[0].dep_ == "pobj" and tops[0].head.i == expr.start - 1 and tops[0].head.lower_ in ("at", "for"):
         top = tops[0]  # the preposition before a range the parse splits: "sold shares at 17-1/2 to 19 dlrs each"
-    counted = _counted_noun(doc, top, inside)
+    counted = worth_of(doc, expr) or _counted_noun(doc, top, inside)
     if counted is not None and counted.lower_ in CLASSIFIER_NOUNS and not left_modifiers(counted, inside) \
             and (counted.dep_ == "pobj" or counted.head.lemma_.lower() in CHANGE_VERBS):
         # "totalled 651,253 units", "275,000 head": the classifier says only that things are counted
@@ -125,6 +139,15 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     if counted is not None and expr.unit in CURRENCY_UNITS and counted.dep_ == "poss" and counted.i < counted.head.i \
             and counted.head.pos_ == "NOUN":
         counted = counted.head  # a sum is not of a possessor: "his £71,433 minister's salary" (test6)
+    total = added_to(doc, top, inside) if counted is None else None
+    if total is not None:
+        return total  # not "added 30,000 tonnes of U.S. corn to its previous commitments" (test7)
+    if counted is not None and expr.unit == "percent" and of_par(counted, inside):
+        return "price"  # "buy back the convertible debt at 105.95 pct of 1,000 dlr face amount" (test7)
+    if counted is not None and (expr.unit == "percent" or (expr.unit is None and 0 < expr.value < 1)):
+        whose = share_level(doc, counted, inside)  # a percent or a fraction word ("half of")
+        if whose is not None:
+            return whose
     if counted is not None:
         return _measure_of_counted(doc, counted, inside, expr.unit)
     found = _measure_of_bare(doc, top, inside, expr)
@@ -252,7 +275,10 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | 
         return noun_phrase(owned, inside) if owned is not None else "stake"
     # what happened to a sum's or a rate's noun did not happen to the sum: "withdrew a six dlr per
     # share offer" is the offer's price, not an amount withdrawn
-    verb = governing_verb(counted) if unit not in CURRENCY_UNITS and unit != "percent" else None
+    # nor what happened to a thing a size describes: "leased a 23,500 ton passenger vessel" is the
+    # vessel's tonnage (test7), not an amount leased; "exported 689,038 tonnes of rice" keeps its verb
+    sized = unit is not None and any(doc[k].head.i == counted.i for k in inside)
+    verb = governing_verb(counted) if unit not in CURRENCY_UNITS and unit != "percent" and not sized else None
     if verb is not None and counted.lower_ in GENERIC_COUNTED and verb.lemma_ in CHANGE_VERBS \
             and counted.dep_ not in ("nsubj", "nsubjpass"):
         subj = subject_of(verb)  # "the forces will number 2.5 thousand people"; "the toll rose to 50 people"
@@ -309,13 +335,16 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
     unit = expr.unit
     role, attach = top.dep_, top.head
     if attach.lower_ == "worth" and attach.i not in inside:
-        valued = _valued(attach, inside)
-        if valued is not None:
-            return noun_phrase(valued, inside)
+        what = valued(attach, inside)
+        if what is not None:
+            return noun_phrase(what, inside)
     prep = top.head.lower_ if top.dep_ == "pobj" else top.lower_ if role == "prep" else ""
     if role == "pobj" or (role == "prep" and top.i in inside):
         attach = attach.head if role == "pobj" else attach
         role = "prep"
+    if role == "prep" and prep == "of" and attach.dep_ == "acl" and attach.tag_ in ("VBN", "VBD") \
+            and _is_when(attach.head):
+        attach = attach.head  # "a profit for the first half ended January 31 of 105,013 dlrs" (test7)
     if role == "prep" and prep == "of" and _is_when(attach) and attach.dep_ == "pobj":
         # "had sales for 1986 of around 76 mln dlrs", "a net loss for the year of 62.1 mln": the
         # amount of what the time phrase is about, the noun it hangs on or its verb's object
@@ -325,6 +354,13 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             return noun_phrase(obj, inside) if obj is not None else None
         if about.pos_ in NOUN_POS and about.i not in inside:
             return noun_phrase(about, inside)
+    if role == "npadvmod" and attach.pos_ in ("VERB", "AUX"):
+        ranged = noun_up_to(doc, expr, inside)
+        if ranged is not None:
+            return ranged  # "works over a range up to 10 metres" (test7)
+    if role == "prep" and prep in ("for", "at") and unit in CURRENCY_UNITS and (
+            is_quantity(attach) or (attach.pos_ == "VERB" and is_quantity(verb_object(attach, inside)))):
+        return "price"  # "offering 512mb of storage for $99", "one gigabyte of storage for $149" (test7)
     while (attach.lower_ in ("up", "down", "higher", "lower", "off", "anywhere", "somewhere")
            or is_unit_token(attach) or (attach.pos_ == "ADJ" and attach.dep_ in ("acomp", "advmod", "oprd"))
            or (attach.lower_ in ("from", "to") and attach.dep_ == "prep" and attach.head.lower_ == "from")) \
@@ -340,10 +376,11 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             attach = attach.head  # "were up by 3.9 pct to 16.6 billion dlrs": past the unit's "by"
     if role == "prep" and top.head.lower_ in ("by", "to", "from") and attach.dep_ in ("acl", "relcl"):
         attach = _change_verb_above(attach)
-    per = _per_unit(doc, expr) if unit in CURRENCY_UNITS else None
+    per = per_unit(doc, expr) if unit in CURRENCY_UNITS else None
     lemma = attach.lemma_.lower()
-    if per is not None and prep in ("for", "at") and lemma not in CHANGE_VERBS:
-        return f"price per {per}" if per else "price"  # "buy the company for 30.6 dlrs a share"
+    if per is not None and prep in ("for", "at") and (lemma not in CHANGE_VERBS or (lemma == "be" and prep == "at")):
+        # "buy the company for 30.6 dlrs a share"; "an offering ... is underway at 18.25 dlrs each" (test7)
+        return f"price per {per}" if per else "price"
     if attach.pos_ in ("VERB", "AUX") and lemma in PRICING_VERBS and (
             prep == "at" or (prep == "for" and verb_object(attach, inside) is None)):
         return "price"  # "to be offered at 99-3/4", "priced at 101-3/4 pct", "is selling for 19,800 yen"
@@ -387,9 +424,9 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             return noun_phrase(obj, inside)  # "acquire Supermarkets General for 1.62 billion dlrs"
         paid = role == "dobj" and unit in CURRENCY_UNITS
         # what it is for, hung on the verb or on the sum: "allocated 500 mln stg for home loans" (test6)
-        bought = (_bought(attach, inside) or _purpose(top, inside)) if paid else None
-        if bought is not None:
-            return noun_phrase(bought, inside)  # "spent A$584m on buying an 18.8% stake"
+        paid_for = (bought(attach, inside) or purpose(top, inside)) if paid else None
+        if paid_for is not None:
+            return noun_phrase(paid_for, inside)  # "spent A$584m on buying an 18.8% stake"
         # not "selling 20 pct of it"; ccomp: "made 11 cts a share" is often parsed so
         partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children)
         if role == "dobj" and unit == "percent" and lemma in STAKE_VERBS and not partitive:
@@ -424,10 +461,10 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
                 # "volume growth of 80 pct"; "a loss of $387m" is a loss, but "an increase of 62,000
                 # units" does not say what increased
                 named = attach.lemma_.lower() in AMOUNT_CHANGE_NOUNS or bool(left_modifiers(attach, inside))
-                return noun_phrase(attach, inside) if named else None
+                return noun_phrase(attach, inside) if named else changed_with(doc, attach, inside)
             return noun_phrase(target, inside)
         if role == "prep" and prep == "of" and attach.lemma_.lower() in LEVEL_NOUNS:
-            owner = _level_owner(attach, inside)
+            owner = level_owner(attach, inside)
             if owner is not None:
                 return owner  # "earnings have exceeded the previous all-time high of 4.42 dlrs"
         if role in ("prep", "appos", "npadvmod"):  # "assets of 1.28 billion dlrs"
@@ -435,57 +472,12 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
     return None
 
 
-def _valued(worth: Token, inside: set[int]) -> Token | None:
-    """What "worth" a sum gives the value of: the noun right before it, however the parse hangs "worth"
-    ("a deal worth $8bn", "the first vouchers, worth £250", "offering income tax cuts worth 6.8bn rand"),
-    else its verb's subject ("the contract is worth 5 mln dlrs")."""
-    doc = worth.doc
-    k = worth.i - 1 if worth.i > 0 and doc[worth.i - 1].text != "," else worth.i - 2
-    before = doc[k] if k >= 0 else None
-    if before is not None and before.pos_ in NOUN_POS and before.i not in inside and not is_unit_token(before) \
-            and before.lemma_.lower() not in TIME_NOUNS and before.ent_type_ not in ("DATE", "TIME", "MONEY"):
-        return before
-    head = worth.head
-    if worth.dep_ != "acomp" or head.pos_ not in ("VERB", "AUX"):
-        return None
-    found = subject_of(head)
-    if found is None or found.pos_ not in NOUN_POS or found.i in inside or is_unit_token(found):
-        return None
-    return found
-
-
 def _is_when(tok: Token) -> bool:
-    """A year or a span of time ("1986", "the year", "the quarter") that a time phrase names (four
-    digits of a modern year)."""
-    return (tok.like_num and tok.ent_type_ == "DATE") or (len(tok.text) == 4 and tok.text.isdigit()
-                                                        and MODERN_YEARS[0] <= int(tok.text) <= MODERN_YEARS[1]) \
+    """A year, a month or a span of time ("1986", "February", "the year", "the quarter") that a time
+    phrase names (four digits of a modern year)."""
+    return (tok.ent_type_ == "DATE" and (tok.like_num or tok.lower_ in MONTHS)) \
+        or (len(tok.text) == 4 and tok.text.isdigit() and MODERN_YEARS[0] <= int(tok.text) <= MODERN_YEARS[1]) \
         or tok.lemma_.lower() in TIME_NOUNS
-
-
-def _level_owner(level: Token, inside: set[int]) -> str | None:
-    """What a level noun ("high", "total") is the level of, when it names nothing itself (not "the
-    unemployment total of 2.45 mln"): the object of the verb that brings something to it ("bring
-    purchases to a total of 34"), else the subject of the verb that reaches it ("output fell to an
-    average of 3.5 mln bpd", "earnings have exceeded the previous all-time high of 4.42 dlrs")."""
-    if any(c.pos_ == "NOUN" and c.lemma_.lower() not in TIME_NOUNS for c in left_modifiers(level, inside)) \
-            or pobj(level, ("for", "in"), inside) is not None:
-        return None
-    verb = level.head
-    if level.dep_ == "pobj" and verb.lower_ in LEVEL_PREPS:
-        verb = verb.head
-        if verb.lower_ in ("up", "down") and verb.dep_ == "advmod":
-            verb = verb.head  # "establish a minimum price of 300 dlrs, up from the previous minimum of 240"
-    elif not (level.dep_ in ("dobj", "attr") and verb.lemma_.lower() in CHANGE_VERBS):
-        return None  # not "licensed a total of 4.22 mln tonnes": the subject licensed them
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    obj = verb_object(verb, inside)
-    if obj is not None and obj.i != level.i:
-        return noun_phrase(obj, inside)
-    subj = subject_of(verb)
-    if subj is None or subj.pos_ != "NOUN" or subj.i in inside:
-        return None
-    return subject_phrase(subj.doc, subj, inside)
 
 
 def _figure_object(verb: Token, inside: set[int]) -> Token | None:
@@ -498,19 +490,6 @@ def _verb_measure(lemma: str, per: str | None) -> str | None:
     """The quantity a verb's number object is ("sold" -> "sales"), per unit ("earnings per share")."""
     base = VERB_MEASURES.get(lemma)
     return f"{base} per {per}" if base is not None and per else base
-
-
-def _per_unit(doc: Doc, expr: NumberExpr) -> str | None:
-    """What a sum is paid or earned for, after it: "a share", "per tonne" -> the noun; "each" -> "";
-    None when the sum is not per unit ("an hour" and "a year" are rates in time, not prices)."""
-    k = expr.end
-    if k < len(doc) and doc[k].lower_ == "each":
-        return ""
-    if k + 1 < len(doc) and doc[k].lower_ in ("a", "an", "per"):
-        noun = doc[k + 1]
-        if noun.pos_ in NOUN_POS and noun.is_alpha and noun.lemma_.lower() not in TIME_NOUNS:
-            return noun.lower_
-    return None
 
 
 def _change_verb_above(verb: Token) -> Token:
@@ -528,27 +507,3 @@ def _change_verb_above(verb: Token) -> Token:
         tok = tok.head
     return verb
 
-
-def _purpose(money: Token, inside: set[int]) -> Token | None:
-    """The noun of "for" that the parse hangs on a sum itself: "allocated 500 mln stg for home loans"
-    (test6); not "earned 1.3 mln dlrs on revenues of 55.8 mln", "fined 11m euros for having violated"."""
-    prep = next((c for c in money.children if c.dep_ == "prep" and c.lower_ == "for"), None)
-    noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-    if noun is None or noun.pos_ != "NOUN" or noun.i in inside or is_unit_token(noun) \
-            or noun.lemma_.lower() in TIME_NOUNS or noun.ent_type_ in ("DATE", "TIME"):
-        return None
-    return noun
-
-
-def _bought(verb: Token, inside: set[int]) -> Token | None:
-    """What a sum was paid for: the object of "on" or "for" ("spent A$584m on (buying) a stake")."""
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("on", "for"):
-            continue
-        for child in prep.children:
-            if child.dep_ == "pobj" and nominal(child) and child.i not in inside and not is_unit_token(child) \
-                    and child.lemma_.lower() not in TIME_NOUNS and child.ent_type_ not in ("DATE", "TIME"):
-                return child
-            if child.dep_ == "pcomp" and child.pos_ == "VERB":
-                return verb_object(child, inside)
-    return None

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsweave.annotate.figure_lexicon import (
-    CURRENCY_SIGNS,
+    CURRENCY_UNITS,
     MODERN_YEARS,
     MONTHS,
     TIME_NOUNS,
@@ -26,6 +26,9 @@ NUMBERED_ITEMS = {"article", "section", "chapter", "paragraph", "clause", "resol
                   "channel", "platform", "gate", "page", "vol", "volume", "part", "phase", "stage",
                   "category", "round", "game", "week", "act", "amendment", "protocol", "annex", "item",
                   "step", "figure", "table", "line", "bus", "apollo", "windows", "boeing", "airbus"}
+# Words before a number, in any case, that make it a grade: the USDA meat grades of market reports
+# ("choice 2-4 950-1125 lbs": test7's annotator, like "number two SRW wheat").
+GRADE_WORDS = {"choice"}
 # Words before a number that make it a rank ("top four", "number one in the charts").
 RANK_WORDS = {"top", "bottom", "number"}
 SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT",
@@ -64,8 +67,9 @@ def is_skipped(doc: Doc, expr: NumberExpr) -> bool:
     if expr.unit is None and any(t.ent_type_ in SKIP_ENTS and not (t.ent_type_ == "DATE" and (
             counted or _not_a_date(t, expr))) for t in core):
         return True
+    # a sum or a rate is never a date, whatever the NER says ("shares up 8.5p", tagged DATE: test7)
     if expr.unit is not None and any(t.ent_type_ in ("DATE", "TIME") for t in core) and \
-            expr.unit not in CURRENCY_SIGNS.values() and expr.unit != "percent":
+            expr.unit not in CURRENCY_UNITS and expr.unit != "percent":
         return True
     before = doc[expr.start - 1] if expr.start > 0 else None
     # "157,000 week ago": a count, then when it was counted (but "three weeks ago" is a date)
@@ -177,6 +181,8 @@ def _is_numbered_item(doc: Doc, expr: NumberExpr, before: Token | None) -> bool:
     if before is None or expr.unit is not None:
         return False
     if before.lower_.rstrip(".") in NUMBERED_ITEMS and before.text[:1].isupper():
+        return True
+    if before.lower_ in GRADE_WORDS:
         return True
     if before.lower_ in RANK_WORDS:
         return True  # "the top four", "reached number four in the charts": ranks

@@ -22,6 +22,12 @@ VS_LABEL_RE = re.compile(r"^\s*vs\.?\s+([A-Za-z][A-Za-z -]{0,30}?)\s*$", re.IGNO
 _TABLE_ROW_RE = re.compile(r"(?:\s+\(?-?\d[\d,./-]*\)?){2,}\s*")
 
 
+# A market report's line under a lower-case plural label and a spaced dash: "heifers - load choice 3 near
+# 1225 lbs 66.50. choice 2-4 950-1125 lbs 64.00-66.00." (test7), "sows - scarce. us 1-3 over 550 lbs
+# 47.00-48.00" (24 USDA livestock reports in Reuters-21578): the label is what the line prices.
+_DASH_LABEL_RE = re.compile(r"^\s*([a-z]+s(?: and [a-z]+s)?) - \S")
+
+
 def _line_of(doc: Doc, k: int) -> str:
     idx = doc[k].idx
     text = doc_text(doc)
@@ -29,10 +35,14 @@ def _line_of(doc: Doc, k: int) -> str:
 
 
 def table_label(doc: Doc, k: int) -> str | None:
-    """Table lines: earnings ("Revs 136.4 mln vs 133.3 mln") and rows of numbers under a label
-    ("End Stocks 4.50 4.32 4.19 4.01"): the leading label of the line of token ``k``, or None when
+    """Table lines: earnings ("Revs 136.4 mln vs 133.3 mln"), rows of numbers under a label
+    ("End Stocks 4.50 4.32 4.19 4.01") and market report lines ("heifers - choice 2-4 ... 64.00-66.00"):
+    the leading label of the line of token ``k``, or None when
     that line is no table line."""
     line = _line_of(doc, k)
+    dashed = _DASH_LABEL_RE.match(line)
+    if dashed is not None:
+        return dashed.group(1)
     m = _TABLE_LABEL_RE.match(line)
     if m is None or len(m.group(1).split()) > 4:
         return None

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from newsweave.annotate.figure_context import ArticleContext
 from newsweave.annotate.figure_lexicon import (
+    CASED_UNITS,
     CENT_COUNTRIES,
     CROWN_COUNTRIES,
     CURRENCY_SIGNS,
@@ -223,6 +224,8 @@ def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
         return "basis points", j + 2
     if doc[j].text in ("bp", "bps"):  # lower case only: "BP" after a number is the oil company
         return "basis points", j + 1
+    if doc[j].text in CASED_UNITS:  # "512mb of storage"
+        return CASED_UNITS[doc[j].text], j + 1
     if low in CROWN_COUNTRIES and j + 1 < len(doc) and doc[j + 1].lower_ in ("crowns", "crown", "kroner",
                                                                            "krone", "kronor", "krona"):
         return CROWN_COUNTRIES[low], j + 2
