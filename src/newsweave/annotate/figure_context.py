@@ -38,7 +38,7 @@ from newsweave.annotate.figure_cues import (
     PRICING_VERBS,
     VERB_MEASURES,
 )
-from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, IRREGULAR_PARTICIPLES, TIME_NOUNS, UNIT_WORDS
+from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, TIME_NOUNS, UNIT_WORDS, is_participle
 from newsweave.annotate.figure_phrases import (
     NAME_ENTS,
     NOUN_POS,
@@ -91,6 +91,7 @@ class ArticleContext:
         self._goods: dict[str, str] = {}  # goods unit -> the thing its last figure measured
         self._sentences: list[Span] = list(doc.sents)
         self._sentence_of = {tok.i: k for k, sent in enumerate(self._sentences) for tok in sent}
+        self._word_positions: dict[int, dict[str, list[int]]] = {}  # sentence -> lower word -> token indices
         self._headline_goods = self._goods_in_headline(title)
 
     def complete(self, fig: Figure, first: int, end: int, from_table: bool, before: Figure | None = None) -> Figure:
@@ -193,7 +194,7 @@ class ArticleContext:
         goods that names nothing: "tea exports rose 9.7 pct to 8,474 tonnes" (not the price before "per
         flask (34.5 kilos)", nor the quantity before in a list: "beef imports to 58,400 tonnes, oranges
         to 126,000 tonnes")."""
-        if before is None or before.measure is None or before.unit != "percent" \
+        if before is None or not before.measure or not before.measure.split() or before.unit != "percent" \
                 or before.measure.split()[-1].lower() in CHANGE_NOUNS:
             return None  # not "a 93.7 pct increase on 1986 when U.S. Imports totalled 150,000 tonnes"
         span = self.doc.char_span(before.start, before.end, alignment_mode="expand")
@@ -226,14 +227,24 @@ class ArticleContext:
 
     def _token_of(self, word: str, first: int, end: int) -> Token | None:
         """The token of the figure's sentence that ``word`` was written from, nearest the figure."""
-        sent = self._sentences[self._sentence_of.get(first, 0)]
-        found = [t for t in sent if t.lower_ == word.lower() and not first <= t.i < end]
-        return min(found, key=lambda t: abs(t.i - first)) if found else None
+        here = self._sentence_of.get(first, 0)
+        if here not in self._word_positions:  # indexed once per sentence, not scanned per figure
+            positions: dict[str, list[int]] = {}
+            for t in self._sentences[here]:
+                positions.setdefault(t.lower_, []).append(t.i)
+            self._word_positions[here] = positions
+        best: int | None = None
+        for i in self._word_positions[here].get(word.lower(), ()):
+            if not first <= i < end and (best is None or abs(i - first) < abs(best - first)):
+                best = i  # the nearest; the earlier of two as near
+        return self.doc[best] if best is not None else None
 
     def _head_of(self, measure: str, first: int, end: int) -> Token | None:
         """The token of the figure's sentence that a measure's head noun was written from: its last word
         before a preposition, without the event ("overall OPEC production for April" -> "production")."""
         words = _without_event(measure).split()
+        if not words:
+            return None
         cut = next((k for k, w in enumerate(words) if k and w.lower() in _PREPOSITIONS), len(words))
         return self._token_of(words[cut - 1], first, end)
 
@@ -248,7 +259,7 @@ class ArticleContext:
     def _names_thing(self, measure: str | None, first: int, end: int) -> bool:
         """Whether a measure names a thing, not who traded it: not a name ("Bunge", "Rotterdam"),
         an agent ("the ministry bought 20,000 tonnes"), a grade or nothing at all."""
-        if measure is None:
+        if measure is None or not measure.split():
             return False
         tok = self._head_of(measure, first, end)
         if tok is None:
@@ -343,6 +354,6 @@ def _complement(prep: Token) -> bool:
 def _without_event(measure: str) -> str:
     """A measure without what happened to it: "U.S. wheat bought" -> "U.S. wheat"."""
     words = measure.split()
-    if len(words) > 1 and (words[-1] in IRREGULAR_PARTICIPLES or (len(words[-1]) > 4 and words[-1].endswith("ed"))):
+    if len(words) > 1 and is_participle(words[-1]):
         return " ".join(words[:-1])
     return measure

@@ -130,6 +130,18 @@ IRREGULAR_PARTICIPLES = frozenset({
     "withdrawn", "overthrown", "undertaken", "rebuilt", "shut", "stung", "bitten", "ridden",
 })
 
+# Nouns ending in "-ed" that are no participles: the goods and things measures count ("winter
+# rapeseed", "Canadian linseed", "wind speed", "seabed").
+_ED_NOUNS = ("seed", "speed", "breed", "weed", "bed", "hundred")
+
+
+def is_participle(word: str) -> bool:
+    """Whether a measure's last word tells what happened to the thing ("wheat bought", "copies
+    sold"): a known irregular participle, or a word of five letters or more ending in "-ed" that is
+    no noun of ``_ED_NOUNS``."""
+    return word in IRREGULAR_PARTICIPLES or (len(word) > 4 and word.endswith("ed") and not word.endswith(_ED_NOUNS))
+
+
 # After "the", a comma-less number in this range is read as a year, not a count: news writes counts
 # of thousands with a comma ("the 1,943 adults"); BBC dev sample: "the 2007 elections".
 MODERN_YEARS = (1900, 2030)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from newsweave.annotate.figure_lexicon import IRREGULAR_PARTICIPLES
+from newsweave.annotate.figure_lexicon import is_participle
 from newsweave.model import Annotations, Article, Cite, Figure, FigureGroup, FigureReport
 
 # Phrase -> canonical term. Written by hand from the seed story's variants (security forces / law
@@ -96,7 +96,7 @@ def normalize_measure(measure: str) -> MeasureKey | None:
 
 
 def _is_event(word: str) -> bool:
-    return word in _EVENTS or word in IRREGULAR_PARTICIPLES or (len(word) > 4 and word.endswith("ed"))
+    return word in _EVENTS or is_participle(word)
 
 
 def _singular(word: str) -> str:
