@@ -173,3 +173,10 @@ def test_a_nickname_is_no_word_the_story_writes_in_lower_case(gazetteer: PlaceGa
     res = resolve(gazetteer, text, [("London Interbank Offered Rates", "ORG"), ("London", "GPE")])
     libor = actor_at(res, text, "London Interbank")
     assert actor_at(res, text, "London (3-1)") != libor
+
+
+def test_a_number_with_a_thousands_comma_is_no_score() -> None:
+    from newsweave.dossier.team_places import _TEAM_AFTER
+
+    assert _TEAM_AFTER.match(" 65, Drake 53")
+    assert not _TEAM_AFTER.match(" 2,000 fans")

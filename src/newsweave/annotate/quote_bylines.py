@@ -22,8 +22,10 @@ __all__ = ["CAPTION_MAX_WORDS", "caption_after"]
 CAPTION_MAX_WORDS = 10
 # Closing marks, a dash, then the caption, up to the end of the line.
 _DASH_CAPTION = re.compile(r"[”\"'’»]*[ \t\u00a0]*([―—–]|--)[ \t\u00a0]*([^\n]+)")
-# A single line break, the caption, then the quotation's closing mark ending the line.
-_LINE_CAPTION = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*([^\n]+?)[.,]?[ \t\u00a0]*[”\"'’»]+[ \t\u00a0]*(?=\n|$)")
+# A single line break, the caption, then the quotation's closing mark ending the line. The caption
+# is bounded (a line of CAPTION_MAX_WORDS words is far shorter): the lazy scan is quadratic in a
+# long line of spaces or marks.
+_LINE_CAPTION = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*([^\n]{1,200}?)[.,]?[ \t\u00a0]*[”\"'’»]+[ \t\u00a0]*(?=\n|$)")
 
 
 def caption_after(doc: Doc, text: str, region: QuotedRegion) -> tuple[Token | None, list[Token]] | None:

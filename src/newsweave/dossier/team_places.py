@@ -81,8 +81,10 @@ _WORD_BEFORE = re.compile(r"([A-Za-z-]+)\.?[\s\"'“‘(]*$")
 # A rank before the place: "No. 1 Creighton", "top-ranked North Carolina", "third-seeded Evansville".
 _RANK_BEFORE = re.compile(r"(?:\bNo\.\s*\d{1,2}|\w-(?:ranked|seeded))\s+$", re.IGNORECASE)
 # A score or a win-loss record after the place: "(11-4)", "91-73", "65," (Creighton 65, Drake 53);
-# or a plural verb: British English makes a team plural ("New Orleans have"), never a city.
-_TEAM_AFTER = re.compile(r"\s*(?:\(\d{1,3}-\d{1,3}(?:-\d{1,3})?\)|\d{1,3}-\d{1,3}\b|\d{1,3},)|\s+(?:have|are|were)\b")
+# not a number with a thousands comma ("Houston 2,000 fans"); or a plural verb: British English
+# makes a team plural ("New Orleans have"), never a city.
+_TEAM_AFTER = re.compile(r"\s*(?:\(\d{1,3}-\d{1,3}(?:-\d{1,3})?\)|\d{1,3}-\d{1,3}\b|\d{1,3},(?!\d))"
+                         r"|\s+(?:have|are|were)\b")
 _WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 # A new record after the place: "Creighton improved to 25-7".
 _RECORD_AFTER = re.compile(r"\s+(?:improved|improves|moved|moves|fell|falls|dropped|drops)\s+to\s+\d{1,3}-\d{1,3}\b")
