@@ -66,8 +66,6 @@ def _opens_quote(tok: Token) -> bool:
     return tok.text in OPENING_MARKS or (tok.i > 0 and doc[tok.i - 1].text in OPENING_MARKS)
 
 
-
-
 def _attribute_tail(doc: Doc, region: QuotedRegion, stop: int) -> Attribution | None:
     """A speech verb just after the closing mark (“…,” Zas said / “…,” said Zas)."""
     toks = [t for t in tokens_between(doc, region.end, stop) if t.idx > region.end]

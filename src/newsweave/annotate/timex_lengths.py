@@ -33,7 +33,7 @@ _COUNT_BEFORE = re.compile(r"(?:\d|hundred|thousand|million|billion|trillion|mln
 
 
 # "from 1.66 billion a year before and ...": a shift, not a rate
-_SHIFT_AFTER = re.compile(r"\s+(?:ago|earlier|before|later|after)\b", re.I)
+_RATE_SHIFT_AFTER = re.compile(r"\s+(?:ago|earlier|before|later|after)\b", re.I)
 
 
 def norm_duration(m: Match, ctx: Context) -> Value:
@@ -48,7 +48,7 @@ def norm_duration(m: Match, ctx: Context) -> Value:
         return "DATE", "FUTURE_REF"  # "Islam will one day be ...": some day ahead, not 24 hours
     if m["half"] and n is not None:
         n += 0.5  # "a minute and a half"
-    elif (m["n"].lower() in ("a", "an") and not m["the"] and not _SHIFT_AFTER.match(ctx.text, m.end())
+    elif (m["n"].lower() in ("a", "an") and not m["the"] and not _RATE_SHIFT_AFTER.match(ctx.text, m.end())
           and (_SET_CONTEXT.search(ctx.text[max(0, m.start() - 20):m.start()])
                or _COUNT_BEFORE.search(ctx.text[max(sentence_start(ctx.sentence_starts, m.start()),
                                                     m.start() - 50):m.start()]))):
