@@ -237,7 +237,8 @@ def link(store: Store, report: RunReport) -> set[str]:
     # every article the clusterer does not know is placed, also one with a stored story (a state
     # lost or left behind by a stopped load is rebuilt); one it placed before a stop, whose story
     # was not stored yet, is not new: its assignment is written below as a change
-    new = list(store.iter_annotations([aid for aid in store.article_ids() if aid not in known]))
+    lost = [aid for aid in stored if aid not in known]
+    new = [ann for ann in unplaced if ann.article_id not in known] + list(store.iter_annotations(lost))
     if new:
         articles = {a.id: a for a in store.iter_articles([ann.article_id for ann in new])}
         items = sorted(
