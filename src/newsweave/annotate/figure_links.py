@@ -9,6 +9,7 @@ gives a level that leaves its unit out the unit of the other level of the same c
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -74,7 +75,7 @@ def unit_of_other_level(doc: Doc, figures: list[Figure], fig: Figure, expr: Numb
         theirs = _level_verb(doc, span.start, span.end)
         if theirs is not None and theirs[0] == mine[0] and theirs[1] != mine[1] and other.unit is not None \
                 and other.value > 0 and 0.01 <= fig.value / other.value <= 100:
-            return Figure(fig.start, fig.end, fig.text, fig.value, other.unit, fig.measure, fig.value_max)
+            return replace(fig, unit=other.unit)
     return fig
 
 
@@ -102,7 +103,7 @@ def currency_of_bare_sum(doc: Doc, figures: list[Figure], fig: Figure, expr: Num
         return fig  # "two mln preferred customers": a count
     if any(doc[k].head.i >= expr.end and doc[k].head.tag_ in ("NNS", "NNPS") for k in expr.core):
         return fig
-    return Figure(fig.start, fig.end, fig.text, fig.value, prev.unit, fig.measure, fig.value_max)
+    return replace(fig, unit=prev.unit)
 
 
 def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
@@ -141,7 +142,7 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
         if prev.measure is not None:
             measure = prev.measure
         elif measure is not None:
-            figures[-1] = Figure(prev.start, prev.end, prev.text, prev.value, prev.unit, measure, prev.value_max)
+            figures[-1] = replace(prev, measure=measure)
         if unit is None and prev.unit is not None and prev.value > 0 and 0.01 <= fig.value / prev.value <= 100:
             unit = prev.unit  # "from down two billion dlrs to up 1.8 billion"
     if prev.measure is not None and measure is None and unit is not None and unit == prev.unit \
@@ -161,10 +162,9 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     if prev.measure is None and measure is not None and converted \
             and measure.split()[-1].lower() not in CURRENCY_WORDS and measure.split()[-1].lower() not in UNIT_WORDS:
         # "a $2bn (1.53bn euros; £1.05bn) settlement": the parse hangs the noun on the conversion
-        figures[-1] = Figure(prev.start, prev.end, prev.text, prev.value, prev.unit, measure, prev.value_max)
+        figures[-1] = replace(prev, measure=measure)
     if prev.measure is None and measure is not None and fig.unit == prev.unit and linked:
-        figures[-1] = Figure(prev.start, prev.end, prev.text, prev.value, prev.unit, measure,
-                             prev.value_max)  # "80 pct by Standard and 20 pct by Alcatel": both
+        figures[-1] = replace(prev, measure=measure)  # "80 pct by Standard and 20 pct by Alcatel": both
     # "11,950 tonnes of free market barley and 13,000 of soft wheat flour": a bare amount of another
     # thing in the same list leaves the first one's unit out (test4's annotator: 13,000 tonnes)
     listed = _LINKED_RE.match(" ".join(w for w in between.split() if w.lower() not in own)) is not None
@@ -185,7 +185,7 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
         value, value_max = _scaled_like(prev, fig)  # a bare number compared with a scaled one
     if (value, value_max, measure, unit) == (fig.value, fig.value_max, fig.measure, fig.unit):
         return fig
-    return Figure(fig.start, fig.end, fig.text, value, unit, measure, value_max)
+    return replace(fig, value=value, unit=unit, measure=measure, value_max=value_max)
 
 
 def _scale_of(text: str) -> float:
