@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
 import pytest
 
-from newsweave.dossier.actors import ActorResolution, resolve_actors
 from newsweave.dossier.names import PlaceGazetteer
-from newsweave.model import Entity, Mention
+from test_actors import actor_with, resolve
 
 
 @pytest.fixture(scope="module")
 def gazetteer() -> PlaceGazetteer:
     return PlaceGazetteer()
-
-
-def resolve(gazetteer: PlaceGazetteer, *articles: tuple[str, Sequence[tuple[str, str]]]) -> ActorResolution:
-    items = []
-    for i, (text, names) in enumerate(articles):
-        taken: list[tuple[int, int]] = []
-        mentions = []
-        for name, label in sorted(names, key=lambda n: -len(n[0])):
-            for m in re.finditer(re.escape(name), text):
-                if not any(s < m.end() and m.start() < e for s, e in taken):
-                    taken.append((m.start(), m.end()))
-                    mentions.append(Mention(m.start(), m.end(), name, label))
-        items.append((f"a{i}", text, sorted(mentions, key=lambda m: m.start)))
-    return resolve_actors(items, gazetteer)
-
-
-def actor_with(res: ActorResolution, alias: str) -> Entity:
-    hits = [e for e in res.entities if alias in e.aliases]
-    assert len(hits) == 1, f"{alias!r} is in {len(hits)} actors: {res.entities}"
-    return hits[0]
 
 
 def test_a_place_before_organization_words_alone_is_part_of_the_name(gazetteer: PlaceGazetteer) -> None:

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 import pytest
 
-from newsweave.dossier.actors import ActorResolution, resolve_actors
+from newsweave.dossier.actors import ActorResolution
 from newsweave.dossier.names import PlaceGazetteer
-from newsweave.model import Mention
+from test_actors import resolve as resolve_articles
 
 
 @pytest.fixture(scope="module")
@@ -18,14 +18,7 @@ def gazetteer() -> PlaceGazetteer:
 
 
 def resolve(gazetteer: PlaceGazetteer, text: str, names: Sequence[tuple[str, str]]) -> ActorResolution:
-    taken: list[tuple[int, int]] = []
-    mentions = []
-    for name, label in sorted(names, key=lambda n: -len(n[0])):
-        for m in re.finditer(re.escape(name), text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                taken.append((m.start(), m.end()))
-                mentions.append(Mention(m.start(), m.end(), name, label))
-    return resolve_actors([("a", text, sorted(mentions, key=lambda m: m.start))], gazetteer)
+    return resolve_articles(gazetteer, (text, names))
 
 
 def actor_at(res: ActorResolution, text: str, needle: str) -> str:
@@ -35,6 +28,12 @@ def actor_at(res: ActorResolution, text: str, needle: str) -> str:
     assert len(ids) == 1, (needle, ids)
     return ids.pop()
 
+
+
+def bare_place_actors(res: ActorResolution, text: str, bare: str) -> list[tuple[int, set[str]]]:
+    """Each mention of the place ``bare`` written alone (no capitalized word after it): its start and actor ids."""
+    return [(m.start(), {eid for (_, s, _), eid in res.entity_of.items() if s == m.start()})
+            for m in re.finditer(re.escape(bare) + r"(?! [A-Z])", text)]
 
 TEAM_STORY = ("The Indianapolis Colts beat the Jacksonville Jaguars 31-24 on Thursday in Jacksonville. "
               "Indianapolis (11-4) clinched a playoff spot with the win over Jacksonville. "
@@ -90,9 +89,8 @@ def test_no_team_no_override(gazetteer: PlaceGazetteer, text: str, names: Sequen
                              bare: str) -> None:
     res = resolve(gazetteer, text, names)
     teams = {actor_at(res, text, name) for name, label in names if label != "GPE"}
-    for m in re.finditer(re.escape(bare) + r"(?! [A-Z])", text):
-        ids = {eid for (_, s, _), eid in res.entity_of.items() if s == m.start()}
-        assert ids and not ids & teams, (bare, m.start(), ids)
+    for start, ids in bare_place_actors(res, text, bare):
+        assert ids and not ids & teams, (bare, start, ids)
 
 
 def test_a_place_mostly_written_as_the_team_is_the_team_throughout(gazetteer: PlaceGazetteer) -> None:
@@ -145,9 +143,8 @@ def test_no_nickname_no_team(gazetteer: PlaceGazetteer, text: str, names: Sequen
                              bare: str) -> None:
     res = resolve(gazetteer, text, names)
     other = actor_at(res, text, names[1][0])
-    for m in re.finditer(re.escape(bare) + r"(?! [A-Z])", text):
-        ids = {eid for (_, s, _), eid in res.entity_of.items() if s == m.start()}
-        assert ids and other not in ids, (bare, m.start(), ids)
+    for start, ids in bare_place_actors(res, text, bare):
+        assert ids and other not in ids, (bare, start, ids)
 
 
 def test_a_place_only_ner_knows_names_a_team_whose_nickname_is_written_alone(gazetteer: PlaceGazetteer) -> None:
