@@ -323,10 +323,12 @@ def test_story_assignments_and_titles(store: Store) -> None:
     assert store.story_of("d") is None
     # no dossier: the title of the earliest member with a title, else the story id
     assert store.list_stories() == [Story("s1", "Early", ("b", "a")), Story("s2", "s2", ("c",))]
+    assert store.count_stories() == 2
     store.put_dossiers([dossier("s1", "Blinken's remark", ("a", "b"))])
     assert store.list_stories()[0] == Story("s1", "Blinken's remark", ("b", "a"))
     store.set_story_assignments({"c": "s1"})
     assert store.list_stories()[0].articles == ("b", "a", "c")
+    assert store.count_stories() == len(store.list_stories())
     with pytest.raises(NotFoundError, match="'ghost'"):
         store.set_story_assignments({"d": "s3", "ghost": "s3"})
     assert store.story_of("d") is None
@@ -346,6 +348,7 @@ def test_put_dossiers_replaces_and_delete_stories(store: Store) -> None:
     assert store.story_of("a") is None
     assert [s.id for s in store.list_stories()] == ["s2"]
     assert store.count_articles() == 2
+    assert store.count_stories() == 1
 
 
 # -- state and runs ---------------------------------------------------------------------------------

@@ -188,7 +188,7 @@ def update(store: Store, report: RunReport, config: RunConfig = RunConfig()) -> 
         touched = link(store, report)
     with _timed(report, "dossier"):
         build_dossiers(touched, store, annotator.version, report, config)
-    report.stories_total = len(store.list_stories())
+    report.stories_total = store.count_stories()
 
 
 def _mark_stories_pending(store: Store, article_ids: Sequence[str]) -> None:
@@ -288,10 +288,12 @@ def _build_batches(jobs: Iterator[dossier_worker.Job], store: Store, version: st
 def build_dossiers(story_ids: Iterable[str], store: Store, version: str, report: RunReport,
                    config: RunConfig) -> None:
     """Rebuild the dossiers of ``story_ids`` (deleting stories that lost every article)."""
+    story_ids = sorted(story_ids)
+    if not story_ids:  # nothing pending: the stories' members need not be read
+        return
     members: dict[str, list[str]] = {}
     for story in store.list_stories():
         members[story.id] = list(story.articles)
-    story_ids = sorted(story_ids)
     empty = [sid for sid in story_ids if not members.get(sid)]
     if empty:
         store.delete_stories(empty)

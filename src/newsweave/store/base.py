@@ -173,6 +173,10 @@ class Store(ABC):
         """The story the article is assigned to, or None when it has none yet."""
 
     @abstractmethod
+    def count_stories(self) -> int:
+        """How many stories are stored."""
+
+    @abstractmethod
     def list_stories(self) -> list[Story]:
         """Every story, by id, with its member ids (ordered by published date, then id).
 

@@ -412,6 +412,11 @@ class SQLStore(Store):
         with self._tx() as conn:
             return conn.scalar(select(members.c.story_id).where(members.c.article_id == article_id))
 
+    def count_stories(self) -> int:
+        """How many stories are stored."""
+        with self._tx() as conn:
+            return int(conn.scalar(select(func.count()).select_from(schema.stories)) or 0)
+
     def list_stories(self) -> list[Story]:
         """Every story with its members; see :class:`Store`."""
         stories, dossiers = schema.stories, schema.dossiers
