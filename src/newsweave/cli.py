@@ -18,7 +18,7 @@ from newsweave.errors import NewsweaveError
 if TYPE_CHECKING:
     from newsweave.pipeline import RunConfig
 
-# The commands import what they run (spaCy, SQLAlchemy, scikit-learn) when they run, not when this
+# The commands import what they run (spaCy, SQLAlchemy, SciPy) when they run, not when this
 # module loads: a worker process started with "spawn" imports the main module again, and this
 # module's whole tree cost each annotation worker ~1.5 s and ~160 MB.
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
 
+from newsweave.link.words import words
 from newsweave.model import Annotations, Article, Cite, CitedText, Span
 
 
@@ -57,8 +57,8 @@ def _candidates(items: Sequence[tuple[Article, Annotations]], config: SummaryCon
     out = []
     for article, ann in items:
         for i, sent in enumerate(ann.sentences):
-            words = len(sent.text.split())
-            if not config.min_words <= words <= config.max_words:
+            n_words = len(sent.text.split())
+            if not config.min_words <= n_words <= config.max_words:
                 continue
             if _QUOTE_ONLY.match(sent.text) or sent.text.rstrip()[-1:] not in ".!?\"”":
                 continue
@@ -115,25 +115,14 @@ def summarize(items: Sequence[tuple[Article, Annotations]],
     return tuple(_cited(candidates, pair_sim, i, config) for i in _story_order(candidates, chosen))
 
 
-@lru_cache(maxsize=1)
-def _analyzer() -> Callable[[str], list[str]]:
-    """scikit-learn's word analyzer: lower case, words of two or more characters, English stop
-    words removed (what ``TfidfVectorizer(stop_words="english")`` reads)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    analyze: Callable[[str], list[str]] = TfidfVectorizer(stop_words="english").build_analyzer()
-    return analyze
-
-
 def _tfidf(texts: Sequence[str]) -> sparse.csr_matrix | None:
     """Rows of L2-normalized TF-IDF (sublinear tf, smoothed idf) fit on ``texts``; None when no
     text has a word that is not a stop word. The weights of ``TfidfVectorizer(stop_words="english",
-    sublinear_tf=True)``: scikit-learn's analyzer, and its ``TfidfTransformer`` formula applied here
-    (tf = 1 + ln(count), idf = ln((1 + n) / (1 + df)) + 1, rows of unit length; equal to the
-    transformer's output, tested): fitting scikit-learn objects per story took half the summary's
+    sublinear_tf=True)``: scikit-learn's analyzer (``link.words``), and its ``TfidfTransformer``
+    formula applied here (tf = 1 + ln(count), idf = ln((1 + n) / (1 + df)) + 1, rows of unit length;
+    equal to the transformer's output, tested): fitting scikit-learn objects per story took half the summary's
     time on small stories."""
-    analyze = _analyzer()
-    counts = [Counter(analyze(t)) for t in texts]
+    counts = [Counter(words(t)) for t in texts]
     vocabulary = {w: k for k, w in enumerate(sorted(set().union(*counts)))}
     if not vocabulary:
         return None

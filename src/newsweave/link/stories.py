@@ -3,9 +3,9 @@
 No number of stories is given. An article is compared with the stories that share its most
 weighted terms (an inverted index, so the cost does not grow with the number of stories):
 
-- **text**: cosine between the article's TF-IDF vector (word unigrams, optionally bigrams, hashed with
-  scikit-learn's ``HashingVectorizer``, sublinear tf; capitalized words inside a sentence, mostly
-  names, count again as features of their own) and the story centroid. The document
+- **text**: cosine between the article's TF-IDF vector (word unigrams, optionally bigrams, hashed as
+  scikit-learn's ``HashingVectorizer`` hashes them (``link.words``), sublinear tf; capitalized words
+  inside a sentence, mostly names, count again as features of their own) and the story centroid. The document
   frequencies are a running table, and IDF is applied when comparing, so a centroid built early
   profits from the IDF learned later.
 - **entities** (optional): the share of the article's normalized entity keys the story already has.
@@ -55,11 +55,11 @@ from typing import Any
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage, to_tree
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import HashingVectorizer
 
 from newsweave.errors import StoreError
 from newsweave.link.story_config import StoryConfig
 from newsweave.link.story_state import Floats, Ints, MemberRecord, MemberTable, StoryRecord, decode_array, encode_array
+from newsweave.link.words import hashed_counts, word_ngrams
 from newsweave.model import content_hash
 
 __all__ = ["StoryClusterer", "StoryConfig"]
@@ -100,12 +100,6 @@ class StoryClusterer:
         config: the tuned constants.
         """
         self.config = config
-        self._vectorizer = HashingVectorizer(
-            n_features=config.n_features, ngram_range=(1, config.ngram_max), stop_words="english",
-            alternate_sign=False, norm=None)
-        self._key_vectorizer = HashingVectorizer(
-            n_features=config.n_features, analyzer=lambda x: x, alternate_sign=False, norm=None)
-        self._words = self._vectorizer.build_analyzer()
         self._df = np.zeros(config.n_features, dtype=np.int64)
         self._log_df = np.zeros(config.n_features, dtype=np.float64)  # log(1 + df), kept in step
         self._query = np.zeros(config.n_features, dtype=np.float64)  # scratch for _cosines
@@ -187,20 +181,16 @@ class StoryClusterer:
     def features(self, text: str) -> tuple[Ints, Floats, Ints]:
         """What linking reads of a text, tokenized once: the term vector of ``term_frequencies``
         and the indices of that vector that are names or numbers (what splits compare)."""
-        words = self._words(text)
+        words = word_ngrams(text, self.config.ngram_max)
         names = ["n:" + m.group(1).lower() for m in _NAME.finditer(text)] if self.config.name_weight else []
         numbers = [w for w in words if w.isdigit()]
-        # hashing tokens with an identity analyzer gives the word vectorizer's own features
-        rows = self._key_vectorizer.transform([words, names, names + numbers])
-        cut = rows.indptr
-        indices, where = np.unique(rows.indices[: cut[2]], return_inverse=True)
-        weight = np.ones(cut[2])
-        weight[cut[1] :] = self.config.name_weight
-        data = np.bincount(where, weights=rows.data[: cut[2]] * weight)
-        indices = indices.astype(np.int64)
+        word_features, word_counts = hashed_counts(words, self.config.n_features)
+        name_features, name_counts = hashed_counts(names, self.config.n_features)
+        indices, where = np.unique(np.concatenate([word_features, name_features]), return_inverse=True)
+        data = np.bincount(where, weights=np.concatenate([word_counts, name_counts * self.config.name_weight]))
         tf = np.where(data >= 1.0, 1.0 + np.log(np.maximum(data, 1.0)), data)
         norm = float(np.linalg.norm(tf))
-        split = np.unique(rows.indices[cut[2] : cut[3]]).astype(np.int64)
+        split = hashed_counts(names + numbers, self.config.n_features)[0]
         return indices, tf / norm if norm else tf, split
 
     def _idf(self, indices: Ints) -> Floats:
