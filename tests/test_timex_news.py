@@ -328,3 +328,15 @@ def test_an_evening_after_a_weekday_is_a_time(text: str, span: str, kind: str, v
 def test_earlier_or_later_before_a_weekday_is_left_out_of_its_span(text: str, span: str, value: str) -> None:
     found = _only(text)
     assert (found.text, found.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [  # counted from the narrative: only the length is known
+        ("The plant closed in May. A few days later, the owner sold it.", "A few days later", "DURATION", "PXD"),
+        ("He left the party in 1990; years later he returned.", "years later", "DURATION", "PXY"),
+        # counted from the publication date: some time before or after it
+        ("The dam was built several years ago.", "several years ago", "DATE", "PAST_REF")])
+def test_a_shift_by_an_unknown_count(text: str, span: str, kind: str, value: str) -> None:
+    found = extract_timexes(text, ANCHOR)[-1]
+    assert (found.text, found.type, found.value) == (span, kind, value)
