@@ -340,3 +340,13 @@ def test_earlier_or_later_before_a_weekday_is_left_out_of_its_span(text: str, sp
 def test_a_shift_by_an_unknown_count(text: str, span: str, kind: str, value: str) -> None:
     found = extract_timexes(text, ANCHOR)[-1]
     assert (found.text, found.type, found.value) == (span, kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Average daily volume on the exchange rose to 140 million shares.", []),
+     ("The average monthly output of the mine fell.", []),
+     ("Rallies are held daily outside the house.", [("daily", "SET", "P1D")]),
+     ("The weekly magazine said so.", [("weekly", "SET", "P1W")])])
+def test_a_rate_word_after_average_is_the_unit_of_a_statistic(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in extract_timexes(text, ANCHOR)] == expected
