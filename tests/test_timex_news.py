@@ -303,3 +303,50 @@ def test_the_article_before_year_ago_belongs_to_the_noun(text: str, span: str) -
 def test_last_next_or_this_before_a_holiday(text: str, span: str, value: str) -> None:
     found = _only(text, date(2000, 2, 10))
     assert (found.text, found.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [  # an evening keeps its TIME value after a weekday, as after "this" or "yesterday" ...
+        ("The ferry sank Thursday evening off the coast.", "Thursday evening", "TIME", "2022-01-06TEV"),
+        ("The deadline had been due to pass Friday evening.", "Friday evening", "TIME", "2022-01-07TEV"),
+        # ... a night or a morning stays the day's DATE
+        ("Crowds gathered Wednesday night in the square.", "Wednesday night", "DATE", "2022-01-05"),
+        ("The minister flew home Thursday morning.", "Thursday morning", "DATE", "2022-01-06")])
+def test_an_evening_after_a_weekday_is_a_time(text: str, span: str, kind: str, value: str) -> None:
+    found = _only(text)
+    assert (found.text, found.type, found.value) == (span, kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("Earlier Friday, the ministers met in Vienna.", "Friday", "2022-01-07"),
+     ("Later Thursday, two cousins asked for a hearing.", "Thursday", "2022-01-06"),
+     # "early" and "late" modify the day: they stay in the span
+     ("Late Monday, officials denied the report.", "Late Monday", "2022-01-03"),
+     ("Crowds began to gather early Tuesday.", "early Tuesday", "2022-01-04")])
+def test_earlier_or_later_before_a_weekday_is_left_out_of_its_span(text: str, span: str, value: str) -> None:
+    found = _only(text)
+    assert (found.text, found.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [  # counted from the narrative: only the length is known
+        ("The plant closed in May. A few days later, the owner sold it.", "A few days later", "DURATION", "PXD"),
+        ("He left the party in 1990; years later he returned.", "years later", "DURATION", "PXY"),
+        # counted from the publication date: some time before or after it
+        ("The dam was built several years ago.", "several years ago", "DATE", "PAST_REF")])
+def test_a_shift_by_an_unknown_count(text: str, span: str, kind: str, value: str) -> None:
+    found = extract_timexes(text, ANCHOR)[-1]
+    assert (found.text, found.type, found.value) == (span, kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Average daily volume on the exchange rose to 140 million shares.", []),
+     ("The average monthly output of the mine fell.", []),
+     ("Rallies are held daily outside the house.", [("daily", "SET", "P1D")]),
+     ("The weekly magazine said so.", [("weekly", "SET", "P1W")])])
+def test_a_rate_word_after_average_is_the_unit_of_a_statistic(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in extract_timexes(text, ANCHOR)] == expected

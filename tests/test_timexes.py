@@ -612,16 +612,18 @@ def test_tempeval3_scores_on_timex_dev(corpora_dir: Path) -> None:
         pred = extract_timexes(doc["text"], date.fromisoformat(doc["dct"][:10]))
         score_document(pred, doc["timexes"], scores)
     strict_f1, relaxed_f1, type_f1, value_f1 = (scores.row()[i] for i in (2, 5, 6, 7))
-    # measured (all 256 documents, issue 4, fifth pass: "at a later date", "1994 or later", "two to
+    # measured (all 256 documents, issue 4, sixth pass: "Thursday evening" TEV, "Earlier Friday" ->
+    # "Friday", "a few days later" PXD, no SET after "average"): strict F1 89.33, relaxed F1 94.84, type F1
+    # 91.21, value F1 83.58 (fifth pass: "at a later date", "1994 or later", "two to
     # three weeks", "the corresponding period last year", "will be retired in 25 years", "the year-ago
     # results" -> "year-ago", "last Thanksgiving"): strict F1 89.15, relaxed F1 94.82, type F1 91.09,
     # value F1 83.35 (fourth pass: 88.58 / 94.76 / 90.98 / 83.19; third pass: 88.37 / 94.77 / 90.87 /
     # 82.87; second pass: 88.4 / 94.7 / 90.8 / 82.7; first pass: 87.7 / 94.1 / 90.1 / 81.5; before: 86.2 /
     # 93.8 / 89.7 / 80.4; issue 2: 86.2 / 93.8 / 88.7 / 78.3)
-    assert strict_f1 >= 89.1
+    assert strict_f1 >= 89.3
     assert relaxed_f1 >= 94.8
-    assert type_f1 >= 91.0
-    assert value_f1 >= 83.3
+    assert type_f1 >= 91.2
+    assert value_f1 >= 83.5
 
 
 def test_counts_in_tables_and_huge_shifts_do_not_break_an_article() -> None:

@@ -33,11 +33,15 @@ def norm_shift(m: Match, ctx: Context) -> Value:
         # "a few hours later": same day as the narrative time (the clock time is rarely known)
         day = ctx.narrative() if direction not in ("ago", "from now", "hence") else ctx.dct
         return "DATE", V.day_value(day) if day else "XXXX-XX-XX"
+    deictic = direction in ("ago", "from now", "hence")
     if n is None:
-        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+        if deictic:  # "several years ago": some time before the DCT
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+        # "a few days later" counts from the narrative time, not from the DCT: no reference to the
+        # present or the future, only the length is known (TimeBank: "A few days" DURATION PXD)
+        return "DURATION", V.duration_value(None, unit)
     if unit == "year" and sign < 0 and n == 1:
         return "DATE", P.year_before(ctx, ago=direction == "ago")
-    deictic = direction in ("ago", "from now", "hence")
     anchor = ctx.dct if deictic else ctx.narrative()
     if not deictic and (coarse := _coarse_date(ctx.previous_value, unit)) is not None:
         anchor = coarse  # "He fled in 1959. Two years later, ...": 1961, not two years after the DCT

@@ -209,7 +209,7 @@ PATTERNS: dict[str, str] = {
                 r"|\s+(?:of\s+(?=the)|(?:of\s+)?(?=last|next|this))(?P<ofrel>last|next|this|the)\s+year(?![a-z'’])"
                 r"|\s+(?P<ago>a\s+year\s+(?:ago|earlier))(?![\s-]*[a-z0-9]))?"),
     "year_ago_adj": r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<u>quarter|period)(?![a-z]))?",
-    "shift": (rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})?[\s-]*(?P<u>{UNIT})(?P<pl>s)?\s+"
+    "shift": (rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<n>{NUM})[\s-]*)?(?P<u>{UNIT})(?P<pl>s)?\s+"
               r"(?P<dir>ago|earlier|later|from\s+now|hence|previously|(?:before|after)(?![\s-]*[a-z0-9]))"),
     "anaphor_that": (r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:that(?:\s+same)?|the\s+same)\s+"
                      r"(?P<u>day|morning|afternoon|evening|night|week|month|year)(?![a-z])"),
