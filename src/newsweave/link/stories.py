@@ -257,9 +257,11 @@ class StoryClusterer:
         terms = np.concatenate([stories[k].indices for k in live])
         values = np.concatenate([stories[k].values for k in live])
         starts = np.cumsum([0] + [stories[k].indices.size for k in live[:-1]])
-        self._query[indices] = weights  # the query as a dense vector, cleared below
+        # the query as a dense vector, cleared below; the centroids' IDF goes on the query's side (the
+        # same product, gathered for the article's terms instead of every candidate's centroid)
+        self._query[indices] = weights * self._idf(indices)
         try:
-            dots = np.add.reduceat(self._query[terms] * values * self._idf(terms), starts)
+            dots = np.add.reduceat(self._query[terms] * values, starts)
         finally:
             self._query[indices] = 0.0
         for k, dot in zip(live, dots.tolist(), strict=True):
