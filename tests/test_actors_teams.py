@@ -177,3 +177,21 @@ def test_a_number_with_a_thousands_comma_is_no_score() -> None:
 
     assert _TEAM_AFTER.match(" 65, Drake 53")
     assert not _TEAM_AFTER.match(" 2,000 fans")
+
+
+def test_a_nickname_the_story_once_writes_in_lower_case_is_still_a_team(gazetteer: PlaceGazetteer) -> None:
+    # "fighter jets" once in lower case against three capitalized "Jets": the nickname stands
+    text = ("The New York Jets beat Miami 24-17. New York (9-6) leads the division. The Jets flew home "
+            "after a flyover by fighter jets. Jets coach Rex Ryan was pleased.")
+    res = resolve(gazetteer, text, [("New York Jets", "ORG"), ("New York", "GPE"), ("Miami", "GPE"),
+                                    ("Jets", "ORG"), ("Rex Ryan", "PERSON")])
+    assert actor_at(res, text, "New York (9-6)") == actor_at(res, text, "New York Jets")
+
+
+def test_a_word_the_story_writes_mostly_in_lower_case_is_no_nickname(gazetteer: PlaceGazetteer) -> None:
+    # as "Wales Students" (BBC sport): "students" in lower case as often as capitalized
+    text = ("The Leeds Students side lost to York 20-10. Leeds (2-3) play Hull next. "
+            "The students train in Leeds.")
+    res = resolve(gazetteer, text, [("Leeds Students", "ORG"), ("Leeds", "GPE"), ("York", "GPE"),
+                                    ("Hull", "GPE")])
+    assert actor_at(res, text, "Leeds (2-3)") != actor_at(res, text, "Leeds Students")

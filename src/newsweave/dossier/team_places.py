@@ -20,7 +20,8 @@ otherwise only the mentions written as a team are.
 A team is a name the story never writes as a person nor with a company form or an organization
 word ("Houston Industries Inc", "Kansas City Police"): its longest leading place (a city or a
 state of the gazetteer, or a name NER calls a place: "Creighton"), then capitalized words ending in
-a plural that is no person's surname in the story and no word it writes in lower case ("Colts",
+a plural that is no person's surname in the story and no word it writes in lower case as often as
+capitalized ("Colts",
 "76ers", "Tar Heels"; not "Mo Cheeks", whom the story also calls Maurice Cheeks, nor "Wales
 Students" or "London Interbank Offered Rates": BBC sport, Reuters). A place with two teams in the
 story ("Los Angeles Lakers" and "Los Angeles Clippers") stays a place. The mention cues keep the rule out of
@@ -90,6 +91,7 @@ _WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
 _RECORD_AFTER = re.compile(r"\s+(?:improved|improves|moved|moves|fell|falls|dropped|drops)\s+to\s+\d{1,3}-\d{1,3}\b")
 # The nickname's last word: a plural ("Colts", "76ers", "Heels"), at least three characters.
 _PLURAL = re.compile(r"[A-Za-z0-9]*[a-z]s")
+_CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z'-]+\b")  # the capitalized form of names.lower_case_words' words
 # Plurals that end the names of events, not teams ("Scotland Six Nations", "Athens Olympics", "Milan
 # Indoors", "Scotland Six Nations": BBC sport).
 EVENT_PLURALS = frozenset({"nations", "games", "olympics", "championships", "series", "awards", "finals",
@@ -112,9 +114,11 @@ def attach_team_places(forest: Forest, texts: Mapping[str, str], gaz: PlaceGazet
         Mention key -> the root of the team's actor, for the bare place mentions that are the team.
     """
     places = {key: place for key, g in forest.groups.items() if (place := _place_key(g)) is not None}
-    # no nickname ends in a surname of the story's people or a word it writes in lower case
-    not_nicknames = set(lower) | {g.words[-1] for g in forest.groups.values()
-                                  if g.label == "PERSON" and len(g.words) >= 2}
+    # no nickname ends in a surname of the story's people or a word it writes in lower case at least
+    # as often as capitalized ("Students" of "Wales Students"; not "Jets" for one "fighter jets")
+    capitalized = Counter(w.lower() for text in texts.values() for w in _CAPITALIZED_WORD.findall(text))
+    not_nicknames = {w for w, n in lower.items() if n >= capitalized[w]} \
+        | {g.words[-1] for g in forest.groups.values() if g.label == "PERSON" and len(g.words) >= 2}
     teams: dict[str, set[str]] = defaultdict(set)
     override: dict[MentionKey, str] = {}
     for key, group in forest.groups.items():
