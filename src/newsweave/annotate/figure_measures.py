@@ -21,6 +21,7 @@ from newsweave.annotate.figure_cues import (
     AGENT_NOUNS,
     AMOUNT_CHANGE_NOUNS,
     BOX_OFFICE_VERBS,
+    CASUALTY_VERBS,
     CHANGE_NOUNS,
     CHANGE_VERBS,
     CLASSIFIER_NOUNS,
@@ -60,6 +61,7 @@ from newsweave.annotate.figure_lexicon import (
     SCALES,
     TIME_NOUNS,
     UNIT_WORDS,
+    WORD_NUMBERS,
 )
 from newsweave.annotate.figure_phrases import (
     NOUN_POS,
@@ -82,6 +84,11 @@ from newsweave.annotate.figure_tables import table_label
 
 __all__ = ["NumberExpr", "find_measure"]
 
+
+
+# Prepositions of time that a quantity before them may be parsed as measuring ("140,000 bpd before the
+# earthquake" like "two years before"): the quantity is the verb's object.
+TIME_PREPS = {"before", "after", "since", "until", "during"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +124,11 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     if tops[0].dep_ == "pobj" and tops[0].head.i == expr.start - 1 and tops[0].head.lower_ in ("at", "for"):
         top = tops[0]  # the preposition before a range the parse splits: "sold shares at 17-1/2 to 19 dlrs each"
     counted = worth_of(doc, expr) or _counted_noun(doc, top, inside)
+    last = doc[expr.end - 1]
+    if counted is None and last.i != top.i and last.head.i in inside and is_unit_token(last):
+        # a range the parse split, its unit inside it: "via 1.5 to two billion dlrs of customer
+        # repurchase agreements" (test8), where "of" hangs on "dlrs"
+        counted = _counted_noun(doc, last, inside)
     if counted is not None and counted.lower_ in CLASSIFIER_NOUNS and not left_modifiers(counted, inside) \
             and (counted.dep_ == "pobj" or counted.head.lemma_.lower() in CHANGE_VERBS):
         # "totalled 651,253 units", "275,000 head": the classifier says only that things are counted
@@ -334,6 +346,11 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
     """A number that modifies no noun: the subject of its change verb, or the noun it completes."""
     unit = expr.unit
     role, attach = top.dep_, top.head
+    if role == "npadvmod" and attach.lower_ in TIME_PREPS and attach.head.pos_ == "VERB" and attach.i > top.i:
+        # a quantity the parse hung on the preposition after it as on "two years before": "was
+        # exporting about 140,000 bpd before the earthquake" (test8) is the verb's object (not a distance:
+        # "located about 75 miles from Yellowknife")
+        role, attach = "dobj", attach.head
     if attach.lower_ == "worth" and attach.i not in inside:
         what = valued(attach, inside)
         if what is not None:
@@ -384,14 +401,23 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
     if attach.pos_ in ("VERB", "AUX") and lemma in PRICING_VERBS and (
             prep == "at" or (prep == "for" and verb_object(attach, inside) is None)):
         return "price"  # "to be offered at 99-3/4", "priced at 101-3/4 pct", "is selling for 19,800 yen"
+    if role == "prep" and prep == "of" and attach.tag_ == "JJS" and attach.i not in inside \
+            and attach.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos") \
+            and any(c.dep_ in ("amod", "poss", "det") for c in attach.lefts):  # not "most of the 25"
+        return noun_phrase(attach, inside)  # a superlative used as a noun: "a personal best of 6.50m" (test8)
     if attach.pos_ in ("VERB", "AUX"):
         if attach.dep_ == "acl" and attach.lemma_.lower() in MEASURING_VERBS and nominal(attach.head):
             return noun_phrase(attach.head, inside)  # "a factory site measuring 250 acres"
         if role in ("nsubj", "nsubjpass"):  # "13 officers were killed and 353 injured"
             sibling = subject_of(attach.head) if attach.dep_ == "conj" else None
-            if sibling is not None and sibling.pos_ in NOUN_POS and not is_unit_token(sibling):
-                return with_event(noun_phrase(sibling, inside), attach)  # (not "30% saw ... and 27% saw")
-            return None
+            if sibling is not None and (sibling.pos_ not in NOUN_POS or is_unit_token(sibling)):
+                sibling = None  # (not "30% saw ... and 27% saw")
+            # a counted noun before it in the sentence, unless the coordinated verb's subject is counted
+            # too: "police detained 30 protesters and 12 were released" (not the police)
+            whole = _elided_whole(doc, top, expr) if unit is None else None
+            if sibling is not None and (whole is None or any(c.like_num for c in sibling.children)):
+                return with_event(noun_phrase(sibling, inside), attach)
+            return with_event(noun_phrase(whole, inside), attach) if whole is not None else None
         # a change: the verb's level or extent ("rose to 12 dlrs", "shed 2.1%", "lift their offer to
         # £5m"); "by" after another verb is a margin ("beat her by 40 metres")
         # "at" after a passive verb or a verb of a session gives its subject's level: "deliveries were
@@ -431,6 +457,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children)
         if role == "dobj" and unit == "percent" and lemma in STAKE_VERBS and not partitive:
             return "stake"  # "Pacific Telesis and Merrill Lynch jointly hold 13 pct", "owned 80 pct by Standard"
+        if role == "dobj" and unit is None and lemma in CASUALTY_VERBS:
+            return _casualties(doc, attach, inside)
         takings = lemma not in BOX_OFFICE_VERBS or (unit in CURRENCY_UNITS and attach.dep_ not in ("acl", "amod"))
         if role in ("dobj", "ccomp") and lemma in VERB_MEASURES and not partitive and takings:
             return _verb_measure(lemma, per)  # "it sold 96,649", "the offer yields 5.94 pct"
@@ -470,6 +498,43 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         if role in ("prep", "appos", "npadvmod"):  # "assets of 1.28 billion dlrs"
             return noun_phrase(attach, inside)
     return None
+
+
+def _elided_whole(doc: Doc, top: Token, expr: NumberExpr) -> Token | None:
+    """The plural noun a bare subject number leaves out, counted by a larger number before it in its
+    sentence: "of 11 loans approved, eight had been closed, two were suspended" (test8): a part of
+    that whole."""
+    for tok in reversed(doc[top.sent.start:expr.start]):
+        if not tok.like_num or tok.dep_ != "nummod":
+            continue
+        noun = tok.head
+        if noun.i < tok.i or noun.tag_ != "NNS" or is_unit_token(noun) or noun.lemma_.lower() in TIME_NOUNS \
+                or noun.ent_type_:
+            return None
+        return noun if _plain_value(tok) > expr.value else None
+    return None
+
+
+def _plain_value(tok: Token) -> float:
+    """The value of a one-token number ("11", "1,200", "eleven"), 0 when it is not one."""
+    text = tok.lower_.replace(",", "")
+    if text in WORD_NUMBERS:
+        return WORD_NUMBERS[text]
+    try:
+        return float(text)
+    except ValueError:
+        return 0.0
+
+
+def _casualties(doc: Doc, verb: Token, inside: set[int]) -> str:
+    """Who a verb of casualties counts when its number object names no one ("the attack, which killed
+    five"): the people, or the noun of the verb it is coordinated with ("killed 250 civilians and
+    wounded 1,000"), with the event."""
+    event = CASUALTY_VERBS[verb.lemma_.lower()]
+    partner = verb.head if verb.dep_ == "conj" else None
+    noun = next((c for c in partner.children if c.dep_ == "dobj" and c.tag_ == "NNS" and not is_unit_token(c)),
+                None) if partner is not None and partner.pos_ == "VERB" else None
+    return f"{noun_phrase(noun, inside) if noun is not None else 'people'} {event}"
 
 
 def _is_when(tok: Token) -> bool:

@@ -53,6 +53,9 @@ def subject_of(verb: Token) -> Token | None:
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in NOUN_POS), None)
         if obj is not None:
             return obj
+        relative = next((c for c in verb.head.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")), None)
+        if relative is not None and verb.head.dep_ == "relcl" and verb.head.head.pos_ in NOUN_POS:
+            return verb.head.head  # "growth, which it forecast to be around 6.5%" (test8): the relative's noun
     if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
         # "rates rose two basis points to close at 5.55 pct"; "the market is likely to grow by 40%":
         # the predicate adjective's verb holds the subject

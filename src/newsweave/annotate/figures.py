@@ -219,6 +219,8 @@ def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
             return "percentage points", j + 2
     if low in ("square", "cubic") and j + 1 < len(doc) and doc[j + 1].lower_ in UNIT_WORDS \
             and doc[j + 1].lower_ not in ("%", "pct", "percent", "times", "fold"):
+        if low == "cubic":  # a gas well's or a pipeline's flow: "6.5 mln cubic feet a day" (test8)
+            return _per_day(doc, j + 1, f"cubic {UNIT_WORDS[doc[j + 1].lower_]}")
         return f"{low} {UNIT_WORDS[doc[j + 1].lower_]}", j + 2  # "538,000 square feet", "172 billion cubic feet"
     if low == "basis" and j + 1 < len(doc) and doc[j + 1].lower_ in ("points", "point"):
         return "basis points", j + 2
@@ -251,19 +253,20 @@ def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
     if low in CURRENCY_WORDS and doc[j].pos_ != "VERB":
         return _currency_in_context(doc, j, CURRENCY_WORDS[low]), j + 1
     if low in ("barrel", "barrels"):
-        return _per_day(doc, j)
+        return _per_day(doc, j, "barrels")
     if low in UNIT_WORDS and low != "times":
         return UNIT_WORDS[low], j + 1
     return None, j
 
 
-def _per_day(doc: Doc, j: int) -> tuple[str, int]:
-    """Barrels at token ``j``, a day's when "per day" or "a day" follows, hyphenated or not: "160,000
-    barrel-per-day refinery", "300,000 barrels a day", as "bpd" is (the test3 and test5 annotators)."""
+def _per_day(doc: Doc, j: int, unit: str) -> tuple[str, int]:
+    """A volume unit at token ``j``, a day's when "per day" or "a day" follows, hyphenated or not:
+    "160,000 barrel-per-day refinery", "300,000 barrels a day", as "bpd" is (the test3 and test5
+    annotators); "6.5 mln cubic feet a day" (test8's)."""
     words = [t for t in doc[j + 1:j + 5] if t.text != "-"][:2]
     if len(words) == 2 and words[0].lower_ in ("per", "a") and words[1].lower_ == "day":
-        return "barrels per day", words[1].i + 1
-    return "barrels", j + 1
+        return f"{unit} per day", words[1].i + 1
+    return unit, j + 1
 
 
 _CURRENCY_KEY = "newsweave.currencies"
