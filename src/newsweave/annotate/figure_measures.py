@@ -82,7 +82,7 @@ from newsweave.annotate.figure_subjects import (
 )
 from newsweave.annotate.figure_tables import table_label
 
-__all__ = ["NumberExpr", "find_measure"]
+__all__ = ["NumberExpr", "find_measure", "plural"]
 
 
 
@@ -110,6 +110,9 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     if label:
         return label
     inside = set(range(expr.start, expr.end))
+    if expr.unit is None and expr.end - 1 not in expr.core and expr.end - expr.start >= 3 \
+            and doc[expr.end - 2].text == "-":
+        return plural(doc[expr.end - 1].lower_)  # a count written as a compound adjective: "seven-ship"
     priced = _priced_per_share(doc, expr)
     if priced is not None:  # the words after "a share", which the parse hangs on "share"
         return " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in doc[expr.end + 2:priced.i + 1])
@@ -164,6 +167,17 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
         return _measure_of_counted(doc, counted, inside, expr.unit)
     found = _measure_of_bare(doc, top, inside, expr)
     return found if found is not None or expr.unit is None else _measured_in(doc, expr)
+
+
+def plural(noun: str) -> str:
+    """The plural of a singular common noun ("ship" -> "ships", "country" -> "countries", "man" -> "men")."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
 
 
 def _priced_per_share(doc: Doc, expr: NumberExpr) -> Token | None:
@@ -444,6 +458,10 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
                 return noun_phrase(target if target is not None else obj, inside)
             subj = subject_of(attach)
             changed = subject_phrase(doc, subj, inside) if subj is not None else None
+            if changed is not None and unit in CURRENCY_UNITS and subj is not None and subj.lower_ in ("stock", "shares"):
+                # a sum a stock closes at or moves by is its price: "Pantera's stock closed at 9.50 dlrs" (test8)
+                return f"{changed[:-len(subj.lower_)]}{'stock' if subj.lower_ == 'stock' else 'share'} price" \
+                    if changed.lower().endswith(subj.lower_) else f"price of {changed}"
             return changed if changed is not None else _verb_measure(lemma, per)  # "sold 96,649, up 6.3 pct"
         obj = verb_object(attach, inside)
         if obj is not None and role == "prep" and top.head.lower_ in ("for", "at"):
@@ -478,6 +496,9 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         # not the other figure of a conversion: "$427bn (£230bn)", "3.35m Euros (£2.31m)"
         if attach.lower_ in CLASSIFIER_NOUNS:  # "totalled 651,253 units, up 0.4 pct": what the units are
             return _measure_of_bare(doc, attach, inside | {attach.i}, expr)
+        if role == "prep" and prep in ("for", "at") and unit in CURRENCY_UNITS and attach.lemma_.lower() == "sale" \
+                and attach.head.lower_ == "on":
+            return "price"  # "the single is now on sale for 79p" (test8)
         if role == "prep" and prep == "at" and unit in CURRENCY_UNITS and attach.pos_ == "PROPN":
             # a tender line's seller or a month of delivery "at" a sum: "- Cargill 10,000 tonnes ... at
             # 120.88 dlrs FOB Gulf" (test5), "June/July at 4,400 dlrs"; a common noun keeps its own
