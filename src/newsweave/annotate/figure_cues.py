@@ -75,7 +75,8 @@ VERB_MEASURES = {"sell": "sales", "produce": "production", "export": "exports", 
                  "take": "takings", "gross": "takings",
                  "employ": "employees",  # "AT&T employs 47,000" (test4)
                  "save": "savings",  # "help the carrier save about $94m" (test6)
-                 "flow": "flow"}  # "the well flowed up to 6.5 mln cubic feet a day" (test8)
+                 "flow": "flow",  # "the well flowed up to 6.5 mln cubic feet a day" (test8)
+                 "donate": "donation"}  # "with Apple donating a further 70p to the charity" (test8)
 # Verbs whose bare number object counts people, with the participle of the event: "the attack, which
 # killed five", "killed 250 people and wounded 1,000" (test8): people killed, people wounded.
 CASUALTY_VERBS = {"kill": "killed", "wound": "wounded", "injure": "injured", "hurt": "hurt",

@@ -469,6 +469,11 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         paid = role == "dobj" and unit in CURRENCY_UNITS
         # what it is for, hung on the verb or on the sum: "allocated 500 mln stg for home loans" (test6)
         paid_for = (bought(attach, inside) or purpose(top, inside)) if paid else None
+        if paid_for is not None and lemma == "spend" and paid_for.dep_ == "pobj" and paid_for.head.lower_ == "on" \
+                and paid_for.head.head.i == attach.i:
+            # what a sum is spent on is spending: "shoppers spent £5.3bn on plastic cards" (test8); a
+            # thing bought is what the sum buys: "spent A$584m on buying an 18.8% stake" (dev)
+            return f"spending on {noun_phrase(paid_for, inside)}"
         if paid_for is not None:
             return noun_phrase(paid_for, inside)  # "spent A$584m on buying an 18.8% stake"
         # not "selling 20 pct of it"; ccomp: "made 11 cts a share" is often parsed so
