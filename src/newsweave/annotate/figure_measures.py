@@ -412,6 +412,10 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
     if per is not None and prep in ("for", "at") and (lemma not in CHANGE_VERBS or (lemma == "be" and prep == "at")):
         # "buy the company for 30.6 dlrs a share"; "an offering ... is underway at 18.25 dlrs each" (test7)
         return f"price per {per}" if per else "price"
+    if attach.pos_ in ("VERB", "AUX") and prep in ("for", "at") and unit in CURRENCY_UNITS and any(
+            c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() == "sale" for g in c.children)
+            for c in attach.children):
+        return "price"  # "the album went on sale for $9.99", the parse hanging "for" on the verb
     if attach.pos_ in ("VERB", "AUX") and lemma in PRICING_VERBS and (
             prep == "at" or (prep == "for" and verb_object(attach, inside) is None)):
         return "price"  # "to be offered at 99-3/4", "priced at 101-3/4 pct", "is selling for 19,800 yen"
@@ -470,9 +474,10 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         # what it is for, hung on the verb or on the sum: "allocated 500 mln stg for home loans" (test6)
         paid_for = (bought(attach, inside) or purpose(top, inside)) if paid else None
         if paid_for is not None and lemma == "spend" and paid_for.dep_ == "pobj" and paid_for.head.lower_ == "on" \
-                and paid_for.head.head.i == attach.i:
-            # what a sum is spent on is spending: "shoppers spent £5.3bn on plastic cards" (test8); a
-            # thing bought is what the sum buys: "spent A$584m on buying an 18.8% stake" (dev)
+                and paid_for.head.head.i == attach.i and not any(c.dep_ in ("det", "poss") for c in paid_for.children):
+            # what a sum is spent on, a kind of thing, is spending: "shoppers spent £5.3bn on plastic cards"
+            # (test8); a thing bought is what the sum buys: "spent A$584m on buying an 18.8% stake" (dev),
+            # "spent 40 mln dlrs on a stake in a vineyard"
             return f"spending on {noun_phrase(paid_for, inside)}"
         if paid_for is not None:
             return noun_phrase(paid_for, inside)  # "spent A$584m on buying an 18.8% stake"
