@@ -54,9 +54,10 @@ def test_a_percent_held_of_something_counts_it(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(("text", "span", "measure"), [
-    # the parse takes "US light crude" for an apposition of the name, and "fell" has no subject
+    # the parse takes "US light crude" for an apposition of the name, and "fell" has no subject (and a
+    # sum per barrel that goods fall to is their price: eleventh round)
     ("Following the comments by acting Opec secretary general Adnan Shihab-Eldin, US light crude fell 32 "
-     "cents to $51.43 a barrel.", "$51.43", "US light crude"),
+     "cents to $51.43 a barrel.", "$51.43", "price of US light crude"),
     ("During the same period imports of agricultural products dropped 13.1 pct to 31.2 billion guilders.",
      "31.2 billion guilders", "imports"),
     # "stocks" taken for the object of "said", a time phrase between it and "were"

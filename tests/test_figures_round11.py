@@ -125,6 +125,20 @@ def test_prices_and_spending(nlp: Language, text: str, span: str, measure: str) 
     assert _figure(nlp, text, span).measure == measure
 
 
+@pytest.mark.parametrize(("text", "span", "measure"), [
+    # a sum per unit of goods that goods reach is their price
+    ("Brent crude rose to 19.80 dlrs a barrel on Monday.", "19.80 dlrs", "price of brent crude"),
+    ("The market fell to 92.50 cents a lb in thin trade.", "92.50 cents", "market price"),
+    # a noun that is a sum per unit itself keeps its own name
+    ("The export levy was cut to 22 dlrs per tonne.", "22 dlrs", "export levy"),
+    # a sum received is a payment, a sum paid back a repayment
+    ("The club said it received 4.5 mln dlrs in cash.", "4.5 mln dlrs", "payment"),
+    ("The minister has since paid the £300 back.", "£300", "repayment"),
+])
+def test_prices_per_unit_and_payments(nlp: Language, text: str, span: str, measure: str) -> None:
+    assert _figure(nlp, text, span).measure == measure
+
+
 @pytest.mark.parametrize(("noun", "plural_form"), [("ship", "ships"), ("country", "countries"),
                                                      ("man", "men"), ("bus", "buses"), ("day", "days")])
 def test_plural(noun: str, plural_form: str) -> None:

@@ -33,6 +33,7 @@ from newsweave.annotate.figure_cues import (
     MEASURING_VERBS,
     OWNER_NOUNS,
     PAYMENT_MEDIA,
+    PRICE_HEADS,
     PRICING_VERBS,
     SESSION_VERBS,
     SINGULAR_UNITS,
@@ -462,6 +463,12 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
                 return noun_phrase(target if target is not None else obj, inside)
             subj = subject_of(attach)
             changed = subject_phrase(doc, subj, inside) if subj is not None else None
+            if changed is not None and per and per not in ("share", "shr") and subj is not None \
+                    and subj.lower_ not in PRICE_HEADS and subj.pos_ == "NOUN" \
+                    and subj.lemma_.lower() not in CHANGE_NOUNS | LEVEL_NOUNS:
+                # "West Coast shipments ranged from 79.41 to 81.02 dlrs per tonne" (test8); "the market
+                # fell to 98.10 cents a lb"
+                return "market price" if changed == "market" else f"price of {changed}"
             if changed is not None and unit in CURRENCY_UNITS and subj is not None and subj.lower_ in ("stock", "shares"):
                 # a sum a stock closes at or moves by is its price: "Pantera's stock closed at 9.50 dlrs" (test8)
                 return f"{changed[:-len(subj.lower_)]}{'stock' if subj.lower_ == 'stock' else 'share'} price" \
@@ -490,6 +497,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         takings = lemma not in BOX_OFFICE_VERBS or (unit in CURRENCY_UNITS and attach.dep_ not in ("acl", "amod"))
         if role in ("dobj", "ccomp") and lemma in VERB_MEASURES and not partitive and takings:
             return _verb_measure(lemma, per)  # "it sold 96,649", "the offer yields 5.94 pct"
+        if paid and (lemma == "repay" or (lemma == "pay" and any(c.lower_ == "back" for c in attach.children))):
+            return "repayment"  # "has since paid the £180 back" (test8)
         subj = subject_of(attach) if role in ("dobj", "attr") else None
         if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside and not is_forecaster(subj) \
                 and subj.lemma_.lower() not in AGENT_NOUNS and subj.lower_ not in AGENT_NOUNS:
@@ -499,7 +508,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         lemma = attach.lemma_.lower()
         if paid and lemma not in LIGHT_VERBS and lemma not in EXPECTING_VERBS and lemma.isalpha():
             # "refund 69.7 mln dlrs to customers", "offer nine dlrs a share"; a sum paid is a payment
-            return "payment" if lemma == "pay" else lemma
+            # a sum received is a payment too: "said it received 19.8 mln dlrs in cash" (test8)
+            return "payment" if lemma in ("pay", "receive") else lemma
         return None
     if attach.pos_ in NOUN_POS and attach.i not in inside and attach.lemma_.lower() not in TIME_NOUNS \
             and not attach.text[:1].isdigit() and not is_unit_token(attach):
