@@ -139,6 +139,17 @@ def test_prices_per_unit_and_payments(nlp: Language, text: str, span: str, measu
     assert _figure(nlp, text, span).measure == measure
 
 
+@pytest.mark.parametrize(("text", "span", "measure"), [
+    # a phrasal verb's participle alone is another event: no event
+    ("More than 30,000 voters signed up on the first day.", "30,000", "voters"),
+    ("The team picked up three awards at the ceremony.", "three", "awards"),
+    # a plain participle keeps its event
+    ("Troops detained 40 suspects overnight.", "40", "suspects detained"),
+])
+def test_phrasal_verbs_tell_no_event(nlp: Language, text: str, span: str, measure: str) -> None:
+    assert _figure(nlp, text, span).measure == measure
+
+
 @pytest.mark.parametrize(("noun", "plural_form"), [("ship", "ships"), ("country", "countries"),
                                                      ("man", "men"), ("bus", "buses"), ("day", "days")])
 def test_plural(noun: str, plural_form: str) -> None:

@@ -180,4 +180,8 @@ def with_event(phrase: str, verb: Token | None) -> str:
         return phrase  # the stock, not an event: "2,400 shares of 1,000 dlrs par value preferred" (test6)
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("TO", "MD") for c in verb.children):
         return phrase  # "terminals to be supplied", "movies that will be released": not yet happened
+    if any(c.dep_ == "prt" for c in verb.children):
+        # a phrasal verb's participle alone tells another event ("200,000 players signed up": test8;
+        # "workers laid off"), and its particle cannot end a measure, whose last word is read as the head
+        return phrase
     return f"{phrase} {verb.lower_}"
