@@ -663,8 +663,10 @@ FIGURE_FLOORS = {
     "test6": {"value": 0.99, "unit": 0.99, "measure": 0.99, "all": 0.99},
     "test7": {"value": 0.99, "unit": 0.98, "measure": 0.97, "all": 0.97},
     # the ninth round's blind set (158 figures), scored without reading its errors: 0.918 / 0.918 /
-    # 0.728 / 0.715 (the eighth round's extractor: 0.918 / 0.918 / 0.722 / 0.709)
-    "test8": {"value": 0.91, "unit": 0.91, "measure": 0.72, "all": 0.71},
+    # 0.728 / 0.715 (the eighth round's extractor: 0.918 / 0.918 / 0.722 / 0.709; the tenth round's,
+    # still blind: 0.930 / 0.930 / 0.728 / 0.715); a tuning set since the eleventh round, which read its
+    # errors: 0.994 / 0.987 / 0.905 / 0.899
+    "test8": {"value": 0.99, "unit": 0.98, "measure": 0.90, "all": 0.89},
 }
 
 

@@ -9,7 +9,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from newsweave.annotate.figure_measures import plural
+from newsweave.annotate.figure_phrases import plural
 from newsweave.annotate.figures import extract_figures
 from newsweave.dossier.figures import normalize_measure, same_measure
 from newsweave.model import Figure

@@ -33,7 +33,6 @@ from newsweave.annotate.figure_cues import (
     MEASURING_VERBS,
     OWNER_NOUNS,
     PAYMENT_MEDIA,
-    PRICE_HEADS,
     PRICING_VERBS,
     SESSION_VERBS,
     SINGULAR_UNITS,
@@ -49,6 +48,7 @@ from newsweave.annotate.figure_frames import (
     noun_up_to,
     of_par,
     per_unit,
+    priced_level,
     purpose,
     share_level,
     valued,
@@ -62,7 +62,6 @@ from newsweave.annotate.figure_lexicon import (
     SCALES,
     TIME_NOUNS,
     UNIT_WORDS,
-    WORD_NUMBERS,
 )
 from newsweave.annotate.figure_phrases import (
     NOUN_POS,
@@ -71,9 +70,12 @@ from newsweave.annotate.figure_phrases import (
     nominal,
     noun_phrase,
     phrase_head,
+    plural,
     pobj,
 )
 from newsweave.annotate.figure_subjects import (
+    casualties,
+    elided_whole,
     governing_verb,
     is_forecaster,
     subject_of,
@@ -83,7 +85,7 @@ from newsweave.annotate.figure_subjects import (
 )
 from newsweave.annotate.figure_tables import table_label
 
-__all__ = ["NumberExpr", "find_measure", "plural"]
+__all__ = ["NumberExpr", "find_measure"]
 
 
 
@@ -168,17 +170,6 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
         return _measure_of_counted(doc, counted, inside, expr.unit)
     found = _measure_of_bare(doc, top, inside, expr)
     return found if found is not None or expr.unit is None else _measured_in(doc, expr)
-
-
-def plural(noun: str) -> str:
-    """The plural of a singular common noun ("ship" -> "ships", "country" -> "countries", "man" -> "men")."""
-    if noun.endswith("man"):
-        return noun[:-3] + "men"
-    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
-        return noun[:-1] + "ies"
-    if noun.endswith(("s", "x", "ch", "sh")):
-        return noun + "es"
-    return noun + "s"
 
 
 def _priced_per_share(doc: Doc, expr: NumberExpr) -> Token | None:
@@ -433,7 +424,7 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
                 sibling = None  # (not "30% saw ... and 27% saw")
             # a counted noun before it in the sentence, unless the coordinated verb's subject is counted
             # too: "police detained 30 protesters and 12 were released" (not the police)
-            whole = _elided_whole(doc, top, expr) if unit is None else None
+            whole = elided_whole(top, expr.start, expr.value) if unit is None else None
             if sibling is not None and (whole is None or any(c.like_num for c in sibling.children)):
                 return with_event(noun_phrase(sibling, inside), attach)
             return with_event(noun_phrase(whole, inside), attach) if whole is not None else None
@@ -463,16 +454,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
                 return noun_phrase(target if target is not None else obj, inside)
             subj = subject_of(attach)
             changed = subject_phrase(doc, subj, inside) if subj is not None else None
-            if changed is not None and per and per not in ("share", "shr") and subj is not None \
-                    and subj.lower_ not in PRICE_HEADS and subj.pos_ == "NOUN" \
-                    and subj.lemma_.lower() not in CHANGE_NOUNS | LEVEL_NOUNS:
-                # "West Coast shipments ranged from 79.41 to 81.02 dlrs per tonne" (test8); "the market
-                # fell to 98.10 cents a lb"
-                return "market price" if changed == "market" else f"price of {changed}"
-            if changed is not None and unit in CURRENCY_UNITS and subj is not None and subj.lower_ in ("stock", "shares"):
-                # a sum a stock closes at or moves by is its price: "Pantera's stock closed at 9.50 dlrs" (test8)
-                return f"{changed[:-len(subj.lower_)]}{'stock' if subj.lower_ == 'stock' else 'share'} price" \
-                    if changed.lower().endswith(subj.lower_) else f"price of {changed}"
+            if changed is not None and subj is not None and unit in CURRENCY_UNITS:
+                changed = priced_level(subj, changed, per)  # "Pantera's stock closed at 9.50 dlrs" (test8)
             return changed if changed is not None else _verb_measure(lemma, per)  # "sold 96,649, up 6.3 pct"
         obj = verb_object(attach, inside)
         if obj is not None and role == "prep" and top.head.lower_ in ("for", "at"):
@@ -493,7 +476,7 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         if role == "dobj" and unit == "percent" and lemma in STAKE_VERBS and not partitive:
             return "stake"  # "Pacific Telesis and Merrill Lynch jointly hold 13 pct", "owned 80 pct by Standard"
         if role == "dobj" and unit is None and lemma in CASUALTY_VERBS:
-            return _casualties(doc, attach, inside)
+            return casualties(attach, inside)
         takings = lemma not in BOX_OFFICE_VERBS or (unit in CURRENCY_UNITS and attach.dep_ not in ("acl", "amod"))
         if role in ("dobj", "ccomp") and lemma in VERB_MEASURES and not partitive and takings:
             return _verb_measure(lemma, per)  # "it sold 96,649", "the offer yields 5.94 pct"
@@ -539,43 +522,6 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         if role in ("prep", "appos", "npadvmod"):  # "assets of 1.28 billion dlrs"
             return noun_phrase(attach, inside)
     return None
-
-
-def _elided_whole(doc: Doc, top: Token, expr: NumberExpr) -> Token | None:
-    """The plural noun a bare subject number leaves out, counted by a larger number before it in its
-    sentence: "of 11 loans approved, eight had been closed, two were suspended" (test8): a part of
-    that whole."""
-    for tok in reversed(doc[top.sent.start:expr.start]):
-        if not tok.like_num or tok.dep_ != "nummod":
-            continue
-        noun = tok.head
-        if noun.i < tok.i or noun.tag_ != "NNS" or is_unit_token(noun) or noun.lemma_.lower() in TIME_NOUNS \
-                or noun.ent_type_:
-            return None
-        return noun if _plain_value(tok) > expr.value else None
-    return None
-
-
-def _plain_value(tok: Token) -> float:
-    """The value of a one-token number ("11", "1,200", "eleven"), 0 when it is not one."""
-    text = tok.lower_.replace(",", "")
-    if text in WORD_NUMBERS:
-        return WORD_NUMBERS[text]
-    try:
-        return float(text)
-    except ValueError:
-        return 0.0
-
-
-def _casualties(doc: Doc, verb: Token, inside: set[int]) -> str:
-    """Who a verb of casualties counts when its number object names no one ("the attack, which killed
-    five"): the people, or the noun of the verb it is coordinated with ("killed 250 civilians and
-    wounded 1,000"), with the event."""
-    event = CASUALTY_VERBS[verb.lemma_.lower()]
-    partner = verb.head if verb.dep_ == "conj" else None
-    noun = next((c for c in partner.children if c.dep_ == "dobj" and c.tag_ == "NNS" and not is_unit_token(c)),
-                None) if partner is not None and partner.pos_ == "VERB" else None
-    return f"{noun_phrase(noun, inside) if noun is not None else 'people'} {event}"
 
 
 def _is_when(tok: Token) -> bool:
