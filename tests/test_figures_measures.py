@@ -54,9 +54,10 @@ def test_a_percent_held_of_something_counts_it(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(("text", "span", "measure"), [
-    # the parse takes "US light crude" for an apposition of the name, and "fell" has no subject
+    # the parse takes "US light crude" for an apposition of the name, and "fell" has no subject (and a
+    # sum per barrel that goods fall to is their price: eleventh round)
     ("Following the comments by acting Opec secretary general Adnan Shihab-Eldin, US light crude fell 32 "
-     "cents to $51.43 a barrel.", "$51.43", "US light crude"),
+     "cents to $51.43 a barrel.", "$51.43", "price of US light crude"),
     ("During the same period imports of agricultural products dropped 13.1 pct to 31.2 billion guilders.",
      "31.2 billion guilders", "imports"),
     # "stocks" taken for the object of "said", a time phrase between it and "were"
@@ -146,8 +147,9 @@ def test_a_range_split_by_the_parse_keeps_its_preposition(nlp: Language) -> None
     # a sum does not count the name after it; a seller's tender line "at" a sum is a price
     ("Cargill sold 10,000 tonnes of wheat, Bunge 5,000 tonnes at 120.88 dlrs FOB Gulf.", "120.88 dlrs", "price"),
     ("June/July butter went at 4,400 dlrs, Aug/Sept at 4,351 to 4,450 dlrs.", "4,351 to 4,450 dlrs", "price"),
+    # (and a sum shares fall to is their price: eleventh round)
     ("Shares fell 1% to 510.75 pence in London, and dropped by 1.2% to 50.50 euros in Amsterdam.", "50.50 euros",
-     "shares"),
+     "share price"),
     # a common noun "at" a sum keeps its own measure
     ("The deficit with China, up 30.5% at $162bn, was the largest ever recorded.", "$162bn", "deficit"),
 ])

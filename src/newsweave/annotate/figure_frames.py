@@ -5,7 +5,8 @@ what it is of, for or added to.
 parse alone does not tell: "800 billion yen worth of financing bills" (the goods), "will add five pct
 to the company's revenues" (the total), "rise to 56.2 pct of overall debt" (what rose), "at 105.95
 pct of 1,000 dlr face amount" (a price), "512mb of storage for $99" (a price), "a deal worth $8bn"
-(what is valued), "spent A$584m on buying a stake" (what is bought), "33 dlrs a barrel" (per unit).
+(what is valued), "spent A$584m on buying a stake" (what is bought), "33 dlrs a barrel" (per unit),
+"shares closed at 12 dlrs" (a price).
 """
 
 from __future__ import annotations
@@ -14,7 +15,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from newsweave.annotate.figure_cues import ADDING_VERBS, CHANGE_VERBS, LEVEL_PREPS
+from newsweave.annotate.figure_cues import (
+    ADDING_VERBS,
+    CHANGE_NOUNS,
+    CHANGE_VERBS,
+    LEVEL_NOUNS,
+    LEVEL_PREPS,
+    PRICE_HEADS,
+)
 from newsweave.annotate.figure_lexicon import CASED_UNITS, TIME_NOUNS, UNIT_WORDS
 from newsweave.annotate.figure_phrases import NOUN_POS, is_unit_token, left_modifiers, nominal, noun_phrase, pobj
 from newsweave.annotate.figure_subjects import subject_of, subject_phrase, verb_object
@@ -23,7 +31,7 @@ if TYPE_CHECKING:
     from newsweave.annotate.figure_measures import NumberExpr
 
 __all__ = ["added_to", "bought", "changed_with", "is_quantity", "level_owner", "noun_up_to", "of_par",
-           "per_unit", "purpose", "share_level", "valued", "worth_of"]
+           "per_unit", "priced_level", "purpose", "share_level", "valued", "worth_of"]
 
 # The words of a bond's nominal amount, a share of which is its price ("at 103 pct of par").
 PAR_WORDS = frozenset({"par", "face", "principal", "nominal"})
@@ -211,3 +219,20 @@ def bought(verb: Token, inside: set[int]) -> Token | None:
             if child.dep_ == "pcomp" and child.pos_ == "VERB":
                 return verb_object(child, inside)
     return None
+
+
+def priced_level(subject: Token, phrase: str, per: str | None) -> str:
+    """What a sum that is the level of ``subject`` (written ``phrase``) measures, ``per`` unit of goods
+    or not: a price, unless the subject is a sum itself ("PRICE_HEADS"). "West Coast shipments ranged
+    from 79.41 to 81.02 dlrs per tonne" (test8), "gold could rise to 500 dlrs per ounce": the price of
+    the goods; "the market fell to 98.10 cents a lb": the market price; "Pantera's stock closed at 9.50
+    dlrs" (test8), "shares fell 1% to 510.75 pence": the share price. Other subjects keep their phrase."""
+    low = subject.lower_
+    if per and per not in ("share", "shr") and subject.pos_ == "NOUN" and low not in PRICE_HEADS \
+            and subject.lemma_.lower() not in CHANGE_NOUNS | LEVEL_NOUNS:
+        return "market price" if phrase == "market" else f"price of {phrase}"
+    if low in ("stock", "shares"):
+        if not phrase.lower().endswith(low):
+            return f"price of {phrase}"  # "shares of Crazy Eddie"
+        return f"{phrase[:-len(low)]}{'stock' if low == 'stock' else 'share'} price"
+    return phrase

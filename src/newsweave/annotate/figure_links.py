@@ -115,7 +115,7 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     if not figures:
         return fig
     prev = figures[-1]
-    if "\n" in doc_text(doc)[prev.end:fig.start]:
+    if "\n" in doc_text(doc)[prev.end:fig.start] or _counts_other_noun(doc, prev, fig):
         return fig
     between = _YEAR_PHRASE.sub("", _untimed_text(doc, prev.end, fig.start))  # "1.35 mln in 1986 and 1.208 mln"
     measure, unit = fig.measure, fig.unit
@@ -186,6 +186,17 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     if (value, value_max, measure, unit) == (fig.value, fig.value_max, fig.measure, fig.unit):
         return fig
     return replace(fig, value=value, unit=unit, measure=measure, value_max=value_max)
+
+
+def _counts_other_noun(doc: Doc, prev: Figure, fig: Figure) -> bool:
+    """A bare number that counts a plural noun of its own, which the figure before does not measure, is
+    compared with nothing: "flowed 6.5 mln cubic feet a day from three zones" (test8)."""
+    if fig.unit is not None:
+        return False
+    k = _token_at(doc, fig.end - 1) + 1
+    if k >= len(doc) or doc[k].tag_ != "NNS" or doc[k - 1].head.i != k:
+        return False
+    return prev.measure is None or doc[k].lower_ not in prev.measure.lower().split()
 
 
 def _scale_of(text: str) -> float:

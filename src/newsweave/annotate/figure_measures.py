@@ -21,6 +21,7 @@ from newsweave.annotate.figure_cues import (
     AGENT_NOUNS,
     AMOUNT_CHANGE_NOUNS,
     BOX_OFFICE_VERBS,
+    CASUALTY_VERBS,
     CHANGE_NOUNS,
     CHANGE_VERBS,
     CLASSIFIER_NOUNS,
@@ -47,6 +48,7 @@ from newsweave.annotate.figure_frames import (
     noun_up_to,
     of_par,
     per_unit,
+    priced_level,
     purpose,
     share_level,
     valued,
@@ -68,9 +70,12 @@ from newsweave.annotate.figure_phrases import (
     nominal,
     noun_phrase,
     phrase_head,
+    plural,
     pobj,
 )
 from newsweave.annotate.figure_subjects import (
+    casualties,
+    elided_whole,
     governing_verb,
     is_forecaster,
     subject_of,
@@ -82,6 +87,11 @@ from newsweave.annotate.figure_tables import table_label
 
 __all__ = ["NumberExpr", "find_measure"]
 
+
+
+# Prepositions of time that a quantity before them may be parsed as measuring ("140,000 bpd before the
+# earthquake" like "two years before"): the quantity is the verb's object.
+TIME_PREPS = {"before", "after", "since", "until", "during"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +113,9 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     if label:
         return label
     inside = set(range(expr.start, expr.end))
+    if expr.unit is None and expr.end - 1 not in expr.core and expr.end - expr.start >= 3 \
+            and doc[expr.end - 2].text == "-":
+        return plural(doc[expr.end - 1].lower_)  # a count written as a compound adjective: "seven-ship"
     priced = _priced_per_share(doc, expr)
     if priced is not None:  # the words after "a share", which the parse hangs on "share"
         return " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in doc[expr.end + 2:priced.i + 1])
@@ -117,6 +130,11 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     if tops[0].dep_ == "pobj" and tops[0].head.i == expr.start - 1 and tops[0].head.lower_ in ("at", "for"):
         top = tops[0]  # the preposition before a range the parse splits: "sold shares at 17-1/2 to 19 dlrs each"
     counted = worth_of(doc, expr) or _counted_noun(doc, top, inside)
+    last = doc[expr.end - 1]
+    if counted is None and last.i != top.i and last.head.i in inside and is_unit_token(last):
+        # a range the parse split, its unit inside it: "via 1.5 to two billion dlrs of customer
+        # repurchase agreements" (test8), where "of" hangs on "dlrs"
+        counted = _counted_noun(doc, last, inside)
     if counted is not None and counted.lower_ in CLASSIFIER_NOUNS and not left_modifiers(counted, inside) \
             and (counted.dep_ == "pobj" or counted.head.lemma_.lower() in CHANGE_VERBS):
         # "totalled 651,253 units", "275,000 head": the classifier says only that things are counted
@@ -334,6 +352,11 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
     """A number that modifies no noun: the subject of its change verb, or the noun it completes."""
     unit = expr.unit
     role, attach = top.dep_, top.head
+    if role == "npadvmod" and attach.lower_ in TIME_PREPS and attach.head.pos_ == "VERB" and attach.i > top.i:
+        # a quantity the parse hung on the preposition after it as on "two years before": "was
+        # exporting about 140,000 bpd before the earthquake" (test8) is the verb's object (not a distance:
+        # "located about 75 miles from Yellowknife")
+        role, attach = "dobj", attach.head
     if attach.lower_ == "worth" and attach.i not in inside:
         what = valued(attach, inside)
         if what is not None:
@@ -381,17 +404,30 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
     if per is not None and prep in ("for", "at") and (lemma not in CHANGE_VERBS or (lemma == "be" and prep == "at")):
         # "buy the company for 30.6 dlrs a share"; "an offering ... is underway at 18.25 dlrs each" (test7)
         return f"price per {per}" if per else "price"
+    if attach.pos_ in ("VERB", "AUX") and prep in ("for", "at") and unit in CURRENCY_UNITS and any(
+            c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() == "sale" for g in c.children)
+            for c in attach.children):
+        return "price"  # "the album went on sale for $9.99", the parse hanging "for" on the verb
     if attach.pos_ in ("VERB", "AUX") and lemma in PRICING_VERBS and (
             prep == "at" or (prep == "for" and verb_object(attach, inside) is None)):
         return "price"  # "to be offered at 99-3/4", "priced at 101-3/4 pct", "is selling for 19,800 yen"
+    if role == "prep" and prep == "of" and attach.tag_ == "JJS" and attach.i not in inside \
+            and attach.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos") \
+            and any(c.dep_ in ("amod", "poss", "det") for c in attach.lefts):  # not "most of the 25"
+        return noun_phrase(attach, inside)  # a superlative used as a noun: "a personal best of 6.50m" (test8)
     if attach.pos_ in ("VERB", "AUX"):
         if attach.dep_ == "acl" and attach.lemma_.lower() in MEASURING_VERBS and nominal(attach.head):
             return noun_phrase(attach.head, inside)  # "a factory site measuring 250 acres"
         if role in ("nsubj", "nsubjpass"):  # "13 officers were killed and 353 injured"
             sibling = subject_of(attach.head) if attach.dep_ == "conj" else None
-            if sibling is not None and sibling.pos_ in NOUN_POS and not is_unit_token(sibling):
-                return with_event(noun_phrase(sibling, inside), attach)  # (not "30% saw ... and 27% saw")
-            return None
+            if sibling is not None and (sibling.pos_ not in NOUN_POS or is_unit_token(sibling)):
+                sibling = None  # (not "30% saw ... and 27% saw")
+            # a counted noun before it in the sentence, unless the coordinated verb's subject is counted
+            # too: "police detained 30 protesters and 12 were released" (not the police)
+            whole = elided_whole(top, expr.start, expr.value) if unit is None else None
+            if sibling is not None and (whole is None or any(c.like_num for c in sibling.children)):
+                return with_event(noun_phrase(sibling, inside), attach)
+            return with_event(noun_phrase(whole, inside), attach) if whole is not None else None
         # a change: the verb's level or extent ("rose to 12 dlrs", "shed 2.1%", "lift their offer to
         # £5m"); "by" after another verb is a margin ("beat her by 40 metres")
         # "at" after a passive verb or a verb of a session gives its subject's level: "deliveries were
@@ -418,6 +454,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
                 return noun_phrase(target if target is not None else obj, inside)
             subj = subject_of(attach)
             changed = subject_phrase(doc, subj, inside) if subj is not None else None
+            if changed is not None and subj is not None and unit in CURRENCY_UNITS:
+                changed = priced_level(subj, changed, per)  # "Pantera's stock closed at 9.50 dlrs" (test8)
             return changed if changed is not None else _verb_measure(lemma, per)  # "sold 96,649, up 6.3 pct"
         obj = verb_object(attach, inside)
         if obj is not None and role == "prep" and top.head.lower_ in ("for", "at"):
@@ -425,15 +463,25 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         paid = role == "dobj" and unit in CURRENCY_UNITS
         # what it is for, hung on the verb or on the sum: "allocated 500 mln stg for home loans" (test6)
         paid_for = (bought(attach, inside) or purpose(top, inside)) if paid else None
+        if paid_for is not None and lemma == "spend" and paid_for.dep_ == "pobj" and paid_for.head.lower_ == "on" \
+                and paid_for.head.head.i == attach.i and not any(c.dep_ in ("det", "poss") for c in paid_for.children):
+            # what a sum is spent on, a kind of thing, is spending: "shoppers spent £5.3bn on plastic cards"
+            # (test8); a thing bought is what the sum buys: "spent A$584m on buying an 18.8% stake" (dev),
+            # "spent 40 mln dlrs on a stake in a vineyard"
+            return f"spending on {noun_phrase(paid_for, inside)}"
         if paid_for is not None:
             return noun_phrase(paid_for, inside)  # "spent A$584m on buying an 18.8% stake"
         # not "selling 20 pct of it"; ccomp: "made 11 cts a share" is often parsed so
         partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children)
         if role == "dobj" and unit == "percent" and lemma in STAKE_VERBS and not partitive:
             return "stake"  # "Pacific Telesis and Merrill Lynch jointly hold 13 pct", "owned 80 pct by Standard"
+        if role == "dobj" and unit is None and lemma in CASUALTY_VERBS:
+            return casualties(attach, inside)
         takings = lemma not in BOX_OFFICE_VERBS or (unit in CURRENCY_UNITS and attach.dep_ not in ("acl", "amod"))
         if role in ("dobj", "ccomp") and lemma in VERB_MEASURES and not partitive and takings:
             return _verb_measure(lemma, per)  # "it sold 96,649", "the offer yields 5.94 pct"
+        if paid and (lemma == "repay" or (lemma == "pay" and any(c.lower_ == "back" for c in attach.children))):
+            return "repayment"  # "has since paid the £180 back" (test8)
         subj = subject_of(attach) if role in ("dobj", "attr") else None
         if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside and not is_forecaster(subj) \
                 and subj.lemma_.lower() not in AGENT_NOUNS and subj.lower_ not in AGENT_NOUNS:
@@ -443,13 +491,17 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         lemma = attach.lemma_.lower()
         if paid and lemma not in LIGHT_VERBS and lemma not in EXPECTING_VERBS and lemma.isalpha():
             # "refund 69.7 mln dlrs to customers", "offer nine dlrs a share"; a sum paid is a payment
-            return "payment" if lemma == "pay" else lemma
+            # a sum received is a payment too: "said it received 19.8 mln dlrs in cash" (test8)
+            return "payment" if lemma in ("pay", "receive") else lemma
         return None
     if attach.pos_ in NOUN_POS and attach.i not in inside and attach.lemma_.lower() not in TIME_NOUNS \
             and not attach.text[:1].isdigit() and not is_unit_token(attach):
         # not the other figure of a conversion: "$427bn (£230bn)", "3.35m Euros (£2.31m)"
         if attach.lower_ in CLASSIFIER_NOUNS:  # "totalled 651,253 units, up 0.4 pct": what the units are
             return _measure_of_bare(doc, attach, inside | {attach.i}, expr)
+        if role == "prep" and prep in ("for", "at") and unit in CURRENCY_UNITS and attach.lemma_.lower() == "sale" \
+                and attach.head.lower_ == "on":
+            return "price"  # "the single is now on sale for 79p" (test8)
         if role == "prep" and prep == "at" and unit in CURRENCY_UNITS and attach.pos_ == "PROPN":
             # a tender line's seller or a month of delivery "at" a sum: "- Cargill 10,000 tonnes ... at
             # 120.88 dlrs FOB Gulf" (test5), "June/July at 4,400 dlrs"; a common noun keeps its own

@@ -165,3 +165,14 @@ def _render(words: list[Token]) -> str:
 def _surface(tok: Token) -> str:
     keep_case = tok.pos_ == "PROPN" or (tok.text.isupper() and len(tok.text) > 1)
     return tok.text if keep_case else tok.lower_
+
+
+def plural(noun: str) -> str:
+    """The plural of a singular common noun ("ship" -> "ships", "country" -> "countries", "man" -> "men")."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"

@@ -13,6 +13,7 @@ from newsweave.annotate.figure_lexicon import (
     CURRENCY_UNITS,
     MODERN_YEARS,
     MONTHS,
+    SCALES,
     TIME_NOUNS,
     UNIT_WORDS,
     WORD_NUMBERS,
@@ -38,6 +39,9 @@ MORE_ADJS = {"additional", "more", "extra", "further", "other"}
 # Before "one", words that make it a count rather than the article: "only one stock" (test2's annotator).
 COUNT_ADVERBS = {"only", "just", "merely"}
 YEAR_RANGE = (1800, 2100)
+# Scale words that make a number a quantity, never part of a date or a name ("m" and "k" may be units,
+# "hundred" and "dozen" spell small numbers).
+LARGE_SCALES = {k for k, v in SCALES.items() if v >= 1e6 and k != "m"} | {"thousand"}
 PHONE_RE = re.compile(r"\+?\(?\d{2,4}\)?[\s-]\d{3,4}[\s-]\d{3,4}")
 TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}$")
 # Hundredths of a second, the way race times are written ("7.82", "46.46"), and the words of a race.
@@ -61,6 +65,11 @@ def is_skipped(doc: Doc, expr: NumberExpr) -> bool:
     core = [doc[k] for k in expr.core if doc[k].lower_ not in UNIT_WORDS]
     if not core:
         return True
+    # a scale word is never part of a date or a name: "from 3.2 mln a year earlier" (the NER's DATE
+    # takes "mln" in), "against yearago two billion", "rose 12.7 pct ot 6.08 billion"
+    scaled = any(t.lower_ in LARGE_SCALES for t in core[1:])
+    if scaled:
+        core = [t for t in core if t.lower_ not in SCALES]
     after = doc[expr.end] if expr.end < len(doc) else None
     # "Between 10 and 20 people": the NER sometimes calls a count of people a DATE
     counted = after is not None and after.tag_ in ("NNS", "NNPS") and after.lemma_.lower() not in TIME_NOUNS
@@ -89,7 +98,7 @@ def is_skipped(doc: Doc, expr: NumberExpr) -> bool:
             and after.text.isupper():
         return True  # "3G", "3D": a number glued to a capital letter names a technology or a format
     return (_is_time_or_phone(doc, expr) or _is_age(doc, expr, before, after) or _is_race_time(doc, expr)
-            or _is_year(doc, expr, before, after) or _is_numbered_item(doc, expr, before)
+            or _is_year(doc, expr, before, after) or (not scaled and _is_numbered_item(doc, expr, before))
             or _is_enumeration(doc, expr, after)
             or (expr.unit is None and expr.value_max is None and expr.value == 1
                 and not _coordinated_with_number(doc[expr.core[0]])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsweave.annotate.figure_cues import (
+    CASUALTY_VERBS,
     CHANGE_NOUNS,
     CHANGE_VERBS,
     EVENT_NOUNS,
@@ -17,10 +18,10 @@ from newsweave.annotate.figure_cues import (
     FORECASTERS,
     LIGHT_VERBS,
 )
-from newsweave.annotate.figure_lexicon import IRREGULAR_PARTICIPLES, TIME_NOUNS
+from newsweave.annotate.figure_lexicon import IRREGULAR_PARTICIPLES, TIME_NOUNS, WORD_NUMBERS
 from newsweave.annotate.figure_phrases import NOUN_POS, is_unit_token, left_modifiers, noun_phrase, pobj
 
-__all__ = ["governing_verb", "governing_verb_acl", "is_event_noun", "is_forecaster",
+__all__ = ["casualties", "elided_whole", "governing_verb", "governing_verb_acl", "is_event_noun", "is_forecaster",
            "subject_of", "subject_phrase", "verb_object", "with_event"]
 
 
@@ -53,6 +54,9 @@ def subject_of(verb: Token) -> Token | None:
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in NOUN_POS), None)
         if obj is not None:
             return obj
+        relative = next((c for c in verb.head.children if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")), None)
+        if relative is not None and verb.head.dep_ == "relcl" and verb.head.head.pos_ in NOUN_POS:
+            return verb.head.head  # "growth, which it forecast to be around 6.5%" (test8): the relative's noun
     if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
         # "rates rose two basis points to close at 5.55 pct"; "the market is likely to grow by 40%":
         # the predicate adjective's verb holds the subject
@@ -177,4 +181,46 @@ def with_event(phrase: str, verb: Token | None) -> str:
         return phrase  # the stock, not an event: "2,400 shares of 1,000 dlrs par value preferred" (test6)
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("TO", "MD") for c in verb.children):
         return phrase  # "terminals to be supplied", "movies that will be released": not yet happened
+    if any(c.dep_ == "prt" for c in verb.children):
+        # a phrasal verb's participle alone tells another event ("200,000 players signed up": test8;
+        # "workers laid off"), and its particle cannot end a measure, whose last word is read as the head
+        return phrase
     return f"{phrase} {verb.lower_}"
+
+
+def elided_whole(subject: Token, start: int, value: float) -> Token | None:
+    """The plural noun a bare subject number (``value``, its expression starting at token ``start``)
+    leaves out, counted by a larger number before it in its sentence: "of 11 loans approved, eight had
+    been closed, two were suspended" (test8): a part of that whole."""
+    doc = subject.doc
+    for tok in reversed(doc[subject.sent.start:start]):
+        if not tok.like_num or tok.dep_ != "nummod":
+            continue
+        noun = tok.head
+        if noun.i < tok.i or noun.tag_ != "NNS" or is_unit_token(noun) or noun.lemma_.lower() in TIME_NOUNS \
+                or noun.ent_type_:
+            return None
+        return noun if _plain_value(tok) > value else None
+    return None
+
+
+def _plain_value(tok: Token) -> float:
+    """The value of a one-token number ("11", "1,200", "eleven"), 0 when it is not one."""
+    text = tok.lower_.replace(",", "")
+    if text in WORD_NUMBERS:
+        return WORD_NUMBERS[text]
+    try:
+        return float(text)
+    except ValueError:
+        return 0.0
+
+
+def casualties(verb: Token, inside: set[int]) -> str:
+    """Who a verb of casualties counts when its number object names no one ("the attack, which killed
+    five"): the people, or the noun of the verb it is coordinated with ("killed 250 civilians and
+    wounded 1,000"), with the event."""
+    event = CASUALTY_VERBS[verb.lemma_.lower()]
+    partner = verb.head if verb.dep_ == "conj" else None
+    noun = next((c for c in partner.children if c.dep_ == "dobj" and c.tag_ == "NNS" and not is_unit_token(c)),
+                None) if partner is not None and partner.pos_ == "VERB" else None
+    return f"{noun_phrase(noun, inside) if noun is not None else 'people'} {event}"

@@ -39,7 +39,7 @@ SYNONYMS: dict[str, str] = {
     "dead": "killed", "died": "killed", "slain": "killed", "perished": "killed",
     "wounded": "injured", "hurt": "injured",
     "arrested": "detained", "jailed": "detained", "held": "detained", "arrests": "people detained",
-    "persons": "people", "individuals": "people",
+    "persons": "people", "person": "people", "individuals": "people",
     "costs": "price", "cost": "price", "prices": "price",
     "litre": "liter", "litres": "liter", "liters": "liter",
     "net income": "net profit", "net earnings": "net profit", "revs": "revenue", "revenues": "revenue",
