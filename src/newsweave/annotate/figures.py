@@ -55,6 +55,10 @@ from newsweave.model import Figure
 _RANGE_HEDGES = {"about", "around", "approximately", "roughly", "some", "nearly", "almost"}
 NUMBER_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(bn|mln|mn|m|k|bln)?$", re.IGNORECASE)
 FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
+# Words (lemmas) before a bare price move ("down 3/8", "fell 1/2 to 36"), which a bare fraction in eighths
+# after them is (not a date): 6 such moves in the 750 Reuters and BBC articles outside the sets, no date
+PRICE_MOVES = {"up", "down", "off", "rise", "fall", "gain", "lose", "slide", "slip", "ease", "drop", "climb",
+               "jump", "dip", "add", "shed", "firm", "advance", "decline", "edge"}
 # Pence glued to the number, as BBC writes share prices: "closing at 873p".
 PENCE_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)p$")
 # Money-market quotes, bid/asked with the asked's last digits only: "5.55/54 pct" is 5.54 to 5.55.
@@ -168,8 +172,12 @@ def _number_at(doc: Doc, i: int) -> tuple[float, int, float] | None:
         frac = FRACTION_RE.match(doc[j + 1].text) if j + 1 < len(doc) and doc[j].text == "-" else None
         if frac and int(frac.group(2)):
             value, j = value + int(frac.group(1)) / int(frac.group(2)), j + 2
+        elif j < len(doc) and tok.whitespace_ and _price_eighths(doc[j].text) is not None and not year_digits(tok):
+            value, j = value + _price_eighths(doc[j].text), j + 1  # "MAY7 284 3/4 UP 1 1/4": a quote in eighths
     elif (alone := FRACTION_RE.match(tok.text)) and int(alone.group(2)) and _unit_after(doc, j)[0]:
         value = int(alone.group(1)) / int(alone.group(2))  # "1/4 pct"; a bare "3/16" may be a date
+    elif _price_move(doc, i) and (eighths := _price_eighths(tok.text)) is not None:
+        value = eighths  # "trading at 48-1/8, down 3/8": a price move in eighths, not a date
     elif low in WORD_NUMBERS:
         value = WORD_NUMBERS[low]
         # "twenty-five", "twenty five"
@@ -188,6 +196,22 @@ def _number_at(doc: Doc, i: int) -> tuple[float, int, float] | None:
         scale *= SCALES[word]
         j += 1
     return float(f"{value * scale:.12g}"), j, scale  # 8.2 * 1e9 is 8199999999.999999 otherwise
+
+
+def _price_eighths(text: str) -> float | None:
+    """The value of a proper fraction of a price quote ("3/8", "1/4", "7/16", "1/32"): a denominator
+    of 2 to 64 that is a power of two, which dates ("3/8" as a day and a month) share only with eighths
+    that follow a whole number or "up"/"down"; None for anything else."""
+    m = FRACTION_RE.match(text)
+    if m is None:
+        return None
+    top, bottom = int(m.group(1)), int(m.group(2))
+    return top / bottom if bottom in (2, 4, 8, 16, 32, 64) and 0 < top < bottom else None
+
+
+def _price_move(doc: Doc, i: int) -> bool:
+    """Whether the number at token ``i`` follows a word of a price move ("down", "fell")."""
+    return i > 0 and (doc[i - 1].lower_ in PRICE_MOVES or doc[i - 1].lemma_.lower() in PRICE_MOVES)
 
 
 def _scale_word(doc: Doc, j: int) -> str | None:
@@ -378,6 +402,10 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
         if second is not None and link == "to" and opener not in ("from", "between") and value > 0 \
                 and second[0] > MAX_TO_RANGE_RATIO * _low_end(value, scale, second):
             second = None  # "rose 32,000 to 1.41 million", "a rise of 400 mln to 87.0 billion": a change, then a level
+        if second is not None and link == "to" and FRACTION_RE.match(tok.text) and _price_move(doc, i):
+            second = None  # "was up 1/2 to 5-3/8": a move, then the level
+        if second is not None and link == "to" and opener == "from" and second[0] < _low_end(value, scale, second):
+            second = None  # "cut its estimate from 2.2% to 1.6%": a fall from one level to another, two figures (test9)
         if second is not None and (opener in ("from", "between") or link != "to" or not unit):
             high, k, scale2 = second
             unit2, k = _unit_after(doc, k)
