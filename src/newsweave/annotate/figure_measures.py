@@ -305,6 +305,8 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | 
     level_of = _level_of(doc, counted, inside)
     if level_of is not None:
         return level_of
+    if verb is not None and counted.dep_ == "nsubj" and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        verb = None  # the doer of an active verb with an object: "the two sides discussed the offer" (test9)
     return with_event(_with_partner(doc, counted, inside), verb)
 
 
