@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newsweave.annotate.figure_cues import EXPECTING_VERBS
+from newsweave.annotate.figure_cues import EXPECTING_VERBS, PRICE_HEADS
 from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, CURRENCY_WORDS, SCALES, TIME_NOUNS, UNIT_WORDS
 from newsweave.annotate.figure_measures import NumberExpr
 from newsweave.annotate.figure_tables import VS_LABEL_RE
@@ -40,6 +40,8 @@ _YEAR_PHRASE = re.compile(r"\s*\b(?:in|for)\s+(?:19|20)\d\d\b")
 _COMPARED_RE = re.compile(r"^[\s,()]*(?:[a-z]+\s+){0,3}?(vs\.?|versus|against|compared (?:with|to)|from)\s*$")
 # Words that may stand before either level of "from ... to": "anywhere from down two billion dlrs to up
 # 1.8 billion", "from about 20 to nearly 30 pct".
+# "trading at 48-1/8, down 3/8": a move right after a price is the price's move (test9)
+_MOVE_AFTER_RE = re.compile(r"^[\s,]*(?:up|down|off)\s*$", re.IGNORECASE)
 _LEVEL_HEDGES = {"up", "down", "about", "around", "approximately", "roughly", "nearly", "almost", "some",
                  "just", "only", "over", "under", "above", "below", "a", "an", "the"}
 # At most this many words between the first level and "to" ("from 25.88 dlrs per barrel in 1985 to
@@ -180,6 +182,9 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
             and _expected_object(doc, fig) and doc[_token_at(doc, prev.start)].sent.start \
             == doc[_token_at(doc, fig.start)].sent.start:
         measure = prev.measure  # "profit was 33 cents a share, but analysts had expected 34 cents"
+    if prev.measure is not None and prev.measure.split()[-1].lower() in PRICE_HEADS and fig.unit in (None, prev.unit) \
+            and _MOVE_AFTER_RE.match(between) is not None:
+        measure = prev.measure  # "was trading at 48-1/8, down 3/8": the move of that price
     value, value_max = fig.value, fig.value_max
     if (compared or from_to) and fig.unit is None and unit == prev.unit and measure == prev.measure:
         value, value_max = _scaled_like(prev, fig)  # a bare number compared with a scaled one
