@@ -185,6 +185,9 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     if prev.measure is not None and prev.measure.split()[-1].lower() in PRICE_HEADS and fig.unit in (None, prev.unit) \
             and _MOVE_AFTER_RE.match(between) is not None:
         measure = prev.measure  # "was trading at 48-1/8, down 3/8": the move of that price
+    if measure is None and unit is None and prev.unit is None and prev.measure is not None \
+            and _same_sentence(doc, prev, fig) and _elided_count(doc, prev, fig):
+        measure = prev.measure  # "80 workers at its headquarters, with 17 at its offices" (test9)
     value, value_max = fig.value, fig.value_max
     if (compared or from_to) and fig.unit is None and unit == prev.unit and measure == prev.measure:
         value, value_max = _scaled_like(prev, fig)  # a bare number compared with a scaled one
@@ -202,6 +205,19 @@ def _counts_other_noun(doc: Doc, prev: Figure, fig: Figure) -> bool:
     if k >= len(doc) or doc[k].tag_ != "NNS" or doc[k - 1].head.i != k:
         return False
     return prev.measure is None or doc[k].lower_ not in prev.measure.lower().split()
+
+
+def _elided_count(doc: Doc, prev: Figure, fig: Figure) -> bool:
+    """Whether a bare count leaves out the plural noun the figure before counts, written in the same
+    frame: the same preposition after both ("80 workers at its headquarters, with 17 at its offices",
+    "five killed in Gaza and three in the West Bank") or the same scale word ("more than 4.1 million
+    viewers, but that had dropped to 2.7 million")."""
+    k, n = _token_at(doc, prev.end - 1) + 1, _token_at(doc, fig.end - 1) + 1
+    if k >= len(doc) or n >= len(doc) or doc[k].tag_ != "NNS" or doc[k].lower_ not in prev.measure.lower().split():
+        return False
+    same_prep = doc[n].tag_ == "IN" and k + 1 < len(doc) and doc[k + 1].lower_ == doc[n].lower_
+    scale = _scale_of(prev.text)
+    return same_prep or (scale > 1 and scale == _scale_of(fig.text))
 
 
 def _scale_of(text: str) -> float:

@@ -459,6 +459,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             if changed is not None and subj is not None and unit in CURRENCY_UNITS:
                 changed = priced_level(subj, changed, per)  # "Pantera's stock closed at 9.50 dlrs" (test8)
             return changed if changed is not None else _verb_measure(lemma, per)  # "sold 96,649, up 6.3 pct"
+        if role == "prep" and prep == "between" and lemma == "cost":
+            role = "dobj"  # "would have cost Guinness between 25 mln stg and 100 mln stg" (test9): the object
         obj = verb_object(attach, inside)
         if obj is not None and role == "prep" and top.head.lower_ in ("for", "at"):
             return noun_phrase(obj, inside)  # "acquire Supermarkets General for 1.62 billion dlrs"
