@@ -50,6 +50,10 @@ def subject_of(verb: Token) -> Token | None:
         noun = next((c for c in with_.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if with_ else None
         if noun is not None:
             return noun
+    before = verb.doc[verb.i - 2] if verb.i >= 2 and verb.doc[verb.i - 1].text == "," else None
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and before is not None and before.pos_ == "NOUN" \
+            and before.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and not is_unit_token(before):
+        return before  # "its foreign debt, estimated at more than eight billion dlrs" (test9), parsed as an advcl
     if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
         # "expects earnings to increase 15 pct": the raised object is what changes
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in NOUN_POS), None)
