@@ -429,6 +429,10 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             whole = elided_whole(top, expr.start, expr.value) if unit is None else None
             if sibling is not None and (whole is None or any(c.like_num for c in sibling.children)):
                 return with_event(noun_phrase(sibling, inside), attach)
+            if whole is None and unit is None and lemma == "die":
+                # "the disaster in which 96 died" (test9): the dead, as the count of people killed the
+                # dossier groups reports of a disaster's toll under
+                return "people killed"
             return with_event(noun_phrase(whole, inside), attach) if whole is not None else None
         # a change: the verb's level or extent ("rose to 12 dlrs", "shed 2.1%", "lift their offer to
         # £5m"); "by" after another verb is a margin ("beat her by 40 metres")
