@@ -20,7 +20,7 @@ from newsweave.annotate.figure_tables import VS_LABEL_RE
 from newsweave.annotate.nlp import doc_text
 from newsweave.model import Figure
 
-__all__ = ["RATE_UNITS", "currency_of_bare_sum", "link_to_previous", "unit_of_other_level"]
+__all__ = ["RATE_UNITS", "currency_of_bare_sum", "level_before_change", "link_to_previous", "unit_of_other_level"]
 
 # The text between two figures that makes the second one a restatement or a sibling of the first.
 # "and a further five", "and another 20": the second figure adds to the first's count
@@ -42,6 +42,9 @@ _COMPARED_RE = re.compile(r"^[\s,()]*(?:[a-z]+\s+){0,3}?(vs\.?|versus|against|co
 # 1.8 billion", "from about 20 to nearly 30 pct".
 # "trading at 48-1/8, down 3/8": a move right after a price is the price's move (test9)
 _MOVE_AFTER_RE = re.compile(r"^[\s,]*(?:up|down|off)\s*$", re.IGNORECASE)
+# "34 pct down on 5.70 mln", "21.1 pct down on a previous 5.64 mln", "up 5 pct from 3.05 mln": the rate
+# of a change, then the level it is measured from
+_CHANGE_FROM_RE = re.compile(r"^\s*(?:down|up|higher|lower)\s+(?:on|from)(?:\s+[a-z'-]+){0,2}\s*$", re.IGNORECASE)
 _LEVEL_HEDGES = {"up", "down", "about", "around", "approximately", "roughly", "nearly", "almost", "some",
                  "just", "only", "over", "under", "above", "below", "a", "an", "the"}
 # At most this many words between the first level and "to" ("from 25.88 dlrs per barrel in 1985 to
@@ -106,6 +109,21 @@ def currency_of_bare_sum(doc: Doc, figures: list[Figure], fig: Figure, expr: Num
     if any(doc[k].head.i >= expr.end and doc[k].head.tag_ in ("NNS", "NNPS") for k in expr.core):
         return fig
     return replace(fig, unit=prev.unit)
+
+
+def level_before_change(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
+    """A bare level that a change's rate is measured from takes the unit (and the measure, when it has
+    none) of the level before the rate: "exports totalled 3.76 mln tonnes, 34 pct down on 5.70 mln"
+    (test9's annotator: 5.70 mln tonnes), when both levels have the same scale word and order."""
+    if fig.unit is not None or fig.value_max is not None or len(figures) < 2:
+        return fig
+    rate, level = figures[-1], figures[-2]
+    if rate.unit not in RATE_UNITS or level.unit is None or level.unit in RATE_UNITS or level.value <= 0 \
+            or _CHANGE_FROM_RE.match(_untimed_text(doc, rate.end, fig.start)) is None \
+            or _scale_of(level.text) == 1 or _scale_of(level.text) != _scale_of(fig.text) \
+            or not 0.1 <= fig.value / level.value <= 10 or not _same_sentence(doc, level, fig):
+        return fig
+    return replace(fig, unit=level.unit, measure=fig.measure or level.measure)
 
 
 def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:

@@ -44,7 +44,12 @@ from newsweave.annotate.figure_lexicon import (
     UNIT_WORDS,
     WORD_NUMBERS,
 )
-from newsweave.annotate.figure_links import currency_of_bare_sum, link_to_previous, unit_of_other_level
+from newsweave.annotate.figure_links import (
+    currency_of_bare_sum,
+    level_before_change,
+    link_to_previous,
+    unit_of_other_level,
+)
 from newsweave.annotate.figure_measures import NumberExpr, find_measure
 from newsweave.annotate.figure_phrases import is_unit_token
 from newsweave.annotate.figure_skips import is_skipped, year_digits
@@ -129,6 +134,8 @@ def extract_figures(doc: Doc, title: str | None = None) -> list[Figure]:
             end -= 1  # a scale that holds the sentence's full stop ("paid £15m."): the stop is not the figure's
         fig = link_to_previous(doc, figures, Figure(start, end, doc_text(doc)[start:end], expr.value, expr.unit,
                                                     find_measure(doc, measure_of), expr.value_max))
+        if fig.unit is None:
+            fig = level_before_change(doc, figures, fig)
         if fig.unit is None:
             fig = unit_of_other_level(doc, figures, fig, expr)
         if fig.unit is None:
