@@ -85,7 +85,7 @@ from newsweave.annotate.figure_subjects import (
 )
 from newsweave.annotate.figure_tables import table_label
 
-__all__ = ["NumberExpr", "find_measure"]
+__all__ = ["NumberExpr", "find_measure", "stop_on_scale"]
 
 
 
@@ -130,6 +130,9 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     if tops[0].dep_ == "pobj" and tops[0].head.i == expr.start - 1 and tops[0].head.lower_ in ("at", "for"):
         top = tops[0]  # the preposition before a range the parse splits: "sold shares at 17-1/2 to 19 dlrs each"
     counted = worth_of(doc, expr) or _counted_noun(doc, top, inside)
+    stop = stop_on_scale(doc, expr)
+    if stop and counted is not None and counted.i >= expr.end:
+        counted = None  # "for about $230m. Rumours about a takeover": the next sentence's noun (test9)
     last = doc[expr.end - 1]
     if counted is None and last.i != top.i and last.head.i in inside and is_unit_token(last):
         # a range the parse split, its unit inside it: "via 1.5 to two billion dlrs of customer
@@ -152,7 +155,7 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
         # where the name stands
         top, counted = counted, None
         inside = inside | set(range(expr.end, top.i + 1))
-    if counted is None:
+    if counted is None and not stop:
         counted = _noun_after(doc, expr, top)
     if counted is not None and expr.unit in CURRENCY_UNITS and counted.dep_ == "poss" and counted.i < counted.head.i \
             and counted.head.pos_ == "NOUN":
@@ -170,6 +173,14 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
         return _measure_of_counted(doc, counted, inside, expr.unit)
     found = _measure_of_bare(doc, top, inside, expr)
     return found if found is not None or expr.unit is None else _measured_in(doc, expr)
+
+
+def stop_on_scale(doc: Doc, expr: NumberExpr) -> bool:
+    """Whether the expression ends with a scale that holds the sentence's full stop ("paid £15m.
+    Rumours ..."), which the parse may run on into the next sentence."""
+    last = doc[expr.end - 1]
+    return last.text.endswith(".") and last.lower_[:-1] in SCALES and (
+        expr.end == len(doc) or doc[expr.end].is_space or doc[expr.end].text[:1].isupper())
 
 
 def _priced_per_share(doc: Doc, expr: NumberExpr) -> Token | None:

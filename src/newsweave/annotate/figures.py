@@ -50,7 +50,7 @@ from newsweave.annotate.figure_links import (
     link_to_previous,
     unit_of_other_level,
 )
-from newsweave.annotate.figure_measures import NumberExpr, find_measure
+from newsweave.annotate.figure_measures import NumberExpr, find_measure, stop_on_scale
 from newsweave.annotate.figure_phrases import is_unit_token
 from newsweave.annotate.figure_skips import is_skipped, year_digits
 from newsweave.annotate.figure_tables import table_label
@@ -130,7 +130,7 @@ def extract_figures(doc: Doc, title: str | None = None) -> list[Figure]:
                 measure_of = shared  # "two" modifies the other figure's "points": it measures the same
         first, last = doc[expr.start], doc[expr.end - 1]
         start, end = first.idx, last.idx + len(last.text)
-        if last.text.endswith(".") and last.lower_.rstrip(".") in SCALES and last.i + 1 == last.sent.end:
+        if stop_on_scale(doc, expr):
             end -= 1  # a scale that holds the sentence's full stop ("paid £15m."): the stop is not the figure's
         fig = link_to_previous(doc, figures, Figure(start, end, doc_text(doc)[start:end], expr.value, expr.unit,
                                                     find_measure(doc, measure_of), expr.value_max))
