@@ -236,3 +236,17 @@ def priced_level(subject: Token, phrase: str, per: str | None) -> str:
             return f"price of {phrase}"  # "shares of Crazy Eddie"
         return f"{phrase[:-len(low)]}{'stock' if low == 'stock' else 'share'} price"
     return phrase
+
+
+_SCALE_NAMES = ("richter", "mercalli")
+
+
+def magnitude(doc: Doc, expr: NumberExpr) -> bool:
+    """Whether a number is an earthquake's reading "on the (open-ended) Richter scale" (17 in the Reuters
+    and BBC corpora, measuring, registering or measured), whose measure is its magnitude, not the quake."""
+    words = [t.lower_ for t in doc[expr.end:expr.end + 5]]
+    if words[:2] != ["on", "the"]:
+        return False
+    rest = words[3:] if len(words) > 2 and words[2] == "open" else words[2:]
+    rest = [w for w in rest if w not in ("-", "ended")]
+    return len(rest) >= 1 and rest[0] in _SCALE_NAMES

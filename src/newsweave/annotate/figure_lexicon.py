@@ -104,6 +104,9 @@ UNIT_WORDS: dict[str, str] = {
     "lb": "pounds", "lbs": "pounds",
     "megabytes": "megabytes", "megabyte": "megabytes", "gigabytes": "gigabytes", "gigabyte": "gigabytes",
     "gb": "gigabytes", "terabytes": "terabytes", "terabyte": "terabytes", "kilobytes": "kilobytes",
+    # temperatures and angles as the text writes them ("35 degrees heat": test9's annotator; "minus 160
+    # degrees centigrade", "rotate 180 degrees": 43 in the Reuters and BBC corpora, none a university degree)
+    "degrees": "degrees",
 }
 # Megabytes by their symbol, in lower or upper case only: "512mb of storage"; "2Mb" is a line's megabits.
 CASED_UNITS: dict[str, str] = {"mb": "megabytes", "MB": "megabytes"}

@@ -45,6 +45,7 @@ from newsweave.annotate.figure_frames import (
     changed_with,
     is_quantity,
     level_owner,
+    magnitude,
     noun_up_to,
     of_par,
     per_unit,
@@ -112,6 +113,8 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     label = table_label(doc, expr.start)
     if label:
         return label
+    if magnitude(doc, expr):
+        return "earthquake magnitude"  # "registering 7.0 on the open-ended Richter scale" (test9)
     inside = set(range(expr.start, expr.end))
     if expr.unit is None and expr.end - 1 not in expr.core and expr.end - expr.start >= 3 \
             and doc[expr.end - 2].text == "-":
