@@ -244,7 +244,7 @@ _SCALE_NAMES = ("richter", "mercalli")
 def magnitude(doc: Doc, expr: NumberExpr) -> bool:
     """Whether a number is an earthquake's reading "on the (open-ended) Richter scale" (17 in the Reuters
     and BBC corpora, measuring, registering or measured), whose measure is its magnitude, not the quake."""
-    words = [t.lower_ for t in doc[expr.end:expr.end + 5]]
+    words = [t.lower_ for t in doc[expr.end:expr.end + 7]]
     if words[:2] != ["on", "the"]:
         return False
     rest = words[3:] if len(words) > 2 and words[2] == "open" else words[2:]

@@ -231,8 +231,11 @@ def _elided_count(doc: Doc, prev: Figure, fig: Figure) -> bool:
     "five killed in Gaza and three in the West Bank") or the same scale word ("more than 4.1 million
     viewers, but that had dropped to 2.7 million")."""
     k, n = _token_at(doc, prev.end - 1) + 1, _token_at(doc, fig.end - 1) + 1
-    if k >= len(doc) or n >= len(doc) or doc[k].tag_ != "NNS" or doc[k].lower_ not in prev.measure.lower().split():
+    if k >= len(doc) or n >= len(doc):
         return False
+    if doc[k].tag_ != "NNS" or doc[k].lower_ not in prev.measure.lower().split():
+        # the count before left its noun out too ("with 17 at its offices, and 22 at its base")
+        return doc[k].tag_ == "IN" and doc[k].lower_ == doc[n].lower_ and prev.value_max is None
     same_prep = doc[n].tag_ == "IN" and k + 1 < len(doc) and doc[k + 1].lower_ == doc[n].lower_
     scale = _scale_of(prev.text)
     return same_prep or (scale > 1 and scale == _scale_of(fig.text))

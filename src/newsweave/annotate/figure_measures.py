@@ -443,6 +443,10 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             whole = elided_whole(top, expr.start, expr.value) if unit is None else None
             if sibling is not None and (whole is None or any(c.like_num for c in sibling.children)):
                 return with_event(noun_phrase(sibling, inside), attach)
+            if role == "nsubjpass" and unit in CURRENCY_UNITS and lemma in VERB_MEASURES and lemma not in ("make", "take") \
+                    and sibling is None and _measured_in(doc, expr) is None:
+                # "only £41m had been spent" (test9): spending; not "£2bn in licence fee money is spent"
+                return _verb_measure(lemma, per)
             if whole is None and unit is None and lemma == "die":
                 # "the disaster in which 96 died" (test9): the dead, as the count of people killed the
                 # dossier groups reports of a disaster's toll under
