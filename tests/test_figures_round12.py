@@ -59,6 +59,26 @@ def test_a_bare_fraction_elsewhere_is_no_figure(nlp: Language) -> None:
     assert "3/8" not in _figures(nlp, "The meeting on 3/8 was postponed.")
 
 
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The group cut its payroll by almost a third in two years.", "a third", 1 / 3),
+    ("Imports of steel fell by nearly two thirds, the ministry said.", "two thirds", 2 / 3),
+])
+def test_a_fraction_after_by_is_the_extent_of_a_change(nlp: Language, text: str, span: str, value: float) -> None:
+    assert _figure(nlp, text, span).value == pytest.approx(value)
+
+
+def test_a_fraction_of_a_unit_after_by_is_no_share(nlp: Language) -> None:
+    assert "a quarter" not in _figures(nlp, "The bank raised rates by a quarter of a percentage point.")
+
+
+@pytest.mark.parametrize(("text", "span", "measure"), [
+    ("Of the money raised, only £12m has been spent so far.", "£12m", "spending"),
+    ("About $3bn was invested last year, the report said.", "$3bn", "investment"),
+])
+def test_a_sum_spent_or_invested(nlp: Language, text: str, span: str, measure: str) -> None:
+    assert _figure(nlp, text, span).measure == measure
+
+
 def test_a_move_after_a_price_measures_that_price(nlp: Language) -> None:
     assert _figure(nlp, "The stock was trading at 27-1/4, up 1/2.", "1/2").measure == "price"
 

@@ -550,6 +550,9 @@ def _fraction(doc: Doc, i: int) -> NumberExpr | None:
                                or before.tag_ in ("JJ", "JJR", "JJS")):
         return None  # "the second half", "seven and a half", "fly-half", "the eastern half of the US"
     after = doc[k + 1]
+    if _by_share(doc, i) and after.lower_ != "of" and (after.is_punct or after.pos_ in ("ADP", "CCONJ", "SCONJ", "SPACE")):
+        # the extent of a change: "raised profits by nearly a third", "cut costs by half in 2004" (test9)
+        return NumberExpr(i, k + 1, float(f"{count / FRACTION_WORDS[word]:.12g}"), None, None, tuple(range(i, k + 1)))
     if after.lower_ == "of":
         rest = doc[k + 2:k + 4]
         if not len(rest) or rest[0].like_num or rest[0].ent_type_ in ("DATE", "TIME") \
@@ -563,6 +566,14 @@ def _fraction(doc: Doc, i: int) -> NumberExpr | None:
     if noun is not None and (noun.lemma_.lower() in TIME_NOUNS or noun.ent_type_ in ("DATE", "TIME")):
         return None  # "half the time", "a third of the year"
     return NumberExpr(i, k + 1, float(f"{count / FRACTION_WORDS[word]:.12g}"), None, None, tuple(range(i, k + 1)))
+
+
+def _by_share(doc: Doc, i: int) -> bool:
+    """Whether the fraction word at token ``i`` follows "by", perhaps with a hedge ("by nearly a third")."""
+    k = i - 1
+    while k >= 0 and doc[k].lower_ in _RANGE_HEDGES | {"more", "than", "less", "over", "just", "up", "to"}:
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "by" and k < i
 
 
 def _approximate_pair(low: float, unit: str | None, high: float, before: Token | None) -> bool:
