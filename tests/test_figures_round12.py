@@ -118,6 +118,12 @@ def test_measures_of_the_twelfth_round(nlp: Language, text: str, span: str, meas
     assert _figure(nlp, text, span).measure == measure
 
 
+def test_an_amount_the_parse_joins_to_a_time_phrase_stands_beside_the_amount_before(nlp: Language) -> None:
+    figures = _figures(nlp, "The wheat sales to Egypt include 50,000 tonnes for shipment during the 1987/88 "
+                            "season and 40,000 tonnes during the 1988/89 season, the agency said.")
+    assert figures["40,000 tonnes"].measure == figures["50,000 tonnes"].measure is not None
+
+
 def test_the_level_a_rate_is_measured_from_takes_the_unit_of_the_level_before(nlp: Language) -> None:
     figures = _figures(nlp, "Sugar exports totalled 2.15 mln tonnes, 12 pct down on 2.44 mln.")
     assert (figures["2.44 mln"].value, figures["2.44 mln"].unit) == (2.44e6, "tonnes")

@@ -168,7 +168,8 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     if prev.measure is not None and measure is None and unit is not None and unit == prev.unit \
             and _parallel(doc, prev, fig):
         measure = prev.measure  # "owned 80 pct by Standard and 20 pct by Alcatel"
-    if prev.measure is not None and measure is None and same_kind and _conjunct_of(doc, fig, prev):
+    if prev.measure is not None and measure is None and same_kind and (
+            _conjunct_of(doc, fig, prev) or (unit is not None and _conjunct_of_time(doc, prev, fig))):
         measure = prev.measure  # "76,700 acres estimated last month and 75,900 acres harvested"
     if prev.measure is not None and (converted or (linked and (measure is None or compared))
                                      or (compared and measure is None and same_kind)):
@@ -338,6 +339,16 @@ def _conjunct_of(doc: Doc, fig: Figure, prev: Figure) -> bool:
     anchors = {t.i for t in before} | {t.head.i for t in before if t.dep_ == "nummod"}
     return any(c.dep_ == "conj" and c.head.i in anchors for t in span
                for c in ((t, t.head) if t.dep_ == "nummod" else (t,)))
+
+
+def _conjunct_of_time(doc: Doc, prev: Figure, fig: Figure) -> bool:
+    """Whether the parse joins ``fig`` to the time phrase after ``prev``: "includes 180,000 tonnes for
+    delivery during the 1986/87 season and 120,000 tonnes during the 1987/88 season" (test9), where the
+    second amount is a conj of "season": it stands beside the first one."""
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None or not _same_sentence(doc, prev, fig):
+        return False
+    return any(t.dep_ == "conj" and _is_temporal(t.head) and prev.end <= t.head.idx < fig.start for t in span)
 
 
 def _parallel(doc: Doc, prev: Figure, fig: Figure) -> bool:
