@@ -30,8 +30,8 @@ from newsweave.annotate.figure_subjects import subject_of, subject_phrase, verb_
 if TYPE_CHECKING:
     from newsweave.annotate.figure_measures import NumberExpr
 
-__all__ = ["added_to", "bought", "changed_with", "is_quantity", "level_owner", "noun_up_to", "of_par",
-           "per_unit", "priced_level", "purpose", "share_level", "valued", "worth_of"]
+__all__ = ["added_to", "bought", "changed_with", "is_quantity", "level_owner", "magnitude", "noun_up_to", "of_par",
+           "per_unit", "points_moved", "priced_level", "purpose", "share_level", "valued", "worth_of"]
 
 # The words of a bond's nominal amount, a share of which is its price ("at 103 pct of par").
 PAR_WORDS = frozenset({"par", "face", "principal", "nominal"})
@@ -250,3 +250,14 @@ def magnitude(doc: Doc, expr: NumberExpr) -> bool:
     rest = words[3:] if len(words) > 2 and words[2] == "open" else words[2:]
     rest = [w for w in rest if w not in ("-", "ended")]
     return len(rest) >= 1 and rest[0] in _SCALE_NAMES
+
+
+def points_moved(doc: Doc, counted: Token, inside: set[int]) -> str | None:
+    """What moved by a number of points: "the FTSE 100 index had lost a further 233.2 points" (test9), "the
+    Dow Jones Industrial Average fell more than 10 points": the index, not the points."""
+    verb = counted.head
+    if counted.lower_ not in ("points", "point") or counted.dep_ not in ("dobj", "obj", "npadvmod") \
+            or verb.pos_ != "VERB" or verb.lemma_.lower() not in CHANGE_VERBS | {"shed", "add"}:
+        return None
+    subj = subject_of(verb)
+    return subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None

@@ -232,7 +232,7 @@ def _elided_count(doc: Doc, prev: Figure, fig: Figure) -> bool:
     "five killed in Gaza and three in the West Bank") or the same scale word ("more than 4.1 million
     viewers, but that had dropped to 2.7 million")."""
     k, n = _token_at(doc, prev.end - 1) + 1, _token_at(doc, fig.end - 1) + 1
-    if k >= len(doc) or n >= len(doc):
+    if k >= len(doc) or n >= len(doc) or prev.measure is None:
         return False
     if doc[k].tag_ != "NNS" or doc[k].lower_ not in prev.measure.lower().split():
         # the count before left its noun out too ("with 17 at its offices, and 22 at its base")

@@ -49,6 +49,7 @@ from newsweave.annotate.figure_frames import (
     noun_up_to,
     of_par,
     per_unit,
+    points_moved,
     priced_level,
     purpose,
     share_level,
@@ -319,23 +320,12 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | 
     level_of = _level_of(doc, counted, inside)
     if level_of is not None:
         return level_of
-    moved = _points_moved(doc, counted, inside)
+    moved = points_moved(doc, counted, inside)
     if moved is not None:
         return moved
     if verb is not None and counted.dep_ == "nsubj" and any(c.dep_ in ("dobj", "obj") for c in verb.children):
         verb = None  # the doer of an active verb with an object: "the two sides discussed the offer" (test9)
     return with_event(_with_partner(doc, counted, inside), verb)
-
-
-def _points_moved(doc: Doc, counted: Token, inside: set[int]) -> str | None:
-    """What moved by a number of points: "the FTSE 100 index had lost a further 233.2 points" (test9), "the
-    Dow Jones Industrial Average fell more than 10 points": the index, not the points."""
-    verb = counted.head
-    if counted.lower_ not in ("points", "point") or counted.dep_ not in ("dobj", "obj", "npadvmod") \
-            or verb.pos_ != "VERB" or verb.lemma_.lower() not in CHANGE_VERBS | {"shed", "add"}:
-        return None
-    subj = subject_of(verb)
-    return subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None
 
 
 def _with_partner(doc: Doc, counted: Token, inside: set[int]) -> str:
@@ -457,8 +447,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             whole = elided_whole(top, expr.start, expr.value) if unit is None else None
             if sibling is not None and (whole is None or any(c.like_num for c in sibling.children)):
                 return with_event(noun_phrase(sibling, inside), attach)
-            if role == "nsubjpass" and unit in CURRENCY_UNITS and lemma in VERB_MEASURES and lemma not in ("make", "take") \
-                    and sibling is None and _measured_in(doc, expr) is None:
+            if role == "nsubjpass" and unit in CURRENCY_UNITS and lemma in VERB_MEASURES \
+                    and lemma not in ("make", "take") and sibling is None and _measured_in(doc, expr) is None:
                 # "only £41m had been spent" (test9): spending; not "£2bn in licence fee money is spent"
                 return _verb_measure(lemma, per)
             if whole is None and unit is None and lemma == "die":

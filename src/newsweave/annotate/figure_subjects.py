@@ -180,7 +180,8 @@ def with_event(phrase: str, verb: Token | None) -> str:
         return phrase
     if not verb.lower_.endswith("ed") and verb.lower_ not in IRREGULAR_PARTICIPLES:
         return phrase
-    if verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in CHANGE_VERBS or verb.lemma_.lower() in GAINING_VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma in LIGHT_VERBS or lemma in CHANGE_VERBS or lemma in GAINING_VERBS:
         return phrase
     if verb.lower_ == "preferred" and verb.dep_ in ("acl", "amod"):
         return phrase  # the stock, not an event: "2,400 shares of 1,000 dlrs par value preferred" (test6)

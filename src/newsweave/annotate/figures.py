@@ -179,8 +179,9 @@ def _number_at(doc: Doc, i: int) -> tuple[float, int, float] | None:
         frac = FRACTION_RE.match(doc[j + 1].text) if j + 1 < len(doc) and doc[j].text == "-" else None
         if frac and int(frac.group(2)):
             value, j = value + int(frac.group(1)) / int(frac.group(2)), j + 2
-        elif j < len(doc) and tok.whitespace_ and _price_eighths(doc[j].text) is not None and not year_digits(tok):
-            value, j = value + _price_eighths(doc[j].text), j + 1  # "MAY7 284 3/4 UP 1 1/4": a quote in eighths
+        elif j < len(doc) and tok.whitespace_ and (eighths := _price_eighths(doc[j].text)) is not None \
+                and not year_digits(tok):
+            value, j = value + eighths, j + 1  # "MAY7 284 3/4 UP 1 1/4": a quote in eighths
     elif (alone := FRACTION_RE.match(tok.text)) and int(alone.group(2)) and _unit_after(doc, j)[0]:
         value = int(alone.group(1)) / int(alone.group(2))  # "1/4 pct"; a bare "3/16" may be a date
     elif _price_move(doc, i) and (eighths := _price_eighths(tok.text)) is not None:
@@ -550,7 +551,8 @@ def _fraction(doc: Doc, i: int) -> NumberExpr | None:
                                or before.tag_ in ("JJ", "JJR", "JJS")):
         return None  # "the second half", "seven and a half", "fly-half", "the eastern half of the US"
     after = doc[k + 1]
-    if _by_share(doc, i) and after.lower_ != "of" and (after.is_punct or after.pos_ in ("ADP", "CCONJ", "SCONJ", "SPACE")):
+    if _by_share(doc, i) and after.lower_ != "of" \
+            and (after.is_punct or after.pos_ in ("ADP", "CCONJ", "SCONJ", "SPACE")):
         # the extent of a change: "raised profits by nearly a third", "cut costs by half in 2004" (test9)
         return NumberExpr(i, k + 1, float(f"{count / FRACTION_WORDS[word]:.12g}"), None, None, tuple(range(i, k + 1)))
     if after.lower_ == "of":
