@@ -103,6 +103,8 @@ def test_events_of_doers_and_of_gains(nlp: Language, text: str, span: str, measu
     # or the same scale word
     ("The opening match drew 2.4 million viewers, but that fell to 1.9 million for the final.", "1.9 million",
      "viewers"),
+    # the whole "out of" which a count is taken counts the same noun
+    ("The poll found 48 teachers out of 120 questioned backed the plan.", "120", "teachers"),
     # a bare number that died counts people killed
     ("The ferry capsized in a storm in which 63 died.", "63", "people killed"),
     # a range object of "cost"

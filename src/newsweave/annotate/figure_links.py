@@ -25,7 +25,7 @@ __all__ = ["RATE_UNITS", "currency_of_bare_sum", "level_before_change", "link_to
 # The text between two figures that makes the second one a restatement or a sibling of the first.
 # "and a further five", "and another 20": the second figure adds to the first's count
 # "on sales of 3.66 mln dlrs, up from 2.81 mln dlrs": the other level of the sum before (test7)
-_LINKED_RE = re.compile(r"^[\s,()]*(or|and|(?:(?:up|down) )?from|vs\.?|versus|against|compared (?:with|to))"
+_LINKED_RE = re.compile(r"^[\s,()]*(or|and|out(?: of)?|(?:(?:up|down) )?from|vs\.?|versus|against|compared (?:with|to))"
                         r"[\s,]*(a|an)?"
                         r"\s*(?:further|another|additional)?\s*$")
 RATE_UNITS = {"percent", "percentage points", "basis points"}
