@@ -113,6 +113,8 @@ def test_events_of_doers_and_of_gains(nlp: Language, text: str, span: str, measu
     # a participle after a comma, hung by the parse on the main verb, describes the noun before it
     ("The government said it would freeze payments on its external debt, estimated at about 4 billion dlrs.",
      "4 billion dlrs", "external debt"),
+    # "worth" with a preposition before the sum
+    ("Every customer will get a rebate worth on average £35.", "£35", "rebate"),
     # what moved by a number of points
     ("The Nikkei average shed 312.5 points in early trading.", "312.5", "Nikkei average"),
     # an earthquake's reading

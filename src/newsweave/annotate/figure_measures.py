@@ -377,8 +377,9 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
         # exporting about 140,000 bpd before the earthquake" (test8) is the verb's object (not a distance:
         # "located about 75 miles from Yellowknife")
         role, attach = "dobj", attach.head
-    if attach.lower_ == "worth" and attach.i not in inside:
-        what = valued(attach, inside)
+    worth = attach.head if role == "pobj" and attach.head.lower_ == "worth" else attach  # "worth on average £52"
+    if worth.lower_ == "worth" and worth.i not in inside:
+        what = valued(worth, inside)
         if what is not None:
             return noun_phrase(what, inside)
     prep = top.head.lower_ if top.dep_ == "pobj" else top.lower_ if role == "prep" else ""
