@@ -244,9 +244,9 @@ _SCALE_NAMES = ("richter", "mercalli")
 def magnitude(doc: Doc, expr: NumberExpr) -> bool:
     """Whether a number is an earthquake's reading "on the (open-ended) Richter scale" (17 in the Reuters
     and BBC corpora, measuring, registering or measured), whose measure is its magnitude, not the quake."""
-    words = [t.lower_ for t in doc[expr.end:expr.end + 7]]
-    if words[:2] != ["on", "the"]:
+    if expr.end + 3 >= len(doc) or doc[expr.end].lower_ != "on" or doc[expr.end + 1].lower_ != "the":
         return False
+    words = [doc[k].lower_ for k in range(expr.end, min(expr.end + 7, len(doc)))]
     rest = words[3:] if len(words) > 2 and words[2] == "open" else words[2:]
     rest = [w for w in rest if w not in ("-", "ended")]
     return len(rest) >= 1 and rest[0] in _SCALE_NAMES

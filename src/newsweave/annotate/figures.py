@@ -184,7 +184,7 @@ def _number_at(doc: Doc, i: int) -> tuple[float, int, float] | None:
             value, j = value + eighths, j + 1  # "MAY7 284 3/4 UP 1 1/4": a quote in eighths
     elif (alone := FRACTION_RE.match(tok.text)) and int(alone.group(2)) and _unit_after(doc, j)[0]:
         value = int(alone.group(1)) / int(alone.group(2))  # "1/4 pct"; a bare "3/16" may be a date
-    elif _price_move(doc, i) and (eighths := _price_eighths(tok.text)) is not None:
+    elif (eighths := _price_eighths(tok.text)) is not None and _price_move(doc, i):
         value = eighths  # "trading at 48-1/8, down 3/8": a price move in eighths, not a date
     elif low in WORD_NUMBERS:
         value = WORD_NUMBERS[low]
