@@ -660,7 +660,7 @@ FIGURE_FLOORS = {
     "dev": {"value": 0.99, "unit": 0.99, "measure": 0.95, "all": 0.95},
     "gold": {"value": 0.99, "unit": 0.99, "measure": 0.95, "all": 0.95},
     "test": {"value": 0.98, "unit": 0.99, "measure": 0.91, "all": 0.90},
-    "test2": {"value": 0.95, "unit": 0.99, "measure": 0.93, "all": 0.92},
+    "test2": {"value": 0.95, "unit": 0.99, "measure": 0.95, "all": 0.94},  # 0.963 / 1 / 0.963 / 0.950 (round 12)
     "test3": {"value": 0.90, "unit": 0.90, "measure": 0.83, "all": 0.80},
     "test4": {"value": 0.99, "unit": 0.99, "measure": 0.94, "all": 0.94},
     "test5": {"value": 0.99, "unit": 0.99, "measure": 0.96, "all": 0.96},
@@ -669,11 +669,12 @@ FIGURE_FLOORS = {
     # the ninth round's blind set (158 figures), scored without reading its errors: 0.918 / 0.918 /
     # 0.728 / 0.715 (the eighth round's extractor: 0.918 / 0.918 / 0.722 / 0.709; the tenth round's,
     # still blind: 0.930 / 0.930 / 0.728 / 0.715); a tuning set since the eleventh round, which read its
-    # errors: 0.994 / 0.987 / 0.905 / 0.899
-    "test8": {"value": 0.99, "unit": 0.98, "measure": 0.90, "all": 0.89},
+    # errors: 0.994 / 0.987 / 0.905 / 0.899; after the twelfth round 0.994 / 0.987 / 0.911 / 0.905
+    "test8": {"value": 0.99, "unit": 0.98, "measure": 0.91, "all": 0.90},
     # the eleventh round's blind set (160 figures), scored once after the round's changes, its errors
-    # unread: 0.925 / 0.894 / 0.744 / 0.694 (the tenth round's extractor: 0.912 / 0.881 / 0.725 / 0.675)
-    "test9": {"value": 0.92, "unit": 0.89, "measure": 0.74, "all": 0.69},
+    # unread: 0.925 / 0.894 / 0.744 / 0.694 (the tenth round's extractor: 0.912 / 0.881 / 0.725 / 0.675);
+    # a tuning set since the twelfth round, which read its errors: 0.963 / 0.931 / 0.850 / 0.831
+    "test9": {"value": 0.96, "unit": 0.93, "measure": 0.84, "all": 0.83},
 }
 
 
