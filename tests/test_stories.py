@@ -387,6 +387,8 @@ def test_the_dated_year_is_a_key_of_the_term_vector_and_the_split_terms() -> Non
     off = StoryClusterer(StoryConfig(date_year_weight=0.0))
     assert not key & set(off.features("March 4, 2009\n" + body)[0].tolist())
     assert StoryClusterer().features("in 2009, " + body)[0].size == plain.size + 1  # a bare year: a word only
+    published = clusterer.features("March 4, 2009\n" + body, date(2009, 3, 4))[0]  # the date is known
+    assert not key & set(published.tolist()) and published.size == dated.size - 1
 
 
 @pytest.mark.parametrize("weight", [StoryConfig().date_year_weight, 0.0])

@@ -5,8 +5,8 @@ weighted terms (an inverted index, so the cost does not grow with the number of 
 
 - **text**: cosine between the article's TF-IDF vector (word unigrams, optionally bigrams, hashed with
   scikit-learn's ``HashingVectorizer``, sublinear tf; capitalized words inside a sentence, mostly
-  names, count again as features of their own; so does the year of the first date the text writes in
-  full, its dateline mostly, as one weighted key) and the story centroid. The document
+  names, count again as features of their own; without a publication date, so does the year of the
+  first date the text writes in full, its dateline mostly, as one weighted key) and the story centroid. The document
   frequencies are a running table, and IDF is applied when comparing, so a centroid built early
   profits from the IDF learned later.
 - **entities** (optional): the share of the article's normalized entity keys the story already has.
@@ -146,7 +146,7 @@ class StoryClusterer:
             self._members[article_id] = MemberRecord(published, tuple(entity_keys), voice=False, copy_of=original)
             self._maybe_split(story)
             return self._assigned[article_id]
-        indices, tf, split_terms = self.features(text)
+        indices, tf, split_terms = self.features(text, published)
         self._df[indices] += 1
         self._log_df[indices] = np.log1p(self._df[indices])
         self._n_docs += 1
@@ -186,17 +186,18 @@ class StoryClusterer:
         indices, tf, _ = self.features(text)
         return indices, tf
 
-    def features(self, text: str) -> tuple[Ints, Floats, Ints]:
+    def features(self, text: str, published: date | None = None) -> tuple[Ints, Floats, Ints]:
         """What linking reads of a text, tokenized once: the term vector of ``term_frequencies``
         and the indices of that vector that are names or numbers (what splits compare).
 
-        The year of the text's first date written in full (its dateline, mostly) is a feature of both
-        (``StoryConfig.date_year_weight``)."""
+        When ``published`` is unknown, the year of the text's first date written in full (its
+        dateline, mostly) stands in for it as a key of both (``StoryConfig.date_year_weight``); a
+        known publication date is better evidence of when the story happened (see the config)."""
         config = self.config
         words = self._words(text)
         names = ["n:" + m.group(1).lower() for m in _NAME.finditer(text)] if config.name_weight else []
         numbers = [w for w in words if w.isdigit()]
-        year = first_full_date_year(text) if config.date_year_weight else None
+        year = first_full_date_year(text) if config.date_year_weight and published is None else None
         dated = [f"y:{year}"] if year is not None else []
         # hashing tokens with an identity analyzer gives the word vectorizer's own features
         rows = self._key_vectorizer.transform([words, names, names + numbers, dated])
