@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from newsweave.annotate.timexes import extract_timexes
+from newsweave.annotate.timexes import extract_timexes, first_full_date_year
 from newsweave.model import Timex
 
 ANCHOR = date(2022, 1, 8)  # a Saturday, the publication date of seed 000
@@ -673,3 +673,21 @@ def test_a_length_of_months_as_an_adjective_is_no_reporting_period() -> None:
     text = ("Net profit in the fourth quarter rose. The company signed a six-month supply contract. "
             "A year earlier, profit was lower.")
     assert [(t.text, t.value) for t in extract_timexes(text, date(1986, 2, 10))][-1] == ("A year earlier", "1984-Q4")
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("WEDNESDAY, MARCH 4, 2009\nThe quake struck on Tuesday.", 2009),
+        ("Lohan checks into rehab\n12:52 p.m. EDT May 2, 2013\nShe checked in today.", 2013),  # after a time
+        ("Posted 04/28/09. The team fired its coach.", 2009),  # a two-digit slash-date year
+        ("Filed 2009-03-03: markets fell.", 2009),
+        ("Tuesday 28 April 2009 - The earthquake killed 294.", 2009),
+        ("He was first jailed on June 2, 2005. On March 3, 2009, he was freed.", 2005),  # the first one
+        ("Klitschko beat Rahman, who won the title in 2001, on Saturday.", None),  # a bare year: history
+        ("The ceremony takes place on February 22 in Los Angeles.", None),  # no year written
+        ("The Academy said in May 2005 that it would move.", None),  # no day
+    ],
+)
+def test_first_full_date_year(text: str, year: int | None) -> None:
+    assert first_full_date_year(text) == year

@@ -5,7 +5,9 @@ weighted terms (an inverted index, so the cost does not grow with the number of 
 
 - **text**: cosine between the article's TF-IDF vector (word unigrams, optionally bigrams, hashed as
   scikit-learn's ``HashingVectorizer`` hashes them (``link.words``), sublinear tf; capitalized words
-  inside a sentence, mostly names, count again as features of their own) and the story centroid. The document
+  inside a sentence, mostly names, count again as features of their own; without a publication date,
+  so does the year of the first date the text writes in full, its dateline mostly, as one weighted
+  key) and the story centroid. The document
   frequencies are a running table, and IDF is applied when comparing, so a centroid built early
   profits from the IDF learned later.
 - **entities** (optional): the share of the article's normalized entity keys the story already has.
@@ -24,8 +26,8 @@ republished) joins it without adding weight to its centroid: copies count as one
 (two rehab stays, two earthquakes). Each story keeps its members' term vectors; whenever it has
 grown by a quarter since it was last checked, its most recent members are clustered by average
 link on the TF-IDF cosine of what tells such events apart, their names and numbers (the term
-vector's capitalized-word features and digit tokens), and every group of two or more that stands
-apart (distance above ``StoryConfig.split_distance``) from the group of the oldest checked member
+vector's capitalized-word features, digit tokens and dated year), and every group of two or more
+that stands apart (distance above ``StoryConfig.split_distance``) from the group of the oldest checked member
 leaves as a story of its own. When none does, because average link's top merges only add
 outliers, the dendrogram is walked down past them to the first merge of two groups of at least
 ``StoryConfig.split_min_part`` members, and the group without the oldest checked member leaves when
@@ -56,6 +58,7 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage, to_tree
 from scipy.sparse import csr_matrix
 
+from newsweave.annotate.timexes import first_full_date_year
 from newsweave.errors import StoreError
 from newsweave.link.story_config import StoryConfig
 from newsweave.link.story_state import Floats, Ints, MemberRecord, MemberTable, StoryRecord, decode_array, encode_array
@@ -138,7 +141,7 @@ class StoryClusterer:
             self._members[article_id] = MemberRecord(published, tuple(entity_keys), voice=False, copy_of=original)
             self._maybe_split(story)
             return self._assigned[article_id]
-        indices, tf, split_terms = self.features(text)
+        indices, tf, split_terms = self.features(text, published)
         self._df[indices] += 1
         self._log_df[indices] = np.log1p(self._df[indices])
         self._n_docs += 1
@@ -174,24 +177,40 @@ class StoryClusterer:
         return {aid: self._assigned[aid] for aid, _, _, _ in ordered}  # after any later split
 
     def term_frequencies(self, text: str) -> tuple[Ints, Floats]:
-        """Hashed word n-gram features of ``text`` with sublinear, L2-normalized tf."""
+        """Hashed word n-gram features of ``text`` with sublinear, L2-normalized tf (and its dated year)."""
         indices, tf, _ = self.features(text)
         return indices, tf
 
-    def features(self, text: str) -> tuple[Ints, Floats, Ints]:
+    def features(self, text: str, published: date | None = None) -> tuple[Ints, Floats, Ints]:
         """What linking reads of a text, tokenized once: the term vector of ``term_frequencies``
-        and the indices of that vector that are names or numbers (what splits compare)."""
-        words = word_ngrams(text, self.config.ngram_max)
-        names = ["n:" + m.group(1).lower() for m in _NAME.finditer(text)] if self.config.name_weight else []
+        and the indices of that vector that are names or numbers (what splits compare).
+
+        When ``published`` is unknown, the year of the text's first date written in full (its
+        dateline, mostly) stands in for it as a key of both (``StoryConfig.date_year_weight``); a
+        known publication date is better evidence of when the story happened (see the config)."""
+        config = self.config
+        words = word_ngrams(text, config.ngram_max)
+        names = ["n:" + m.group(1).lower() for m in _NAME.finditer(text)] if config.name_weight else []
         numbers = [w for w in words if w.isdigit()]
-        word_features, word_counts = hashed_counts(words, self.config.n_features)
-        name_features, name_counts = hashed_counts(names, self.config.n_features)
+        word_features, word_counts = hashed_counts(words, config.n_features)
+        name_features, name_counts = hashed_counts(names, config.n_features)
         indices, where = np.unique(np.concatenate([word_features, name_features]), return_inverse=True)
-        data = np.bincount(where, weights=np.concatenate([word_counts, name_counts * self.config.name_weight]))
+        data = np.bincount(where, weights=np.concatenate([word_counts, name_counts * config.name_weight]))
         tf = np.where(data >= 1.0, 1.0 + np.log(np.maximum(data, 1.0)), data)
         norm = float(np.linalg.norm(tf))
-        split = hashed_counts(names + numbers, self.config.n_features)[0]
-        return indices, tf / norm if norm else tf, split
+        tf = tf / norm if norm else tf
+        split = hashed_counts(names + numbers, config.n_features)[0]
+        year = first_full_date_year(text) if config.date_year_weight and published is None else None
+        if year is not None:  # the year key: a weight beside the unit-length words, then unit length again
+            key = hashed_counts([f"y:{year}"], config.n_features)[0][0]
+            at = int(np.searchsorted(indices, key))
+            if at < indices.size and indices[at] == key:  # a hash collision with a word: add to it
+                tf[at] += config.date_year_weight
+            else:
+                indices, tf = np.insert(indices, at, key), np.insert(tf, at, config.date_year_weight)
+            tf /= float(np.linalg.norm(tf))
+            split = np.union1d(split, [key])
+        return indices, tf, split
 
     def _idf(self, indices: Ints) -> Floats:
         result: Floats = (math.log(1.0 + self.config.prior_documents + self._n_docs) + 1.0) - self._log_df[indices]
@@ -469,7 +488,7 @@ class StoryClusterer:
     def to_state(self) -> dict[str, Any]:
         """A JSON-serializable snapshot: DF table, story centroids, postings, assignments."""
         nonzero = np.flatnonzero(self._df)
-        return {"version": 4, "config": asdict(self.config), "n_docs": self._n_docs,
+        return {"version": 5, "config": asdict(self.config), "n_docs": self._n_docs,
                 "df_indices": encode_array(nonzero.astype(np.int64)),
                 "df_values": encode_array(self._df[nonzero]),
                 "stories": [s.to_state() for s in self._stories],
@@ -490,13 +509,15 @@ class StoryClusterer:
         A version-1 snapshot (before splits) loads too: its stories keep no member vectors, so they
         are never split; stories started after it are. A version-2 snapshot (before the balanced
         cut) takes that cut's default settings and goes on with it, and a version-3 snapshot (before
-        the cut's tightness test) that test's default. (Versions 3 and 4 only mark new settings, so
-        that code older than them refuses the snapshot with a clear error.)
+        the cut's tightness test) that test's default; a version-4 snapshot (before dated-year keys)
+        takes ``date_year_weight``'s default, its members keeping the vectors they had. (Versions 3
+        to 5 only mark new settings, so that code older than them refuses the snapshot with a clear
+        error.)
 
         Raises:
             StoreError: the snapshot is of an unknown version, or has settings this code lacks.
         """
-        if state.get("version") not in (1, 2, 3, 4):
+        if state.get("version") not in (1, 2, 3, 4, 5):
             raise StoreError(f"unknown StoryClusterer state version {state.get('version')!r}: "
                              "rebuild the stories from the articles")
         unknown = set(state["config"]) - {f.name for f in fields(StoryConfig)}

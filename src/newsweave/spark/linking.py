@@ -71,7 +71,7 @@ class FeatureClusterer(StoryClusterer):
         finally:
             self._given.pop(key, None)
 
-    def features(self, text: str
+    def features(self, text: str, published: date | None = None
                  ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.int64]]:
         given = self._given.get(text)
-        return given if given is not None else super().features(text)
+        return given if given is not None else super().features(text, published)

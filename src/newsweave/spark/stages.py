@@ -176,7 +176,8 @@ def _annotated_row(result: Annotations | AnnotationFailure, by_id: dict[str, Art
         return {"id": result.article_id, "version": version, "annotations": None, "failure": result.reason,
                 "terms": [], "weights": [], "split_terms": [], "entity_keys": []}
     # The clusterer's own vectorizer: the driver's clusterer then sees exactly the local engine's vector.
-    terms, weights, split_terms = clusterer.features(by_id[result.article_id].text)
+    article = by_id[result.article_id]
+    terms, weights, split_terms = clusterer.features(article.text, article.published)
     return {"id": result.article_id, "version": version, "annotations": json.dumps(result.to_dict()),
             "failure": None, "terms": terms.tolist(), "weights": weights.tolist(),
             "split_terms": split_terms.tolist(), "entity_keys": entity_keys(result)}
