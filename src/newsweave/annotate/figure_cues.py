@@ -8,34 +8,11 @@ comments name the gold set or sample each entry came from); read by ``figure_mea
 
 from __future__ import annotations
 
-__all__ = [
-           "AGENT_NOUNS",
-           "AMOUNT_CHANGE_NOUNS",
-           "BOX_OFFICE_VERBS",
-           "CASUALTY_VERBS",
-           "CHANGE_NOUNS",
-           "CHANGE_VERBS",
-           "CLASSIFIER_NOUNS",
-           "DEBT_NOUNS",
-           "EVENT_NOUNS",
-           "EVENT_SUFFIXES",
-           "EXPECTING_VERBS",
-           "FORECASTERS",
-           "FORECAST_VERBS",
-           "GENERIC_COUNTED",
-           "LEVEL_NOUNS",
-           "LEVEL_PREPS",
-           "LIGHT_VERBS",
-           "MEASURING_VERBS",
-           "OWNER_NOUNS",
-           "PAYMENT_MEDIA",
-           "PRICE_HEADS",
-           "PRICING_VERBS",
-           "SESSION_VERBS",
-           "SINGULAR_UNITS",
-           "STAKE_VERBS",
-           "VERB_MEASURES",
-]
+__all__ = ["AGENT_NOUNS", "AMOUNT_CHANGE_NOUNS", "BOX_OFFICE_VERBS", "CASUALTY_VERBS", "CHANGE_NOUNS", "CHANGE_VERBS",
+           "CLASSIFIER_NOUNS", "DEBT_NOUNS", "EVENT_NOUNS", "EVENT_SUFFIXES", "EXPECTING_VERBS",
+           "FORECASTERS", "FORECAST_VERBS", "GAINING_VERBS", "GENERIC_COUNTED", "LEVEL_NOUNS",
+           "LEVEL_PREPS", "LIGHT_VERBS", "MEASURING_VERBS", "OWNER_NOUNS", "PAYMENT_MEDIA", "PRICE_HEADS",
+           "PRICING_VERBS", "SESSION_VERBS", "SINGULAR_UNITS", "STAKE_VERBS", "VERB_MEASURES"]
 
 # Verbs whose number is the new level of their subject ("rose to 12.5 mln dlrs"): the measure is the
 # subject, not the verb.
