@@ -33,7 +33,12 @@ outliers, the dendrogram is walked down past them to the first merge of two grou
 ``StoryConfig.split_min_part`` members, and the group without the oldest checked member leaves when
 that merge is above ``StoryConfig.balanced_split_distance`` and each of its two sides is tighter
 inside than the merge between them (``StoryConfig.balanced_split_tightness``): two loose halves of
-a window of loosely related articles stay together. The old story keeps its id; a new one takes the
+a window of loosely related articles stay together. When neither finds a group, because the greedy
+dendrogram mixed two events under its merges, the members are cut in two by the Fiedler vector of
+their similarity graph, refined by moving each to the side it is nearer on average, and the later
+side leaves when both sides are big (``StoryConfig.spectral_split_min_part``), far apart on average
+(``StoryConfig.spectral_split_distance``) and each tighter inside than that
+(``StoryConfig.spectral_split_tightness``). The old story keeps its id; a new one takes the
 id its first article would have started. Exact copies follow the article they copy.
 
 **Merges.** A story's first articles may start stories of their own before its centroid could take
@@ -69,6 +74,8 @@ __all__ = ["StoryClusterer", "StoryConfig"]
 
 StoryItem = tuple[str, str, date | None, Sequence[str]]
 
+
+_REFINE_ROUNDS = 20  # moves of the spectral cut's points between its sides (it settles in a few)
 
 _NAME = re.compile(r"(?<![.!?\n\"] )(?<!^)\b([A-Z][A-Za-z'-]+)")
 
@@ -376,6 +383,8 @@ class StoryClusterer:
         parts = [g for label, g in groups.items() if label != labels[0] and len(g) >= 2]
         if not parts and config.balanced_split_distance:
             parts = [[points[k] for k in part] for part in self._balanced_cut(tree, distance)]
+        if not parts and config.spectral_split_distance:
+            parts = [[points[k] for k in part] for part in self._spectral_cut(distance)]
         if not parts:
             return
         part_of = {aid: k for k, part in enumerate(parts) for aid in part}
@@ -445,6 +454,48 @@ class StoryClusterer:
             node = big
         return []
 
+    def _spectral_cut(self, distance: Floats) -> list[list[int]]:
+        """The group (as point positions) that leaves at the best cut of the points in two, if far.
+
+        The cut starts from the sign of the Fiedler vector of the similarity graph (1 - distance,
+        normalized Laplacian) about its median, then moves each point to the side it is nearer on
+        average (mean distance to the side's other points) until no point moves. The side whose
+        oldest point is the later one leaves when both sides have ``spectral_split_min_part`` points,
+        the mean distance between the sides reaches ``spectral_split_distance`` and each side's mean
+        inside distance is at most ``spectral_split_tightness`` of it. The points are at most a
+        story's ``split_window``, so one cut costs a bounded eigendecomposition.
+        """
+        config = self.config
+        n = len(distance)
+        if n < 2 * config.spectral_split_min_part:
+            return []
+        similarity = 1.0 - distance
+        np.fill_diagonal(similarity, 0.0)
+        scale = 1.0 / np.sqrt(np.maximum(similarity.sum(axis=1), 1e-12))
+        laplacian = np.eye(n) - scale[:, None] * similarity * scale[None, :]
+        fiedler = np.linalg.eigh(laplacian)[1][:, 1]
+        side = fiedler > np.median(fiedler)
+        for _ in range(_REFINE_ROUNDS):
+            size = int(side.sum())
+            if min(size, n - size) < 2:
+                return []
+            to_side = distance[:, side].sum(axis=1) / (size - side)  # a point's own zero left out
+            to_rest = distance[:, ~side].sum(axis=1) / (n - size - ~side)
+            moved = to_side < to_rest
+            if (moved == side).all():
+                break
+            side = moved
+        first, second = np.flatnonzero(side).tolist(), np.flatnonzero(~side).tolist()
+        if min(len(first), len(second)) < config.spectral_split_min_part:
+            return []
+        between = float(distance[np.ix_(first, second)].mean())
+        if between < config.spectral_split_distance:
+            return []
+        if config.spectral_split_tightness and max(_spread(distance, first), _spread(distance, second)) > (
+                config.spectral_split_tightness * between):
+            return []
+        return [max((first, second), key=min)]
+
     def _rebuild(self, story: StoryRecord, member_ids: Sequence[str]) -> None:
         """Recompute a story's members, dates, entities and centroid from its member records."""
         story.member_ids = list(member_ids)
@@ -488,7 +539,7 @@ class StoryClusterer:
     def to_state(self) -> dict[str, Any]:
         """A JSON-serializable snapshot: DF table, story centroids, postings, assignments."""
         nonzero = np.flatnonzero(self._df)
-        return {"version": 5, "config": asdict(self.config), "n_docs": self._n_docs,
+        return {"version": 6, "config": asdict(self.config), "n_docs": self._n_docs,
                 "df_indices": encode_array(nonzero.astype(np.int64)),
                 "df_values": encode_array(self._df[nonzero]),
                 "stories": [s.to_state() for s in self._stories],
@@ -510,14 +561,14 @@ class StoryClusterer:
         are never split; stories started after it are. A version-2 snapshot (before the balanced
         cut) takes that cut's default settings and goes on with it, and a version-3 snapshot (before
         the cut's tightness test) that test's default; a version-4 snapshot (before dated-year keys)
-        takes ``date_year_weight``'s default, its members keeping the vectors they had. (Versions 3
-        to 5 only mark new settings, so that code older than them refuses the snapshot with a clear
-        error.)
+        takes ``date_year_weight``'s default, its members keeping the vectors they had, and a version-5
+        snapshot (before the spectral cut) that cut's default settings. (Versions 3 to 6 only mark
+        new settings, so that code older than them refuses the snapshot with a clear error.)
 
         Raises:
             StoreError: the snapshot is of an unknown version, or has settings this code lacks.
         """
-        if state.get("version") not in (1, 2, 3, 4, 5):
+        if state.get("version") not in (1, 2, 3, 4, 5, 6):
             raise StoreError(f"unknown StoryClusterer state version {state.get('version')!r}: "
                              "rebuild the stories from the articles")
         unknown = set(state["config"]) - {f.name for f in fields(StoryConfig)}
