@@ -56,12 +56,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, fields
 from datetime import date
+from functools import lru_cache
 from itertools import chain
 from typing import Any
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage, to_tree
 from scipy.sparse import csr_matrix
+from threadpoolctl import ThreadpoolController
 
 from newsweave.annotate.timexes import first_full_date_year
 from newsweave.errors import StoreError
@@ -78,6 +80,14 @@ StoryItem = tuple[str, str, date | None, Sequence[str]]
 _REFINE_ROUNDS = 20  # moves of the spectral cut's points between its sides (it settles in a few)
 
 _NAME = re.compile(r"(?<![.!?\n\"] )(?<!^)\b([A-Z][A-Za-z'-]+)")
+
+
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    """The BLAS thread pools of this process. A split's eigendecomposition runs on one thread: on
+    OpenBLAS's own threads, which then spin waiting for work, linking 20,000 Reuters and BBC articles
+    took 14.6 s of CPU instead of 11.8 (the pipeline's parallelism is its processes)."""
+    return ThreadpoolController()
 
 
 def _story_id(article_id: str) -> str:
@@ -473,7 +483,8 @@ class StoryClusterer:
         np.fill_diagonal(similarity, 0.0)
         scale = 1.0 / np.sqrt(np.maximum(similarity.sum(axis=1), 1e-12))
         laplacian = np.eye(n) - scale[:, None] * similarity * scale[None, :]
-        fiedler = np.linalg.eigh(laplacian)[1][:, 1]
+        with _blas().limit(limits=1, user_api="blas"):
+            fiedler = np.linalg.eigh(laplacian)[1][:, 1]
         side = fiedler > np.median(fiedler)
         for _ in range(_REFINE_ROUNDS):
             size = int(side.sum())
