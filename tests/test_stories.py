@@ -18,6 +18,7 @@ from scipy.cluster.hierarchy import linkage
 from newsweave.errors import StoreError
 from newsweave.evaluate import b_cubed_f1
 from newsweave.link.stories import StoryClusterer, StoryConfig, _story_id
+from newsweave.link.story_splits import balanced_cut, spectral_cut
 
 # Measured with the default StoryConfig on ECB+ dev topics 21-35 (359 articles, the held-out part
 # of bench/stories_ecbplus.py): B3 F1 0.955 in file order, 0.962 mean over 3 shuffled orders (0.956
@@ -364,8 +365,8 @@ def test_balanced_cut_looks_past_outliers(between: float, leaving: list[list[int
     # the top merge only adds the outlier; the two groups beneath split when far enough apart, and
     # the group of the later articles leaves (the story keeps its id with the older ones, 1-4, also
     # when the oldest point of all is the outlier)
-    cut = StoryClusterer(StoryConfig(balanced_split_distance=0.75, split_min_part=4))._balanced_cut(
-        *_two_groups_and_an_outlier(between))
+    config = StoryConfig(balanced_split_distance=0.75, split_min_part=4)
+    cut = balanced_cut(*_two_groups_and_an_outlier(between), config)
     assert cut == leaving
 
 
@@ -376,7 +377,7 @@ def test_balanced_cut_looks_past_outliers(between: float, leaving: list[list[int
 ])
 def test_balanced_cut_needs_tight_sides(inside: float, tightness: float, leaving: list[list[int]]) -> None:
     config = StoryConfig(balanced_split_distance=0.75, split_min_part=4, balanced_split_tightness=tightness)
-    assert StoryClusterer(config)._balanced_cut(*_two_groups_and_an_outlier(0.8, inside)) == leaving
+    assert balanced_cut(*_two_groups_and_an_outlier(0.8, inside), config) == leaving
 
 
 def _two_groups(between: float, inside: float, sizes: tuple[int, int], interleaved: bool = False) -> Any:
@@ -408,14 +409,12 @@ _SPECTRAL = StoryConfig(spectral_split_distance=0.74, spectral_split_min_part=6,
     (np.full((13, 13), 0.8) - 0.8 * np.eye(13), _SPECTRAL, []),  # all equally far: no two sides
 ])
 def test_spectral_cut(distance: Any, config: StoryConfig, leaving: list[list[int]]) -> None:
-    assert StoryClusterer(config)._spectral_cut(distance) == leaving
+    assert spectral_cut(distance, config) == leaving
 
 
 def test_the_spectral_cut_runs_on_one_blas_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     # OpenBLAS's idle threads spin: on its own pool the cut cost linking 20k articles 25% more CPU
     from threadpoolctl import threadpool_info
-
-    import newsweave.link.stories as stories
 
     seen: list[set[int]] = []
     eigh = np.linalg.eigh
@@ -424,8 +423,8 @@ def test_the_spectral_cut_runs_on_one_blas_thread(monkeypatch: pytest.MonkeyPatc
         seen.append({pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"})
         return eigh(matrix)
 
-    monkeypatch.setattr(stories.np.linalg, "eigh", watched)
-    assert StoryClusterer(_SPECTRAL)._spectral_cut(_two_groups(0.8, 0.6, (6, 7))) == [list(range(6, 13))]
+    monkeypatch.setattr(np.linalg, "eigh", watched)
+    assert spectral_cut(_two_groups(0.8, 0.6, (6, 7)), _SPECTRAL) == [list(range(6, 13))]
     assert seen == [{1}]
 
 
@@ -489,7 +488,7 @@ def test_balanced_cut_of_one_point_sides_does_not_divide_by_zero() -> None:
     # split_min_part=1 takes the root merge, the outlier (point 0) against the rest: a side of one
     # point has no spread (tight), so the tightness test compares the rest's spread
     config = StoryConfig(balanced_split_distance=0.75, split_min_part=1)
-    assert StoryClusterer(config)._balanced_cut(*_two_groups_and_an_outlier(0.8)) == [list(range(1, 10))]
+    assert balanced_cut(*_two_groups_and_an_outlier(0.8), config) == [list(range(1, 10))]
 
 
 @pytest.mark.parametrize("seed", [0, 1])

@@ -56,18 +56,17 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, fields
 from datetime import date
-from functools import lru_cache
 from itertools import chain
 from typing import Any
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage, to_tree
+from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
-from threadpoolctl import ThreadpoolController
 
 from newsweave.annotate.timexes import first_full_date_year
 from newsweave.errors import StoreError
 from newsweave.link.story_config import StoryConfig
+from newsweave.link.story_splits import balanced_cut, spectral_cut
 from newsweave.link.story_state import Floats, Ints, MemberRecord, MemberTable, StoryRecord, decode_array, encode_array
 from newsweave.link.words import hashed_counts, word_ngrams
 from newsweave.model import content_hash
@@ -77,17 +76,8 @@ __all__ = ["StoryClusterer", "StoryConfig"]
 StoryItem = tuple[str, str, date | None, Sequence[str]]
 
 
-_REFINE_ROUNDS = 20  # moves of the spectral cut's points between its sides (it settles in a few)
 
 _NAME = re.compile(r"(?<![.!?\n\"] )(?<!^)\b([A-Z][A-Za-z'-]+)")
-
-
-@lru_cache(maxsize=1)
-def _blas() -> ThreadpoolController:
-    """The BLAS thread pools of this process. A split's eigendecomposition runs on one thread: on
-    OpenBLAS's own threads, which then spin waiting for work, linking 20,000 Reuters and BBC articles
-    took 14.6 s of CPU instead of 11.8 (the pipeline's parallelism is its processes)."""
-    return ThreadpoolController()
 
 
 def _story_id(article_id: str) -> str:
@@ -102,14 +92,6 @@ def _date_gap(published: date | None, story: StoryRecord) -> int:
         return (story.first - published).days
     return max(0, (published - story.last).days)
 
-
-def _spread(distance: Floats, points: Sequence[int]) -> float:
-    """The mean distance between two of ``points``: how loose a group is inside (0 for one point)."""
-    n = len(points)
-    if n < 2:  # a side of one point (``split_min_part`` 1) is as tight as can be
-        return 0.0
-    inside = distance[np.ix_(points, points)]
-    return float(inside.sum()) / (n * (n - 1))
 
 
 class StoryClusterer:
@@ -392,9 +374,9 @@ class StoryClusterer:
             groups.setdefault(int(label), []).append(aid)
         parts = [g for label, g in groups.items() if label != labels[0] and len(g) >= 2]
         if not parts and config.balanced_split_distance:
-            parts = [[points[k] for k in part] for part in self._balanced_cut(tree, distance)]
+            parts = [[points[k] for k in part] for part in balanced_cut(tree, distance, config)]
         if not parts and config.spectral_split_distance:
-            parts = [[points[k] for k in part] for part in self._spectral_cut(distance)]
+            parts = [[points[k] for k in part] for part in spectral_cut(distance, config)]
         if not parts:
             return
         part_of = {aid: k for k, part in enumerate(parts) for aid in part}
@@ -435,77 +417,6 @@ class StoryClusterer:
         np.fill_diagonal(distance, 0.0)
         tree: Floats = linkage(distance[np.triu_indices(len(points), 1)], method="average")
         return tree, distance
-
-    def _balanced_cut(self, tree: Floats, distance: Floats) -> list[list[int]]:
-        """The group (as point positions) that leaves at the top merge of two big groups, if far.
-
-        From the root down, a merge whose smaller side has fewer than ``split_min_part`` points
-        adds outliers: the walk goes on into its bigger side. The first merge of two big sides
-        splits when its height reaches ``balanced_split_distance`` and each side is tight inside
-        (``balanced_split_tightness``: a window of loosely related articles, wire briefs of one
-        market, is otherwise cut between two loose halves as far apart as their own members are);
-        the side whose oldest point is the later one leaves (the story keeps its id with the older
-        articles, also when the oldest point of all is one of the outliers).
-        """
-        config = self.config
-        node = to_tree(tree)
-        while not node.is_leaf():
-            left, right = node.get_left(), node.get_right()
-            small, big = sorted((left, right), key=lambda n: n.get_count())
-            if small.get_count() >= config.split_min_part:
-                if node.dist < config.balanced_split_distance:
-                    return []
-                sides = (left.pre_order(), right.pre_order())
-                if config.balanced_split_tightness and max(_spread(distance, side) for side in sides) > (
-                        config.balanced_split_tightness * node.dist):
-                    return []
-                leaving = max(sides, key=min)
-                return [sorted(leaving)]
-            node = big
-        return []
-
-    def _spectral_cut(self, distance: Floats) -> list[list[int]]:
-        """The group (as point positions) that leaves at the best cut of the points in two, if far.
-
-        The cut starts from the sign of the Fiedler vector of the similarity graph (1 - distance,
-        normalized Laplacian) about its median, then moves each point to the side it is nearer on
-        average (mean distance to the side's other points) until no point moves. The side whose
-        oldest point is the later one leaves when both sides have ``spectral_split_min_part`` points,
-        the mean distance between the sides reaches ``spectral_split_distance`` and each side's mean
-        inside distance is at most ``spectral_split_tightness`` of it. The points are at most a
-        story's ``split_window``, so one cut costs a bounded eigendecomposition.
-        """
-        config = self.config
-        n = len(distance)
-        if n < 2 * config.spectral_split_min_part:
-            return []
-        similarity = 1.0 - distance
-        np.fill_diagonal(similarity, 0.0)
-        scale = 1.0 / np.sqrt(np.maximum(similarity.sum(axis=1), 1e-12))
-        laplacian = np.eye(n) - scale[:, None] * similarity * scale[None, :]
-        with _blas().limit(limits=1, user_api="blas"):
-            fiedler = np.linalg.eigh(laplacian)[1][:, 1]
-        side = fiedler > np.median(fiedler)
-        for _ in range(_REFINE_ROUNDS):
-            size = int(side.sum())
-            if min(size, n - size) < 2:
-                return []
-            to_side = distance[:, side].sum(axis=1) / (size - side)  # a point's own zero left out
-            to_rest = distance[:, ~side].sum(axis=1) / (n - size - ~side)
-            moved = to_side < to_rest
-            if (moved == side).all():
-                break
-            side = moved
-        first, second = np.flatnonzero(side).tolist(), np.flatnonzero(~side).tolist()
-        if min(len(first), len(second)) < config.spectral_split_min_part:
-            return []
-        between = float(distance[np.ix_(first, second)].mean())
-        if between < config.spectral_split_distance:
-            return []
-        if config.spectral_split_tightness and max(_spread(distance, first), _spread(distance, second)) > (
-                config.spectral_split_tightness * between):
-            return []
-        return [max((first, second), key=min)]
 
     def _rebuild(self, story: StoryRecord, member_ids: Sequence[str]) -> None:
         """Recompute a story's members, dates, entities and centroid from its member records."""
