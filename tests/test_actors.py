@@ -157,6 +157,22 @@ def test_typo_in_first_name_same_surname(gazetteer: PlaceGazetteer) -> None:
     assert len(res.entities) == 1
 
 
+def test_misspelled_place_joins_the_place_the_story_names(gazetteer: PlaceGazetteer) -> None:
+    text = ("Troops flew to Kazakhstan. Kazakhstan asked for help. Kazakhstan thanked them. "
+            "Peacekeepers went into Kahastan. Austria and Australia sent notes; Australia twice.")
+    res = resolve(gazetteer, (text, [("Kazakhstan", "GPE"), ("Kahastan", "GPE"), ("Austria", "GPE"),
+                                     ("Australia", "GPE")]))
+    kazakhstan = actor_with(res, "Kahastan")
+    assert kazakhstan.name == "Kazakhstan" and kazakhstan.mentions == 4
+    assert actor_with(res, "Austria").id != actor_with(res, "Australia").id  # both real places
+
+
+def test_unknown_place_as_frequent_as_the_near_one_stays_apart(gazetteer: PlaceGazetteer) -> None:
+    text = "Kazakhstan and Kahastan. Kahastan again, and Kazakhstan."
+    res = resolve(gazetteer, (text, [("Kazakhstan", "GPE"), ("Kahastan", "GPE")]))
+    assert actor_with(res, "Kahastan").id != actor_with(res, "Kazakhstan").id
+
+
 @pytest.mark.parametrize(("text", "mention", "label", "expected"), [
     ("Kazakh President Tokayev Kazakh spoke.", "Tokayev Kazakh", "ORG", "PERSON"),
     ("The spokesman Ned Price said.", "Ned Price", "ORG", "PERSON"),

@@ -40,7 +40,8 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    Karine), or the same first name
    and a surname at ratio >= 85 (Rait / Raite), every first name of a person fitting every other;
    then one-word names onto the full names they are short for (``short_names``: a surname, a
-   lone given name, an organization's first word). A one-word city name that is a person's
+   lone given name, an organization's first word). A rare one-word place name the gazetteer does
+   not know joins the one frequent story place it misspells ("Kahastan" -> Kazakhstan). A one-word city name that is a person's
    surname in the same articles is not a place ("Bush"). The groups and the union-find are in
    ``actor_forest``. A bare city or state written as a sports team ("a win over Jacksonville",
    "Indianapolis (11-4)") is the story's one team of that place (``team_places``).
@@ -60,6 +61,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from newsweave.dossier.actor_forest import Forest, Group
 from newsweave.dossier.names import (
@@ -113,6 +115,14 @@ NICKNAME_PREFIX = 3
 # Surnames of one first name count as the same person from this rapidfuzz ratio on their phonetic
 # keys: Rait/Raite = 89 (ECB+ topic 23), Jenkin/Jenkins = 92, Smith/Smyth = 100 after folding.
 SURNAME_RATIO = 85
+# A one-word name NER calls a place, which the gazetteer does not know, is a misspelling of a
+# place the story names at least MISSPELLED_PLACE_SUPPORT times as often, when it starts with the
+# same letter and is within this share of the longer name's letters in edits (OSA distance):
+# "Kahastan"/"Kazakhstan" = 3 of 10 (seed 000), "Afganistan"/"Afghanistan" = 1 of 11. A real place
+# is never joined so: "Austria"/"Australia" and "Slovakia"/"Slovenia" are both gazetteer places.
+MISSPELLED_PLACE_EDITS = 0.3
+MISSPELLED_PLACE_SUPPORT = 3
+MISSPELLED_PLACE_MIN_LETTERS = 6
 
 # Head nouns an organization's name is written with or without ("Staunton Police (Department)"); not
 # "center": buildings are named after companies ("Time Warner Center").
@@ -179,6 +189,7 @@ def resolve_actors(
     groups = _make_groups(occurrences, gaz)
     forest = Forest(groups)
     _merge_places(forest)
+    _merge_misspelled_places(forest, gaz)
     _merge_acronyms(forest, texts, gaz)
     _merge_institution_forms(forest)
     _merge_generic_heads(forest)
@@ -231,6 +242,23 @@ def _merge_places(forest: Forest) -> None:
     for key, group in sorted(forest.groups.items()):
         if group.is_place and group.place is not None:
             forest.union(by_place.setdefault(group.place, key), key)
+
+
+def _merge_misspelled_places(forest: Forest, gaz: PlaceGazetteer) -> None:
+    """Join a rare unknown one-word place name to the one frequent story place it misspells
+    (see ``MISSPELLED_PLACE_EDITS``)."""
+    places = [g for _, g in sorted(forest.groups.items()) if g.is_place]
+    for key, group in sorted(forest.groups.items()):
+        name = group.occurrences[0].surface
+        if group.place is not None or group.label not in PLACE_LABELS or len(group.words) != 1 \
+                or len(name) < MISSPELLED_PLACE_MIN_LETTERS or not name.isalpha() or gaz.is_demonym(name):
+            continue
+        fits = {forest.find(g.key) for g in places
+                if len(g.occurrences) >= MISSPELLED_PLACE_SUPPORT * len(group.occurrences)
+                and g.key[:1] == group.key[:1]
+                and OSA.distance(g.key, group.key) <= MISSPELLED_PLACE_EDITS * max(len(g.key), len(group.key))}
+        if len(fits) == 1:
+            forest.union(fits.pop(), key)
 
 
 def _merge_acronyms(forest: Forest, texts: Mapping[str, str], gaz: PlaceGazetteer) -> None:
