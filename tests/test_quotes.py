@@ -99,6 +99,44 @@ def test_indirect_speech(nlp: Language, text: str, content: str, cue: str, speak
     assert q.speaker is not None and q.speaker.text == speaker
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Farmers in the valley opposed the new tax on diesel fuel.", "the new tax on diesel fuel"),
+    ("The governor declared a state of emergency in three counties.", "a state of emergency"),
+    ("The senator commented on the budget proposal of the committee.", "the budget proposal of the committee"),
+])
+def test_stance_on_a_thing_is_no_statement(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), content)
+    assert q.form == "stance"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor added that the engineers had found cracks in the dam.", "that the engineers"),
+    ("The mayor urged residents to leave the valley before dark.", "residents to leave the valley"),
+    ("The union described the offer as an insult to the workers.", "the offer as an insult"),
+    ("Critics called the plan a waste of money.", "the plan a waste of money"),
+    ("A resident of Tartu, in a talk with a newspaper, called the events in Narva looting and massacre, and "
+     "not a peaceful protest.", "the events in Narva"),
+])
+def test_statements_stay_indirect(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), content)
+    assert q.form == "indirect"
+
+
+def test_dossier_says_who_said_what_without_stances(nlp: Language) -> None:
+    from newsweave.annotate.run import annotate_doc
+    from newsweave.dossier.build import DossierBuilder
+    from newsweave.model import Article
+
+    text = ("Farmers in the valley opposed the new tax on diesel fuel. The governor said that the tax "
+            "would pay for new roads.")
+    article = Article("a", text)
+    ann = annotate_doc(article, nlp(text))
+    assert sorted(q.form for q in ann.quotes) == ["indirect", "stance"]
+    dossier, _ = DossierBuilder(gazetteer=None).build("s", [(article, ann)])
+    said = [v.text for group in dossier.quotes for v in group.variants]
+    assert said == ["that the tax would pay for new roads"]
+
+
 def test_mixed_quote(nlp: Language) -> None:
     text = "The ministry said that the envoy had “made a joke in a boorish manner” about the unrest."
     q = only(quotes_of(nlp, text), "joke")

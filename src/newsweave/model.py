@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-QuoteForm = Literal["direct", "indirect", "mixed"]
+QuoteForm = Literal["direct", "indirect", "mixed", "stance"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 
@@ -154,7 +154,10 @@ class Quote:
     from the first quoted word to the last. ``speaker`` is the attribution's words ("he", "the Russian
     diplomat", "Zakharova"); ``speaker_ref`` is the named mention in the same article that it refers to
     (the speaker itself when it is a name), or None when unresolved. ``speaker_entity`` is the
-    corpus-wide actor id, set by linking.
+    corpus-wide actor id, set by linking. ``form``: "direct" (in quote marks), "indirect" (a
+    paraphrased statement), "mixed" (a paraphrase with quoted words), or "stance" (an attribution
+    whose content is a noun phrase, what someone opposed, backed or commented on: "opposed [the
+    rise in gas prices]"; the dossier's who-said-what leaves these out).
     """
 
     content: Span

@@ -77,6 +77,15 @@ FRAGMENT_PREFIX_WORDS = 8
 LOWERCASE_FRAGMENT_PREFIX_WORDS = 20
 # Marks around a statement under a name and a colon that make it a direct quote.
 _MARKS = "\"'“‘«„"
+# What a content's outer words are when it names a thing (see ``names_a_thing``): nouns, names,
+# pronouns and numbers, unless one is said of another ("called the events [looting]": oprd).
+# A root the parser calls a clause is one whatever its tag ("added that the bandits [ccomp, NOUN]
+# ... had received"), and so is a content opened by a complementizer.
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "csubj", "oprd", "acomp", "attr"})
+_CLAUSE_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what", "when", "where", "who"})
+# Cues that name a thing as something ("called the events looting and massacre"): what is said.
+_NAMING_CUES = frozenset({"call", "name", "label", "brand", "dub", "term"})
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -406,5 +415,29 @@ def _to_quote(doc: Doc, text: str, d: _Draft, resolver: SpeakerResolver) -> Quot
             if ref is not None:
                 resolver.remember(ref, toks[0].lower_ if len(toks) == 1 else None)
     pieces = tuple(_span(text, s, e) for s, e in d.pieces) if len(d.pieces) > 1 else ()
-    return Quote(content=_span(text, *d.content), cue=cue, speaker=speaker, form=d.form,
+    naming = d.att is not None and d.att.cue.lemma_.lower() in _NAMING_CUES  # "called [the events looting]"
+    form: QuoteForm = "stance" if d.form == "indirect" and not naming and names_a_thing(doc, *d.content) else d.form
+    return Quote(content=_span(text, *d.content), cue=cue, speaker=speaker, form=form,
                  pieces=pieces, speaker_ref=ref)
+
+
+def names_a_thing(doc: Doc, start: int, end: int) -> bool:
+    """Whether an indirect content is a noun phrase, what a stance is about ("opposed [the rise
+    in gas prices]", "declared [a state of emergency]", "commented on [the decision]"), rather than
+    a statement: a clause ("said [that ...]", "urged [them to ...]") or a thing with what is said of
+    it ("called [the events looting]", "described [the decision as legitimate]").
+
+    Args:
+        doc: the parsed article.
+        start, end: the content's character span.
+
+    Returns:
+        True when every word of the span that hangs outside it is nominal.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or span[0].lower_ in _CLAUSE_OPENERS:
+        return False
+    if any(t.lower_ == "as" and t.dep_ == "prep" for t in span):
+        return False  # "described [the decision as legitimate]", the "as" hung on a word inside
+    roots = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+    return all(t.pos_ in _NOMINAL and t.dep_ not in _CLAUSE_DEPS for t in roots)

@@ -63,7 +63,9 @@ class DossierBuilder:
         titles = story_titles(linked)
         linked, roles = resolve_role_mentions(resolve_role_speakers(linked, titles), titles)
         entities = {e.id: _with_roles(e, roles.get(e.id, ())) for e in resolution.entities}
-        quote_items = [(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes]
+        # who said what: statements; a stance ("opposed the rise in prices") stays in the article's
+        # annotations and export, but is no quote of the dossier
+        quote_items = [(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes if q.form != "stance"]
         similarity: Callable[[str, str], float] = lexical_similarity
         if self.embedder is not None:
             # encodes, in one batch, only the quotes of pairs the words leave open
