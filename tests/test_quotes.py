@@ -240,6 +240,14 @@ def test_known_different_speakers_never_share_a_group() -> None:
     assert len(group_quotes(items)) == 1
 
 
+def test_a_sentence_an_article_prints_twice_is_one_version() -> None:
+    said = "once Americans are in your house, it's sometimes difficult to remain alive"
+    other = "when Americans are in your house, it can be difficult to stay alive"
+    groups = group_quotes([("b", _q(said, 10), None), ("b", _q(said, 200), None), ("a", _q(other, 5), None)])
+    assert len(groups) == 1
+    assert [(v.cite.article, v.cite.start) for v in groups[0].variants] == [("a", 5), ("b", 10)]
+
+
 def test_grouping_is_deterministic_and_similarity_pluggable() -> None:
     items = [(aid, _q(t), None) for aid, t in BLINKEN]
     assert group_quotes(items) == group_quotes(list(reversed(items)))

@@ -155,7 +155,8 @@ def group_quotes(items: Sequence[tuple[str, Quote, str | None]],
 
     Returns:
         Every group, singletons included; variants ordered by (article, offset), groups by their
-        first variant. The same input always gives the same output.
+        first variant. A text an article repeats word for word is one variant, at its first place
+        (the repeat is a copied passage of the dossier). The same input always gives the same output.
     """
     order = sorted(range(len(items)), key=lambda k: (items[k][0], items[k][1].content.start,
                                                      items[k][1].content.end))
@@ -200,9 +201,13 @@ def _group(members: list[tuple[str, Quote, str | None]]) -> QuoteGroup:
     names = Counter(_speaker_name(q) for _, q, _ in members if _speaker_name(q))
     key = min(keys, key=lambda k: (-keys[k], k)) if keys else None
     name = min(names, key=lambda n: (-names[n], n)) if names else None
-    variants = tuple(QuoteVariant(Cite(aid, q.content.start, q.content.end), q.content.text)
-                     for aid, q, _ in members)
-    return QuoteGroup(speaker_entity=key, speaker=name, variants=variants)
+    seen: set[tuple[str, str]] = set()
+    variants = []
+    for aid, q, _ in members:
+        if (aid, q.content.text) not in seen:  # an article that prints a sentence twice: one version
+            seen.add((aid, q.content.text))
+            variants.append(QuoteVariant(Cite(aid, q.content.start, q.content.end), q.content.text))
+    return QuoteGroup(speaker_entity=key, speaker=name, variants=tuple(variants))
 
 
 def _speaker_name(q: Quote) -> str | None:
