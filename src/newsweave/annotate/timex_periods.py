@@ -1,9 +1,9 @@
 """Reporting periods of financial news: quarters and halves ("the third quarter", "the fiscal
 first half", "the year-ago period"), and what "a year earlier" or "last year" means after one.
 
-Normalizers for the ``quarter`` and ``year_ago_adj`` patterns of :mod:`newsweave.annotate.timex_rules`;
-:mod:`newsweave.annotate.timexes` pairs them with their patterns and uses :func:`year_before` and
-:func:`compares_with_period` for "a year ago" and "last year".
+Normalizers for the ``quarter``, ``quarter_pair`` and ``year_ago_adj`` patterns of
+:mod:`newsweave.annotate.timex_rules`; :mod:`newsweave.annotate.timexes` pairs them with their patterns
+and uses :func:`year_before` and :func:`compares_with_period` for "a year ago" and "last year".
 """
 
 from __future__ import annotations
@@ -115,6 +115,18 @@ def _quarter_end_named(m: Match, ctx: Context) -> date | None:
 # Relations under which "the quarter"/"period" is the quarter the text last named, not one
 # computed from the DCT (tune split of timex_dev.jsonl, financial news).
 _SAME_QUARTER_RELS = ("", "latest", "this")
+
+
+def norm_quarter_pair(m: Match, ctx: Context) -> Value:
+    """"the first two quarters of 1990", "the last two quarters of next year": the first or second
+    half of that year (``1990-H1``), as "the first half of 1990" is."""
+    half = 1 if m["side"].lower() == "first" else 2
+    if m["y"]:
+        return "DATE", f"{m['y']}-H{half}"
+    if ctx.dct is None:
+        return "DATE", f"XXXX-H{half}"
+    shift = {"last": -1, "next": 1}.get(m["ofrel"].lower(), 0)
+    return "DATE", f"{ctx.dct.year + shift:04d}-H{half}"
 
 
 def norm_year_ago_adj(m: Match, ctx: Context) -> Value:

@@ -209,6 +209,11 @@ PATTERNS: dict[str, str] = {
                 r"|\s+(?:of\s+(?=the)|(?:of\s+)?(?=last|next|this))(?P<ofrel>last|next|this|the)\s+year(?![a-z'’])"
                 r"|\s+(?P<ago>a\s+year\s+(?:ago|earlier))(?![\s-]*[a-z0-9]))?"),
     "year_ago_adj": r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<u>quarter|period)(?![a-z]))?",
+    # "the first two quarters of 1990", "the last two quarters of next year": a half of the year named
+    # (the length alone, "the first two quarters", stays a DURATION of the duration pattern)
+    "quarter_pair": (rf"(?:(?P<approx>{APPROX})\s+)?(?:the\s+)?(?P<side>first|last|final|second|latter)\s+two\s+"
+                     rf"quarters\s+of\s+(?:fiscal\s+)?(?:(?P<y>{YEAR})|(?:the\s+)?(?P<ofrel>last|next|this|current)"
+                     r"\s+(?:fiscal\s+)?year(?![a-z'’]))"),
     "shift": (rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<n>{NUM})[\s-]*)?(?P<u>{UNIT})(?P<pl>s)?\s+"
               r"(?P<dir>ago|earlier|later|from\s+now|hence|previously|(?:before|after)(?![\s-]*[a-z0-9]))"),
     "anaphor_that": (r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:that(?:\s+same)?|the\s+same)\s+"
@@ -275,6 +280,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "holiday": _longest_words([*HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS]),
     "quarter": ("quarter", "period", "half"),
     "year_ago_adj": ("year-",),
+    "quarter_pair": ("quarters",),
     # "from now" may break over a line: "now" is the word every such match holds
     "shift": ("ago", "earlier", "later", "now", "hence", "previously", "before", "after"),
     "anaphor_that": ("that", "same"),

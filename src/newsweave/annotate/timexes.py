@@ -381,6 +381,7 @@ def _compile_rules() -> tuple[_Rule, ...]:
         "day_next_to": _norm_day_next_to, "weekday_of_week": _norm_weekday_of_week, "rel_unit": _norm_rel_unit,
         "season": _norm_season,
         "year_end": _norm_year_end, "quarter": P.norm_quarter, "year_ago_adj": P.norm_year_ago_adj,
+        "quarter_pair": P.norm_quarter_pair,
         "shift": A.norm_shift, "anaphor_that": A.norm_anaphor_that, "anaphor_rel": A.norm_anaphor_rel,
         "anaphor_before": A.norm_anaphor_before, "anaphor_in_the": A.norm_anaphor_in_the, "duration": L.norm_duration,
         "long_adj": L.norm_long_adj, "vague_plural": L.norm_vague_plural, "duration_bare": L.norm_duration_bare,
