@@ -31,3 +31,17 @@ def test_two_quarters_of_a_year_are_a_half_of_it(text: str, span: str, value: st
 def test_two_quarters_without_a_year_stay_a_length() -> None:
     found = extract_timexes("The retailer lost money in the first two quarters.", DCT)
     assert [(t.text, t.type, t.value) for t in found] == [("the first two quarters", "DURATION", "P6M")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a modal of the clause does not carry the day of a ruling ahead: the ruling is news once made
+        ("The growers said they would try to overturn Tuesday's ruling by the state board.", "1989-10-24"),
+        ("Traders will look for a rebound from Wednesday's sharp plunge.", "1989-10-25"),
+        # an event that is scheduled keeps the future reading
+        ("The mayor will speak before Monday's vote on the budget.", "1989-10-30"),
+    ],
+)
+def test_a_weekday_owning_a_past_event_is_a_day_gone(text: str, value: str) -> None:
+    assert [t.value for t in extract_timexes(text, DCT)] == [value]

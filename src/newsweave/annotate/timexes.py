@@ -246,7 +246,8 @@ def _norm_weekday(m: Match, ctx: Context) -> Value:
     elif rel == "this":
         day = anchor + timedelta(days=wd - anchor.isoweekday())
     else:
-        day = V.weekday_near(anchor, wd, ctx.future(m.start(), m.end()))
+        future = ctx.future(m.start(), m.end()) and not R.PAST_EVENT_AFTER.match(ctx.text, m.end())
+        day = V.weekday_near(anchor, wd, future)
     return "DATE", V.day_value(day)
 
 
