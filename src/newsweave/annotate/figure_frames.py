@@ -6,7 +6,7 @@ parse alone does not tell: "800 billion yen worth of financing bills" (the goods
 to the company's revenues" (the total), "rise to 56.2 pct of overall debt" (what rose), "at 105.95
 pct of 1,000 dlr face amount" (a price), "512mb of storage for $99" (a price), "a deal worth $8bn"
 (what is valued), "spent A$584m on buying a stake" (what is bought), "33 dlrs a barrel" (per unit),
-"shares closed at 12 dlrs" (a price).
+"shares closed at 12 dlrs" (a price), "left 30 people dead" (people killed).
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ from newsweave.annotate.figure_subjects import subject_of, subject_phrase, verb_
 if TYPE_CHECKING:
     from newsweave.annotate.figure_measures import NumberExpr
 
-__all__ = ["added_to", "bought", "changed_with", "is_quantity", "level_owner", "magnitude", "noun_up_to", "of_par",
-           "per_unit", "points_moved", "priced_level", "purpose", "share_level", "valued", "worth_of"]
+__all__ = ["added_to", "bought", "changed_with", "is_quantity", "left_in_state", "level_owner", "magnitude",
+           "noun_up_to", "of_par", "per_unit", "points_moved", "priced_level", "purpose", "share_level", "valued",
+           "worth_of"]
 
 # The words of a bond's nominal amount, a share of which is its price ("at 103 pct of par").
 PAR_WORDS = frozenset({"par", "face", "principal", "nominal"})
@@ -261,3 +262,51 @@ def points_moved(doc: Doc, counted: Token, inside: set[int]) -> str | None:
         return None
     subj = subject_of(verb)
     return subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None
+
+
+# The states a disaster or an attack leaves people in ("left 30 dead", "leaving 5,000 without power"),
+# as the measure writes them: the dead are the killed, as "people killed" elsewhere in a story.
+LEFT_STATES = {"dead": "killed", "homeless": "homeless", "injured": "injured", "wounded": "wounded",
+               "hurt": "hurt", "missing": "missing", "stranded": "stranded", "displaced": "displaced",
+               "jobless": "jobless", "unemployed": "unemployed"}
+# Words between "left" and its number: "left at least 30 dead", "leaving an estimated 5,000 ...".
+_BEFORE_LEFT_NUMBER = frozenset({"at", "least", "more", "than", "some", "about", "nearly", "almost", "over",
+                                 "around", "up", "to", "an", "estimated", "roughly", "approximately", "another"})
+
+
+def left_in_state(doc: Doc, expr: NumberExpr) -> str | None:
+    """Who a number counts in "left N (people) dead / homeless / without power" (a casualty frame the
+    parse hangs many ways: "3" on "dead", "dead" on "people", "5,000" as the object): the plural noun
+    or "people", with the state ("people killed", "people without power"); else None.
+
+    Args:
+        doc: the parsed article.
+        expr: the number expression.
+
+    Returns:
+        The measure, or None when the number does not follow a form of "leave" in this frame.
+    """
+    k = expr.start - 1
+    while k >= 0 and doc[k].lower_ in _BEFORE_LEFT_NUMBER:
+        k -= 1
+    if k < 0 or expr.unit is not None:
+        return None
+    # the second of two: "left 30 people dead and 100 injured", its verb earlier in the sentence
+    second = doc[k].lower_ in ("and", ",") and any(
+        t.lemma_.lower() == "leave" and t.pos_ == "VERB" for t in doc[doc[k].sent.start:k])
+    if not second and (doc[k].lemma_.lower() != "leave" or doc[k].pos_ != "VERB"):
+        return None
+    at, noun = expr.end, None
+    if at < len(doc) and doc[at].tag_ == "NNS" and not is_unit_token(doc[at]) \
+            and doc[at].lemma_.lower() not in TIME_NOUNS:
+        noun, at = doc[at].lower_, at + 1
+    if at >= len(doc):
+        return None
+    word = doc[at].lower_
+    if word in LEFT_STATES:
+        state = LEFT_STATES[word]
+        if at + 2 < len(doc) and doc[at + 1].lower_ == "or" and doc[at + 2].lower_ in LEFT_STATES:
+            state = f"{state} or {LEFT_STATES[doc[at + 2].lower_]}"  # "left 1,000 people dead or missing"
+        return f"{noun or 'people'} {state}"
+    lacking = doc[at + 1] if word == "without" and at + 1 < len(doc) and doc[at + 1].pos_ == "NOUN" else None
+    return f"{noun or 'people'} without {lacking.lower_}" if lacking is not None else None

@@ -44,6 +44,7 @@ from newsweave.annotate.figure_frames import (
     bought,
     changed_with,
     is_quantity,
+    left_in_state,
     level_owner,
     magnitude,
     noun_up_to,
@@ -116,6 +117,9 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
         return label
     if magnitude(doc, expr):
         return "earthquake magnitude"  # "registering 7.0 on the open-ended Richter scale" (test9)
+    left = left_in_state(doc, expr)
+    if left is not None:
+        return left  # "left 30 people dead", "leaving 5,000 without power"
     inside = set(range(expr.start, expr.end))
     if expr.unit is None and expr.end - 1 not in expr.core and expr.end - expr.start >= 3 \
             and doc[expr.end - 2].text == "-":

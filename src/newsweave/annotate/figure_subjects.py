@@ -176,6 +176,10 @@ def _antecedent(doc: Doc, anaphor: Token, inside: set[int]) -> str | None:
 def with_event(phrase: str, verb: Token | None) -> str:
     """``phrase`` followed by what happened to it ("people detained"), when a past-tense or
     participle verb says so; plans and wishes ("seeking", "will support") are left out."""
+    if verb is not None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") \
+            and verb.lemma_.lower() in CASUALTY_VERBS:
+        # "a quake struck, killing 14 people": the participle of an event that happened to its object
+        return f"{phrase} {CASUALTY_VERBS[verb.lemma_.lower()]}"
     if verb is None or verb.tag_ not in ("VBN", "VBD"):
         return phrase
     if not verb.lower_.endswith("ed") and verb.lower_ not in IRREGULAR_PARTICIPLES:
