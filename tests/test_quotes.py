@@ -152,6 +152,27 @@ def test_pronoun_speaker_resolves_to_the_person_named_before(nlp: Language) -> N
     assert q.speaker_ref is not None and q.speaker_ref.text == "Ivan Petrov"
 
 
+def test_pronoun_after_a_person_quoted_unnamed_stays_unresolved(nlp: Language) -> None:
+    text = ("Chief executive Anna Berg said on Monday that the plant would close. "
+            "A worker at the plant said morale had collapsed. “Nobody knows who is staying,” she said.")
+    q = only(quotes_of(nlp, text), "Nobody knows")
+    assert q.speaker is not None and q.speaker.text == "she"
+    assert q.speaker_ref is None  # the worker or Berg: never guessed
+    # without the unnamed worker, "she" is Berg
+    q = only(quotes_of(nlp, "Chief executive Anna Berg said on Monday that the plant would close. "
+                            "“Nobody knows who is staying,” she said."), "Nobody knows")
+    assert q.speaker_ref is not None and q.speaker_ref.text == "Anna Berg"
+
+
+def test_a_sources_request_for_anonymity_is_no_statement() -> None:
+    from newsweave.dossier.quote_groups import is_statement
+
+    assert not is_statement(_q("not to be named"))
+    assert not is_statement(_q("to be identified because he was not authorized to speak"))
+    assert not is_statement(Quote(content=Span(0, 14, "the new tariff"), form="stance"))
+    assert is_statement(_q("the talks would be named after the city"))
+
+
 def test_role_noun_speaker_resolves_through_the_title(nlp: Language) -> None:
     text = ("Russian Ambassador to the US Anatoly Antonov spoke on Friday.\n"
             "\"We will assist efforts to restore normal life,\" the Russian diplomat told the outlet.")

@@ -1,8 +1,9 @@
 """Speakers: who a quote's attribution names, resolved to a named mention of the article.
 
 A name is its own referent; a pronoun ("he", "she") goes to the nearest compatible person named
-before it; a role noun ("the Russian diplomat", "the foreign ministry spokeswoman") to the nearest
-person printed with a matching title. Anything else stays unresolved: never guessed.
+before it, unless a person quoted unnamed ("a Brightline engineer said") stands between them in
+the sentence before; a role noun ("the Russian diplomat", "the foreign ministry spokeswoman") to
+the nearest person printed with a matching title. Anything else stays unresolved: never guessed.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from newsweave.annotate.nlp import doc_text, sentence_start
 from newsweave.annotate.quote_marks import find_quoted_regions
 from newsweave.annotate.reported_speech import cue_kind, cue_lemma
-from newsweave.annotate.speech_cues import DIRECT_CUES
+from newsweave.annotate.speech_cues import DIRECT_CUES, EVIDENCE_NOUNS
 from newsweave.model import Mention, Span
 
 __all__ = ["ORG_WORDS", "ROLE_TITLES", "ROLE_WORDS", "SpeakerResolver", "speaker_tokens"]
@@ -48,6 +49,9 @@ ORG_WORDS = frozenset({"ministry", "committee", "council", "department", "house"
                         "party", "union", "agency", "office", "forces", "bank", "court", "news",
                         "times", "post", "channel", "government", "administration", "service"})
 _FEMALE_CUES = frozenset({"spokeswoman", "ms.", "mrs.", "ms", "mrs", "woman", "congresswoman", "she"})
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+_MALE_NOUNS = frozenset({"spokesman", "man", "congressman", "chairman", "father", "husband", "son", "brother",
+                         "boy", "businessman", "policeman", "fireman"})
 
 
 # Links a subjectless cue climbs to find the subject it shares: clauses, conjuncts, participles,
@@ -356,6 +360,9 @@ class SpeakerResolver:
                         and not any(r.start <= m.start < r.end for r in quoted)]
         self.female: set[str] = set()
         self.male: set[str] = set()
+        # where a quote was attributed to a person left unnamed ("A Brightline engineer said ..."),
+        # and the gender its noun gives ("m", "f" or None), in text order
+        self.unnamed: list[tuple[int, str | None]] = []
         self._vote_genders()
 
     def _vote_genders(self) -> None:
@@ -450,7 +457,18 @@ class SpeakerResolver:
                 k -= 1
             return Span.of(text, name[k].idx, root.idx + len(root))
         if root.pos_ == "NOUN":
-            return self._role(_role_titles(root), _nationalities(speaker), lo)
+            found = self._role(_role_titles(root), _nationalities(speaker), lo)
+            # an indefinite description brings in someone new ("A Brightline engineer said"); a
+            # definite one mostly names again a person named before ("the Republican nominee said ...
+            # He said": Trump), so it does not count. ``_pronoun`` heeds it only from the sentence
+            # before the pronoun, in its paragraph. On PolNeAR's 216 articles, counting definite ones
+            # anywhere before unresolved 12 right pronouns and 10 wrong ones; indefinite ones
+            # anywhere, 6 right and none wrong; as written, no pronoun changes there.
+            if found is None and root.tag_ == "NN" and root.lower_ not in ORG_WORDS \
+                    and root.lemma_.lower() not in EVIDENCE_NOUNS and speaker[0].lower_ in _INDEFINITE:
+                gender = "f" if root.lower_ in _FEMALE_CUES else "m" if root.lower_ in _MALE_NOUNS else None
+                self.unnamed.append((lo, gender))  # a later "she said" may be this person
+            return found
         return None
 
     def _before(self, pos: int) -> list[Mention]:
@@ -475,6 +493,10 @@ class SpeakerResolver:
         for m in cands:
             if (not female and self._is_female(m)) or (female and m.text.split()[-1] in self.male):
                 continue
+            if any(m.end <= at < pos and gender in (None, _PRONOUNS[pronoun]) and "\n" not in self.text[at:pos]
+                   and at >= sentence_start(self.doc, sentence_start(self.doc, pos) - 1)
+                   for at, gender in self.unnamed):
+                return None  # a person quoted unnamed since ("A Brightline engineer said ... she said"): unsure
             return Span.of(self.text, m.start, m.end)
         return None
 

@@ -15,7 +15,7 @@ from newsweave.dossier.actors import ActorResolution, resolve_actors
 from newsweave.dossier.embed import SentenceEmbedder
 from newsweave.dossier.figures import group_figures
 from newsweave.dossier.names import PlaceGazetteer
-from newsweave.dossier.quote_groups import embedding_similarity, group_quotes, lexical_similarity
+from newsweave.dossier.quote_groups import embedding_similarity, group_quotes, is_statement, lexical_similarity
 from newsweave.dossier.roles import resolve_role_mentions, resolve_role_speakers, story_titles
 from newsweave.dossier.summary import summarize
 from newsweave.dossier.timeline import build_timeline
@@ -63,9 +63,9 @@ class DossierBuilder:
         titles = story_titles(linked)
         linked, roles = resolve_role_mentions(resolve_role_speakers(linked, titles), titles)
         entities = {e.id: _with_roles(e, roles.get(e.id, ())) for e in resolution.entities}
-        # who said what: statements; a stance ("opposed the rise in prices") stays in the article's
-        # annotations and export, but is no quote of the dossier
-        quote_items = [(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes if q.form != "stance"]
+        # who said what: statements; a stance ("opposed the rise in prices") or a source's request
+        # for anonymity stays in the article's annotations and export, but is no quote of the dossier
+        quote_items = [(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes if is_statement(q)]
         similarity: Callable[[str, str], float] = lexical_similarity
         if self.embedder is not None:
             # encodes, in one batch, only the quotes of pairs the words leave open

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from newsweave.dossier.embed import SentenceEmbedder
 
 __all__ = ["EMBED_MIN_SHARED_STEMS", "EMBED_THRESHOLD", "GROUP_THRESHOLD", "content_stems",
-           "embedding_similarity", "group_quotes", "lexical_similarity"]
+           "embedding_similarity", "group_quotes", "is_statement", "lexical_similarity"]
 
 Similarity = Callable[[str, str], float]
 
@@ -73,6 +73,17 @@ def _folded(text: str) -> str:
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+# A source's terms for speaking, which PolNeAR annotates as attributions ("who declined [to be
+# identified]", "did not want [to be quoted by name]", "requested [anonymity]"): no statement.
+_ANONYMITY = re.compile(r"(?i)^(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b|^anonymity\b")
+
+
+def is_statement(quote: Quote) -> bool:
+    """Whether a quote belongs in a dossier's who-said-what: not a stance on a thing (``form``
+    "stance") and not a source's request for anonymity."""
+    return quote.form != "stance" and not _ANONYMITY.match(quote.content.text)
 
 
 def lexical_similarity(a: str, b: str) -> float:
