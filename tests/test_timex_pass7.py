@@ -39,6 +39,8 @@ def test_two_quarters_without_a_year_stay_a_length() -> None:
         # a modal of the clause does not carry the day of a ruling ahead: the ruling is news once made
         ("The growers said they would try to overturn Tuesday's ruling by the state board.", "1989-10-24"),
         ("Traders will look for a rebound from Wednesday's sharp plunge.", "1989-10-25"),
+        # a price set when the day's trading ended (a made-up merger story put it a week ahead)
+        ("Holders will receive $38 a share, a premium of 27% to Wednesday's closing price.", "1989-10-25"),
         # an event that is scheduled keeps the future reading
         ("The mayor will speak before Monday's vote on the budget.", "1989-10-30"),
     ],

@@ -326,7 +326,8 @@ PRESENT_RIGHT_BEFORE = re.compile(
 # was read a week ahead before (value F1 there 85.40 -> 85.47).
 PAST_EVENT_AFTER = re.compile(
     r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:ruling|decision|verdict|announcement|declaration|attacks?|bombings?|shootings?|"
-    r"killings?|explosions?|blasts?|crash|raids?|arrests?|resignation|death|plunge|collapse|close)\b", re.IGNORECASE)
+    r"killings?|explosions?|blasts?|crash|raids?|arrests?|resignation|death|plunge|collapse|close|closing)\b",
+    re.IGNORECASE)
 # A past-tense verb anywhere (for the clause after a fronted timex: "On Tuesday, the league held ...").
 PAST_VERB = re.compile(
     r"\b(?:\w{3,}ed|said|told|met|left|went|came|gave|took|began|made|held|saw|won|lost|fled|sent|spoke|wrote|"
