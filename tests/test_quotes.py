@@ -137,6 +137,15 @@ def test_dossier_says_who_said_what_without_stances(nlp: Language) -> None:
     assert said == ["that the tax would pay for new roads"]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Acme said on Tuesday it had agreed to buy the mill for $40 million.", "it had agreed to buy the mill"),
+    ("On Friday, the minister said, the talks would resume.", "On Friday, the minister said, the talks"),
+])
+def test_the_day_of_the_report_is_not_what_was_said(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), "the")
+    assert q.content.text.startswith(content)
+
+
 def test_mixed_quote(nlp: Language) -> None:
     text = "The ministry said that the envoy had “made a joke in a boorish manner” about the unrest."
     q = only(quotes_of(nlp, text), "joke")
