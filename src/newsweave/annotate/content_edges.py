@@ -9,14 +9,14 @@ Each function takes a candidate span and returns the corrected edge.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
 from newsweave.annotate.quote_marks import QuotedRegion
 
-__all__ = ["after_report_day", "after_sentence_conjunction", "drop_trailing_aside", "end_before_taken"]
+__all__ = ["after_dateline", "after_report_day", "after_sentence_conjunction", "drop_trailing_aside",
+           "end_before_taken"]
 
 
 # Subordinators of a trailing clause that is the writer's comment, not the reported content
@@ -145,4 +145,18 @@ def after_report_day(text: str, lo: int, hi: int) -> int:
     """Where reported content starts when it opens with the day it was said and no comma ("said
     on Friday he met ..."): after the day. "On Friday, he said, ..." keeps its comma and the day."""
     m = _REPORT_DAY.match(text, lo, hi)
+    return m.end() if m is not None and m.end() < hi else lo
+
+
+# A wire dateline before an article's first sentence ("HANOI, Aug 7 (Reuters) - ", "JERUSALEM - ",
+# "RENO, Nev. (AP) — "): the place in capitals, a region, a day and the agency, then a dash. The parser
+# keeps it in the first sentence; it is no part of what a source said (PolNeAR's one case, train,
+# starts the gold content after it).
+_DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?"
+                       r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s+\([^()\n]{1,30}\))?\s*[-–—]+\s+")
+
+
+def after_dateline(text: str, lo: int, hi: int) -> int:
+    """Where reported content starts when it opens with a wire dateline: after the dateline's dash."""
+    m = _DATELINE.match(text, lo, hi)
     return m.end() if m is not None and m.end() < hi else lo
