@@ -24,7 +24,9 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    inside sentences and never in lower case. ``ActorResolution.added`` lists these mentions
    (``origin`` "story"). Then what is not a name goes: common words, offices ("Prime Minister"),
    portfolios, time zones, headline phrases.
-3. **Groups**: mentions with the same folded text ("U.S." = "US") form one group.
+3. **Groups**: mentions with the same folded text ("U.S." = "US") form one group; a company form
+   is no part of it, abbreviated or spelled out ("Acme Corp" = "Acme Corporation" = "Acme"; Inc,
+   Co, Ltd, LLC, plc ...; not "Group", see ``names._COMPANY_FORMS``).
 4. **Label evidence** per group (``_group_votes``): each NER label is one vote; a title right before
    the name ("President", "Mr", "Colonel-General", ...) or an apposition after it (", a spokesman
    for") is 3 PERSON votes; a word only organizations carry ("Ministry", "Council") is 3 ORG votes
