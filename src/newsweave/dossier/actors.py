@@ -22,8 +22,8 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    surname, becomes a mention too, with the label most of that name's mentions have ("Colts" tagged
    as a noun, "Ellen DeGeneres" called a work of art); a one-word name only once NER found it twice
    inside sentences and never in lower case. ``ActorResolution.added`` lists these mentions
-   (``origin`` "story"). Then what is not a name goes: common words, offices ("Prime Minister"),
-   portfolios, time zones, headline phrases.
+   (``origin`` "story"). Then what is not a name goes: common words, offices ("Prime Minister",
+   "CEO", "Chief Executive", "Managing Director"), portfolios, time zones, headline phrases.
 3. **Groups**: mentions with the same folded text ("U.S." = "US") form one group; a company form
    is no part of it, abbreviated or spelled out ("Acme Corp" = "Acme Corporation" = "Acme"; Inc,
    Co, Ltd, LLC, plc ...; not "Group", see ``names._COMPANY_FORMS``).

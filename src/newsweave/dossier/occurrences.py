@@ -60,10 +60,17 @@ SPREAD_MIN_SEEN = 2
 _CALENDAR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'-]+\b")
-# Offices that, written alone, name no one in particular ("the President said").
+# Offices that, written alone, name no one in particular ("the President said"), with a firm's
+# ("Acme's CEO, María López": NER calls "CEO" an organization). Not "executive" alone: "the
+# Executive" of Northern Ireland is a government; not title words that are names ("Major", "Singer").
 OFFICE_WORDS = frozenset({"president", "minister", "secretary", "ambassador", "spokesman", "spokeswoman",
                           "spokesperson", "chairman", "chairwoman", "governor", "mayor", "senator",
-                          "chancellor", "premier", "prosecutor"})
+                          "chancellor", "premier", "prosecutor", "ceo", "cfo", "coo", "director"})
+# Offices of several words: their last word alone is no office ("Chief Executive"), or a word before
+# it is no title word ("Managing Director").
+OFFICE_PHRASES = frozenset({("chief", "executive"), ("chief", "executive", "officer"),
+                            ("chief", "financial", "officer"), ("chief", "operating", "officer"),
+                            ("managing", "director"), ("executive", "director")})
 # A portfolio right after an office ("Secretary of State", "Minister of Defence") names no actor;
 # a place there ("Prime Minister of Kazakhstan") is kept by the gazetteer check before it.
 _PORTFOLIO_BEFORE = re.compile(
@@ -472,8 +479,8 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
     - A lone capitalized word the same articles write more often in lower case: "Protests" tagged
       NORP is a word the story also uses as an ordinary word ("protests"); a real one-word name
       ("Tokayev", "Kazakhstan", "NATO") is not written in lower case.
-    - An office without a name ("President", "Prime Minister", "Kazakh Foreign Minister",
-      "Colonel"), a portfolio cut from a title ("State" of "Secretary of State", "CIS Affairs" of
+    - An office without a name ("President", "Prime Minister", "Kazakh Foreign Minister", "CEO",
+      "Chief Executive"), a portfolio cut from a title ("State" of "Secretary of State", "CIS Affairs" of
       "Committee on CIS Affairs"), a time zone ("GMT").
     - A phrase seen only in headlines whose words the story also writes in lower case ("Key Role",
       "Social Unrest" in "... Played Key Role in Social Unrest in Kazakhstan").
@@ -507,13 +514,16 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
 
 
 def _is_office(words: list[str], gaz: PlaceGazetteer) -> bool:
-    """An office named without its holder: an office word ("President") alone, or after title words
-    and maybe a nationality or a place ("Kazakh Foreign Minister", "Defense Secretary"). Other
-    title words alone may be names ("Singer" the company, "Major" the person)."""
+    """An office named without its holder: an office word ("President", "CEO") or phrase ("Chief
+    Executive", "Managing Director") alone, or after title words and maybe a nationality or a place
+    ("Kazakh Foreign Minister", "Defense Secretary", "Deputy Chief Executive"). Other title words
+    alone may be names ("Singer" the company, "Major" the person)."""
     if len(words) > 1 and (gaz.is_demonym(words[0]) or gaz.lookup(words[0]) is not None):
         words = words[1:]
     titles = [w.lower().strip(".") for w in words]
-    return titles[-1] in OFFICE_WORDS and all(t in PERSON_TITLES for t in titles)
+    phrase = next((p for p in OFFICE_PHRASES if tuple(titles[-len(p):]) == p), None)
+    before = titles[:-len(phrase)] if phrase else titles[:-1]
+    return (phrase is not None or titles[-1] in OFFICE_WORDS) and all(t in PERSON_TITLES for t in before)
 
 
 def _trim_run_on(occ: Occurrence, persons: set[str], body_keys: set[str]) -> str:
