@@ -1,11 +1,12 @@
-"""Company names: spelled-out company forms and names written as a hyphenated pair (``dossier.actors``)."""
+"""Company names: spelled-out company forms, and two names written as one hyphenated word (``dossier.actors``)."""
 
 from __future__ import annotations
 
 import pytest
 
+from newsweave.dossier.actors import ActorResolution, resolve_actors
 from newsweave.dossier.names import PlaceGazetteer, has_corp_suffix, has_org_word, match_key
-from test_actors import actor_with, resolve
+from test_actors import actor_with, entity_at, occurrences, resolve
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +56,37 @@ def test_one_word_and_a_company_form_is_no_initialism(gazetteer: PlaceGazetteer)
                                      ("British Broadcasting Corporation", "ORG")]))
     assert actor_with(res, "EC").id != actor_with(res, "Electric Co").id
     assert actor_with(res, "BBC").id == actor_with(res, "British Broadcasting Corporation").id
+
+
+def _pair_story(gazetteer: PlaceGazetteer, pair: str, first: tuple[str, str], second: tuple[str, str]
+                ) -> tuple[str, ActorResolution]:
+    text = (f"Regulators to review {pair} tie-up\n\n{first[0]} said on Monday it had talks with "
+            f"{second[0]}. Officials met {first[0]} and {second[0]} in March.")
+    body = [m for name, label in (first, second)  # NER found the names in the body sentences
+            for m in occurrences(text, name, label, [-2, -1])]
+    return text, resolve_actors([("a0", text, [*occurrences(text, pair, "ORG", [0]), *body])], gazetteer)
+
+
+@pytest.mark.parametrize(("pair", "first", "second"),
+                         [("Acme-Brightline", "Acme", "Brightline"), ("Renault/Nissan", "Renault", "Nissan"),
+                          ("US-China", "US", "China"), ("U.S.-Japan", "U.S.", "Japan")])
+def test_two_known_names_joined_by_a_hyphen_are_a_mention_of_each(gazetteer: PlaceGazetteer, pair: str,
+                                                                  first: str, second: str) -> None:
+    labels = {"US": "GPE", "China": "GPE", "U.S.": "GPE", "Japan": "GPE"}
+    text, res = _pair_story(gazetteer, pair, (first, labels.get(first, "ORG")), (second, labels.get(second, "ORG")))
+    assert not [e for e in res.entities if pair in e.aliases]
+    assert entity_at(res, "a0", text, first, 0) == actor_with(res, first).id
+    assert entity_at(res, "a0", text, second, 0) == actor_with(res, second).id
+    assert actor_with(res, first).mentions == actor_with(res, second).mentions == 3
+
+
+@pytest.mark.parametrize(("pair", "first", "second"),
+                         [("Hewlett-Packard", ("Compaq", "ORG"), ("Dell", "ORG")),  # never written apart
+                          ("Rolls-Royce", ("Royce", "ORG"), ("Airbus", "ORG")),  # one side only
+                          ("Guinea-Bissau", ("Guinea", "GPE"), ("Bissau", "GPE")),  # a country
+                          ("Harley-Davidson", ("William Harley", "PERSON"), ("Arthur Davidson", "PERSON")),
+                          ("Hughes/Conserdyne Corp", ("Hughes", "ORG"), ("Conserdyne", "ORG"))])  # a company form
+def test_a_hyphenated_name_stays_whole(gazetteer: PlaceGazetteer, pair: str, first: tuple[str, str],
+                                       second: tuple[str, str]) -> None:
+    text, res = _pair_story(gazetteer, pair, first, second)
+    assert entity_at(res, "a0", text, pair) == actor_with(res, pair).id  # the span is not split

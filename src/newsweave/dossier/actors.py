@@ -13,10 +13,12 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    "Maria ZakharovaOfficial"); a name in a Title Case headline that appears nowhere in body text
    is cut back to the longest body-text name it starts with ("Colts Beat Chiefs" -> "Colts").
    A title-line name cut back this way gives up the rest of its span ("Chiefs" can be found there).
-   A span NER ran over two names the story knows, joined by "and" ("Lopez and Carrasquillo"), or
-   over known names among other words of the article's head ("... Flips Bush Endangered Species
-   Ruling"), is split into those names (``split_run_ons``); two mentions one space apart that
-   make a name the story writes whole elsewhere are joined ("Telecom" "Egypt", ``join_split_names``).
+   A span NER ran over two names the story knows, joined by "and" ("Lopez and Carrasquillo") or
+   by a hyphen or slash ("Acme-Brightline"; not a place, "Guinea-Bissau", nor a name the story
+   never writes apart, "Hewlett-Packard"), or over known names among other words of the
+   article's head ("... Flips Bush Endangered Species Ruling"), is split into those names
+   (``split_run_ons``); two mentions one space apart that make a name the story writes whole
+   elsewhere are joined ("Telecom" "Egypt", ``join_split_names``).
 2. **Names found again** (``find_again``, ``name_spread.spread_names``): every other place where the
    articles write a name the story already uses as an actor (outside headlines), or a person's
    surname, becomes a mention too, with the label most of that name's mentions have ("Colts" tagged
@@ -184,7 +186,7 @@ def resolve_actors(
     occurrences = repair_surfaces(occurrences + joined, gaz)
     cut = cut_headline_spans(occurrences, texts)
     occurrences, nicknamed = join_quoted_nicknames(occurrences, texts)
-    occurrences, split = split_run_ons(occurrences + nicknamed, texts)
+    occurrences, split = split_run_ons(occurrences + nicknamed, texts, gaz)
     occurrences += split
     found = find_again(occurrences, texts, lower, gaz)
     occurrences = drop_common_words(occurrences + found, texts, lower, gaz)

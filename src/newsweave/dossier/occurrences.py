@@ -238,15 +238,19 @@ def join_split_names(occurrences: list[Occurrence], texts: Mapping[str, str]
 _CONJUNCTIONS = frozenset({"and", "&"})
 
 
-def split_run_ons(occurrences: list[Occurrence], texts: Mapping[str, str]
+def split_run_ons(occurrences: list[Occurrence], texts: Mapping[str, str], gaz: PlaceGazetteer
                   ) -> tuple[list[Occurrence], list[Occurrence]]:
     """Split a span NER ran over several names into the names the story knows.
 
     The names known are those of the story's mentions outside headlines, and the surnames of its
-    multi-word persons. Two cases:
+    multi-word persons. Three cases:
 
     - two known names joined by "and" or "&" ("Lopez and Carrasquillo", "Locke and Salazar",
       "EU & IMF"), never one name twice ("Johnson & Johnson");
+    - two known names joined by a hyphen, a dash or a slash ("Acme-Brightline tie-up",
+      "Renault/Nissan", "US-China talks"); a name the story never writes apart stays whole
+      ("Hewlett-Packard", "Jean-Pierre"), and so do a gazetteer place ("Guinea-Bissau", "Alma-Ata")
+      and an organization named after two of the story's persons ("Harley-Davidson");
     - a span in an article's head (its title, date and subtitle lines) that is written nowhere
       outside headlines and holds known names among other words ("Obama Administration Flips Bush
       Endangered Species Ruling", "Negotiations for HUNGER GAMES Sequel"): the known names are
@@ -271,7 +275,8 @@ def split_run_ons(occurrences: list[Occurrence], texts: Mapping[str, str]
     heads: dict[str, int] = {}  # article id -> where its head ends, computed once
     for occ in occurrences:
         aid, start, end = occ.key
-        pieces = _coordinated_names(texts[aid], start, end, known)
+        pieces = _coordinated_names(texts[aid], start, end, known) \
+            or _paired_names(texts[aid], start, end, known, occ.label, gaz)
         if not pieces and occ.headline and match_key(occ.surface) not in known:
             if aid not in heads:
                 heads[aid] = head_end(texts[aid])
@@ -322,6 +327,34 @@ def _coordinated_names(text: str, start: int, end: int, known: Mapping[str, str]
     if any(k != whole_key and k.startswith(whole_key) for k in known):
         return []  # "Standard and Poor's" where the story names "Standard and Poor's Corp"
     return [(s, e, k) for (s, e), k in zip(sides, keys, strict=True)]
+
+
+# What joins two names into one word: "Acme-Brightline", "Renault/Nissan", "US–China", "U.S.-Japan".
+_PAIR_JOINS = re.compile(r"(?<=[\w.])[-/–](?=\w)")
+
+
+def _paired_names(text: str, start: int, end: int, known: Mapping[str, str], label: str,
+                  gaz: PlaceGazetteer) -> list[tuple[int, int, str]]:
+    """Two different known names joined by a hyphen, dash or slash into the span: their spans and
+    keys, else [] (see ``split_run_ons``)."""
+    words = _written_words(text, start, end)
+    if not words:
+        return []
+    s, e = words[0][0], words[-1][1]
+    if text[s:e].endswith(("'s", "’s")):
+        e -= 2  # "Brightline's" (a trailing apostrophe is edge punctuation already)
+    whole = text[s:e]
+    if gaz.lookup(whole) is not None or has_corp_suffix(whole) or words_of(whole)[-1] in ORG_WORDS:
+        return []  # one place: "Guinea-Bissau", "Alma-Ata"; one firm: "Hughes/Conserdyne Corp"
+    for join in _PAIR_JOINS.finditer(text, s, e):
+        sides = [(s, join.start()), (join.end(), e)]
+        keys = [match_key(clean_surface(text[a:b])) for a, b in sides]
+        if keys[0] == keys[1] or not all(len(k) >= 2 and k in known for k in keys):
+            continue
+        if label == "ORG" and all(known[k] == "PERSON" for k in keys):
+            continue  # a firm named after two people of the story: "Harley-Davidson"
+        return [(a, b, k) for (a, b), k in zip(sides, keys, strict=True)]
+    return []
 
 
 def _names_inside(text: str, start: int, end: int, known: Mapping[str, str]
