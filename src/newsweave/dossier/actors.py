@@ -13,18 +13,22 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    "Maria ZakharovaOfficial"); a name in a Title Case headline that appears nowhere in body text
    is cut back to the longest body-text name it starts with ("Colts Beat Chiefs" -> "Colts").
    A title-line name cut back this way gives up the rest of its span ("Chiefs" can be found there).
-   A span NER ran over two names the story knows, joined by "and" ("Lopez and Carrasquillo"), or
-   over known names among other words of the article's head ("... Flips Bush Endangered Species
-   Ruling"), is split into those names (``split_run_ons``); two mentions one space apart that
-   make a name the story writes whole elsewhere are joined ("Telecom" "Egypt", ``join_split_names``).
+   A span NER ran over two names the story knows, joined by "and" ("Lopez and Carrasquillo") or
+   by a hyphen or slash ("Acme-Brightline"; not a place, "Guinea-Bissau", nor a name the story
+   never writes apart, "Hewlett-Packard"), or over known names among other words of the
+   article's head ("... Flips Bush Endangered Species Ruling"), is split into those names
+   (``split_run_ons``); two mentions one space apart that make a name the story writes whole
+   elsewhere are joined ("Telecom" "Egypt", ``join_split_names``).
 2. **Names found again** (``find_again``, ``name_spread.spread_names``): every other place where the
    articles write a name the story already uses as an actor (outside headlines), or a person's
    surname, becomes a mention too, with the label most of that name's mentions have ("Colts" tagged
    as a noun, "Ellen DeGeneres" called a work of art); a one-word name only once NER found it twice
    inside sentences and never in lower case. ``ActorResolution.added`` lists these mentions
-   (``origin`` "story"). Then what is not a name goes: common words, offices ("Prime Minister"),
-   portfolios, time zones, headline phrases.
-3. **Groups**: mentions with the same folded text ("U.S." = "US") form one group.
+   (``origin`` "story"). Then what is not a name goes: common words, offices ("Prime Minister",
+   "CEO", "Chief Executive", "Managing Director"), portfolios, time zones, headline phrases.
+3. **Groups**: mentions with the same folded text ("U.S." = "US") form one group; a company form
+   is no part of it, abbreviated or spelled out ("Acme Corp" = "Acme Corporation" = "Acme"; Inc,
+   Co, Ltd, LLC, plc ...; not "Group", see ``names._COMPANY_FORMS``).
 4. **Label evidence** per group (``_group_votes``): each NER label is one vote; a title right before
    the name ("President", "Mr", "Colonel-General", ...) or an apposition after it (", a spokesman
    for") is 3 PERSON votes; a word only organizations carry ("Ministry", "Council") is 3 ORG votes
@@ -182,7 +186,7 @@ def resolve_actors(
     occurrences = repair_surfaces(occurrences + joined, gaz)
     cut = cut_headline_spans(occurrences, texts)
     occurrences, nicknamed = join_quoted_nicknames(occurrences, texts)
-    occurrences, split = split_run_ons(occurrences + nicknamed, texts)
+    occurrences, split = split_run_ons(occurrences + nicknamed, texts, gaz)
     occurrences += split
     found = find_again(occurrences, texts, lower, gaz)
     occurrences = drop_common_words(occurrences + found, texts, lower, gaz)

@@ -69,8 +69,12 @@ ORG_WORDS = frozenset({
 })
 
 # Company forms, and with people's post-nominals ("Regina Benjamin, MD", "Ken Griffey Jr.") the
-# suffixes dropped from the matching key ("Apple Inc." ~ "Apple").
-_COMPANY_FORMS = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag", "gmbh"})
+# suffixes dropped from the matching key ("Apple Inc." ~ "Apple"). A form is dropped spelled out
+# as well as abbreviated, so "Acme Corporation" ~ "Acme Corp" ~ "Acme"; not "group" or "holdings":
+# a group is often another company than the one of its name ("Tata Group" owns "Tata Motors"), and
+# "X Group" = "X" only by the safer ``GENERIC_HEADS`` and short-name rules of ``dossier.actors``.
+_COMPANY_FORMS = frozenset({"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited",
+                            "llc", "plc", "sa", "ag", "gmbh"})
 POST_NOMINALS = frozenset({"md", "phd", "jr", "sr", "ii", "iii", "esq", "mba"})
 _CORP_SUFFIXES = _COMPANY_FORMS | POST_NOMINALS
 # British spellings folded to one form, so "Promises Treatment Centre" = "... Center".
@@ -211,12 +215,14 @@ def acronym_of(name: str) -> set[str]:
 
     Returns:
         Upper-case initials with and without function words ({"CSTO"} for "Collective Security
-        Treaty Organization"); empty for a one-word name.
+        Treaty Organization"); empty for a one-word name, also when the other words are function
+        words and company forms: "Electric Co" is no "EC" (Reuters, where the European Community
+        is), though "British Broadcasting Corporation" is the BBC.
     """
     words = [w for w in re.split(r"[\s-]+", anyascii(name)) if w and w[0].isalpha()]
-    if len(words) < 2:
-        return set()
     content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+    if len(words) < 2 or len(_folded_words(" ".join(content))) < 2:
+        return set()
     return {"".join(w[0] for w in ws).upper() for ws in (words, content) if len(ws) >= 2}
 
 
@@ -271,7 +277,8 @@ def lower_case_words(texts: Iterable[str]) -> Counter[str]:
 
 
 def has_corp_suffix(name: str) -> bool:
-    """Whether a name ends in a company form ("Ryan Homes Inc", "Williams Co."; not "Ken Griffey Jr.")."""
+    """Whether a name ends in a company form ("Ryan Homes Inc", "Williams Co.", "Acme Corporation";
+    not "Ken Griffey Jr.")."""
     words = _WORD.findall(anyascii(name).lower().replace(".", ""))
     return len(words) > 1 and words[-1] in _COMPANY_FORMS
 
@@ -283,8 +290,9 @@ def is_acronym(name: str) -> bool:
 
 
 def has_org_word(name: str) -> bool:
-    """Whether a name contains a word that only organizations carry ("Ministry", "Council")."""
-    return any(w in ORG_WORDS for w in words_of(name))
+    """Whether a name contains a word that only organizations carry ("Ministry", "Council") or ends
+    in a company form ("Acme Corporation": ``words_of`` drops the form, the name is still a firm's)."""
+    return any(w in ORG_WORDS for w in words_of(name)) or has_corp_suffix(name)
 
 
 @dataclass(frozen=True, slots=True)

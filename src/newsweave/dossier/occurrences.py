@@ -60,10 +60,17 @@ SPREAD_MIN_SEEN = 2
 _CALENDAR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'-]+\b")
-# Offices that, written alone, name no one in particular ("the President said").
+# Offices that, written alone, name no one in particular ("the President said"), with a firm's
+# ("Acme's CEO, María López": NER calls "CEO" an organization). Not "executive" alone: "the
+# Executive" of Northern Ireland is a government; not title words that are names ("Major", "Singer").
 OFFICE_WORDS = frozenset({"president", "minister", "secretary", "ambassador", "spokesman", "spokeswoman",
                           "spokesperson", "chairman", "chairwoman", "governor", "mayor", "senator",
-                          "chancellor", "premier", "prosecutor"})
+                          "chancellor", "premier", "prosecutor", "ceo", "cfo", "coo", "director"})
+# Offices of several words: their last word alone is no office ("Chief Executive"), or a word before
+# it is no title word ("Managing Director").
+OFFICE_PHRASES = frozenset({("chief", "executive"), ("chief", "executive", "officer"),
+                            ("chief", "financial", "officer"), ("chief", "operating", "officer"),
+                            ("managing", "director"), ("executive", "director")})
 # A portfolio right after an office ("Secretary of State", "Minister of Defence") names no actor;
 # a place there ("Prime Minister of Kazakhstan") is kept by the gazetteer check before it.
 _PORTFOLIO_BEFORE = re.compile(
@@ -231,15 +238,19 @@ def join_split_names(occurrences: list[Occurrence], texts: Mapping[str, str]
 _CONJUNCTIONS = frozenset({"and", "&"})
 
 
-def split_run_ons(occurrences: list[Occurrence], texts: Mapping[str, str]
+def split_run_ons(occurrences: list[Occurrence], texts: Mapping[str, str], gaz: PlaceGazetteer
                   ) -> tuple[list[Occurrence], list[Occurrence]]:
     """Split a span NER ran over several names into the names the story knows.
 
     The names known are those of the story's mentions outside headlines, and the surnames of its
-    multi-word persons. Two cases:
+    multi-word persons. Three cases:
 
     - two known names joined by "and" or "&" ("Lopez and Carrasquillo", "Locke and Salazar",
       "EU & IMF"), never one name twice ("Johnson & Johnson");
+    - two known names joined by a hyphen, a dash or a slash ("Acme-Brightline tie-up",
+      "Renault/Nissan", "US-China talks"); a name the story never writes apart stays whole
+      ("Hewlett-Packard", "Jean-Pierre"), and so do a gazetteer place ("Guinea-Bissau", "Alma-Ata")
+      and an organization named after two of the story's persons ("Harley-Davidson");
     - a span in an article's head (its title, date and subtitle lines) that is written nowhere
       outside headlines and holds known names among other words ("Obama Administration Flips Bush
       Endangered Species Ruling", "Negotiations for HUNGER GAMES Sequel"): the known names are
@@ -264,7 +275,8 @@ def split_run_ons(occurrences: list[Occurrence], texts: Mapping[str, str]
     heads: dict[str, int] = {}  # article id -> where its head ends, computed once
     for occ in occurrences:
         aid, start, end = occ.key
-        pieces = _coordinated_names(texts[aid], start, end, known)
+        pieces = _coordinated_names(texts[aid], start, end, known) \
+            or _paired_names(texts[aid], start, end, known, occ.label, gaz)
         if not pieces and occ.headline and match_key(occ.surface) not in known:
             if aid not in heads:
                 heads[aid] = head_end(texts[aid])
@@ -315,6 +327,34 @@ def _coordinated_names(text: str, start: int, end: int, known: Mapping[str, str]
     if any(k != whole_key and k.startswith(whole_key) for k in known):
         return []  # "Standard and Poor's" where the story names "Standard and Poor's Corp"
     return [(s, e, k) for (s, e), k in zip(sides, keys, strict=True)]
+
+
+# What joins two names into one word: "Acme-Brightline", "Renault/Nissan", "US–China", "U.S.-Japan".
+_PAIR_JOINS = re.compile(r"(?<=[\w.])[-/–](?=\w)")
+
+
+def _paired_names(text: str, start: int, end: int, known: Mapping[str, str], label: str,
+                  gaz: PlaceGazetteer) -> list[tuple[int, int, str]]:
+    """Two different known names joined by a hyphen, dash or slash into the span: their spans and
+    keys, else [] (see ``split_run_ons``)."""
+    words = _written_words(text, start, end)
+    if not words:
+        return []
+    s, e = words[0][0], words[-1][1]
+    if text[s:e].endswith(("'s", "’s")):
+        e -= 2  # "Brightline's" (a trailing apostrophe is edge punctuation already)
+    whole = text[s:e]
+    if gaz.lookup(whole) is not None or has_corp_suffix(whole) or words_of(whole)[-1] in ORG_WORDS:
+        return []  # one place: "Guinea-Bissau", "Alma-Ata"; one firm: "Hughes/Conserdyne Corp"
+    for join in _PAIR_JOINS.finditer(text, s, e):
+        sides = [(s, join.start()), (join.end(), e)]
+        keys = [match_key(clean_surface(text[a:b])) for a, b in sides]
+        if keys[0] == keys[1] or not all(len(k) >= 2 and k in known for k in keys):
+            continue
+        if label == "ORG" and all(known[k] == "PERSON" for k in keys):
+            continue  # a firm named after two people of the story: "Harley-Davidson"
+        return [(a, b, k) for (a, b), k in zip(sides, keys, strict=True)]
+    return []
 
 
 def _names_inside(text: str, start: int, end: int, known: Mapping[str, str]
@@ -472,8 +512,8 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
     - A lone capitalized word the same articles write more often in lower case: "Protests" tagged
       NORP is a word the story also uses as an ordinary word ("protests"); a real one-word name
       ("Tokayev", "Kazakhstan", "NATO") is not written in lower case.
-    - An office without a name ("President", "Prime Minister", "Kazakh Foreign Minister",
-      "Colonel"), a portfolio cut from a title ("State" of "Secretary of State", "CIS Affairs" of
+    - An office without a name ("President", "Prime Minister", "Kazakh Foreign Minister", "CEO",
+      "Chief Executive"), a portfolio cut from a title ("State" of "Secretary of State", "CIS Affairs" of
       "Committee on CIS Affairs"), a time zone ("GMT").
     - A phrase seen only in headlines whose words the story also writes in lower case ("Key Role",
       "Social Unrest" in "... Played Key Role in Social Unrest in Kazakhstan").
@@ -507,13 +547,16 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
 
 
 def _is_office(words: list[str], gaz: PlaceGazetteer) -> bool:
-    """An office named without its holder: an office word ("President") alone, or after title words
-    and maybe a nationality or a place ("Kazakh Foreign Minister", "Defense Secretary"). Other
-    title words alone may be names ("Singer" the company, "Major" the person)."""
+    """An office named without its holder: an office word ("President", "CEO") or phrase ("Chief
+    Executive", "Managing Director") alone, or after title words and maybe a nationality or a place
+    ("Kazakh Foreign Minister", "Defense Secretary", "Deputy Chief Executive"). Other title words
+    alone may be names ("Singer" the company, "Major" the person)."""
     if len(words) > 1 and (gaz.is_demonym(words[0]) or gaz.lookup(words[0]) is not None):
         words = words[1:]
     titles = [w.lower().strip(".") for w in words]
-    return titles[-1] in OFFICE_WORDS and all(t in PERSON_TITLES for t in titles)
+    phrase = next((p for p in OFFICE_PHRASES if tuple(titles[-len(p):]) == p), None)
+    before = titles[:-len(phrase)] if phrase else titles[:-1]
+    return (phrase is not None or titles[-1] in OFFICE_WORDS) and all(t in PERSON_TITLES for t in before)
 
 
 def _trim_run_on(occ: Occurrence, persons: set[str], body_keys: set[str]) -> str:
