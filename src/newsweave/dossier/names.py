@@ -139,6 +139,9 @@ def title_prefix_len(words: list[str]) -> int:
             break
         if low in _TITLE_HEADS:
             best = i + 1
+    rest = " ".join(words[best:])
+    if best and (has_org_word(rest) or (best == 1 and words[0].lower() == "general" and len(words) == 2)):
+        return 0  # a company named so: "General Electric Co", "General Motors", "General Mills"
     return best
 
 
