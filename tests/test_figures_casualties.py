@@ -5,9 +5,14 @@ right). Every sentence here is written for the test, none is taken from a corpus
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from spacy.language import Language
 
+from newsweave.annotate.figures import extract_figures
+from newsweave.dossier.figures import group_figures
+from newsweave.model import Annotations, Article
 from test_figures_round10 import _figure
 
 
@@ -24,6 +29,11 @@ from test_figures_round10 import _figure
     ("The landslide left at least 30 people dead and 100 injured.", "30", "people killed"),
     ("The landslide left at least 30 people dead and 100 injured.", "100", "people injured"),
     ("The cyclone left 900 people dead or missing.", "900", "people killed or missing"),
+    # the state said of its subject
+    ("Another 9 people were missing after the landslide.", "9", "people missing"),
+    ("Four fishermen remain missing.", "Four", "fishermen missing"),
+    ("At least 30 people are still missing after the storm.", "30", "people missing"),
+    ("About 300 villagers are dead or missing.", "300", "villagers killed or missing"),
 ])
 def test_casualty_frames(nlp: Language, text: str, span: str, measure: str) -> None:
     assert _figure(nlp, text, span).measure == measure
@@ -33,3 +43,29 @@ def test_other_participles_and_leaves_keep_their_reading(nlp: Language) -> None:
     assert _figure(nlp, "Seeking 40 engineers, the firm opened an office.", "40").measure == "engineers"  # a plan
     left = _figure(nlp, "The company left 5 mln dlrs in its reserve fund.", "5 mln dlrs").measure  # no state
     assert left is None or "people" not in left
+
+
+def _report(aid: str, text: str, published: str, nlp: Language) -> tuple[Article, Annotations]:
+    return (Article(aid, text, published=date.fromisoformat(published)),
+            Annotations(aid, figures=tuple(extract_figures(nlp(text)))))
+
+
+def test_a_toll_that_rises_then_falls_is_an_update_then_a_contradiction(nlp: Language) -> None:
+    groups = group_figures([
+        _report("a", "Floods killed 12 people in the province, the agency said.", "2023-08-07", nlp),
+        _report("b", "The flood toll rose to 17 on Tuesday.", "2023-08-08", nlp),
+        _report("c", "The ministry said 15 people had died in the floods.", "2023-08-09", nlp)])
+    killed = [g for g in groups if {r.value for r in g.reports} == {12.0, 17.0, 15.0}]
+    assert len(killed) == 1 and killed[0].conflict and killed[0].note is not None
+    assert "likely an update" in killed[0].note  # 12 then 17
+    assert "then 15 (c, 2023-08-09) is lower than the earlier 17 (b, 2023-08-08)" in killed[0].note
+
+
+def test_homes_and_houses_are_one_measure_and_the_missing_may_fall(nlp: Language) -> None:
+    groups = group_figures([
+        _report("a", "Another 9 people were missing and 2,300 homes were damaged.", "2023-08-07", nlp),
+        _report("b", "Four people remain missing. The floods damaged 2,500 houses.", "2023-08-08", nlp)])
+    by_values = {frozenset(r.value for r in g.reports): g for g in groups}
+    assert frozenset({2300.0, 2500.0}) in by_values
+    missing = by_values[frozenset({9.0, 4.0})]
+    assert missing.note is not None and "likely an update" in missing.note

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newsweave.annotate.figure_cues import (
     ADDING_VERBS,
+    CASUALTY_STATES,
     CHANGE_NOUNS,
     CHANGE_VERBS,
     LEVEL_NOUNS,
@@ -264,11 +265,6 @@ def points_moved(doc: Doc, counted: Token, inside: set[int]) -> str | None:
     return subject_phrase(doc, subj, inside) if subj is not None and subj.pos_ in NOUN_POS else None
 
 
-# The states a disaster or an attack leaves people in ("left 30 dead", "leaving 5,000 without power"),
-# as the measure writes them: the dead are the killed, as "people killed" elsewhere in a story.
-LEFT_STATES = {"dead": "killed", "homeless": "homeless", "injured": "injured", "wounded": "wounded",
-               "hurt": "hurt", "missing": "missing", "stranded": "stranded", "displaced": "displaced",
-               "jobless": "jobless", "unemployed": "unemployed"}
 # Words between "left" and its number: "left at least 30 dead", "leaving an estimated 5,000 ...".
 _BEFORE_LEFT_NUMBER = frozenset({"at", "least", "more", "than", "some", "about", "nearly", "almost", "over",
                                  "around", "up", "to", "an", "estimated", "roughly", "approximately", "another"})
@@ -303,10 +299,10 @@ def left_in_state(doc: Doc, expr: NumberExpr) -> str | None:
     if at >= len(doc):
         return None
     word = doc[at].lower_
-    if word in LEFT_STATES:
-        state = LEFT_STATES[word]
-        if at + 2 < len(doc) and doc[at + 1].lower_ == "or" and doc[at + 2].lower_ in LEFT_STATES:
-            state = f"{state} or {LEFT_STATES[doc[at + 2].lower_]}"  # "left 1,000 people dead or missing"
+    if word in CASUALTY_STATES:
+        state = CASUALTY_STATES[word]
+        if at + 2 < len(doc) and doc[at + 1].lower_ == "or" and doc[at + 2].lower_ in CASUALTY_STATES:
+            state = f"{state} or {CASUALTY_STATES[doc[at + 2].lower_]}"  # "left 1,000 people dead or missing"
         return f"{noun or 'people'} {state}"
     lacking = doc[at + 1] if word == "without" and at + 1 < len(doc) and doc[at + 1].pos_ == "NOUN" else None
     return f"{noun or 'people'} without {lacking.lower_}" if lacking is not None else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsweave.annotate.figure_cues import (
+    CASUALTY_STATES,
     CASUALTY_VERBS,
     CHANGE_NOUNS,
     CHANGE_VERBS,
@@ -176,6 +177,9 @@ def _antecedent(doc: Doc, anaphor: Token, inside: set[int]) -> str | None:
 def with_event(phrase: str, verb: Token | None) -> str:
     """``phrase`` followed by what happened to it ("people detained"), when a past-tense or
     participle verb says so; plans and wishes ("seeking", "will support") are left out."""
+    state = _state_of(verb) if verb is not None else None
+    if state is not None:
+        return f"{phrase} {state}"  # "9 people were missing", "four remain missing", "are still missing"
     if verb is not None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") \
             and verb.lemma_.lower() in CASUALTY_VERBS:
         # "a quake struck, killing 14 people": the participle of an event that happened to its object
@@ -196,6 +200,22 @@ def with_event(phrase: str, verb: Token | None) -> str:
         # "workers laid off"), and its particle cannot end a measure, whose last word is read as the head
         return phrase
     return f"{phrase} {verb.lower_}"
+
+
+def _state_of(verb: Token) -> str | None:
+    """The casualty state a subject is said to be in ("were missing", "remain missing", "are still
+    missing", "were dead"), as ``CASUALTY_STATES`` writes it; None otherwise."""
+    if verb.lower_ == "missing" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
+        return "missing"  # "are still missing", parsed as a progressive verb
+    if verb.lemma_.lower() not in ("be", "remain", "stay"):
+        return None
+    word = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in CASUALTY_STATES), None)
+    if word is None:
+        return None
+    other = next((c for c in word.children if c.dep_ == "conj" and c.lower_ in CASUALTY_STATES), None)
+    state = CASUALTY_STATES[word.lower_]
+    # "are dead or missing": both, a count other than the dead alone
+    return f"{state} or {CASUALTY_STATES[other.lower_]}" if other is not None else state
 
 
 def elided_whole(subject: Token, start: int, value: float) -> Token | None:
