@@ -145,6 +145,15 @@ def test_former_place_name_and_city_named_like_a_person(gazetteer: PlaceGazettee
     assert city.type == "GPE" and person.type == "PERSON"
 
 
+def test_a_wire_datelines_city_in_capitals_is_the_place_and_its_month_no_actor(gazetteer: PlaceGazetteer) -> None:
+    text = "HANOI, Aug 7 (Reuters) - Floods hit the north. Rescuers left Hanoi at dawn."
+    res = resolve(gazetteer, (text, [("HANOI", "ORG"), ("Aug", "ORG"), ("Reuters", "ORG"), ("Hanoi", "GPE")]))
+    hanoi = actor_with(res, "HANOI")
+    assert hanoi.name == "Hanoi" and hanoi.type == "GPE" and hanoi.mentions == 2
+    assert not [e for e in res.entities if "Aug" in e.aliases]
+    assert gazetteer.lookup("IE") is None and gazetteer.lookup("MAN") is None  # initialisms stay apart
+
+
 def test_country_variants(gazetteer: PlaceGazetteer) -> None:
     res = resolve(gazetteer, ("The U.S. and the United States and the US.",
                               [("U.S.", "GPE"), ("United States", "GPE"), ("US", "GPE")]))

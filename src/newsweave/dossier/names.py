@@ -336,8 +336,11 @@ class PlaceGazetteer:
         place = self._loaded().get(match_key(name))
         if place is not None and not place.primary and self.is_demonym(name):
             return None
-        if place is not None and place.kind == "city" and is_acronym(name):
-            return None  # "IE", "CU", "MAN" are initialisms, not a city's alternate name (ECB+ dev)
+        if place is not None and place.kind == "city" and is_acronym(name) \
+                and (len(name.replace(".", "")) < 4 or not place.primary):
+            # "IE", "CU", "MAN" are initialisms, not a city's alternate name (ECB+ dev); a city's own
+            # name in capitals is a wire dateline's place ("HANOI, Aug 7 -", "MOSCOW", "ROME")
+            return None
         if place is not None and place.code and not name.isupper():
             return None  # "Ata" (of "Alma-Ata" cut in two) is not ATA, Antarctica's ISO code
         return place

@@ -59,6 +59,7 @@ _NOT_ALNUM = "".join(sorted(set(".,;:!?&'\"’”“()[]-–— ")))
 SPREAD_MIN_SEEN = 2
 _CALENDAR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
+_DAY_NUMBER = re.compile(r"\.?\s+\d{1,2}\b")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'-]+\b")
 # Offices that, written alone, name no one in particular ("the President said"), with a firm's
 # ("Acme's CEO, María López": NER calls "CEO" an organization). Not "executive" alone: "the
@@ -531,11 +532,13 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
         words = word.split(" ")
         if word.upper() in TIME_ZONES:
             return True
+        aid, start, end = occ.key
+        if word.lower().strip(".") in _CALENDAR and _DAY_NUMBER.match(texts[aid], end):
+            return True  # a month before its day: "HANOI, Aug 7 (Reuters)"
         if _is_office(words, gaz):
             return True  # "President", "Prime Minister", "Kazakh Foreign Minister": an office
         if occ.label == "PERSON" or is_acronym(word) or gaz.lookup(word) is not None or gaz.is_demonym(word):
             return False
-        aid, start, _ = occ.key
         if _PORTFOLIO_BEFORE.search(texts[aid][max(0, start - 30):start]):
             return True  # "State" of "Secretary of State", "CIS Affairs" of "Committee on CIS Affairs"
         if " " in word:
