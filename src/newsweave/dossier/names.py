@@ -56,6 +56,20 @@ PERSON_TITLES = frozenset({
 _TITLE_HEADS = PERSON_TITLES - {"vice", "prime", "foreign", "defense", "defence", "press", "chief",
                                 "deputy", "head", "st", "saint", "father", "star"}
 
+# Offices that, written alone, name no one in particular ("the President said"), with a firm's
+# ("Acme's CEO, María López": NER calls "CEO" an organization). Not "executive" alone: "the
+# Executive" of Northern Ireland is a government; not title words that are names ("Major", "Singer").
+OFFICE_WORDS = frozenset({"president", "minister", "secretary", "ambassador", "spokesman", "spokeswoman",
+                          "spokesperson", "chairman", "chairwoman", "governor", "mayor", "senator",
+                          "chancellor", "premier", "prosecutor", "ceo", "cfo", "coo", "director"})
+# Offices of several words: their last word alone is no office ("Chief Executive"), or a word before
+# it is no title word ("Managing Director").
+OFFICE_PHRASES = frozenset({("chief", "executive"), ("chief", "executive", "officer"),
+                            ("chief", "financial", "officer"), ("chief", "operating", "officer"),
+                            ("managing", "director"), ("executive", "director")})
+# Time zones NER takes for organizations ("20:28 GMT").
+TIME_ZONES = frozenset({"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET",
+                        "CEST", "MSK", "IST", "JST"})
 # Words that make a name an organization, whatever NER said.
 ORG_WORDS = frozenset({
     "ministry", "department", "organization", "organisation", "council", "committee", "university",
@@ -505,3 +519,24 @@ _COUNTRY_ALIASES = {
     "Russian Federation": "Russia", "Republic of Kazakhstan": "Kazakhstan",
     "South Korea": "South Korea", "North Korea": "North Korea", "Holland": "Netherlands",
 }
+
+
+def is_office(words: list[str], gaz: PlaceGazetteer) -> bool:
+    """An office named without its holder: an office word ("President", "CEO") or phrase ("Chief
+    Executive", "Managing Director") alone, or after title words and maybe a nationality or a place
+    ("Kazakh Foreign Minister", "Defense Secretary", "Deputy Chief Executive"). Other title words
+    alone may be names ("Singer" the company, "Major" the person).
+
+    Args:
+        words: the name split on spaces.
+        gaz: the place gazetteer (a nationality or place may lead the office).
+
+    Returns:
+        True when the words name an office and no holder.
+    """
+    if len(words) > 1 and (gaz.is_demonym(words[0]) or gaz.lookup(words[0]) is not None):
+        words = words[1:]
+    titles = [w.lower().strip(".") for w in words]
+    phrase = next((p for p in OFFICE_PHRASES if tuple(titles[-len(p):]) == p), None)
+    before = titles[:-len(phrase)] if phrase else titles[:-1]
+    return (phrase is not None or titles[-1] in OFFICE_WORDS) and all(t in PERSON_TITLES for t in before)

@@ -29,11 +29,13 @@ from newsweave.dossier.name_spread import (
 from newsweave.dossier.names import (
     ORG_WORDS,
     PERSON_TITLES,
+    TIME_ZONES,
     PlaceGazetteer,
     clean_surface,
     has_corp_suffix,
     is_acronym,
     is_given_name,
+    is_office,
     match_key,
     title_prefix_len,
     untitled_len,
@@ -61,24 +63,10 @@ _CALENDAR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "
                        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 _DAY_NUMBER = re.compile(r"\.?\s+\d{1,2}\b")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'-]+\b")
-# Offices that, written alone, name no one in particular ("the President said"), with a firm's
-# ("Acme's CEO, María López": NER calls "CEO" an organization). Not "executive" alone: "the
-# Executive" of Northern Ireland is a government; not title words that are names ("Major", "Singer").
-OFFICE_WORDS = frozenset({"president", "minister", "secretary", "ambassador", "spokesman", "spokeswoman",
-                          "spokesperson", "chairman", "chairwoman", "governor", "mayor", "senator",
-                          "chancellor", "premier", "prosecutor", "ceo", "cfo", "coo", "director"})
-# Offices of several words: their last word alone is no office ("Chief Executive"), or a word before
-# it is no title word ("Managing Director").
-OFFICE_PHRASES = frozenset({("chief", "executive"), ("chief", "executive", "officer"),
-                            ("chief", "financial", "officer"), ("chief", "operating", "officer"),
-                            ("managing", "director"), ("executive", "director")})
 # A portfolio right after an office ("Secretary of State", "Minister of Defence") names no actor;
 # a place there ("Prime Minister of Kazakhstan") is kept by the gazetteer check before it.
 _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:Secretary|Minister|Ministry|Committee|Commissioner)\s+(?:of|for|on)\s+(?:the\s+)?$", re.IGNORECASE)
-# Time zones NER takes for organizations ("20:28 GMT").
-TIME_ZONES = frozenset({"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET",
-                        "CEST", "MSK", "IST", "JST"})
 _CAMEL_JOIN = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
 
 
@@ -535,7 +523,7 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
         aid, start, end = occ.key
         if word.lower().strip(".") in _CALENDAR and _DAY_NUMBER.match(texts[aid], end):
             return True  # a month before its day: "HANOI, Aug 7 (Reuters)"
-        if _is_office(words, gaz):
+        if is_office(words, gaz):
             return True  # "President", "Prime Minister", "Kazakh Foreign Minister": an office
         if occ.label == "PERSON" or is_acronym(word) or gaz.lookup(word) is not None or gaz.is_demonym(word):
             return False
@@ -547,19 +535,6 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
         return lower[word.lower()] > mid[word]
 
     return [o for o in occurrences if not noise(o)]
-
-
-def _is_office(words: list[str], gaz: PlaceGazetteer) -> bool:
-    """An office named without its holder: an office word ("President", "CEO") or phrase ("Chief
-    Executive", "Managing Director") alone, or after title words and maybe a nationality or a place
-    ("Kazakh Foreign Minister", "Defense Secretary", "Deputy Chief Executive"). Other title words
-    alone may be names ("Singer" the company, "Major" the person)."""
-    if len(words) > 1 and (gaz.is_demonym(words[0]) or gaz.lookup(words[0]) is not None):
-        words = words[1:]
-    titles = [w.lower().strip(".") for w in words]
-    phrase = next((p for p in OFFICE_PHRASES if tuple(titles[-len(p):]) == p), None)
-    before = titles[:-len(phrase)] if phrase else titles[:-1]
-    return (phrase is not None or titles[-1] in OFFICE_WORDS) and all(t in PERSON_TITLES for t in before)
 
 
 def _trim_run_on(occ: Occurrence, persons: set[str], body_keys: set[str]) -> str:
