@@ -69,3 +69,16 @@ def test_homes_and_houses_are_one_measure_and_the_missing_may_fall(nlp: Language
     assert frozenset({2300.0, 2500.0}) in by_values
     missing = by_values[frozenset({9.0, 4.0})]
     assert missing.note is not None and "likely an update" in missing.note
+
+
+@pytest.mark.parametrize("text", [
+    "The regulator will review the deal, two people familiar with the matter said on Friday.",
+    "Three sources with knowledge of the talks said the bid would fail.",
+    "According to two officials briefed on the plan, the army will move north.",
+])
+def test_the_count_of_anonymous_sources_is_no_figure(nlp: Language, text: str) -> None:
+    assert extract_figures(nlp(text)) == []
+
+
+def test_people_familiar_with_a_thing_stay_a_figure_when_none_tells(nlp: Language) -> None:
+    assert [f.value for f in extract_figures(nlp("The firm employs 300 people familiar with the software."))] == [300]

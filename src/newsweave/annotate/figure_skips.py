@@ -27,6 +27,16 @@ NUMBERED_ITEMS = {"article", "section", "chapter", "paragraph", "clause", "resol
                   "channel", "platform", "gate", "page", "vol", "volume", "part", "phase", "stage",
                   "category", "round", "game", "week", "act", "amendment", "protocol", "annex", "item",
                   "step", "figure", "table", "line", "bus", "apollo", "windows", "boeing", "airbus"}
+# The count of a story's anonymous sources ("two people familiar with the matter", "three sources
+# with knowledge of the talks", "four officials briefed on the plan"): who told the reporter, not a
+# reported figure (a made-up merger story showed "people: two" among its figures) when few of them
+# tell something in the sentence ("said", "told", "according to"); "employs 300 people familiar with
+# the software" stays a figure.
+_SOURCES_FORMULA = re.compile(
+    r"\s+(?:other\s+|senior\s+|government\s+|industry\s+|u\.s\.\s+)?(?:people|persons|sources|officials|"
+    r"executives|diplomats|bankers|insiders)\s+(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|"
+    r"briefed\s+on|close\s+to|involved\s+in|aware\s+of|who\s+(?:asked|spoke|declined|requested))",
+    re.IGNORECASE)
 # Words before a number, in any case, that make it a grade: the USDA meat grades of market reports
 # ("choice 2-4 950-1125 lbs": test7's annotator, like "number two SRW wheat").
 GRADE_WORDS = {"choice"}
@@ -97,6 +107,10 @@ def is_skipped(doc: Doc, expr: NumberExpr) -> bool:
     if expr.unit is None and after is not None and not doc[expr.end - 1].whitespace_ and len(after.text) == 1 \
             and after.text.isupper():
         return True  # "3G", "3D": a number glued to a capital letter names a technology or a format
+    if expr.unit is None and expr.value <= 12 and _SOURCES_FORMULA.match(doc_text(doc), doc[expr.end - 1].idx
+                                                                        + len(doc[expr.end - 1])) \
+            and any(t.lemma_ in ("say", "tell") or t.lower_ == "according" for t in doc[expr.end - 1].sent):
+        return True  # "two people familiar with the matter said": who told the reporter, no figure
     return (_is_time_or_phone(doc, expr) or _is_age(doc, expr, before, after) or _is_race_time(doc, expr)
             or _is_year(doc, expr, before, after) or (not scaled and _is_numbered_item(doc, expr, before))
             or _is_enumeration(doc, expr, after)
