@@ -177,6 +177,20 @@ def test_pronoun_after_a_person_quoted_unnamed_stays_unresolved(nlp: Language) -
     assert q.speaker_ref is not None and q.speaker_ref.text == "Anna Berg"
 
 
+def test_a_relative_pronoun_speaker_is_who_the_clause_is_of(nlp: Language) -> None:
+    text = ("Prime Minister Ivan Petrov spoke to parliament on Monday. The prime minister, who has defended the "
+            "measures as necessary for stability, said the curfew would end soon.")
+    q = only(quotes_of(nlp, text), "necessary for stability")
+    assert q.speaker is not None and q.speaker.text == "who"  # PolNeAR's source: the pronoun
+    assert q.speaker_ref is not None and q.speaker_ref.text == "Ivan Petrov"
+
+
+def test_naming_with_for_inside_is_no_call_for(nlp: Language) -> None:
+    q = only(quotes_of(nlp, 'Opposition leader Anna Berg called the vote "a dark day for our democracy".'),
+             "dark day")
+    assert q.content.text.startswith("the vote")
+
+
 def test_a_sources_request_for_anonymity_is_no_statement() -> None:
     from newsweave.dossier.quote_groups import is_statement
 

@@ -154,6 +154,9 @@ def _own_content(verb: Token) -> tuple[int, int] | None:
     prep = PREP_CUES.get(cue_lemma(verb))
     if prep is not None:
         p = next((c for c in verb.children if c.lower_ in prep and c.i > verb.i), None)
+        if p is not None and cue_lemma(verb) == "call" and any(
+                c.dep_ in ("dobj", "oprd") and c.i < p.i for c in verb.children):
+            p = None  # "called the vote a dark day for democracy": a naming with "for" in it, not "called for"
         objs = [c for c in p.children if c.i > p.i] if p is not None else []
         if any(c.dep_ in ("pobj", "pcomp") for c in objs):
             # with what follows the object ("called for her to quit"), also when the parser hangs

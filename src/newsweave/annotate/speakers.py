@@ -450,6 +450,11 @@ class SpeakerResolver:
             return Span.of(text, best.start, best.end)
         if root.lower_ in _PRONOUNS:
             return self._pronoun(root.lower_, lo)
+        if root.lower_ in ("who", "that") and root.head.dep_ == "relcl" and root.head.head.i < root.i:
+            # "The prime minister, who has defended the measures, ...": who the relative clause is of
+            noun = root.head.head
+            toks = [t for t in noun.subtree if t.i < root.i and not (t.is_punct and t.i == root.i - 1)]
+            return self.resolve(self.doc[toks[0].i:toks[-1].i + 1]) if toks and noun.pos_ in ("NOUN", "PROPN") else None
         if root.pos_ == "PROPN":
             name = [t for t in speaker if t.pos_ == "PROPN" and t.i <= root.i]
             k = len(name) - 1
