@@ -253,7 +253,7 @@ def test_a_version_1_state_still_loads_and_continues(ecb_two_events: list[dict[s
     for r in ecb_two_events[6:]:
         resumed.add(r["id"], r["text"], None)
     assert set(resumed.assignments()) == {r["id"] for r in ecb_two_events} | {"copy"}
-    assert resumed.to_state()["version"] == 6
+    assert resumed.to_state()["version"] == 7
 
 
 def test_a_version_2_state_takes_the_new_settings_and_unknown_settings_are_refused(
@@ -300,7 +300,38 @@ def test_a_version_5_state_takes_the_spectral_cut_defaults(ecb_two_events: list[
     for r in ecb_two_events[6:]:
         resumed.add(r["id"], r["text"], None)
     assert resumed.assignments() == _run(ecb_two_events)
-    assert resumed.to_state()["version"] == 6
+    assert resumed.to_state()["version"] == 7
+
+
+def test_a_version_6_state_takes_the_split_step_default(ecb_two_events: list[dict[str, Any]]) -> None:
+    old = StoryClusterer()
+    for r in ecb_two_events[:6]:
+        old.add(r["id"], r["text"], None)
+    state = json.loads(json.dumps(old.to_state()))
+    state["version"] = 6  # saved before the fixed split step
+    for key in ("split_step", "split_step_below"):
+        del state["config"][key]
+    resumed = StoryClusterer.from_state(state)
+    assert resumed.config == StoryConfig()
+    for r in ecb_two_events[6:]:
+        resumed.add(r["id"], r["text"], None)
+    assert resumed.assignments() == _run(ecb_two_events)
+    assert resumed.to_state()["version"] == 7
+
+
+@pytest.mark.parametrize(("split_step", "checks"), [(4, [4, 5, 7, 9, 12, 15, 19, 23]), (0, [4, 5, 7, 9, 12, 15, 19])])
+def test_a_mid_size_story_is_checked_every_split_step_members(split_step: int, checks: list[int]) -> None:
+    """Growth by a quarter checks at 19 members, then at 24: a story that stops growing at 23 would
+    keep its last four members unchecked; a step of 4 checks it at 23."""
+    clusterer = StoryClusterer(StoryConfig(split_step=split_step))
+    seen: list[int] = []
+    for k, text in enumerate(_variants(_REEF, 23)):
+        clusterer.add(f"reef-{k}", text, None)
+        checked = clusterer._story_of(f"reef-{k}").checked
+        if checked and checked not in seen:
+            seen.append(checked)
+    assert len(set(clusterer.assignments().values())) == 1
+    assert seen == checks
 
 
 _GLACIER = "Glacier melting accelerates across the Greenland ice sheet, researchers in Nuuk report."
