@@ -21,14 +21,15 @@ from newsweave.link.stories import StoryClusterer, StoryConfig, _story_id
 from newsweave.link.story_splits import balanced_cut, spectral_cut
 
 # Measured with the default StoryConfig on ECB+ dev topics 21-35 (359 articles, the held-out part
-# of bench/stories_ecbplus.py): B3 F1 0.955 in file order, 0.962 mean over 3 shuffled orders (0.956
-# and 0.972 for the two shuffles below; 0.962 ± 0.008 over 8); before the spectral cut: 0.955 / 0.950
+# of bench/stories_ecbplus.py): B3 F1 0.968 in file order (0.956 and 0.972 for the two shuffles
+# below; 0.964 ± 0.008 over 16); before the fixed split step: 0.955 in file order, 0.962 mean over 3
+# shuffled orders (0.956 and 0.972; 0.962 ± 0.008 over 8); before the spectral cut: 0.955 / 0.950
 # (0.947, 0.953; 0.949 ± 0.005 over 8); before dated-year keys: 0.898 / 0.913
 # (0.925, 0.906; 0.912 ± 0.021 over 8); before merges of small stories: 0.893 /
 # 0.912 (0.911, 0.917); before balanced splits: 0.876 / 0.898; before splits: 0.846 / 0.868; before
 # name features: 0.816 / 0.873. Floors sit just under; the tolerance is the allowed gap between two
 # orders.
-ECB_HELDOUT_F1_FLOOR = 0.95
+ECB_HELDOUT_F1_FLOOR = 0.96
 ECB_HELDOUT_SHUFFLED_F1_FLOOR = 0.95
 ORDER_TOLERANCE = 0.06
 
