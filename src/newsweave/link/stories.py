@@ -24,7 +24,8 @@ republished) joins it without adding weight to its centroid: copies count as one
 
 **Splits.** A centroid cannot tell one story from two similar events that happened to share it
 (two rehab stays, two earthquakes). Each story keeps its members' term vectors; whenever it has
-grown by a quarter since it was last checked, its most recent members are clustered by average
+grown by a quarter since it was last checked (or, under ``StoryConfig.split_step_below`` members,
+by ``StoryConfig.split_step``), its most recent members are clustered by average
 link on the TF-IDF cosine of what tells such events apart, their names and numbers (the term
 vector's capitalized-word features, digit tokens and dated year), and every group of two or more
 that stands apart (distance above ``StoryConfig.split_distance``) from the group of the oldest checked member
@@ -359,8 +360,9 @@ class StoryClusterer:
         """Split off the groups of ``story``'s recent members that stand apart (see module notes)."""
         config = self.config
         n = len(story.member_ids)
-        if (not config.split_distance or not story.tracked or n < config.split_min_members
-                or n < story.checked * config.split_growth):
+        due = n >= story.checked * config.split_growth or bool(
+            config.split_step and story.checked < config.split_step_below and n >= story.checked + config.split_step)
+        if not config.split_distance or not story.tracked or n < config.split_min_members or not due:
             return
         story.checked = n
         points = [aid for aid in story.member_ids[-config.split_window:]
@@ -461,7 +463,7 @@ class StoryClusterer:
     def to_state(self) -> dict[str, Any]:
         """A JSON-serializable snapshot: DF table, story centroids, postings, assignments."""
         nonzero = np.flatnonzero(self._df)
-        return {"version": 6, "config": asdict(self.config), "n_docs": self._n_docs,
+        return {"version": 7, "config": asdict(self.config), "n_docs": self._n_docs,
                 "df_indices": encode_array(nonzero.astype(np.int64)),
                 "df_values": encode_array(self._df[nonzero]),
                 "stories": [s.to_state() for s in self._stories],
@@ -484,13 +486,14 @@ class StoryClusterer:
         cut) takes that cut's default settings and goes on with it, and a version-3 snapshot (before
         the cut's tightness test) that test's default; a version-4 snapshot (before dated-year keys)
         takes ``date_year_weight``'s default, its members keeping the vectors they had, and a version-5
-        snapshot (before the spectral cut) that cut's default settings. (Versions 3 to 6 only mark
-        new settings, so that code older than them refuses the snapshot with a clear error.)
+        snapshot (before the spectral cut) that cut's default settings, and a version-6 snapshot (before
+        the fixed split step) that step's. (Versions 3 to 7 only mark new settings, so that code older
+        than them refuses the snapshot with a clear error.)
 
         Raises:
             StoreError: the snapshot is of an unknown version, or has settings this code lacks.
         """
-        if state.get("version") not in (1, 2, 3, 4, 5, 6):
+        if state.get("version") not in (1, 2, 3, 4, 5, 6, 7):
             raise StoreError(f"unknown StoryClusterer state version {state.get('version')!r}: "
                              "rebuild the stories from the articles")
         unknown = set(state["config"]) - {f.name for f in fields(StoryConfig)}
