@@ -82,3 +82,12 @@ def test_the_count_of_anonymous_sources_is_no_figure(nlp: Language, text: str) -
 
 def test_people_familiar_with_a_thing_stay_a_figure_when_none_tells(nlp: Language) -> None:
     assert [f.value for f in extract_figures(nlp("The firm employs 300 people familiar with the software."))] == [300]
+
+
+def test_a_falling_pair_without_from_is_no_range(nlp: Language) -> None:
+    figures = extract_figures(nlp("Lawmakers voted 84 to 30 to extend the powers."))
+    assert [(f.value, f.value_max) for f in figures] == [(84, None), (30, None)]  # a tally
+    figures = extract_figures(nlp("Between 10 and 20 people were hurt; 10 to 20 more were missing."))
+    assert all(f.value_max == 20 for f in figures)  # rising pairs stay ranges
+    ruled = extract_figures(nlp("The court ruled by an eight to one majority."))
+    assert [(f.value, f.value_max) for f in ruled] == [(1, 8)]  # no vote: as before

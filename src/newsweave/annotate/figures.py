@@ -414,6 +414,10 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
             second = None  # "was up 1/2 to 5-3/8": a move, then the level
         if second is not None and link == "to" and opener == "from" and second[0] < _low_end(value, scale, second):
             second = None  # "cut its estimate from 2.2% to 1.6%": a fall from one level to another, two figures (test9)
+        if second is not None and link == "to" and unit is None and second[0] < _low_end(value, scale, second) \
+                and any(doc[k].lemma_.lower() == "vote" for k in range(max(0, start - 3), start)):
+            second = None  # "voted 84 to 30", "by a vote of 52 to 47": a tally, never a range ("an eight to one
+            # majority" stays as it was)
         if second is not None and (opener in ("from", "between") or link != "to" or not unit):
             high, k, scale2 = second
             unit2, k = _unit_after(doc, k)

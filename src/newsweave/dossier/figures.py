@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -281,17 +282,27 @@ def _later_lower_note(reports: list[_Report], pair: tuple[_Report, _Report]) -> 
     """What the note of the highest and lowest reports leaves out: a dated report lower than an
     earlier dated report of another article ("12 killed" on the 7th, "17" on the 8th, "15" on the
     9th: 12 -> 17 is an update, 15 after 17 a contradiction); empty when there is none, or when it is
-    the pair the note already tells of."""
+    the pair the note already tells of. One pass over the days (a wire story's group may hold
+    thousands of reports)."""
+    by_day: dict[date, list[_Report]] = {}
+    for r in reports:
+        if r.article.published is not None:
+            by_day.setdefault(r.article.published, []).append(r)
+    values: dict[str, set[float]] = {}
+    for r in reports:
+        values.setdefault(r.article.id, set()).add(r.figure.value)
     worst: tuple[_Report, _Report] | None = None
-    dated = [(r, r.article.published) for r in reports if r.article.published is not None]
-    for early, early_day in dated:
-        for late, late_day in dated:
-            if late.article.id == early.article.id or late_day <= early_day \
-                    or late.figure.value >= early.figure.value \
-                    or any(r.article.id == late.article.id and r.figure.value == early.figure.value for r in reports):
-                continue
-            if worst is None or early.figure.value - late.figure.value > worst[0].figure.value - worst[1].figure.value:
-                worst = (early, late)
+    highest: _Report | None = None  # the highest report of the days before
+    for day in sorted(by_day):
+        if highest is not None:
+            for late in by_day[day]:
+                drop = highest.figure.value - late.figure.value
+                if drop > 0 and highest.figure.value not in values[late.article.id] and (
+                        worst is None or drop > worst[0].figure.value - worst[1].figure.value):
+                    worst = (highest, late)
+        top = max(by_day[day], key=lambda r: (r.figure.value, -r.order))
+        if highest is None or top.figure.value > highest.figure.value:
+            highest = top
     if worst is None or {id(worst[0]), id(worst[1])} == {id(pair[0]), id(pair[1])}:
         return ""
     early, late = worst
