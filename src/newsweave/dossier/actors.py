@@ -47,8 +47,9 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    lone given name, an organization's first word). A rare one-word place name the gazetteer does
    not know joins the one frequent story place it misspells ("Kahastan" -> Kazakhstan). A one-word
    city name that is a person's surname in the same articles is not a place ("Bush"). The groups
-   and the union-find are in ``actor_forest``. A bare city or state written as a sports team ("a win over Jacksonville",
-   "Indianapolis (11-4)") is the story's one team of that place (``team_places``).
+   and the union-find are in ``actor_forest``. A bare city or state written as a sports team ("a
+   win over Jacksonville", "Indianapolis (11-4)") is the story's one team of that place
+   (``team_places``).
 6. **Label repair**: the actor's label is the one with most votes over all its mentions, plus 2
    PERSON votes when it is used both as "First Last" and as "Last" alone.
 7. **Canonical name**: the gazetteer name for places (its current geonames name: Alma-Ata ->
