@@ -216,6 +216,7 @@ def test_majority_label_wins(gazetteer: PlaceGazetteer) -> None:
     ("General Dynamics Corp", "General Dynamics Corp"),
     ("General Andrei Serdyukov", "Andrei Serdyukov"),
     ("Attorney General Holder", "Holder"),
+    ("PM Spajic", "Spajic"),  # a headline's abbreviated title
     ("Kazakhstan\n\n", "Kazakhstan"),
     ("the", ""),
 ])

@@ -91,3 +91,12 @@ def test_a_falling_pair_without_from_is_no_range(nlp: Language) -> None:
     assert all(f.value_max == 20 for f in figures)  # rising pairs stay ranges
     ruled = extract_figures(nlp("The court ruled by an eight to one majority."))
     assert [(f.value, f.value_max) for f in ruled] == [(1, 8)]  # no vote: as before
+
+
+def test_an_earlier_level_or_a_whole_takes_no_side(nlp: Language) -> None:
+    groups = group_figures([
+        _report("a", "Turnout was 56.4%, down from 59% in 2023. The party won 30 of the 81 seats.", "2025-04-07", nlp),
+        _report("b", "The commission put turnout at 56.2%. The party won 29 seats.", "2025-04-08", nlp)])
+    notes = " ".join(g.note or "" for g in groups)
+    assert "56.4%" in notes and "56.2%" in notes and "30 (a" in notes and "29 (b" in notes
+    assert "59%" not in notes and "81" not in notes  # 2023's turnout, the whole parliament

@@ -245,7 +245,8 @@ def _figure_group(reports: list[_Report]) -> FigureGroup:
         unit=reports[0].figure.unit,
         reports=tuple(_figure_report(r) for r in reports),
         conflict=pair is not None,
-        note=_conflict_note(*pair) + _later_lower_note(reports, pair) if pair is not None else None,
+        note=_conflict_note(*pair) + _later_lower_note([r for r in reports if _current(r)], pair)
+        if pair is not None else None,
     )
 
 
@@ -255,9 +256,24 @@ def _figure_report(r: _Report) -> FigureReport:
                         published)
 
 
+# A value given as the level before ("turnout was 56.4%, down from 59% in 2023", "rose to 18 from
+# 13") or as the whole a part is of ("30 of the 81 seats"): no report of the story's current value,
+# so no side of a disagreement (a made-up election story flagged 59% against 56.2%, 81 against 17).
+_EARLIER_LEVEL = re.compile(r"\b(?:from|compared\s+with|against)\s+(?:about\s+|around\s+|some\s+)?[$£€]?$", re.I)
+_WHOLE_OF = re.compile(r"\d[\d,.]*%?\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?$")
+
+
+def _current(r: _Report) -> bool:
+    """Whether a report gives the measure's value now, not an earlier level or a whole."""
+    before = r.article.text[max(0, r.figure.start - 40):r.figure.start]
+    return not (_EARLIER_LEVEL.search(before) or _WHOLE_OF.search(before))
+
+
 def _disagreeing_pair(reports: list[_Report]) -> tuple[_Report, _Report] | None:
     """The highest and lowest reports of two articles whose values differ, or None when every pair
-    of articles shares a value (one article giving "from 9.8 to 12.5" is not a conflict)."""
+    of articles shares a value (one article giving "from 9.8 to 12.5" is not a conflict). Earlier
+    levels and wholes (``_current``) take no side."""
+    reports = [r for r in reports if _current(r)]
     by_article: dict[str, list[_Report]] = {}
     for r in reports:
         by_article.setdefault(r.article.id, []).append(r)

@@ -51,6 +51,7 @@ PERSON_TITLES = frozenset({
     "spokesmen", "dictator", "tycoon", "billionaire", "striker", "quarterback", "pitcher",
     "comedian", "comedienne", "host", "businessman", "businesswoman", "author", "writer", "producer",
     "designer", "lawmaker", "candidate", "nominee", "boss", "mobster", "lineman", "tackle",
+    "pm",  # headlines: "Montenegro PM Spajic starts coalition talks" (a made-up election story)
 })
 # Title words that can end a title phrase (the others, like "foreign" or "vice", only qualify one).
 _TITLE_HEADS = PERSON_TITLES - {"vice", "prime", "foreign", "defense", "defence", "press", "chief",
