@@ -1,5 +1,5 @@
-"""End to end on three small stories written for newsweave (tests/data/made_up, see its README): a
-takeover, a flood and a protest (an RSS feed and an HTML page). Each was run through ``newsweave run``
+"""End to end on four small stories written for newsweave (tests/data/made_up, see its README): a
+takeover, a flood, a protest (an RSS feed and an HTML page) and an election. Each was run through ``newsweave run``
 and read as a user reads a dossier; every assertion here is a fault that reading found and that was
 fixed. They are no gold set: the stories are short and the faults were fixed on them."""
 
@@ -36,6 +36,12 @@ def flood(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
 @pytest.fixture(scope="module")
 def georgia(tmp_path_factory: pytest.TempPathFactory) -> list[Dossier]:
     return _dossiers(tmp_path_factory.mktemp("georgia"), "georgia")
+
+
+@pytest.fixture(scope="module")
+def election(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("election"), "election")
+    return dossier
 
 
 def test_a_company_is_one_actor_and_offices_or_pairs_are_none(merger: Dossier) -> None:
@@ -93,3 +99,11 @@ def test_feed_and_page_quotes_keep_their_words_and_speakers(georgia: list[Dossie
 def test_a_vote_tally_is_no_range(georgia: list[Dossier]) -> None:
     reports = [r for d in georgia for g in d.figures for r in g.reports]
     assert not [r for r in reports if "84 to 30" in r.text]
+
+
+def test_an_earlier_level_takes_no_side_and_a_headline_title_is_cut(election: Dossier) -> None:
+    turnout = [g for g in election.figures if "turnout" in g.measure.lower()]
+    assert len(turnout) == 1 and turnout[0].note is not None
+    assert "56.4%" in turnout[0].note and "59%" not in turnout[0].note  # 59% is 2023's turnout
+    spajic = [a for a in election.actors if "Spajic" in a.name or "Spajić" in a.name]
+    assert len(spajic) == 1 and not [a for a in election.actors if "PM" in a.name]
