@@ -1,7 +1,8 @@
-"""End to end on four small stories written for newsweave (tests/data/made_up, see its README): a
-takeover, a flood, a protest (an RSS feed and an HTML page) and an election. Each was run through ``newsweave run``
-and read as a user reads a dossier; every assertion here is a fault that reading found and that was
-fixed. They are no gold set: the stories are short and the faults were fixed on them."""
+"""End to end on five small stories written for newsweave (tests/data/made_up, see its README): a
+takeover, a flood, a protest (an RSS feed and an HTML page), an election and a company's earnings.
+Each was run through ``newsweave run`` and read as a user reads a dossier; every assertion here is a
+fault that reading found and that was fixed. They are no gold set: the stories are short and the
+faults were fixed on them."""
 
 from __future__ import annotations
 
@@ -107,3 +108,10 @@ def test_an_earlier_level_takes_no_side_and_a_headline_title_is_cut(election: Do
     assert "56.4%" in turnout[0].note and "59%" not in turnout[0].note  # 59% is 2023's turnout
     spajic = [a for a in election.actors if "Spajic" in a.name or "Spajić" in a.name]
     assert len(spajic) == 1 and not [a for a in election.actors if "PM" in a.name]
+
+
+def test_a_company_with_a_foreign_form_is_one_actor_and_a_currency_code_none(tmp_path: Path) -> None:
+    (dossier,) = _dossiers(tmp_path, "earnings")
+    nordia = [a for a in dossier.actors if "Nordia" in a.name]
+    assert len(nordia) == 1 and {"Nordia", "Nordia Air ASA"} <= set(nordia[0].aliases)
+    assert not [a for a in dossier.actors if a.name == "NOK"]  # "a net profit of NOK 421 million"

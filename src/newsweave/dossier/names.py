@@ -89,7 +89,11 @@ ORG_WORDS = frozenset({
 # a group is often another company than the one of its name ("Tata Group" owns "Tata Motors"), and
 # "X Group" = "X" only by the safer ``GENERIC_HEADS`` and short-name rules of ``dossier.actors``.
 _COMPANY_FORMS = frozenset({"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited",
-                            "llc", "plc", "sa", "ag", "gmbh"})
+                            "llc", "plc", "sa", "ag", "gmbh",
+                            # European and Asian forms ("Nordia Air ASA" = "Nordia Air" in a made-up
+                            # earnings story); not "AS" or "SE", which are words too, nor "SpA",
+                            # which folds to the Saudi Press Agency's "SPA" (Reuters)
+                            "asa", "ab", "nv", "bv", "oyj", "pty", "kk", "sarl"})
 POST_NOMINALS = frozenset({"md", "phd", "jr", "sr", "ii", "iii", "esq", "mba"})
 _CORP_SUFFIXES = _COMPANY_FORMS | POST_NOMINALS
 # British spellings folded to one form, so "Promises Treatment Centre" = "... Center".

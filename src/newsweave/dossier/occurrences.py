@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from newsweave.annotate.figure_lexicon import CURRENCY_UNITS
 from newsweave.dossier.name_spread import (
     head_end,
     person_surnames,
@@ -62,6 +63,8 @@ SPREAD_MIN_SEEN = 2
 _CALENDAR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 _DAY_NUMBER = re.compile(r"\.?\s+\d{1,2}\b")
+_NUMBER_BEFORE = re.compile(r"\d\s+$")
+_NUMBER_AFTER = re.compile(r"\s+\d")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'-]+\b")
 # A portfolio right after an office ("Secretary of State", "Minister of Defence") names no actor;
 # a place there ("Prime Minister of Kazakhstan") is kept by the gazetteer check before it.
@@ -523,6 +526,9 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
         aid, start, end = occ.key
         if word.lower().strip(".") in _CALENDAR and _DAY_NUMBER.match(texts[aid], end):
             return True  # a month before its day: "HANOI, Aug 7 (Reuters)"
+        if word in CURRENCY_UNITS and (_NUMBER_AFTER.match(texts[aid], end) or _NUMBER_BEFORE.search(texts[aid], 0,
+                                                                                                 start)):
+            return True  # a currency code by its sum: "a net profit of NOK 421 million"
         if is_office(words, gaz):
             return True  # "President", "Prime Minister", "Kazakh Foreign Minister": an office
         if occ.label == "PERSON" or is_acronym(word) or gaz.lookup(word) is not None or gaz.is_demonym(word):
