@@ -5,14 +5,12 @@ right). Every sentence here is written for the test, none is taken from a corpus
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from spacy.language import Language
 
 from newsweave.annotate.figures import extract_figures
 from newsweave.dossier.figures import group_figures
-from newsweave.model import Annotations, Article
+from test_figures import _item
 from test_figures_round10 import _figure
 
 
@@ -45,16 +43,11 @@ def test_other_participles_and_leaves_keep_their_reading(nlp: Language) -> None:
     assert left is None or "people" not in left
 
 
-def _report(aid: str, text: str, published: str, nlp: Language) -> tuple[Article, Annotations]:
-    return (Article(aid, text, published=date.fromisoformat(published)),
-            Annotations(aid, figures=tuple(extract_figures(nlp(text)))))
-
-
 def test_a_toll_that_rises_then_falls_is_an_update_then_a_contradiction(nlp: Language) -> None:
     groups = group_figures([
-        _report("a", "Floods killed 12 people in the province, the agency said.", "2023-08-07", nlp),
-        _report("b", "The flood toll rose to 17 on Tuesday.", "2023-08-08", nlp),
-        _report("c", "The ministry said 15 people had died in the floods.", "2023-08-09", nlp)])
+        _item("a", "Floods killed 12 people in the province, the agency said.", "2023-08-07", nlp),
+        _item("b", "The flood toll rose to 17 on Tuesday.", "2023-08-08", nlp),
+        _item("c", "The ministry said 15 people had died in the floods.", "2023-08-09", nlp)])
     killed = [g for g in groups if {r.value for r in g.reports} == {12.0, 17.0, 15.0}]
     assert len(killed) == 1 and killed[0].conflict and killed[0].note is not None
     assert "likely an update" in killed[0].note  # 12 then 17
@@ -63,8 +56,8 @@ def test_a_toll_that_rises_then_falls_is_an_update_then_a_contradiction(nlp: Lan
 
 def test_homes_and_houses_are_one_measure_and_the_missing_may_fall(nlp: Language) -> None:
     groups = group_figures([
-        _report("a", "Another 9 people were missing and 2,300 homes were damaged.", "2023-08-07", nlp),
-        _report("b", "Four people remain missing. The floods damaged 2,500 houses.", "2023-08-08", nlp)])
+        _item("a", "Another 9 people were missing and 2,300 homes were damaged.", "2023-08-07", nlp),
+        _item("b", "Four people remain missing. The floods damaged 2,500 houses.", "2023-08-08", nlp)])
     by_values = {frozenset(r.value for r in g.reports): g for g in groups}
     assert frozenset({2300.0, 2500.0}) in by_values
     missing = by_values[frozenset({9.0, 4.0})]
@@ -95,8 +88,8 @@ def test_a_falling_pair_without_from_is_no_range(nlp: Language) -> None:
 
 def test_an_earlier_level_or_a_whole_takes_no_side(nlp: Language) -> None:
     groups = group_figures([
-        _report("a", "Turnout was 56.4%, down from 59% in 2023. The party won 30 of the 81 seats.", "2025-04-07", nlp),
-        _report("b", "The commission put turnout at 56.2%. The party won 29 seats.", "2025-04-08", nlp)])
+        _item("a", "Turnout was 56.4%, down from 59% in 2023. The party won 30 of the 81 seats.", "2025-04-07", nlp),
+        _item("b", "The commission put turnout at 56.2%. The party won 29 seats.", "2025-04-08", nlp)])
     notes = " ".join(g.note or "" for g in groups)
     assert "56.4%" in notes and "56.2%" in notes and "30 (a" in notes and "29 (b" in notes
     assert "59%" not in notes and "81" not in notes  # 2023's turnout, the whole parliament

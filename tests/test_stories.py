@@ -288,29 +288,18 @@ def test_a_version_3_state_takes_the_new_defaults(ecb_two_events: list[dict[str,
     assert resumed.assignments() == _run(ecb_two_events)
 
 
-def test_a_version_5_state_takes_the_spectral_cut_defaults(ecb_two_events: list[dict[str, Any]]) -> None:
+@pytest.mark.parametrize(("version", "added"), [
+    (5, ("spectral_split_distance", "spectral_split_min_part", "spectral_split_tightness")),  # the spectral cut
+    (6, ("split_step", "split_step_below")),  # the fixed split step
+])
+def test_an_older_state_takes_the_defaults_of_what_came_after_it(
+        ecb_two_events: list[dict[str, Any]], version: int, added: tuple[str, ...]) -> None:
     old = StoryClusterer()
     for r in ecb_two_events[:6]:
         old.add(r["id"], r["text"], None)
     state = json.loads(json.dumps(old.to_state()))
-    state["version"] = 5  # saved before the spectral cut
-    for key in ("spectral_split_distance", "spectral_split_min_part", "spectral_split_tightness"):
-        del state["config"][key]
-    resumed = StoryClusterer.from_state(state)
-    assert resumed.config == StoryConfig()
-    for r in ecb_two_events[6:]:
-        resumed.add(r["id"], r["text"], None)
-    assert resumed.assignments() == _run(ecb_two_events)
-    assert resumed.to_state()["version"] == 7
-
-
-def test_a_version_6_state_takes_the_split_step_default(ecb_two_events: list[dict[str, Any]]) -> None:
-    old = StoryClusterer()
-    for r in ecb_two_events[:6]:
-        old.add(r["id"], r["text"], None)
-    state = json.loads(json.dumps(old.to_state()))
-    state["version"] = 6  # saved before the fixed split step
-    for key in ("split_step", "split_step_below"):
+    state["version"] = version  # saved before the settings ``added``
+    for key in added:
         del state["config"][key]
     resumed = StoryClusterer.from_state(state)
     assert resumed.config == StoryConfig()

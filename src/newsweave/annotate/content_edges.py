@@ -15,8 +15,7 @@ from spacy.tokens import Doc, Token
 
 from newsweave.annotate.quote_marks import QuotedRegion
 
-__all__ = ["after_dateline", "after_report_day", "after_sentence_conjunction", "drop_trailing_aside",
-           "end_before_taken"]
+__all__ = ["after_lead_in", "after_sentence_conjunction", "drop_trailing_aside", "end_before_taken"]
 
 
 # Subordinators of a trailing clause that is the writer's comment, not the reported content
@@ -141,13 +140,6 @@ _REPORT_DAY = re.compile(r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Satu
                          r"(?:\s+(?:night|morning|afternoon|evening))?\s+(?=\w)")
 
 
-def after_report_day(text: str, lo: int, hi: int) -> int:
-    """Where reported content starts when it opens with the day it was said and no comma ("said
-    on Friday he met ..."): after the day. "On Friday, he said, ..." keeps its comma and the day."""
-    m = _REPORT_DAY.match(text, lo, hi)
-    return m.end() if m is not None and m.end() < hi else lo
-
-
 # A wire dateline before an article's first sentence ("HANOI, Aug 7 (Reuters) - ", "JERUSALEM - ",
 # "RENO, Nev. (AP) — "): the place in capitals, a region, a day and the agency, then a dash. The parser
 # keeps it in the first sentence; it is no part of what a source said (PolNeAR's one case, train,
@@ -156,7 +148,20 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][A-Za-z
                        r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s+\([^()\n]{1,30}\))?\s*[-–—]+\s+")
 
 
-def after_dateline(text: str, lo: int, hi: int) -> int:
-    """Where reported content starts when it opens with a wire dateline: after the dateline's dash."""
-    m = _DATELINE.match(text, lo, hi)
-    return m.end() if m is not None and m.end() < hi else lo
+def after_lead_in(text: str, lo: int, hi: int) -> int:
+    """Where reported content starts after what leads into it but was not said: a wire dateline,
+    then the day of the report with no comma ("said on Friday he met ..."; "On Friday, he said, ..."
+    keeps its day).
+
+    Args:
+        text: the article text.
+        lo, hi: the content's character span.
+
+    Returns:
+        The new start (``lo`` when nothing leads in).
+    """
+    for lead in (_DATELINE, _REPORT_DAY):
+        m = lead.match(text, lo, hi)
+        if m is not None and m.end() < hi:
+            lo = m.end()
+    return lo

@@ -239,14 +239,14 @@ class _Grouper:
 
 def _figure_group(reports: list[_Report]) -> FigureGroup:
     measure = Counter(r.figure.measure for r in reports).most_common(1)[0][0] or ""
-    pair = _disagreeing_pair(reports)
+    current = [r for r in reports if _current(r)]
+    pair = _disagreeing_pair(current)
     return FigureGroup(
         measure=measure,
         unit=reports[0].figure.unit,
         reports=tuple(_figure_report(r) for r in reports),
         conflict=pair is not None,
-        note=_conflict_note(*pair) + _later_lower_note([r for r in reports if _current(r)], pair)
-        if pair is not None else None,
+        note=_conflict_note(*pair) + _later_lower_note(current, pair) if pair is not None else None,
     )
 
 
@@ -271,9 +271,8 @@ def _current(r: _Report) -> bool:
 
 def _disagreeing_pair(reports: list[_Report]) -> tuple[_Report, _Report] | None:
     """The highest and lowest reports of two articles whose values differ, or None when every pair
-    of articles shares a value (one article giving "from 9.8 to 12.5" is not a conflict). Earlier
-    levels and wholes (``_current``) take no side."""
-    reports = [r for r in reports if _current(r)]
+    of articles shares a value (one article giving "from 9.8 to 12.5" is not a conflict). The caller
+    passes only current reports: earlier levels and wholes (``_current``) take no side."""
     by_article: dict[str, list[_Report]] = {}
     for r in reports:
         by_article.setdefault(r.article.id, []).append(r)

@@ -526,8 +526,9 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
         aid, start, end = occ.key
         if word.lower().strip(".") in _CALENDAR and _DAY_NUMBER.match(texts[aid], end):
             return True  # a month before its day: "HANOI, Aug 7 (Reuters)"
-        if word in CURRENCY_UNITS and (_NUMBER_AFTER.match(texts[aid], end) or _NUMBER_BEFORE.search(texts[aid], 0,
-                                                                                                 start)):
+        text = texts[aid]
+        if word in CURRENCY_UNITS and (_NUMBER_AFTER.match(text, end) or _NUMBER_BEFORE.search(text, max(0, start - 8),
+                                                                                               start)):
             return True  # a currency code by its sum: "a net profit of NOK 421 million"
         if is_office(words, gaz):
             return True  # "President", "Prime Minister", "Kazakh Foreign Minister": an office
