@@ -166,6 +166,15 @@ def test_typo_in_first_name_same_surname(gazetteer: PlaceGazetteer) -> None:
     assert len(res.entities) == 1
 
 
+def test_one_letter_off_in_a_surname_of_five_letters_is_a_typo(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer, ("Chisomo Mwale spoke. Later Mwale left.",
+                              [("Chisomo Mwale", "PERSON"), ("Mwale", "PERSON")]),
+                  ("Chisomo Mwali said so.", [("Chisomo Mwali", "PERSON")]))
+    assert len(res.entities) == 1
+    short = resolve(gazetteer, ("Omar Ali spoke. Omar Ari spoke.", [("Omar Ali", "PERSON"), ("Omar Ari", "PERSON")]))
+    assert len(short.entities) == 2  # three letters: one letter off is another name
+
+
 def test_misspelled_place_joins_the_place_the_story_names(gazetteer: PlaceGazetteer) -> None:
     text = ("Troops flew to Kazakhstan. Kazakhstan asked for help. Kazakhstan thanked them. "
             "Peacekeepers went into Kahastan. Austria and Australia sent notes; Australia twice.")
@@ -189,6 +198,8 @@ def test_unknown_place_as_frequent_as_the_near_one_stays_apart(gazetteer: PlaceG
     ("Ivan Petrov, a spokesman for the ministry, said.", "Ivan Petrov", "ORG", "PERSON"),
     ("The Russian Foreign Ministry said.", "Russian Foreign Ministry", "PERSON", "ORG"),
     ("They flew to Kazakhstan.", "Kazakhstan", "PERSON", "GPE"),
+    ("Cases rose in the district of Chikwawa.", "Chikwawa", "PERSON", "GPE"),
+    ("Cases rose in Chikwawa district.", "Chikwawa", "PERSON", "GPE"),
 ])
 def test_label_repair_with_evidence(gazetteer: PlaceGazetteer, text: str, mention: str, label: str,
                                     expected: str) -> None:
@@ -203,6 +214,31 @@ def test_majority_label_wins(gazetteer: PlaceGazetteer) -> None:
     assert len(res.entities) == 1
     # 3 ORG votes vs 1 PERSON + 2 for "First Last" used with "Last" alone: a tie, PERSON first
     assert res.entities[0].type == "PERSON"
+
+
+def test_place_labels_pool_their_votes_and_an_acronym_is_no_surname(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer, ("Ngabu is far. Ngabu flooded. Ngabu, again. Ngabu now. Ngabu last.",
+                              [("Ngabu", "PERSON")]))
+    assert res.entities[0].type == "PERSON"
+    mixed = [Mention(0, 5, "Ngabu", "PERSON"), Mention(15, 20, "Ngabu", "GPE"), Mention(29, 34, "Ngabu", "FAC")]
+    pooled = resolve_actors([("a0", "Ngabu is far. Ngabu flooded. Ngabu, again.", mixed)], gazetteer)
+    assert pooled.entities[0].type in ("GPE", "FAC")  # PERSON 1, GPE 1, FAC 1: a place
+    msf = resolve(gazetteer, ("Medecins Sans Frontieres (MSF) said. MSF added.",
+                              [("Medecins Sans Frontieres", "ORG"), ("MSF", "ORG")]))
+    assert len(msf.entities) == 1 and msf.entities[0].type == "ORG"
+
+
+@pytest.mark.parametrize(("text", "credit"), [
+    ("Floods hit the south\n\nBy Tiyamike Phiri\n\nThe Ministry of Health said cases rose.", "Tiyamike Phiri"),
+    ("HANOI, Aug 7 (Wire) - The floods killed 12, Nguyen Van Hung said.", "Wire"),
+    ("The floods killed 12, Nguyen Van Hung said.\nReporting by Ann Lee; Editing by Tom Hogue", "Ann Lee"),
+])
+def test_the_articles_author_and_wire_are_no_actors(gazetteer: PlaceGazetteer, text: str, credit: str) -> None:
+    names = [(credit, "PERSON" if " " in credit else "ORG"), ("Nguyen Van Hung", "PERSON"),
+             ("Ministry of Health", "ORG")]
+    res = resolve(gazetteer, (text, [n for n in names if n[0] in text]))
+    assert credit not in {a for e in res.entities for a in e.aliases}
+    assert res.entities  # the story's own actor stays
 
 
 @pytest.mark.parametrize(("raw", "clean"), [

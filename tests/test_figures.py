@@ -370,12 +370,27 @@ def test_agreeing_reports_and_bare_numbers(nlp: Language) -> None:
         ("people detained", "people arrested", True),
         ("gas prices", "electricity prices", False),
         ("CSTO peacekeepers deployed", "peacekeeping forces deployed", True),
+        ("confirmed cases", "cases confirmed", True),
+        ("displaced people", "people displaced", True),
+        ("estimated cost", "cost", True),  # "estimated" qualifies the figure: no event
+        ("confirmed cases", "cases", False),
     ],
 )
 def test_measure_normalization(a: str, b: str, same: bool) -> None:
     ka, kb = normalize_measure(a), normalize_measure(b)
     assert ka is not None and kb is not None
     assert same_measure(ka, kb, same_values=False) is same
+
+
+def test_a_figure_named_as_such_counts_what_the_figure_before_it_counts(nlp: Language) -> None:
+    items = [_item("a", "Officials put the death toll at 14, higher than the ministry's figure of 11. "
+                        "Their figure was 12.", "2026-03-12", nlp),
+             _item("b", "Nine people have died, the ministry said.", "2026-03-10", nlp)]
+    groups = group_figures(items)
+    deaths = next(g for g in groups if any(r.value == 14 for r in g.reports))
+    assert {r.value for r in deaths.reports} == {14.0, 11.0, 9.0}
+    # in a sentence of its own, a figure noun keeps its word: nothing says what it counts
+    assert [[r.value for r in g.reports] for g in groups if g.measure == "figure"] == [[12.0]]
 
 
 @pytest.mark.parametrize("text", ["Up 12.", "Off 3.", "Lower 4.5 on the day.", "Shr up 12 pct"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsweave.dossier.quote_groups import group_quotes, lexical_similarity
+from newsweave.dossier.quote_groups import group_quotes, lexical_similarity, statement_units
 from newsweave.model import Quote, Span
 
 
@@ -31,3 +31,21 @@ def test_quotes_of_one_speaker_and_unknown_ones_still_group() -> None:
     items = [("a1", _quote(text), "person:x"), ("a2", _quote(text), None), ("a3", _quote(text), "person:x")]
     groups = group_quotes(items, lexical_similarity)
     assert len(groups) == 1 and groups[0].speaker_entity == "person:x"
+
+
+def test_a_split_quote_groups_by_its_words_and_each_sentence() -> None:
+    text = ('"The next two weeks are critical," said Dr. Neema Rusibamayila, the WHO representative. '
+            '"If we can get clean water to these communities, we can stop this."')
+    first, second = text.index("The next"), text.index("If we")
+    pieces = (Span(first, first + 32, text[first:first + 32]), Span(second, len(text) - 1, text[second:-1]))
+    split = Quote(Span(first, len(text) - 1, text[first:-1]), pieces=pieces)
+    assert split.words == "The next two weeks are critical, … If we can get clean water to these communities, " \
+                          "we can stop this."
+    assert statement_units(split)[1:] == ("If we can get clean water to these communities, we can stop this.",)
+    paraphrase = _quote('the outbreak could still be stopped "if clean water reaches these communities.')
+    groups = group_quotes([("a1", split, "person:r"), ("a2", paraphrase, "person:r")])
+    assert len(groups) == 1 and "said Dr." not in groups[0].variants[0].text
+    # a short sentence is no unit of its own: "It is over." would match too much
+    assert statement_units(_quote("It is over. The talks failed and nobody knows what comes next.")) == \
+        ("It is over. The talks failed and nobody knows what comes next.",
+         "The talks failed and nobody knows what comes next.")

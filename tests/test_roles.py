@@ -124,3 +124,13 @@ def test_rebuilding_the_seed_story_from_its_stored_annotations_changes_nothing(n
     again, anns_again = builder.build("s", [(a, stored[a.id]) for a, _ in items])
     assert again == first
     assert anns_again == anns
+
+
+def test_an_organization_named_by_a_common_noun_is_the_one_that_fits(nlp: Language) -> None:
+    one = _dossier_quotes(nlp, ["The Ministry of Health said on Monday that 120 cases had been confirmed.",
+                                "According to the ministry, 154 cases have been confirmed since February 28."])
+    assert ("the ministry", "Ministry of Health") in one
+    two = _dossier_quotes(nlp, ["The Ministry of Health said on Monday that 120 cases had been confirmed.",
+                                "The Ministry of Finance said it would pay for the vaccines.",
+                                "According to the ministry, 154 cases have been confirmed since February 28."])
+    assert ("the ministry", None) in two  # two ministries: never guessed

@@ -350,3 +350,13 @@ def test_a_shift_by_an_unknown_count(text: str, span: str, kind: str, value: str
      ("The weekly magazine said so.", [("weekly", "SET", "P1W")])])
 def test_a_rate_word_after_average_is_the_unit_of_a_statistic(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in extract_timexes(text, ANCHOR)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("The doses arrived on Thursday, four days earlier than planned.", "four days", "P4D"),
+     ("The plane landed two hours later than scheduled.", "two hours", "PT2H")])
+def test_earlier_than_planned_is_a_length_not_a_day(text: str, span: str, value: str) -> None:
+    found = [(t.text, t.type, t.value) for t in extract_timexes(text, ANCHOR)]
+    assert (span, "DURATION", value) in found
+    assert not [t for t in found if t[0].endswith(("earlier", "later"))]

@@ -168,6 +168,12 @@ class Quote:
     pieces: tuple[Span, ...] = ()
     speaker_ref: Span | None = None
 
+    @property
+    def words(self) -> str:
+        """What was said: the content, or for a quote split by its attribution its pieces joined
+        by " … " (``content`` then also spans the attribution between them)."""
+        return " … ".join(p.text for p in self.pieces) if self.pieces else self.content.text
+
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "content": self.content.to_dict(),

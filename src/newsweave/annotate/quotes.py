@@ -88,6 +88,9 @@ _MARKS = "\"'“‘«„"
 # ... had received"), and so is a content opened by a complementizer.
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "csubj", "oprd", "acomp", "attr"})
+# A modifier that hangs outside the span is a misparse across its edge, no clause of its own (a
+# headline's "flood-hit south" hung on the dateline's city below it).
+_MODIFIER_DEPS = frozenset({"amod", "compound", "det", "punct", "nummod", "poss"})
 _CLAUSE_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what", "when", "where", "who"})
 # Cues that name a thing as something ("called the events looting and massacre"): what is said.
 _NAMING_CUES = frozenset({"call", "name", "label", "brand", "dub", "term"})
@@ -444,5 +447,6 @@ def names_a_thing(doc: Doc, start: int, end: int) -> bool:
         return False
     if any(t.lower_ == "as" and t.dep_ == "prep" for t in span):
         return False  # "described [the decision as legitimate]", the "as" hung on a word inside
-    roots = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
-    return all(t.pos_ in _NOMINAL and t.dep_ not in _CLAUSE_DEPS for t in roots)
+    roots = [t for t in span if (not span.start <= t.head.i < span.end or t.head.i == t.i)
+             and t.dep_ not in _MODIFIER_DEPS]
+    return bool(roots) and all(t.pos_ in _NOMINAL and t.dep_ not in _CLAUSE_DEPS for t in roots)

@@ -58,6 +58,8 @@ _MALE_NOUNS = frozenset({"spokesman", "man", "congressman", "chairman", "father"
 # and the object, adverb or adjective an infinitive hangs on ("Trump has a rare chance to show
 # that ...", "Cruz was bold enough to tout ...", "stopped short of fully endorsing ..."). The last
 # three: PolNeAR train +6 exact sources for 4 more predictions.
+# Dependencies that make a name a qualifier of the speaker phrase's head, not the speaker.
+_QUALIFIER_DEPS = frozenset({"poss", "pobj", "prep", "compound", "nmod"})
 _CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "parataxis", "prep", "advmod", "dobj", "acomp")
 
 
@@ -445,7 +447,7 @@ class SpeakerResolver:
         root = speaker.root
         inside = [m for m in self.named if lo <= m.start and m.end <= hi]
         best = next((m for m in inside if m.start <= root.idx < m.end), None) or \
-            next((m for m in inside if self._person_like(m)), None)
+            next((m for m in inside if self._person_like(m) and not self._modifies(m, root)), None)
         if best is not None:
             return Span.of(text, best.start, best.end)
         if root.lower_ in _PRONOUNS:
@@ -475,6 +477,21 @@ class SpeakerResolver:
                 self.unnamed.append((lo, gender))  # a later "she said" may be this person
             return found
         return None
+
+    def _modifies(self, m: Mention, root: Token) -> bool:
+        """Whether a name inside a speaker phrase only qualifies its head: a possessor, a
+        prepositional object or a compound ("Mr. de la Vega's attorney", "Victims of Juan Carlos de
+        la Vega", "a Smith campaign aide"), not the speaker itself or an apposition ("attorney,
+        Daniel Fishman")."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span.root
+        while tok.i != root.i and tok.head.i != tok.i:
+            if tok.dep_ in _QUALIFIER_DEPS:
+                return True
+            tok = tok.head
+        return False
 
     def _before(self, pos: int) -> list[Mention]:
         """Persons named before ``pos``, leaving out modifiers ("the Kazakh authorities")."""

@@ -215,7 +215,8 @@ PATTERNS: dict[str, str] = {
                      rf"quarters\s+of\s+(?:fiscal\s+)?(?:(?P<y>{YEAR})|(?:the\s+)?(?P<ofrel>last|next|this|current)"
                      r"\s+(?:fiscal\s+)?year(?![a-z'’]))"),
     "shift": (rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<n>{NUM})[\s-]*)?(?P<u>{UNIT})(?P<pl>s)?\s+"
-              r"(?P<dir>ago|earlier|later|from\s+now|hence|previously|(?:before|after)(?![\s-]*[a-z0-9]))"),
+              r"(?P<dir>ago|(?:earlier|later)(?!\s+than(?![a-z]))|from\s+now|hence|previously|"
+              r"(?:before|after)(?![\s-]*[a-z0-9]))"),
     "anaphor_that": (r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:that(?:\s+same)?|the\s+same)\s+"
                      r"(?P<u>day|morning|afternoon|evening|night|week|month|year)(?![a-z])"),
     "anaphor_rel": (r"the\s+(?P<rel>next|following|previous|preceding|prior)\s+"

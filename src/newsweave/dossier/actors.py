@@ -32,7 +32,8 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
 4. **Label evidence** per group (``_group_votes``): each NER label is one vote; a title right before
    the name ("President", "Mr", "Colonel-General", ...) or an apposition after it (", a spokesman
    for") is 3 PERSON votes; a word only organizations carry ("Ministry", "Council") is 3 ORG votes
-   per mention; a gazetteer place with no title is 2 GPE votes per mention.
+   per mention; a gazetteer place with no title, or a name a lower-case place noun governs ("the
+   district of Chikwawa", "Chikwawa district"), is 2 GPE votes per mention.
 5. **Merges** (union-find over groups), never joining a gazetteer place with a PERSON group:
    places with the same geonames name ("Alma-Ata" -> Almaty); acronyms from "(CSTO)" appositions
    and from initials when exactly one name fits (a capital "The" before the name may count: "The
@@ -42,7 +43,8 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    an initial, a short form such as Fred / Frederick, a nickname in the ``nicknames`` package's
    table: Katie / Kathryn, Bill / William, or rapidfuzz ratio >= 80: Anthony / Antony, Karin /
    Karine), or the same first name
-   and a surname at ratio >= 85 (Rait / Raite), every first name of a person fitting every other;
+   and a surname at ratio >= 85 (Rait / Raite) or one letter off in five or more (Mwale / Mwali),
+   every first name of a person fitting every other;
    then one-word names onto the full names they are short for (``short_names``: a surname, a
    lone given name, an organization's first word). A rare one-word place name the gazetteer does
    not know joins the one frequent story place it misspells ("Kahastan" -> Kazakhstan). A one-word
@@ -51,7 +53,8 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    win over Jacksonville", "Indianapolis (11-4)") is the story's one team of that place
    (``team_places``).
 6. **Label repair**: the actor's label is the one with most votes over all its mentions, plus 2
-   PERSON votes when it is used both as "First Last" and as "Last" alone.
+   PERSON votes when it is used both as "First Last" and as "Last" alone (not an acronym, "MSF");
+   the place labels (GPE, LOC, FAC) pool their votes against the others (``best_label``).
 7. **Canonical name**: the gazetteer name for places (its current geonames name: Alma-Ata ->
    Almaty, Nur-Sultan -> Astana); else the most frequent multi-word form (any form when none has
    two words), then the one with most words, the longest, the alphabetically first.
@@ -120,6 +123,9 @@ NICKNAME_PREFIX = 3
 # Surnames of one first name count as the same person from this rapidfuzz ratio on their phonetic
 # keys: Rait/Raite = 89 (ECB+ topic 23), Jenkin/Jenkins = 92, Smith/Smyth = 100 after folding.
 SURNAME_RATIO = 85
+# ... or when they are one edit apart and this long: a typo in a short surname ("Chisomo Mwali" in an
+# article that also writes "Mwale"; a ratio of 80). Shorter ones are too easily other names (Ali/Ari).
+SURNAME_ONE_EDIT_LETTERS = 5
 # A one-word name NER calls a place, which the gazetteer does not know, is a misspelling of a
 # place the story names at least MISSPELLED_PLACE_SUPPORT times as often, when it starts with the
 # same letter and is within this share of the longer name's letters in edits (OSA distance):
@@ -235,7 +241,7 @@ def _group_votes(group: Group) -> Counter[str]:
             votes["PERSON"] += TITLE_VOTES
         elif org_word:
             votes["ORG"] += ORG_WORD_VOTES
-        elif group.place is not None:
+        elif group.place is not None or occ.placed:
             votes["GPE"] += PLACE_VOTES
         elif group.demonym:
             votes["NORP"] += PLACE_VOTES
@@ -362,8 +368,17 @@ def _merge_person_names(forest: Forest) -> None:
     for names in by_first.values():
         for i, a in enumerate(names):
             for b in names[i + 1:]:
-                if fuzz.ratio(phonetic_key(a.words[-1]), phonetic_key(b.words[-1])) >= SURNAME_RATIO:
+                if _surnames_match(phonetic_key(a.words[-1]), phonetic_key(b.words[-1])):
                     join(a, b)
+
+
+def _surnames_match(a: str, b: str) -> bool:
+    """Two phonetic surname keys of one first name spell one person's surname: near spellings
+    (:data:`SURNAME_RATIO`), or one edit apart in a surname of :data:`SURNAME_ONE_EDIT_LETTERS` or more
+    letters (Mwale/Mwali: a ratio of 80)."""
+    if fuzz.ratio(a, b) >= SURNAME_RATIO:
+        return True
+    return min(len(a), len(b)) >= SURNAME_ONE_EDIT_LETTERS and OSA.distance(a, b) <= 1
 
 
 def _first_names_match(a: str, b: str) -> bool:
@@ -435,9 +450,10 @@ def _label_and_name(forest: Forest, occs: list[Occurrence]) -> tuple[str, str]:
         share = sum(1 for o in occs if match_key(o.surface) == group.key) / len(group.occurrences)
         for label, n in group.votes.items():
             votes[label] += n * share
-    lengths = {len(g.words) for g in groups.values()}
-    if 1 in lengths and len(lengths) > 1 and not any(g.is_place for g in groups.values()):
-        votes["PERSON"] += SURNAME_USE_VOTES
+    last_words = {g.words[-1] for g in groups.values() if len(g.words) > 1}
+    if any(len(g.words) == 1 and g.key in last_words for g in groups.values()) \
+            and not any(g.is_place for g in groups.values()):
+        votes["PERSON"] += SURNAME_USE_VOTES  # a surname alone (not an acronym: "MSF")
     label = best_label(votes)
     places = sorted({g.place for g in groups.values() if g.is_place and g.place})
     if label in PLACE_LABELS and len(places) == 1:

@@ -16,7 +16,12 @@ from newsweave.dossier.embed import SentenceEmbedder
 from newsweave.dossier.figures import group_figures
 from newsweave.dossier.names import PlaceGazetteer
 from newsweave.dossier.quote_groups import embedding_similarity, group_quotes, is_statement, lexical_similarity
-from newsweave.dossier.roles import resolve_role_mentions, resolve_role_speakers, story_titles
+from newsweave.dossier.roles import (
+    resolve_org_speakers,
+    resolve_role_mentions,
+    resolve_role_speakers,
+    story_titles,
+)
 from newsweave.dossier.summary import summarize
 from newsweave.dossier.timeline import build_timeline
 from newsweave.link.reuse import find_reuse
@@ -63,13 +68,14 @@ class DossierBuilder:
         titles = story_titles(linked)
         linked, roles = resolve_role_mentions(resolve_role_speakers(linked, titles), titles)
         entities = {e.id: _with_roles(e, roles.get(e.id, ())) for e in resolution.entities}
+        linked = resolve_org_speakers(linked, entities)
         # who said what: statements; a stance ("opposed the rise in prices") or a source's request
         # for anonymity stays in the article's annotations and export, but is no quote of the dossier
         quote_items = [(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes if is_statement(q)]
         similarity: Callable[[str, str], float] = lexical_similarity
         if self.embedder is not None:
             # encodes, in one batch, only the quotes of pairs the words leave open
-            similarity = embedding_similarity(self.embedder, [q.content.text for _, q, _ in quote_items])
+            similarity = embedding_similarity(self.embedder, [q.words for _, q, _ in quote_items])
         quotes = _name_speakers(group_quotes(quote_items, similarity), entities)
         dossier = Dossier(
             story=Story(story_id, story_title(linked), tuple(a.id for a, _ in linked)),

@@ -10,6 +10,7 @@ from a contradiction.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -57,6 +58,12 @@ _STOP_WORDS = {"the", "a", "an", "and", "its", "their", "were", "was", "been", "
 # lower value is no contradiction.
 _CAN_FALL = frozenset({"missing", "trapped", "stranded"})
 _EVENTS = {"killed", "injured", "detained", "deployed", "evacuated", "displaced", "rescued", "missing"}
+# Nouns that name a figure, not what it counts (singular, as normalize_measure writes heads).
+_FIGURE_NOUNS = frozenset({"figure", "number", "tally", "estimate", "count", "total"})
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]|\n")
+# Events written before the head noun as well as after it ("confirmed cases" = "cases confirmed"); not
+# every participle: "increased revenues" are revenues, "estimated cost" a cost (the figures gold sets).
+_PRENOMINAL_EVENTS = frozenset(_EVENTS | {"confirmed", "infected", "suspected"})
 # Modifier sets whose token-set ratio is at least this are the same ("liquefied gas" / "gas",
 # "Kazakh" / "Kazakhstani"); measured on the seed measures and hand-made pairs: spelling variants
 # and subsets score 80-100, different modifiers ("gas" / "electricity") under 50.
@@ -97,6 +104,8 @@ def normalize_measure(measure: str) -> MeasureKey | None:
         event = left.pop()
     elif not left and right and _is_event(right[-1]):
         event = right.pop()
+    elif len(left) >= 2 and left[-2] in _PRENOMINAL_EVENTS:
+        event = left.pop(-2)  # "confirmed cases" = "cases confirmed", "displaced people" = "people displaced"
     if not left:
         return None
     return MeasureKey(left[-1], event, tuple(sorted(set(left[:-1] + right))))
@@ -158,14 +167,29 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
     grouper = _Grouper()
     order = 0
     for article, ann in items:
+        previous: tuple[Figure, MeasureKey] | None = None
         for figure in ann.figures:
             key = normalize_measure(figure.measure) if figure.measure else None
             if key is None:
                 continue
+            if previous is not None and _names_the_figure(key) and previous[0].unit == figure.unit \
+                    and _one_sentence(article.text, previous[0].end, figure.start):
+                key = previous[1]  # "put the death toll at 14, higher than the ministry's figure of 11"
             grouper.add(_Report(article, figure, key, order))
+            previous = (figure, key)
             order += 1
     groups = sorted(grouper.groups, key=lambda g: (-len(g), g[0].order))
     return [_figure_group(g) for g in groups]
+
+
+def _names_the_figure(key: MeasureKey) -> bool:
+    """A measure that only names a figure ("the ministry's figure", "its tally"): it counts what
+    the figure before it in the sentence counts."""
+    return key.head in _FIGURE_NOUNS and key.event is None and not key.modifiers
+
+
+def _one_sentence(text: str, start: int, end: int) -> bool:
+    return not _SENTENCE_BREAK.search(text, start, end)
 
 
 def _value_key(f: Figure) -> tuple[str, str | None]:
@@ -241,6 +265,8 @@ def _figure_group(reports: list[_Report]) -> FigureGroup:
     measure = Counter(r.figure.measure for r in reports).most_common(1)[0][0] or ""
     current = [r for r in reports if _current(r)]
     pair = _disagreeing_pair(current)
+    if pair is not None and _may_agree(*pair):
+        pair = None  # "more than 300" and "about 320": one count, worded two ways
     return FigureGroup(
         measure=measure,
         unit=reports[0].figure.unit,
@@ -256,17 +282,57 @@ def _figure_report(r: _Report) -> FigureReport:
                         published)
 
 
+# Words before a figure that make it a bound or an approximation; an approximate value allows this share
+# either side ("about 320" and "more than 300"; "roughly $50 million" and "$48 million").
+_AT_LEAST = frozenset({"more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
+                       "no less than", "above"})
+_AT_MOST = frozenset({"fewer than", "less than", "under", "up to", "at most", "no more than", "nearly",
+                      "almost", "below"})
+_APPROXIMATE = frozenset({"about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
+                          "close to"})
+APPROXIMATE_SHARE = 0.1
+_HEDGE = re.compile(r"\b(" + "|".join(sorted((w.replace(" ", r"\s+") for w in _AT_LEAST | _AT_MOST | _APPROXIMATE),
+                                             key=len, reverse=True)) + r")\s+[$£€]?$", re.I)
 # A value given as the level before ("turnout was 56.4%, down from 59% in 2023", "rose to 18 from
 # 13") or as the whole a part is of ("30 of the 81 seats"): no report of the story's current value,
 # so no side of a disagreement (a made-up election story flagged 59% against 56.2%, 81 against 17).
 _EARLIER_LEVEL = re.compile(r"\b(?:from|compared\s+with|against)\s+(?:about\s+|around\s+|some\s+)?[$£€]?$", re.I)
+# ... nor does a figure the article sets its own against ("15 people had died, lower than the figure of 17
+# given by state media"; "put the toll at 14, higher than the ministry's figure of 11").
+_COMPARED_FIGURE = re.compile(r"\bthan\s+(?:[\w'’-]+\s+){0,4}(?:figure|number|tally|estimate|count|total|toll)"
+                              r"\s+of\s+(?:about\s+|around\s+|some\s+)?[$£€]?$", re.I)
 _WHOLE_OF = re.compile(r"\d[\d,.]*%?\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?$")
 
 
 def _current(r: _Report) -> bool:
-    """Whether a report gives the measure's value now, not an earlier level or a whole."""
-    before = r.article.text[max(0, r.figure.start - 40):r.figure.start]
-    return not (_EARLIER_LEVEL.search(before) or _WHOLE_OF.search(before))
+    """Whether a report gives the measure's value now, not an earlier level, a whole or another
+    source's figure it is compared with."""
+    before = r.article.text[max(0, r.figure.start - 60):r.figure.start]
+    return not (_EARLIER_LEVEL.search(before) or _WHOLE_OF.search(before) or _COMPARED_FIGURE.search(before))
+
+
+def _bounds(r: _Report) -> tuple[float, float]:
+    """The values a report allows, from the words before it: "more than 300" (300, inf), "about 320"
+    (288, 352), "up to 40" (0, 40), "9" (9, 9). A range is its own bounds."""
+    low, high = r.figure.value, r.figure.value if r.figure.value_max is None else r.figure.value_max
+    m = _HEDGE.search(r.article.text, max(0, r.figure.start - 24), r.figure.start)
+    if m is None:
+        return low, high
+    word = " ".join(m[1].lower().split())
+    if word in _AT_LEAST:
+        return low, math.inf
+    if word in _AT_MOST:
+        return -math.inf, high
+    return low * (1 - APPROXIMATE_SHARE), high * (1 + APPROXIMATE_SHARE)
+
+
+def _may_agree(high: _Report, low: _Report) -> bool:
+    """Whether two differing values may be the same count by their hedges ("more than 300" and "about
+    320" may; "at least 12" then "rose to 17" is an update the text tells, so they do not)."""
+    if _UPDATE_CUE.search(high.article.text, max(0, high.figure.start - _CUE_WINDOW), high.figure.start):
+        return False
+    (a_lo, a_hi), (b_lo, b_hi) = _bounds(high), _bounds(low)
+    return a_lo <= b_hi and b_lo <= a_hi
 
 
 def _disagreeing_pair(reports: list[_Report]) -> tuple[_Report, _Report] | None:

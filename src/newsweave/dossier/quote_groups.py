@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import snowballstemmer
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
     from newsweave.dossier.embed import SentenceEmbedder
 
 __all__ = ["EMBED_MIN_SHARED_STEMS", "EMBED_THRESHOLD", "GROUP_THRESHOLD", "content_stems",
-           "embedding_similarity", "group_quotes", "is_statement", "lexical_similarity"]
+           "embedding_similarity", "group_quotes", "is_statement", "lexical_similarity",
+           "statement_units"]
 
 Similarity = Callable[[str, str], float]
 
@@ -38,11 +40,13 @@ _STOP = frozenset([
     "which", "who", "whom", "when", "once", "how", "why", "than", "too", "very", "just", "also", "some",
     "sometimes", "one",
 ])
-# Words are compared by their first 5 letters, a truncation stemmer: it maps Russia / Russians /
-# Russian and difficult / difficulty together, which the translated seed quotes need, and it has
-# no dependency. Measured on the seed quote clusters (seeds_gold.json): 5 keeps every gold pair
-# above the threshold, 4 starts merging different Antonov statements.
+# Words are compared by their Snowball (Porter 2) stems cut to 5 letters: the stemmer maps stop /
+# stopped and community / communities together, the cut Russia / Russians / Russian and difficult /
+# difficulty, which the translated seed quotes need. Measured on the seed quote clusters
+# (seeds_gold.json): 5 keeps every gold pair above the threshold, 4 starts merging different Antonov
+# statements.
 STEM_LENGTH = 5
+_STEMMER = snowballstemmer.stemmer("english")
 # Groups join at this similarity. On the 21 seed gold quotes (210 pairs): the 4 gold same-statement
 # pairs score 0.69-0.83; the highest other pair 0.55 (Zakharova's reply echoing Blinken's words, kept
 # apart by the speaker rule anyway), the next 0.41. 0.6 sits between.
@@ -55,16 +59,22 @@ EMBED_THRESHOLD = 0.72
 # anyway). On the seeds (75 extracted quotes, one story) 3 encodes 41 quotes against 58 with 2,
 # for the same two complete groups; the gold translations share 4-9 stems.
 EMBED_MIN_SHARED_STEMS = 3
+# A sentence of a longer quote is matched on its own from this many content stems: shorter ones
+# ("It is over.") are too common to tell one statement from another.
+MIN_UNIT_STEMS = 5
 # Fewer shared content stems than this never make a group (two short quotes sharing "Kazakhstan");
 # group_quotes compares no pair below it (so EMBED_MIN_SHARED_STEMS must not be smaller).
 MIN_SHARED_STEMS = 3
+# A sentence of a longer quote is matched on its own from this many content stems: shorter ones
+# ("It is over.") are too common to tell one statement from another.
+MIN_UNIT_STEMS = 5
 
 
 @lru_cache(maxsize=4096)
 def content_stems(text: str) -> frozenset[str]:
     """The truncated stems of the content words of ``text`` (lowercased, ASCII-folded); cached."""
-    words = _WORD.findall(_folded(text))
-    return frozenset(w[:STEM_LENGTH] for w in words if w not in _STOP and len(w) > 1)
+    words = [w for w in _WORD.findall(_folded(text)) if w not in _STOP and len(w) > 1]
+    return frozenset(w[:STEM_LENGTH] for w in _STEMMER.stemWords(words))
 
 
 @lru_cache(maxsize=4096)
@@ -143,6 +153,21 @@ def embedding_similarity(embedder: SentenceEmbedder, texts: Sequence[str] = ()) 
     return similarity
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘]?[A-Z])| … ")
+
+
+def statement_units(quote: Quote) -> tuple[str, ...]:
+    """What of ``quote`` may match another outlet's version: its words, and each of its pieces and
+    sentences of :data:`MIN_UNIT_STEMS` content stems or more (one outlet quotes two sentences, another
+    paraphrases the second: "The next two weeks are critical. If we can get clean water to these
+    communities, we can stop this." / "could be stopped if clean water reaches these communities")."""
+    words = quote.words
+    parts = [p.strip() for p in _SENTENCE_BREAK.split(words)]
+    if len(parts) < 2:
+        return (words,)
+    return (words, *(p for p in parts if len(content_stems(p)) >= MIN_UNIT_STEMS))
+
+
 def _find(parent: list[int], i: int) -> int:
     while parent[i] != i:
         parent[i] = parent[parent[i]]
@@ -173,12 +198,13 @@ def group_quotes(items: Sequence[tuple[str, Quote, str | None]],
                                                      items[k][1].content.end))
     parent = list(range(len(items)))
     speaker = [items[k][2] for k in range(len(items))]  # a group's known speaker, kept at its root
-    for i, j in _candidate_pairs([items[k][1].content.text for k in range(len(items))], order):
+    units = [statement_units(items[k][1]) for k in range(len(items))]
+    for i, j in _candidate_pairs([items[k][1].words for k in range(len(items))], order):
         ri, rj = _find(parent, i), _find(parent, j)
         ki, kj = speaker[ri], speaker[rj]
         if ri == rj or (ki is not None and kj is not None and ki != kj):
             continue  # two known speakers never meet, not even through a quote whose speaker is unknown
-        if similarity(items[i][1].content.text, items[j][1].content.text) >= threshold:
+        if any(similarity(a, b) >= threshold for a in units[i] for b in units[j]):
             parent[rj] = ri
             speaker[ri] = ki if ki is not None else kj
     members: dict[int, list[int]] = {}
@@ -215,9 +241,9 @@ def _group(members: list[tuple[str, Quote, str | None]]) -> QuoteGroup:
     seen: set[tuple[str, str]] = set()
     variants = []
     for aid, q, _ in members:
-        if (aid, q.content.text) not in seen:  # an article that prints a sentence twice: one version
-            seen.add((aid, q.content.text))
-            variants.append(QuoteVariant(Cite(aid, q.content.start, q.content.end), q.content.text))
+        if (aid, q.words) not in seen:  # an article that prints a sentence twice: one version
+            seen.add((aid, q.words))
+            variants.append(QuoteVariant(Cite(aid, q.content.start, q.content.end), q.words))
     return QuoteGroup(speaker_entity=key, speaker=name, variants=tuple(variants))
 
 

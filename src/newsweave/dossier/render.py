@@ -28,6 +28,10 @@ def _passage(articles: Mapping[str, Article], cite: Cite) -> str:
     return article.text[cite.start:cite.end] if article else ""
 
 
+def _mentions(n: int) -> str:
+    return f"{n} mention" if n == 1 else f"{n} mentions"
+
+
 def _cite_label(cite: Cite) -> str:
     return f"{cite.article}:{cite.start}-{cite.end}"
 
@@ -46,7 +50,7 @@ def to_markdown(dossier: Dossier, articles: Mapping[str, Article]) -> str:
     lines += ["", "## Actors", ""]
     for a in dossier.actors:
         aliases = ", ".join(x for x in a.aliases if x != a.name)
-        lines.append(f"- **{a.name}** ({a.type}, {a.mentions} mentions)" + (f" — also: {aliases}" if aliases else ""))
+        lines.append(f"- **{a.name}** ({a.type}, {_mentions(a.mentions)})" + (f" — also: {aliases}" if aliases else ""))
     lines += ["", "## Who said what", ""]
     for g in dossier.quotes:
         lines.append(f"- **{g.speaker or 'unattributed'}**")
@@ -103,7 +107,7 @@ def to_html(dossier: Dossier, articles: Mapping[str, Article]) -> str:
     parts.append("</ul><h2>Actors</h2><ul>")
     for a in dossier.actors:
         aliases = ", ".join(x for x in a.aliases if x != a.name)
-        parts.append(f"<li><b>{e(a.name)}</b> ({e(a.type)}, {a.mentions} mentions)"
+        parts.append(f"<li><b>{e(a.name)}</b> ({e(a.type)}, {_mentions(a.mentions)})"
                      + (f" — also: {e(aliases)}" if aliases else "") + "</li>")
     parts.append("</ul><h2>Who said what</h2>")
     for g in dossier.quotes:

@@ -15,6 +15,9 @@ where the whole story is known:
 3. the speaker is set only when the description says more than the role ("the counselor" alone is
    left empty: in a wire story it is one outlet's counselor or another's) and exactly one actor
    matches: an ambiguous role is left empty, never guessed.
+
+An organization named by a common noun ("according to the ministry") is resolved the same way
+(``resolve_org_speakers``): to the one organization of the story with those words in a name.
 """
 
 from __future__ import annotations
@@ -22,11 +25,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from newsweave.annotate.speakers import ROLE_WORDS
 from newsweave.dossier.names import ORG_WORDS, PERSON_TITLES
-from newsweave.model import STORY, Annotations, Article, Mention
+from newsweave.model import STORY, Annotations, Article, Entity, Mention
 
 # Words of one role: a description's head noun matches a title holding any word of its set.
 _ROLE_WORDS: dict[str, frozenset[str]] = {
@@ -41,6 +44,8 @@ ROLE_NOUNS = PERSON_TITLES | ROLE_WORDS | {"official", "executive", "analyst", "
 _STOP = frozenset({"the", "a", "an", "of", "for", "s", "his", "her", "its", "their", "former", "then",
                    "top", "senior", "deputy"})
 _WORD = re.compile(r"[a-z]+")
+# "the ministry", "the health ministry", "The Agency": a definite description of one or two words.
+_ORG_DESCRIPTION = re.compile(r"^[Tt]he\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)$")
 # A description right after a name and a comma is its apposition ("Taft, the company's chairman").
 _APPOSED = re.compile(r"\s*,[^,.;:!?()\n]*$")
 # ... and one right before a name, set off by a comma ("the minister at the Presidency, Quevedo"),
@@ -156,6 +161,44 @@ def resolve_role_speakers(linked: Sequence[tuple[Article, Annotations]], titles:
             actor = _only_actor(titles, *described)
             if actor is not None:
                 quotes[k] = dataclasses.replace(q, speaker_entity=actor)
+                changed = True
+        out.append((article, dataclasses.replace(ann, quotes=tuple(quotes)) if changed else ann))
+    return out
+
+
+def resolve_org_speakers(linked: Sequence[tuple[Article, Annotations]], entities: Mapping[str, Entity]
+                         ) -> list[tuple[Article, Annotations]]:
+    """Set the speaker actor of quotes attributed to an organization by a common noun ("according to
+    the ministry", "the agency said") when exactly one organization of the story has every word of
+    the description in one of its names ("the ministry" -> "Ministry of Health"; "the health
+    ministry" too). Not when two fit ("the ministry" in a story of two ministries), nor for words
+    no name holds ("the company" of "Acme Corp").
+
+    Args:
+        linked: the story's articles with annotations whose mentions carry actor ids.
+        entities: the story's actors by id.
+
+    Returns:
+        The same articles with ``Quote.speaker_entity`` filled where a description resolved.
+    """
+    names = [(e.id, [set(_WORD.findall(a.lower())) for a in (e.name, *e.aliases)])
+             for e in entities.values() if e.type == "ORG"]
+    if not names:
+        return list(linked)
+    out: list[tuple[Article, Annotations]] = []
+    for article, ann in linked:
+        quotes = list(ann.quotes)
+        changed = False
+        for k, q in enumerate(quotes):
+            if q.speaker_entity is not None or q.speaker is None:
+                continue
+            m = _ORG_DESCRIPTION.match(q.speaker.text)
+            if m is None:
+                continue
+            words = set(m[1].lower().split())
+            fits = {eid for eid, aliases in names if any(words <= a for a in aliases)}
+            if len(fits) == 1:
+                quotes[k] = dataclasses.replace(q, speaker_entity=fits.pop())
                 changed = True
         out.append((article, dataclasses.replace(ann, quotes=tuple(quotes)) if changed else ann))
     return out

@@ -2,7 +2,8 @@
 
 ``attach_single_words`` runs after the full names are joined (``dossier.actors``):
 
-- a one-word name joins the one cluster whose last word it is, phonetically (a surname: "Lohan";
+- a one-word name (or a surname with its particles, "de la Vega") joins the one cluster whose last
+  word it is, phonetically (a surname: "Lohan";
   "Academy" for "Academy of ...", "Mediterranean" for "Mediterranean Sea"); when several people
   share the surname, each mention goes to the nearest preceding full mention in its article (else
   the nearest following), else to the person named far more often than the others, else nowhere;
@@ -37,6 +38,10 @@ DOMINANT_SHARE = 3
 # A lone first name joins the one person of that first name when written alone at most this many
 # times as often as that person's full name (Reuters: "Baker" 52 times, "Baker Lift" once).
 FIRST_NAME_SHARE = 3
+# Particles of a surname ("de la Vega", "van der Berg", "bin Salman"): a name of these words and one
+# more is a surname alone.
+SURNAME_PARTICLES = frozenset({"de", "la", "del", "della", "di", "da", "das", "dos", "du", "des", "le", "van",
+                               "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "abu", "y"})
 # A one-word name shorter than this is no organization's short name ("S" of "S and P.").
 MIN_SHORT_NAME = 3
 # Last words of a body that is part of what its first word names: "House Banking Committee" is no
@@ -55,7 +60,7 @@ def attach_single_words(forest: Forest, texts: Mapping[str, str]) -> dict[Mentio
     """
     surname_roots: dict[str, set[str]] = defaultdict(set)
     for group in forest.groups.values():
-        if len(group.words) >= 2 and not group.is_place:
+        if len(group.words) >= 2 and not group.is_place and not _particle_surname(group):
             # "Academy" is short for "Academy of Motion Picture Arts and Sciences"
             of_name = len(group.words) >= 3 and group.words[1] == "of"
             head = group.words[0] if of_name or group.words[-1] in GEO_HEADS else group.words[-1]
@@ -65,11 +70,11 @@ def attach_single_words(forest: Forest, texts: Mapping[str, str]) -> dict[Mentio
     override: dict[MentionKey, str] = {}
     ambiguous: list[tuple[Group, set[str]]] = []
     for key, group in sorted(forest.groups.items()):
-        if len(group.words) != 1 or group.is_place:
+        if (len(group.words) != 1 and not _particle_surname(group)) or group.is_place:
             continue
-        roots = surname_roots.get(phonetic_key(group.words[0]), set())
+        roots = surname_roots.get(phonetic_key(group.words[-1]), set())
         if len(roots) == 1:
-            forest.union(key, roots.pop())
+            forest.union(key, next(iter(roots)))  # (not pop: the next name of this surname reads it too)
         elif len(roots) > 1:
             ambiguous.append((group, roots))
         elif best_label(group.votes) == "PERSON" and group.place is None and is_given_name(group.words[0]):
@@ -88,6 +93,12 @@ def attach_single_words(forest: Forest, texts: Mapping[str, str]) -> dict[Mentio
             if nearest is not None:
                 override[occ.key] = nearest
     return override
+
+
+def _particle_surname(group: Group) -> bool:
+    """A surname with its particles, written alone ("de la Vega", "van Gogh"): a one-word name here."""
+    return len(group.words) >= 2 and all(w in SURNAME_PARTICLES for w in group.words[:-1]) \
+        and group.votes["PERSON"] > 0
 
 
 def _person_full_names(forest: Forest, texts: Mapping[str, str]) -> list[Group]:
