@@ -70,6 +70,24 @@ def test_polnear_span_conventions(nlp: Language, text: str, content: str, cue: s
     assert q.speaker is not None and q.speaker.text == speaker
 
 
+@pytest.mark.parametrize("text, content", [
+    # an infinitive going straight on from the object is what the object is proposed to do
+    ("Lopez defended his call to raise the state minimum wage to $18 an hour.",
+     "his call to raise the state minimum wage to $18 an hour"),
+    # an "as" predicate after the object is what is said of it
+    ("The governor mentioned Ohio as one state where the plan could work.",
+     "Ohio as one state where the plan could work"),
+    # a condition opening the sentence before the speaker is part of what is said
+    ("If the river keeps rising, officials say the bridge will close by Friday.",
+     "If the river keeps rising, officials say the bridge will close by Friday"),
+    ("Unless the council acts soon, residents said the park would be sold.",
+     "Unless the council acts soon, residents said the park would be sold"),
+])
+def test_content_goes_on_past_what_the_parser_hung_on_the_cue(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[-1])
+    assert q.content.text == content
+
+
 def test_object_reading_of_a_belief_verb_is_not_a_quote(nlp: Language) -> None:
     assert quotes_of(nlp, "The museum will show a film about the war on Friday.") == []
 
