@@ -463,6 +463,11 @@ def _parenthetical_content(verb: Token) -> tuple[int, int]:
     of its own and the words before the cue are the writer's. On PolNeAR train the first reading
     holds for a lower-case continuation (17 of 21), the second for a capitalized quotation (7 of 7)."""
     head, doc = verb.head, verb.doc
+    while head.head.i != head.i and head.left_edge.i >= verb.left_edge.i:
+        # the parser hung the cue on a clause after it that starts with the cue's own words ("The
+        # doses arrived on Thursday, the ministry said, four days earlier than [planned]"): the
+        # clause that holds both is what the cue reports
+        head = head.head
     lo, hi = subtree_span([head])
     if head.i < verb.i:
         return lo, hi
