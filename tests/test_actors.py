@@ -200,6 +200,8 @@ def test_unknown_place_as_frequent_as_the_near_one_stays_apart(gazetteer: PlaceG
     ("They flew to Kazakhstan.", "Kazakhstan", "PERSON", "GPE"),
     ("Cases rose in the district of Chikwawa.", "Chikwawa", "PERSON", "GPE"),
     ("Cases rose in Chikwawa district.", "Chikwawa", "PERSON", "GPE"),
+    ("Telvia, Portugal's second-largest mobile operator, said so.", "Telvia", "GPE", "ORG"),
+    ("Telvia shares fell 6%.", "Telvia", "GPE", "ORG"),
 ])
 def test_label_repair_with_evidence(gazetteer: PlaceGazetteer, text: str, mention: str, label: str,
                                     expected: str) -> None:
@@ -220,9 +222,12 @@ def test_place_labels_pool_their_votes_and_an_acronym_is_no_surname(gazetteer: P
     res = resolve(gazetteer, ("Ngabu is far. Ngabu flooded. Ngabu, again. Ngabu now. Ngabu last.",
                               [("Ngabu", "PERSON")]))
     assert res.entities[0].type == "PERSON"
-    mixed = [Mention(0, 5, "Ngabu", "PERSON"), Mention(15, 20, "Ngabu", "GPE"), Mention(29, 34, "Ngabu", "FAC")]
-    pooled = resolve_actors([("a0", "Ngabu is far. Ngabu flooded. Ngabu, again.", mixed)], gazetteer)
-    assert pooled.entities[0].type in ("GPE", "FAC")  # PERSON 1, GPE 1, FAC 1: a place
+    text = "Ngabu is far. Ngabu flooded. Ngabu, again. Ngabu now."
+    mixed = [Mention(0, 5, "Ngabu", "PERSON"), Mention(14, 19, "Ngabu", "GPE"), Mention(29, 34, "Ngabu", "FAC"),
+             Mention(43, 48, "Ngabu", "GPE")]
+    pooled = resolve_actors([("a0", text, mixed)], gazetteer)
+    # PERSON 1 against GPE 2 and FAC 1 (half votes each: no gazetteer place), a tie without pooling
+    assert pooled.entities[0].type == "GPE"
     msf = resolve(gazetteer, ("Medecins Sans Frontieres (MSF) said. MSF added.",
                               [("Medecins Sans Frontieres", "ORG"), ("MSF", "ORG")]))
     assert len(msf.entities) == 1 and msf.entities[0].type == "ORG"
@@ -253,6 +258,8 @@ def test_the_articles_author_and_wire_are_no_actors(gazetteer: PlaceGazetteer, t
     ("General Andrei Serdyukov", "Andrei Serdyukov"),
     ("Attorney General Holder", "Holder"),
     ("PM Spajic", "Spajic"),  # a headline's abbreviated title
+    ("Chief Executive Officer Tim Cook", "Tim Cook"),  # an office of several words
+    ("General Data Protection Regulation", "General Data Protection Regulation"),  # a law's name
     ("Kazakhstan\n\n", "Kazakhstan"),
     ("the", ""),
 ])

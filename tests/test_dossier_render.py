@@ -30,7 +30,7 @@ def _hostile_dossier() -> tuple[Dossier, dict[str, Article]]:
         story=Story("s-1", HOSTILE, ("a1",)),
         summary=(CitedText(text, (cite,)),),
         actors=(Entity("e1", HOSTILE, "PERSON", (HOSTILE,), 1),),
-        quotes=(QuoteGroup("e1", HOSTILE, (QuoteVariant(cite, HOSTILE),)),),
+        quotes=(QuoteGroup("e1", HOSTILE, (QuoteVariant(cite, HOSTILE, HOSTILE),)),),
         timeline=(CitedText(text, (cite,), date="2024-01-01"),),
     )
     return dossier, {"a1": article}
@@ -43,6 +43,20 @@ def test_html_escapes_every_untrusted_string() -> None:
     assert "<img" not in page
     assert 'href="javascript:' not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_a_version_shows_its_cue_unless_it_only_says_the_words_were_said() -> None:
+    text = "Telvia denied that any data was taken. Ribeiro said it was over."
+    article = Article("a1", text, date(2025, 9, 16), source="Lisbon Daily")
+    denied = QuoteVariant(Cite("a1", 14, 37), "that any data was taken", "denied")
+    said = QuoteVariant(Cite("a1", 52, 63), "it was over", "said")
+    dossier = Dossier(story=Story("s-1", "t", ("a1",)), summary=(), actors=(),
+                      quotes=(QuoteGroup(None, "Telvia", (denied,)), QuoteGroup(None, "Ribeiro", (said,))), timeline=())
+    md = to_markdown(dossier, {"a1": article})
+    assert "“that any data was taken” — denied, Lisbon Daily" in md
+    assert "“it was over” — Lisbon Daily" in md
+    assert "— denied, Lisbon Daily" in to_html(dossier, {"a1": article})
+    assert QuoteVariant.from_dict(denied.to_dict()) == denied
 
 
 def test_markdown_and_json_keep_the_text() -> None:

@@ -382,6 +382,18 @@ def test_measure_normalization(a: str, b: str, same: bool) -> None:
     assert same_measure(ka, kb, same_values=False) is same
 
 
+@pytest.mark.parametrize(("first", "second", "conflict"), [
+    ("The fraud hit more than 300 investors.", "The fraud hit about 320 investors.", False),
+    ("At least 326 people were killed.", "More than 5,000 people were killed.", True),  # a rising toll
+    ("At least 12 people were killed.", "The toll rose to 17 people killed.", True),  # the text says it rose
+    ("Exactly 300 investors lost money.", "Some 305 investors lost money.", False),
+])
+def test_hedged_values_that_may_be_one_count_are_no_disagreement(nlp: Language, first: str, second: str,
+                                                                   conflict: bool) -> None:
+    groups = group_figures([_item("a", first, "2025-06-04", nlp), _item("b", second, "2025-06-05", nlp)])
+    assert len(groups) == 1 and groups[0].conflict is conflict
+
+
 def test_a_figure_named_as_such_counts_what_the_figure_before_it_counts(nlp: Language) -> None:
     items = [_item("a", "Officials put the death toll at 14, higher than the ministry's figure of 11. "
                         "Their figure was 12.", "2026-03-12", nlp),

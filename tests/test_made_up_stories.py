@@ -1,8 +1,8 @@
-"""End to end on seven small stories written for newsweave (tests/data/made_up, see its README): a
+"""End to end on eight small stories written for newsweave (tests/data/made_up, see its README): a
 takeover, a flood, a protest (an RSS feed and an HTML page), an election, a company's earnings, a
-cholera outbreak and a fraud sentence. Each was run through ``newsweave run`` and read as a user
-reads a dossier; every assertion here is a fault that reading found and that was fixed. They are no
-gold set: the stories are short and the faults were fixed on them."""
+cholera outbreak, a fraud sentence and a data breach (a JSONL file). Each was run through ``newsweave
+run`` and read as a user reads a dossier; every assertion here is a fault that reading found and that
+was fixed. They are no gold set: the stories are short and the faults were fixed on them."""
 
 from __future__ import annotations
 
@@ -185,3 +185,33 @@ def test_a_possessor_or_an_of_phrase_in_a_speaker_is_not_the_speaker(court: Doss
 def test_hedged_counts_that_may_agree_are_no_disagreement(court: Dossier) -> None:
     investors = [g for g in court.figures if {r.value for r in g.reports} == {300.0, 320.0}]
     assert len(investors) == 1 and not investors[0].conflict  # "more than 300" and "about 320"
+
+
+@pytest.fixture(scope="module")
+def breach(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("breach"), "breach")
+    return dossier
+
+
+def test_a_company_written_as_one_is_an_organization_with_its_offices_cut(breach: Dossier) -> None:
+    telvia = _actor(breach, "Telvia")
+    assert telvia.type == "ORG" and telvia.aliases == ("Telvia",)  # not "Telvia CEO"
+    # "Chief Executive Ana" "Ribeiro", two NER spans
+    assert {"Ana Ribeiro"} == {a.name for a in breach.actors if "Ana" in a.name}
+    assert not [a for a in breach.actors if "Regulation" in a.name and a.type == "PERSON"]
+
+
+def test_a_self_naming_is_no_quote_and_a_newcomer_joins_no_known_speaker(breach: Dossier) -> None:
+    telvia = _actor(breach, "Telvia").id
+    variants = [(g, v) for g in breach.quotes for v in g.variants]
+    assert not [v for _, v in variants if "itself" in v.text]  # "A group calling itself ShadowCrane"
+    claim = next(g for g, v in variants if "4.5 million records" in v.text)
+    assert claim.speaker_entity != telvia and claim.speaker == "A group calling itself ShadowCrane"
+    denial = next(v for _, v in variants if v.text == "that any bank details had been taken")
+    assert denial.cue == "denied"
+    estimate = next(g for g, v in variants if "4.6 million customers" in v.text)  # "The company said ..."
+    assert estimate.speaker_entity == telvia
+
+
+def test_the_end_of_a_range_dates_no_event(breach: Dossier) -> None:
+    assert "2025-09-09" not in {t.date for t in breach.timeline}  # "an attack that ran from Sept. 1 to Sept. 9"

@@ -33,6 +33,16 @@ def test_quotes_of_one_speaker_and_unknown_ones_still_group() -> None:
     assert len(groups) == 1 and groups[0].speaker_entity == "person:x"
 
 
+def test_an_unresolved_newcomer_joins_no_known_speaker() -> None:
+    claim = "it had taken 4.5 million records, including bank details, from the operator"
+    denial = "no bank details had been taken from the operator's records, 4.5 million or not"
+    speaker = Span(0, 35, "A group calling itself ShadowCrane")
+    items = [("a1", _quote(denial), "org:telvia"), ("a2", Quote(Span(0, len(claim), claim), speaker=speaker), None)]
+    assert len(group_quotes(items, lambda s, t: 1.0)) == 2
+    unknown = Quote(Span(0, len(claim), claim), speaker=Span(0, 2, "he"))  # a pronoun left open may still join
+    assert len(group_quotes([items[0], ("a2", unknown, None)], lambda s, t: 1.0)) == 1
+
+
 def test_a_split_quote_groups_by_its_words_and_each_sentence() -> None:
     text = ('"The next two weeks are critical," said Dr. Neema Rusibamayila, the WHO representative. '
             '"If we can get clean water to these communities, we can stop this."')

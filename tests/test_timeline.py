@@ -135,6 +135,7 @@ def test_lead_without_such_words_is_dated_on_publication() -> None:
         "The president declared a state of emergency until January 19 in the country.",  # a limit
         "Relying on the treaty, today I turned to the heads of the allied states for help.",  # speaker's day
         "Shoot to kill on January 7",  # a headline: no sentence end
+        "Hackers stole the data in an attack that ran from January 1 to January 6.",  # a range's end
     ],
 )
 def test_sentences_whose_date_is_not_their_event_are_skipped(text: str) -> None:

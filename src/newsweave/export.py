@@ -69,7 +69,7 @@ def story_record(dossier: Dossier) -> dict[str, Any]:
         "actors": [{k: a[k] for k in ("entity", "name", "type", "aliases", "mentions")} for a in d["actors"]],
         "quotes": [
             {"speaker_entity": q["speaker_entity"], "speaker": q["speaker"],
-             "variants": [{**_cite(v), "text": v["text"]} for v in q["variants"]]}
+             "variants": [{**_cite(v), "text": v["text"], "cue": v.get("cue")} for v in q["variants"]]}
             for q in d["quotes"]
         ],
         "timeline": [

@@ -344,17 +344,20 @@ class CitedText:
 
 @dataclass(frozen=True, slots=True)
 class QuoteVariant:
-    """One outlet's version of a statement."""
+    """One outlet's version of a statement; ``cue`` is the verb or marker that reports it ("said",
+    "denied", "according to"), None when the quote has none."""
 
     cite: Cite
     text: str
+    cue: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.cite.to_dict(), "text": self.text}
+        return {**self.cite.to_dict(), "text": self.text, "cue": self.cue}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> QuoteVariant:
-        return cls(Cite.from_dict(d), str(d["text"]))
+        cue = d.get("cue")
+        return cls(Cite.from_dict(d), str(d["text"]), None if cue is None else str(cue))
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,7 +56,7 @@ from newsweave.annotate.reported_speech import (
     cue_span,
     indirect_content,
 )
-from newsweave.annotate.speakers import SpeakerResolver, speaker_tokens
+from newsweave.annotate.speakers import REFLEXIVES, SpeakerResolver, speaker_tokens
 from newsweave.annotate.speech_cues import OPENING_MARKS, opens_according_to
 from newsweave.model import Mention, Quote, QuoteForm, Span
 
@@ -94,6 +94,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "det", "punct", "nummod", "poss"
 _CLAUSE_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what", "when", "where", "who"})
 # Cues that name a thing as something ("called the events looting and massacre"): what is said.
 _NAMING_CUES = frozenset({"call", "name", "label", "brand", "dub", "term"})
+_SELF_NAMING_CUES = _NAMING_CUES | {"describe", "style", "bill", "identify", "present"}
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -270,6 +271,14 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int], reg
 
 
 
+def _names_itself(tok: Token) -> bool:
+    """A naming verb with a reflexive object is how someone is known, not what they said ("a group
+    calling itself ShadowCrane", "who describe themselves as ..."): a stance, which PolNeAR
+    annotates as an attribution and the dossier leaves out."""
+    return tok.lemma_.lower() in _SELF_NAMING_CUES and any(
+        c.lower_ in REFLEXIVES and c.dep_ in ("dobj", "nsubj", "attr") for c in tok.children)
+
+
 def _run_into_open_quote(text: str, lo: int, hi: int, open_quotes: frozenset[tuple[int, int]]) -> int:
     """Where a reported clause ends when a quotation without attribution of its own opens inside
     it ("Pew found that “about twice as many ...”", "The ad targets a “corrupt system ...”"): at
@@ -424,7 +433,10 @@ def _to_quote(doc: Doc, text: str, d: _Draft, resolver: SpeakerResolver) -> Quot
                 resolver.remember(ref, toks[0].lower_ if len(toks) == 1 else None)
     pieces = tuple(_span(text, s, e) for s, e in d.pieces) if len(d.pieces) > 1 else ()
     naming = d.att is not None and d.att.cue.lemma_.lower() in _NAMING_CUES  # "called [the events looting]"
-    form: QuoteForm = "stance" if d.form == "indirect" and not naming and names_a_thing(doc, *d.content) else d.form
+    form: QuoteForm = d.form
+    if d.form == "indirect" and ((not naming and names_a_thing(doc, *d.content))
+                                 or (d.att is not None and _names_itself(d.att.cue))):
+        form = "stance"
     return Quote(content=_span(text, *d.content), cue=cue, speaker=speaker, form=form,
                  pieces=pieces, speaker_ref=ref)
 

@@ -20,7 +20,7 @@ from newsweave.annotate.reported_speech import cue_kind, cue_lemma
 from newsweave.annotate.speech_cues import DIRECT_CUES, EVIDENCE_NOUNS
 from newsweave.model import Mention, Span
 
-__all__ = ["ORG_WORDS", "ROLE_TITLES", "ROLE_WORDS", "SpeakerResolver", "speaker_tokens"]
+__all__ = ["ORG_WORDS", "REFLEXIVES", "ROLE_TITLES", "ROLE_WORDS", "SpeakerResolver", "speaker_tokens"]
 
 
 _PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -240,7 +240,7 @@ _OCCASIONS = frozenset({"speech", "interview", "statement", "rally", "debate", "
                         "memo", "email", "op-ed", "column", "broadcast", "show", "event", "meeting"})
 
 
-_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
 
 
 def _drop_source_asides(toks: list[Token], head: Token) -> list[Token]:
@@ -258,14 +258,17 @@ def _drop_source_asides(toks: list[Token], head: Token) -> list[Token]:
         after_comma = t.left_edge.i > 0 and doc[t.left_edge.i - 1].text in (",", "—", "–")
         if after_comma and t.dep_ in ("acl", "advcl") and t.tag_ == "VBG":
             cut = min(cut, start - 1)
-        elif t.dep_ == "acl" and t.tag_ == "VBG" and t.i == head.i + 1:
-            cut = min(cut, start)  # "another source speaking to Fox News", "hackers backing Assad"
+        elif t.dep_ == "acl" and t.tag_ == "VBG" and t.i == head.i + 1 and not any(
+                c.lower_ in REFLEXIVES for c in t.children):
+            # "another source speaking to Fox News", "hackers backing Assad"; not a name the source
+            # goes by ("a group calling itself ShadowCrane")
+            cut = min(cut, start)
         elif after_comma and t.dep_ == "relcl" and cue_kind(t) is not None:
             # "Cruz, who says Trump is attacking him, said ...": the relative clause is an
             # attribution of its own ("who" its source); PolNeAR ends the outer source before it
             # (train: 6 more exact sources; dropping every ", who ..." loses 3)
             cut = min(cut, start - 1)
-        elif t.dep_ == "appos" and t.lower_ in _REFLEXIVES:
+        elif t.dep_ == "appos" and t.lower_ in REFLEXIVES:
             cut = min(cut, k)
         elif t.dep_ == "prep" and t.lower_ in ("on", "during") and any(
                 c.ent_type_ in ("DATE", "TIME") for c in t.children):

@@ -8,7 +8,7 @@ never joins a gazetteer place with a person. Both are filled and read by ``dossi
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newsweave.dossier.occurrences import PLACE_LABELS, Occurrence, best_label
@@ -22,7 +22,7 @@ class Group:
 
     key: str
     occurrences: list[Occurrence] = field(default_factory=list)
-    votes: Counter[str] = field(default_factory=Counter)
+    votes: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     place: str | None = None
     demonym: bool = False
 

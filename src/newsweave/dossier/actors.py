@@ -32,8 +32,9 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
 4. **Label evidence** per group (``_group_votes``): each NER label is one vote; a title right before
    the name ("President", "Mr", "Colonel-General", ...) or an apposition after it (", a spokesman
    for") is 3 PERSON votes; a word only organizations carry ("Ministry", "Council") is 3 ORG votes
-   per mention; a gazetteer place with no title, or a name a lower-case place noun governs ("the
-   district of Chikwawa", "Chikwawa district"), is 2 GPE votes per mention.
+   per mention, as is a name written as a company ("Telvia, Portugal's second-largest mobile
+   operator,", "Telvia shares"); a gazetteer place with no title, or a name a lower-case place noun
+   governs ("the district of Chikwawa", "Chikwawa district"), is 2 GPE votes per mention.
 5. **Merges** (union-find over groups), never joining a gazetteer place with a PERSON group:
    places with the same geonames name ("Alma-Ata" -> Almaty); acronyms from "(CSTO)" appositions
    and from initials when exactly one name fits (a capital "The" before the name may count: "The
@@ -115,6 +116,7 @@ TITLE_VOTES = 3
 ORG_WORD_VOTES = 3
 PLACE_VOTES = 2
 SURNAME_USE_VOTES = 2
+UNKNOWN_PLACE_VOTE = 0.5
 # First names of one surname count as the same person from this rapidfuzz ratio on their phonetic
 # keys: Karin/Karine = 91, Jon/Jonathan = 55, Jon/Jane = 57 (seeds and ECB+ dev topics).
 FIRST_NAME_RATIO = 80
@@ -232,14 +234,15 @@ def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> dict[str
     return groups
 
 
-def _group_votes(group: Group) -> Counter[str]:
-    votes: Counter[str] = Counter()
+def _group_votes(group: Group) -> defaultdict[str, float]:
+    votes: defaultdict[str, float] = defaultdict(float)
     org_word = has_org_word(group.occurrences[0].surface)
     for occ in group.occurrences:
-        votes[occ.label] += 1
+        # NER's place label on a name no gazetteer knows is half a vote (it calls unknown firms GPE)
+        votes[occ.label] += UNKNOWN_PLACE_VOTE if occ.label in PLACE_LABELS and group.place is None else 1
         if occ.titled and not org_word:
             votes["PERSON"] += TITLE_VOTES
-        elif org_word:
+        elif org_word or occ.firm:
             votes["ORG"] += ORG_WORD_VOTES
         elif group.place is not None or occ.placed:
             votes["GPE"] += PLACE_VOTES

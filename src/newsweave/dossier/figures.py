@@ -291,6 +291,9 @@ _AT_MOST = frozenset({"fewer than", "less than", "under", "up to", "at most", "n
 _APPROXIMATE = frozenset({"about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
                           "close to"})
 APPROXIMATE_SHARE = 0.1
+# ... and two hedged values this far apart or more are two counts, whatever their bounds allow: news
+# writes "at least" of a toll that is still rising.
+MAY_AGREE_RATIO = 1 + 2 * APPROXIMATE_SHARE
 _HEDGE = re.compile(r"\b(" + "|".join(sorted((w.replace(" ", r"\s+") for w in _AT_LEAST | _AT_MOST | _APPROXIMATE),
                                              key=len, reverse=True)) + r")\s+[$£€]?$", re.I)
 # A value given as the level before ("turnout was 56.4%, down from 59% in 2023", "rose to 18 from
@@ -328,9 +331,12 @@ def _bounds(r: _Report) -> tuple[float, float]:
 
 def _may_agree(high: _Report, low: _Report) -> bool:
     """Whether two differing values may be the same count by their hedges ("more than 300" and "about
-    320" may; "at least 12" then "rose to 17" is an update the text tells, so they do not)."""
+    320" may; "at least 12" then "rose to 17" is an update the text tells, and "at least 326" and
+    "more than 5,000" are too far apart, so they do not)."""
     if _UPDATE_CUE.search(high.article.text, max(0, high.figure.start - _CUE_WINDOW), high.figure.start):
         return False
+    if high.figure.value > low.figure.value * MAY_AGREE_RATIO:
+        return False  # "at least 326" and "more than 5,000" allow one count, but tell two
     (a_lo, a_hi), (b_lo, b_hi) = _bounds(high), _bounds(low)
     return a_lo <= b_hi and b_lo <= a_hi
 

@@ -57,6 +57,9 @@ PERSON_TITLES = frozenset({
 _TITLE_HEADS = PERSON_TITLES - {"vice", "prime", "foreign", "defense", "defence", "press", "chief",
                                 "deputy", "head", "st", "saint", "father", "star"}
 
+# Last words of the names of laws and treaties: a title word before them is part of the name.
+_LAW_WORDS = frozenset({"act", "regulation", "regulations", "directive", "treaty", "convention", "protocol",
+                        "accord", "accords", "agreement", "amendment", "doctrine"})
 # Offices that, written alone, name no one in particular ("the President said"), with a firm's
 # ("Acme's CEO, María López": NER calls "CEO" an organization). Not "executive" alone: "the
 # Executive" of Northern Ireland is a government; not title words that are names ("Major", "Singer").
@@ -152,15 +155,23 @@ def title_prefix_len(words: list[str]) -> int:
         least one word of name after it; 0 when the name starts with no title.
     """
     best = 0
-    for i, word in enumerate(words[:-1]):
-        low = word.lower().rstrip(".")
+    lows = [w.lower().rstrip(".,") for w in words]
+    for i, low in enumerate(lows[:-1]):
+        office = max((len(p) for p in OFFICE_PHRASES if tuple(lows[i:i + len(p)]) == p and i + len(p) < len(lows)),
+                     default=0)
+        if office:  # "Chief Executive Ana Ribeiro", "Managing Director Jane Doe"
+            best = i + office
+            break
         if low not in PERSON_TITLES:
             break
         if low in _TITLE_HEADS:
             best = i + 1
     rest = " ".join(words[best:])
-    if best and (has_org_word(rest) or (best == 1 and words[0].lower() == "general" and len(words) == 2)):
-        return 0  # a company named so: "General Electric Co", "General Motors", "General Mills"
+    if best and (has_org_word(rest) or lows[-1] in _LAW_WORDS
+                 or (best == 1 and words[0].lower() == "general" and len(words) == 2)):
+        # a company or a law named so: "General Electric Co", "General Motors", "General Data
+        # Protection Regulation"
+        return 0
     return best
 
 

@@ -79,6 +79,17 @@ _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{_PLACE_NOUNS})\b")
 _CREDIT_LINE = re.compile(r"\s*(?:[Bb]y|BY|(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting)\s+by)\s+[A-Z]")
 CREDIT_LINE_MAX_WORDS = 16
 _DATELINE_WIRE_END = re.compile(r"\)\s*[-–—]")
+# Nouns that head a company's apposition ("Telvia, Portugal's second-largest mobile operator, said").
+FIRM_NOUNS = frozenset({"company", "firm", "operator", "carrier", "airline", "bank", "lender", "insurer",
+                        "retailer", "maker", "manufacturer", "producer", "supplier", "provider", "developer",
+                        "conglomerate", "utility", "broker", "startup", "start-up", "chain", "automaker",
+                        "carmaker", "miner", "refiner", "publisher", "broadcaster", "distributor",
+                        "subsidiary", "unit"})
+_FIRM_APPOSITION = re.compile(rf"\s*,\s+[^,.;:()\n]{{0,70}}?\b(?:{'|'.join(sorted(FIRM_NOUNS))})s?\s*[,.;]")
+_SHARES_AFTER = re.compile(r"(?:['’]s)?\s+(?:shares|stock)\b")
+_SHARES_BEFORE = re.compile(r"\b(?:shares|stock)\s+(?:in|of)\s+$", re.IGNORECASE)
+# Offices of a company, written after its name in headlines ("Telvia CEO steps down").
+_FIRM_OFFICES = frozenset({"ceo", "cfo", "coo", "chairman", "chairwoman", "boss", "chief"})
 _CAMEL_JOIN = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
 
 
@@ -90,6 +101,7 @@ class Occurrence:
     titled: bool
     headline: bool = False
     placed: bool = False  # a place noun governs it ("the district of Chikwawa", "Chikwawa district")
+    firm: bool = False  # written as a company: "Telvia, Portugal's second-largest mobile operator,", "Telvia shares"
 
 
 def collect(items: Sequence[tuple[str, str, Sequence[Mention]]]) -> list[Occurrence]:
@@ -106,7 +118,8 @@ def collect(items: Sequence[tuple[str, str, Sequence[Mention]]]) -> list[Occurre
             surface = clean_surface(raw)
             if match_key(surface):
                 found.append(Occurrence((aid, m.start, m.end), surface, label, titled, headline(m.start, m.end),
-                                        _place_noun_around(text, m.start, m.end)))
+                                        _place_noun_around(text, m.start, m.end),
+                                        written_as_firm(text, m.start, m.end)))
     return found
 
 
@@ -229,11 +242,12 @@ def join_split_names(occurrences: list[Occurrence], texts: Mapping[str, str]
         for a, b in pairwise(occs):
             if a.key in dropped or text[a.key[2]:b.key[1]] != " ":
                 continue
-            key = match_key(text[a.key[1]:b.key[2]])
+            surface = clean_surface(text[a.key[1]:b.key[2]])  # "Chief Executive Ana" "Ribeiro": "Ana Ribeiro"
+            key = match_key(surface)
             if key in labels:
                 dropped.update((a.key, b.key))
-                joined.append(Occurrence((aid, a.key[1], b.key[2]), clean_surface(text[a.key[1]:b.key[2]]),
-                                         best_label(labels[key]), a.titled, a.headline))
+                joined.append(Occurrence((aid, a.key[1], b.key[2]), surface, best_label(labels[key]), a.titled,
+                                         a.headline))
     return [o for o in occurrences if o.key not in dropped], joined
 
 
@@ -416,7 +430,7 @@ def find_again(occurrences: list[Occurrence], texts: Mapping[str, str], lower: C
             headline = headlines.setdefault(found.article_id, _HeadlineLines(text))
             out.append(Occurrence((found.article_id, start, end), surface, found.label,
                                   _title_around(text, start, end), headline(start, end),
-                                  _place_noun_around(text, start, end)))
+                                  _place_noun_around(text, start, end), written_as_firm(text, start, end)))
     return out
 
 
@@ -448,6 +462,15 @@ def _place_noun_around(text: str, start: int, end: int) -> bool:
     district" (a capitalized one is part of a name: "State of Mexico", "Chikwawa District")."""
     return bool(_PLACE_NOUN_BEFORE.search(text[max(0, start - 30):start])
                 or _PLACE_NOUN_AFTER.match(text[end:end + 20]))
+
+
+def written_as_firm(text: str, start: int, end: int) -> bool:
+    """The mention is written as a company: an apposition headed by a firm noun ("Telvia,
+    Portugal's second-largest mobile operator,"), or its shares ("Telvia shares fell", "shares in
+    Telvia")."""
+    return bool(_FIRM_APPOSITION.match(text, end, min(len(text), end + 90))
+                or _SHARES_AFTER.match(text, end, min(len(text), end + 12))
+                or _SHARES_BEFORE.search(text, max(0, start - 20), start))
 
 
 def _in_headline(text: str, start: int, end: int) -> bool:
@@ -486,7 +509,7 @@ def repair_surfaces(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> list[
             if titles or (full and not generic and match_key(name) in keys and match_key(name) not in shared):
                 occ.surface, occ.titled = name, occ.titled or titles > 0
                 break
-        surface = _trim_title_tail(occ.surface, keys)
+        surface = _trim_title_tail(occ.surface, keys, occ.label)
         occ.titled = occ.titled or surface != occ.surface
         occ.surface = surface
         occ.surface = _trim_run_on(occ, persons, body_keys)
@@ -506,11 +529,13 @@ def _shared_heads(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> set[str
     return {word for word, places in prefixes.items() if len(places) >= 2}
 
 
-def _trim_title_tail(surface: str, keys: set[str]) -> str:
+def _trim_title_tail(surface: str, keys: set[str], label: str) -> str:
     """Cut the office NER ran a name into ("Kassym-Jomart Tokayev President", from a caption
-    "... Tokayev President of Kazakhstan") when the name alone is mentioned elsewhere."""
+    "... Tokayev President of Kazakhstan") when the name alone is mentioned elsewhere; an
+    organization's name may be cut to one word before a firm's office ("Telvia CEO steps down")."""
     words = surface.split(" ")
-    k = untitled_len(words, keep=2)
+    firm_office = label == "ORG" and words[-1].lower().strip(".,") in _FIRM_OFFICES
+    k = untitled_len(words, keep=1 if firm_office else 2)
     if k < len(words) and match_key(" ".join(words[:k])) in keys:
         return " ".join(words[:k])
     return surface
@@ -526,6 +551,7 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
     - An office without a name ("President", "Prime Minister", "Kazakh Foreign Minister", "CEO",
       "Chief Executive"), a portfolio cut from a title ("State" of "Secretary of State", "CIS Affairs" of
       "Committee on CIS Affairs"), a time zone ("GMT").
+    - A byline or credit line's name, a dateline's wire ("(Reuters) -").
     - A phrase seen only in headlines whose words the story also writes in lower case ("Key Role",
       "Social Unrest" in "... Played Key Role in Social Unrest in Kazakhstan").
     """

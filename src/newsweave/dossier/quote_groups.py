@@ -90,6 +90,9 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _ANONYMITY = re.compile(r"(?i)^(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b|^anonymity\b")
 
 
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
+
+
 def is_statement(quote: Quote) -> bool:
     """Whether a quote belongs in a dossier's who-said-what: not a stance on a thing (``form``
     "stance") and not a source's request for anonymity."""
@@ -183,7 +186,9 @@ def group_quotes(items: Sequence[tuple[str, Quote, str | None]],
     Args:
         items: ``(article_id, quote, speaker_key)``; ``speaker_key`` is the speaker's actor id, or
             None when unknown. Quotes of two different known speakers never share a group, not
-            even through a quote whose speaker is unknown and that is like both.
+            even through a quote whose speaker is unknown and that is like both. An unknown
+            speaker written as an indefinite description ("a group calling itself ...") is someone
+            new: that quote joins no known speaker's group.
         similarity: text similarity in [0, 1]; :func:`lexical_similarity` by default. Pairs that
             share fewer than :data:`MIN_SHARED_STEMS` content stems are not compared (both
             similarities here score them 0).
@@ -197,7 +202,9 @@ def group_quotes(items: Sequence[tuple[str, Quote, str | None]],
     order = sorted(range(len(items)), key=lambda k: (items[k][0], items[k][1].content.start,
                                                      items[k][1].content.end))
     parent = list(range(len(items)))
-    speaker = [items[k][2] for k in range(len(items))]  # a group's known speaker, kept at its root
+    # a group's known speaker, kept at its root; an unresolved indefinite speaker ("A group calling
+    # itself ShadowCrane") is someone new, so no one known
+    speaker = [items[k][2] or _newcomer(items[k][1], k) for k in range(len(items))]
     units = [statement_units(items[k][1]) for k in range(len(items))]
     for i, j in _candidate_pairs([items[k][1].words for k in range(len(items))], order):
         ri, rj = _find(parent, i), _find(parent, j)
@@ -212,6 +219,13 @@ def group_quotes(items: Sequence[tuple[str, Quote, str | None]],
         members.setdefault(_find(parent, i), []).append(i)
     groups = [_group([items[k] for k in ks]) for ks in members.values()]
     return sorted(groups, key=lambda g: (g.variants[0].cite.article, g.variants[0].cite.start))
+
+
+def _newcomer(quote: Quote, k: int) -> str | None:
+    """A key of its own for a quote whose unresolved speaker is an indefinite description ("a
+    group", "another official"), else None."""
+    words = quote.speaker.text.split(maxsplit=1) if quote.speaker is not None else []
+    return f"new:{k}" if words and words[0].lower() in _INDEFINITE and len(words) > 1 else None
 
 
 def _candidate_pairs(texts: Sequence[str], order: Sequence[int]) -> list[tuple[int, int]]:
@@ -243,7 +257,8 @@ def _group(members: list[tuple[str, Quote, str | None]]) -> QuoteGroup:
     for aid, q, _ in members:
         if (aid, q.words) not in seen:  # an article that prints a sentence twice: one version
             seen.add((aid, q.words))
-            variants.append(QuoteVariant(Cite(aid, q.content.start, q.content.end), q.words))
+            variants.append(QuoteVariant(Cite(aid, q.content.start, q.content.end), q.words,
+                                         q.cue.text if q.cue is not None else None))
     return QuoteGroup(speaker_entity=key, speaker=name, variants=tuple(variants))
 
 

@@ -10,7 +10,14 @@ import json
 from collections.abc import Mapping
 from html import escape
 
-from newsweave.model import Article, Cite, Dossier
+from newsweave.model import Article, Cite, Dossier, QuoteVariant
+
+# Cues that only say a statement was made: a version shows no cue for these (its words are the news);
+# any other ("denied", "warned", "claimed", "insisted") is printed before the outlet.
+NEUTRAL_CUES = frozenset({"said", "says", "say", "saying", "told", "tells", "tell", "telling", "according",
+                          "added", "adds", "adding", "stated", "states", "stating", "noted", "notes", "noting",
+                          "explained", "explains", "explaining", "wrote", "writes", "writing", "reported",
+                          "reports", "reporting", "announced", "announces", ":", "-", "—", "–", "―"})
 
 
 def _outlet(article: Article | None, cite: Cite) -> str:
@@ -26,6 +33,18 @@ def _date(article: Article | None) -> str:
 def _passage(articles: Mapping[str, Article], cite: Cite) -> str:
     article = articles.get(cite.article)
     return article.text[cite.start:cite.end] if article else ""
+
+
+def shown_cue(v: QuoteVariant) -> str | None:
+    """A version's cue when it says more than that the words were said ("denied", "warned"); None
+    for "said", "told", "according to" and the like."""
+    cue = (v.cue or "").lower()
+    return None if not cue or cue.split()[0] in NEUTRAL_CUES else cue
+
+
+def _how(v: QuoteVariant) -> str:
+    cue = shown_cue(v)
+    return f"{cue}, " if cue else ""
 
 
 def _mentions(n: int) -> str:
@@ -55,7 +74,7 @@ def to_markdown(dossier: Dossier, articles: Mapping[str, Article]) -> str:
     for g in dossier.quotes:
         lines.append(f"- **{g.speaker or 'unattributed'}**")
         for v in g.variants:
-            lines.append(f"  - “{v.text}” — {_outlet(articles.get(v.cite.article), v.cite)}, "
+            lines.append(f"  - “{v.text}” — {_how(v)}{_outlet(articles.get(v.cite.article), v.cite)}, "
                          f"{_date(articles.get(v.cite.article))} [{_cite_label(v.cite)}]")
     lines += ["", "## Timeline", ""]
     for t in dossier.timeline:
@@ -114,7 +133,7 @@ def to_html(dossier: Dossier, articles: Mapping[str, Article]) -> str:
         parts.append(f"<h3>{e(g.speaker or 'unattributed')}</h3>")
         for v in g.variants:
             art = articles.get(v.cite.article)
-            parts.append(f"<blockquote>“{e(v.text)}” — {e(_outlet(art, v.cite))}, {e(_date(art))} "
+            parts.append(f"<blockquote>“{e(v.text)}” — {e(_how(v))}{e(_outlet(art, v.cite))}, {e(_date(art))} "
                          f"{_cites_html((v.cite,))}</blockquote>")
     parts.append("<h2>Timeline</h2><ul>")
     for t in dossier.timeline:

@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 
 from newsweave.annotate.speakers import ROLE_WORDS
 from newsweave.dossier.names import ORG_WORDS, PERSON_TITLES
+from newsweave.dossier.occurrences import FIRM_NOUNS, written_as_firm
 from newsweave.model import STORY, Annotations, Article, Entity, Mention
 
 # Words of one role: a description's head noun matches a title holding any word of its set.
@@ -171,8 +172,10 @@ def resolve_org_speakers(linked: Sequence[tuple[Article, Annotations]], entities
     """Set the speaker actor of quotes attributed to an organization by a common noun ("according to
     the ministry", "the agency said") when exactly one organization of the story has every word of
     the description in one of its names ("the ministry" -> "Ministry of Health"; "the health
-    ministry" too). Not when two fit ("the ministry" in a story of two ministries), nor for words
-    no name holds ("the company" of "Acme Corp").
+    ministry" too). Not when two fit ("the ministry" in a story of two ministries). A firm's noun
+    ("the company", "the operator", "the firm") goes to the one organization the story writes as a
+    company ("Telvia, Portugal's second-largest mobile operator,", "Telvia shares"; see
+    ``occurrences.written_as_firm``), when there is exactly one.
 
     Args:
         linked: the story's articles with annotations whose mentions carry actor ids.
@@ -185,6 +188,9 @@ def resolve_org_speakers(linked: Sequence[tuple[Article, Annotations]], entities
              for e in entities.values() if e.type == "ORG"]
     if not names:
         return list(linked)
+    firms = {m.entity for article, ann in linked for m in ann.mentions
+             if m.entity is not None and entities.get(m.entity) is not None and entities[m.entity].type == "ORG"
+             and written_as_firm(article.text, m.start, m.end)}
     out: list[tuple[Article, Annotations]] = []
     for article, ann in linked:
         quotes = list(ann.quotes)
@@ -197,6 +203,8 @@ def resolve_org_speakers(linked: Sequence[tuple[Article, Annotations]], entities
                 continue
             words = set(m[1].lower().split())
             fits = {eid for eid, aliases in names if any(words <= a for a in aliases)}
+            if not fits and m[1].lower() in FIRM_NOUNS:
+                fits = set(firms)
             if len(fits) == 1:
                 quotes[k] = dataclasses.replace(q, speaker_entity=fits.pop())
                 changed = True

@@ -45,8 +45,10 @@ _DEICTIC = re.compile(r"(?i)^(?:today|tonight|tomorrow|yesterday|now|(?:this|las
                       r"(?:morning|afternoon|evening|night))$")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s)\b")
 # A date after one of these words bounds the event instead of dating it ("a state of emergency
-# until January 19" was declared on 5 January).
-_LIMIT = re.compile(r"(?i)\b(?:until|till|through|since|before|after|from)\s+(?:the\s+)?$")
+# until January 19" was declared on 5 January), as does the end of a range ("an attack that ran
+# from Sept. 1 to Sept. 9", said on 15 September).
+_LIMIT = re.compile(r"(?i)\b(?:until|till|through|since|before|after|from|(?:from|between)\s+[\w.,]+(?:\s+[\w.,]+)"
+                    r"{0,3}?\s+(?:to|and))\s+(?:the\s+)?$")
 _SAME_DAY = re.compile(r"(?i)^(?:earlier|later)\s+(?:that|the\s+same)\s+day$")
 _EARLIER_ON = re.compile(r"(?i)\b(?:earlier|later)\s+(?:on\s+)?$")
 _STOPWORD_TEXT = (

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import quote, urlsplit
 
+from newsweave.dossier.render import shown_cue
 from newsweave.model import Article, Cite, Dossier, QuoteGroup
 from newsweave.web.markup import DiffToken, diff_versions
 
@@ -66,6 +67,7 @@ class Variant:
 
     cite: CiteView
     tokens: tuple[DiffToken, ...]
+    cue: str | None = None  # the reporting verb when it says more than "said" ("denied")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +192,7 @@ def _quotes(dossier: Dossier, articles: Mapping[str, Article]) -> list[SpeakerQu
         rendered = []
         for group in groups:
             diffs = diff_versions([v.text for v in group.variants])
-            rendered.append(tuple(Variant(_cite(articles, v.cite), tuple(d))
+            rendered.append(tuple(Variant(_cite(articles, v.cite), tuple(d), shown_cue(v))
                                   for v, d in zip(group.variants, diffs, strict=True)))
         out.append(SpeakerQuotes(speaker, tuple(rendered)))
     return out
