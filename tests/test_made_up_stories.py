@@ -110,6 +110,12 @@ def test_an_earlier_level_takes_no_side_and_a_headline_title_is_cut(election: Do
     assert len(spajic) == 1 and not [a for a in election.actors if "PM" in a.name]
 
 
+def test_a_demonym_is_a_nationality_and_a_sentence_opening_word_no_person(election: Dossier) -> None:
+    types = {a.name: a.type for a in election.actors}
+    assert types.get("Montenegrin") == "NORP"  # "Montenegrin Prime Minister Milojko Spajić"
+    assert "Turnout" not in types  # "Turnout was 56.4%", and "put turnout at 56.2%"
+
+
 def test_a_company_with_a_foreign_form_is_one_actor_and_a_currency_code_none(tmp_path: Path) -> None:
     (dossier,) = _dossiers(tmp_path, "earnings")
     nordia = [a for a in dossier.actors if "Nordia" in a.name]

@@ -383,13 +383,16 @@ class PlaceGazetteer:
 
         Returns:
             True when the word, or the word less a demonym ending (-n, -an, -ian, -ese, -i, -ish),
-            is the start (at least 4 letters) of a country name.
+            is the start (at least 4 letters) of a country name, also with its last letter changed
+            when it has 7 or more ("Montenegrin").
         """
         known = self._demonyms.get(word)
         if known is None:
             self._loaded()
             low = match_key(word)
             stems = {low} | {low[: -len(end)] for end in _DEMONYM_ENDINGS if low.endswith(end)}
+            # ... or its last letter changed ("Montenegrin": "montenegr" of Montenegro)
+            stems |= {stem[:-1] for stem in stems if len(stem) >= 7}
             known = low not in self._countries and any(
                 len(stem) >= 4 and stem in self._country_prefixes for stem in stems)
             if len(self._demonyms) >= 1 << 16:  # bounded over a long run's many names

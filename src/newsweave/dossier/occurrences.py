@@ -552,6 +552,8 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
       "Chief Executive"), a portfolio cut from a title ("State" of "Secretary of State", "CIS Affairs" of
       "Committee on CIS Affairs"), a time zone ("GMT").
     - A byline or credit line's name, a dateline's wire ("(Reuters) -").
+    - A one-word "person" that opens a sentence, is no given name, and is written in lower case but
+      never capitalized mid-sentence elsewhere ("Turnout was 56.4%").
     - A phrase seen only in headlines whose words the story also writes in lower case ("Key Role",
       "Social Unrest" in "... Played Key Role in Social Unrest in Kazakhstan").
     """
@@ -579,6 +581,9 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
             return True  # "President", "Prime Minister", "Kazakh Foreign Minister": an office
         if _credit(text, start, end):
             return True  # the article's author or wire, not an actor of the story
+        if occ.label == "PERSON" and len(words) == 1 and starts_sentence(text, start) and lower[word.lower()] \
+                and not mid[word] and not is_given_name(word):
+            return True  # a sentence's first word NER took for a name, written in lower case elsewhere ("Turnout")
         if occ.label == "PERSON" or is_acronym(word) or gaz.lookup(word) is not None or gaz.is_demonym(word):
             return False
         if _PORTFOLIO_BEFORE.search(texts[aid][max(0, start - 30):start]):
