@@ -433,9 +433,10 @@ def test_spectral_cut(distance: Any, config: StoryConfig, leaving: list[list[int
     assert spectral_cut(distance, config) == leaving
 
 
-def test_the_spectral_cut_runs_on_one_blas_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("own_controller", [False, True])
+def test_the_spectral_cut_runs_on_one_blas_thread(monkeypatch: pytest.MonkeyPatch, own_controller: bool) -> None:
     # OpenBLAS's idle threads spin: on its own pool the cut cost linking 20k articles 25% more CPU
-    from threadpoolctl import threadpool_info
+    from threadpoolctl import ThreadpoolController, threadpool_info
 
     seen: list[set[int]] = []
     eigh = np.linalg.eigh
@@ -445,7 +446,8 @@ def test_the_spectral_cut_runs_on_one_blas_thread(monkeypatch: pytest.MonkeyPatc
         return eigh(matrix)
 
     monkeypatch.setattr(np.linalg, "eigh", watched)
-    assert spectral_cut(_two_groups(0.8, 0.6, (6, 7)), _SPECTRAL) == [list(range(6, 13))]
+    blas = ThreadpoolController() if own_controller else None
+    assert spectral_cut(_two_groups(0.8, 0.6, (6, 7)), _SPECTRAL, blas) == [list(range(6, 13))]
     assert seen == [{1}]
 
 

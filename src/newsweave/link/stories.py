@@ -57,16 +57,17 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, fields
 from datetime import date
-from itertools import chain
 from typing import Any
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
+from threadpoolctl import ThreadpoolController
 
 from newsweave.annotate.timexes import first_full_date_year
 from newsweave.errors import StoreError
 from newsweave.link.story_config import StoryConfig
+from newsweave.link.story_postings import Postings
 from newsweave.link.story_splits import balanced_cut, spectral_cut
 from newsweave.link.story_state import Floats, Ints, MemberRecord, MemberTable, StoryRecord, decode_array, encode_array
 from newsweave.link.words import hashed_counts, word_ngrams
@@ -94,6 +95,26 @@ def _date_gap(published: date | None, story: StoryRecord) -> int:
     return max(0, (published - story.last).days)
 
 
+def _sparse_sum(indices: Ints, values: Floats, other: Ints, other_values: Floats) -> tuple[Ints, Floats]:
+    """The sum of two sparse vectors, each given by its sorted distinct indices and their values.
+
+    One stable sort of both index lists (a term of both has the first vector's value first, so
+    the sum is ``values + other_values`` as ``np.union1d`` and two scattered adds gave it): on a
+    400-term centroid and an article's 80 terms, 10 µs instead of their 36 (numpy 2.4).
+    """
+    if not other.size:
+        return indices, values
+    if not indices.size:
+        return other.copy(), other_values.astype(np.float64)
+    terms = np.concatenate([indices, other])
+    order = np.argsort(terms, kind="stable")
+    terms, summed = terms[order], np.concatenate([values, other_values])[order]
+    first = np.empty(terms.size, dtype=bool)
+    first[0] = True
+    np.not_equal(terms[1:], terms[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    return terms[starts], np.add.reduceat(summed, starts)
+
 
 class StoryClusterer:
     """Assigns articles to stories one at a time; its state lets a later run continue."""
@@ -109,10 +130,11 @@ class StoryClusterer:
         self._n_docs = 0
         self._stories: list[StoryRecord] = []
         self._story_number: dict[str, int] = {}
-        self._postings: dict[int, dict[int, None]] = {}  # term -> story numbers, oldest first
+        self._postings = Postings(config.n_features, config.postings_cap)
         self._assigned: dict[str, str] = {}
         self._copies: dict[str, str] = {}  # content hash (16 hex) -> the first article with it
         self._members = MemberTable()
+        self._blas: ThreadpoolController | None = None  # made at the first spectral cut
 
     def assignments(self) -> dict[str, str]:
         """Article id -> story id, for every article added so far."""
@@ -221,24 +243,23 @@ class StoryClusterer:
         norm = float(np.linalg.norm(weights))
         return weights / norm if norm else weights
 
-    def _top_terms(self, indices: Ints, weights: Floats) -> list[int]:
-        k = min(self.config.lookup_terms, indices.size)
-        top = np.argsort(-weights, kind="stable")[:k]
-        return [int(i) for i in indices[top]]
+    def _top_terms(self, indices: Ints, weights: Floats) -> Ints:
+        """The ``lookup_terms`` terms of highest weight, heaviest first."""
+        top: Ints = indices[np.argsort(-weights, kind="stable")[: self.config.lookup_terms]]
+        return top
 
     def _best_story(self, indices: Ints, weights: Floats, published: date | None, entity_keys: Sequence[str]
                     ) -> tuple[StoryRecord | None, float, float, list[StoryRecord]]:
         """The best candidate story, its combined score and its text cosine, and the other
         candidates the article could join too (scoring at least ``join_threshold``), best first."""
-        posted = [p for t in self._top_terms(indices, weights) if (p := self._postings.get(t))]
-        if not posted:
+        numbers, shared = self._postings.gather(self._top_terms(indices, weights))
+        if not numbers.size:
             return None, -1.0, -1.0, []
-        numbers, shared = np.unique(np.fromiter(chain.from_iterable(posted), dtype=np.int64,
-                                                count=sum(map(len, posted))), return_counts=True)
         # the stories sharing the most lookup terms, the oldest first among equals; a story left
         # empty by a merge keeps its postings (they age out) but is no candidate
         ranked = []
-        for number in numbers[np.lexsort((numbers, -shared))].tolist():
+        by_shared = numbers[np.argsort(-shared, kind="stable")]  # numbers ascend: the oldest first among equals
+        for number in map(int, by_shared):  # converted only as far as read
             if self._stories[number].members:
                 ranked.append(number)
                 if len(ranked) == self.config.max_candidates:
@@ -309,10 +330,7 @@ class StoryClusterer:
         story.members += 1
         if vector is not None:
             story.voices += 1
-            merged = np.union1d(story.indices, vector[0])
-            values = np.zeros(merged.size, dtype=np.float64)
-            values[np.searchsorted(merged, story.indices)] += story.values
-            values[np.searchsorted(merged, vector[0])] += vector[1]
+            merged, values = _sparse_sum(story.indices, story.values, *vector)
             story.indices, story.values = self._heaviest(merged, values, self.config.centroid_terms)
             story.norm_docs = -1
         if published is not None:
@@ -378,7 +396,9 @@ class StoryClusterer:
         if not parts and config.balanced_split_distance:
             parts = [[points[k] for k in part] for part in balanced_cut(tree, distance, config)]
         if not parts and config.spectral_split_distance:
-            parts = [[points[k] for k in part] for part in spectral_cut(distance, config)]
+            if self._blas is None:
+                self._blas = ThreadpoolController()
+            parts = [[points[k] for k in part] for part in spectral_cut(distance, config, self._blas)]
         if not parts:
             return
         part_of = {aid: k for k, part in enumerate(parts) for aid in part}
@@ -396,25 +416,33 @@ class StoryClusterer:
             self._post_members(new, ids)
 
     def _post_members(self, story: StoryRecord, ids: Sequence[str]) -> None:
-        """Index ``story`` under the lookup terms of each of its members ``ids``."""
-        for aid in ids:
-            m = self._members[aid]
-            if m.indices is not None and m.tf is not None:
-                self._post(story, m.indices, self._tfidf(m.indices, m.tf))
+        """Index ``story`` under the lookup terms of each of its members ``ids``: posted once under
+        all of them, in the order the members' posts would have listed them, it ends as posted one
+        member at a time (last under each term, the same stories dropped out)."""
+        tops = [self._top_terms(m.indices, self._tfidf(m.indices, m.tf)) for aid in ids
+                if (m := self._members[aid]).indices is not None and m.tf is not None]
+        if tops:
+            terms, first = np.unique(np.concatenate(tops), return_index=True)
+            self._postings.post(self._story_number[story.id], terms[np.argsort(first)])
 
     def _average_link(self, points: Sequence[str]) -> tuple[Floats, Floats]:
         """The average-link dendrogram (scipy's linkage matrix) of members by the TF-IDF cosine of
         their names and numbers (a member without any is far from all), and the distance matrix."""
-        data: list[Floats] = []
         columns: list[Ints] = []
+        tfs: list[Floats] = []
         for aid in points:
             m = self._members[aid]
             assert m.split_indices is not None and m.split_tf is not None
-            data.append(self._tfidf(m.split_indices, m.split_tf))
             columns.append(m.split_indices)
+            tfs.append(m.split_tf)
         indptr = np.cumsum([0] + [c.size for c in columns])
-        terms, column = np.unique(np.concatenate(columns), return_inverse=True)  # compact columns
-        matrix = csr_matrix((np.concatenate(data), column, indptr), shape=(len(points), max(1, terms.size)))
+        flat = np.concatenate(columns)
+        # each point's ``_tfidf``, in one pass: its norm is the same dot product np.linalg.norm takes
+        data = np.concatenate(tfs) * self._idf(flat)
+        norms = [float(np.sqrt(row.dot(row))) or 1.0 for row in np.split(data, indptr[1:-1])]
+        data /= np.repeat(norms, np.diff(indptr))
+        terms, column = np.unique(flat, return_inverse=True)  # compact columns
+        matrix = csr_matrix((data, column, indptr), shape=(len(points), max(1, terms.size)))
         distance = np.clip(1.0 - (matrix @ matrix.T).toarray(), 0.0, None)
         np.fill_diagonal(distance, 0.0)
         tree: Floats = linkage(distance[np.triu_indices(len(points), 1)], method="average")
@@ -449,16 +477,7 @@ class StoryClusterer:
         story.norm_docs = -1
 
     def _post(self, story: StoryRecord, indices: Ints, weights: Floats) -> None:
-        number = self._story_number[story.id]
-        for term in self._top_terms(indices, weights):
-            posting = self._postings.get(term)
-            if posting is None:
-                posting = self._postings[term] = {}
-            else:
-                posting.pop(number, None)
-            posting[number] = None  # most recent last; the oldest beyond the cap drop out
-            if len(posting) > self.config.postings_cap:
-                del posting[next(iter(posting))]
+        self._postings.post(self._story_number[story.id], self._top_terms(indices, weights))
 
     def to_state(self) -> dict[str, Any]:
         """A JSON-serializable snapshot: DF table, story centroids, postings, assignments."""
@@ -467,7 +486,7 @@ class StoryClusterer:
                 "df_indices": encode_array(nonzero.astype(np.int64)),
                 "df_values": encode_array(self._df[nonzero]),
                 "stories": [s.to_state() for s in self._stories],
-                "postings": {str(t): list(p) for t, p in self._postings.items()},
+                "postings": self._postings.to_state(),
                 "assigned": dict(self._assigned), "copies": dict(self._copies),
                 "members": self._members.to_state()}
 
@@ -505,7 +524,8 @@ class StoryClusterer:
         clusterer._log_df = np.log1p(clusterer._df)
         clusterer._stories = [StoryRecord.from_state(s) for s in state["stories"]]
         clusterer._story_number = {s.id: n for n, s in enumerate(clusterer._stories)}
-        clusterer._postings = {int(t): dict.fromkeys(int(n) for n in p) for t, p in state["postings"].items()}
+        clusterer._postings = Postings.from_state(state["postings"], clusterer.config.n_features,
+                                                  clusterer.config.postings_cap)
         clusterer._assigned = {str(k): str(v) for k, v in state["assigned"].items()}
         clusterer._copies = {str(k): str(v) for k, v in state["copies"].items()}
         clusterer._members = MemberTable(state.get("members"))
