@@ -175,6 +175,12 @@ def test_one_letter_off_in_a_surname_of_five_letters_is_a_typo(gazetteer: PlaceG
     assert len(short.entities) == 2  # three letters: one letter off is another name
 
 
+def test_a_surname_with_particles_names_no_one_before_the_full_name(gazetteer: PlaceGazetteer) -> None:
+    text = "Julio De Vido spoke. De Vido said more. Later De Vido left, and De Vido returned."
+    res = resolve(gazetteer, (text, [("Julio De Vido", "PERSON"), ("De Vido", "PERSON")]))
+    assert len(res.entities) == 1 and res.entities[0].name == "Julio De Vido"
+
+
 def test_misspelled_place_joins_the_place_the_story_names(gazetteer: PlaceGazetteer) -> None:
     text = ("Troops flew to Kazakhstan. Kazakhstan asked for help. Kazakhstan thanked them. "
             "Peacekeepers went into Kahastan. Austria and Australia sent notes; Australia twice.")

@@ -29,7 +29,8 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
 3. **Groups**: mentions with the same folded text ("U.S." = "US") form one group; a company form
    is no part of it, abbreviated or spelled out ("Acme Corp" = "Acme Corporation" = "Acme"; Inc,
    Co, Ltd, LLC, plc ...; not "Group", see ``names._COMPANY_FORMS``).
-4. **Label evidence** per group (``_group_votes``): each NER label is one vote; a title right before
+4. **Label evidence** per group (``_group_votes``): each NER label is one vote (a GPE label on a name
+   the gazetteer does not know half a vote: NER calls unknown companies places); a title right before
    the name ("President", "Mr", "Colonel-General", ...) or an apposition after it (", a spokesman
    for") is 3 PERSON votes; a word only organizations carry ("Ministry", "Council") is 3 ORG votes
    per mention, as is a name written as a company ("Telvia, Portugal's second-largest mobile
@@ -74,6 +75,7 @@ from rapidfuzz.distance import OSA
 
 from newsweave.dossier.actor_forest import Forest, Group
 from newsweave.dossier.names import (
+    SURNAME_PARTICLES,
     PlaceGazetteer,
     acronym_of,
     first_name,
@@ -238,11 +240,11 @@ def _group_votes(group: Group) -> defaultdict[str, float]:
     votes: defaultdict[str, float] = defaultdict(float)
     org_word = has_org_word(group.occurrences[0].surface)
     for occ in group.occurrences:
-        # NER's place label on a name no gazetteer knows is half a vote (it calls unknown firms GPE)
-        votes[occ.label] += UNKNOWN_PLACE_VOTE if occ.label in PLACE_LABELS and group.place is None else 1
+        # NER's GPE label on a name no gazetteer knows is half a vote (it calls unknown firms GPE)
+        votes[occ.label] += UNKNOWN_PLACE_VOTE if occ.label == "GPE" and group.place is None else 1
         if occ.titled and not org_word:
             votes["PERSON"] += TITLE_VOTES
-        elif org_word or occ.firm:
+        elif org_word or (occ.firm and not group.demonym):  # "German shares" are no firm's
             votes["ORG"] += ORG_WORD_VOTES
         elif group.place is not None or occ.placed:
             votes["GPE"] += PLACE_VOTES
@@ -445,6 +447,11 @@ def _build(forest: Forest, override: Mapping[MentionKey, str], borrowed: set[Men
                            {aid: tuple(sorted(ms, key=lambda m: m.start)) for aid, ms in added.items()})
 
 
+def _surname_alone(words: list[str]) -> bool:
+    """A surname with its particles ("de vido", "de la vega"): no full name to call a person by."""
+    return all(w in SURNAME_PARTICLES for w in words[:-1])
+
+
 def _label_and_name(forest: Forest, occs: list[Occurrence]) -> tuple[str, str]:
     """Repair the label by the actor's votes; pick the canonical name (see module docstring)."""
     groups = {match_key(o.surface): forest.groups[match_key(o.surface)] for o in occs}
@@ -462,6 +469,6 @@ def _label_and_name(forest: Forest, occs: list[Occurrence]) -> tuple[str, str]:
     if label in PLACE_LABELS and len(places) == 1:
         return label, places[0]
     counts = Counter(o.surface for o in occs)
-    full = [s for s in counts if len(words_of(s)) > 1] or list(counts)
+    full = [s for s in counts if len(words_of(s)) > 1 and not _surname_alone(words_of(s))] or list(counts)
     name = min(full, key=lambda s: (-counts[s], -len(words_of(s)), -len(s), s))
     return label, name

@@ -57,6 +57,10 @@ PERSON_TITLES = frozenset({
 _TITLE_HEADS = PERSON_TITLES - {"vice", "prime", "foreign", "defense", "defence", "press", "chief",
                                 "deputy", "head", "st", "saint", "father", "star"}
 
+# Particles of a surname ("de la Vega", "van der Berg", "bin Salman"): a name of these words and one
+# more is a surname alone.
+SURNAME_PARTICLES = frozenset({"de", "la", "del", "della", "di", "da", "das", "dos", "du", "des", "le", "van",
+                               "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "abu", "y"})
 # Last words of the names of laws and treaties: a title word before them is part of the name.
 _LAW_WORDS = frozenset({"act", "regulation", "regulations", "directive", "treaty", "convention", "protocol",
                         "accord", "accords", "agreement", "amendment", "doctrine"})
@@ -390,9 +394,9 @@ class PlaceGazetteer:
         if known is None:
             self._loaded()
             low = match_key(word)
-            stems = {low} | {low[: -len(end)] for end in _DEMONYM_ENDINGS if low.endswith(end)}
-            # ... or its last letter changed ("Montenegrin": "montenegr" of Montenegro)
-            stems |= {stem[:-1] for stem in stems if len(stem) >= 7}
+            cut = {low[: -len(end)] for end in _DEMONYM_ENDINGS if low.endswith(end)}
+            # ... or, less its ending, with its last letter changed ("Montenegrin": "montenegr" of Montenegro)
+            stems = {low} | cut | {stem[:-1] for stem in cut if len(stem) >= 7 and " " not in stem}
             known = low not in self._countries and any(
                 len(stem) >= 4 and stem in self._country_prefixes for stem in stems)
             if len(self._demonyms) >= 1 << 16:  # bounded over a long run's many names

@@ -30,6 +30,7 @@ from newsweave.dossier.name_spread import (
 from newsweave.dossier.names import (
     ORG_WORDS,
     PERSON_TITLES,
+    SURNAME_PARTICLES,
     TIME_ZONES,
     PlaceGazetteer,
     clean_surface,
@@ -80,12 +81,14 @@ _CREDIT_LINE = re.compile(r"\s*(?:[Bb]y|BY|(?:(?:[Aa]dditional\s+)?[Rr]eporting|
 CREDIT_LINE_MAX_WORDS = 16
 _DATELINE_WIRE_END = re.compile(r"\)\s*[-–—]")
 # Nouns that head a company's apposition ("Telvia, Portugal's second-largest mobile operator, said").
+# (Not nouns that are also people's trades: "producer", "broker", "publisher", "broadcaster", "miner".)
 FIRM_NOUNS = frozenset({"company", "firm", "operator", "carrier", "airline", "bank", "lender", "insurer",
-                        "retailer", "maker", "manufacturer", "producer", "supplier", "provider", "developer",
-                        "conglomerate", "utility", "broker", "startup", "start-up", "chain", "automaker",
-                        "carmaker", "miner", "refiner", "publisher", "broadcaster", "distributor",
-                        "subsidiary", "unit"})
-_FIRM_APPOSITION = re.compile(rf"\s*,\s+[^,.;:()\n]{{0,70}}?\b(?:{'|'.join(sorted(FIRM_NOUNS))})s?\s*[,.;]")
+                        "retailer", "maker", "manufacturer", "conglomerate", "utility", "startup", "start-up",
+                        "automaker", "carmaker", "refiner", "subsidiary"})
+# An apposition opens with an article or a possessive ("Telvia, Portugal's second-largest mobile operator,";
+# not ", with Quincy Jones as producer.", ", who wanted her to dance for his company,").
+_FIRM_APPOSITION = re.compile(r"\s*,\s+(?:the|a|an|its|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s?)\s+[^,.;:()\n]{0,60}?"
+                              rf"\b(?:{'|'.join(sorted(FIRM_NOUNS))})s?\s*[,.;]")
 _SHARES_AFTER = re.compile(r"(?:['’]s)?\s+(?:shares|stock)\b")
 _SHARES_BEFORE = re.compile(r"\b(?:shares|stock)\s+(?:in|of)\s+$", re.IGNORECASE)
 # Offices of a company, written after its name in headlines ("Telvia CEO steps down").
@@ -622,8 +625,8 @@ def _trim_run_on(occ: Occurrence, persons: set[str], body_keys: set[str]) -> str
         if _is_initial(words[j]) and (is_given_name(words[j - 1]) or
                                       match_key(" ".join(words[:j] + words[j + 1:])) in persons):
             break  # "Regina M. Benjamin": a first name before a middle initial ("Texan H. Ross Perot" is cut)
-        if words[j][:1].isupper() and match_key(" ".join(words[j:])) in persons:
-            # (a rest that opens with a particle is the surname: "Juan Carlos [de la Vega]")
+        if words[j].lower() not in SURNAME_PARTICLES and match_key(" ".join(words[j:])) in persons:
+            # (a rest that opens with a particle is the surname: "Juan Carlos [de la Vega]", "Julio [De Vido]")
             return " ".join(words[j:])
     if occ.headline and match_key(occ.surface) not in body_keys:
         for j in range(len(words) - 1, 0, -1):

@@ -21,6 +21,7 @@ from newsweave.dossier.actor_forest import Forest, Group
 from newsweave.dossier.names import (
     ORG_WORDS,
     PERSON_TITLES,
+    SURNAME_PARTICLES,
     first_name,
     has_corp_suffix,
     has_org_word,
@@ -38,10 +39,6 @@ DOMINANT_SHARE = 3
 # A lone first name joins the one person of that first name when written alone at most this many
 # times as often as that person's full name (Reuters: "Baker" 52 times, "Baker Lift" once).
 FIRST_NAME_SHARE = 3
-# Particles of a surname ("de la Vega", "van der Berg", "bin Salman"): a name of these words and one
-# more is a surname alone.
-SURNAME_PARTICLES = frozenset({"de", "la", "del", "della", "di", "da", "das", "dos", "du", "des", "le", "van",
-                               "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "abu", "y"})
 # A one-word name shorter than this is no organization's short name ("S" of "S and P.").
 MIN_SHORT_NAME = 3
 # Last words of a body that is part of what its first word names: "House Banking Committee" is no
