@@ -463,16 +463,19 @@ def _title_around(text: str, start: int, end: int) -> bool:
 def _place_noun_around(text: str, start: int, end: int) -> bool:
     """A place noun in lower case governs the mention: "the district of Chikwawa", "Chikwawa
     district" (a capitalized one is part of a name: "State of Mexico", "Chikwawa District")."""
-    return bool(_PLACE_NOUN_BEFORE.search(text[max(0, start - 30):start])
-                or _PLACE_NOUN_AFTER.match(text[end:end + 20]))
+    before = text[max(0, start - 4):start]
+    return bool((before.endswith("of ") and _PLACE_NOUN_BEFORE.search(text, max(0, start - 30), start))
+                or (text[end:end + 1] == " " and _PLACE_NOUN_AFTER.match(text, end, end + 20)))
 
 
 def written_as_firm(text: str, start: int, end: int) -> bool:
     """The mention is written as a company: an apposition headed by a firm noun ("Telvia,
     Portugal's second-largest mobile operator,"), or its shares ("Telvia shares fell", "shares in
     Telvia")."""
-    return bool(_FIRM_APPOSITION.match(text, end, min(len(text), end + 90))
-                or _SHARES_AFTER.match(text, end, min(len(text), end + 12))
+    after = text[end:end + 2]
+    return bool(("," in after and _FIRM_APPOSITION.match(text, end, min(len(text), end + 90)))
+                or (("s" in text[end:end + 12] or "S" in text[end:end + 12])
+                    and _SHARES_AFTER.match(text, end, min(len(text), end + 12)))
                 or _SHARES_BEFORE.search(text, max(0, start - 20), start))
 
 
