@@ -191,6 +191,7 @@ def test_a_possessor_or_an_of_phrase_in_a_speaker_is_not_the_speaker(court: Doss
 def test_hedged_counts_that_may_agree_are_no_disagreement(court: Dossier) -> None:
     investors = [g for g in court.figures if {r.value for r in g.reports} == {300.0, 320.0}]
     assert len(investors) == 1 and not investors[0].conflict  # "more than 300" and "about 320"
+    assert {r.text for r in investors[0].reports} == {"more than 300", "about 320"}  # the hedge is shown
 
 
 @pytest.fixture(scope="module")

@@ -278,8 +278,18 @@ def _figure_group(reports: list[_Report]) -> FigureGroup:
 
 def _figure_report(r: _Report) -> FigureReport:
     published = r.article.published.isoformat() if r.article.published else None
-    return FigureReport(Cite(r.article.id, r.figure.start, r.figure.end), r.figure.value, r.figure.text,
-                        published)
+    return FigureReport(Cite(r.article.id, _hedge_start(r), r.figure.end), r.figure.value, _said(r), published)
+
+
+def _hedge_start(r: _Report) -> int:
+    """Where a report's words start with the hedge before its number ("more than 300", "about 320"),
+    so that the dossier quotes the bound the source gave, not a bare number."""
+    m = _HEDGE.search(r.article.text, max(0, r.figure.start - 24), r.figure.start)
+    return m.start() if m is not None else r.figure.start
+
+
+def _said(r: _Report) -> str:
+    return r.article.text[_hedge_start(r):r.figure.start] + r.figure.text
 
 
 # Words before a figure that make it a bound or an approximation; an approximate value allows this share
@@ -393,15 +403,15 @@ def _later_lower_note(reports: list[_Report], pair: tuple[_Report, _Report]) -> 
     if worst is None or {id(worst[0]), id(worst[1])} == {id(pair[0]), id(pair[1])}:
         return ""
     early, late = worst
-    return (f"; then {late.figure.text} ({late.article.id}, {late.article.published}) is lower than the earlier "
-            f"{early.figure.text} ({early.article.id}, {early.article.published}): a contradiction")
+    return (f"; then {_said(late)} ({late.article.id}, {late.article.published}) is lower than the earlier "
+            f"{_said(early)} ({early.article.id}, {early.article.published}): a contradiction")
 
 
 def _conflict_note(high: _Report, low: _Report) -> str:
     """Say whether two differing values look like an update or a contradiction."""
     def cite(r: _Report) -> str:
         when = r.article.published.isoformat() if r.article.published else "date unknown"
-        return f"{r.figure.text} ({r.article.id}, {when})"
+        return f"{_said(r)} ({r.article.id}, {when})"
 
     head = f"values differ: {cite(high)} vs {cite(low)}"
     before = high.article.text[max(0, high.figure.start - _CUE_WINDOW):high.figure.start]
