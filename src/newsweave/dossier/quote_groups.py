@@ -80,7 +80,7 @@ def content_stems(text: str) -> frozenset[str]:
 def _stem(word: str) -> str:
     """A word's Snowball stem cut to :data:`STEM_LENGTH` letters; cached (snowballstemmer uses
     PyStemmer's C stemmer, a dependency; its pure-Python fallback costs ~75 µs a word)."""
-    return _STEMMER.stemWord(word)[:STEM_LENGTH]
+    return str(_STEMMER.stemWord(word))[:STEM_LENGTH]
 
 
 @lru_cache(maxsize=4096)
