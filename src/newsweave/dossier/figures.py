@@ -326,7 +326,7 @@ def _current(r: _Report) -> bool:
 
 def _bounds(r: _Report) -> tuple[float, float]:
     """The values a report allows, from the words before it: "more than 300" (300, inf), "about 320"
-    (288, 352), "up to 40" (0, 40), "9" (9, 9). A range is its own bounds."""
+    (288, 352), "up to 40" (-inf, 40), "9" (9, 9). A range is its own bounds."""
     low, high = r.figure.value, r.figure.value if r.figure.value_max is None else r.figure.value_max
     m = _HEDGE.search(r.article.text, max(0, r.figure.start - 24), r.figure.start)
     if m is None:
@@ -336,7 +336,8 @@ def _bounds(r: _Report) -> tuple[float, float]:
         return low, math.inf
     if word in _AT_MOST:
         return -math.inf, high
-    return low * (1 - APPROXIMATE_SHARE), high * (1 + APPROXIMATE_SHARE)
+    spread = APPROXIMATE_SHARE * max(abs(low), abs(high))
+    return low - spread, high + spread
 
 
 def _may_agree(high: _Report, low: _Report) -> bool:

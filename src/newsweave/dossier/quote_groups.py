@@ -59,9 +59,6 @@ EMBED_THRESHOLD = 0.72
 # anyway). On the seeds (75 extracted quotes, one story) 3 encodes 41 quotes against 58 with 2,
 # for the same two complete groups; the gold translations share 4-9 stems.
 EMBED_MIN_SHARED_STEMS = 3
-# A sentence of a longer quote is matched on its own from this many content stems: shorter ones
-# ("It is over.") are too common to tell one statement from another.
-MIN_UNIT_STEMS = 5
 # Fewer shared content stems than this never make a group (two short quotes sharing "Kazakhstan");
 # group_quotes compares no pair below it (so EMBED_MIN_SHARED_STEMS must not be smaller).
 MIN_SHARED_STEMS = 3

@@ -17,7 +17,8 @@ where the whole story is known:
    matches: an ambiguous role is left empty, never guessed.
 
 An organization named by a common noun ("according to the ministry") is resolved the same way
-(``resolve_org_speakers``): to the one organization of the story with those words in a name.
+(``resolve_org_speakers``): to the one organization of the story with those words in a name, and
+a firm's noun ("the company said") to the one organization the story writes as a company.
 """
 
 from __future__ import annotations
@@ -188,9 +189,7 @@ def resolve_org_speakers(linked: Sequence[tuple[Article, Annotations]], entities
              for e in entities.values() if e.type == "ORG"]
     if not names:
         return list(linked)
-    firms = {m.entity for article, ann in linked for m in ann.mentions
-             if m.entity is not None and entities.get(m.entity) is not None and entities[m.entity].type == "ORG"
-             and written_as_firm(article.text, m.start, m.end)}
+    firms: set[str] | None = None  # found on the first "the company" (most stories have none)
     out: list[tuple[Article, Annotations]] = []
     for article, ann in linked:
         quotes = list(ann.quotes)
@@ -204,12 +203,20 @@ def resolve_org_speakers(linked: Sequence[tuple[Article, Annotations]], entities
             words = set(m[1].lower().split())
             fits = {eid for eid, aliases in names if any(words <= a for a in aliases)}
             if not fits and m[1].lower() in FIRM_NOUNS:
+                if firms is None:
+                    firms = {e for a, ann_ in linked for e in _firm_actors(a, ann_, entities)}
                 fits = set(firms)
             if len(fits) == 1:
                 quotes[k] = dataclasses.replace(q, speaker_entity=fits.pop())
                 changed = True
         out.append((article, dataclasses.replace(ann, quotes=tuple(quotes)) if changed else ann))
     return out
+
+
+def _firm_actors(article: Article, ann: Annotations, entities: Mapping[str, Entity]) -> set[str]:
+    """The organizations an article writes as companies (``occurrences.written_as_firm``)."""
+    return {m.entity for m in ann.mentions if m.entity is not None and m.entity in entities
+            and entities[m.entity].type == "ORG" and written_as_firm(article.text, m.start, m.end)}
 
 
 def resolve_role_mentions(linked: Sequence[tuple[Article, Annotations]], titles: Titles
