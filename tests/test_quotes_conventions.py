@@ -909,3 +909,12 @@ def test_listed_as_is_an_evaluation(nlp: Language) -> None:
              "corruption")
     assert q.content.text == "public corruption as its top criminal priority"
     assert q.speaker is not None and q.speaker.text == "the FBI"
+
+
+def test_an_attribution_set_inside_a_reported_clause_splits_it_into_pieces(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "Otherwise, she said, countries may leave the union."), "union")
+    assert q.content.text == "Otherwise, she said, countries may leave the union"  # PolNeAR's span
+    assert [p.text for p in q.pieces] == ["Otherwise", "countries may leave the union"]
+    assert q.words == "Otherwise … countries may leave the union"
+    plain = only(quotes_of(nlp, "Prices rose 5 percent in March, the agency said."), "Prices")
+    assert plain.pieces == ()

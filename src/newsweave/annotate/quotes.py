@@ -265,8 +265,29 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int], reg
         if speaker is None:
             speaker = speaker_tokens(tok, phrase_before=False)
         att = Attribution(tok, speaker, "head" if tok.idx < lo else "tail")
-        drafts.append(_Draft((lo, hi), [], att, "mixed" if quoted else "indirect"))
+        drafts.append(_Draft((lo, hi), _around_attribution(text, lo, hi, att), att, "mixed" if quoted else "indirect"))
     return drafts
+
+
+def _around_attribution(text: str, lo: int, hi: int, att: Attribution) -> list[tuple[int, int]]:
+    """The two parts of a reported clause around an attribution set inside it by commas ("The doses
+    arrived on Thursday, the ministry said, four days earlier than planned"), else none: the
+    content keeps its whole span, as PolNeAR draws it, and ``Quote.words`` leaves out the tag."""
+    toks = [att.cue, *att.speaker]
+    a_lo = min(t.idx for t in toks)
+    a_hi = max(t.idx + len(t) for t in toks)
+    if not lo < a_lo < a_hi < hi:
+        return []
+    before, after = text[lo:a_lo].rstrip(), text[a_hi:hi].lstrip()
+    if not (before.endswith(",") and after.startswith(",")):
+        return []
+    first_end = lo + len(before) - 1
+    second_start = hi - len(after) + 1
+    while second_start < hi and text[second_start].isspace():
+        second_start += 1
+    if not text[lo:first_end].strip() or not text[second_start:hi].strip():
+        return []
+    return [(lo, first_end), (second_start, hi)]
 
 
 
