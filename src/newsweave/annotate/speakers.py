@@ -20,7 +20,7 @@ from newsweave.annotate.reported_speech import cue_kind, cue_lemma
 from newsweave.annotate.speech_cues import DIRECT_CUES, EVIDENCE_NOUNS
 from newsweave.model import Mention, Span
 
-__all__ = ["ORG_WORDS", "REFLEXIVES", "ROLE_TITLES", "ROLE_WORDS", "SpeakerResolver", "speaker_tokens"]
+__all__ = ["INDEFINITE", "ORG_WORDS", "REFLEXIVES", "ROLE_TITLES", "ROLE_WORDS", "SpeakerResolver", "speaker_tokens"]
 
 
 _PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -49,7 +49,7 @@ ORG_WORDS = frozenset({"ministry", "committee", "council", "department", "house"
                         "party", "union", "agency", "office", "forces", "bank", "court", "news",
                         "times", "post", "channel", "government", "administration", "service"})
 _FEMALE_CUES = frozenset({"spokeswoman", "ms.", "mrs.", "ms", "mrs", "woman", "congresswoman", "she"})
-_INDEFINITE = frozenset({"a", "an", "one", "another"})
+INDEFINITE = frozenset({"a", "an", "one", "another"})
 _MALE_NOUNS = frozenset({"spokesman", "man", "congressman", "chairman", "father", "husband", "son", "brother",
                          "boy", "businessman", "policeman", "fireman"})
 
@@ -475,7 +475,7 @@ class SpeakerResolver:
             # anywhere before left 22 pronouns unresolved (12 had been resolved right, 10 wrong);
             # indefinite ones anywhere before, 6 (all 6 had been right); as written, none.
             if found is None and root.tag_ == "NN" and root.lower_ not in ORG_WORDS \
-                    and root.lemma_.lower() not in EVIDENCE_NOUNS and speaker[0].lower_ in _INDEFINITE:
+                    and root.lemma_.lower() not in EVIDENCE_NOUNS and speaker[0].lower_ in INDEFINITE:
                 gender = "f" if root.lower_ in _FEMALE_CUES else "m" if root.lower_ in _MALE_NOUNS else None
                 self.unnamed.append((lo, gender))  # a later "she said" may be this person
             return found

@@ -281,10 +281,15 @@ def _figure_report(r: _Report) -> FigureReport:
     return FigureReport(Cite(r.article.id, _hedge_start(r), r.figure.end), r.figure.value, _said(r), published)
 
 
+def _hedge(r: _Report) -> re.Match[str] | None:
+    """The hedge right before a report's number ("more than", "about"), if any."""
+    return _HEDGE.search(r.article.text, max(0, r.figure.start - 24), r.figure.start)
+
+
 def _hedge_start(r: _Report) -> int:
     """Where a report's words start with the hedge before its number ("more than 300", "about 320"),
     so that the dossier quotes the bound the source gave, not a bare number."""
-    m = _HEDGE.search(r.article.text, max(0, r.figure.start - 24), r.figure.start)
+    m = _hedge(r)
     return m.start() if m is not None else r.figure.start
 
 
@@ -328,7 +333,7 @@ def _bounds(r: _Report) -> tuple[float, float]:
     """The values a report allows, from the words before it: "more than 300" (300, inf), "about 320"
     (288, 352), "up to 40" (-inf, 40), "9" (9, 9). A range is its own bounds."""
     low, high = r.figure.value, r.figure.value if r.figure.value_max is None else r.figure.value_max
-    m = _HEDGE.search(r.article.text, max(0, r.figure.start - 24), r.figure.start)
+    m = _hedge(r)
     if m is None:
         return low, high
     word = " ".join(m[1].lower().split())

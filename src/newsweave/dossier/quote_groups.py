@@ -19,6 +19,7 @@ import snowballstemmer
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
+from newsweave.annotate.speakers import INDEFINITE
 from newsweave.model import Cite, Quote, QuoteGroup, QuoteVariant
 
 if TYPE_CHECKING:
@@ -91,9 +92,6 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # A source's terms for speaking, which PolNeAR annotates as attributions ("who declined [to be
 # identified]", "did not want [to be quoted by name]", "requested [anonymity]"): no statement.
 _ANONYMITY = re.compile(r"(?i)^(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b|^anonymity\b")
-
-
-_INDEFINITE = frozenset({"a", "an", "another", "one"})
 
 
 def is_statement(quote: Quote) -> bool:
@@ -228,7 +226,7 @@ def _newcomer(quote: Quote, k: int) -> str | None:
     """A key of its own for a quote whose unresolved speaker is an indefinite description ("a
     group", "another official"), else None."""
     words = quote.speaker.text.split(maxsplit=1) if quote.speaker is not None else []
-    return f"new:{k}" if words and words[0].lower() in _INDEFINITE and len(words) > 1 else None
+    return f"new:{k}" if words and words[0].lower() in INDEFINITE and len(words) > 1 else None
 
 
 def _candidate_pairs(texts: Sequence[str], order: Sequence[int]) -> list[tuple[int, int]]:

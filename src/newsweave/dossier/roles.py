@@ -26,7 +26,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from newsweave.annotate.speakers import ROLE_WORDS
 from newsweave.dossier.names import ORG_WORDS, PERSON_TITLES
@@ -150,19 +150,27 @@ def resolve_role_speakers(linked: Sequence[tuple[Article, Annotations]], titles:
     """
     if not titles:
         return list(linked)
+
+    def actor(speaker: str) -> str | None:
+        described = role_description(speaker)
+        if described is None or not described[1]:
+            return None  # a bare "the counselor" may be any outlet's counselor: never guessed
+        return _only_actor(titles, *described)
+
+    return _fill_speakers(linked, actor)
+
+
+def _fill_speakers(linked: Sequence[tuple[Article, Annotations]], actor: Callable[[str], str | None]
+                   ) -> list[tuple[Article, Annotations]]:
+    """The articles with ``speaker_entity`` set to ``actor(speaker words)`` on each quote whose
+    speaker is written but unresolved, where that gives an actor."""
     out: list[tuple[Article, Annotations]] = []
     for article, ann in linked:
         quotes = list(ann.quotes)
         changed = False
         for k, q in enumerate(quotes):
-            if q.speaker_entity is not None or q.speaker is None:
-                continue
-            described = role_description(q.speaker.text)
-            if described is None or not described[1]:
-                continue  # a bare "the counselor" may be any outlet's counselor: never guessed
-            actor = _only_actor(titles, *described)
-            if actor is not None:
-                quotes[k] = dataclasses.replace(q, speaker_entity=actor)
+            if q.speaker_entity is None and q.speaker is not None and (found := actor(q.speaker.text)) is not None:
+                quotes[k] = dataclasses.replace(q, speaker_entity=found)
                 changed = True
         out.append((article, dataclasses.replace(ann, quotes=tuple(quotes)) if changed else ann))
     return out
@@ -190,27 +198,21 @@ def resolve_org_speakers(linked: Sequence[tuple[Article, Annotations]], entities
     if not names:
         return list(linked)
     firms: set[str] | None = None  # found on the first "the company" (most stories have none)
-    out: list[tuple[Article, Annotations]] = []
-    for article, ann in linked:
-        quotes = list(ann.quotes)
-        changed = False
-        for k, q in enumerate(quotes):
-            if q.speaker_entity is not None or q.speaker is None:
-                continue
-            m = _ORG_DESCRIPTION.match(q.speaker.text)
-            if m is None:
-                continue
-            words = set(m[1].lower().split())
-            fits = {eid for eid, aliases in names if any(words <= a for a in aliases)}
-            if not fits and m[1].lower() in FIRM_NOUNS:
-                if firms is None:
-                    firms = {e for a, ann_ in linked for e in _firm_actors(a, ann_, entities)}
-                fits = set(firms)
-            if len(fits) == 1:
-                quotes[k] = dataclasses.replace(q, speaker_entity=fits.pop())
-                changed = True
-        out.append((article, dataclasses.replace(ann, quotes=tuple(quotes)) if changed else ann))
-    return out
+
+    def actor(speaker: str) -> str | None:
+        nonlocal firms
+        m = _ORG_DESCRIPTION.match(speaker)
+        if m is None:
+            return None
+        words = set(m[1].lower().split())
+        fits = {eid for eid, aliases in names if any(words <= a for a in aliases)}
+        if not fits and m[1].lower() in FIRM_NOUNS:
+            if firms is None:
+                firms = {e for a, ann in linked for e in _firm_actors(a, ann, entities)}
+            fits = firms
+        return next(iter(fits)) if len(fits) == 1 else None
+
+    return _fill_speakers(linked, actor)
 
 
 def _firm_actors(article: Article, ann: Annotations, entities: Mapping[str, Entity]) -> set[str]:
