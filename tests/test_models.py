@@ -43,3 +43,13 @@ def test_sentences_and_mentions_index_the_text(nlp) -> None:  # type: ignore[no-
     assert all(text[m.start:m.end] == m.text for m in mentions)
     assert any(m.text == "Maria Zakharova" for m in mentions)  # possessive trimmed
     assert not any(m.text.lower().startswith("the ") for m in mentions)
+
+
+def test_a_line_break_starts_a_sentence_and_a_dateline_is_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Greek wildfire contained after three days, government promises aid\n\n"
+            "ATHENS, Aug 12 (Wire) - Firefighters contained a wildfire north of Athens on Wednesday.")
+    doc = nlp(text)
+    assert not [s for s in doc.sents if "\n" in s.text.strip()]  # the parser keeps the line break
+    assert [s.text for s in sentences_of(doc)] == [
+        "Greek wildfire contained after three days, government promises aid", "ATHENS, Aug 12 (Wire) -",
+        "Firefighters contained a wildfire north of Athens on Wednesday."]

@@ -918,3 +918,27 @@ def test_an_attribution_set_inside_a_reported_clause_splits_it_into_pieces(nlp: 
     assert q.words == "Otherwise … countries may leave the union"
     plain = only(quotes_of(nlp, "Prices rose 5 percent in March, the agency said."), "Prices")
     assert plain.pieces == ()
+
+
+def test_participle_on_a_reported_clause_before_its_tag_stays_and_a_dateline_is_cut(nlp: Language) -> None:
+    text = ("Wildfire near Athens\n\nATHENS, Aug 10 (Wire) - A wildfire tore through villages north of Athens on "
+            "Monday, forcing thousands of residents to flee and burning 4,000 hectares, the fire brigade said.")
+    q = only(quotes_of(nlp, text), "wildfire tore")
+    assert q.content.text.startswith("A wildfire") and q.content.text.endswith("burning 4,000 hectares")
+
+
+def test_an_organization_named_by_its_kind_is_its_name(nlp: Language) -> None:
+    text = "The fire has burned about 10,000 hectares, according to the EU's Copernicus emergency service."
+    q = only(quotes_of(nlp, text), "10,000 hectares")
+    assert q.speaker_ref is not None and q.speaker_ref.text == "Copernicus"
+
+
+def test_a_headline_noun_before_a_colon_is_no_content(nlp: Language) -> None:
+    text = "Aktau crash: survivors describe explosions before plane came down\n\nBy Leyla Mammadova"
+    assert not [q for q in quotes_of(nlp, text) if q.content.text == "Aktau crash"]
+
+
+def test_a_colon_a_line_above_introduces_the_quotation(nlp: Language) -> None:
+    text = 'Trump responded.\n\nHe said:\n\n"We have a situation where our cities are in trouble. We must stop it."'
+    q = only(quotes_of(nlp, text), "We have a situation")
+    assert q.speaker is not None and q.speaker.text == "He"

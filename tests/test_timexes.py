@@ -694,3 +694,26 @@ def test_a_length_of_months_as_an_adjective_is_no_reporting_period() -> None:
 )
 def test_first_full_date_year(text: str, year: int | None) -> None:
     assert first_full_date_year(text) == year
+
+
+def test_a_closed_quotation_before_a_day_lends_it_no_future() -> None:
+    said = '"No one will be left alone," he told reporters on Tuesday, promising aid.'
+    assert _only(said, date(2026, 8, 12)).value == "2026-08-11"  # a Wednesday paper
+    inside = '"We will meet on Tuesday," he said.'
+    assert _only(inside, date(2026, 8, 12)).value == "2026-08-18"  # the quoted words' own future
+
+
+def test_searching_near_the_needed_words_finds_every_match(corpora_dir: Path) -> None:
+    from newsweave.annotate.timexes import _RULES, _matches_near
+
+    path = corpora_dir / "timex_dev.jsonl"
+    if not path.exists():
+        pytest.skip("timex_dev.jsonl not present")
+    texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8")][:60]
+    texts.append("On Tuesday, Sept. 5, about 20 minutes before 3 p.m., the mid-1990s plan ran for the past 12 years.")
+    for text in texts:
+        lowered = text.lower()
+        for rule in _RULES:
+            if rule.needs:
+                assert [m.span() for m in _matches_near(rule, text, lowered)] == \
+                    [m.span() for m in rule.pattern.finditer(text)], rule.name

@@ -69,6 +69,7 @@ def add_missed_names(doc: Doc, mentions: list[Mention],
     """
     covered = {t.i for e in doc.ents if not _NUMBERED_NICKNAME.fullmatch(e.text.lower()) for t in e}
     grown = {(m.start, m.end): m for m in mentions}
+    persons_at = {e.start for e in doc.ents if e.label_ == "PERSON"}
     for ent in doc.ents:
         key = (ent.start_char, ent.end_char)
         if key not in grown or ent.label_ not in _NAME_LABELS:
@@ -76,6 +77,8 @@ def add_missed_names(doc: Doc, mentions: list[Mention],
         end = ent.end
         while end < len(doc) and _name_token(doc[end]) and end not in covered:
             end += 1
+        if end > ent.end and end in persons_at:  # "Civil Protection [Minister] Vasilis Kikilias"
+            end = ent.start + untitled_len([t.text for t in doc[ent.start:end]], keep=len(ent))
         if end < len(doc) and doc[end].lower_ in _BODY_NOUNS and end not in covered:
             end += 1  # "the Obama administration" is not Obama
         if end > ent.end:
@@ -87,7 +90,6 @@ def add_missed_names(doc: Doc, mentions: list[Mention],
     labels = {m.text: m.label for m in grown.values()}
     lowered = lower_case_words([doc_text(doc)])
     found = list(grown.values())
-    persons_at = {e.start for e in doc.ents if e.label_ == "PERSON"}
     for run in _proper_noun_runs(doc, covered):
         if run.start == run.sent.start and len(run) == 1 and lowered[run.text.lower()]:
             continue
@@ -99,12 +101,22 @@ def add_missed_names(doc: Doc, mentions: list[Mention],
         place = gazetteer.lookup(run.text) if gazetteer is not None else None
         label = labels.get(run.text) or ("GPE" if place is not None else "ORG")
         found.append(Mention(run.start_char, run.end_char, run.text, label))
+    text = doc_text(doc)
+    found = [m for m in found
+             if not (m.label == "ORG" and _PORTFOLIO_AFTER.match(text, m.end) and not m.text.isupper())]
     return sorted(found, key=lambda m: (m.start, m.end))
+
+
+# A minister's portfolio written before the office is no organization: "Civil Protection Minister
+# Vasilis Kikilias", "Finance Minister" (an acronym is one: "EU Ministers").
+_PORTFOLIO_AFTER = re.compile(r"\s+Minister\b")
 
 
 def _name_token(tok: Token) -> bool:
     if _NUMBERED_NICKNAME.fullmatch(tok.lower_):
         return True
+    if tok.lower_ == "flight" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].like_num:
+        return False  # "Caspian Air Flight 8243" is the airline's flight, not a name of its own
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_.rstrip(".") not in _NOT_NAMES
 
 

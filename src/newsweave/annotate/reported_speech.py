@@ -133,6 +133,13 @@ def reported_through(verb: Token) -> Token | None:
     return inf if _own_content(inf) is not None else None
 
 
+def _clauses_before(verb: Token) -> list[Token]:
+    """The clauses a cue reports before it: ccomp children left of it that hold a verb (a headline's
+    "Aktau crash: survivors describe ..." hangs a noun there, which is no clause)."""
+    return [c for c in verb.children if c.i < verb.i and c.dep_ == "ccomp"
+            and any(t.pos_ in ("VERB", "AUX") for t in c.subtree)]
+
+
 def _own_content(verb: Token) -> tuple[int, int] | None:
     """The character span a cue verb reports by itself, from the dependency parse, or None.
 
@@ -209,7 +216,7 @@ def _own_content(verb: Token) -> tuple[int, int] | None:
         # a belief or evidence cue after its clause and a comma ("Americans oppose the cuts, a new
         # poll finds"), as speech verbs below: PolNeAR train +2 exact contents and sources for 3
         # more predictions
-        left = [c for c in verb.children if c.i < verb.i and c.dep_ == "ccomp"]
+        left = _clauses_before(verb)
         if left and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.doc[left[-1].right_edge.i + 1].text == ",":
             return subtree_span(left)
         return None
@@ -224,7 +231,7 @@ def _own_content(verb: Token) -> tuple[int, int] | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if kind == "clause" and clauses and subj is not None:
         return subtree_span([subj, *right])  # "The magnate was expected to cruise past ..."
-    left = [c for c in verb.children if c.i < verb.i and c.dep_ == "ccomp"]
+    left = _clauses_before(verb)
     if kind == "speech" and left and not clauses:
         return subtree_span(left)  # "The bill will pass, Barrow told reporters."
     if not clauses and cue_lemma(verb) in ("ask", "tell") and all(

@@ -451,6 +451,10 @@ class SpeakerResolver:
         inside = [m for m in self.named if lo <= m.start and m.end <= hi]
         best = next((m for m in inside if m.start <= root.idx < m.end), None) or \
             next((m for m in inside if self._person_like(m) and not self._modifies(m, root)), None)
+        if best is None and root.lower_ in ORG_WORDS:
+            # an organization named by its kind ("the EU's Copernicus emergency service"): the name
+            # compounded on the head is the speaker; a possessor is not ("the EU's")
+            best = next((m for m in inside if m.label == "ORG" and self._compound_on(m, root)), None)
         if best is not None:
             return Span.of(text, best.start, best.end)
         if root.lower_ in _PRONOUNS:
@@ -495,6 +499,16 @@ class SpeakerResolver:
                 return True
             tok = tok.head
         return False
+
+    def _compound_on(self, m: Mention, root: Token) -> bool:
+        """Whether the name ``m`` is a compound on ``root``, directly or through another compound."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span.root
+        while tok.dep_ == "compound" and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.i == root.i and span.root.i != root.i
 
     def _before(self, pos: int) -> list[Mention]:
         """Persons named before ``pos``, leaving out modifiers ("the Kazakh authorities")."""

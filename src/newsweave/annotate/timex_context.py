@@ -77,6 +77,9 @@ class Context:
         """
         sent = sentence_start(self.sentence_starts, start)
         window = self.text[max(sent, start - FUTURE_LOOKBACK):start]
+        # A quotation closed before the timex has its own tense ('"No one will be left alone," he
+        # told reporters on Tuesday'); an opening mark keeps the quoted words the timex is in.
+        window = window[max(window.rfind(mark) for mark in _QUOTE_MARKS) + 1:]
         if end is not None and _FRONTED.fullmatch(window):
             after = self.text[end:end + FUTURE_LOOKBACK]
             after = after[:m.start()] if (m := _SENTENCE_END.search(after)) else after
@@ -91,6 +94,7 @@ class Context:
 
 
 _SINCE = re.compile(r"\bsince\s+$", re.I)
+_QUOTE_MARKS = ('"', "“", "”", "«", "»")
 # What may stand before a timex that opens its sentence: a preposition, a conjunction, a quote mark.
 _FRONTED = re.compile(r"""\s*[`'"“]*\s*(?:(?:and|but|so|then|on|by|from|until|after|before)\s+)?""", re.I)
 _SENTENCE_END = re.compile(r"[.!?;]\s")

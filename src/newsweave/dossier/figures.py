@@ -60,6 +60,10 @@ _CAN_FALL = frozenset({"missing", "trapped", "stranded"})
 _EVENTS = {"killed", "injured", "detained", "deployed", "evacuated", "displaced", "rescued", "missing"}
 # Nouns that name a figure, not what it counts (singular, as normalize_measure writes heads).
 _FIGURE_NOUNS = frozenset({"figure", "number", "tally", "estimate", "count", "total"})
+# Where people are, a state that counts a part of them: "22 of the survivors were in hospital", "11 in
+# serious condition", "67 people on board".
+_STATE = re.compile(r"\b(?:in\s+hospital|in\s+(?:\w+\s+)?condition|on\s+board|aboard)\b")
+_OPEN_PAREN = re.compile(r"\s*\(\s*(?:about\s+|around\s+|some\s+)?")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]|\n")
 # Events written before the head noun as well as after it ("confirmed cases" = "cases confirmed"); not
 # every participle: "increased revenues" are revenues, "estimated cost" a cost (the figures gold sets).
@@ -106,6 +110,8 @@ def normalize_measure(measure: str) -> MeasureKey | None:
         event = right.pop()
     elif len(left) >= 2 and left[-2] in _PRENOMINAL_EVENTS:
         event = left.pop(-2)  # "confirmed cases" = "cases confirmed", "displaced people" = "people displaced"
+    if event is None and (state := _STATE.search(text)) is not None:
+        event = state.group(0)  # "survivors in hospital" are not all the survivors
     if not left:
         return None
     return MeasureKey(left[-1], event, tuple(sorted(set(left[:-1] + right))))
@@ -151,6 +157,8 @@ class _Report:
     figure: Figure
     key: MeasureKey
     order: int
+    end: int  # where the report's words end: the figure's end, or a conversion's in parentheses
+    part: bool = False  # a part of the figure before it ("29 survivors, 11 of them in serious condition")
 
 
 def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGroup]:
@@ -168,18 +176,34 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
     order = 0
     for article, ann in items:
         previous: tuple[Figure, MeasureKey] | None = None
-        for figure in ann.figures:
+        conversions = _conversions(article.text, ann.figures)
+        for k, figure in enumerate(ann.figures):
             key = normalize_measure(figure.measure) if figure.measure else None
-            if key is None:
+            if key is None or k - 1 in conversions:
                 continue
-            if previous is not None and _names_the_figure(key) and previous[0].unit == figure.unit \
-                    and _one_sentence(article.text, previous[0].end, figure.start):
+            same_sentence = previous is not None and _one_sentence(article.text, previous[0].end, figure.start)
+            if previous is not None and same_sentence and _names_the_figure(key) and previous[0].unit == figure.unit:
                 key = previous[1]  # "put the death toll at 14, higher than the ministry's figure of 11"
-            grouper.add(_Report(article, figure, key, order))
+            part = previous is not None and same_sentence and previous[1] == key and previous[0].value > figure.value \
+                and _PART_OF.match(article.text, figure.end) is not None
+            grouper.add(_Report(article, figure, key, order, conversions.get(k, figure.end), part))
             previous = (figure, key)
             order += 1
     groups = sorted(grouper.groups, key=lambda g: (-len(g), g[0].order))
     return [_figure_group(g) for g in groups]
+
+
+def _conversions(text: str, figures: Sequence[Figure]) -> dict[int, int]:
+    """The figures followed by the same amount in another unit in parentheses ("1 trillion rupees
+    ($11.1 billion)", "35 km (22 miles)"), each with where its conversion's parenthesis closes: one
+    report, whose words take the conversion in."""
+    out = {}
+    for k in range(len(figures) - 1):
+        first, other = figures[k], figures[k + 1]
+        if other.unit != first.unit and _OPEN_PAREN.fullmatch(text, first.end, other.start) \
+                and text.startswith(")", other.end) and k not in out:
+            out[k] = other.end + 1
+    return out
 
 
 def _names_the_figure(key: MeasureKey) -> bool:
@@ -278,7 +302,7 @@ def _figure_group(reports: list[_Report]) -> FigureGroup:
 
 def _figure_report(r: _Report) -> FigureReport:
     published = r.article.published.isoformat() if r.article.published else None
-    return FigureReport(Cite(r.article.id, _hedge_start(r), r.figure.end), r.figure.value, _said(r), published)
+    return FigureReport(Cite(r.article.id, _hedge_start(r), r.end), r.figure.value, _said(r), published)
 
 
 def _hedge(r: _Report) -> re.Match[str] | None:
@@ -294,7 +318,8 @@ def _hedge_start(r: _Report) -> int:
 
 
 def _said(r: _Report) -> str:
-    return r.article.text[_hedge_start(r):r.figure.start] + r.figure.text
+    text = r.article.text
+    return text[_hedge_start(r):r.figure.start] + r.figure.text + text[r.figure.end:r.end]
 
 
 # Words before a figure that make it a bound or an approximation; an approximate value allows this share
@@ -322,11 +347,17 @@ _COMPARED_FIGURE = re.compile(r"\bthan\s+(?:[\w'’-]+\s+){0,4}(?:figure|number|
 _WHOLE_OF = re.compile(r"\d[\d,.]*%?\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?$")
 
 
+# ... nor does a part of the figure before it, of the same measure ("29 survivors, 11 of them in serious
+# condition"; not "won 30 of the 81 seats", where 81 is the whole).
+_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:them|those|whom|which|these|the|its|their)\b")
+
+
 def _current(r: _Report) -> bool:
-    """Whether a report gives the measure's value now, not an earlier level, a whole or another
+    """Whether a report gives the measure's value now, not an earlier level, a whole, a part or another
     source's figure it is compared with."""
     before = r.article.text[max(0, r.figure.start - 60):r.figure.start]
-    return not (_EARLIER_LEVEL.search(before) or _WHOLE_OF.search(before) or _COMPARED_FIGURE.search(before))
+    return not (r.part or _EARLIER_LEVEL.search(before) or _WHOLE_OF.search(before)
+                or _COMPARED_FIGURE.search(before))
 
 
 def _bounds(r: _Report) -> tuple[float, float]:

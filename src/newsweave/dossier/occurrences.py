@@ -57,6 +57,11 @@ _LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP")
 # A title word right before the name, possibly as "the President of Kazakhstan, " or "president of ".
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\.?(?:\s+of(?:\s+the)?(?:\s+(?!the\b)[A-Za-z][\w-]*){1,2})?\s*,?\s+$")
 _APPOSITION_AFTER = re.compile(r"^\s*,\s+(?:the|a|an|its|his|her)?\s*(?:[\w-]+\s+){0,4}?([\w-]+)\b")
+# An apposition that says the name is a person's: "Subhonkul Rakhimov, a passenger, told ..."
+_PERSON_APPOSITION = re.compile(
+    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:passenger|resident|witness|survivor|victim|student|farmer|worker|"
+    r"mother|father|nurse|doctor|pilot|driver|neighbou?r|shopkeeper|teacher|pensioner|retiree|volunteer|"
+    r"protester|activist|employee|fan|veteran)s?\b")
 _NOT_ALNUM = "".join(sorted(set(".,;:!?&'\"’”“()[]-–— ")))
 # A one-word name is spread to the rest of the story once NER has found it this many times inside
 # sentences: one NER error (a rating "AA", a label "Offering") must not become many.
@@ -73,7 +78,12 @@ _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:Secretary|Minister|Ministry|Committee|Commissioner)\s+(?:of|for|on)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_NOUNS = ("district|province|region|village|town|city|county|prefecture|municipality|township|"
                 "governorate|oblast|commune|suburb|neighbourhood|neighborhood")
-_PLACE_NOUN_BEFORE = re.compile(rf"\b(?:{_PLACE_NOUNS}|state|island|port)\s+of\s+$")
+_PLACE_NOUNS_PLURAL = ("districts|provinces|regions|villages|towns|cities|counties|prefectures|municipalities|"
+                       "townships|governorates|oblasts|communes|suburbs|neighbourhoods|neighborhoods")
+# "the district of Chikwawa", "the suburbs of Dione and Nea Penteli", "Residents of Nea Penteli"
+_PLACE_NOUN_BEFORE = re.compile(rf"\b(?:{_PLACE_NOUNS}|{_PLACE_NOUNS_PLURAL}|state|island|port|"
+                                r"[Rr]esidents|[Ii]nhabitants)"
+                                r"\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},?\s+(?:and|or)\s+)?$")
 _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{_PLACE_NOUNS})\b")
 # A byline or credit line: "By Tiyamike Phiri", "Reporting by Ann Lee; Editing by Tom Hogue" (short:
 # a sentence that starts with "By" is longer).
@@ -250,7 +260,8 @@ def join_split_names(occurrences: list[Occurrence], texts: Mapping[str, str]
             if key in labels:
                 dropped.update((a.key, b.key))
                 joined.append(Occurrence((aid, a.key[1], b.key[2]), surface, best_label(labels[key]), a.titled,
-                                         a.headline))
+                                         a.headline, _place_noun_around(text, a.key[1], b.key[2]),
+                                         written_as_firm(text, a.key[1], b.key[2])))
     return [o for o in occurrences if o.key not in dropped], joined
 
 
@@ -296,7 +307,8 @@ def split_run_ons(occurrences: list[Occurrence], texts: Mapping[str, str], gaz: 
     for occ in occurrences:
         aid, start, end = occ.key
         pieces = _coordinated_names(texts[aid], start, end, known) \
-            or _paired_names(texts[aid], start, end, known, occ.label, gaz)
+            or _paired_names(texts[aid], start, end, known, occ.label, gaz) \
+            or _name_after_comma(texts[aid], start, end, known)
         if not pieces and occ.headline and match_key(occ.surface) not in known:
             if aid not in heads:
                 heads[aid] = head_end(texts[aid])
@@ -347,6 +359,21 @@ def _coordinated_names(text: str, start: int, end: int, known: Mapping[str, str]
     if any(k != whole_key and k.startswith(whole_key) for k in known):
         return []  # "Standard and Poor's" where the story names "Standard and Poor's Corp"
     return [(s, e, k) for (s, e), k in zip(sides, keys, strict=True)]
+
+
+def _name_after_comma(text: str, start: int, end: int, known: Mapping[str, str]) -> list[tuple[int, int, str]]:
+    """A known name after the one comma of a span, each side kept when known ("the title of National
+    Hero, Aliyev said": NER's "National Hero, Aliyev" is Aliyev); else []. A company keeps its comma
+    ("Goldman, Sachs and Co")."""
+    whole = text[start:end]
+    if whole.count(", ") != 1 or has_corp_suffix(whole):
+        return []
+    cut = start + whole.index(", ")
+    sides = [(start, cut), (cut + 2, end)]
+    keys = [match_key(clean_surface(text[s:e])) for s, e in sides]
+    if keys[1] not in known:
+        return []
+    return [(s, e, k) for (s, e), k in zip(sides, keys, strict=True) if k in known]
 
 
 # What joins two names into one word: "Acme-Brightline", "Renault/Nissan", "US–China", "U.S.-Japan".
@@ -457,14 +484,14 @@ def _title_around(text: str, start: int, end: int) -> bool:
     if before and before.group(1).lower() in PERSON_TITLES:
         return True
     after = _APPOSITION_AFTER.match(text[end:end + 60])
-    return bool(after and after.group(1).lower() in PERSON_TITLES)
+    return bool(after and after.group(1).lower() in PERSON_TITLES) or bool(_PERSON_APPOSITION.match(text, end))
 
 
 def _place_noun_around(text: str, start: int, end: int) -> bool:
     """A place noun in lower case governs the mention: "the district of Chikwawa", "Chikwawa
     district" (a capitalized one is part of a name: "State of Mexico", "Chikwawa District")."""
     before = text[max(0, start - 4):start]
-    return bool((before.endswith("of ") and _PLACE_NOUN_BEFORE.search(text, max(0, start - 30), start))
+    return bool((before.endswith(("of ", "and ", "or ")) and _PLACE_NOUN_BEFORE.search(text, max(0, start - 60), start))
                 or (text[end:end + 1] == " " and _PLACE_NOUN_AFTER.match(text, end, end + 20)))
 
 

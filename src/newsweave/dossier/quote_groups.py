@@ -19,6 +19,7 @@ import snowballstemmer
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
+from newsweave.annotate.figure_lexicon import WORD_NUMBERS
 from newsweave.annotate.speakers import INDEFINITE
 from newsweave.model import Cite, Quote, QuoteGroup, QuoteVariant
 
@@ -223,10 +224,21 @@ def group_quotes(items: Sequence[tuple[str, Quote, str | None]],
 
 
 def _newcomer(quote: Quote, k: int) -> str | None:
-    """A key of its own for a quote whose unresolved speaker is an indefinite description ("a
-    group", "another official"), else None."""
-    words = quote.speaker.text.split(maxsplit=1) if quote.speaker is not None else []
-    return f"new:{k}" if words and words[0].lower() in INDEFINITE and len(words) > 1 else None
+    """A key of its own for a quote whose unresolved speaker is an indefinite description: "a
+    group", "another official", a number of people ("two people familiar with the meeting") or a
+    bare plural ("Officials", "Economists at Bank of Baroda"); else None."""
+    words = quote.speaker.text.split() if quote.speaker is not None and quote.speaker_ref is None else []
+    first = words[0].lower() if words else ""
+    indefinite = first in INDEFINITE and len(words) > 1
+    counted = first.isdigit() or first in WORD_NUMBERS or first in _SOME
+    plural = first.endswith("s") and words[0].isalpha() and first not in _NOT_PLURAL
+    return f"new:{k}" if indefinite or counted or plural else None
+
+
+# Quantities that open an indefinite plural speaker ("several diplomats", "some analysts").
+_SOME = frozenset({"several", "some", "many", "few", "dozens", "hundreds", "thousands"})
+# Function words ending in s that open a definite or pronominal speaker ("his lawyer", "this official").
+_NOT_PLURAL = frozenset({"his", "its", "this", "us", "whose", "as", "has", "was", "is", "does"})
 
 
 def _candidate_pairs(texts: Sequence[str], order: Sequence[int]) -> list[tuple[int, int]]:

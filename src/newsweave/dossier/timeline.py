@@ -120,8 +120,13 @@ def _speaker_time(article: Article, sent: Span, tx: Timex) -> bool:
     return bool(_DEICTIC.match(tx.text)) and _FIRST_PERSON.search(article.text[sent.start:sent.end]) is not None
 
 
-def _lead_day(article: Article, ann: Annotations) -> date | None:
-    """The day of the article's lead event.
+def _lead_index(article: Article, ann: Annotations) -> int | None:
+    """The position of the article's lead: its first sentence that is no headline or dateline."""
+    return next((i for i, s in enumerate(ann.sentences) if not _is_caption(article.text[s.start:s.end])), None)
+
+
+def _lead_day(article: Article, ann: Annotations, lead: int) -> date | None:
+    """The day of the article's lead event (its sentence ``lead``).
 
     News leads report the news of the publication day, unless the text soon says the lead happened
     on another day: "Earlier that day, ..." or "Earlier on Friday, ..." right after the lead puts
@@ -134,7 +139,7 @@ def _lead_day(article: Article, ann: Annotations) -> date | None:
     same_day = _SAME_DAY.match(first.text) or _EARLIER_ON.search(before)
     sent_index = next((i for i, s in enumerate(ann.sentences) if s.start <= first.start < s.end), None)
     day = _day_of(first.value)
-    if same_day and day and sent_index is not None and sent_index <= LEAD_REACH:
+    if same_day and day and sent_index is not None and sent_index - lead <= LEAD_REACH:
         return day
     return article.published
 
@@ -160,9 +165,11 @@ def _events_of(article: Article, ann: Annotations) -> list[_Event]:
             continue
         ev = _event(article, day, sent, tx.start, tx.end)
         events.setdefault((day, ev.cites[0].start, ev.cites[0].end), ev)
-    lead_day = _lead_day(article, ann)
-    if lead_day and ann.sentences and ann.sentences[0].start not in dated_sentences:
-        lead = ann.sentences[0]
+    lead_index = _lead_index(article, ann)
+    if lead_index is None or ann.sentences[lead_index].start in dated_sentences:
+        return list(events.values())
+    lead_day, lead = _lead_day(article, ann, lead_index), ann.sentences[lead_index]
+    if lead_day:
         ev = _event(article, lead_day, lead, lead.start, lead.start)
         if len(ev.text.split()) >= MIN_EVENT_WORDS and not _is_caption(ev.text):
             events.setdefault((lead_day, ev.cites[0].start, ev.cites[0].end), ev)
