@@ -319,5 +319,8 @@ def test_names_split_from_a_title_and_a_flight_and_a_passenger_is_a_person(crash
 def test_parts_in_a_state_are_no_disagreement_and_a_headline_noun_no_quote(crash: Dossier) -> None:
     # "22 of the survivors were in hospital"; "with 29 survivors, 11 of them in serious condition"
     assert not [g for g in crash.figures if g.conflict]
+    # "Plane with 67 aboard" and "67 people had been on board"; "Twenty-nine people survived" and "29 survivors"
+    assert [{r.value for r in g.reports} for g in crash.figures if g.measure == "people on board"] == [{67.0}]
+    assert [len(g.reports) for g in crash.figures if {r.value for r in g.reports} >= {29.0}] == [3]
     # the headline "Aktau crash: survivors describe explosions ..."
     assert not [v for g in crash.quotes for v in g.variants if v.text == "Aktau crash"]

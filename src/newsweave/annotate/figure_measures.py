@@ -122,6 +122,9 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     left = left_in_state(doc, expr)
     if left is not None:
         return left  # "left 30 people dead", "leaving 5,000 without power"
+    if expr.unit is None and expr.end < len(doc) and (doc[expr.end].lower_ == "aboard" or (
+            doc[expr.end].lower_ == "on" and expr.end + 1 < len(doc) and doc[expr.end + 1].lower_ == "board")):
+        return "people on board"  # "Plane with 67 aboard crashes"
     inside = set(range(expr.start, expr.end))
     if expr.unit is None and expr.end - 1 not in expr.core and expr.end - expr.start >= 3 \
             and doc[expr.end - 2].text == "-":

@@ -43,6 +43,7 @@ SYNONYMS: dict[str, str] = {
     "toll": "people killed", "houses": "homes", "house": "homes", "dwellings": "homes",
     "dead": "killed", "died": "killed", "slain": "killed", "perished": "killed",
     "wounded": "injured", "hurt": "injured",
+    "survivors": "people survived",  # a made-up plane crash: "Twenty-nine people survived", "29 survivors"
     "arrested": "detained", "jailed": "detained", "held": "detained", "arrests": "people detained",
     "persons": "people", "person": "people", "individuals": "people",
     "costs": "price", "cost": "price", "prices": "price",
@@ -100,18 +101,23 @@ def normalize_measure(measure: str) -> MeasureKey | None:
         Its key (canonical head noun, event, modifier terms), or None when it has no noun.
     """
     text = _SYNONYM_RE.sub(lambda m: SYNONYMS[m.group(1)], re.sub(r"[^\w\s-]", " ", measure.lower()))
+    state = _STATE.search(text)
+    if state is not None:  # "survivors in hospital" are not all the survivors; "aboard" is "on board"
+        text = text[:state.start()] + text[state.end():]
     words = [_singular(w) for w in text.split() if w not in _STOP_WORDS]
     cut = next((k for k, w in enumerate(words) if w in _SPLIT_WORDS), len(words))
     left, right = words[:cut], [w for w in words[cut:] if w not in _SPLIT_WORDS]
     event = None
-    if len(left) >= 2 and _is_event(left[-1]):
+    if state is not None:
+        event = "on board" if state.group(0) == "aboard" else " ".join(state.group(0).split())
+        if len(left) >= 2 and _is_event(left[-1]):
+            left.pop()  # "people survived in hospital" are people in hospital
+    elif len(left) >= 2 and _is_event(left[-1]):
         event = left.pop()
     elif not left and right and _is_event(right[-1]):
         event = right.pop()
     elif len(left) >= 2 and left[-2] in _PRENOMINAL_EVENTS:
         event = left.pop(-2)  # "confirmed cases" = "cases confirmed", "displaced people" = "people displaced"
-    if event is None and (state := _STATE.search(text)) is not None:
-        event = state.group(0)  # "survivors in hospital" are not all the survivors
     if not left:
         return None
     return MeasureKey(left[-1], event, tuple(sorted(set(left[:-1] + right))))
