@@ -302,7 +302,8 @@ def attach(doc: Doc, text: str, region: QuotedRegion, prev_end: int, next_start:
     sent = doc.char_span(region.start, region.end, alignment_mode="expand")
     sent_start = sent[0].sent.start_char if sent is not None and len(sent) else prev_end
     if sent is not None and len(sent) and not text[sent_start:region.start].strip(" \n\u00a0\"“«„'‘"):
-        sent_start = _introduced_by_colon(doc, sent[0].sent.start) or sent_start
+        colon_line = _introduced_by_colon(doc, sent[0].sent.start)
+        sent_start = sent_start if colon_line is None else colon_line
     return _attribute_tail(doc, region, next_start) or \
         _attribute_head(doc, text, region, max(prev_end, sent_start)) or _caption_attribution(doc, text, region)
 
