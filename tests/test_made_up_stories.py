@@ -1,7 +1,7 @@
-"""End to end on eleven small stories written for newsweave (tests/data/made_up, see its README): a
+"""End to end on twelve small stories written for newsweave (tests/data/made_up, see its README): a
 takeover, a flood, a protest (an RSS feed and an HTML page), an election, a company's earnings, a
-cholera outbreak, a fraud sentence, a data breach, a wildfire and a rate cut (JSONL files), a plane
-crash. Each was run through ``newsweave run`` and read as a user reads a dossier; every assertion here
+cholera outbreak, a fraud sentence, a data breach, a wildfire, a rate cut and a rail strike (JSONL
+files), a plane crash. Each was run through ``newsweave run`` and read as a user reads a dossier; every assertion here
 is a fault that reading found and that was fixed. They are no gold set: the stories are short and the
 faults were fixed on them."""
 
@@ -324,3 +324,21 @@ def test_parts_in_a_state_are_no_disagreement_and_a_headline_noun_no_quote(crash
     assert [len(g.reports) for g in crash.figures if {r.value for r in g.reports} >= {29.0}] == [3]
     # the headline "Aktau crash: survivors describe explosions ..."
     assert not [v for g in crash.quotes for v in g.variants if v.text == "Aktau crash"]
+
+
+@pytest.fixture(scope="module")
+def strike(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("strike"), "strike")
+    return dossier
+
+
+def test_a_clock_time_falls_on_the_day_named_after_it(strike: Dossier) -> None:
+    # "The strike is due to end at 2 a.m. on Thursday", published on Monday 1 March: not the Thursday
+    # before, and not Monday at 2 a.m.
+    ends = [t for t in strike.timeline if "due to end at 2 a.m." in t.text]
+    assert ends and {t.date for t in ends} == {"2027-03-04"}
+
+
+def test_a_mixed_quote_closes_the_quotation_it_opens(strike: Dossier) -> None:
+    called = [v.text for g in strike.quotes for v in g.variants if "completely excessive" in v.text]
+    assert called == ['the strike "completely excessive"']

@@ -942,3 +942,9 @@ def test_a_colon_a_line_above_introduces_the_quotation(nlp: Language) -> None:
     text = 'Trump responded.\n\nHe said:\n\n"We have a situation where our cities are in trouble. We must stop it."'
     q = only(quotes_of(nlp, text), "We have a situation")
     assert q.speaker is not None and q.speaker.text == "He"
+
+
+def test_a_mixed_content_closes_the_quotation_it_opens(nlp: Language) -> None:
+    text = 'Its personnel chief, Anja Lorenz, called the strike "completely excessive" and urged talks.'
+    q = only(quotes_of(nlp, text), "completely excessive")
+    assert q.content.text == 'the strike "completely excessive"'

@@ -717,3 +717,10 @@ def test_searching_near_the_needed_words_finds_every_match(corpora_dir: Path) ->
             if rule.needs:
                 assert [m.span() for m in _matches_near(rule, text, lowered)] == \
                     [m.span() for m in rule.pattern.finditer(text)], rule.name
+
+
+def test_a_clock_time_takes_the_day_after_it_and_due_to_points_ahead() -> None:
+    found = extract_timexes("The strike is due to end at 2 a.m. on Thursday.", date(2027, 3, 1))
+    assert [(t.text, t.value) for t in found] == [("2 a.m.", "2027-03-04T02:00"), ("Thursday", "2027-03-04")]
+    # "due to" before a noun gives a cause, not a schedule
+    assert _only("Delays are due to the snow on Thursday.", date(2027, 3, 1)).value == "2027-02-25"

@@ -458,8 +458,24 @@ def _to_quote(doc: Doc, text: str, d: _Draft, resolver: SpeakerResolver) -> Quot
     if d.form == "indirect" and ((not naming and names_a_thing(doc, *d.content))
                                  or (d.att is not None and _names_itself(d.att.cue))):
         form = "stance"
-    return Quote(content=_span(text, *d.content), cue=cue, speaker=speaker, form=form,
+    lo, hi = d.content
+    if form == "mixed":
+        hi = _closing_mark_end(text, lo, hi)
+    return Quote(content=_span(text, lo, hi), cue=cue, speaker=speaker, form=form,
                  pieces=pieces, speaker_ref=ref)
+
+
+# A closing mark within a stop or a comma after a mixed content that left it open.
+_CLOSING_AFTER = re.compile(r"[.,]?[\"”»]")
+
+
+def _closing_mark_end(text: str, lo: int, hi: int) -> int:
+    """Where a mixed content ends once the quotation it opened is closed ('called the strike
+    "completely excessive"' ended before the mark): after the closing mark right behind it."""
+    inner = text[lo:hi]
+    unclosed = inner.count("“") > inner.count("”") or inner.count("«") > inner.count("»") or inner.count('"') % 2
+    m = _CLOSING_AFTER.match(text, hi) if unclosed else None
+    return m.end() if m is not None else hi
 
 
 def names_a_thing(doc: Doc, start: int, end: int) -> bool:

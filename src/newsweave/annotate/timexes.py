@@ -24,6 +24,7 @@ Without a publication date, only values the text fixes are given; the rest keep 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -583,4 +584,21 @@ def extract_timexes(text: str, published: date | None, sentences: Sequence[Span]
         if tail and (i + 1 == len(kept) or kept[i + 1].start >= tail.end()):
             end = tail.end()  # "1994 or later", "the next two years or so": TimeML keeps the modifier
         out.append(Timex(c.start, end, text[c.start:end], kind, value))
+    return _timed_on_their_day(text, out)
+
+
+# A clock time's day named right after it: "at 2 a.m. on Thursday".
+_ON_DAY = re.compile(r"\s*,?\s+(?:on\s+)?")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _timed_on_their_day(text: str, timexes: list[Timex]) -> list[Timex]:
+    """The timexes, a clock time followed by the day it falls on ("2 a.m. on Thursday") dated that
+    day instead of the publication day it was anchored on."""
+    out = list(timexes)
+    for k in range(len(out) - 1):
+        time, day = out[k], out[k + 1]
+        if time.type == "TIME" and "T" in time.value and day.type == "DATE" \
+                and _DAY_VALUE.fullmatch(day.value) and _ON_DAY.fullmatch(text, time.end, day.start):
+            out[k] = dataclasses.replace(time, value=day.value + time.value[time.value.index("T"):])
     return out
