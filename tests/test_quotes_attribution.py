@@ -14,24 +14,24 @@ from test_quotes import only, quotes_of
 @pytest.mark.parametrize("text, content, cue, speaker", [
     # the cue's object before the mark is part of what is reported
     ("The mayor called the plan “a reckless gamble with public money.”",
-     "the plan “a reckless gamble with public money.", "called", "The mayor"),
+     "the plan “a reckless gamble with public money.”", "called", "The mayor"),
     # so is the start of its clause, also before a comma
     ("The governor said her office would review the bill, “because the numbers simply do not add up.”",
-     "her office would review the bill, “because the numbers simply do not add up.", "said", "The governor"),
+     "her office would review the bill, “because the numbers simply do not add up.”", "said", "The governor"),
     # a clause before the cue that the parser hangs on it is no lead-in
     ("Even people who backed the plan sounded unsure: The senator called it “the least costly option on the "
-     "table.”", "it “the least costly option on the table.", "called", "The senator"),
+     "table.”", "it “the least costly option on the table.”", "called", "The senator"),
     # a quotation no verb attributes, opening inside a reported clause, ends that clause
     ("In March the union found that “most of its members would walk out on Monday if the talks with the "
      "company failed again.”",
-     "that “most of its members would walk out on Monday if the talks with the company failed again.",
+     "that “most of its members would walk out on Monday if the talks with the company failed again.”",
      "found", "the union"),
 ])
 def test_quote_opening_inside_its_cues_complement_is_one_mixed_content(
         nlp: Language, text: str, content: str, cue: str, speaker: str) -> None:
     q = only(quotes_of(nlp, text), "“")
     assert q.form == "mixed"
-    assert q.content.text == content
+    assert q.content.text == content  # with the closing mark of the quotation it opens
     assert q.cue is not None and q.cue.text == cue
     assert q.speaker is not None and q.speaker.text == speaker
 
