@@ -915,6 +915,10 @@ def test_a_place_in_parentheses_is_no_initialism(gazetteer: PlaceGazetteer) -> N
     # a minister's portfolio is no organization
     ("Civil Protection Minister Vassilis Kikilias said the government would ask for help.", "Vassilis Kikilias",
      "Civil Protection"),
+    ("Transport Secretary Alistair Darling said the line would reopen.", "Alistair Darling", "Transport"),
+    # an office of two words is cut whole from the institution it serves
+    ("International Monetary Fund Managing Director Michel Camdessus met him.", "International Monetary Fund",
+     "Managing"),
 ])
 def test_flights_and_portfolios_are_cut_from_names(nlp: Any, gazetteer: PlaceGazetteer, text: str, kept: str,
                                                    gone: str) -> None:

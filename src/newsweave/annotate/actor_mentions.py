@@ -29,7 +29,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsweave.annotate.nlp import doc_text
-from newsweave.dossier.names import lower_case_words, untitled_len
+from newsweave.dossier.names import has_org_word, lower_case_words, untitled_len
 from newsweave.model import Mention
 
 if TYPE_CHECKING:
@@ -102,14 +102,15 @@ def add_missed_names(doc: Doc, mentions: list[Mention],
         label = labels.get(run.text) or ("GPE" if place is not None else "ORG")
         found.append(Mention(run.start_char, run.end_char, run.text, label))
     text = doc_text(doc)
-    found = [m for m in found
-             if not (m.label == "ORG" and _PORTFOLIO_AFTER.match(text, m.end) and not m.text.isupper())]
+    found = [m for m in found if not (m.label == "ORG" and _PORTFOLIO_AFTER.match(text, m.end)
+                                      and not m.text.isupper() and not has_org_word(m.text))]
     return sorted(found, key=lambda m: (m.start, m.end))
 
 
-# A minister's portfolio written before the office is no organization: "Civil Protection Minister
-# Vasilis Kikilias", "Finance Minister" (an acronym is one: "EU Ministers").
-_PORTFOLIO_AFTER = re.compile(r"\s+Minister\b")
+# A portfolio written before its office is no organization: "Civil Protection Minister Vasilis
+# Kikilias", "Transport Secretary", "Supreme Leader"; an acronym or an institution is one ("EU
+# Ministers", "the U.S. Treasury Secretary", "Senate Majority Leader" is the Senate's: ORG_WORDS).
+_PORTFOLIO_AFTER = re.compile(r"\s+(?:Minister|Secretary|Chancellor|Leader)\b")
 
 
 def _name_token(tok: Token) -> bool:

@@ -143,8 +143,15 @@ def untitled_len(words: Sequence[str], keep: int = 0) -> int:
     """How many words of ``words`` remain once the title words ending it are cut ("CSTO Secretary
     General" -> 1, "Kassym-Jomart Tokayev President" -> 2), never fewer than ``keep``."""
     k = len(words)
-    while k > keep and words[k - 1].lower().strip(".,") in PERSON_TITLES:
-        k -= 1
+    while k > keep:
+        office = next((len(p) for p in OFFICE_PHRASES if k - len(p) >= keep
+                       and tuple(w.lower().strip(".,") for w in words[k - len(p):k]) == p), 0)
+        if office:  # "International Monetary Fund Managing Director" -> 3
+            k -= office
+        elif words[k - 1].lower().strip(".,") in PERSON_TITLES:
+            k -= 1
+        else:
+            break
     return k
 
 
