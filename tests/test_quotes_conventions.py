@@ -948,3 +948,10 @@ def test_a_mixed_content_closes_the_quotation_it_opens(nlp: Language) -> None:
     text = 'Its personnel chief, Anja Lorenz, called the strike "completely excessive" and urged talks.'
     q = only(quotes_of(nlp, text), "completely excessive")
     assert q.content.text == 'the strike "completely excessive"'
+
+
+def test_a_negated_speech_verb_conjoined_to_the_content_is_the_writers(nlp: Language) -> None:
+    text = ("Transport Minister Rashad Nabiyev said the aircraft had been hit while approaching Grozny, "
+            "but did not say by what.")
+    q = only(quotes_of(nlp, text), "aircraft")
+    assert q.content.text == "the aircraft had been hit while approaching Grozny"

@@ -472,9 +472,12 @@ _CLOSING_AFTER = re.compile(r"[.,]?[\"”»]")
 def _closing_mark_end(text: str, lo: int, hi: int) -> int:
     """Where a mixed content ends once the quotation it opened is closed ('called the strike
     "completely excessive"' ended before the mark): after the closing mark right behind it."""
-    inner = text[lo:hi]
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1  # a mark after a space opens the next quotation
+    inner = text[lo:end]
     unclosed = inner.count("“") > inner.count("”") or inner.count("«") > inner.count("»") or inner.count('"') % 2
-    m = _CLOSING_AFTER.match(text, hi) if unclosed else None
+    m = _CLOSING_AFTER.match(text, end) if unclosed else None
     return m.end() if m is not None else hi
 
 

@@ -107,11 +107,13 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
 def _before_conjoined_cue(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
     """``span`` ended before a speech verb conjoined to its clause ("said the plan was sound and
     says she wrote a bill"): the second verb is a cue of its own with its own content, and
-    PolNeAR ends the first content before the conjunction."""
+    PolNeAR ends the first content before the conjunction. So does a negated one, the writer's
+    word on what the source left out ("said the aircraft had been hit ..., but did not say by what")."""
     doc = verb.doc
     for tok in doc.char_span(*span, alignment_mode="expand") or ():
         if tok.dep_ == "conj" and tok.head.i != verb.i and tok.head.idx >= span[0] and \
-                cue_kind(tok) == "speech" and _own_content(tok) is not None and \
+                cue_kind(tok) == "speech" and \
+                (_own_content(tok) is not None or any(c.dep_ == "neg" for c in tok.children)) and \
                 not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             k = tok.left_edge.i - 1
             while k > 0 and (doc[k].dep_ == "cc" or doc[k].is_punct):
