@@ -342,3 +342,9 @@ def test_a_clock_time_falls_on_the_day_named_after_it(strike: Dossier) -> None:
 def test_a_mixed_quote_closes_the_quotation_it_opens(strike: Dossier) -> None:
     called = [v.text for g in strike.quotes for v in g.variants if "completely excessive" in v.text]
     assert called == ['the strike "completely excessive"']
+
+
+def test_a_raise_is_a_pay_rise(strike: Dossier) -> None:
+    # the headline's "union demands 12% raise" and "is demanding a 12% pay rise over 18 months"
+    raises = [g for g in strike.figures if 12.0 in {r.value for r in g.reports}]
+    assert len(raises) == 1 and len(raises[0].reports) == 2

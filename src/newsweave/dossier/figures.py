@@ -44,6 +44,9 @@ SYNONYMS: dict[str, str] = {
     "dead": "killed", "died": "killed", "slain": "killed", "perished": "killed",
     "wounded": "injured", "hurt": "injured",
     "survivors": "people survived",  # a made-up plane crash: "Twenty-nine people survived", "29 survivors"
+    # a made-up rail strike: "union demands 12% raise", "a 12% pay rise over 18 months"
+    "raise": "pay rise", "pay raise": "pay rise", "pay increase": "pay rise", "wage increase": "pay rise",
+    "wage rise": "pay rise", "salary increase": "pay rise",
     "arrested": "detained", "jailed": "detained", "held": "detained", "arrests": "people detained",
     "persons": "people", "person": "people", "individuals": "people",
     "costs": "price", "cost": "price", "prices": "price",
