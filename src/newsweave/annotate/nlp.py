@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from newsweave.dossier.names import PLACE_NOUNS
 from newsweave.errors import ModelError
 from newsweave.model import Mention, Span
 
@@ -304,4 +305,4 @@ def mentions_of(doc: Doc) -> tuple[Mention, ...]:
 
 
 # A place noun in lower case that NER ran into a name before it: "the Kazakh city of Aktau".
-_PLACE_NOUN_TAIL = re.compile(r"\s+(?:city|town|village|region|province|capital|county|district|state|country)$")
+_PLACE_NOUN_TAIL = re.compile(rf"\s+(?:{'|'.join(PLACE_NOUNS)}|capital|state|country)$")

@@ -210,7 +210,7 @@ def _conversions(text: str, figures: Sequence[Figure]) -> dict[int, int]:
     for k in range(len(figures) - 1):
         first, other = figures[k], figures[k + 1]
         if other.unit != first.unit and _OPEN_PAREN.fullmatch(text, first.end, other.start) \
-                and text.startswith(")", other.end) and k not in out:
+                and text.startswith(")", other.end):
             out[k] = other.end + 1
     return out
 

@@ -78,6 +78,11 @@ OFFICE_PHRASES = frozenset({("chief", "executive"), ("chief", "executive", "offi
 # Time zones NER takes for organizations ("20:28 GMT").
 TIME_ZONES = frozenset({"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET",
                         "CEST", "MSK", "IST", "JST"})
+# Nouns of an administrative place, in lower case around a name ("the district of Chikwawa",
+# "Chikwawa district", NER's "the Kazakh city" of Aktau), and their plurals ("the suburbs of ...").
+PLACE_NOUNS = ("district", "province", "region", "village", "town", "city", "county", "prefecture", "municipality",
+               "township", "governorate", "oblast", "commune", "suburb", "neighbourhood", "neighborhood")
+PLACE_NOUN_PLURALS = tuple(w[:-1] + "ies" if w.endswith("y") else w + "s" for w in PLACE_NOUNS)
 # Words that make a name an organization, whatever NER said.
 ORG_WORDS = frozenset({
     "ministry", "department", "organization", "organisation", "council", "committee", "university",

@@ -30,6 +30,8 @@ from newsweave.dossier.name_spread import (
 from newsweave.dossier.names import (
     ORG_WORDS,
     PERSON_TITLES,
+    PLACE_NOUN_PLURALS,
+    PLACE_NOUNS,
     SURNAME_PARTICLES,
     TIME_ZONES,
     PlaceGazetteer,
@@ -76,10 +78,8 @@ _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'-]+\b")
 # a place there ("Prime Minister of Kazakhstan") is kept by the gazetteer check before it.
 _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:Secretary|Minister|Ministry|Committee|Commissioner)\s+(?:of|for|on)\s+(?:the\s+)?$", re.IGNORECASE)
-_PLACE_NOUNS = ("district|province|region|village|town|city|county|prefecture|municipality|township|"
-                "governorate|oblast|commune|suburb|neighbourhood|neighborhood")
-_PLACE_NOUNS_PLURAL = ("districts|provinces|regions|villages|towns|cities|counties|prefectures|municipalities|"
-                       "townships|governorates|oblasts|communes|suburbs|neighbourhoods|neighborhoods")
+_PLACE_NOUNS = "|".join(PLACE_NOUNS)
+_PLACE_NOUNS_PLURAL = "|".join(PLACE_NOUN_PLURALS)
 # "the district of Chikwawa", "the suburbs of Dione and Nea Penteli", "Residents of Nea Penteli"
 _PLACE_NOUN_BEFORE = re.compile(rf"\b(?:{_PLACE_NOUNS}|{_PLACE_NOUNS_PLURAL}|state|island|port|"
                                 r"[Rr]esidents|[Ii]nhabitants)"
