@@ -253,6 +253,23 @@ def test_the_articles_author_and_wire_are_no_actors(gazetteer: PlaceGazetteer, t
     assert res.entities  # the story's own actor stays
 
 
+_EARNINGS = ("Cobanco Inc said its fourth quarter results were hurt by loan losses.\n\n"
+             "Shr 34 cts vs 1.19 dlrs\n\nRevs 25.2 mln vs 19.5 mln\n\nYear\n\nAvg shrs 2,332,397 vs 1,428,000\n\n"
+             "Japan 1.2 mln vs 1.1 mln\n\nPay March 31\n\nRecord March 13\n\nNote: 4th qtr not available.")
+
+
+def test_the_labels_of_a_wire_tables_lines_are_no_actors(gazetteer: PlaceGazetteer) -> None:
+    labels = [("Shr", "ORG"), ("Revs", "PERSON"), ("Year", "ORG"), ("Avg", "PERSON"), ("Pay", "ORG"),
+              ("Record", "ORG"), ("Note", "ORG")]
+    res = resolve(gazetteer, (_EARNINGS, [*labels, ("Cobanco Inc", "ORG"), ("Japan", "GPE")]))
+    aliases = {a for e in res.entities for a in e.aliases}
+    assert aliases == {"Cobanco Inc", "Japan"}  # the company and a place in a row stay
+    # the same words open lines of prose, in an article without a table: names again
+    prose = "Record Holdings said it would buy Pay Inc.\n\nPay Inc shares rose 5 pct on the news."
+    res = resolve(gazetteer, (prose, [("Record Holdings", "ORG"), ("Pay Inc", "ORG")]))
+    assert {a for e in res.entities for a in e.aliases} == {"Record Holdings", "Pay Inc"}
+
+
 @pytest.mark.parametrize(("raw", "clean"), [
     ("the Russian Foreign Ministry", "Russian Foreign Ministry"),
     ("Blinken's", "Blinken"),

@@ -244,6 +244,12 @@ def test_a_closed_quotation_lends_its_tense_to_no_date(wildfire: Dossier) -> Non
     assert told and {t.date for t in told} == {"2026-08-11"}  # '"No one will be left alone," he told ...'
 
 
+def test_a_day_told_from_another_in_quoted_words_dates_no_event(wildfire: Dossier) -> None:
+    # '"The next day is decisive," said ... the fire service': the day after the speaker's, not Monday's
+    assert not [t for t in wildfire.timeline if "The next day is decisive" in t.text]
+    assert [t for t in wildfire.timeline if "on the ground by Tuesday morning" in t.text]
+
+
 def test_an_organization_named_by_its_kind_is_the_speaker_and_a_headline_no_quote(wildfire: Dossier) -> None:
     variants = [(g, v) for g in wildfire.quotes for v in g.variants]
     # "according to the EU's Copernicus emergency service", not Kikilias, whose estimate came a day later

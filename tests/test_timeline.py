@@ -142,3 +142,18 @@ def test_sentences_whose_date_is_not_their_event_are_skipped(text: str) -> None:
     lead_free = "Officials met in the capital.\n" + text  # the lead is dated on publication
     timeline = build_timeline([_item("x", lead_free, date(2022, 1, 8))])
     assert [e.date for e in timeline] == ["2022-01-08"]
+
+
+def test_a_day_told_from_another_in_quoted_words_is_no_event() -> None:
+    from newsweave.model import Quote
+    text = ("Fires burned on January 6 near the town.\n"
+            "The next day, crews cleared the roads.\n"
+            "\"The next day is decisive,\" the spokesman said.")
+    article, ann = _item("x", text, date(2022, 1, 8))
+    q_start = text.index("The next day is")
+    quote = Quote(Span.of(text, q_start, q_start + len("The next day is decisive")))
+    quoted = build_timeline([(article, Annotations("x", ann.sentences, quotes=(quote,), timexes=ann.timexes))])
+    assert [e.date for e in quoted if "crews" in e.text] == ["2022-01-07"]  # the narrative's next day stays
+    assert not [e for e in quoted if "decisive" in e.text]
+    unquoted = build_timeline([(article, ann)])  # without the quotation found, it is dated
+    assert [e for e in unquoted if "decisive" in e.text]

@@ -585,6 +585,8 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
       "Chief Executive"), a portfolio cut from a title ("State" of "Secretary of State", "CIS Affairs" of
       "Committee on CIS Affairs"), a time zone ("GMT").
     - A byline or credit line's name, a dateline's wire ("(Reuters) -").
+    - The label of a wire table's line ("Shr 34 cts vs 1.19 dlrs", "Pay March 31", a "Year" header) in an
+      article with an earnings or dividend table, unless an acronym or a place; a note's label ("Note: ...").
     - A one-word "person" that opens a sentence, is no given name, and is written in lower case but
       never capitalized mid-sentence elsewhere ("Turnout was 56.4%").
     - A phrase seen only in headlines whose words the story also writes in lower case ("Key Role",
@@ -614,6 +616,9 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
             return True  # "President", "Prime Minister", "Kazakh Foreign Minister": an office
         if _credit(text, start, end):
             return True  # the article's author or wire, not an actor of the story
+        if _table_label(text, start, end) and not (is_acronym(word) or gaz.lookup(word) is not None
+                                                   or gaz.is_demonym(word)):
+            return True  # "Shr 34 cts vs 1.19 dlrs", "Pay March 31": a wire table's line label ("IMF", a place stay)
         if occ.label == "PERSON" and len(words) == 1 and starts_sentence(text, start) and lower[word.lower()] \
                 and not mid[word] and not is_given_name(word):
             return True  # a sentence's first word NER took for a name, written in lower case elsewhere ("Turnout")
@@ -627,6 +632,47 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
         return lower[word.lower()] > mid[word]
 
     return [o for o in occurrences if not noise(o)]
+
+
+# A wire table's line: "Shr 34 cts vs 1.19 dlrs", "Qtly div 25 cts vs 25 cts prior" (Reuters earnings
+# and dividend reports); an article with one has tables, and the labels of its lines are no names.
+_TABLE_VS_LINE = re.compile(r"^[ \t]*[A-Za-z][^\n.]{0,40}?[\d)][^\n]{0,50}?\s[Vv][Ss]\.?\s[^\n]{0,40}$", re.MULTILINE)
+# What may follow a table line's label on its line: a header's lower-case words ("Year", "Nine mths"),
+# numbers ("Revs 25.2 mln vs 19.5 mln", "Shr loss 22 cts"), a date ("Pay March 31", "Record March nine").
+_TABLE_LABEL_REST = re.compile(
+    r"(?:\s+[a-z]+){0,3}(?:\s+[$(\d][^\n]*)?\s*"
+    r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}|[a-z]+)\s*")
+# The label of a note under a table or a story: "Note: 4th qtr not available", "NOTE: Results include".
+_NOTE_LABEL = re.compile(r"note\s*(?::|-\s)", re.IGNORECASE)
+# A table line without "vs": "Shr loss 11 cts", "Revs 11,754,251" (two such lines make a table).
+_TABLE_FIGURE_LINE = re.compile(
+    r"^[ \t]*[A-Z][a-z]{1,12}(?: [a-z]{1,12}){0,3} [$(]?\d[\d,.]*\)?(?: [a-z.]{1,8}){0,3}[ \t]*$", re.MULTILINE)
+_TABLE_LINE_MAX = 90
+_VS = re.compile(r"\s[Vv][Ss]\.?\s")
+
+
+def _has_table(text: str) -> bool:
+    """Whether an article has a wire table: a line with "vs" or two lines of a label and a figure."""
+    if _TABLE_VS_LINE.search(text) is not None:
+        return True
+    lines = _TABLE_FIGURE_LINE.finditer(text)
+    return next(lines, None) is not None and next(lines, None) is not None
+
+
+def _table_label(text: str, start: int, end: int) -> bool:
+    """Whether a name is the label that opens a line of a wire table ("Shr", "Revs", "Avg", "Year",
+    "Pay", "Record" in an earnings or dividend report) or of a note ("Note:")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if _NOTE_LABEL.match(text, start):
+        return True
+    line = text[line_start:line_end]
+    if len(line) > _TABLE_LINE_MAX or line.rstrip().endswith(".") or not _has_table(text):
+        return False
+    return _VS.search(line) is not None or _TABLE_LABEL_REST.fullmatch(text, end, line_end) is not None
 
 
 def _credit(text: str, start: int, end: int) -> bool:

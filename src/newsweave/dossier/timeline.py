@@ -3,7 +3,8 @@
 An event is the sentence that carries a day-precision date (a DATE or TIME timex whose value starts
 with ``YYYY-MM-DD``). A sentence is no event of its date when the date only bounds it ("until
 January 19"), when the date is a deictic word in first-person speech ("today I turned to the CSTO":
-the speaker's today), or when it is a headline, caption or dateline (no sentence end). An article's
+the speaker's today) or a day told from another inside quoted words ("The next day is decisive," a
+spokesman said), or when it is a headline, caption or dateline (no sentence end). An article's
 lead sentence, when it carries no date of its own, is dated on the publication day (news leads report
 the news of the day), unless "Earlier that day" or "Earlier on Friday" right after it puts it on that
 day. Entries on the same date whose sentences share enough content words are one event, citing all
@@ -44,6 +45,9 @@ _SENTENCE_END = re.compile(r"[.!?…;:][\"'”’»)\]]*\s*$")
 _DEICTIC = re.compile(r"(?i)^(?:today|tonight|tomorrow|yesterday|now|(?:this|last)\s+"
                       r"(?:morning|afternoon|evening|night))$")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s)\b")
+# A date told from a day the text has named: "the next day", "that morning", "the day before".
+_ANAPHOR = re.compile(r"(?i)\b(?:(?:next|following|previous|preceding|same|that)\s+(?:day|morning|afternoon|evening|"
+                      r"night)|day\s+(?:before|after))\b")
 # A date after one of these words bounds the event instead of dating it ("a state of emergency
 # until January 19" was declared on 5 January), as does the end of a range ("an attack that ran
 # from Sept. 1 to Sept. 9", said on 15 September).
@@ -120,6 +124,14 @@ def _speaker_time(article: Article, sent: Span, tx: Timex) -> bool:
     return bool(_DEICTIC.match(tx.text)) and _FIRST_PERSON.search(article.text[sent.start:sent.end]) is not None
 
 
+def _quoted_anaphor(ann: Annotations, tx: Timex) -> bool:
+    """Whether ``tx`` dates itself by the narrative ("the next day", "that morning") inside a
+    speaker's quoted words, where the day it follows is the speaker's, not the article's ("The next day
+    is decisive," said the fire service's spokesman)."""
+    return bool(_ANAPHOR.search(tx.text)) and any(
+        q.form == "direct" and q.content.start <= tx.start and tx.end <= q.content.end for q in ann.quotes)
+
+
 def _lead_index(article: Article, ann: Annotations) -> int | None:
     """The position of the article's lead: its first sentence that is no headline or dateline."""
     return next((i for i, s in enumerate(ann.sentences) if not _is_caption(article.text[s.start:s.end])), None)
@@ -161,7 +173,8 @@ def _events_of(article: Article, ann: Annotations) -> list[_Event]:
         dated_sentences.add(sent.start)
         outside = (article.text[sent.start:tx.start] + article.text[tx.end:sent.end]).split()
         if (len(outside) < MIN_EVENT_WORDS or _is_caption(article.text[sent.start:sent.end])
-                or _speaker_time(article, sent, tx) or _LIMIT.search(article.text, sent.start, tx.start)):
+                or _speaker_time(article, sent, tx) or _quoted_anaphor(ann, tx)
+                or _LIMIT.search(article.text, sent.start, tx.start)):
             continue
         ev = _event(article, day, sent, tx.start, tx.end)
         events.setdefault((day, ev.cites[0].start, ev.cites[0].end), ev)
