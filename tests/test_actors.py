@@ -283,6 +283,9 @@ def test_the_labels_of_a_wire_tables_lines_are_no_actors(gazetteer: PlaceGazette
     ("Attorney General Holder", "Holder"),
     ("PM Spajic", "Spajic"),  # a headline's abbreviated title
     ("Chief Executive Officer Tim Cook", "Tim Cook"),  # an office of several words
+    # a bracket NER ran into, a writer's bracket in a name
+    ("International Coffee Organization (ICO", "International Coffee Organization"),
+    ("International Monetary) Fund", "International Monetary Fund"),
     ("General Data Protection Regulation", "General Data Protection Regulation"),  # a law's name
     ("Kazakhstan\n\n", "Kazakhstan"),
     ("the", ""),
@@ -947,3 +950,17 @@ def test_flights_and_portfolios_are_cut_from_names(nlp: Any, gazetteer: PlaceGaz
 def test_a_place_noun_is_cut_from_a_name_ner_ran_into_it(nlp: Any) -> None:
     doc = nlp("The jet crashed near the Kazakh city of Aktau on Wednesday.")
     assert "Kazakh city" not in {m.text for m in ner_mentions(doc)}
+
+
+def test_a_firms_and_co_is_its_name_and_an_opening_participle_no_place(nlp: Any) -> None:
+    doc = nlp("Merrill Lynch and Co is issuing a 100 mln Ecu eurobond due March 30, 1990.")
+    assert "Merrill Lynch and Co" in {m.text for m in ner_mentions(doc)}
+    doc = nlp("Quoting negotiation documents to be presented to the country's 12 banks, he said the plan failed.")
+    assert [e.text for e in doc.ents if e.text == "Quoting"]  # NER's GPE
+    assert "Quoting" not in {m.text for m in ner_mentions(doc)}
+
+
+def test_a_currency_named_by_its_country_is_no_actor(gazetteer: PlaceGazetteer) -> None:
+    text = "New Zealand's reserves fell to 7.15 billion N.Z. Dlrs in January, the Reserve Bank said."
+    res = resolve(gazetteer, (text, [("New Zealand", "GPE"), ("N.Z. Dlrs", "PERSON"), ("Reserve Bank", "ORG")]))
+    assert {a for e in res.entities for a in e.aliases} == {"New Zealand", "Reserve Bank"}

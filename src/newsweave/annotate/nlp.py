@@ -25,6 +25,7 @@ from newsweave.model import Mention, Span
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as EntSpan
     from thinc.types import Ints2d
 
 DEFAULT_MODEL = "en_core_web_sm"
@@ -283,10 +284,15 @@ def mentions_of(doc: Doc) -> tuple[Mention, ...]:
     """Actor mentions from NER, trimmed of a leading "the" and trailing whitespace or possessive."""
     out = []
     text = doc_text(doc)
-    for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS:
+    ents = list(doc.ents)
+    for i, ent in enumerate(ents):
+        if ent.label_ not in ACTOR_LABELS or (i and _company_tail(ents[i - 1], ent)):
             continue
+        if len(ent) == 1 and ent[0].tag_ == "VBG" and ent[0].is_sent_start:
+            continue  # a participle opening a sentence: "Quoting negotiation documents, ..." (GPE)
         start, end = ent.start_char, ent.end_char
+        if i + 1 < len(ents) and _company_tail(ent, ents[i + 1]):
+            end = ents[i + 1].end_char  # "Merrill Lynch" + "and Co" is one company
         lowered = text[start:end].lower()
         if lowered.startswith("the "):
             start += 4
@@ -302,6 +308,17 @@ def mentions_of(doc: Doc) -> tuple[Mention, ...]:
         if end - start >= 2:
             out.append(Mention(start, end, text[start:end], ent.label_))
     return tuple(out)
+
+
+# The last word of a firm's name after "and"/"&": "Merrill Lynch and Co", "Smith & Sons".
+_COMPANY_TAIL_WORDS = frozenset({"co", "co.", "cos", "company", "sons", "partners", "associates"})
+
+
+def _company_tail(ent: EntSpan, nxt: EntSpan) -> bool:
+    """Whether ``nxt`` ends the firm name ``ent`` begins: "Merrill Lynch" "and" "Co"."""
+    between = ent.doc[ent.end:nxt.start]
+    return (ent.label_ == "ORG" and len(between) == 1 and between[0].lower_ in ("and", "&")
+            and nxt.text.lower() in _COMPANY_TAIL_WORDS)
 
 
 # A place noun in lower case that NER ran into a name before it: "the Kazakh city of Aktau".

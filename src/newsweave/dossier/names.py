@@ -135,6 +135,10 @@ def clean_surface(text: str) -> str:
     lines = [line for line in text.splitlines() if line.strip()]
     name = " ".join(lines[0].split()) if lines else ""  # NER runs names on into the next line
     name = _NICKNAME.sub(" ", name)
+    if "(" in name and ")" not in name:  # NER ran into a bracket: "International Coffee Organization (ICO"
+        name = name[:name.index("(")]
+    elif ")" in name and "(" not in name:  # a writer's bracket: "(International Monetary) Fund"
+        name = name.replace(")", "")
     name = _EDGE_PUNCT.sub("", name)
     name = _POSSESSIVE.sub("", name)
     words = name.split(" ")

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from newsweave.annotate.figure_lexicon import CURRENCY_UNITS
+from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, CURRENCY_WORDS
 from newsweave.dossier.name_spread import (
     head_end,
     person_surnames,
@@ -73,6 +73,7 @@ _CALENDAR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "
 _DAY_NUMBER = re.compile(r"\.?\s+\d{1,2}\b")
 _NUMBER_BEFORE = re.compile(r"\d\s+$")
 _NUMBER_AFTER = re.compile(r"\s+\d")
+_SUM_BEFORE = re.compile(r"(?:\d|\b(?:mln|bln|million|billion|trillion))\s+$", re.IGNORECASE)
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'-]+\b")
 # A portfolio right after an office ("Secretary of State", "Minister of Defence") names no actor;
 # a place there ("Prime Minister of Kazakhstan") is kept by the gazetteer check before it.
@@ -583,7 +584,7 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
       ("Tokayev", "Kazakhstan", "NATO") is not written in lower case.
     - An office without a name ("President", "Prime Minister", "Kazakh Foreign Minister", "CEO",
       "Chief Executive"), a portfolio cut from a title ("State" of "Secretary of State", "CIS Affairs" of
-      "Committee on CIS Affairs"), a time zone ("GMT").
+      "Committee on CIS Affairs"), a time zone ("GMT"), a currency by its sum ("7.15 billion N.Z. Dlrs").
     - A byline or credit line's name, a dateline's wire ("(Reuters) -").
     - The label of a wire table's line ("Shr 34 cts vs 1.19 dlrs", "Pay March 31", a "Year" header) in an
       article with an earnings or dividend table, unless an acronym or a place; a note's label ("Note: ...").
@@ -612,6 +613,9 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
         if word in CURRENCY_UNITS and (_NUMBER_AFTER.match(text, end) or _NUMBER_BEFORE.search(text, max(0, start - 8),
                                                                                                start)):
             return True  # a currency code by its sum: "a net profit of NOK 421 million"
+        if len(words) > 1 and words[-1].lower() in CURRENCY_WORDS and _SUM_BEFORE.search(text, max(0, start - 12),
+                                                                                          start):
+            return True  # a currency named by its country: "7.15 billion N.Z. Dlrs", "6.28 billion U.S. Dlrs"
         if is_office(words, gaz):
             return True  # "President", "Prime Minister", "Kazakh Foreign Minister": an office
         if _credit(text, start, end):
