@@ -102,6 +102,11 @@ def test_events_of_doers_and_of_gains(nlp: Language, text: str, span: str, measu
     ("The Nikkei average shed 312.5 points in early trading.", "312.5", "Nikkei average"),
     # an earthquake's reading
     ("A quake measuring 5.8 on the Richter scale shook the coast.", "5.8", "earthquake magnitude"),
+    # a number by the word "magnitude" (a made-up earthquake story)
+    ("A magnitude 7.1 earthquake struck southern Peru late on Saturday.", "7.1", "earthquake magnitude"),
+    ("The 6.9-magnitude quake injured 243 people.", "6.9", "earthquake magnitude"),
+    ("The U.S. Geological Survey put its magnitude at 6.9.", "6.9", "earthquake magnitude"),
+    ("At least 27 aftershocks were recorded, the strongest of magnitude 5.4.", "5.4", "aftershock magnitude"),
 ])
 def test_measures_of_the_twelfth_round(nlp: Language, text: str, span: str, measure: str) -> None:
     assert _figure(nlp, text, span).measure == measure

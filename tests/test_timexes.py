@@ -111,6 +111,18 @@ def test_narrative_time_moves_with_the_text() -> None:
     assert values["Earlier that day"] == "2022-01-04"
 
 
+def test_the_day_a_sentence_was_said_is_no_narrative_time_after_its_events_day() -> None:
+    text = ("A quake struck southern Peru late on Saturday, killing 14 people, officials said on Sunday. "
+            "It hit at 11:42 p.m. local time. On Monday rescuers pulled two survivors out, officials said on "
+            "Tuesday. The day before, the army arrived.")
+    values = {t.text: t.value for t in extract_timexes(text, date(2022, 1, 9))}  # a Sunday
+    assert values["11:42 p.m. local time"] == "2022-01-08T23:42"  # Saturday's, not Sunday's
+    assert values["The day before"] == "2022-01-02"  # before Monday (the 3rd), not before Tuesday
+    said = {t.text: t.value for t in extract_timexes("Officials said on Sunday the quake hit at 11:42 p.m.",
+                                                     date(2022, 1, 9))}
+    assert said["11:42 p.m."] == "2022-01-09T23:42"  # the only day named moves the narrative
+
+
 def test_seed_000_the_day_before_is_january_6(seed_texts: dict[str, str]) -> None:
     text = seed_texts["000_1f8bb2f17d7b7d0e"]
     found = {t.text: t.value for t in extract_timexes(text, date(2022, 1, 8))}

@@ -243,9 +243,29 @@ def priced_level(subject: Token, phrase: str, per: str | None) -> str:
 _SCALE_NAMES = ("richter", "mercalli")
 
 
-def magnitude(doc: Doc, expr: NumberExpr) -> bool:
-    """Whether a number is an earthquake's reading "on the (open-ended) Richter scale" (17 in the Reuters
-    and BBC corpora, measuring, registering or measured), whose measure is its magnitude, not the quake."""
+def magnitude(doc: Doc, expr: NumberExpr) -> str | None:
+    """The measure of a number that is a quake's magnitude: "earthquake magnitude", or "aftershock
+    magnitude" when the sentence spoke of aftershocks before it; None for other numbers.
+
+    A magnitude is a reading "on the (open-ended) Richter scale" (17 in the Reuters and BBC corpora,
+    measuring, registering or measured), or a number by the word "magnitude": "a magnitude 7.1
+    earthquake", "the 6.9-magnitude quake", "the strongest of magnitude 5.4", "put its magnitude at 6.9"."""
+    if expr.unit is not None or not (_richter(doc, expr) or _by_magnitude_word(doc, expr)):
+        return None
+    before = doc[doc[expr.start].sent.start:expr.start]
+    return "aftershock magnitude" if any(t.lower_.startswith("aftershock") for t in before) else "earthquake magnitude"
+
+
+def _by_magnitude_word(doc: Doc, expr: NumberExpr) -> bool:
+    after = [t.lower_ for t in doc[expr.end:expr.end + 2]]
+    if after[:1] == ["magnitude"] or after[:2] == ["-", "magnitude"]:
+        return True  # "the 6.9-magnitude quake"
+    near = [t.lower_ for t in doc[max(0, expr.start - 3):expr.start]]
+    return near[-1:] == ["magnitude"] or near[-2:] in (["magnitude", "of"], ["magnitude", "at"], ["magnitude", "-"]) \
+        or (len(near) == 3 and near[0] == "magnitude" and near[2] == "at")  # "put its magnitude [provisionally] at"
+
+
+def _richter(doc: Doc, expr: NumberExpr) -> bool:
     if expr.end + 3 >= len(doc) or doc[expr.end].lower_ != "on" or doc[expr.end + 1].lower_ != "the":
         return False
     words = [doc[k].lower_ for k in range(expr.end, min(expr.end + 7, len(doc)))]

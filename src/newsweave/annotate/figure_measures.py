@@ -117,8 +117,9 @@ def find_measure(doc: Doc, expr: NumberExpr) -> str | None:
     label = table_label(doc, expr.start)
     if label:
         return label
-    if magnitude(doc, expr):
-        return "earthquake magnitude"  # "registering 7.0 on the open-ended Richter scale" (test9)
+    quake = magnitude(doc, expr)
+    if quake is not None:
+        return quake  # "registering 7.0 on the open-ended Richter scale" (test9), "a magnitude 7.1 earthquake"
     left = left_in_state(doc, expr)
     if left is not None:
         return left  # "left 30 people dead", "leaving 5,000 without power"

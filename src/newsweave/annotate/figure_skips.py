@@ -96,8 +96,9 @@ def is_skipped(doc: Doc, expr: NumberExpr) -> bool:
         and after.tag_ == "NN" and expr.value > 1
     if after is not None and expr.unit is None and not ago and (
             after.lemma_.lower() in TIME_NOUNS or after.lower_ in TIME_NOUNS
-            or (after.text == "-" and not after.whitespace_ and not doc[expr.end - 1].whitespace_)):
-        return True  # "three days", "12 mths": durations; "a 12-nation bloc": an adjective
+            or (after.text == "-" and not after.whitespace_ and not doc[expr.end - 1].whitespace_
+                and doc[expr.end + 1:expr.end + 2].text.lower() != "magnitude")):
+        return True  # "three days", "12 mths": durations; "a 12-nation bloc": an adjective (not "6.9-magnitude")
     if expr.unit is None and any(t is not None and t.lower_.rstrip(".") in MONTHS for t in (before, after)):
         return True  # "7 January", "January 7": dates the NER missed
     if expr.unit is None and before is not None and before.lower_ == "in" \

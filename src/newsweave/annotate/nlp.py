@@ -303,6 +303,8 @@ def mentions_of(doc: Doc) -> tuple[Mention, ...]:
                 end -= len(suffix)
         if "\n" in text[start:end]:
             end = start + text[start:end].index("\n")
+        if (dash := _SPACED_DASH.search(text, start, end)) is not None:
+            end = dash.start()  # a dateline's dash NER ran over: "AREQUIPA, Peru - Rescuers pulled ..."
         if (tail := _PLACE_NOUN_TAIL.search(text, start, end)) is not None and text[start].isupper():
             end = tail.start()  # NER's "the Kazakh city" (of Aktau): the name is "Kazakh"
         if end - start >= 2:
@@ -310,6 +312,7 @@ def mentions_of(doc: Doc) -> tuple[Mention, ...]:
     return tuple(out)
 
 
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 # The last word of a firm's name after "and"/"&": "Merrill Lynch and Co", "Smith & Sons".
 _COMPANY_TAIL_WORDS = frozenset({"co", "co.", "cos", "company", "sons", "partners", "associates"})
 

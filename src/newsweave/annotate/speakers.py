@@ -139,11 +139,32 @@ def _object_maker(noun: Token) -> list[Token] | None:
 
 def _subject_phrase(subj: Token) -> list[Token]:
     """A subject's phrase as a speaker: its subtree without asides, trailing punctuation and
-    spaces ("52%" keeps its sign), cleaned."""
+    spaces ("52%" keeps its sign), cleaned. A subject that is no name, with a name after a comma the
+    parse made its conjunct, is that name: "[the reported clause], about 60 km southwest of Arequipa,
+    Peru's Geophysical Institute said" (the parse's subject is "southwest")."""
+    named = _name_after_comma(subj)
+    if named is not None:
+        subj = named
     toks = _drop_source_asides(list(subj.subtree), subj)
     while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text != "%":
         toks.pop()
     return _clean_speaker(toks)
+
+
+def _name_after_comma(subj: Token) -> Token | None:
+    """The last conjunct of ``subj``'s phrase when that phrase ends the clause before its verb, the
+    conjunct follows a comma without "and"/"or", is a name (PERSON or ORG) and ``subj`` is none."""
+    if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.pos_ in ("PROPN", "PRON"):
+        return None
+    conjs = [t for t in subj.subtree if t.dep_ == "conj" and t.ent_type_ in ("PERSON", "ORG")]
+    if not conjs:
+        return None
+    last = conjs[-1]
+    before = subj.doc[last.left_edge.i - 1] if last.left_edge.i > 0 else None
+    coordinated = any(c.dep_ == "cc" for c in last.head.children)
+    if before is None or before.text != "," or coordinated or last.right_edge.i + 1 != subj.head.i:
+        return None
+    return last
 
 
 def _misparsed_tag_verb(verb: Token) -> bool:

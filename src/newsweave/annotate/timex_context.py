@@ -39,6 +39,7 @@ class Context:
     dct: date | None
     sentence_starts: list[int]
     ref_day: date | None = None  # the last day the text mentioned (narrative time)
+    ref_pos: int = -1  # where the text named that day
     last_value: str | None = None  # the last DATE value with a digit year (for "a year earlier")
     last_quarter: str | None = None  # the latest quarter the text named ("the third quarter")
     text_day: date | None = None  # without a DCT: the first full date the text gives (its dateline)
@@ -132,6 +133,9 @@ def current_quarter(dct: date | None) -> str:
     return f"{dct.year:04d}-Q{V.quarter_of(dct)}"
 
 
+# The words that tell a day is when something was said: "officials said on Sunday", "told RPP radio on Sunday".
+_SAID_BEFORE = re.compile(
+    r"(?i)\b(?:said|says|told(?:\s+[\w.'’]+){0,3}|announced|reported)\s+(?:on\s+|late\s+|early\s+)?$")
 _YEAR_SHIFTED = re.compile(r"(?i)year[\s-]+(?:ago|earlier)")
 # "the quarter ended Sept. 30": the day names the end of a reporting period that has a DATE value of
 # its own, which stays what a later "a year earlier" compares with. "The six months ended Aug. 12"
@@ -166,8 +170,13 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
     text = ctx.text[start:end]
     m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
     since = ctx.since(start)
-    if m and not since:  # "the lowest since January 27": no day the story moves to
+    told = m is not None and ctx.ref_pos >= sentence_start(ctx.sentence_starts, start) \
+        and _SAID_BEFORE.search(ctx.text, max(0, start - 40), start) is not None
+    if m and not since and not told:  # "the lowest since January 27": no day the story moves to
+        # nor the day a sentence that named its event's day was said: "struck late on Saturday, ...,
+        # officials said on Sunday. The quake hit at 11:42 p.m." (Saturday's)
         ctx.ref_day = date(int(m[1]), int(m[2]), int(m[3]))
+        ctx.ref_pos = start
     # a year-shifted value ("two years ago", "the year-ago quarter", "last year" read as the quarter
     # a year back, "the 1988 period" after the 1989 one) is not a new reference for "a year earlier"
     # nor is the point a comparison reaches back to ("the lowest since December 1977": "a month earlier"

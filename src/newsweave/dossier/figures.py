@@ -10,17 +10,18 @@ from a contradiction.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
 from newsweave.annotate.figure_lexicon import is_participle
-from newsweave.model import Annotations, Article, Cite, Figure, FigureGroup, FigureReport
+from newsweave.model import Annotations, Article, Cite, Figure, FigureGroup, FigureReport, Timex
 
 # Phrase -> canonical term. Written by hand from the seed story's variants (security forces / law
 # enforcement officers, peacekeepers / peacekeeping forces, cost / price) and the wordings for the
@@ -57,7 +58,16 @@ SYNONYMS: dict[str, str] = {
 _SYNONYM_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(SYNONYMS, key=len, reverse=True))
                          + r")\b")
 _SPLIT_WORDS = {"of", "per", "for", "in", "whose", "who", "which", "that", "on", "at", "from", "by"}
-_STOP_WORDS = {"the", "a", "an", "and", "its", "their", "were", "was", "been", "have", "has"}
+_STOP_WORDS = {"the", "a", "an", "and", "its", "their", "were", "was", "been", "have", "has",
+               # verbs that only say a count was taken: "27 aftershocks were recorded", "more than 40 aftershocks"
+               "recorded", "registered", "logged"}
+# A figure whose nearest date in its sentence ends this long before its article was published counts
+# something earlier (the region's last earthquake in 2001, a turnout of 2023): it is no current report.
+# Half a year: monthly and quarterly statistics come out weeks after their period ("Retail inflation
+# eased to 0.25% in October", published in December, is the story's current figure).
+PAST_MARGIN = timedelta(days=183)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)  # "the lowest since 1980": a comparison, not the figure's date
+_CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 # Counts that fall as a disaster's news goes on (the missing are found, the trapped freed): a later
 # lower value is no contradiction.
 _CAN_FALL = frozenset({"missing", "trapped", "stranded"})
@@ -67,7 +77,7 @@ _FIGURE_NOUNS = frozenset({"figure", "number", "tally", "estimate", "count", "to
 # Where people are, a state that counts a part of them: "22 of the survivors were in hospital", "11 in
 # serious condition", "67 people on board".
 _STATE = re.compile(r"\b(?:in\s+hospital|in\s+(?:\w+\s+)?condition|on\s+board|aboard)\b")
-_OPEN_PAREN = re.compile(r"\s*\(\s*(?:about\s+|around\s+|some\s+)?")
+_OPEN_PAREN = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s*\(\s*(?:about\s+|around\s+|some\s+)?")  # "50 million soles ($13.5"
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]|\n")
 # Events written before the head noun as well as after it ("confirmed cases" = "cases confirmed"); not
 # every participle: "increased revenues" are revenues, "estimated cost" a cost (the figures gold sets).
@@ -168,6 +178,8 @@ class _Report:
     order: int
     end: int  # where the report's words end: the figure's end, or a conversion's in parentheses
     part: bool = False  # a part of the figure before it ("29 survivors, 11 of them in serious condition")
+    past: str | None = None  # the year of a figure dated well before its article: "The last major earthquake,
+    # in June 2001, killed 145" counts 2001's dead, grouped apart from the story's
 
 
 def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGroup]:
@@ -195,11 +207,55 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
                 key = previous[1]  # "put the death toll at 14, higher than the ministry's figure of 11"
             part = previous is not None and same_sentence and previous[1] == key and previous[0].value > figure.value \
                 and _PART_OF.match(article.text, figure.end) is not None
-            grouper.add(_Report(article, figure, key, order, conversions.get(k, figure.end), part))
+            past = _dated_past(article, ann, figure)
+            grouped = key if past is None else MeasureKey(f"{key.head} in {past}", key.event, key.modifiers)
+            grouper.add(_Report(article, figure, grouped, order, conversions.get(k, figure.end), part, past))
             previous = (figure, key)
             order += 1
     groups = sorted(grouper.groups, key=lambda g: (-len(g), g[0].order))
     return [_figure_group(g) for g in groups]
+
+
+def _dated_past(article: Article, ann: Annotations, figure: Figure) -> str | None:
+    """The year of the date nearest a figure in its sentence, with no other figure between them, when
+    that date ends more than PAST_MARGIN before the article was published: the figure counts an earlier
+    event or period ("The last major earthquake in the region, in June 2001, killed 145 people"), not
+    the story's present. None otherwise."""
+    if article.published is None:
+        return None
+    sentence = next((s for s in ann.sentences if s.start <= figure.start < s.end), None)
+    if sentence is None:
+        return None
+    between = [f.start for f in ann.figures if sentence.start <= f.start < sentence.end and f is not figure]
+
+    def own(t: Timex) -> bool:  # no other figure between: "Turnout was 56.4%, down from 59% in 2023" (59%'s)
+        low, high = (t.end, figure.start) if t.end <= figure.start else (figure.end, t.start)
+        return not any(low <= b < high for b in between)
+
+    dated = [t for t in ann.timexes if t.type == "DATE" and sentence.start <= t.start and t.end <= sentence.end
+             and (t.end <= figure.start or figure.end <= t.start) and own(t)
+             and not _SINCE_BEFORE.search(article.text, max(0, t.start - 8), t.start)]
+    if not dated:
+        return None
+    nearest = min(dated, key=lambda t: min(abs(t.start - figure.end), abs(figure.start - t.end)))
+    last = _last_day(nearest)
+    return str(last.year) if last is not None and last < article.published - PAST_MARGIN else None
+
+
+def _last_day(timex: Timex) -> date | None:
+    """The last day of a year, month or day value ("2001", "2001-06", "2001-06-23"), else None."""
+    m = _CALENDAR_VALUE.fullmatch(timex.value)
+    if m is None:
+        return None
+    year = int(m.group(1))
+    month = int(m.group(2) or 12)
+    if not 1 <= month <= 12:
+        return None
+    day = int(m.group(3) or calendar.monthrange(year, month)[1])
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _conversions(text: str, figures: Sequence[Figure]) -> dict[int, int]:
@@ -296,6 +352,8 @@ class _Grouper:
 
 def _figure_group(reports: list[_Report]) -> FigureGroup:
     measure = Counter(r.figure.measure for r in reports).most_common(1)[0][0] or ""
+    if reports[0].past is not None:
+        measure = f"{measure}, {reports[0].past}"  # "killed, 2001": the region's last earthquake
     current = [r for r in reports if _current(r)]
     pair = _disagreeing_pair(current)
     if pair is not None and _may_agree(*pair):
@@ -351,8 +409,8 @@ _HEDGE = re.compile(r"\b(" + "|".join(sorted((w.replace(" ", r"\s+") for w in _A
 _EARLIER_LEVEL = re.compile(r"\b(?:from|compared\s+with|against)\s+(?:about\s+|around\s+|some\s+)?[$£€]?$", re.I)
 # ... nor does a figure the article sets its own against ("15 people had died, lower than the figure of 17
 # given by state media"; "put the toll at 14, higher than the ministry's figure of 11").
-_COMPARED_FIGURE = re.compile(r"\bthan\s+(?:[\w'’-]+\s+){0,4}(?:figure|number|tally|estimate|count|total|toll)"
-                              r"\s+of\s+(?:about\s+|around\s+|some\s+)?[$£€]?$", re.I)
+_COMPARED_FIGURE = re.compile(r"\bthan\s+(?:(?:[\w'’-]+\s+){0,4}(?:figure|number|tally|estimate|count|total|toll)"
+                              r"\s+of\s+(?:about\s+|around\s+|some\s+)?|the\s+)[$£€]?$", re.I)
 _WHOLE_OF = re.compile(r"\d[\d,.]*%?\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?$")
 
 

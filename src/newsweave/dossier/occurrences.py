@@ -582,9 +582,10 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
     - A lone capitalized word the same articles write more often in lower case: "Protests" tagged
       NORP is a word the story also uses as an ordinary word ("protests"); a real one-word name
       ("Tokayev", "Kazakhstan", "NATO") is not written in lower case.
-    - An office without a name ("President", "Prime Minister", "Kazakh Foreign Minister", "CEO",
-      "Chief Executive"), a portfolio cut from a title ("State" of "Secretary of State", "CIS Affairs" of
-      "Committee on CIS Affairs"), a time zone ("GMT"), a currency by its sum ("7.15 billion N.Z. Dlrs").
+    - A phrase without a capital ("civil defence institute"), an office without a name ("President",
+      "Prime Minister", "Kazakh Foreign Minister", "CEO", "Chief Executive"), a portfolio cut from a title
+      ("State" of "Secretary of State", "CIS Affairs" of "Committee on CIS Affairs"), a time zone ("GMT"),
+      a currency by its sum ("7.15 billion N.Z. Dlrs").
     - A byline or credit line's name, a dateline's wire ("(Reuters) -").
     - The label of a wire table's line ("Shr 34 cts vs 1.19 dlrs", "Pay March 31", a "Year" header) in an
       article with an earnings or dividend table, unless an acronym or a place; a note's label ("Note: ...").
@@ -604,8 +605,8 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
     def noise(occ: Occurrence) -> bool:
         word = occ.surface
         words = word.split(" ")
-        if word.upper() in TIME_ZONES:
-            return True
+        if word.upper() in TIME_ZONES or word.islower():
+            return True  # a time zone; a description NER took for a name ("the civil defence institute INDECI")
         aid, start, end = occ.key
         if word.lower().strip(".") in _CALENDAR and _DAY_NUMBER.match(texts[aid], end):
             return True  # a month before its day: "HANOI, Aug 7 (Reuters)"

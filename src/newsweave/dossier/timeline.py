@@ -3,13 +3,15 @@
 An event is the sentence that carries a day-precision date (a DATE or TIME timex whose value starts
 with ``YYYY-MM-DD``). A sentence is no event of its date when the date only bounds it ("until
 January 19"), when the date is a deictic word in first-person speech ("today I turned to the CSTO":
-the speaker's today) or a day told from another inside quoted words ("The next day is decisive," a
-spokesman said), or when it is a headline, caption or dateline (no sentence end). An article's
-lead sentence, when it carries no date of its own, is dated on the publication day (news leads report
-the news of the day), unless "Earlier that day" or "Earlier on Friday" right after it puts it on that
-day. Entries on the same date whose sentences share enough content words are one event, citing all
-their reports. Dates far from the story's own days (the 1992 treaty in a January 2022 story) are
-kept, marked ``background``.
+the speaker's today) or a day told from another inside quoted words ("The next day is
+decisive," a spokesman said), when it dates the saying of a sentence that dates its event earlier
+("struck late on Saturday, officials said on Sunday"), when it restates a time in another zone ("11:42 p.m.
+local time (0442 GMT on Sunday)"), or when it is a headline, caption or dateline (no sentence end).
+An article's lead sentence, when it carries no date of its own, is dated on the publication day (news
+leads report the news of the day), unless "Earlier that day" or "Earlier on Friday" right after it
+puts it on that day. Entries on the same date whose sentences share enough content words are one
+event, citing all their reports. Dates far from the story's own days (the 1992 treaty in a January
+2022 story) are kept, marked ``background``.
 """
 
 from __future__ import annotations
@@ -53,6 +55,12 @@ _ANAPHOR = re.compile(r"(?i)\b(?:(?:next|following|previous|preceding|same|that)
 # from Sept. 1 to Sept. 9", said on 15 September).
 _LIMIT = re.compile(r"(?i)\b(?:until|till|through|since|before|after|from|(?:from|between)\s+[\w.,]+(?:\s+[\w.,]+)"
                     r"{0,3}?\s+(?:to|and))\s+(?:the\s+)?$")
+# A day right after a speech verb dates the saying, not an earlier day the sentence gives its event: "struck
+# late on Saturday, ..., officials said on Sunday" (but "announced today the options will begin trading on
+# May 29" is dated both days).
+_SAID_ON = re.compile(r"(?i)\b(?:said|says|told(?:\s+[\w.'’]+){0,3}|announced|reported)\s+(?:on\s+|late\s+|early\s+)?$")
+# What lies between a time and its restatement in another zone: " (0442 GMT on ", " (2211 GMT) on ".
+_CONVERSION = re.compile(r"\s*\(\s*(?:[\d:.]+\s*)?(?:GMT|UTC|[A-Z]{2,4}T)?\s*(?:on\s+)?")
 _SAME_DAY = re.compile(r"(?i)^(?:earlier|later)\s+(?:that|the\s+same)\s+day$")
 _EARLIER_ON = re.compile(r"(?i)\b(?:earlier|later)\s+(?:on\s+)?$")
 _STOPWORD_TEXT = (
@@ -120,16 +128,27 @@ def _is_caption(text: str) -> bool:
 
 def _speaker_time(article: Article, sent: Span, tx: Timex) -> bool:
     """Whether ``tx`` is a deictic word ("today") inside first-person speech, whose "now" is the
-    speaker's, not the publication's ("today I turned to the CSTO", said on 5 January)."""
+    speaker's, not the publication's ("today I turned to the CSTO", said on 5 January). In a quotation
+    without "I" or "we" it stays: wire copy quotes the day's statements ('"Mr. Soros has told the company
+    today that ..."')."""
     return bool(_DEICTIC.match(tx.text)) and _FIRST_PERSON.search(article.text[sent.start:sent.end]) is not None
+
+
+def _quoted(ann: Annotations, tx: Timex) -> bool:
+    return any(q.form == "direct" and q.content.start <= tx.start and tx.end <= q.content.end for q in ann.quotes)
+
+
+def _converted(text: str, before: Timex, tx: Timex) -> bool:
+    """Whether ``tx`` restates the time before it in another zone, in parentheses: "at 11:42 p.m. local
+    time (0442 GMT on Sunday)"."""
+    return before.type == "TIME" and _CONVERSION.fullmatch(text, before.end, tx.start) is not None
 
 
 def _quoted_anaphor(ann: Annotations, tx: Timex) -> bool:
     """Whether ``tx`` dates itself by the narrative ("the next day", "that morning") inside a
     speaker's quoted words, where the day it follows is the speaker's, not the article's ("The next day
     is decisive," said the fire service's spokesman)."""
-    return bool(_ANAPHOR.search(tx.text)) and any(
-        q.form == "direct" and q.content.start <= tx.start and tx.end <= q.content.end for q in ann.quotes)
+    return bool(_ANAPHOR.search(tx.text)) and _quoted(ann, tx)
 
 
 def _lead_index(article: Article, ann: Annotations) -> int | None:
@@ -165,16 +184,19 @@ def _event(article: Article, day: date, sent: Span, start: int, end: int) -> _Ev
 def _events_of(article: Article, ann: Annotations) -> list[_Event]:
     events: dict[tuple[date, int, int], _Event] = {}
     dated_sentences: set[int] = set()
-    for tx in ann.timexes:
-        day = _day_of(tx.value) if tx.type in ("DATE", "TIME") else None
+    days = [(tx, _day_of(tx.value) if tx.type in ("DATE", "TIME") else None) for tx in ann.timexes]
+    for k, (tx, day) in enumerate(days):
         sent = _containing(ann.sentences, tx.start, tx.end)
         if day is None or sent is None:
             continue
         dated_sentences.add(sent.start)
         outside = (article.text[sent.start:tx.start] + article.text[tx.end:sent.end]).split()
+        earlier = [d for t, d in days if d is not None and d < day and sent.start <= t.start < sent.end]
         if (len(outside) < MIN_EVENT_WORDS or _is_caption(article.text[sent.start:sent.end])
                 or _speaker_time(article, sent, tx) or _quoted_anaphor(ann, tx)
-                or _LIMIT.search(article.text, sent.start, tx.start)):
+                or _LIMIT.search(article.text, sent.start, tx.start)
+                or (earlier and _SAID_ON.search(article.text, max(sent.start, tx.start - 40), tx.start))
+                or (k and _converted(article.text, days[k - 1][0], tx))):
             continue
         ev = _event(article, day, sent, tx.start, tx.end)
         events.setdefault((day, ev.cites[0].start, ev.cites[0].end), ev)
