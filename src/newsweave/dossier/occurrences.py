@@ -597,6 +597,8 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
     # capitalized mid-sentence only: a sentence-initial capital says nothing about the word
     mid = Counter(w for text in texts.values() for w in _MID_SENTENCE_CAPITAL.findall(text))
     in_body = {o.surface for o in occurrences if not o.headline}
+    # articles that write names with capitals (some wire copy is all lower case: "the world bank said")
+    cased = {aid for aid, text in texts.items() if sum(c.isupper() for c in text[:2000]) >= 10}
 
     def common(word: str) -> bool:
         w = word.lower()
@@ -605,9 +607,9 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
     def noise(occ: Occurrence) -> bool:
         word = occ.surface
         words = word.split(" ")
-        if word.upper() in TIME_ZONES or word.islower():
-            return True  # a time zone; a description NER took for a name ("the civil defence institute INDECI")
         aid, start, end = occ.key
+        if word.upper() in TIME_ZONES or (word.islower() and aid in cased and gaz.lookup(word) is None):
+            return True  # a time zone; a description NER took for a name ("the civil defence institute INDECI")
         if word.lower().strip(".") in _CALENDAR and _DAY_NUMBER.match(texts[aid], end):
             return True  # a month before its day: "HANOI, Aug 7 (Reuters)"
         text = texts[aid]
