@@ -195,3 +195,18 @@ def test_a_word_the_story_writes_mostly_in_lower_case_is_no_nickname(gazetteer: 
     res = resolve(gazetteer, text, [("Leeds Students", "ORG"), ("Leeds", "GPE"), ("York", "GPE"),
                                     ("Hull", "GPE")])
     assert actor_at(res, text, "Leeds (2-3)") != actor_at(res, text, "Leeds Students")
+
+
+def test_a_clubs_town_is_the_club_and_a_city_named_city_stays_a_place(gazetteer: PlaceGazetteer) -> None:
+    # British clubs: a town and a club word ("United", "Rovers"), the town written bare for the club
+    text = ("Leeds United beat Castleton Rovers 2-1 on Saturday. Castleton have lost three games in a row, "
+            "and Leeds are top. Fans in Leeds celebrated the win over Castleton.")
+    names = [("Leeds United", "ORG"), ("Castleton Rovers", "ORG"), ("Leeds", "GPE"), ("Castleton", "ORG")]
+    res = resolve(gazetteer, text, names)
+    leeds, rovers = actor_at(res, text, "Leeds United"), actor_at(res, text, "Castleton Rovers")
+    assert actor_at(res, text, "Leeds are") == leeds and actor_at(res, text, "Castleton have") == rovers
+    assert actor_at(res, text, "Leeds celebrated") not in (leeds, rovers)  # "in Leeds": the city
+    # a name the gazetteer knows whole is a city: "Kansas City" is no team of Kansas
+    text = "Kansas beat Missouri 70-61 on Saturday. Kansas City hosted the game."
+    res = resolve(gazetteer, text, [("Kansas", "GPE"), ("Missouri", "GPE"), ("Kansas City", "GPE")])
+    assert actor_at(res, text, "Kansas beat") != actor_at(res, text, "Kansas City")

@@ -93,3 +93,13 @@ def test_an_earlier_level_or_a_whole_takes_no_side(nlp: Language) -> None:
     notes = " ".join(g.note or "" for g in groups)
     assert "56.4%" in notes and "56.2%" in notes and "30 (a" in notes and "29 (b" in notes
     assert "59%" not in notes and "81" not in notes  # 2023's turnout, the whole parliament
+
+
+def test_a_count_and_its_round_figure_may_agree(nlp: Language) -> None:
+    # a made-up football story: "a crowd of 41,212" and "The attendance ... was 41,200, the club said"
+    groups = group_figures([_item("a", "A crowd of 41,212 watched the game.", "2026-02-14", nlp),
+                            _item("b", "The attendance was 41,200, the club said.", "2026-02-15", nlp)])
+    assert [(len(g.reports), g.conflict) for g in groups] == [(2, False)]
+    groups = group_figures([_item("a", "A crowd of 41,212 watched the game.", "2026-02-14", nlp),
+                            _item("b", "The attendance was 40,100, the club said.", "2026-02-15", nlp)])
+    assert [(len(g.reports), g.conflict) for g in groups] == [(2, True)]

@@ -109,6 +109,21 @@ def test_stance_on_a_thing_is_no_statement(nlp: Language, text: str, content: st
     assert q.form == "stance"
 
 
+def test_what_a_noun_is_reported_to_be_is_no_statement(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "The striker joined last month for a fee reported to be 20 million pounds."),
+             "20 million")
+    assert q.form == "stance"
+
+
+def test_giving_a_person_a_post_is_no_statement(nlp: Language) -> None:
+    # an appointment (a made-up resignation story); naming someone as something said stays a statement
+    q = only(quotes_of(nlp, "Prime Minister Luc Girard named Deputy Minister Paul Arnaud as interim minister."),
+              "Paul Arnaud")
+    assert q.form == "stance"
+    said = quotes_of(nlp, "Critics named Paul Arnaud as the worst choice for the job.")
+    assert [q.form for q in said if "Paul Arnaud" in q.content.text] in ([], ["indirect"])
+
+
 @pytest.mark.parametrize("text, content", [
     ("The mayor added that the engineers had found cracks in the dam.", "that the engineers"),
     ("The mayor urged residents to leave the valley before dark.", "residents to leave the valley"),

@@ -123,6 +123,14 @@ def test_the_day_a_sentence_was_said_is_no_narrative_time_after_its_events_day()
     assert said["11:42 p.m."] == "2022-01-09T23:42"  # the only day named moves the narrative
 
 
+def test_a_past_clause_after_a_future_cue_keeps_its_day_in_the_past() -> None:
+    text = "Okafor will miss six weeks with an injury he suffered in Saturday's defeat, the club said."
+    values = {t.text: t.value for t in extract_timexes(text, date(2026, 2, 16))}  # a Monday
+    assert values["Saturday"] == "2026-02-14"
+    values = {t.text: t.value for t in extract_timexes("The plant will close on Friday.", date(2026, 2, 16))}
+    assert values["Friday"] == "2026-02-20"
+
+
 def test_seed_000_the_day_before_is_january_6(seed_texts: dict[str, str]) -> None:
     text = seed_texts["000_1f8bb2f17d7b7d0e"]
     found = {t.text: t.value for t in extract_timexes(text, date(2022, 1, 8))}

@@ -58,6 +58,7 @@ from newsweave.annotate.reported_speech import (
 )
 from newsweave.annotate.speakers import REFLEXIVES, SpeakerResolver, speaker_tokens
 from newsweave.annotate.speech_cues import OPENING_MARKS, opens_according_to
+from newsweave.dossier.names import PERSON_TITLES
 from newsweave.model import Mention, Quote, QuoteForm, Span
 
 __all__ = ["extract_quotes"]
@@ -95,6 +96,7 @@ _CLAUSE_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what", "whe
 # Cues that name a thing as something ("called the events looting and massacre"): what is said.
 _NAMING_CUES = frozenset({"call", "name", "label", "brand", "dub", "term"})
 _SELF_NAMING_CUES = _NAMING_CUES | {"describe", "style", "bill", "identify", "present"}
+_APPOINTING_CUES = frozenset({"name", "appoint", "nominate", "pick", "tap", "choose", "install"})
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -300,6 +302,25 @@ def _names_itself(tok: Token) -> bool:
         c.lower_ in REFLEXIVES and c.dep_ in ("dobj", "nsubj", "attr") for c in tok.children)
 
 
+def _said_of_a_noun(tok: Token, content: str) -> bool:
+    """A passive participle on a noun with an infinitive after it says what the noun is reported or
+    believed to be ("a fee reported to be 20 million pounds", "a man said to be in his 40s"): a
+    description of the noun by no one named, not a statement."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and content.startswith("to ")
+
+
+def _appoints(tok: Token) -> bool:
+    """A naming verb that gives a person a post is an appointment, not words said ("He named Deputy
+    Minister Paul Arnaud as interim minister", "appointed her to head the agency"): a stance, left out
+    of the dossier."""
+    if tok.lemma_.lower() not in _APPOINTING_CUES:
+        return False
+    person = any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
+    post = any(p.lower_ in ("as", "to") and any(o.lemma_.lower() in PERSON_TITLES for o in p.children)
+               for p in tok.children if p.dep_ == "prep")
+    return person and post
+
+
 def _run_into_open_quote(text: str, lo: int, hi: int, open_quotes: frozenset[tuple[int, int]]) -> int:
     """Where a reported clause ends when a quotation without attribution of its own opens inside
     it ("Pew found that “about twice as many ...”", "The ad targets a “corrupt system ...”"): at
@@ -456,7 +477,8 @@ def _to_quote(doc: Doc, text: str, d: _Draft, resolver: SpeakerResolver) -> Quot
     naming = d.att is not None and d.att.cue.lemma_.lower() in _NAMING_CUES  # "called [the events looting]"
     form: QuoteForm = d.form
     if d.form == "indirect" and ((not naming and names_a_thing(doc, *d.content))
-                                 or (d.att is not None and _names_itself(d.att.cue))):
+                                 or (d.att is not None and (_names_itself(d.att.cue) or _appoints(d.att.cue)
+                                                            or _said_of_a_noun(d.att.cue, text[d.content[0]:])))):
         form = "stance"
     lo, hi = d.content
     if form == "mixed":

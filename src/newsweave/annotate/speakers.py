@@ -146,7 +146,8 @@ def _subject_phrase(subj: Token) -> list[Token]:
     if named is not None:
         subj = named
     toks = _drop_source_asides(list(subj.subtree), subj)
-    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text != "%":
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text != "%" and not (
+            toks[-1].text == ")" and any(t.text == "(" for t in toks)):  # "The financial prosecutor's office (PNF)"
         toks.pop()
     return _clean_speaker(toks)
 
@@ -474,8 +475,12 @@ class SpeakerResolver:
             next((m for m in inside if self._person_like(m) and not self._modifies(m, root)), None)
         if best is None and root.lower_ in ORG_WORDS:
             # an organization named by its kind ("the EU's Copernicus emergency service"): the name
-            # compounded on the head is the speaker; a possessor is not ("the EU's")
-            best = next((m for m in inside if m.label == "ORG" and self._compound_on(m, root)), None)
+            # compounded on the head is the speaker, or set beside it ("The financial prosecutor's
+            # office (PNF)"); a possessor is not ("the EU's")
+            best = next((m for m in inside if m.label == "ORG" and self._compound_on(m, root)), None) or \
+                next((m for m in inside if m.label == "ORG" and self._apposed_to(m, root)), None)
+        if best is None and root.lemma_.lower() in EVIDENCE_NOUNS:
+            best = next((m for m in inside if self._made_by(m, root)), None)  # "A poll by Ifop"
         if best is not None:
             return Span.of(text, best.start, best.end)
         if root.lower_ in _PRONOUNS:
@@ -530,6 +535,17 @@ class SpeakerResolver:
         while tok.dep_ == "compound" and tok.head.i != tok.i:
             tok = tok.head
         return tok.i == root.i and span.root.i != root.i
+
+    def _apposed_to(self, m: Mention, root: Token) -> bool:
+        """Whether the name ``m`` is an apposition of ``root``: "office (PNF)", "the agency, NASA,"."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "appos" and span.root.head.i == root.i
+
+    def _made_by(self, m: Mention, root: Token) -> bool:
+        """Whether the name ``m`` is the maker of ``root`` ("A poll by Ifop", "a study by the OECD")."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "by" \
+            and span.root.head.head.i == root.i
 
     def _before(self, pos: int) -> list[Mention]:
         """Persons named before ``pos``, leaving out modifiers ("the Kazakh authorities")."""

@@ -91,10 +91,17 @@ class Context:
             return False  # "predicted Wednesday", "had been scheduled to expire Friday"
         if R.PRESENT_RIGHT_BEFORE.search(window):
             return True  # "the vote is Monday", "talks resume Monday"
-        return re.search(R.FUTURE_CUES, window, re.IGNORECASE) is not None
+        # a relative clause in the past that holds the timex has its own tense: "will miss six weeks with
+        # an injury he suffered in Saturday's defeat"
+        return re.search(R.FUTURE_CUES, window, re.IGNORECASE) is not None and _PAST_CLAUSE.search(window) is None
 
 
 _SINCE = re.compile(r"\bsince\s+$", re.I)
+# A relative clause in the past that ends right before the timex: "an injury he suffered in [Saturday's]".
+_PAST_CLAUSE = re.compile(
+    r"\b(?:he|she|it|they|we|I|who|which|that)\s+(?:\w+ly\s+)?(?:\w{3,}ed|said|told|met|left|went|came|gave|took|"
+    r"began|made|held|saw|won|lost|fled|sent|spoke|wrote|rose|fell|hit|got|broke)\s+(?:in|on|at|during)\s+$",
+    re.IGNORECASE)
 _QUOTE_MARKS = ('"', "“", "”", "«", "»")
 # What may stand before a timex that opens its sentence: a preposition, a conjunction, a quote mark.
 _FRONTED = re.compile(r"""\s*[`'"“]*\s*(?:(?:and|but|so|then|on|by|from|until|after|before)\s+)?""", re.I)

@@ -52,6 +52,9 @@ SYNONYMS: dict[str, str] = {
     "persons": "people", "person": "people", "individuals": "people",
     "costs": "price", "cost": "price", "prices": "price",
     "litre": "liter", "litres": "liter", "liters": "liter",
+    # a made-up football story: "a crowd of 41,212", "The attendance ... was 41,200"; "12 matches left",
+    # "12 games to play"
+    "crowd": "attendance", "games": "matches", "game": "matches", "match": "matches",
     "net income": "net profit", "net earnings": "net profit", "revs": "revenue", "revenues": "revenue",
     "shr": "earnings per share",
 }
@@ -398,6 +401,8 @@ _AT_MOST = frozenset({"fewer than", "less than", "under", "up to", "at most", "n
 _APPROXIMATE = frozenset({"about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
                           "close to"})
 APPROXIMATE_SHARE = 0.1
+# Two values at most this share apart, one the other rounded, may be one count ("41,212" and "41,200").
+ROUNDING_SHARE = 0.005
 # ... and two hedged values this far apart or more are two counts, whatever their bounds allow: news
 # writes "at least" of a toll that is still rising.
 MAY_AGREE_RATIO = 1 + 2 * APPROXIMATE_SHARE
@@ -451,8 +456,19 @@ def _may_agree(high: _Report, low: _Report) -> bool:
         return False
     if high.figure.value > low.figure.value * MAY_AGREE_RATIO:
         return False  # "at least 326" and "more than 5,000" allow one count, but tell two
+    if _rounded_to(high.figure.value, low.figure.value) or _rounded_to(low.figure.value, high.figure.value):
+        return True  # "a crowd of 41,212" and "The attendance ... was 41,200"
     (a_lo, a_hi), (b_lo, b_hi) = _bounds(high), _bounds(low)
     return a_lo <= b_hi and b_lo <= a_hi
+
+
+def _rounded_to(exact: float, round_value: float) -> bool:
+    """Whether ``round_value`` is ``exact`` rounded to its own trailing zeros, and within
+    ROUNDING_SHARE of it: 41,200 for 41,212 (not 20 million for 18 million, nor 3 for 2)."""
+    if round_value != int(round_value) or round_value == 0 or abs(exact - round_value) > ROUNDING_SHARE * round_value:
+        return False
+    zeros = len(str(int(round_value))) - len(str(int(round_value)).rstrip("0"))
+    return zeros > 0 and round(exact, -zeros) == round_value
 
 
 def _disagreeing_pair(reports: list[_Report]) -> tuple[_Report, _Report] | None:

@@ -450,6 +450,8 @@ class PlaceGazetteer:
             pop = int(city["population"])
             add(city["name"], place, (1, pop))
             renamed = Place(city["name"], "city", primary=False)
+            if any(c.isdigit() for c in city["name"]):
+                continue  # a city's district ("Paris 08 Élysée", "Paris 01 Louvre"): "Élysée" is the palace
             for alt in city["alternatenames"]:
                 if _usable_alternate(alt, city["name"]):
                     add(alt, renamed, (0, pop))

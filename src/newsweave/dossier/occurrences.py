@@ -102,6 +102,9 @@ _FIRM_APPOSITION = re.compile(r"\s*,\s+(?:the|a|an|its|[A-Z][\w.&-]*(?:\s+[A-Z][
                               rf"\b(?:{'|'.join(sorted(FIRM_NOUNS))})s?\s*[,.;]")
 _SHARES_AFTER = re.compile(r"(?:['’]s)?\s+(?:shares|stock)\b")
 _SHARES_BEFORE = re.compile(r"\b(?:shares|stock)\s+(?:in|of)\s+$", re.IGNORECASE)
+# A pollster or a research house, named by its survey: "A poll by Ifop", "an Ifop survey", "a YouGov poll".
+_SURVEY_AFTER = re.compile(r"(?:['’]s)?\s+(?:opinion\s+)?(?:poll|survey)s?\b")
+_SURVEY_BEFORE = re.compile(r"\b(?:poll|survey)s?\s+(?:by|from|conducted\s+by|carried\s+out\s+by)\s+$", re.IGNORECASE)
 # Offices of a company, written after its name in headlines ("Telvia CEO steps down").
 _FIRM_OFFICES = frozenset({"ceo", "cfo", "coo", "chairman", "chairwoman", "boss", "chief"})
 _CAMEL_JOIN = re.compile(r"(?<=[a-z]{4})(?=[A-Z][a-z])")
@@ -498,13 +501,15 @@ def _place_noun_around(text: str, start: int, end: int) -> bool:
 
 def written_as_firm(text: str, start: int, end: int) -> bool:
     """The mention is written as a company: an apposition headed by a firm noun ("Telvia,
-    Portugal's second-largest mobile operator,"), or its shares ("Telvia shares fell", "shares in
-    Telvia")."""
+    Portugal's second-largest mobile operator,"), its shares ("Telvia shares fell", "shares in
+    Telvia") or its polls ("A poll by Ifop", "an Ifop survey")."""
     after = text[end:end + 2]
     return bool(("," in after and _FIRM_APPOSITION.match(text, end, min(len(text), end + 90)))
                 or (("s" in text[end:end + 12] or "S" in text[end:end + 12])
                     and _SHARES_AFTER.match(text, end, min(len(text), end + 12)))
-                or _SHARES_BEFORE.search(text, max(0, start - 20), start))
+                or _SHARES_BEFORE.search(text, max(0, start - 20), start)
+                or _SURVEY_AFTER.match(text, end, min(len(text), end + 20))
+                or _SURVEY_BEFORE.search(text, max(0, start - 30), start))
 
 
 def _in_headline(text: str, start: int, end: int) -> bool:

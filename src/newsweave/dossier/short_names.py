@@ -63,6 +63,10 @@ def attach_single_words(forest: Forest, texts: Mapping[str, str]) -> dict[Mentio
             head = group.words[0] if of_name or group.words[-1] in GEO_HEADS else group.words[-1]
             surname_roots[phonetic_key(head)].add(forest.find(group.key))
     full_names = _person_full_names(forest, texts)
+    # a first name of the story's people, written alone: "Tomas" of Tomas Varga (no nickname table has it),
+    # whose surname the story also writes alone ("Varga"; not "Murdoch" of "Murdoch Publishing")
+    first_words = {first_name(g.words) for g in full_names if g.label == "PERSON" and not g.votes["ORG"]
+                   and g.words[-1] in forest.groups}
     org_names = _org_full_names(forest)
     override: dict[MentionKey, str] = {}
     ambiguous: list[tuple[Group, set[str]]] = []
@@ -74,7 +78,8 @@ def attach_single_words(forest: Forest, texts: Mapping[str, str]) -> dict[Mentio
             forest.union(key, next(iter(roots)))  # (not pop: the next name of this surname reads it too)
         elif len(roots) > 1:
             ambiguous.append((group, roots))
-        elif best_label(group.votes) == "PERSON" and group.place is None and is_given_name(group.words[0]):
+        elif best_label(group.votes) == "PERSON" and group.place is None and (
+                is_given_name(group.words[0]) or group.words[0] in first_words):
             root = _first_name_root(forest, group, full_names)  # no one's surname: perhaps a first name
             if root is not None:
                 forest.union(key, root)

@@ -96,6 +96,11 @@ _CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z'-]+\b")  # the capitalized form of 
 # Indoors", "Scotland Six Nations": BBC sport).
 EVENT_PLURALS = frozenset({"nations", "games", "olympics", "championships", "series", "awards", "finals",
                            "playoffs", "masters", "classics", "indoors", "marathons", "trials", "paralympics"})
+# The word a British or European club's name ends in after its town: "Leeds United", "Ipswich Town",
+# "Castleton Rovers" (a made-up football story); a name the gazetteer knows whole is a place ("Kansas City",
+# "Cape Town").
+CLUB_WORDS = frozenset({"united", "city", "town", "rovers", "wanderers", "athletic", "albion", "county",
+                        "rangers", "hotspur", "villa", "argyle", "orient", "fc", "afc"})
 # The places that name teams; countries name national sides, which have no nickname in their name.
 _TEAM_PLACE_KINDS = frozenset({"city", "state"})
 
@@ -114,6 +119,7 @@ def attach_team_places(forest: Forest, texts: Mapping[str, str], gaz: PlaceGazet
         Mention key -> the root of the team's actor, for the bare place mentions that are the team.
     """
     places = {key: place for key, g in forest.groups.items() if (place := _place_key(g)) is not None}
+    places |= _club_towns(forest, gaz)
     # no nickname ends in a surname of the story's people or a word it writes in lower case at least
     # as often as capitalized ("Students" of "Wales Students"; not "Jets" for one "fighter jets")
     capitalized = Counter(w.lower() for text in texts.values() for w in _CAPITALIZED_WORD.findall(text))
@@ -159,6 +165,21 @@ def _place_key(group: Group) -> str | None:
     return None
 
 
+def _club_towns(forest: Forest, gaz: PlaceGazetteer) -> dict[str, str]:
+    """The bare town of each club the story names ("Castleton" of "Castleton Rovers"), when the town is
+    a name of its own in the story that is no person's, whatever NER calls it (ORG, mostly): its key
+    stands for the place."""
+    towns = {}
+    for key, group in forest.groups.items():
+        words = group.words
+        if len(words) < 2 or words[-1] not in CLUB_WORDS or gaz.lookup(key) is not None:
+            continue
+        town = " ".join(words[:-1])
+        if town in forest.groups and forest.groups[town].label != "PERSON" and not forest.groups[town].is_place:
+            towns[town] = town
+    return towns
+
+
 def _company_like(written: str) -> bool:
     return has_corp_suffix(written) or has_org_word(written)
 
@@ -177,27 +198,32 @@ def _team_of(written: str, key: str, forest: Forest, places: Mapping[str, str], 
         place = gaz.lookup(prefix)
         if place is not None and place.kind not in _TEAM_PLACE_KINDS:
             return None
+        if words[-1].lower() in CLUB_WORDS and gaz.lookup(" ".join(words)) is not None:
+            return None  # "Kansas City", "Cape Town": a place
         place_key = place.name if place is not None else places.get(match_key(prefix))
         if place_key is None:
             continue
         if not _is_nickname(words[k:]) or match_key(words[-1]) in not_nicknames:
             return None
         nickname = match_key(" ".join(words[k:]))
-        if place is None and nickname not in forest.groups:
+        if place is None and nickname not in forest.groups and nickname not in CLUB_WORDS:
             # a place only NER knows needs the nickname written alone too ("Creighton" and
             # "Bluejays"): national sides are named so, and "Wales Students" is not Wales (BBC sport)
             return None
         if key not in places:
             return place_key, forest.find(key)
-        return (place_key, forest.find(nickname)) if nickname in forest.groups else None
+        # a club word alone ("City", "United") may be any club of the story: it names none
+        return (place_key, forest.find(nickname)) if nickname in forest.groups and nickname not in CLUB_WORDS \
+            else None
     return None
 
 
 def _is_nickname(words: list[str]) -> bool:
     """Capitalized words ending in a plural that ends no event's name, no title among them: "Colts",
     "76ers", "Tar Heels" (not "Six Nations", "Olympics")."""
-    return all(w[:1].isupper() or w[:1].isdigit() for w in words) and _PLURAL.fullmatch(words[-1]) is not None \
-        and words[-1].lower() not in EVENT_PLURALS \
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words) and (
+        (_PLURAL.fullmatch(words[-1]) is not None and words[-1].lower() not in EVENT_PLURALS)
+        or (len(words) == 1 and words[0].lower() in CLUB_WORDS)) \
         and not any(w.lower() in PERSON_TITLES for w in words)
 
 
