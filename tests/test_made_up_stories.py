@@ -1,9 +1,10 @@
-"""End to end on fifteen small stories written for newsweave (tests/data/made_up, see its README): a
+"""End to end on sixteen small stories written for newsweave (tests/data/made_up, see its README): a
 takeover, a flood, a protest (an RSS feed and an HTML page), an election, a company's earnings, a
 cholera outbreak, a fraud sentence, a data breach, a wildfire, a rate cut, a rail strike, an earthquake,
-a minister's resignation and a football match (JSONL files), a plane crash. Each was run through ``newsweave run`` and
-read as a user reads a dossier; every assertion here is a fault that reading found and that was fixed.
-They are no gold set: the stories are short and the faults were fixed on them."""
+a minister's resignation, a football match and a car recall (JSONL files), a plane crash. Each was run
+through ``newsweave run`` and read as a user reads a dossier; every assertion here is a fault that
+reading found and that was fixed. They are no gold set: the stories are short and the faults were fixed
+on them."""
 
 from __future__ import annotations
 
@@ -432,3 +433,23 @@ def test_a_past_clause_keeps_its_day_and_a_rumoured_fee_is_no_quote(match: Dossi
     crowd = [g for g in match.figures if {r.text for r in g.reports} >= {"41,212", "41,200"}]
     assert len(crowd) == 1 and not crowd[0].conflict  # a crowd and an attendance, one rounded
     assert [len(g.reports) for g in match.figures if g.measure in ("matches", "games")] == [2]
+
+
+@pytest.fixture(scope="module")
+def recall(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("recall"), "recall")
+    return dossier
+
+
+def test_a_firms_first_word_is_the_firm_and_a_line_starts_whole(recall: Dossier) -> None:
+    assert "Veltra" in _actor(recall, "Veltra Motors").aliases
+    texts = [t.text for t in recall.summary + recall.timeline]
+    assert not [t for t in texts if t.startswith("Motors said")]  # the parser's "Veltra" | "Motors said ..."
+    assert [t for t in texts if t.startswith("Veltra Motors said on Wednesday")]
+
+
+def test_an_announced_step_is_no_background_and_an_included_part_takes_no_side(recall: Dossier) -> None:
+    notify = [t for t in recall.timeline if t.text.startswith("Dealers will begin notifying owners")]
+    assert [(t.date, t.background) for t in notify] == [("2026-11-15", False)]
+    vehicles = [g for g in recall.figures if "410,000" in {r.text for r in g.reports}]
+    assert len(vehicles) == 1 and not vehicles[0].conflict  # "1.2 million ..., including 410,000 in the U.S."

@@ -53,3 +53,12 @@ def test_a_line_break_starts_a_sentence_and_a_dateline_is_one(nlp) -> None:  # t
     assert [s.text for s in sentences_of(doc)] == [
         "Greek wildfire contained after three days, government promises aid", "ATHENS, Aug 12 (Wire) -",
         "Firefighters contained a wildfire north of Athens on Wednesday."]
+
+
+def test_a_sentence_the_parser_ends_inside_a_line_without_a_stop_joins_the_next(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Veltra brake recall widens to Europe\n\nVeltra Motors said on Wednesday its recall would also cover "
+            "380,000 cars in Europe. It said so.")
+    doc = nlp(text)
+    assert [s.text for s in sentences_of(doc)] == [
+        "Veltra brake recall widens to Europe",
+        "Veltra Motors said on Wednesday its recall would also cover 380,000 cars in Europe.", "It said so."]

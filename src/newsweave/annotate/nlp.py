@@ -250,11 +250,13 @@ def sentences_of(doc: Doc) -> tuple[Span, ...]:
     A line break always ends a sentence: spaCy's parser sometimes runs a heading or a caption ("Shoot
     to kill") into the next paragraph's first sentence, and ingest has already undone hard wrapping.
     A wire dateline that opens a line ("ATHENS, Aug 12 (Wire) - ") is a sentence of its own, however
-    the parser split it ("ATHENS" | ", Aug 12 (Wire) - Firefighters ...").
+    the parser split it ("ATHENS" | ", Aug 12 (Wire) - Firefighters ..."). A sentence the parser ended
+    inside a line with no stop or mark is joined to the next ("Veltra" | "Motors said ...").
     """
-    out = []
+    out: list[Span] = []
     text = doc_text(doc)
     taken = 0  # the end of the last dateline: what the parser put before it belongs to it
+    datelines: set[int] = set()
     for sent in doc.sents:
         line_start = sent.start_char
         while line_start < sent.end_char:
@@ -273,11 +275,20 @@ def sentences_of(doc: Doc) -> tuple[Span, ...]:
                     while text[lead_end - 1].isspace():
                         lead_end -= 1
                     out.append(Span(start, lead_end, text[start:lead_end]))
+                    datelines.add(start)
                     start = taken = dateline.end()
+            if end > start and out and out[-1].start not in datelines and "\n" not in text[out[-1].end:start] \
+                    and not _ENDS_SENTENCE.search(out[-1].text):
+                # the parser ended a sentence inside a line with no stop: "Veltra | Motors said ..."
+                start = out.pop().start
             if end > start:
                 out.append(Span(start, end, text[start:end]))
             line_start = line_end + 1
     return tuple(out)
+
+
+# What ends a sentence the parser may end inside a line: a stop, a colon or semicolon, a closing mark.
+_ENDS_SENTENCE = re.compile(r"[.!?:;…\"'”’»)\]]$")
 
 
 def mentions_of(doc: Doc) -> tuple[Mention, ...]:

@@ -209,7 +209,8 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
             if previous is not None and same_sentence and _names_the_figure(key) and previous[0].unit == figure.unit:
                 key = previous[1]  # "put the death toll at 14, higher than the ministry's figure of 11"
             part = previous is not None and same_sentence and previous[1] == key and previous[0].value > figure.value \
-                and _PART_OF.match(article.text, figure.end) is not None
+                and (_PART_OF.match(article.text, figure.end) is not None
+                     or _INCLUDING.search(article.text, max(0, figure.start - 30), figure.start) is not None)
             past = _dated_past(article, ann, figure)
             grouped = key if past is None else MeasureKey(f"{key.head} in {past}", key.event, key.modifiers)
             grouper.add(_Report(article, figure, grouped, order, conversions.get(k, figure.end), part, past))
@@ -421,6 +422,9 @@ _WHOLE_OF = re.compile(r"\d[\d,.]*%?\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+
 
 # ... nor does a part of the figure before it, of the same measure ("29 survivors, 11 of them in serious
 # condition"; not "won 30 of the 81 seats", where 81 is the whole).
+# ... or the part a whole before it includes: "about 1.2 million vehicles worldwide, including 410,000 in
+# the United States" (a made-up recall story).
+_INCLUDING = re.compile(r"\bincluding\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[$£€]?$", re.I)
 _PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:them|those|whom|which|these|the|its|their)\b")
 
 

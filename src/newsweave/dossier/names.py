@@ -93,6 +93,9 @@ ORG_WORDS = frozenset({
     "magazine", "network", "press", "fund", "federation", "league", "club", "team", "airlines",
     "airways", "service", "services", "bureau", "board", "alliance", "center", "centre", "hospital",
     "church", "society", "authority", "guard", "brigade", "regiment", "battalion", "command",
+    # industries in companies' names ("Veltra Motors" of a made-up recall story, "Tata Motors",
+    # "Koch Industries", "Tesco Holdings")
+    "motors", "industries", "holdings", "pharmaceuticals", "technologies",
 })
 
 # Company forms, and with people's post-nominals ("Regina Benjamin, MD", "Ken Griffey Jr.") the

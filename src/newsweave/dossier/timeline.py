@@ -26,9 +26,11 @@ from newsweave.model import Annotations, Article, Cite, CitedText, Span, Timex
 # The story's own days run from BACKGROUND_BEFORE days before its earliest publication to
 # BACKGROUND_AFTER days after its latest. A week back covers the recap of how the story began (the
 # seed protests began 4 days before the first seed article) while leaving out anniversaries and
-# precedents (the 2021 Capitol riot, Christmas); a week ahead keeps announced next steps.
+# precedents (the 2021 Capitol riot, Christmas); three months ahead keep announced next steps (a
+# made-up recall story: "Dealers will begin notifying owners on Nov. 15", six weeks on; a cup final, a
+# court hearing, a vote), which the past has no counterpart of.
 BACKGROUND_BEFORE = timedelta(days=7)
-BACKGROUND_AFTER = timedelta(days=7)
+BACKGROUND_AFTER = timedelta(days=92)
 # Two reports on one date are one event when they share at least MERGE_MIN_SHARED content words
 # and at least MERGE_MIN_OVERLAP of the shorter one's content words. Set by reading the seed story's
 # same-date pairs (the CSTO appeal of 5 January worded by four outlets shares 4-7 content words,
