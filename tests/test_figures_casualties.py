@@ -103,3 +103,13 @@ def test_a_count_and_its_round_figure_may_agree(nlp: Language) -> None:
     groups = group_figures([_item("a", "A crowd of 41,212 watched the game.", "2026-02-14", nlp),
                             _item("b", "The attendance was 40,100, the club said.", "2026-02-15", nlp)])
     assert [(len(g.reports), g.conflict) for g in groups] == [(2, True)]
+
+
+def test_a_level_agreed_or_planned_is_a_target_apart_from_the_level(nlp: Language) -> None:
+    # a made-up summit story: "$15.2 billion last year" and "agreed to raise trade ... to $30 billion"
+    groups = group_figures([
+        _item("a", "Trade between the two countries reached $15.2 billion last year.", "2026-06-09", nlp),
+        _item("b", "The leaders agreed to raise trade between the two countries to $30 billion within four years.",
+              "2026-06-10", nlp)])
+    measures = {g.measure: [r.text for r in g.reports] for g in groups if g.unit == "USD"}
+    assert measures.get("trade target") == ["$30 billion"] and not any(g.conflict for g in groups)

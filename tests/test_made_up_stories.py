@@ -1,7 +1,7 @@
-"""End to end on sixteen small stories written for newsweave (tests/data/made_up, see its README): a
+"""End to end on seventeen small stories written for newsweave (tests/data/made_up, see its README): a
 takeover, a flood, a protest (an RSS feed and an HTML page), an election, a company's earnings, a
 cholera outbreak, a fraud sentence, a data breach, a wildfire, a rate cut, a rail strike, an earthquake,
-a minister's resignation, a football match and a car recall (JSONL files), a plane crash. Each was run
+a minister's resignation, a football match, a car recall and a state visit (JSONL files), a plane crash. Each was run
 through ``newsweave run`` and read as a user reads a dossier; every assertion here is a fault that
 reading found and that was fixed. They are no gold set: the stories are short and the faults were fixed
 on them."""
@@ -453,3 +453,24 @@ def test_an_announced_step_is_no_background_and_an_included_part_takes_no_side(r
     assert [(t.date, t.background) for t in notify] == [("2026-11-15", False)]
     vehicles = [g for g in recall.figures if "410,000" in {r.text for r in g.reports}]
     assert len(vehicles) == 1 and not vehicles[0].conflict  # "1.2 million ..., including 410,000 in the U.S."
+
+
+@pytest.fixture(scope="module")
+def summit(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("summit"), "summit")
+    return dossier
+
+
+def test_a_goal_is_no_level_and_figures_are_nobodys_words(summit: Dossier) -> None:
+    trade = [g for g in summit.figures if g.measure.lower() == "trade"]
+    assert len(trade) == 1 and not trade[0].conflict  # $15.2 billion last year, about $15 billion in 2025
+    assert [g.measure for g in summit.figures if "30 billion" in " ".join(r.text for r in g.reports)
+            and "trade" in g.measure] == ["trade target"]  # "agreed to raise trade ... to $30 billion"
+    figures = [g for g in summit.quotes if any("$15.2 billion" in v.text for v in g.variants)]
+    assert len(figures) == 1 and len(figures[0].variants) == 1  # "according to Indian government figures"
+    assert figures[0].speaker_entity is None
+
+
+def test_a_president_due_somewhere_is_due_ahead(summit: Dossier) -> None:
+    due = [t.date for t in summit.timeline if t.text.startswith("The president is due in Dhaka")]
+    assert due == ["2026-06-11"]

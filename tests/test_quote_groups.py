@@ -64,9 +64,10 @@ def test_a_split_quote_groups_by_its_words_and_each_sentence() -> None:
 def test_counted_and_bare_plural_sources_are_newcomers() -> None:
     claim = "five of the six members of the committee voted for the cut"
     known = ("a1", _quote("all six members of the committee voted for the cut"), "person:governor")
-    for words in ("two people familiar with the meeting", "Officials", "several diplomats"):
+    for words in ("two people familiar with the meeting", "Officials", "several diplomats",
+                  "Indian government figures", "Economists at Bank of Baroda"):  # a plural head noun
         newcomer = Quote(Span(0, len(claim), claim), speaker=Span(0, len(words), words))
         assert len(group_quotes([known, ("a2", newcomer, None)], lambda s, t: 1.0)) == 2, words
-    for words in ("his lawyer", "this official"):  # definite: may be someone known
+    for words in ("his lawyer", "this official", "the ministry's figures"):  # definite: may be someone known
         unknown = Quote(Span(0, len(claim), claim), speaker=Span(0, len(words), words))
         assert len(group_quotes([known, ("a2", unknown, None)], lambda s, t: 1.0)) == 1, words

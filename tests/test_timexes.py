@@ -129,6 +129,9 @@ def test_a_past_clause_after_a_future_cue_keeps_its_day_in_the_past() -> None:
     assert values["Saturday"] == "2026-02-14"
     values = {t.text: t.value for t in extract_timexes("The plant will close on Friday.", date(2026, 2, 16))}
     assert values["Friday"] == "2026-02-20"
+    values = {t.text: t.value for t in extract_timexes("The president is due in Dhaka on Thursday.",
+                                                       date(2026, 6, 10))}
+    assert values["Thursday"] == "2026-06-11"  # "is due in" points ahead as "is due to" does
 
 
 def test_seed_000_the_day_before_is_january_6(seed_texts: dict[str, str]) -> None:

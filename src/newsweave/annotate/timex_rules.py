@@ -86,7 +86,8 @@ REFERENCE_WORDS: dict[str, str] = {
 # not "would have": on every 4th Reuters-21578 story 20 days and months change, 15 read right now, 3
 # wrong, 2 unclear; on the tune split of timex_dev.jsonl one weekday turns wrong ("would look for ways
 # to get around Wednesday's ruling").
-FUTURE_CUES = (r"(?<!-)\b(?:will|'ll|shall|is\s+to|are\s+to|(?:is|are)\s+due\s+to(?!\s+(?:the|a|an|its|their)\b)|"
+FUTURE_CUES = (r"(?<!-)\b(?:will|'ll|shall|is\s+to|are\s+to|"
+               r"(?:is|are)\s+due\s+(?:to(?!\s+(?:the|a|an|its|their)\b)|in|at|back|on)|"
                r"going\s+to|plans?\s+to|plann(?:ed|ing)|scheduled|"
                r"(?<!than\s)expected|set\s+to|effective|as\s+(?:early|soon)\s+as|would(?!\s+have\b)|could\s+come|"
                r"until|till|payable|of\s+record)\b")

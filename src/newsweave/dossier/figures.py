@@ -69,6 +69,13 @@ _STOP_WORDS = {"the", "a", "an", "and", "its", "their", "were", "was", "been", "
 # Half a year: monthly and quarterly statistics come out weeks after their period ("Retail inflation
 # eased to 0.25% in October", published in December, is the story's current figure).
 PAST_MARGIN = timedelta(days=183)
+# A goal's verbs before the level it aims at: "agreed (on Tuesday) to double bilateral trade to", "plans to
+# raise output to", "pledged to cut emissions by" (a made-up summit story).
+_GOAL_BEFORE = re.compile(
+    r"\b(?:agree[sd]?|plan(?:s|ned)?|aim(?:s|ed)?|seek(?:s)?|sought|want(?:s|ed)?|pledge[sd]?|promise[sd]?|"
+    r"vow(?:s|ed)?|target(?:s|ed)?|hope[sd]?|intend(?:s|ed)?)\s+(?:\w+\s+){0,3}?to\s+(?:double|triple|raise|"
+    r"increase|boost|lift|cut|reduce|lower|bring|grow|expand|halve)\b[^.;]{0,120}?\b(?:to|by)\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+)?[$£€]?$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)  # "the lowest since 1980": a comparison, not the figure's date
 _CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 # Counts that fall as a disaster's news goes on (the missing are found, the trapped freed): a later
@@ -182,7 +189,7 @@ class _Report:
     end: int  # where the report's words end: the figure's end, or a conversion's in parentheses
     part: bool = False  # a part of the figure before it ("29 survivors, 11 of them in serious condition")
     past: str | None = None  # the year of a figure dated well before its article: "The last major earthquake,
-    # in June 2001, killed 145" counts 2001's dead, grouped apart from the story's
+    # in June 2001, killed 145" counts 2001's dead, grouped apart from the story's; "target" for a goal
 
 
 def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGroup]:
@@ -213,11 +220,22 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
                      or _INCLUDING.search(article.text, max(0, figure.start - 30), figure.start) is not None)
             past = _dated_past(article, ann, figure)
             grouped = key if past is None else MeasureKey(f"{key.head} in {past}", key.event, key.modifiers)
+            if past is None and _goal(article.text, ann, figure):
+                past = "target"  # "agreed to raise trade ... to $30 billion": a goal, grouped apart
+                grouped = MeasureKey(f"{key.head} target", key.event, key.modifiers)
             grouper.add(_Report(article, figure, grouped, order, conversions.get(k, figure.end), part, past))
             previous = (figure, key)
             order += 1
     groups = sorted(grouper.groups, key=lambda g: (-len(g), g[0].order))
     return [_figure_group(g) for g in groups]
+
+
+def _goal(text: str, ann: Annotations, figure: Figure) -> bool:
+    """Whether a figure is the level an agreement, a plan or a pledge aims at: "agreed to raise trade
+    between the two countries to $30 billion within four years", "plans to cut costs to 2 billion"."""
+    sentence = next((s for s in ann.sentences if s.start <= figure.start < s.end), None)
+    start = sentence.start if sentence is not None else max(0, figure.start - 200)
+    return _GOAL_BEFORE.search(text, max(start, figure.start - 200), figure.start) is not None
 
 
 def _dated_past(article: Article, ann: Annotations, figure: Figure) -> str | None:
@@ -356,7 +374,9 @@ class _Grouper:
 
 def _figure_group(reports: list[_Report]) -> FigureGroup:
     measure = Counter(r.figure.measure for r in reports).most_common(1)[0][0] or ""
-    if reports[0].past is not None:
+    if reports[0].past == "target":
+        measure = f"{measure} target"  # "trade target": "agreed to raise trade ... to $30 billion"
+    elif reports[0].past is not None:
         measure = f"{measure}, {reports[0].past}"  # "killed, 2001": the region's last earthquake
     current = [r for r in reports if _current(r)]
     pair = _disagreeing_pair(current)

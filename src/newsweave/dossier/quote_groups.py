@@ -206,7 +206,7 @@ def group_quotes(items: Sequence[tuple[str, Quote, str | None]],
     parent = list(range(len(items)))
     # a group's known speaker, kept at its root; an unresolved indefinite speaker ("A group calling
     # itself ShadowCrane") is someone new, so no one known
-    speaker = [items[k][2] or _newcomer(items[k][1], k) for k in range(len(items))]
+    speaker = [items[k][2] or _newcomer(items[k][1]) for k in range(len(items))]
     units = [statement_units(items[k][1]) for k in range(len(items))]
     for i, j in _candidate_pairs([items[k][1].words for k in range(len(items))], order):
         ri, rj = _find(parent, i), _find(parent, j)
@@ -223,18 +223,27 @@ def group_quotes(items: Sequence[tuple[str, Quote, str | None]],
     return sorted(groups, key=lambda g: (g.variants[0].cite.article, g.variants[0].cite.start))
 
 
-def _newcomer(quote: Quote, k: int) -> str | None:
-    """A key of its own for a quote whose unresolved speaker is an indefinite description: "a
-    group", "another official", a number of people ("two people familiar with the meeting") or a
-    bare plural ("Officials", "Economists at Bank of Baroda"); else None."""
+def _newcomer(quote: Quote) -> str | None:
+    """A key of its own, its words, for a quote whose unresolved speaker is an indefinite description:
+    "a group", "another official", a number of people ("two people familiar with the meeting") or a
+    bare plural ("Officials", "Economists at Bank of Baroda", "Indian government figures"); else None."""
     words = quote.speaker.text.split() if quote.speaker is not None and quote.speaker_ref is None else []
     first = words[0].lower() if words else ""
     indefinite = first in INDEFINITE and len(words) > 1
     counted = first.isdigit() or first in WORD_NUMBERS or first in _SOME
-    plural = first.endswith("s") and words[0].isalpha() and first not in _NOT_PLURAL
-    return f"new:{k}" if indefinite or counted or plural else None
+    # the head noun, before what follows it: "Economists [at Bank of Baroda]", "Indian government figures"
+    head = next((w for w, after in zip(words, [*words[1:], ""][:len(words)], strict=True)
+                 if after.lower() in _AFTER_HEAD or not after), "")
+    plural = (first.endswith("s") and words[0].isalpha() and first not in _NOT_PLURAL) or (
+        first not in _DEFINITE and head.endswith("s") and head.isalpha() and head.islower() and head not in _NOT_PLURAL)
+    # the same unnamed source in two reports ("Economic analysts said ...", copied) may still be one
+    return f"new:{' '.join(w.lower() for w in words)}" if indefinite or counted or plural else None
 
 
+# Words that follow a speaker's head noun: "Economists at Bank of Baroda", "people familiar with the talks".
+_AFTER_HEAD = frozenset({"of", "at", "from", "in", "for", "with", "familiar", "who", "that", "close", "on"})
+# A definite opener: "the ministry's figures", "its analysts" name a known source's own.
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their", "our"})
 # Quantities that open an indefinite plural speaker ("several diplomats", "some analysts").
 _SOME = frozenset({"several", "some", "many", "few", "dozens", "hundreds", "thousands"})
 # Function words ending in s that open a definite or pronominal speaker ("his lawyer", "this official").
