@@ -142,6 +142,16 @@ def test_ministry_of_x_is_the_x_ministry(gazetteer: PlaceGazetteer) -> None:
     assert actor_with(res, "Ministry of Defence").id not in (foreign.id, actor_with(res, "Finance Ministry").id)
 
 
+def test_university_of_x_is_x_university(gazetteer: PlaceGazetteer) -> None:
+    # a made-up study story: "Researchers at the University of Bristol", "The Bristol University researchers"
+    res = resolve(gazetteer, ("Researchers at the University of Bristol followed them.",
+                              [("University of Bristol", "ORG")]),
+                  ("The Bristol University researchers and Oxford University disagreed.",
+                   [("Bristol University", "ORG"), ("Oxford University", "ORG")]))
+    bristol = actor_with(res, "University of Bristol")
+    assert "Bristol University" in bristol.aliases and actor_with(res, "Oxford University").id != bristol.id
+
+
 def test_former_place_name_and_city_named_like_a_person(gazetteer: PlaceGazetteer) -> None:
     res = resolve(
         gazetteer,

@@ -284,7 +284,7 @@ def acronym_of(name: str) -> set[str]:
 
 # "Ministry of X" is also written "X Ministry"; the subject words some institutions drop in that order.
 _INSTITUTION_HEADS = frozenset({"ministry", "department", "office", "committee", "commission", "agency",
-                                "bureau", "directorate", "secretariat"})
+                                "bureau", "directorate", "secretariat", "university"})
 _SUBJECT_SHORT: dict[tuple[str, ...], list[str]] = {
     ("foreign", "affairs"): ["foreign"], ("internal", "affairs"): ["interior"],
     ("interior", "affairs"): ["interior"]}
@@ -294,7 +294,8 @@ def institution_key(name: str) -> str | None:
     """The match key of an institution's name turned from "Ministry of X" to "X Ministry", or None.
 
     "Ministry of Foreign Affairs (of Russia)" -> "foreign ministry", "Department of State" -> "state
-    department", "Ministry of Defence" -> "defense ministry"; a name of another shape gives None.
+    department", "Ministry of Defence" -> "defense ministry", "University of Bristol" -> "bristol
+    university"; a name of another shape gives None.
     """
     words = words_of(name)
     if words and words[0] == "the":
