@@ -10,6 +10,7 @@ from a contradiction.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import math
 import re
@@ -188,8 +189,10 @@ class _Report:
     order: int
     end: int  # where the report's words end: the figure's end, or a conversion's in parentheses
     part: bool = False  # a part of the figure before it ("29 survivors, 11 of them in serious condition")
-    past: str | None = None  # the year of a figure dated well before its article: "The last major earthquake,
-    # in June 2001, killed 145" counts 2001's dead, grouped apart from the story's; "target" for a goal
+    # what sets the report apart from the story's present level, grouped on its own: the year of a figure
+    # dated well before its article ("The last major earthquake, in June 2001, killed 145": 2001's dead),
+    # or "target" for a goal ("agreed to raise trade ... to $30 billion")
+    apart: str | None = None
 
 
 def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGroup]:
@@ -208,6 +211,7 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
     for article, ann in items:
         previous: tuple[Figure, MeasureKey] | None = None
         conversions = _conversions(article.text, ann.figures)
+        sentences = _Sentences(article, ann)
         for k, figure in enumerate(ann.figures):
             key = normalize_measure(figure.measure) if figure.measure else None
             if key is None or k - 1 in conversions:
@@ -218,50 +222,64 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
             part = previous is not None and same_sentence and previous[1] == key and previous[0].value > figure.value \
                 and (_PART_OF.match(article.text, figure.end) is not None
                      or _INCLUDING.search(article.text, max(0, figure.start - 30), figure.start) is not None)
-            past = _dated_past(article, ann, figure)
-            grouped = key if past is None else MeasureKey(f"{key.head} in {past}", key.event, key.modifiers)
-            if past is None and _goal(article.text, ann, figure):
-                past = "target"  # "agreed to raise trade ... to $30 billion": a goal, grouped apart
-                grouped = MeasureKey(f"{key.head} target", key.event, key.modifiers)
-            grouper.add(_Report(article, figure, grouped, order, conversions.get(k, figure.end), part, past))
+            apart = sentences.dated_past(figure) or ("target" if sentences.goal(figure) else None)
+            grouped = key if apart is None else MeasureKey(f"{key.head} {apart}", key.event, key.modifiers)
+            grouper.add(_Report(article, figure, grouped, order, conversions.get(k, figure.end), part, apart))
             previous = (figure, key)
             order += 1
     groups = sorted(grouper.groups, key=lambda g: (-len(g), g[0].order))
     return [_figure_group(g) for g in groups]
 
 
-def _goal(text: str, ann: Annotations, figure: Figure) -> bool:
-    """Whether a figure is the level an agreement, a plan or a pledge aims at: "agreed to raise trade
-    between the two countries to $30 billion within four years", "plans to cut costs to 2 billion"."""
-    sentence = next((s for s in ann.sentences if s.start <= figure.start < s.end), None)
-    start = sentence.start if sentence is not None else max(0, figure.start - 200)
-    return _GOAL_BEFORE.search(text, max(start, figure.start - 200), figure.start) is not None
+class _Sentences:
+    """An article's sentences with their figures and dates, to tell what a figure's own sentence says of
+    its time: a date well before the article, a goal."""
 
+    def __init__(self, article: Article, ann: Annotations) -> None:
+        self.article = article
+        self.starts = [s.start for s in ann.sentences]
+        self.spans = list(ann.sentences)
+        self.figures: dict[int, list[Figure]] = {}
+        self.dates: dict[int, list[Timex]] = {}
+        for f in ann.figures:
+            self.figures.setdefault(self._index(f.start), []).append(f)
+        for t in ann.timexes:
+            if t.type == "DATE":
+                self.dates.setdefault(self._index(t.start), []).append(t)
 
-def _dated_past(article: Article, ann: Annotations, figure: Figure) -> str | None:
-    """The year of the date nearest a figure in its sentence, with no other figure between them, when
-    that date ends more than PAST_MARGIN before the article was published: the figure counts an earlier
-    event or period ("The last major earthquake in the region, in June 2001, killed 145 people"), not
-    the story's present. None otherwise."""
-    if article.published is None:
-        return None
-    sentence = next((s for s in ann.sentences if s.start <= figure.start < s.end), None)
-    if sentence is None:
-        return None
-    between = [f.start for f in ann.figures if sentence.start <= f.start < sentence.end and f is not figure]
+    def _index(self, pos: int) -> int:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k if k >= 0 and pos < self.spans[k].end else -1
 
-    def own(t: Timex) -> bool:  # no other figure between: "Turnout was 56.4%, down from 59% in 2023" (59%'s)
-        low, high = (t.end, figure.start) if t.end <= figure.start else (figure.end, t.start)
-        return not any(low <= b < high for b in between)
+    def goal(self, figure: Figure) -> bool:
+        """Whether a figure is the level an agreement, a plan or a pledge aims at: "agreed to raise trade
+        between the two countries to $30 billion within four years", "plans to cut costs to 2 billion"."""
+        k = self._index(figure.start)
+        start = self.spans[k].start if k >= 0 else 0
+        return _GOAL_BEFORE.search(self.article.text, max(start, figure.start - 200), figure.start) is not None
 
-    dated = [t for t in ann.timexes if t.type == "DATE" and sentence.start <= t.start and t.end <= sentence.end
-             and (t.end <= figure.start or figure.end <= t.start) and own(t)
-             and not _SINCE_BEFORE.search(article.text, max(0, t.start - 8), t.start)]
-    if not dated:
-        return None
-    nearest = min(dated, key=lambda t: min(abs(t.start - figure.end), abs(figure.start - t.end)))
-    last = _last_day(nearest)
-    return str(last.year) if last is not None and last < article.published - PAST_MARGIN else None
+    def dated_past(self, figure: Figure) -> str | None:
+        """The year of the date nearest a figure in its sentence, with no other figure between them, when
+        that date ends more than PAST_MARGIN before the article was published: the figure counts an
+        earlier event or period ("The last major earthquake in the region, in June 2001, killed 145
+        people"), not the story's present. None otherwise."""
+        k = self._index(figure.start)
+        if self.article.published is None or k < 0 or k not in self.dates:
+            return None
+        between = [f.start for f in self.figures.get(k, ()) if f is not figure]
+
+        def own(t: Timex) -> bool:  # no other figure between: "Turnout was 56.4%, down from 59% in 2023" (59%'s)
+            low, high = (t.end, figure.start) if t.end <= figure.start else (figure.end, t.start)
+            return not any(low <= b < high for b in between)
+
+        text = self.article.text
+        dated = [t for t in self.dates[k] if (t.end <= figure.start or figure.end <= t.start) and own(t)
+                 and not _SINCE_BEFORE.search(text, max(0, t.start - 8), t.start)]
+        if not dated:
+            return None
+        nearest = min(dated, key=lambda t: min(abs(t.start - figure.end), abs(figure.start - t.end)))
+        last = _last_day(nearest)
+        return str(last.year) if last is not None and last < self.article.published - PAST_MARGIN else None
 
 
 def _last_day(timex: Timex) -> date | None:
@@ -374,10 +392,10 @@ class _Grouper:
 
 def _figure_group(reports: list[_Report]) -> FigureGroup:
     measure = Counter(r.figure.measure for r in reports).most_common(1)[0][0] or ""
-    if reports[0].past == "target":
+    if reports[0].apart == "target":
         measure = f"{measure} target"  # "trade target": "agreed to raise trade ... to $30 billion"
-    elif reports[0].past is not None:
-        measure = f"{measure}, {reports[0].past}"  # "killed, 2001": the region's last earthquake
+    elif reports[0].apart is not None:
+        measure = f"{measure}, {reports[0].apart}"  # "killed, 2001": the region's last earthquake
     current = [r for r in reports if _current(r)]
     pair = _disagreeing_pair(current)
     if pair is not None and _may_agree(*pair):

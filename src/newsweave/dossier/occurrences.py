@@ -603,7 +603,19 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
     mid = Counter(w for text in texts.values() for w in _MID_SENTENCE_CAPITAL.findall(text))
     in_body = {o.surface for o in occurrences if not o.headline}
     # articles that write names with capitals (some wire copy is all lower case: "the world bank said")
-    cased = {aid for aid, text in texts.items() if sum(c.isupper() for c in text[:2000]) >= 10}
+    cased: dict[str, bool] = {}
+
+    def written_cased(aid: str) -> bool:
+        if aid not in cased:
+            cased[aid] = len(_CAPITAL.findall(texts[aid], 0, 2000)) >= 10
+        return cased[aid]
+
+    tables: dict[str, bool] = {}
+
+    def has_table(aid: str) -> bool:
+        if aid not in tables:
+            tables[aid] = _has_table(texts[aid])
+        return tables[aid]
 
     def common(word: str) -> bool:
         w = word.lower()
@@ -613,7 +625,7 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
         word = occ.surface
         words = word.split(" ")
         aid, start, end = occ.key
-        if word.upper() in TIME_ZONES or (word.islower() and aid in cased and gaz.lookup(word) is None):
+        if word.upper() in TIME_ZONES or (word.islower() and written_cased(aid) and gaz.lookup(word) is None):
             return True  # a time zone; a description NER took for a name ("the civil defence institute INDECI")
         if word.lower().strip(".") in _CALENDAR and _DAY_NUMBER.match(texts[aid], end):
             return True  # a month before its day: "HANOI, Aug 7 (Reuters)"
@@ -628,7 +640,7 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
             return True  # "President", "Prime Minister", "Kazakh Foreign Minister": an office
         if _credit(text, start, end):
             return True  # the article's author or wire, not an actor of the story
-        if _table_label(text, start, end) and not (is_acronym(word) or gaz.lookup(word) is not None
+        if _table_label(text, start, end, has_table(aid)) and not (is_acronym(word) or gaz.lookup(word) is not None
                                                    or gaz.is_demonym(word)):
             return True  # "Shr 34 cts vs 1.19 dlrs", "Pay March 31": a wire table's line label ("IMF", a place stay)
         if occ.label == "PERSON" and len(words) == 1 and starts_sentence(text, start) and lower[word.lower()] \
@@ -660,6 +672,7 @@ _NOTE_LABEL = re.compile(r"note\s*(?::|-\s)", re.IGNORECASE)
 _TABLE_FIGURE_LINE = re.compile(
     r"^[ \t]*[A-Z][a-z]{1,12}(?: [a-z]{1,12}){0,3} [$(]?\d[\d,.]*\)?(?: [a-z.]{1,8}){0,3}[ \t]*$", re.MULTILINE)
 _TABLE_LINE_MAX = 90
+_CAPITAL = re.compile(r"[A-Z]")
 _VS = re.compile(r"\s[Vv][Ss]\.?\s")
 
 
@@ -671,9 +684,10 @@ def _has_table(text: str) -> bool:
     return next(lines, None) is not None and next(lines, None) is not None
 
 
-def _table_label(text: str, start: int, end: int) -> bool:
+def _table_label(text: str, start: int, end: int, table: bool) -> bool:
     """Whether a name is the label that opens a line of a wire table ("Shr", "Revs", "Avg", "Year",
-    "Pay", "Record" in an earnings or dividend report) or of a note ("Note:")."""
+    "Pay", "Record" in an earnings or dividend report; ``table``: the article has one, ``_has_table``)
+    or of a note ("Note:")."""
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip():
         return False
@@ -682,7 +696,7 @@ def _table_label(text: str, start: int, end: int) -> bool:
     if _NOTE_LABEL.match(text, start):
         return True
     line = text[line_start:line_end]
-    if len(line) > _TABLE_LINE_MAX or line.rstrip().endswith(".") or not _has_table(text):
+    if len(line) > _TABLE_LINE_MAX or line.rstrip().endswith(".") or not table:
         return False
     return _VS.search(line) is not None or _TABLE_LABEL_REST.fullmatch(text, end, line_end) is not None
 
