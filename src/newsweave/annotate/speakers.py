@@ -511,16 +511,18 @@ class SpeakerResolver:
             return found
         return None
 
+    def _name_root(self, m: Mention) -> Token | None:
+        """The syntactic root of a named mention, or None when its offsets fall inside no tokens."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
     def _modifies(self, m: Mention, root: Token) -> bool:
         """Whether a name inside a speaker phrase only qualifies its head: a possessor, a
         prepositional object or a compound ("Mr. de la Vega's attorney", "Victims of Juan Carlos de
         la Vega", "a Smith campaign aide"), not the speaker itself or an apposition ("attorney,
         Daniel Fishman")."""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            return False
-        tok = span.root
-        while tok.i != root.i and tok.head.i != tok.i:
+        tok = self._name_root(m)
+        while tok is not None and tok.i != root.i and tok.head.i != tok.i:
             if tok.dep_ in _QUALIFIER_DEPS:
                 return True
             tok = tok.head
@@ -528,24 +530,20 @@ class SpeakerResolver:
 
     def _compound_on(self, m: Mention, root: Token) -> bool:
         """Whether the name ``m`` is a compound on ``root``, directly or through another compound."""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            return False
-        tok = span.root
-        while tok.dep_ == "compound" and tok.head.i != tok.i:
+        own = tok = self._name_root(m)
+        while tok is not None and tok.dep_ == "compound" and tok.head.i != tok.i:
             tok = tok.head
-        return tok.i == root.i and span.root.i != root.i
+        return tok is not None and own is not None and tok.i == root.i and own.i != root.i
 
     def _apposed_to(self, m: Mention, root: Token) -> bool:
         """Whether the name ``m`` is an apposition of ``root``: "office (PNF)", "the agency, NASA,"."""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ == "appos" and span.root.head.i == root.i
+        tok = self._name_root(m)
+        return tok is not None and tok.dep_ == "appos" and tok.head.i == root.i
 
     def _made_by(self, m: Mention, root: Token) -> bool:
         """Whether the name ``m`` is the maker of ``root`` ("A poll by Ifop", "a study by the OECD")."""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "by" \
-            and span.root.head.head.i == root.i
+        tok = self._name_root(m)
+        return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.i == root.i
 
     def _before(self, pos: int) -> list[Mention]:
         """Persons named before ``pos``, leaving out modifiers ("the Kazakh authorities")."""

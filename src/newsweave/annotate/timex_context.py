@@ -69,7 +69,7 @@ class Context:
 
     def since(self, start: int) -> bool:
         """Whether "since" stands right before ``start``: "since April" counts from a time gone."""
-        return _SINCE.search(self.text, max(0, start - 8), start) is not None
+        return R.SINCE_BEFORE.search(self.text, max(0, start - 8), start) is not None
 
     def future(self, start: int, end: int | None = None) -> bool:
         """Whether the words just before ``start`` (same sentence) point to the future; or, for a
@@ -96,7 +96,6 @@ class Context:
         return re.search(R.FUTURE_CUES, window, re.IGNORECASE) is not None and _PAST_CLAUSE.search(window) is None
 
 
-_SINCE = re.compile(r"\bsince\s+$", re.I)
 # A relative clause in the past that ends right before the timex: "an injury he suffered in [Saturday's]".
 _PAST_CLAUSE = re.compile(
     r"\b(?:he|she|it|they|we|I|who|which|that)\s+(?:\w+ly\s+)?(?:\w{3,}ed|said|told|met|left|went|came|gave|took|"
@@ -140,9 +139,6 @@ def current_quarter(dct: date | None) -> str:
     return f"{dct.year:04d}-Q{V.quarter_of(dct)}"
 
 
-# The words that tell a day is when something was said: "officials said on Sunday", "told RPP radio on Sunday".
-_SAID_BEFORE = re.compile(
-    r"(?i)\b(?:said|says|told(?:\s+[\w.'’]+){0,3}|announced|reported)\s+(?:on\s+|late\s+|early\s+)?$")
 _YEAR_SHIFTED = re.compile(r"(?i)year[\s-]+(?:ago|earlier)")
 # "the quarter ended Sept. 30": the day names the end of a reporting period that has a DATE value of
 # its own, which stays what a later "a year earlier" compares with. "The six months ended Aug. 12"
@@ -178,7 +174,7 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
     m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
     since = ctx.since(start)
     told = m is not None and ctx.ref_pos >= sentence_start(ctx.sentence_starts, start) \
-        and _SAID_BEFORE.search(ctx.text, max(0, start - 40), start) is not None
+        and R.SAID_BEFORE.search(ctx.text, max(0, start - 40), start) is not None
     if m and not since and not told:  # "the lowest since January 27": no day the story moves to
         # nor the day a sentence that named its event's day was said: "struck late on Saturday, ...,
         # officials said on Sunday. The quake hit at 11:42 p.m." (Saturday's)

@@ -349,6 +349,12 @@ PAST_EVENT_AFTER = re.compile(
     r"killings?|explosions?|blasts?|crash|raids?|arrests?|resignation|death|plunge|collapse|close|closing)\b",
     re.IGNORECASE)
 # A past-tense verb anywhere (for the clause after a fronted timex: "On Tuesday, the league held ...").
+# The words before a day that tell it is when something was said, not when it happened: "officials said on
+# Sunday", "told RPP radio on Sunday" (the narrative time and the story timeline read it).
+SAID_BEFORE = re.compile(
+    r"(?i)\b(?:said|says|told(?:\s+[\w.'’]+){0,3}|announced|reported)\s+(?:on\s+|late\s+|early\s+)?$")
+# "since" right before a date: the point a comparison reaches back to ("the lowest since January 27").
+SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 PAST_VERB = re.compile(
     r"\b(?:\w{3,}ed|said|told|met|left|went|came|gave|took|began|made|held|saw|won|lost|fled|sent|spoke|wrote|"
     r"rose|fell|was|were|had)\b", re.IGNORECASE)

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from newsweave.annotate.figure_lexicon import is_participle
+from newsweave.annotate.timex_rules import SINCE_BEFORE
 from newsweave.model import Annotations, Article, Cite, Figure, FigureGroup, FigureReport, Timex
 
 # Phrase -> canonical term. Written by hand from the seed story's variants (security forces / law
@@ -77,7 +78,6 @@ _GOAL_BEFORE = re.compile(
     r"vow(?:s|ed)?|target(?:s|ed)?|hope[sd]?|intend(?:s|ed)?)\s+(?:\w+\s+){0,3}?to\s+(?:double|triple|raise|"
     r"increase|boost|lift|cut|reduce|lower|bring|grow|expand|halve)\b[^.;]{0,120}?\b(?:to|by)\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+)?[$£€]?$", re.IGNORECASE)
-_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)  # "the lowest since 1980": a comparison, not the figure's date
 _CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 # Counts that fall as a disaster's news goes on (the missing are found, the trapped freed): a later
 # lower value is no contradiction.
@@ -274,7 +274,7 @@ class _Sentences:
 
         text = self.article.text
         dated = [t for t in self.dates[k] if (t.end <= figure.start or figure.end <= t.start) and own(t)
-                 and not _SINCE_BEFORE.search(text, max(0, t.start - 8), t.start)]
+                 and not SINCE_BEFORE.search(text, max(0, t.start - 8), t.start)]
         if not dated:
             return None
         nearest = min(dated, key=lambda t: min(abs(t.start - figure.end), abs(figure.start - t.end)))

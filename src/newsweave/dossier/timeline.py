@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newsweave.annotate.timex_rules import SAID_BEFORE
 from newsweave.model import Annotations, Article, Cite, CitedText, Span, Timex
 
 # The story's own days run from BACKGROUND_BEFORE days before its earliest publication to
@@ -57,10 +58,9 @@ _ANAPHOR = re.compile(r"(?i)\b(?:(?:next|following|previous|preceding|same|that)
 # from Sept. 1 to Sept. 9", said on 15 September).
 _LIMIT = re.compile(r"(?i)\b(?:until|till|through|since|before|after|from|(?:from|between)\s+[\w.,]+(?:\s+[\w.,]+)"
                     r"{0,3}?\s+(?:to|and))\s+(?:the\s+)?$")
-# A day right after a speech verb dates the saying, not an earlier day the sentence gives its event: "struck
-# late on Saturday, ..., officials said on Sunday" (but "announced today the options will begin trading on
-# May 29" is dated both days).
-_SAID_ON = re.compile(r"(?i)\b(?:said|says|told(?:\s+[\w.'’]+){0,3}|announced|reported)\s+(?:on\s+|late\s+|early\s+)?$")
+# A day right after a speech verb (``timex_rules.SAID_BEFORE``) dates the saying, not an earlier day the
+# sentence gives its event: "struck late on Saturday, ..., officials said on Sunday" (but "announced today
+# the options will begin trading on May 29" is dated both days).
 # What lies between a time and its restatement in another zone: " (0442 GMT on ", " (2211 GMT) on ".
 _CONVERSION = re.compile(r"\s*\(\s*(?:[\d:.]+\s*)?(?:GMT|UTC|[A-Z]{2,4}T)?\s*(?:on\s+)?")
 _SAME_DAY = re.compile(r"(?i)^(?:earlier|later)\s+(?:that|the\s+same)\s+day$")
@@ -197,7 +197,7 @@ def _events_of(article: Article, ann: Annotations) -> list[_Event]:
         if (len(outside) < MIN_EVENT_WORDS or _is_caption(article.text[sent.start:sent.end])
                 or _speaker_time(article, sent, tx) or _quoted_anaphor(ann, tx)
                 or _LIMIT.search(article.text, sent.start, tx.start)
-                or (earlier and _SAID_ON.search(article.text, max(sent.start, tx.start - 40), tx.start))
+                or (earlier and SAID_BEFORE.search(article.text, max(sent.start, tx.start - 40), tx.start))
                 or (k and _converted(article.text, days[k - 1][0], tx))):
             continue
         ev = _event(article, day, sent, tx.start, tx.end)
