@@ -302,11 +302,11 @@ def _names_itself(tok: Token) -> bool:
         c.lower_ in REFLEXIVES and c.dep_ in ("dobj", "nsubj", "attr") for c in tok.children)
 
 
-def _said_of_a_noun(tok: Token, content: str) -> bool:
+def _said_of_a_noun(tok: Token, text: str, content_start: int) -> bool:
     """A passive participle on a noun with an infinitive after it says what the noun is reported or
     believed to be ("a fee reported to be 20 million pounds", "a man said to be in his 40s"): a
     description of the noun by no one named, not a statement."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and content.startswith("to ")
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and text.startswith("to ", content_start)
 
 
 def _appoints(tok: Token) -> bool:
@@ -476,9 +476,11 @@ def _to_quote(doc: Doc, text: str, d: _Draft, resolver: SpeakerResolver) -> Quot
     pieces = tuple(_span(text, s, e) for s, e in d.pieces) if len(d.pieces) > 1 else ()
     naming = d.att is not None and d.att.cue.lemma_.lower() in _NAMING_CUES  # "called [the events looting]"
     form: QuoteForm = d.form
-    if d.form == "indirect" and ((not naming and names_a_thing(doc, *d.content))
-                                 or (d.att is not None and (_names_itself(d.att.cue) or _appoints(d.att.cue)
-                                                            or _said_of_a_noun(d.att.cue, text[d.content[0]:])))):
+    cue_tok = d.att.cue if d.att is not None else None
+    # a name someone goes by, an appointment, what a noun is reported to be: no words said
+    unsaid = cue_tok is not None and (_names_itself(cue_tok) or _appoints(cue_tok)
+                                      or _said_of_a_noun(cue_tok, text, d.content[0]))
+    if d.form == "indirect" and ((not naming and names_a_thing(doc, *d.content)) or unsaid):
         form = "stance"
     lo, hi = d.content
     if form == "mixed":
