@@ -985,3 +985,66 @@ def test_a_currency_named_by_its_country_is_no_actor(gazetteer: PlaceGazetteer) 
     text = "New Zealand's reserves fell to 7.15 billion N.Z. Dlrs in January, the Reserve Bank said."
     res = resolve(gazetteer, (text, [("New Zealand", "GPE"), ("N.Z. Dlrs", "PERSON"), ("Reserve Bank", "ORG")]))
     assert {a for e in res.entities for a in e.aliases} == {"New Zealand", "Reserve Bank"}
+
+
+def _found_again_at(text: str, ner: Sequence[tuple[str, int]], name: str, at: int) -> bool:
+    """Whether the ``name`` written at ``at`` (NER missed it) is an actor mention once ``ner``
+    ((name, occurrence index) pairs, all ORG) are resolved."""
+    starts = {n: [m.start() for m in re.finditer(re.escape(n), text)] for n, _ in ner}
+    mentions = [Mention(starts[n][i], starts[n][i] + len(n), n, "ORG") for n, i in ner]
+    res = resolve_actors([("a0", text, mentions)], PlaceGazetteer())
+    return ("a0", at, at + len(name)) in res.entity_of
+
+
+def test_a_name_after_a_sentence_opening_a_is_found_again() -> None:
+    text = "Staff said Dunmore would rebuild. Staff praised Dunmore.\nA Dunmore shop burned down on Sunday."
+    assert _found_again_at(text, [("Dunmore", 0), ("Dunmore", 1)], "Dunmore", text.index("A Dunmore") + 2)
+
+
+def test_a_capital_a_inside_a_sentence_still_makes_a_longer_name() -> None:
+    text = "Staff said Dunmore would rebuild. Staff praised Dunmore. Its Class A Dunmore shares fell."
+    assert not _found_again_at(text, [("Dunmore", 0), ("Dunmore", 1)], "Dunmore", text.index("A Dunmore") + 2)
+
+
+def test_a_first_name_ner_calls_a_place_is_its_person(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(
+        gazetteer,
+        ("Zorbeth Quinlan, 10, was hit by a stray bullet. Quinlan died in hospital.",
+         [("Zorbeth Quinlan", "PERSON"), ("Quinlan", "PERSON")]),
+        ("Neighbours remembered Zorbeth as a cheerful girl.", [("Zorbeth", "GPE")]),
+    )
+    assert actor_with(res, "Zorbeth") == actor_with(res, "Zorbeth Quinlan")
+    assert actor_with(res, "Zorbeth").type == "PERSON"
+
+
+def test_a_first_name_that_is_a_known_place_stays_the_place(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(
+        gazetteer,
+        ("Sydney Quinlan, 10, was hit by a stray bullet. Quinlan died in hospital.",
+         [("Sydney Quinlan", "PERSON"), ("Quinlan", "PERSON")]),
+        ("Flights from Sydney were delayed.", [("Sydney", "GPE")]),
+    )
+    assert actor_with(res, "Sydney") != actor_with(res, "Sydney Quinlan")
+
+
+@pytest.mark.parametrize(("site", "name"), [("Glimmer.com", "Glimmer"), ("Glimmer. com", "Glimmer"),
+                                            ("Glimmer.net", "Glimmer"), ("Glimmer.com Inc.", "Glimmer")])
+def test_a_web_address_is_its_publisher(site: str, name: str) -> None:
+    assert words_of(site) == words_of(name)
+
+
+def test_a_dot_inside_a_word_is_no_web_address() -> None:
+    assert words_of("Dotcom") == ["dotcom"]
+    assert words_of("U.S. Comstock") == ["us", "comstock"]
+
+
+def test_a_medium_named_with_a_lower_case_description_is_the_medium(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(
+        gazetteer,
+        ("Glimmer magazine first reported the split.", [("Glimmer magazine", "ORG")]),
+        ("GLIMMER said the couple had parted. Glimmer asked for comment. Glimmer ran a photo.",
+         [("GLIMMER", "PERSON"), ("Glimmer", "ORG")]),
+        ("The Tolvan news agency confirmed it, Tolvan said.", [("Tolvan news agency", "ORG"), ("Tolvan", "ORG")]),
+    )
+    assert actor_with(res, "Glimmer magazine") == actor_with(res, "Glimmer")
+    assert actor_with(res, "Tolvan news agency") == actor_with(res, "Tolvan")

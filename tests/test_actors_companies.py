@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsweave.dossier.actors import ActorResolution, resolve_actors
 from newsweave.dossier.names import PlaceGazetteer, has_corp_suffix, has_org_word, match_key
+from newsweave.model import Mention
 from test_actors import actor_with, entity_at, occurrences, resolve
 
 
@@ -90,3 +93,51 @@ def test_a_hyphenated_name_stays_whole(gazetteer: PlaceGazetteer, pair: str, fir
                                        second: tuple[str, str]) -> None:
     text, res = _pair_story(gazetteer, pair, first, second)
     assert entity_at(res, "a0", text, pair) == actor_with(res, pair).id  # the span is not split
+
+
+@pytest.mark.parametrize("text", [
+    "Regulators fined media giant Corvane over the bond sale. Corvane said it would appeal. Corvane shares "
+    "were flat.",
+    "Orlen Tusk, chief technology officer for Corvane, said Corvane would back the format. Corvane declined "
+    "to comment further.",
+    "The bid was rejected by Corvane's board. Corvane said the offer was too low. Corvane will meet again.",
+])
+def test_a_firm_noun_before_or_an_office_at_the_name_outvotes_ner_person_labels(
+        gazetteer: PlaceGazetteer, text: str) -> None:
+    # NER calls the unknown name a person twice out of three: the company's words outvote it
+    labels = ["PERSON", "PERSON", "ORG"]
+    starts = [m.start() for m in re.finditer("Corvane", text)]
+    mentions = [Mention(s, s + 7, "Corvane", label) for s, label in zip(starts, labels, strict=True)]
+    res = resolve_actors([("a0", text, mentions)], gazetteer)
+    assert actor_with(res, "Corvane").type == "ORG"
+
+
+def test_a_title_that_heads_the_next_name_is_not_the_firms(gazetteer: PlaceGazetteer) -> None:
+    # "Corvane, its chief executive Orlen Tusk and ..." lists three: the title is Tusk's
+    text = ("Regulators began proceedings against Corvane, its chief executive Orlen Tusk and its finance chief. "
+            "Corvane said the claims had no basis. Corvane will appeal.")
+    starts = [m.start() for m in re.finditer("Corvane", text)]
+    mentions = [Mention(s, s + 7, "Corvane", label) for s, label in zip(starts, ["ORG", "PERSON", "ORG"], strict=True)]
+    tusk = text.index("Orlen Tusk")
+    mentions.append(Mention(tusk, tusk + 10, "Orlen Tusk", "PERSON"))
+    res = resolve_actors([("a0", text, sorted(mentions, key=lambda m: m.start))], gazetteer)
+    assert actor_with(res, "Corvane").type == "ORG"
+    assert actor_with(res, "Orlen Tusk").type == "PERSON"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Ana Corvane, a spokeswoman for the Lisbon-based bank, said so. Corvane would not say more.", "PERSON"),
+    ("Ana Corvane, its chief executive, said so. Corvane would not say more.", "PERSON"),
+    ("Ana Corvane, chief executive of Veltra, said so. Corvane would not say more.", "PERSON"),
+    ("A group Ana Corvane founded sued. Corvane would not say more.", "PERSON"),
+])
+def test_a_persons_title_or_employer_is_no_company_evidence(gazetteer: PlaceGazetteer, text: str,
+                                                             label: str) -> None:
+    res = resolve(gazetteer, (text, [("Ana Corvane", "PERSON"), ("Corvane", "PERSON"), ("Veltra", "ORG")]))
+    assert actor_with(res, "Ana Corvane").type == label
+
+
+def test_a_countrys_code_expands_to_no_company(gazetteer: PlaceGazetteer) -> None:
+    text = "US regulators backed the deal. Ulrich Sanders of Union Steel said US rules were clear."
+    res = resolve(gazetteer, (text, [("US", "GPE"), ("Union Steel", "ORG"), ("Ulrich Sanders", "PERSON")]))
+    assert actor_with(res, "US").id != actor_with(res, "Union Steel").id

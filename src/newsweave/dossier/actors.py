@@ -142,6 +142,10 @@ MISSPELLED_PLACE_MIN_LETTERS = 6
 # Head nouns an organization's name is written with or without ("Staunton Police (Department)"); not
 # "center": buildings are named after companies ("Time Warner Center").
 GENERIC_HEADS = frozenset({"department", "dept", "service", "office", "agency", "company", "group"})
+# Nouns that describe a medium after its name, once the story writes them in lower case ("People
+# magazine", "IRNA news agency", ECB+ train topics 1 and 20); always capitalized, they are part of
+# the name ("PC Magazine").
+MEDIUM_HEADS = frozenset({"magazine", "newspaper", "news", "agency", "website", "tabloid", "channel"})
 _ACRONYM_APPOSITION = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
 
 
@@ -242,9 +246,14 @@ def _group_votes(group: Group) -> defaultdict[str, float]:
     for occ in group.occurrences:
         # NER's GPE label on a name no gazetteer knows is half a vote (it calls unknown firms GPE)
         votes[occ.label] += UNKNOWN_PLACE_VOTE if occ.label == "GPE" and group.place is None else 1
-        if occ.titled and not org_word:
+        # "German shares" are no firm's; "chief executive of Telvia" is said of places too ("of France")
+        firm = org_word or ((occ.firm or (occ.employer and group.place is None)) and not group.demonym)
+        if occ.titled and firm and not org_word:
+            pass  # a title and a firm's words cancel: "media giant Telvia, its boss and ...", "Ana Costa, a
+            # spokeswoman for the Lisbon-based bank,"
+        elif occ.titled and not org_word:
             votes["PERSON"] += TITLE_VOTES
-        elif org_word or (occ.firm and not group.demonym):  # "German shares" are no firm's
+        elif firm:
             votes["ORG"] += ORG_WORD_VOTES
         elif group.place is not None or occ.placed:
             votes["GPE"] += PLACE_VOTES
@@ -303,6 +312,9 @@ def _merge_acronyms(forest: Forest, texts: Mapping[str, str], gaz: PlaceGazettee
             if not (place and match_key(acr) in written):
                 expansions[acr.lower()].add(key)
     for acr in sorted(acronym_groups):
+        known = gaz.lookup(forest.groups[acr].occurrences[0].surface) if forest.groups[acr].is_place else None
+        if known is not None and known.kind != "city":
+            continue  # "US" is no "Universal Studio" (a city may be: "GOES", a satellite, is also Goes)
         roots = {forest.find(k) for k in expansions.get(acr, ())}
         if len(roots) == 1:
             forest.union(acr, roots.pop())
@@ -327,14 +339,34 @@ def _merge_institution_forms(forest: Forest) -> None:
 
 def _merge_generic_heads(forest: Forest) -> None:
     """Join an organization's name to the same name with a generic head noun after it ("Staunton
-    Police" = "Staunton Police Department", "U.S. Marshals" = "U.S. Marshals Service")."""
+    Police" = "Staunton Police Department", "U.S. Marshals" = "U.S. Marshals Service"); a one-word
+    name too when the head is a medium's, written in lower case ("People magazine" = "People", "IRNA
+    news agency" = "IRNA"): a description after the name, not part of it."""
     for key, group in sorted(forest.groups.items()):
-        if len(group.words) < 2 or group.words[-1] not in GENERIC_HEADS or group.is_person or group.is_place:
+        if len(group.words) < 2 or group.is_place:
             continue
-        short = " ".join(group.words[:-1])
-        other = forest.groups.get(short)
-        if other is not None and len(other.words) >= 2 and not other.is_person and not other.is_place:
-            forest.union(key, short)
+        cut = _described_len(group)
+        if cut and group.label != "PERSON":
+            # NER calls a medium a person now and then ("PEOPLE"): the label, not any person vote
+            other = forest.groups.get(" ".join(group.words[:cut]))
+            if other is not None and other.label != "PERSON" and not other.is_place:
+                forest.union(key, other.key)
+        elif group.words[-1] in GENERIC_HEADS and not group.is_person:
+            other = forest.groups.get(" ".join(group.words[:-1]))
+            if other is not None and len(other.words) >= 2 and not other.is_person and not other.is_place:
+                forest.union(key, other.key)
+
+
+def _described_len(group: Group) -> int:
+    """How many words of the name remain once the medium's nouns ending it are cut, each written in
+    lower case somewhere ("People magazine" -> 1, "IRNA news agency" -> 1); 0 when none end it."""
+    written = [o.surface.split(" ") for o in group.occurrences]
+    if any(len(w) != len(group.words) for w in written):
+        return 0  # a form was folded away ("Acme News Corp"): the words do not line up
+    k = len(group.words)
+    while k > 1 and group.words[k - 1] in MEDIUM_HEADS and any(w[k - 1].islower() for w in written):
+        k -= 1
+    return k if k < len(group.words) else 0
 
 
 def _merge_person_names(forest: Forest) -> None:

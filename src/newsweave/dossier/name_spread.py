@@ -12,7 +12,8 @@ may follow), and overlaps no actor mention already found. It is also found in ca
 but only on a line written in capitals, where a name cannot be told from other words by case.
 Outside the article's head (title, date and subtitle lines), a match right after or before
 another capitalized word is part of a longer name ("New York Corp" in "Republic New York Corp",
-"Apple" in "Apple Bank"), unless the word before is a title ("Mr. Luck"). A one-word name is
+"Apple" in "Apple Bank"), unless the word before is a title ("Mr. Luck") or the article "A" that
+opens a sentence ("A Waitrose store was ..."). A one-word name is
 skipped at the start of a sentence when the story also writes that word in lower case ("Luck",
 "Court", "People"). The surnames of
 the story's persons ("Teixeira" from "Mark Teixeira") are names too; which names the story
@@ -184,10 +185,16 @@ def _inside_longer_name(text: str, start: int, end: int, lower: Counter[str]) ->
     before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
     word = before.group(1) if before else ""
     if word[:1].isupper() and not word.endswith((".", ":")) and word.lower() not in PERSON_TITLES \
-            and not lower[word.lower()]:
+            and not lower[word.lower()] and not (before is not None and _opening_article(text, before.start(1))):
         return True
     after = _CAPITAL_AFTER.match(text, end)
     return after is not None and after.group(1)[0].isupper() and after.group(1).lower() not in POST_NOMINALS
+
+
+def _opening_article(text: str, start: int) -> bool:
+    """The word at ``start`` is the article "A" opening a sentence ("A Waitrose store was ..."): no
+    part of the name after it. ``lower`` cannot say so, it counts words of two letters or more."""
+    return text.startswith("A ", start) and starts_sentence(text, start)
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:

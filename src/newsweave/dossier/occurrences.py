@@ -58,12 +58,21 @@ HEADLINE_CAPS_SHARE = 0.7
 _LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP")
 # A title word right before the name, possibly as "the President of Kazakhstan, " or "president of ".
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\.?(?:\s+of(?:\s+the)?(?:\s+(?!the\b)[A-Za-z][\w-]*){1,2})?\s*,?\s+$")
+# Titles written with a period ("Dr. Ana Costa"); another title word before a period ends a sentence:
+# "... and its finance chief. Telvia said".
+_TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "lt", "capt", "sgt", "sen", "rep", "gov", "pres",
+                                  "prof", "rev", "st", "gen", "col", "maj", "adm", "cmdr", "supt", "insp"})
 _APPOSITION_AFTER = re.compile(r"^\s*,\s+(?:the|a|an|its|his|her)?\s*(?:[\w-]+\s+){0,4}?([\w-]+)\b")
 # An apposition that says the name is a person's: "Subhonkul Rakhimov, a passenger, told ..."
 _PERSON_APPOSITION = re.compile(
     r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:passenger|resident|witness|survivor|victim|student|farmer|worker|"
     r"mother|father|nurse|doctor|pilot|driver|neighbou?r|shopkeeper|teacher|pensioner|retiree|volunteer|"
     r"protester|activist|employee|fan|veteran)s?\b")
+# A name right after the apposition's title words holds the title, not the mention before it:
+# "proceedings against Telvia, its chief executive Ana Costa and ..." (not "Ana Costa, its chief
+# executive, said"; not "Ana Costa, chief executive of Telvia").
+_NAME_AFTER_TITLE = re.compile(r"(?:\s+(?!(?:of|at|for|in|with|to|from|and|or)\b)[a-z-]+)*"
+                               r"\s+[A-Z][a-z]+[\s-][A-Z][a-z]")
 _NOT_ALNUM = "".join(sorted(set(".,;:!?&'\"’”“()[]-–— ")))
 # A one-word name is spread to the rest of the story once NER has found it this many times inside
 # sentences: one NER error (a rating "AA", a label "Offering") must not become many.
@@ -100,6 +109,18 @@ FIRM_NOUNS = frozenset({"company", "firm", "operator", "carrier", "airline", "ba
 # not ", with Quincy Jones as producer.", ", who wanted her to dance for his company,").
 _FIRM_APPOSITION = re.compile(r"\s*,\s+(?:the|a|an|its|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s?)\s+[^,.;:()\n]{0,60}?"
                               rf"\b(?:{'|'.join(sorted(FIRM_NOUNS))})s?\s*[,.;]")
+# A firm noun with its trade right before the name: "media giant Telvia", "brokerage firm Lamb Brothers",
+# "chemicals group Veltra" (not "a group Smith founded", "the company Smith runs").
+_FIRM_BEFORE = re.compile(r"\b(?!(?:a|an|the|this|that|its|his|her|their|our|whose|which)\b)[a-z]+\s+"
+                          r"(?:giant|firm|company|group|conglomerate|carmaker|automaker|airline|retailer|lender|insurer)"
+                          r"\s+$")
+# Offices held at an organization (or a place), right before its name ...
+_EMPLOYER_BEFORE = re.compile(r"\b(?:(?:chief\s+)?(?:executive|financial|operating|technology|information)\s+officer|"
+                              r"chief\s+executive|managing\s+director|chairman|chairwoman|board\s+of\s+directors|"
+                              r"(?:analyst|economist|strategist|executive|employee|shareholder)s?)\s+"
+                              r"(?:of|for|at|with|in)\s+(?:the\s+)?$")
+# ... or after it, as its possession: "Telvia's board", "Veltra's shareholders".
+_EMPLOYER_AFTER = re.compile(r"['’]s?\s+(?:board|shareholders|subsidiary|chief\s+executive|chairman|chairwoman)\b")
 _SHARES_AFTER = re.compile(r"(?:['’]s)?\s+(?:shares|stock)\b")
 _SHARES_BEFORE = re.compile(r"\b(?:shares|stock)\s+(?:in|of)\s+$", re.IGNORECASE)
 # A pollster or a research house, named by its survey: "A poll by Ifop", "an Ifop survey", "a YouGov poll".
@@ -119,6 +140,7 @@ class Occurrence:
     headline: bool = False
     placed: bool = False  # a place noun governs it ("the district of Chikwawa", "Chikwawa district")
     firm: bool = False  # written as a company: "Telvia, Portugal's second-largest mobile operator,", "Telvia shares"
+    employer: bool = False  # an office is held at it: "chief executive of Telvia", "Telvia's board" (or a place's)
 
 
 def collect(items: Sequence[tuple[str, str, Sequence[Mention]]]) -> list[Occurrence]:
@@ -136,7 +158,8 @@ def collect(items: Sequence[tuple[str, str, Sequence[Mention]]]) -> list[Occurre
             if match_key(surface):
                 found.append(Occurrence((aid, m.start, m.end), surface, label, titled, headline(m.start, m.end),
                                         _place_noun_around(text, m.start, m.end),
-                                        written_as_firm(text, m.start, m.end)))
+                                        written_as_firm(text, m.start, m.end),
+                                        written_as_employer(text, m.start, m.end)))
     return found
 
 
@@ -485,10 +508,13 @@ def _has_title(raw: str) -> bool:
 def _title_around(text: str, start: int, end: int) -> bool:
     """A person title right before the mention, or a title-headed apposition right after it."""
     before = _TITLE_BEFORE.search(text[max(0, start - 50):start])
-    if before and before.group(1).lower() in PERSON_TITLES:
+    if before and before.group(1).lower() in PERSON_TITLES \
+            and ("." not in before.group(0) or before.group(1).lower() in _TITLE_ABBREVIATIONS):
         return True
     after = _APPOSITION_AFTER.match(text[end:end + 60])
-    return bool(after and after.group(1).lower() in PERSON_TITLES) or bool(_PERSON_APPOSITION.match(text, end))
+    return bool(after and after.group(1).lower() in PERSON_TITLES
+                and not _NAME_AFTER_TITLE.match(text, end + after.end(1), end + 80)) \
+        or bool(_PERSON_APPOSITION.match(text, end))
 
 
 def _place_noun_around(text: str, start: int, end: int) -> bool:
@@ -501,15 +527,24 @@ def _place_noun_around(text: str, start: int, end: int) -> bool:
 
 def written_as_firm(text: str, start: int, end: int) -> bool:
     """The mention is written as a company: an apposition headed by a firm noun ("Telvia,
-    Portugal's second-largest mobile operator,"), its shares ("Telvia shares fell", "shares in
-    Telvia") or its polls ("A poll by Ifop", "an Ifop survey")."""
+    Portugal's second-largest mobile operator,"), a firm noun before it ("media giant Telvia"), its
+    shares ("Telvia shares fell", "shares in Telvia") or its polls ("A poll by Ifop", "an Ifop survey")."""
     after = text[end:end + 2]
     return bool(("," in after and _FIRM_APPOSITION.match(text, end, min(len(text), end + 90)))
                 or (("s" in text[end:end + 12] or "S" in text[end:end + 12])
                     and _SHARES_AFTER.match(text, end, min(len(text), end + 12)))
                 or _SHARES_BEFORE.search(text, max(0, start - 20), start)
+                or _FIRM_BEFORE.search(text, max(0, start - 40), start)
                 or _SURVEY_AFTER.match(text, end, min(len(text), end + 20))
                 or _SURVEY_BEFORE.search(text, max(0, start - 30), start))
+
+
+def written_as_employer(text: str, start: int, end: int) -> bool:
+    """An office is held at the mention, which is then an organization or a place: "chief
+    technology officer for Telvia", "an analyst at Veltra", "Telvia's board" (not "a spokesman for
+    Ana Costa", "a lawyer for Smith": people have those too)."""
+    return bool(_EMPLOYER_BEFORE.search(text, max(0, start - 40), start)
+                or (text[end:end + 1] in "'’" and _EMPLOYER_AFTER.match(text, end, min(len(text), end + 24))))
 
 
 def _in_headline(text: str, start: int, end: int) -> bool:

@@ -78,8 +78,9 @@ def attach_single_words(forest: Forest, texts: Mapping[str, str]) -> dict[Mentio
             forest.union(key, next(iter(roots)))  # (not pop: the next name of this surname reads it too)
         elif len(roots) > 1:
             ambiguous.append((group, roots))
-        elif best_label(group.votes) == "PERSON" and group.place is None and (
-                is_given_name(group.words[0]) or group.words[0] in first_words):
+        elif group.place is None and (
+                (best_label(group.votes) == "PERSON" and is_given_name(group.words[0]))
+                or group.words[0] in first_words):
             root = _first_name_root(forest, group, full_names)  # no one's surname: perhaps a first name
             if root is not None:
                 forest.union(key, root)
