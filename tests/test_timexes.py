@@ -92,10 +92,32 @@ def test_span_type_and_value_with_fixed_anchor(text: str, span: str, kind: str, 
         "More than 2000 people were detained by the police.",
         "She will march to the square.",
         "Iraq imports about three-quarters of its food.",  # a share, not nine months
+        # the present or the future in general, no day
+        "The campaign speaks to today's youth.",
+        "Many of today's personal computers use the chip.",
+        "The school wants to train the leaders of tomorrow.",
+        "For the rebels, high noon has come.",  # an idiom, no clock time
+        "Thousands joined the March of the Silent Fathers.",  # a name, no month
+        "The March for Clean Rivers drew a crowd.",
     ],
 )
 def test_no_timex_in_look_alikes(text: str) -> None:
     assert extract_timexes(text, ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The board canceled today's meeting.", "today", "2022-01-08"),
+        ("Analysts expect tomorrow's vote to be close.", "tomorrow", "2022-01-09"),
+        ("The shop stays open until the end of today.", "today", "2022-01-08"),
+        ("The truce began at noon in the capital.", "noon", "2022-01-08T12:00"),
+        ("The plant will reopen in March for the first time.", "March", "2022-03"),
+    ],
+)
+def test_days_and_months_next_to_their_generic_look_alikes(text: str, span: str, value: str) -> None:
+    tx = _only(text)
+    assert (tx.text, tx.value) == (span, value)
 
 
 def test_narrative_time_moves_with_the_text() -> None:
@@ -635,9 +657,11 @@ def test_tempeval3_scores_on_timex_dev(corpora_dir: Path) -> None:
         pred = extract_timexes(doc["text"], date.fromisoformat(doc["dct"][:10]))
         score_document(pred, doc["timexes"], scores)
     strict_f1, relaxed_f1, type_f1, value_f1 = (scores.row()[i] for i in (2, 5, 6, 7))
-    # measured (all 256 documents, issue 4, seventh pass: "the first two quarters of 1990" 1990-H1, "get
-    # around Wednesday's ruling" a day gone): strict F1 89.4, relaxed F1 94.8, type F1 91.3, value F1
-    # 83.7; a third rule (a Sunday paper's "last week" is the Sunday's own ISO week) rested on one tune
+    # measured (all 256 documents, eighth pass: "today's youth", "the leaders of tomorrow", "high noon",
+    # "the March of the ..." are no timexes): strict F1 89.54, relaxed F1 95.04, type F1 91.46, value F1
+    # 83.87 (held-out quarter 87.3 / 93.3 / 88.1 / 78.6) (seventh pass: "the first two quarters of 1990"
+    # 1990-H1, "get around Wednesday's ruling" a day gone): strict F1 89.4, relaxed F1 94.8, type F1 91.3,
+    # value F1 83.7; a third rule (a Sunday paper's "last week" is the Sunday's own ISO week) rested on one tune
     # case and was left out (sixth pass: "Thursday evening" TEV, "Earlier Friday" ->
     # "Friday", "a few days later" PXD, no SET after "average"): strict F1 89.33, relaxed F1 94.84, type F1
     # 91.21, value F1 83.58 (fifth pass: "at a later date", "1994 or later", "two to
@@ -646,10 +670,10 @@ def test_tempeval3_scores_on_timex_dev(corpora_dir: Path) -> None:
     # value F1 83.35 (fourth pass: 88.58 / 94.76 / 90.98 / 83.19; third pass: 88.37 / 94.77 / 90.87 /
     # 82.87; second pass: 88.4 / 94.7 / 90.8 / 82.7; first pass: 87.7 / 94.1 / 90.1 / 81.5; before: 86.2 /
     # 93.8 / 89.7 / 80.4; issue 2: 86.2 / 93.8 / 88.7 / 78.3)
-    assert strict_f1 >= 89.3
-    assert relaxed_f1 >= 94.8
-    assert type_f1 >= 91.2
-    assert value_f1 >= 83.5
+    assert strict_f1 >= 89.5
+    assert relaxed_f1 >= 95.0
+    assert type_f1 >= 91.4
+    assert value_f1 >= 83.8
 
 
 def test_counts_in_tables_and_huge_shifts_do_not_break_an_article() -> None:

@@ -48,6 +48,16 @@ _ACCOUNTING_TERM = re.compile(r"[\s-]+(?:accounts?|assets|liabilities|ratio|affa
 _COUNTED_AFTER = re.compile(rf"\s+(?:\d+|{R.NUM_WORD}|few|several|many)\s+[a-z]+s\b", re.I)
 # What follows "the night" when a phrase or a clause after it says which night it is.
 _IDENTIFIED_AFTER = re.compile(r"\s+(?:of|the|a|an|when|that|he|she|they|it|we|I|his|her|their)\b")
+# "today's youth", "many of today's personal computers", "the leaders of tomorrow": the present or the
+# future in general, no day (tune split of timex_dev.jsonl: 3 such, none annotated; "today's editions",
+# "tomorrow's vote" are the day and stay)
+_GENERIC_NOUN = (r"(?:youth|young|children|kids|generations?|world|society|societies|standards|technology|"
+                 r"technologies|economy|consumers|families|students|parents|teenagers|computers|cars|leaders|people|"
+                 r"women|men|workers|jobs|cities|homes|schools|companies|businesses)")
+_GENERIC_OWNER = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?" + _GENERIC_NOUN + r"\b", re.I)
+_GENERIC_OF = re.compile(r"\b" + _GENERIC_NOUN + r"\s+of\s+$", re.I)
+# "the March of the Combatant Mothers", "the March for Life": a name, no month
+_MARCH_AS_NAME = re.compile(r"\s+(?:of\s+(?:the\s+)?|for\s+)[A-Z]")
 _PERIOD_RELS = ("latest", "yearago", "year-ago", "yearearlier", "year-earlier", "same", "comparable", "corresponding",
                 "previous", "prior", "current", "first", "second", "third", "fourth", "1st", "2nd", "3rd",
                 "4th", "final", "last", "this", "next")
@@ -79,6 +89,8 @@ def accept(name: str, m: Match, text: str) -> bool:
             return False
         if word.lower() == "may" and _MAY_NOT_MONTH.match(text, m.end()):
             return False
+        if word == "March" and not (m["mod"] or m["rel"]) and _MARCH_AS_NAME.match(text, m.end()):
+            return False
     if name in ("month_day", "week_of", "iso_date", "slash_date"):
         return _valid_day(m)
     if name == "year":
@@ -94,10 +106,15 @@ def accept(name: str, m: Match, text: str) -> bool:
         return False  # "the past three elections", "the past few summers": a count, not the past
     if name == "reference" and m["w"].lower() == "current" and _ACCOUNTING_TERM.match(text, m.end()):
         return False  # "the current account deficit", "current assets": terms, not the present
+    if name == "deictic_day" and m["w"].lower() in ("today", "tomorrow") and not (m["rel"] or m["mod"]) and (
+            _GENERIC_OWNER.match(text, m.end()) or _GENERIC_OF.search(text[max(0, m.start() - 16):m.start()])):
+        return False  # "today's youth", "the leaders of tomorrow": no day
     if name == "deictic_day" and m["w"].istitle() and _MID_SENTENCE.search(text[max(0, m.start() - 8):m.start()]):
         return False  # "This is VOA Today", "USA Today": a capitalized "Today" inside a sentence is a name
     if name == "time" and _capitalized(m["noon"]) and _MID_SENTENCE.search(text[max(0, m.start() - 8):m.start()]):
         return False  # "Jamie Noon", "High Noon": a name
+    if name == "time" and m["noon"] and text[max(0, m.start() - 5):m.start()].lower() == "high ":
+        return False  # "high noon comes today": the idiom, no clock time
     if name == "holiday":
         return _capitalized(m["h"])
     if name == "season":
