@@ -206,6 +206,33 @@ def test_reported_content_ends_before_the_writers_aside(nlp: Language, text: str
     assert q.content.text == content
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Still, the council will review the plan next month, the mayor said.",
+     "the council will review the plan next month"),
+    ("In contrast, younger voters have moved toward the challenger, the survey found.",
+     "younger voters have moved toward the challenger"),
+])
+def test_a_sentence_connective_is_the_writers_link(nlp: Language, text: str, content: str) -> None:
+    q = only(quotes_of(nlp, text), content.split()[1])
+    assert q.content.text == content
+
+
+def test_a_parenthetical_cue_keeps_the_connective_in_its_content(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "Otherwise, she said, the town may lose the grant."), "grant")
+    assert q.content.text == "Otherwise, she said, the town may lose the grant"
+
+
+def test_a_second_that_clause_is_reported_too(nlp: Language) -> None:
+    text = "The driver claims he was the only one fined for speeding on the road, and that his dismissal was unfair."
+    q = only(quotes_of(nlp, text), "speeding")
+    assert q.content.text == "he was the only one fined for speeding on the road, and that his dismissal was unfair"
+
+
+def test_a_conjoined_clause_without_a_complementizer_is_the_writers(nlp: Language) -> None:
+    q = only(quotes_of(nlp, "The minister said the port was closed, and the ships waited outside."), "port")
+    assert q.content.text == "the port was closed"
+
+
 def test_trailing_past_participle_clause_stays_in_the_content(nlp: Language) -> None:
     text = "Ruiz said she was wasting her time on the council, distracted from the real work of helping the town."
     q = only(quotes_of(nlp, text), "wasting")

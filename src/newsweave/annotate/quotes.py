@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsweave.annotate.content_edges import (
+    after_connective,
     after_lead_in,
     after_sentence_conjunction,
     drop_trailing_aside,
@@ -257,6 +258,8 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int], reg
         lo, hi = _trim_clause(text, lo, drop_trailing_aside(doc, lo, hi, regions))
         lo, hi = _trim_clause(text, lo, end_before_taken(doc, lo, hi, taken))
         lo = after_lead_in(text, after_sentence_conjunction(doc, lo, hi), hi)
+        if not lo <= tok.idx < hi:  # a parenthetical cue's content keeps its connective
+            lo = after_connective(doc, lo, hi)
         hi = _run_into_open_quote(text, lo, hi, open_quotes)
         if (len(text[lo:hi].split()) < INDIRECT_MIN_WORDS and not one_word_content(doc, lo, hi)) or \
                 any(lo < e and s < hi and not _fragment_inside(text, s, e, lo, hi)
