@@ -199,8 +199,9 @@ def test_elided_noun_borrowed_from_coordinated_clause(nlp: Language) -> None:
         "Growth will slow in the first half of 2005 and in the second half.",
         "He will not seek a third term after half an hour of talks.",
         "Snow stressed livestock in the eastern half of the United States.",
-        # a fraction of a unit is not a share with no unit (review: "quarter of a point" x 18 in the corpora)
-        "The bank raised overnight rates by a quarter of a percentage point.",
+        # a fraction of a unit is not a share with no unit (review: "quarter of a point" x 18 in the corpora;
+        # "a quarter of a percentage point" is 0.25 percentage points: test_figures_round12)
+        "The bank raised overnight rates by a quarter of a point.",
         "Prices fell three quarters of a point.",
     ],
 )

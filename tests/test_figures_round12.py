@@ -135,3 +135,34 @@ def test_a_scale_that_holds_the_full_stop_ends_the_figure(nlp: Language) -> None
 ])
 def test_degrees_are_a_unit(nlp: Language, text: str, span: str) -> None:
     assert _figure(nlp, text, span).unit == "degrees"
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit"), [
+    ("Almost a quarter of a million consumers complained in 2004.", "a quarter of a million", 250_000, None),
+    ("Half a million people marched in Lisbon on Sunday.", "Half a million", 500_000, None),
+    ("Three quarters of a million jobs were lost.", "Three quarters of a million", 750_000, None),
+    ("Some one and a half million people voted.", "one and a half million", 1_500_000, None),
+    ("The deficit reached half a trillion dollars.", "half a trillion dollars", 5e11, "USD"),
+    ("The bank cut rates by a quarter of a percentage point on Thursday.", "a quarter of a percentage point",
+     0.25, "percentage points"),
+    ("The bank cut rates by half a percentage point to 4.5%.", "half a percentage point", 0.5, "percentage points"),
+])
+def test_a_share_of_a_scale_is_that_share_of_it(nlp: Language, text: str, span: str, value: float,
+                                                 unit: str | None) -> None:
+    figure = _figure(nlp, text, span)
+    assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+
+
+def test_the_share_of_a_percentage_point_measures_what_moved(nlp: Language) -> None:
+    figure = _figure(nlp, "The bank cut rates by a quarter of a percentage point on Thursday.",
+                     "a quarter of a percentage point")
+    assert figure.measure == "rates"
+
+
+@pytest.mark.parametrize("text", ["Half the plants closed in March.", "It took half an hour to load.",
+                                  "Half a dozen riders fell."])
+def test_half_before_no_scale_or_before_a_dozen_keeps_its_reading(nlp: Language, text: str) -> None:
+    figures = _figures(nlp, text)
+    assert not any("million" in t for t in figures)
+    if "dozen" in text:
+        assert _figure(nlp, text, "Half a dozen").value == 6

@@ -256,7 +256,8 @@ def _counted_noun(doc: Doc, top: Token, inside: set[int]) -> Token | None:
     outs = [c for c in top.children if c.dep_ == "prep" and c.lower_ == "out"]
     for child in [*top.children, *(c for o in outs for c in o.children)]:
         if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "in" and top.lower_ in CURRENCY_WORDS)):
-            objs = [c for c in child.children if c.dep_ == "pobj" and nominal(c)
+            # (not the scale inside the figure: "a quarter of a million")
+            objs = [c for c in child.children if c.dep_ == "pobj" and nominal(c) and c.i not in inside
                     and not (child.lower_ == "in" and c.lower_ in PAYMENT_MEDIA
                              and top.head.lemma_.lower() not in ("have", "hold"))]
             if objs and objs[0].lemma_.lower() not in TIME_NOUNS and objs[0].ent_type_ not in ("DATE", "TIME") \

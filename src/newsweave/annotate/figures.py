@@ -186,6 +186,8 @@ def _number_at(doc: Doc, i: int) -> tuple[float, int, float] | None:
         value = int(alone.group(1)) / int(alone.group(2))  # "1/4 pct"; a bare "3/16" may be a date
     elif (eighths := _price_eighths(tok.text)) is not None and _price_move(doc, i):
         value = eighths  # "trading at 48-1/8, down 3/8": a price move in eighths, not a date
+    elif (share := _share_of_a(doc, i)) is not None:
+        value, j = share  # "half a million", "a quarter of a percentage point"
     elif low in WORD_NUMBERS:
         value = WORD_NUMBERS[low]
         # "twenty-five", "twenty five"
@@ -197,6 +199,8 @@ def _number_at(doc: Doc, i: int) -> tuple[float, int, float] | None:
         value = 1
     if value is None:
         return None
+    if doc[j:j + 3].text.lower() == "and a half" and (low in WORD_NUMBERS or m):
+        value, j = value + 0.5, j + 3  # "one and a half million", "two and a half years"
     scale = 1.0
     # "m" and "k" are scales only when glued to the number ("$400m") or tagged as numbers
     while j < len(doc) and (word := _scale_word(doc, j)) is not None and (
@@ -204,6 +208,29 @@ def _number_at(doc: Doc, i: int) -> tuple[float, int, float] | None:
         scale *= SCALES[word]
         j += 1
     return float(f"{value * scale:.12g}"), j, scale  # 8.2 * 1e9 is 8199999999.999999 otherwise
+
+
+def _share_of_a(doc: Doc, i: int) -> tuple[float, int] | None:
+    """A share of one scale or point, from token ``i``: "half a million" (0.5), "a quarter of a
+    million", "three quarters of a billion", "a third of a percentage point"; the value and the token
+    of the scale word or unit that follows (None when no scale or percentage point follows)."""
+    low = doc[i].lower_
+    if low == "half":
+        value, k = 0.5, i + 1
+    elif low in ("a", "one", "two", "three") and i + 3 < len(doc) and doc[i + 2].lower_ == "of":
+        word = doc[i + 1].lower_
+        count = 1 if low in ("a", "one") else int(WORD_NUMBERS[low])
+        if word not in FRACTION_WORDS or (count > 1) != word.endswith("s"):
+            return None
+        value, k = count / FRACTION_WORDS[word], i + 3
+    else:
+        return None
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("a", "an"):
+        return None
+    after = doc[k + 1].lower_
+    if (after in SCALES and after not in ("m", "k")) or after == "percentage":
+        return float(f"{value:.12g}"), k + 1
+    return None
 
 
 def _price_eighths(text: str) -> float | None:
@@ -366,7 +393,7 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
     fraction = _fraction(doc, i)
     if fraction is not None:
         return fraction
-    if not tok.text[:1].isdigit() and low not in WORD_NUMBERS and low not in ("a", "an"):
+    if not tok.text[:1].isdigit() and low not in WORD_NUMBERS and low not in ("a", "an", "half"):
         return NumberExpr(i, i + 1, FOLD_WORDS[low], None, "fold", (i,)) if low in FOLD_WORDS else None
     pence = PENCE_RE.match(tok.text)
     if pence is not None:  # "closing at 873p"
