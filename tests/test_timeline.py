@@ -157,3 +157,19 @@ def test_a_day_told_from_another_in_quoted_words_is_no_event() -> None:
     assert not [e for e in quoted if "decisive" in e.text]
     unquoted = build_timeline([(article, ann)])  # without the quotation found, it is dated
     assert [e for e in unquoted if "decisive" in e.text]
+
+
+def test_a_quoted_tonight_is_the_night_of_the_day_it_was_said() -> None:
+    from newsweave.model import Quote
+    text = ("Officials met in the capital.\n"
+            "\"The vote is tonight and the result is open,\" a party spokesman said on Monday.")
+    article, ann = _item("x", text, date(2026, 3, 10))  # a Tuesday paper
+    q_start = text.index("The vote is")
+    quote = Quote(Span.of(text, q_start, q_start + len("The vote is tonight and the result is open")))
+    quoted = build_timeline([(article, Annotations("x", ann.sentences, quotes=(quote,), timexes=ann.timexes))])
+    assert {e.date for e in quoted if "vote" in e.text} == {"2026-03-09"}
+    unsaid = text.replace(" on Monday", "")  # said with no day: the paper's own night
+    article, ann = _item("x", unsaid, date(2026, 3, 10))
+    quote = Quote(Span.of(unsaid, q_start, q_start + len("The vote is tonight and the result is open")))
+    quoted = build_timeline([(article, Annotations("x", ann.sentences, quotes=(quote,), timexes=ann.timexes))])
+    assert {e.date for e in quoted if "vote" in e.text} == {"2026-03-10"}

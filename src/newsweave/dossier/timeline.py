@@ -146,6 +146,19 @@ def _converted(text: str, before: Timex, tx: Timex) -> bool:
     return before.type == "TIME" and _CONVERSION.fullmatch(text, before.end, tx.start) is not None
 
 
+def _from_saying_day(article: Article, ann: Annotations, days: Sequence[tuple[Timex, date | None]], sent: Span,
+                     tx: Timex, day: date) -> date:
+    """The day of a deictic word inside quoted words, told from the day the sentence says they were
+    said: '"The vote is tonight," a spokesman said on Monday' in Tuesday's paper is Monday night, not
+    Tuesday's. ``day`` itself when the sentence dates no saying, or the article no publication."""
+    if article.published is None or not _DEICTIC.match(tx.text) or not _quoted(ann, tx):
+        return day
+    said = next((d for t, d in days if d is not None and t is not tx and sent.start <= t.start < sent.end
+                 and not _quoted(ann, t) and SAID_BEFORE.search(article.text, max(sent.start, t.start - 40), t.start)),
+                None)
+    return day if said is None else said + (day - article.published)
+
+
 def _quoted_anaphor(ann: Annotations, tx: Timex) -> bool:
     """Whether ``tx`` dates itself by the narrative ("the next day", "that morning") inside a
     speaker's quoted words, where the day it follows is the speaker's, not the article's ("The next day
@@ -192,6 +205,7 @@ def _events_of(article: Article, ann: Annotations) -> list[_Event]:
         if day is None or sent is None:
             continue
         dated_sentences.add(sent.start)
+        day = _from_saying_day(article, ann, days, sent, tx, day)
         outside = (article.text[sent.start:tx.start] + article.text[tx.end:sent.end]).split()
         earlier = [d for t, d in days if d is not None and d < day and sent.start <= t.start < sent.end]
         if (len(outside) < MIN_EVENT_WORDS or _is_caption(article.text[sent.start:sent.end])
