@@ -1048,3 +1048,19 @@ def test_a_medium_named_with_a_lower_case_description_is_the_medium(gazetteer: P
     )
     assert actor_with(res, "Glimmer magazine") == actor_with(res, "Glimmer")
     assert actor_with(res, "Tolvan news agency") == actor_with(res, "Tolvan")
+
+
+def test_a_dateline_place_and_a_place_after_near_outvote_ner_person_labels(gazetteer: PlaceGazetteer) -> None:
+    # a made-up shipwreck story: an island no gazetteer lists, which NER mostly calls a person
+    text = ("QUORVELLA, Italy, July 16 (Wire) - A boat sank near Quorvella on Wednesday. Quorvella has "
+            "a small port. Rescuers took survivors to Quorvella.")
+    starts = [m.start() for m in re.finditer("(?i)quorvella", text)]
+    labels = ["ORG", "PERSON", "PERSON", "PERSON"]
+    mentions = [Mention(s, s + 9, text[s:s + 9], label) for s, label in zip(starts, labels, strict=True)]
+    assert actor_with(resolve_actors([("a0", text, mentions)], gazetteer), "Quorvella").type == "GPE"
+
+
+def test_a_person_near_whose_home_something_happened_stays_a_person(gazetteer: PlaceGazetteer) -> None:
+    text = "A bomb went off near Orlen Tusk's home. Tusk said he was unhurt. Orlen Tusk thanked police."
+    res = resolve(gazetteer, (text, [("Orlen Tusk", "PERSON"), ("Tusk", "PERSON")]))
+    assert actor_with(res, "Orlen Tusk").type == "PERSON"

@@ -113,3 +113,23 @@ def test_a_level_agreed_or_planned_is_a_target_apart_from_the_level(nlp: Languag
               "2026-06-10", nlp)])
     measures = {g.measure: [r.text for r in g.reports] for g in groups if g.unit == "USD"}
     assert measures.get("trade target") == ["$30 billion"] and not any(g.conflict for g in groups)
+
+
+@pytest.mark.parametrize(("text", "span", "measure"), [
+    # a made-up shipwreck story
+    ("Divers were searching for more than a dozen people still missing, he said.", "a dozen", "people missing"),
+    ("The boat left port on Tuesday with about 70 people on board.", "70", "people on board"),
+    ("The number of people killed rose to 30 on Friday.", "30", "people killed"),
+])
+def test_a_state_or_an_event_said_after_the_counted_noun(nlp: Language, text: str, span: str, measure: str) -> None:
+    assert _figure(nlp, text, span).measure == measure
+
+
+def test_a_running_total_since_the_year_began_is_apart_from_the_storys_count(nlp: Language) -> None:
+    groups = group_figures([
+        _item("a", "At least 41 people died when the boat sank. The agency said more than 1,200 people had died "
+                   "crossing the sea so far this year.", "2026-07-16", nlp),
+        _item("b", "At least 52 people died in the sinking, officials said.", "2026-07-17", nlp)])
+    measures = {g.measure: [r.text for r in g.reports] for g in groups}
+    assert measures.get("people died so far this year") == ["more than 1,200"]
+    assert not any(g.conflict and any(r.text == "more than 1,200" for r in g.reports) for g in groups)

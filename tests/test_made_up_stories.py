@@ -1,10 +1,10 @@
-"""End to end on seventeen small stories written for newsweave (tests/data/made_up, see its README): a
+"""End to end on eighteen small stories written for newsweave (tests/data/made_up, see its README): a
 takeover, a flood, a protest (an RSS feed and an HTML page), an election, a company's earnings, a
 cholera outbreak, a fraud sentence, a data breach, a wildfire, a rate cut, a rail strike, an earthquake,
-a minister's resignation, a football match, a car recall and a state visit (JSONL files), a plane crash. Each was run
-through ``newsweave run`` and read as a user reads a dossier; every assertion here is a fault that
-reading found and that was fixed. They are no gold set: the stories are short and the faults were fixed
-on them."""
+a minister's resignation, a football match, a car recall, a state visit and a shipwreck (JSONL files), a
+plane crash. Each was run through ``newsweave run`` and read as a user reads a dossier; every assertion
+here is a fault that reading found and that was fixed. They are no gold set: the stories are short and
+the faults were fixed on them."""
 
 from __future__ import annotations
 
@@ -474,3 +474,30 @@ def test_a_goal_is_no_level_and_figures_are_nobodys_words(summit: Dossier) -> No
 def test_a_president_due_somewhere_is_due_ahead(summit: Dossier) -> None:
     due = [t.date for t in summit.timeline if t.text.startswith("The president is due in Dhaka")]
     assert due == ["2026-06-11"]
+
+
+@pytest.fixture(scope="module")
+def shipwreck(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("shipwreck"), "shipwreck")
+    return dossier
+
+
+def test_an_island_in_a_dateline_and_after_near_is_a_place(shipwreck: Dossier) -> None:
+    island = [a for a in shipwreck.actors if a.name == "Lampedusa"]
+    assert len(island) == 1 and island[0].type == "GPE" and "LAMPEDUSA" in island[0].aliases
+
+
+def test_the_toll_rises_and_a_years_running_total_stands_apart(shipwreck: Dossier) -> None:
+    toll = [g for g in shipwreck.figures if "At least 41" in {r.text for r in g.reports}]
+    assert len(toll) == 1 and {r.text for r in toll[0].reports} == {"At least 41", "52", "at least 52"}
+    assert toll[0].conflict and "update" in (toll[0].note or "")
+    year = [g for g in shipwreck.figures if "more than 1,200" in {r.text for r in g.reports}]
+    assert [(g.measure, len(g.reports), g.conflict) for g in year] == [("people died so far this year", 1, False)]
+    measures = {r.text: g.measure for g in shipwreck.figures for r in g.reports}
+    assert measures["more than a dozen"] == "people missing" and measures["about 70"] == "people on board"
+
+
+def test_it_said_is_the_agency_quoted_just_before(shipwreck: Dossier) -> None:
+    half = [g for g in shipwreck.quotes if any(v.text.startswith("Half of them") for v in g.variants)]
+    iom = [a.id for a in shipwreck.actors if "IOM" in a.aliases]
+    assert len(half) == 1 and len(iom) == 1 and half[0].speaker_entity == iom[0]

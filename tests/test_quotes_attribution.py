@@ -156,3 +156,21 @@ def test_a_long_paragraph_of_quotes_gives_every_quote(nlp: Language) -> None:
                                   "The offer remains open to all shareholders until May."])
 def test_open_to_is_no_attitude_cue(nlp: Language, text: str) -> None:
     assert quotes_of(nlp, text) == []
+
+
+def test_it_said_is_the_organization_quoted_just_before(nlp: Language) -> None:
+    text = ("The International Monetary Fund said growth would slow next year. "
+            "Demand in Asia would stay strong, it said.")
+    q = only(quotes_of(nlp, text), "Demand in Asia")
+    assert q.speaker_ref is not None and q.speaker_ref.text == "The International Monetary Fund"
+
+
+@pytest.mark.parametrize("between", [
+    " The World Bank was more upbeat. ",  # another organization named since
+    "\n\n",  # another paragraph
+    " Analysts were surprised. Markets fell. Bonds rallied. ",  # too far back
+])
+def test_it_said_stays_unresolved_when_unsure(nlp: Language, between: str) -> None:
+    text = ("The International Monetary Fund said growth would slow next year." + between
+            + "Demand in Asia would stay strong, it said.")
+    assert only(quotes_of(nlp, text), "Demand in Asia").speaker_ref is None

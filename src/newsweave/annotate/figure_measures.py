@@ -350,7 +350,15 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | 
         return moved
     if verb is not None and counted.dep_ == "nsubj" and any(c.dep_ in ("dobj", "obj") for c in verb.children):
         verb = None  # the doer of an active verb with an object: "the two sides discussed the offer" (test9)
+    if unit is None and _on_board(counted):
+        return f"{noun_phrase(counted, inside)} on board"  # "left port with about 70 people on board"
     return with_event(_with_partner(doc, counted, inside), verb)
+
+
+def _on_board(counted: Token) -> bool:
+    """Whether the counted noun is said to be on board: "70 people on board", "67 passengers aboard"."""
+    return any((c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "board" for g in c.children))
+               or (c.lower_ == "aboard" and not any(True for _ in c.children)) for c in counted.rights)
 
 
 # Where a count of people or things is, as the predicate of "be": "were in hospital", "had been on board".

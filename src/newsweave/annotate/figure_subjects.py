@@ -133,8 +133,8 @@ def subject_phrase(doc: Doc, subj: Token, inside: set[int]) -> str | None:
         return None
     if subj.lemma_.lower() == "number":
         target = pobj(subj, ("of",))
-        if target is not None:
-            return with_event(noun_phrase(target, inside), governing_verb_acl(target))
+        if target is not None:  # the participle may hang on "number": "The number of people killed rose"
+            return with_event(noun_phrase(target, inside), governing_verb_acl(target) or governing_verb_acl(subj))
         if any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in subj.children):
             return _antecedent(doc, subj, inside)
         return noun_phrase(subj, inside) if left_modifiers(subj, inside) else None  # "hog numbers"
@@ -208,8 +208,9 @@ def with_event(phrase: str, verb: Token | None) -> str:
 def _state_of(verb: Token) -> str | None:
     """The casualty state a subject is said to be in ("were missing", "remain missing", "are still
     missing", "were dead"), as ``CASUALTY_STATES`` writes it; None otherwise."""
-    if verb.lower_ == "missing" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
-        return "missing"  # "are still missing", parsed as a progressive verb
+    if verb.lower_ == "missing" and (any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+                                     or verb.dep_ in ("pcomp", "acl", "advcl", "xcomp")):
+        return "missing"  # "are still missing", parsed as a progressive verb; "searching for 12 people still missing"
     if verb.lemma_.lower() not in ("be", "remain", "stay"):
         return None
     word = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in CASUALTY_STATES), None)

@@ -390,6 +390,8 @@ class SpeakerResolver:
         # where a quote was attributed to a person left unnamed ("A Brightline engineer said ..."),
         # and the gender its noun gives ("m", "f" or None), in text order
         self.unnamed: list[tuple[int, str | None]] = []
+        self.labels = {(m.start, m.end): m.label for m in mentions}
+        self.last_org: Span | None = None  # the organization last resolved as a speaker, for a later "it said"
         self._vote_genders()
 
     def _vote_genders(self) -> None:
@@ -432,6 +434,8 @@ class SpeakerResolver:
 
     def remember(self, ref: Span, pronoun: str | None) -> None:
         """Record a resolved speaker as an antecedent for later pronouns and role nouns."""
+        if self.labels.get((ref.start, ref.end)) == "ORG":
+            self.last_org = ref
         m = Mention(ref.start, ref.end, ref.text, "PERSON")
         if (m.start, m.end) not in self.titles:
             self.titles[(m.start, m.end)] = self._title_words(m)
@@ -485,6 +489,8 @@ class SpeakerResolver:
             return Span.of(text, best.start, best.end)
         if root.lower_ in _PRONOUNS:
             return self._pronoun(root.lower_, lo)
+        if root.lower_ == "it" and len(speaker) == 1:
+            return self._it(lo)
         if root.lower_ in ("who", "that") and root.head.dep_ == "relcl" and root.head.head.i < root.i:
             # "The prime minister, who has defended the measures, ...": who the relative clause is of
             noun = root.head.head
@@ -573,6 +579,18 @@ class SpeakerResolver:
                 return None  # a person quoted unnamed since ("A Brightline engineer said ... she said"): unsure
             return Span.of(self.text, m.start, m.end)
         return None
+
+    def _it(self, pos: int) -> Span | None:
+        """What "it said" refers to: the organization quoted last, when it spoke in this sentence or
+        the one before, in this paragraph, and no other organization was named since ("The agency said
+        27 were rescued. Half of them were under 18, it said")."""
+        org = self.last_org
+        if org is None or org.end > pos or "\n" in self.text[org.end:pos] \
+                or org.start < sentence_start(self.doc, sentence_start(self.doc, pos) - 1):
+            return None
+        if any(org.end <= m.start < pos and m.label == "ORG" for m in self.named):
+            return None
+        return org
 
     def _is_female(self, m: Mention) -> bool:
         return bool(self.titles[(m.start, m.end)] & _FEMALE_CUES) or m.text.split()[-1] in self.female

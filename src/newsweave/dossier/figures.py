@@ -45,6 +45,7 @@ SYNONYMS: dict[str, str] = {
     # damaged" beside "2,500 houses damaged"
     "toll": "people killed", "houses": "homes", "house": "homes", "dwellings": "homes",
     "dead": "killed", "died": "killed", "slain": "killed", "perished": "killed",
+    "drowned": "killed",  # a made-up shipwreck: "At least 41 people drowned", then "the death toll rose to 52"
     "wounded": "injured", "hurt": "injured",
     "survivors": "people survived",  # a made-up plane crash: "Twenty-nine people survived", "29 survivors"
     # a made-up rail strike: "union demands 12% raise", "a 12% pay rise over 18 months"
@@ -78,6 +79,10 @@ _GOAL_BEFORE = re.compile(
     r"vow(?:s|ed)?|target(?:s|ed)?|hope[sd]?|intend(?:s|ed)?)\s+(?:\w+\s+){0,3}?to\s+(?:double|triple|raise|"
     r"increase|boost|lift|cut|reduce|lower|bring|grow|expand|halve)\b[^.;]{0,120}?\b(?:to|by)\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+)?[$£€]?$", re.IGNORECASE)
+# The words of a running total since the year began: "so far this year", "since the start of the year".
+_RUNNING_TOTAL = re.compile(r"\b(?:so\s+far\s+(?:this|in)\s+(?:year|\d{4})|(?:since|from)\s+the\s+"
+                            r"(?:start|beginning)\s+of\s+(?:the|this)\s+year|this\s+year\s+so\s+far|year\s+to\s+date)\b",
+                            re.IGNORECASE)
 _CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 # Counts that fall as a disaster's news goes on (the missing are found, the trapped freed): a later
 # lower value is no contradiction.
@@ -191,7 +196,8 @@ class _Report:
     part: bool = False  # a part of the figure before it ("29 survivors, 11 of them in serious condition")
     # what sets the report apart from the story's present level, grouped on its own: the year of a figure
     # dated well before its article ("The last major earthquake, in June 2001, killed 145": 2001's dead),
-    # or "target" for a goal ("agreed to raise trade ... to $30 billion")
+    # "target" for a goal ("agreed to raise trade ... to $30 billion"), or "so far this year" for a running
+    # total ("1,200 people had died crossing the Mediterranean so far this year")
     apart: str | None = None
 
 
@@ -222,7 +228,8 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
             part = previous is not None and same_sentence and previous[1] == key and previous[0].value > figure.value \
                 and (_PART_OF.match(article.text, figure.end) is not None
                      or _INCLUDING.search(article.text, max(0, figure.start - 30), figure.start) is not None)
-            apart = sentences.dated_past(figure) or ("target" if sentences.goal(figure) else None)
+            apart = sentences.dated_past(figure) or ("target" if sentences.goal(figure) else None) \
+                or ("so far this year" if sentences.running_total(figure) else None)
             grouped = key if apart is None else MeasureKey(f"{key.head} {apart}", key.event, key.modifiers)
             grouper.add(_Report(article, figure, grouped, order, conversions.get(k, figure.end), part, apart))
             previous = (figure, key)
@@ -257,6 +264,19 @@ class _Sentences:
         k = self._index(figure.start)
         start = self.spans[k].start if k >= 0 else 0
         return _GOAL_BEFORE.search(self.article.text, max(start, figure.start - 200), figure.start) is not None
+
+    def running_total(self, figure: Figure) -> bool:
+        """Whether a figure counts everything since the year began: "more than 1,200 people had died
+        crossing the Mediterranean so far this year", "So far this year, 1,200 have died" (a total of
+        many events, not the story's own count)."""
+        k, text = self._index(figure.start), self.article.text
+        start, end = (self.spans[k].start, self.spans[k].end) if k >= 0 else (0, len(text))
+        others = [f for f in self.figures.get(k, ()) if f is not figure]
+        after = _RUNNING_TOTAL.search(text, figure.end, min(end, figure.end + 120))
+        if after is not None and not any(figure.end <= f.start < after.start() for f in others):
+            return True
+        before = _RUNNING_TOTAL.search(text, start, figure.start)
+        return before is not None and not any(before.end() <= f.start < figure.start for f in others)
 
     def dated_past(self, figure: Figure) -> str | None:
         """The year of the date nearest a figure in its sentence, with no other figure between them, when
@@ -394,6 +414,8 @@ def _figure_group(reports: list[_Report]) -> FigureGroup:
     measure = Counter(r.figure.measure for r in reports).most_common(1)[0][0] or ""
     if reports[0].apart == "target":
         measure = f"{measure} target"  # "trade target": "agreed to raise trade ... to $30 billion"
+    elif reports[0].apart == "so far this year":
+        measure = f"{measure} so far this year"  # "people died so far this year": a running total
     elif reports[0].apart is not None:
         measure = f"{measure}, {reports[0].apart}"  # "killed, 2001": the region's last earthquake
     current = [r for r in reports if _current(r)]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, CURRENCY_WORDS
+from newsweave.annotate.nlp import DATELINE
 from newsweave.dossier.name_spread import (
     head_end,
     person_surnames,
@@ -94,6 +95,9 @@ _PLACE_NOUNS_PLURAL = "|".join(PLACE_NOUN_PLURALS)
 _PLACE_NOUN_BEFORE = re.compile(rf"\b(?:{_PLACE_NOUNS}|{_PLACE_NOUNS_PLURAL}|state|island|port|"
                                 r"[Rr]esidents|[Ii]nhabitants)"
                                 r"\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},?\s+(?:and|or)\s+)?$")
+# A preposition of place before a name ("near Sfax", "outside Brussels"); not before a possessor, who
+# may be a person ("near Ana Costa's home"). Not "off": also a verb's particle ("sold off Yugansk").
+_PLACE_PREPOSITION = re.compile(r"(?<![A-Za-z])(?:near|outside)\s+$")
 _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{_PLACE_NOUNS})\b")
 # A byline or credit line: "By Tiyamike Phiri", "Reporting by Ann Lee; Editing by Tom Hogue" (short:
 # a sentence that starts with "By" is longer).
@@ -518,11 +522,17 @@ def _title_around(text: str, start: int, end: int) -> bool:
 
 
 def _place_noun_around(text: str, start: int, end: int) -> bool:
-    """A place noun in lower case governs the mention: "the district of Chikwawa", "Chikwawa
-    district" (a capitalized one is part of a name: "State of Mexico", "Chikwawa District")."""
-    before = text[max(0, start - 4):start]
+    """The mention is written as a place: a place noun in lower case governs it ("the district of
+    Chikwawa", "Chikwawa district"; a capitalized one is part of a name: "State of Mexico", "Chikwawa
+    District"), a preposition of place comes before it ("near Lampedusa", "outside Sfax"), or it opens a
+    wire dateline ("LAMPEDUSA, Italy, July 16 (MedWire) - ")."""
+    before = text[max(0, start - 8):start]
     return bool((before.endswith(("of ", "and ", "or ")) and _PLACE_NOUN_BEFORE.search(text, max(0, start - 60), start))
-                or (text[end:end + 1] == " " and _PLACE_NOUN_AFTER.match(text, end, end + 20)))
+                or (text[end:end + 1] == " " and _PLACE_NOUN_AFTER.match(text, end, end + 20))
+                or (before.endswith(("near ", "outside ")) and _PLACE_PREPOSITION.search(before)
+                    and text[end:end + 2] not in ("'s", "’s"))
+                or ((start == 0 or text[start - 1] == "\n") and text[start:end].isupper()
+                    and DATELINE.match(text, start) is not None))
 
 
 def written_as_firm(text: str, start: int, end: int) -> bool:
