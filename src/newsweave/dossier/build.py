@@ -101,17 +101,25 @@ def link_annotations(article_id: str, ann: Annotations, resolution: ActorResolut
                         resolution.label_of.get((article_id, m.start, m.end), m.found_label))
             for m in ann.mentions if m.origin != STORY]
     mentions = tuple(sorted([*kept, *resolution.added.get(article_id, ())], key=lambda m: (m.start, m.end)))
-    quotes = tuple(
-        dataclasses.replace(q, speaker_entity=_speaker_entity(q, mentions)) for q in ann.quotes
-    )
+    quotes = tuple(_with_speaker(q, _speaker_entity(q, mentions)) for q in ann.quotes)
     return dataclasses.replace(ann, mentions=mentions, quotes=quotes)
+
+
+def _with_speaker(quote: Quote, entity: str | None) -> Quote:
+    """``quote`` with its speaker's actor; itself when a rebuild links it the same way."""
+    return quote if quote.speaker_entity == entity else dataclasses.replace(quote, speaker_entity=entity)
 
 
 def _relabelled(m: Mention, entity: str | None, label: str) -> Mention:
     """``m`` with its actor and the actor's label; the annotate stage's label stays in ``ner_label``
-    when they differ, as the evidence of the next build."""
+    when they differ, as the evidence of the next build. A rebuild mostly links a stored mention as
+    it was: the mention itself then (copying them all was half the linking's time on 5,000 stored
+    Reuters/BBC articles)."""
     found = m.found_label
-    return dataclasses.replace(m, entity=entity, label=label, ner_label=None if label == found else found)
+    ner_label = None if label == found else found
+    if (m.entity, m.label, m.ner_label) == (entity, label, ner_label):
+        return m
+    return dataclasses.replace(m, entity=entity, label=label, ner_label=ner_label)
 
 
 def _with_roles(entity: Entity, descriptions: Sequence[str]) -> Entity:

@@ -193,6 +193,8 @@ class _Report:
     key: MeasureKey
     order: int
     end: int  # where the report's words end: the figure's end, or a conversion's in parentheses
+    value: tuple[str, str | None]  # _value_key(figure), computed once
+    hedge: re.Match[str] | None  # the hedge before the number (_hedge), found once
     part: bool = False  # a part of the figure before it ("29 survivors, 11 of them in serious condition")
     # what sets the report apart from the story's present level, grouped on its own: the year of a figure
     # dated well before its article ("The last major earthquake, in June 2001, killed 145": 2001's dead),
@@ -214,12 +216,15 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
     """
     grouper = _Grouper()
     order = 0
+    keys: dict[str, MeasureKey | None] = {}  # each measure normalized once: a story repeats its measures
     for article, ann in items:
         previous: tuple[Figure, MeasureKey] | None = None
         conversions = _conversions(article.text, ann.figures)
         sentences = _Sentences(article, ann)
         for k, figure in enumerate(ann.figures):
-            key = normalize_measure(figure.measure) if figure.measure else None
+            if figure.measure and figure.measure not in keys:
+                keys[figure.measure] = normalize_measure(figure.measure)
+            key = keys[figure.measure] if figure.measure else None
             if key is None or k - 1 in conversions:
                 continue
             same_sentence = previous is not None and _one_sentence(article.text, previous[0].end, figure.start)
@@ -231,7 +236,8 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
             apart = sentences.dated_past(figure) or ("target" if sentences.goal(figure) else None) \
                 or ("so far this year" if sentences.running_total(figure) else None)
             grouped = key if apart is None else MeasureKey(f"{key.head} {apart}", key.event, key.modifiers)
-            grouper.add(_Report(article, figure, grouped, order, conversions.get(k, figure.end), part, apart))
+            grouper.add(_Report(article, figure, grouped, order, conversions.get(k, figure.end),
+                                _value_key(figure), _hedge(article.text, figure), part, apart))
             previous = (figure, key)
             order += 1
     groups = sorted(grouper.groups, key=lambda g: (-len(g), g[0].order))
@@ -383,7 +389,7 @@ class _Grouper:
         heads.add(key.head)
         bucket = self._buckets.setdefault((unit, key.event, key.head), {}).setdefault(target, _Bucket())
         bucket.bare = bucket.bare or not key.modifiers
-        bucket.values.add(_value_key(report.figure))
+        bucket.values.add(report.value)
         if key.modifiers:
             bucket.modifiers.add(key.modifiers)
 
@@ -399,7 +405,7 @@ class _Grouper:
         if bucket is None:
             return False
         mods = report.key.modifiers
-        if not mods or bucket.bare or _value_key(report.figure) in bucket.values:
+        if not mods or bucket.bare or report.value in bucket.values:
             return True
         return any(self._modifiers_match(m, mods) for m in bucket.modifiers)
 
@@ -436,16 +442,15 @@ def _figure_report(r: _Report) -> FigureReport:
     return FigureReport(Cite(r.article.id, _hedge_start(r), r.end), r.figure.value, _said(r), published)
 
 
-def _hedge(r: _Report) -> re.Match[str] | None:
-    """The hedge right before a report's number ("more than", "about"), if any."""
-    return _HEDGE.search(r.article.text, max(0, r.figure.start - 24), r.figure.start)
+def _hedge(text: str, figure: Figure) -> re.Match[str] | None:
+    """The hedge right before a figure's number ("more than", "about"), if any."""
+    return _HEDGE.search(text, max(0, figure.start - 24), figure.start)
 
 
 def _hedge_start(r: _Report) -> int:
     """Where a report's words start with the hedge before its number ("more than 300", "about 320"),
     so that the dossier quotes the bound the source gave, not a bare number."""
-    m = _hedge(r)
-    return m.start() if m is not None else r.figure.start
+    return r.hedge.start() if r.hedge is not None else r.figure.start
 
 
 def _said(r: _Report) -> str:
@@ -500,7 +505,7 @@ def _bounds(r: _Report) -> tuple[float, float]:
     """The values a report allows, from the words before it: "more than 300" (300, inf), "about 320"
     (288, 352), "up to 40" (-inf, 40), "9" (9, 9). A range is its own bounds."""
     low, high = r.figure.value, r.figure.value if r.figure.value_max is None else r.figure.value_max
-    m = _hedge(r)
+    m = r.hedge
     if m is None:
         return low, high
     word = " ".join(m[1].lower().split())
@@ -543,7 +548,7 @@ def _disagreeing_pair(reports: list[_Report]) -> tuple[_Report, _Report] | None:
     for r in reports:
         by_article.setdefault(r.article.id, []).append(r)
     ids = list(by_article)
-    values = [{_value_key(r.figure) for r in by_article[a]} for a in ids]
+    values = [{r.value for r in by_article[a]} for a in ids]
     highs = [max(by_article[a], key=lambda r: (r.figure.value, -r.order)) for a in ids]
     lows = [min(by_article[a], key=lambda r: (r.figure.value, r.order)) for a in ids]
     best: tuple[_Report, _Report] | None = None

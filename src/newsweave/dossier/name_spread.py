@@ -29,8 +29,9 @@ from dataclasses import dataclass
 
 from newsweave.dossier.names import PERSON_TITLES, POST_NOMINALS
 
-# Where a word starts with a letter (a name starts with a capital one, checked after).
-_WORD_START = re.compile(r"(?<![\w'’])(?=[^\W\d_])")
+# A word that starts with a letter other than a lower-case ASCII one: where a name may start (with
+# a capital, checked after). Most words of a text start lower case: the pattern leaves them out.
+_WORD_NOT_LOWER = re.compile(r"(?<![\w'’])(?=[^\W\d_a-z])\w+")
 _WORD = re.compile(r"\w+")
 # What ends a sentence before a word that starts the next one (quotes and brackets may follow).
 _SENTENCE_END = re.compile(r"(?:^|[.!?:\n]['\"”’)\]]*)\s*['\"“‘(\[]*$")
@@ -159,13 +160,11 @@ class _Lines:
 def _matches(text: str, by_first: Mapping[str, list[str]], lines: _Lines) -> Iterable[tuple[int, int, str]]:
     """Where a name is written in ``text``: (start, end, the name as known)."""
     resume = 0
-    for hit in _WORD_START.finditer(text):
-        start = hit.start()
+    for word in _WORD_NOT_LOWER.finditer(text):
+        start = word.start()
         if start < resume or not text[start].isupper():
             continue
-        word = _WORD.match(text, start)
-        candidates = by_first.get(word.group(0).lower(), ()) if word else ()
-        for name in candidates:
+        for name in by_first.get(word.group(0).lower(), ()):
             end = start + len(name)
             written = text[start:end]
             if written != name and not (written == name.upper() and lines.in_capitals(start)):

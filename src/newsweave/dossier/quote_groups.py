@@ -256,17 +256,15 @@ def _candidate_pairs(texts: Sequence[str], order: Sequence[int]) -> list[tuple[i
     (a big story's quotes are not compared all against all). Groups are connected components, so
     the order pairs are visited in does not change them."""
     rank = {k: r for r, k in enumerate(order)}
-    postings: dict[str, list[int]] = {}
-    for k in order:
-        for stem in content_stems(texts[k]):
-            postings.setdefault(stem, []).append(k)
-    shared: Counter[tuple[int, int]] = Counter()
-    for ks in postings.values():
-        for x, i in enumerate(ks):
-            for j in ks[x + 1:]:
-                shared[(i, j)] += 1
-    return sorted(((i, j) for (i, j), n in shared.items() if n >= MIN_SHARED_STEMS),
-                  key=lambda p: (rank[p[0]], rank[p[1]]))
+    postings: dict[str, list[int]] = {}  # stem -> the quotes before, in order, that have it
+    pairs: list[tuple[int, int]] = []
+    for j in order:
+        stems = content_stems(texts[j])
+        shared = Counter(i for stem in stems for i in postings.get(stem, ()))
+        pairs.extend((i, j) for i, n in shared.items() if n >= MIN_SHARED_STEMS)
+        for stem in stems:
+            postings.setdefault(stem, []).append(j)
+    return sorted(pairs, key=lambda p: (rank[p[0]], rank[p[1]]))
 
 
 def _group(members: list[tuple[str, Quote, str | None]]) -> QuoteGroup:

@@ -90,29 +90,34 @@ def summarize(items: Sequence[tuple[Article, Annotations]],
     centrality = vectors @ (centroid / norm) if norm else np.zeros(len(texts))
     pair_sim = (vectors @ vectors.T).toarray()
     articles = [c.article.id for c in candidates]
-    support = np.array([
-        len({articles[j] for j in np.nonzero(pair_sim[i] >= config.support_sim)[0] if articles[j] != articles[i]})
-        for i in range(len(texts))
-    ])
+    supporters: list[set[str]] = [set() for _ in candidates]  # the other articles saying the same
+    for i, j in zip(*np.nonzero(pair_sim >= config.support_sim), strict=True):
+        if articles[j] != articles[i]:
+            supporters[i].add(articles[j])
+    support = np.array([len(s) for s in supporters])
     # Lead sentences carry the news: a small bonus that fades over the first five sentences.
     lead = np.array([max(0.0, 0.05 * (5 - c.index)) for c in candidates])
     relevance = centrality + config.support_weight * support + lead
-    chosen: list[int] = []
-    while len(chosen) < min(config.max_sentences, len(texts)):
-        best, best_score = -1, -np.inf
-        for i in range(len(texts)):
-            if i in chosen:
-                continue
-            redundancy = max((pair_sim[i, j] for j in chosen), default=0.0)
-            score = config.mmr_lambda * relevance[i] - (1 - config.mmr_lambda) * redundancy
-            if redundancy >= config.support_sim:
-                continue
-            if score > best_score:
-                best, best_score = i, score
-        if best < 0:
-            break
-        chosen.append(best)
+    chosen = _mmr(relevance, pair_sim, config)
     return tuple(_cited(candidates, pair_sim, i, config) for i in _story_order(candidates, chosen))
+
+
+def _mmr(relevance: np.ndarray, pair_sim: np.ndarray, config: SummaryConfig) -> list[int]:
+    """Up to ``config.max_sentences`` sentences picked greedily by maximal marginal relevance: the
+    best score first (the earliest on a tie), never one at ``support_sim`` or more to a picked one."""
+    chosen: list[int] = []
+    available = np.ones(len(relevance), dtype=bool)
+    while len(chosen) < min(config.max_sentences, len(relevance)):
+        # each sentence's highest similarity to a picked one
+        redundancy = pair_sim[:, chosen].max(axis=1) if chosen else np.zeros(len(relevance))
+        score = config.mmr_lambda * relevance - (1 - config.mmr_lambda) * redundancy
+        eligible = available & ~(redundancy >= config.support_sim) & (score > -np.inf)
+        if not eligible.any():
+            break
+        best = int(np.argmax(np.where(eligible, score, -np.inf)))
+        chosen.append(best)
+        available[best] = False
+    return chosen
 
 
 def _tfidf(texts: Sequence[str]) -> sparse.csr_matrix | None:

@@ -72,12 +72,19 @@ _IdArray = npt.NDArray[np.uint32]
 
 @dataclass(slots=True)
 class _Words:
-    """A text's words: character offsets and the shingle hash starting at each word."""
+    """A text's words: the shingle hash starting at each word; their character offsets and where
+    each shingle occurs are computed on first use (most texts of a story are never aligned)."""
 
-    starts: list[int]
-    ends: list[int]
+    text: str
     shingles: _HashArray  # shingles[i] hashes words i .. i+SHINGLE_WORDS-1
+    spans: list[tuple[int, int]] | None = None  # (start, end) of each word, built on first use
     table: dict[int, list[int]] | None = None  # shingle hash -> positions, built on first use
+
+    def offsets(self) -> list[tuple[int, int]]:
+        """Each word's (start, end) character offsets, computed once per text."""
+        if self.spans is None:
+            self.spans = [m.span() for m in _WORD.finditer(self.text)]
+        return self.spans
 
     def positions(self) -> dict[int, list[int]]:
         """Where each shingle hash occurs (at most MAX_POSITIONS places), computed once per text."""
@@ -93,17 +100,15 @@ def _token_hash(token: str) -> int:
 
 def _words(text: str) -> _Words:
     """Split ``text`` into words and hash every window of SHINGLE_WORDS lowercased words."""
-    matches = list(_WORD.finditer(text))
-    starts = [m.start() for m in matches]
-    ends = [m.end() for m in matches]
-    n = len(matches) - SHINGLE_WORDS + 1
+    words = _WORD.findall(text)
+    n = len(words) - SHINGLE_WORDS + 1
     if n <= 0:
-        return _Words(starts, ends, np.zeros(0, dtype=_U64))
-    tokens = np.array([_token_hash(m.group().lower()) for m in matches], dtype=_U64)
+        return _Words(text, np.zeros(0, dtype=_U64))
+    tokens = np.fromiter(map(_token_hash, map(str.lower, words)), dtype=_U64, count=len(words))
     acc = np.zeros(n, dtype=_U64)
     for j in range(SHINGLE_WORDS):  # polynomial rolling hash, wrapping mod 2**64
         acc = acc * _MULT + tokens[j : j + n]
-    return _Words(starts, ends, acc)
+    return _Words(text, acc)
 
 
 def _positions(shingles: _HashArray) -> dict[int, list[int]]:
@@ -195,8 +200,9 @@ def align(id_a: str, text_a: str, id_b: str, text_b: str, min_chars: int = 50,
     for chain in _chains(_seeds(wa, wb, same)):
         (fa, fb), (la, lb) = chain[0], chain[-1]
         last = SHINGLE_WORDS - 1
-        sa, ea, sb, eb = _widen(text_a, wa.starts[fa], wa.ends[la + last],
-                                text_b, wb.starts[fb], wb.ends[lb + last])
+        spans_a, spans_b = wa.offsets(), wb.offsets()
+        sa, ea, sb, eb = _widen(text_a, spans_a[fa][0], spans_a[la + last][1],
+                                text_b, spans_b[fb][0], spans_b[lb + last][1])
         if min(ea - sa, eb - sb) < min_chars or (same and ea > sb) or _is_name_phrase(text_a[sa:ea]):
             continue
         sim = fuzz.ratio(text_a[sa:ea], text_b[sb:eb]) / 100.0
@@ -372,17 +378,17 @@ def find_reuse(articles: Sequence[tuple[str, str]], min_chars: int = 50) -> list
     # A story's few articles: each earlier one sharing MIN_SHARED_SHINGLES distinct shingles is a
     # candidate, as in the index, without building one (most stories have one article).
     found: list[Reuse] = []
-    earlier: dict[str, tuple[str, _Words, _HashArray]] = {}
+    earlier: dict[str, tuple[str, _Words, set[int]]] = {}
     for article_id, text in articles:
         if article_id in earlier:
             continue
         words = _words(text)
-        shingles = np.unique(words.shingles)
+        shingles = set(words.shingles.tolist())
         for other_id, (other_text, other_words, other_shingles) in earlier.items():
-            if np.intersect1d(shingles, other_shingles, assume_unique=True).size >= MIN_SHARED_SHINGLES:
+            if len(shingles & other_shingles) >= MIN_SHARED_SHINGLES:
                 found.extend(align(other_id, other_text, article_id, text, min_chars,
                                    words_a=other_words, words_b=words))
-        if shingles.size < words.shingles.size:  # some shingle occurs twice: a passage may repeat
+        if len(shingles) < words.shingles.size:  # some shingle occurs twice: a passage may repeat
             found.extend(align(article_id, text, article_id, text, min_chars, words_a=words, words_b=words))
         earlier[article_id] = (text, words, shingles)
     return found
