@@ -166,3 +166,25 @@ def test_half_before_no_scale_or_before_a_dozen_keeps_its_reading(nlp: Language,
     assert not any("million" in t for t in figures)
     if "dozen" in text:
         assert _figure(nlp, text, "Half a dozen").value == 6
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit", "measure"), [
+    ("The temperature reached 40.3C (104.5F) in Coningsby on Tuesday.", "40.3C", 40.3, "°C", "temperature"),
+    ("The temperature reached 40.3C (104.5F) in Coningsby on Tuesday.", "104.5F", 104.5, "°F", None),
+    ("Temperatures will fall to 25C on Thursday.", "25C", 25, "°C", "temperatures"),
+    ("It was 35°C in Madrid.", "35°C", 35, "°C", "temperature"),
+    ("It was 35 °C in Madrid.", "35 °C", 35, "°C", "temperature"),
+    ("Temperatures hit 40 degrees Celsius on Tuesday.", "40 degrees Celsius", 40, "°C", "temperatures"),
+    ("It beat the old record by 1.6C.", "1.6C", 1.6, "°C", "old record"),  # not the full stop
+])
+def test_temperatures(nlp: Language, text: str, span: str, value: float, unit: str, measure: str | None) -> None:
+    figure = _figure(nlp, text, span)
+    assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+    if measure is not None:
+        assert figure.measure == measure
+
+
+@pytest.mark.parametrize("text", ["Class 3C pupils won the prize.", "The 4C sedan sold well.",
+                                  "The Navy ordered P-3C Orion planes.", "Insat 1C's launch was delayed."])
+def test_a_label_with_a_number_and_a_capital_is_no_temperature(nlp: Language, text: str) -> None:
+    assert not [f for f in _figures(nlp, text).values() if f.unit in ("°C", "°F")]

@@ -1,8 +1,8 @@
-"""End to end on eighteen small stories written for newsweave (tests/data/made_up, see its README): a
+"""End to end on nineteen small stories written for newsweave (tests/data/made_up, see its README): a
 takeover, a flood, a protest (an RSS feed and an HTML page), an election, a company's earnings, a
 cholera outbreak, a fraud sentence, a data breach, a wildfire, a rate cut, a rail strike, an earthquake,
-a minister's resignation, a football match, a car recall, a state visit and a shipwreck (JSONL files), a
-plane crash. Each was run through ``newsweave run`` and read as a user reads a dossier; every assertion
+a minister's resignation, a football match, a car recall, a state visit, a shipwreck and a heatwave (JSONL
+files), a plane crash. Each was run through ``newsweave run`` and read as a user reads a dossier; every assertion
 here is a fault that reading found and that was fixed. They are no gold set: the stories are short and
 the faults were fixed on them."""
 
@@ -501,3 +501,15 @@ def test_it_said_is_the_agency_quoted_just_before(shipwreck: Dossier) -> None:
     half = [g for g in shipwreck.quotes if any(v.text.startswith("Half of them") for v in g.variants)]
     iom = [a.id for a in shipwreck.actors if "IOM" in a.aliases]
     assert len(half) == 1 and len(iom) == 1 and half[0].speaker_entity == iom[0]
+
+
+@pytest.fixture(scope="module")
+def heatwave(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("heatwave"), "heatwave")
+    return dossier
+
+
+def test_temperatures_are_figures_and_the_old_record_stands_apart(heatwave: Dossier) -> None:
+    units = {r.text: g.unit for g in heatwave.figures for r in g.reports}
+    assert units.get("40.3C (104.5F)") == "°C" and units.get("38.7C") == "°C"
+    assert [g.measure for g in heatwave.figures if "38.7C" in {r.text for r in g.reports}] == ["previous record, 2019"]

@@ -193,7 +193,8 @@ def stop_on_scale(doc: Doc, expr: NumberExpr) -> bool:
     """Whether the expression ends with a scale that holds the sentence's full stop ("paid £15m.
     Rumours ..."), which the parse may run on into the next sentence."""
     last = doc[expr.end - 1]
-    return last.text.endswith(".") and last.lower_[:-1] in SCALES and (
+    scale = last.lower_[:-1] in SCALES or (expr.unit in ("°C", "°F") and expr.end - expr.start == 1)  # "by 1.6C."
+    return last.text.endswith(".") and scale and (
         expr.end == len(doc) or doc[expr.end].is_space or doc[expr.end].text[:1].isupper())
 
 

@@ -86,9 +86,10 @@ def is_skipped(doc: Doc, expr: NumberExpr) -> bool:
     if expr.unit is None and any(t.ent_type_ in SKIP_ENTS and not (t.ent_type_ == "DATE" and (
             counted or _not_a_date(t, expr))) for t in core):
         return True
-    # a sum or a rate is never a date, whatever the NER says ("shares up 8.5p", tagged DATE: test7)
+    # a sum, a rate or a temperature is never a date, whatever the NER says ("shares up 8.5p", tagged DATE:
+    # test7; "35 °C")
     if expr.unit is not None and any(t.ent_type_ in ("DATE", "TIME") for t in core) and \
-            expr.unit not in CURRENCY_UNITS and expr.unit != "percent":
+            expr.unit not in CURRENCY_UNITS and expr.unit not in ("percent", "°C", "°F"):
         return True
     before = doc[expr.start - 1] if expr.start > 0 else None
     # "157,000 week ago": a count, then when it was counted (but "three weeks ago" is a date)
