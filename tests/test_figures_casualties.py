@@ -133,3 +133,8 @@ def test_a_running_total_since_the_year_began_is_apart_from_the_storys_count(nlp
     measures = {g.measure: [r.text for r in g.reports] for g in groups}
     assert measures.get("people died so far this year") == ["more than 1,200"]
     assert not any(g.conflict and any(r.text == "more than 1,200" for r in g.reports) for g in groups)
+
+
+def test_a_sum_demanded_is_the_demand_not_who_demanded_it(nlp: Language) -> None:
+    text = "An official said the kidnappers had demanded 5 million euros, but that no money changed hands."
+    assert _figure(nlp, text, "5 million euros").measure == "sum demanded"

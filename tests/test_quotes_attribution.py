@@ -174,3 +174,13 @@ def test_it_said_stays_unresolved_when_unsure(nlp: Language, between: str) -> No
     text = ("The International Monetary Fund said growth would slow next year." + between
             + "Demand in Asia would stay strong, it said.")
     assert only(quotes_of(nlp, text), "Demand in Asia").speaker_ref is None
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The two had been seized near the town by gunmen believed to belong to a local affiliate of the group.",
+     "to belong"),
+    ("Police arrested a man believed to be the leader of the gang.", "to be"),
+])
+def test_a_participle_after_the_noun_it_describes_has_no_speaker(nlp: Language, text: str, content: str) -> None:
+    # "gunmen believed to belong to ...": believed by someone unnamed, not by the sentence's subject
+    assert only(quotes_of(nlp, text), content).speaker is None

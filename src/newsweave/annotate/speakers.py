@@ -346,8 +346,15 @@ def _phrase_before(verb: Token) -> list[Token]:
 
 
 def _is_passive(verb: Token) -> bool:
-    """Whether a cue verb is passive: "is expected", "was asked", a clause-initial "Asked ..."."""
+    """Whether a cue verb is passive: "is expected", "was asked", a clause-initial "Asked ...", a
+    participle right after the noun it describes ("gunmen believed to belong to ...", which the parse
+    may take for a past tense of the clause before)."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    if verb.tag_ in ("VBD", "VBN") and verb.i > 0 and verb.doc[verb.i - 1].pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ in ("nsubj", "aux") for c in verb.children) \
+            and any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                    for c in verb.children):
         return True
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ == "aux" for c in verb.children)
 
