@@ -2,8 +2,10 @@
 
 A name is its own referent; a pronoun ("he", "she") goes to the nearest compatible person named
 before it, unless a person quoted unnamed ("a Brightline engineer said") stands between them in
-the sentence before; a role noun ("the Russian diplomat", "the foreign ministry spokeswoman") to
-the nearest person printed with a matching title. Anything else stays unresolved: never guessed.
+the sentence before; "it" to the organization quoted in this sentence or the one before, when no
+other organization was named since; a role noun ("the Russian diplomat", "the foreign ministry
+spokeswoman") to the nearest person printed with a matching title. Anything else stays unresolved:
+never guessed.
 """
 
 from __future__ import annotations

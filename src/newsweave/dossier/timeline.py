@@ -11,7 +11,9 @@ An article's lead sentence, when it carries no date of its own, is dated on the 
 leads report the news of the day), unless "Earlier that day" or "Earlier on Friday" right after it
 puts it on that day. Entries on the same date whose sentences share enough content words are one
 event, citing all their reports. Dates far from the story's own days (the 1992 treaty in a January
-2022 story) are kept, marked ``background``.
+2022 story) are kept, marked ``background``. A deictic word in quoted words is told from the day the
+sentence says they were said: '"The vote is tonight," a spokesman said on Monday' is Monday night in
+Tuesday's paper.
 """
 
 from __future__ import annotations
