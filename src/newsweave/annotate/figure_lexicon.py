@@ -118,6 +118,9 @@ AREA_VERBS: dict[str, str] = {
 }
 # Megabytes by their symbol, in lower or upper case only: "512mb of storage"; "2Mb" is a line's megabits.
 CASED_UNITS: dict[str, str] = {"mb": "megabytes", "MB": "megabytes"}
+# Temperatures, and the words after "°" or "degrees" that give their scale ("35 ° C", "40 degrees Celsius").
+TEMPERATURE_UNITS = frozenset({"°C", "°F"})
+TEMPERATURE_SCALES: dict[str, str] = {"c": "°C", "celsius": "°C", "centigrade": "°C", "f": "°F", "fahrenheit": "°F"}
 CURRENCY_UNITS = frozenset({*CURRENCY_SIGNS.values(), *CURRENCY_WORDS.values(),
                              *(c for named in SHARED_CURRENCIES.values() for c in named.values()),
                              *DOLLAR_COUNTRIES.values(), *CENT_COUNTRIES.values(),

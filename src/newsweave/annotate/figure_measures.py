@@ -65,6 +65,7 @@ from newsweave.annotate.figure_lexicon import (
     MODERN_YEARS,
     MONTHS,
     SCALES,
+    TEMPERATURE_UNITS,
     TIME_NOUNS,
     UNIT_WORDS,
 )
@@ -193,7 +194,7 @@ def stop_on_scale(doc: Doc, expr: NumberExpr) -> bool:
     """Whether the expression ends with a scale that holds the sentence's full stop ("paid £15m.
     Rumours ..."), which the parse may run on into the next sentence."""
     last = doc[expr.end - 1]
-    scale = last.lower_[:-1] in SCALES or (expr.unit in ("°C", "°F") and expr.end - expr.start == 1)  # "by 1.6C."
+    scale = last.lower_[:-1] in SCALES or (expr.unit in TEMPERATURE_UNITS and expr.end - expr.start == 1)  # "1.6C."
     return last.text.endswith(".") and scale and (
         expr.end == len(doc) or doc[expr.end].is_space or doc[expr.end].text[:1].isupper())
 
@@ -359,7 +360,7 @@ def _measure_of_counted(doc: Doc, counted: Token, inside: set[int], unit: str | 
 def _on_board(counted: Token) -> bool:
     """Whether the counted noun is said to be on board: "70 people on board", "67 passengers aboard"."""
     return any((c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "board" for g in c.children))
-               or (c.lower_ == "aboard" and not any(True for _ in c.children)) for c in counted.rights)
+               or (c.lower_ == "aboard" and c.n_lefts + c.n_rights == 0) for c in counted.rights)
 
 
 # Where a count of people or things is, as the predicate of "be": "were in hospital", "had been on board".

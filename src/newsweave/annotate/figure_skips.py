@@ -14,6 +14,7 @@ from newsweave.annotate.figure_lexicon import (
     MODERN_YEARS,
     MONTHS,
     SCALES,
+    TEMPERATURE_UNITS,
     TIME_NOUNS,
     UNIT_WORDS,
     WORD_NUMBERS,
@@ -89,7 +90,7 @@ def is_skipped(doc: Doc, expr: NumberExpr) -> bool:
     # a sum, a rate or a temperature is never a date, whatever the NER says ("shares up 8.5p", tagged DATE:
     # test7; "35 °C")
     if expr.unit is not None and any(t.ent_type_ in ("DATE", "TIME") for t in core) and \
-            expr.unit not in CURRENCY_UNITS and expr.unit not in ("percent", "°C", "°F"):
+            expr.unit not in CURRENCY_UNITS and expr.unit != "percent" and expr.unit not in TEMPERATURE_UNITS:
         return True
     before = doc[expr.start - 1] if expr.start > 0 else None
     # "157,000 week ago": a count, then when it was counted (but "three weeks ago" is a date)

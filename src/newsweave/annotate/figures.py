@@ -40,6 +40,8 @@ from newsweave.annotate.figure_lexicon import (
     FOLD_WORDS,
     SCALES,
     SHARED_CURRENCIES,
+    TEMPERATURE_SCALES,
+    TEMPERATURE_UNITS,
     TIME_NOUNS,
     UNIT_WORDS,
     WORD_NUMBERS,
@@ -64,11 +66,11 @@ FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
 # after them is (not a date): 6 such moves in the 750 Reuters and BBC articles outside the sets, no date
 PRICE_MOVES = {"up", "down", "off", "rise", "fall", "gain", "lose", "slide", "slip", "ease", "drop", "climb",
                "jump", "dip", "add", "shed", "firm", "advance", "decline", "edge"}
-# Pence glued to the number, as BBC writes share prices: "closing at 873p".
 # A temperature written as one token: "40.3C", "104.5F", "35°C", "1.6C." (with a sentence's full stop).
 TEMPERATURE_RE = re.compile(r"^(\d{1,3}(?:\.\d+)?)°?([CF])\.?$")
 # Readings at most this high are temperatures ("40C", "104F"); "300C" is more likely a model or a grade.
 MAX_TEMPERATURE = 140
+# Pence glued to the number, as BBC writes share prices: "closing at 873p".
 PENCE_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)p$")
 # Money-market quotes, bid/asked with the asked's last digits only: "5.55/54 pct" is 5.54 to 5.55.
 BID_ASKED_RE = re.compile(r"^(\d{1,3})\.(\d{2})/(\d{2})$")
@@ -138,7 +140,7 @@ def extract_figures(doc: Doc, title: str | None = None) -> list[Figure]:
             end -= 1  # a scale that holds the sentence's full stop ("paid £15m."): the stop is not the figure's
         fig = link_to_previous(doc, figures, Figure(start, end, doc_text(doc)[start:end], expr.value, expr.unit,
                                                     find_measure(doc, measure_of), expr.value_max))
-        if fig.measure is None and fig.unit in ("°C", "°F"):
+        if fig.measure is None and fig.unit in TEMPERATURE_UNITS:
             fig = replace(fig, measure="temperature")  # "It was 35°C in Madrid": a reading says what it measures
         if fig.unit is None:
             fig = level_before_change(doc, figures, fig)
@@ -279,9 +281,6 @@ def _currency_word_compound(doc: Doc, j: int) -> bool:
         and not doc[j].whitespace_ and not doc[j + 1].whitespace_
 
 
-_TEMPERATURE_SCALES = {"c": "°C", "celsius": "°C", "centigrade": "°C", "f": "°F", "fahrenheit": "°F"}
-
-
 def _reads_as_temperature(doc: Doc, i: int) -> bool:
     """Whether a token like "40C" is a temperature ("reached 40.3C (104.5F) in Coningsby"), not a
     label that names or describes something ("Class 3C pupils", "the 4C sedan", "Insat 1C's launch")."""
@@ -305,7 +304,7 @@ def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
             and doc[j + 3].lower_ in UNIT_WORDS and not doc[j - 1].whitespace_ and not doc[j + 2].whitespace_:
         return f"{doc[j + 1].lower_} {UNIT_WORDS[doc[j + 3].lower_]}", j + 4  # "a 300,000-square-foot plant" (test8)
     if low in ("°", "degrees", "degree") and j + 1 < len(doc) and (
-            (scale := _TEMPERATURE_SCALES.get(doc[j + 1].text.rstrip(".").lower())) is not None):
+            (scale := TEMPERATURE_SCALES.get(doc[j + 1].text.rstrip(".").lower())) is not None):
         return scale, j + 2  # "35 ° C", "40 degrees Celsius", "104 degrees Fahrenheit"
     if low in ("°c", "°f"):
         return doc[j].text.upper(), j + 1

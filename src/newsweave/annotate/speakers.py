@@ -399,7 +399,7 @@ class SpeakerResolver:
         # where a quote was attributed to a person left unnamed ("A Brightline engineer said ..."),
         # and the gender its noun gives ("m", "f" or None), in text order
         self.unnamed: list[tuple[int, str | None]] = []
-        self.labels = {(m.start, m.end): m.label for m in mentions}
+        self.orgs = {(m.start, m.end) for m in self.named if m.label == "ORG"}
         self.last_org: Span | None = None  # the organization last resolved as a speaker, for a later "it said"
         self._vote_genders()
 
@@ -443,7 +443,7 @@ class SpeakerResolver:
 
     def remember(self, ref: Span, pronoun: str | None) -> None:
         """Record a resolved speaker as an antecedent for later pronouns and role nouns."""
-        if self.labels.get((ref.start, ref.end)) == "ORG":
+        if (ref.start, ref.end) in self.orgs:
             self.last_org = ref
         m = Mention(ref.start, ref.end, ref.text, "PERSON")
         if (m.start, m.end) not in self.titles:
@@ -582,8 +582,7 @@ class SpeakerResolver:
         for m in cands:
             if (not female and self._is_female(m)) or (female and m.text.split()[-1] in self.male):
                 continue
-            if any(m.end <= at < pos and gender in (None, _PRONOUNS[pronoun]) and "\n" not in self.text[at:pos]
-                   and at >= sentence_start(self.doc, sentence_start(self.doc, pos) - 1)
+            if any(m.end <= at < pos and gender in (None, _PRONOUNS[pronoun]) and self._just_before(at, pos)
                    for at, gender in self.unnamed):
                 return None  # a person quoted unnamed since ("A Brightline engineer said ... she said"): unsure
             return Span.of(self.text, m.start, m.end)
@@ -594,12 +593,14 @@ class SpeakerResolver:
         the one before, in this paragraph, and no other organization was named since ("The agency said
         27 were rescued. Half of them were under 18, it said")."""
         org = self.last_org
-        if org is None or org.end > pos or "\n" in self.text[org.end:pos] \
-                or org.start < sentence_start(self.doc, sentence_start(self.doc, pos) - 1):
-            return None
-        if any(org.end <= m.start < pos and m.label == "ORG" for m in self.named):
+        if org is None or org.end > pos or not self._just_before(org.start, pos) \
+                or any(org.end <= m.start < pos and m.label == "ORG" for m in self.named):
             return None
         return org
+
+    def _just_before(self, at: int, pos: int) -> bool:
+        """Whether ``at`` lies in the sentence of ``pos`` or the one before, in its paragraph."""
+        return "\n" not in self.text[at:pos] and at >= sentence_start(self.doc, sentence_start(self.doc, pos) - 1)
 
     def _is_female(self, m: Mention) -> bool:
         return bool(self.titles[(m.start, m.end)] & _FEMALE_CUES) or m.text.split()[-1] in self.female

@@ -248,11 +248,9 @@ def _group_votes(group: Group) -> defaultdict[str, float]:
         votes[occ.label] += UNKNOWN_PLACE_VOTE if occ.label == "GPE" and group.place is None else 1
         # "German shares" are no firm's; "chief executive of Telvia" is said of places too ("of France")
         firm = org_word or ((occ.firm or (occ.employer and group.place is None)) and not group.demonym)
-        if occ.titled and firm and not org_word:
-            pass  # a title and a firm's words cancel: "media giant Telvia, its boss and ...", "Ana Costa, a
-            # spokeswoman for the Lisbon-based bank,"
-        elif occ.titled and not org_word:
-            votes["PERSON"] += TITLE_VOTES
+        if occ.titled and not org_word:
+            if not firm:  # a title and a firm's words cancel: "media giant Telvia, its boss and ...", "Ana
+                votes["PERSON"] += TITLE_VOTES  # Costa, a spokeswoman for the Lisbon-based bank,"
         elif firm:
             votes["ORG"] += ORG_WORD_VOTES
         elif group.place is not None or occ.placed:

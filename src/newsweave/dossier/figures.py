@@ -266,19 +266,24 @@ class _Sentences:
         k = bisect.bisect_right(self.starts, pos) - 1
         return k if k >= 0 and pos < self.spans[k].end else -1
 
+    def _sentence(self, figure: Figure) -> tuple[int, int, int]:
+        """The index of a figure's sentence (-1 when the annotations have no sentences) and its bounds
+        (then the whole text's)."""
+        k = self._index(figure.start)
+        return (k, self.spans[k].start, self.spans[k].end) if k >= 0 else (k, 0, len(self.article.text))
+
     def goal(self, figure: Figure) -> bool:
         """Whether a figure is the level an agreement, a plan or a pledge aims at: "agreed to raise trade
         between the two countries to $30 billion within four years", "plans to cut costs to 2 billion"."""
-        k = self._index(figure.start)
-        start = self.spans[k].start if k >= 0 else 0
+        _, start, _ = self._sentence(figure)
         return _GOAL_BEFORE.search(self.article.text, max(start, figure.start - 200), figure.start) is not None
 
     def running_total(self, figure: Figure) -> bool:
         """Whether a figure counts everything since the year began: "more than 1,200 people had died
         crossing the Mediterranean so far this year", "So far this year, 1,200 have died" (a total of
         many events, not the story's own count)."""
-        k, text = self._index(figure.start), self.article.text
-        start, end = (self.spans[k].start, self.spans[k].end) if k >= 0 else (0, len(text))
+        k, start, end = self._sentence(figure)
+        text = self.article.text
         others = [f for f in self.figures.get(k, ()) if f is not figure]
         after = _RUNNING_TOTAL.search(text, figure.end, min(end, figure.end + 120))
         if after is not None and not any(figure.end <= f.start < after.start() for f in others):
@@ -420,12 +425,9 @@ class _Grouper:
 
 def _figure_group(reports: list[_Report]) -> FigureGroup:
     measure = Counter(r.figure.measure for r in reports).most_common(1)[0][0] or ""
-    if reports[0].apart == "target":
-        measure = f"{measure} target"  # "trade target": "agreed to raise trade ... to $30 billion"
-    elif reports[0].apart == "so far this year":
-        measure = f"{measure} so far this year"  # "people died so far this year": a running total
-    elif reports[0].apart is not None:
-        measure = f"{measure}, {reports[0].apart}"  # "killed, 2001": the region's last earthquake
+    apart = reports[0].apart
+    if apart is not None:  # "killed, 2001" (the region's last quake), "trade target", "people died so far this year"
+        measure = f"{measure}, {apart}" if apart.isdigit() else f"{measure} {apart}"
     current = [r for r in reports if _current(r)]
     pair = _disagreeing_pair(current)
     if pair is not None and _may_agree(*pair):

@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, CURRENCY_WORDS
@@ -529,8 +530,7 @@ def _place_noun_around(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 8):start]
     return bool((before.endswith(("of ", "and ", "or ")) and _PLACE_NOUN_BEFORE.search(text, max(0, start - 60), start))
                 or (text[end:end + 1] == " " and _PLACE_NOUN_AFTER.match(text, end, end + 20))
-                or (before.endswith(("near ", "outside ")) and _PLACE_PREPOSITION.search(before)
-                    and text[end:end + 2] not in ("'s", "’s"))
+                or (_PLACE_PREPOSITION.search(before) is not None and text[end:end + 2] not in ("'s", "’s"))
                 or ((start == 0 or text[start - 1] == "\n") and text[start:end].isupper()
                     and DATELINE.match(text, start) is not None))
 
@@ -647,20 +647,14 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
     # capitalized mid-sentence only: a sentence-initial capital says nothing about the word
     mid = Counter(w for text in texts.values() for w in _MID_SENTENCE_CAPITAL.findall(text))
     in_body = {o.surface for o in occurrences if not o.headline}
-    # articles that write names with capitals (some wire copy is all lower case: "the world bank said")
-    cased: dict[str, bool] = {}
-
+    @cache
     def written_cased(aid: str) -> bool:
-        if aid not in cased:
-            cased[aid] = len(_CAPITAL.findall(texts[aid], 0, 2000)) >= 10
-        return cased[aid]
+        """The article writes names with capitals (some wire copy is all lower case: "the world bank said")."""
+        return len(_CAPITAL.findall(texts[aid], 0, 2000)) >= 10
 
-    tables: dict[str, bool] = {}
-
+    @cache
     def has_table(aid: str) -> bool:
-        if aid not in tables:
-            tables[aid] = _has_table(texts[aid])
-        return tables[aid]
+        return _has_table(texts[aid])
 
     def common(word: str) -> bool:
         w = word.lower()

@@ -60,9 +60,6 @@ _ANAPHOR = re.compile(r"(?i)\b(?:(?:next|following|previous|preceding|same|that)
 # from Sept. 1 to Sept. 9", said on 15 September).
 _LIMIT = re.compile(r"(?i)\b(?:until|till|through|since|before|after|from|(?:from|between)\s+[\w.,]+(?:\s+[\w.,]+)"
                     r"{0,3}?\s+(?:to|and))\s+(?:the\s+)?$")
-# A day right after a speech verb (``timex_rules.SAID_BEFORE``) dates the saying, not an earlier day the
-# sentence gives its event: "struck late on Saturday, ..., officials said on Sunday" (but "announced today
-# the options will begin trading on May 29" is dated both days).
 # What lies between a time and its restatement in another zone: " (0442 GMT on ", " (2211 GMT) on ".
 _CONVERSION = re.compile(r"\s*\(\s*(?:[\d:.]+\s*)?(?:GMT|UTC|[A-Z]{2,4}T)?\s*(?:on\s+)?")
 _SAME_DAY = re.compile(r"(?i)^(?:earlier|later)\s+(?:that|the\s+same)\s+day$")
@@ -156,9 +153,15 @@ def _from_saying_day(article: Article, ann: Annotations, days: Sequence[tuple[Ti
     if article.published is None or not _DEICTIC.match(tx.text) or not _quoted(ann, tx):
         return day
     said = next((d for t, d in days if d is not None and t is not tx and sent.start <= t.start < sent.end
-                 and not _quoted(ann, t) and SAID_BEFORE.search(article.text, max(sent.start, t.start - 40), t.start)),
-                None)
+                 and not _quoted(ann, t) and _dates_saying(article.text, sent, t)), None)
     return day if said is None else said + (day - article.published)
+
+
+def _dates_saying(text: str, sent: Span, tx: Timex) -> bool:
+    """Whether ``tx`` follows a speech verb (``timex_rules.SAID_BEFORE``): it dates the saying, not an
+    earlier day the sentence gives its event ("struck late on Saturday, ..., officials said on Sunday";
+    but "announced today the options will begin trading on May 29" is dated both days)."""
+    return SAID_BEFORE.search(text, max(sent.start, tx.start - 40), tx.start) is not None
 
 
 def _quoted_anaphor(ann: Annotations, tx: Timex) -> bool:
@@ -213,7 +216,7 @@ def _events_of(article: Article, ann: Annotations) -> list[_Event]:
         if (len(outside) < MIN_EVENT_WORDS or _is_caption(article.text[sent.start:sent.end])
                 or _speaker_time(article, sent, tx) or _quoted_anaphor(ann, tx)
                 or _LIMIT.search(article.text, sent.start, tx.start)
-                or (earlier and SAID_BEFORE.search(article.text, max(sent.start, tx.start - 40), tx.start))
+                or (earlier and _dates_saying(article.text, sent, tx))
                 or (k and _converted(article.text, days[k - 1][0], tx))):
             continue
         ev = _event(article, day, sent, tx.start, tx.end)
