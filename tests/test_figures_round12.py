@@ -130,7 +130,7 @@ def test_a_scale_that_holds_the_full_stop_ends_the_figure(nlp: Language) -> None
 
 
 @pytest.mark.parametrize(("text", "span"), [
-    ("Temperatures fell to minus 12 degrees overnight.", "12 degrees"),
+    ("Temperatures fell to minus 12 degrees overnight.", "minus 12 degrees"),
     ("The grade, at 31 degrees API gravity, was raised 50 cts.", "31 degrees"),
 ])
 def test_degrees_are_a_unit(nlp: Language, text: str, span: str) -> None:
@@ -182,6 +182,31 @@ def test_temperatures(nlp: Language, text: str, span: str, value: float, unit: s
     assert (figure.value, figure.unit) == (pytest.approx(value), unit)
     if measure is not None:
         assert figure.measure == measure
+
+
+@pytest.mark.parametrize(("text", "span", "value", "value_max", "unit"), [
+    ("Temperatures fell to minus 20C overnight in Moscow.", "minus 20C", -20, None, "°C"),
+    ("Temperatures fell to -20C overnight.", "-20C", -20, None, "°C"),
+    ("It was minus 5 degrees Celsius in Oslo.", "minus 5 degrees Celsius", -5, None, "°C"),
+    ("The thermometer read -12°C on Tuesday.", "-12°C", -12, None, "°C"),
+    ("It fell as low as minus 30 centigrade in Minsk.", "minus 30 centigrade", -30, None, "°C"),
+    ("The wind chill took it to 25 degrees below zero.", "25 degrees below zero", -25, None, "degrees"),
+    ("Lows will be minus 10 to 0 degrees F tonight.", "minus 10 to 0 degrees F", -10, 0, "°F"),
+])
+def test_temperatures_below_zero(nlp: Language, text: str, span: str, value: float, value_max: float | None,
+                                 unit: str) -> None:
+    figure = _figure(nlp, text, span)
+    assert (figure.value, figure.value_max, figure.unit) == (value, value_max, unit)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Assets fell 23 mln dlrs to minus 1.92 billion dlrs.", "1.92 billion dlrs", 1.92e9),
+    ("Allocations were last year's minus 15 pct.", "15 pct", 15),
+])
+def test_minus_before_anything_but_a_temperature_changes_nothing(nlp: Language, text: str, span: str,
+                                                                 value: float) -> None:
+    assert _figure(nlp, text, span).value == value
+    assert "zero" not in _figures(nlp, text)
 
 
 @pytest.mark.parametrize("text", ["Class 3C pupils won the prize.", "The 4C sedan sold well.",

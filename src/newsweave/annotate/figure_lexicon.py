@@ -121,6 +121,8 @@ CASED_UNITS: dict[str, str] = {"mb": "megabytes", "MB": "megabytes"}
 # Temperatures, and the words after "°" or "degrees" that give their scale ("35 ° C", "40 degrees Celsius").
 TEMPERATURE_UNITS = frozenset({"°C", "°F"})
 TEMPERATURE_SCALES: dict[str, str] = {"c": "°C", "celsius": "°C", "centigrade": "°C", "f": "°F", "fahrenheit": "°F"}
+# Units a "minus" or a "below zero" makes negative ("minus 20C", "15 degrees below zero").
+DEGREE_UNITS = TEMPERATURE_UNITS | {"degrees"}
 CURRENCY_UNITS = frozenset({*CURRENCY_SIGNS.values(), *CURRENCY_WORDS.values(),
                              *(c for named in SHARED_CURRENCIES.values() for c in named.values()),
                              *DOLLAR_COUNTRIES.values(), *CENT_COUNTRIES.values(),

@@ -35,6 +35,7 @@ from newsweave.annotate.figure_lexicon import (
     CURRENCY_SIGNS,
     CURRENCY_UNITS,
     CURRENCY_WORDS,
+    DEGREE_UNITS,
     DOLLAR_COUNTRIES,
     DOLLAR_WORDS,
     FOLD_WORDS,
@@ -66,8 +67,11 @@ FRACTION_RE = re.compile(r"^(\d+)/(\d+)$")
 # after them is (not a date): 6 such moves in the 750 Reuters and BBC articles outside the sets, no date
 PRICE_MOVES = {"up", "down", "off", "rise", "fall", "gain", "lose", "slide", "slip", "ease", "drop", "climb",
                "jump", "dip", "add", "shed", "firm", "advance", "decline", "edge"}
-# A temperature written as one token: "40.3C", "104.5F", "35°C", "1.6C." (with a sentence's full stop).
-TEMPERATURE_RE = re.compile(r"^(\d{1,3}(?:\.\d+)?)°?([CF])\.?$")
+# A temperature written as one token: "40.3C", "104.5F", "35°C", "1.6C." (with a sentence's full stop),
+# "-20C" (a hyphen or a minus sign before it).
+TEMPERATURE_RE = re.compile(r"^([-−]?\d{1,3}(?:\.\d+)?)°?([CF])\.?$")
+# A number with its sign, which only a temperature after it reads as negative: "-12°C", "-5 degrees".
+SIGNED_RE = re.compile(r"^[-−](\d{1,3}(?:\.\d+)?)$")
 # Readings at most this high are temperatures ("40C", "104F"); "300C" is more likely a model or a grade.
 MAX_TEMPERATURE = 140
 # Pence glued to the number, as BBC writes share prices: "closing at 873p".
@@ -281,13 +285,46 @@ def _currency_word_compound(doc: Doc, j: int) -> bool:
         and not doc[j].whitespace_ and not doc[j + 1].whitespace_
 
 
+def _signed(digits: str) -> float:
+    """The value of digits that may open with a hyphen or a minus sign ("-20", "−20")."""
+    return -float(digits[1:]) if digits[:1] in "-−" else float(digits)
+
+
+def _minus_degrees(doc: Doc, i: int) -> NumberExpr | None:
+    """A temperature after "minus" (token ``i``): "minus 20C", "minus 5 degrees Celsius" are below zero.
+    "minus" before any other number is arithmetic or a loss ("minus 2 pct"), which is no reading."""
+    expr = _read_expression(doc, i + 1)
+    if expr is None or expr.unit not in DEGREE_UNITS or expr.value < 0:
+        return None
+    if expr.value_max is None:
+        return replace(expr, start=i, value=-expr.value)
+    first = _number_at(doc, i + 1)  # "minus 10 to 0 degrees F": the sign is the first number's
+    other = expr.value_max if first is not None and first[0] == expr.value else expr.value
+    low, high = sorted((-first[0] if first is not None else -expr.value, other))
+    return replace(expr, start=i, value=low, value_max=high)
+
+
+def _below_zero(doc: Doc, expr: NumberExpr) -> NumberExpr:
+    """A temperature with "below zero" or "above zero" after it: "15 degrees below zero" is -15, and
+    the words are part of the figure (their "zero" is no figure of its own)."""
+    after = doc[expr.end:expr.end + 2]
+    if len(after) < 2 or after[1].lower_ != "zero" or after[0].lower_ not in ("below", "above"):
+        return expr
+    value = -abs(expr.value) if after[0].lower_ == "below" else expr.value
+    end = expr.end + 2
+    scale = TEMPERATURE_SCALES.get(doc[end].lower_) if end < len(doc) and expr.unit == "degrees" else None
+    if scale is not None and len(doc[end].text) > 1:  # "296 degrees below zero Fahrenheit"
+        return replace(expr, end=end + 1, value=value, unit=scale)
+    return replace(expr, end=end, value=value)
+
+
 def _reads_as_temperature(doc: Doc, i: int) -> bool:
     """Whether a token like "40C" is a temperature ("reached 40.3C (104.5F) in Coningsby"), not a
     label that names or describes something ("Class 3C pupils", "the 4C sedan", "Insat 1C's launch")."""
     after = doc[i + 1] if i + 1 < len(doc) else None
     before = doc[i - 1] if i > 0 else None
     return not (after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ in ("'s", "’s"))) \
-        and not (before is not None and before.pos_ == "PROPN")
+        and not (before is not None and before.pos_ == "PROPN" and before.lower_ != "minus")
 
 
 def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
@@ -308,6 +345,8 @@ def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
         return scale, j + 2  # "35 ° C", "40 degrees Celsius", "104 degrees Fahrenheit"
     if low in ("°c", "°f"):
         return doc[j].text.upper(), j + 1
+    if low in ("celsius", "centigrade", "fahrenheit"):
+        return TEMPERATURE_SCALES[low], j + 1  # "minus 30 centigrade"; a bare "C" may be a grade or a class
     if low in ("per", "percentage") and j + 1 < len(doc):
         nxt = doc[j + 1].lower_
         if low == "per" and nxt == "cent":
@@ -415,11 +454,18 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
     fraction = _fraction(doc, i)
     if fraction is not None:
         return fraction
+    if low == "minus" and i + 1 < len(doc):
+        return _minus_degrees(doc, i)
+    temperature = TEMPERATURE_RE.match(tok.text)
+    if temperature is not None and abs(value := _signed(temperature.group(1))) <= MAX_TEMPERATURE \
+            and _reads_as_temperature(doc, i):
+        return _below_zero(doc, NumberExpr(i, i + 1, value, None, f"°{temperature.group(2)}", (i,)))
+    signed = SIGNED_RE.match(tok.text)
+    if signed is not None:  # "-12°C", "-5 degrees Celsius"; any other signed number is no figure
+        unit, j = _unit_after(doc, i + 1)
+        return NumberExpr(i, j, -float(signed.group(1)), None, unit, (i,)) if unit in DEGREE_UNITS else None
     if not tok.text[:1].isdigit() and low not in WORD_NUMBERS and low not in ("a", "an", "half"):
         return NumberExpr(i, i + 1, FOLD_WORDS[low], None, "fold", (i,)) if low in FOLD_WORDS else None
-    temperature = TEMPERATURE_RE.match(tok.text)
-    if temperature is not None and float(temperature.group(1)) <= MAX_TEMPERATURE and _reads_as_temperature(doc, i):
-        return NumberExpr(i, i + 1, float(temperature.group(1)), None, f"°{temperature.group(2)}", (i,))
     pence = PENCE_RE.match(tok.text)
     if pence is not None:  # "closing at 873p"
         return NumberExpr(i, i + 1, float(pence.group(1).replace(",", "")), None, "GBP pence", (i,))
@@ -503,7 +549,8 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
         value, value_max = value_max, value
     if unit is None and value_max is None and compound_count(doc, j, value) is not None:
         return NumberExpr(start, j + 2, value, None, None, core)  # "its seven-ship task force" (test8)
-    return NumberExpr(start, j, value, value_max, unit, core)
+    expr = NumberExpr(start, j, value, value_max, unit, core)
+    return _below_zero(doc, expr) if unit in DEGREE_UNITS and value_max is None else expr
 
 
 def compound_count(doc: Doc, j: int, value: float) -> Token | None:
