@@ -1064,3 +1064,16 @@ def test_a_person_near_whose_home_something_happened_stays_a_person(gazetteer: P
     text = "A bomb went off near Orlen Tusk's home. Tusk said he was unhurt. Orlen Tusk thanked police."
     res = resolve(gazetteer, (text, [("Orlen Tusk", "PERSON"), ("Tusk", "PERSON")]))
     assert actor_with(res, "Orlen Tusk").type == "PERSON"
+
+
+def test_a_region_after_a_place_is_a_place(gazetteer: PlaceGazetteer) -> None:
+    # a made-up county no gazetteer lists, which NER calls an organization
+    text = "The temperature reached 40.3C in Coningsby, Marlowshire, the Met Office said."
+    res = resolve(gazetteer, (text, [("Marlowshire", "ORG")]))
+    assert actor_with(res, "Marlowshire").type == "GPE"
+
+
+def test_a_person_named_after_a_roles_place_stays_a_person(gazetteer: PlaceGazetteer) -> None:
+    text = "A Republican senator from Kansas, Sam Brownbeck, is set to call for a fine."
+    res = resolve(gazetteer, (text, [("Sam Brownbeck", "PERSON")]))
+    assert actor_with(res, "Sam Brownbeck").type == "PERSON"

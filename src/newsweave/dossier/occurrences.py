@@ -100,6 +100,12 @@ _PLACE_NOUN_BEFORE = re.compile(rf"\b(?:{_PLACE_NOUNS}|{_PLACE_NOUNS_PLURAL}|sta
 # may be a person ("near Ana Costa's home"). Not "off": also a verb's particle ("sold off Yugansk").
 _PLACE_PREPOSITION = re.compile(r"(?<![A-Za-z])(?:near|outside)\s+$")
 _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{_PLACE_NOUNS})\b")
+# A place's region after it, as a place is written in the middle of a sentence: "in Coningsby,
+# Lincolnshire, the Met Office said", "near Sfax, Tunisia." (a lower-case preposition: a sentence's
+# opening "In Paris, Macron, who ..." names a person after the place), the region closing the phrase.
+_REGION_AFTER_PLACE = re.compile(r"(?<![A-Za-z])(?:in|at|near|outside|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+                                 r",\s+$")
+_PHRASE_CLOSES = re.compile(r"[,.;:)]|\s*$")
 # A byline or credit line: "By Tiyamike Phiri", "Reporting by Ann Lee; Editing by Tom Hogue" (short:
 # a sentence that starts with "By" is longer).
 _CREDIT_LINE = re.compile(r"\s*(?:[Bb]y|BY|(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting)\s+by)\s+[A-Z]")
@@ -525,14 +531,26 @@ def _title_around(text: str, start: int, end: int) -> bool:
 def _place_noun_around(text: str, start: int, end: int) -> bool:
     """The mention is written as a place: a place noun in lower case governs it ("the district of
     Chikwawa", "Chikwawa district"; a capitalized one is part of a name: "State of Mexico", "Chikwawa
-    District"), a preposition of place comes before it ("near Lampedusa", "outside Sfax"), or it opens a
-    wire dateline ("LAMPEDUSA, Italy, July 16 (MedWire) - ")."""
+    District"), a preposition of place comes before it ("near Lampedusa", "outside Sfax"), it is the
+    region after a place ("in Coningsby, Lincolnshire,"), or it opens a wire dateline ("LAMPEDUSA,
+    Italy, July 16 (MedWire) - ")."""
     before = text[max(0, start - 8):start]
     return bool((before.endswith(("of ", "and ", "or ")) and _PLACE_NOUN_BEFORE.search(text, max(0, start - 60), start))
                 or (text[end:end + 1] == " " and _PLACE_NOUN_AFTER.match(text, end, end + 20))
                 or (_PLACE_PREPOSITION.search(before) is not None and text[end:end + 2] not in ("'s", "’s"))
+                or _region_after_place(text, start, end)
                 or ((start == 0 or text[start - 1] == "\n") and text[start:end].isupper()
                     and DATELINE.match(text, start) is not None))
+
+
+def _region_after_place(text: str, start: int, end: int) -> bool:
+    """The mention is the region after a place ("in Coningsby, Lincolnshire, the Met Office said"),
+    not a person named after a role's place ("a senator from Kansas, Sam Brownbeck, said")."""
+    if text[start - 2:start] != ", " or _PHRASE_CLOSES.match(text, end) is None \
+            or _REGION_AFTER_PLACE.search(text, max(0, start - 60), start) is None:
+        return False
+    words = text[start:end].split()
+    return not (len(words) > 1 and is_given_name(words[0]))
 
 
 def written_as_firm(text: str, start: int, end: int) -> bool:
