@@ -513,3 +513,7 @@ def test_temperatures_are_figures_and_the_old_record_stands_apart(heatwave: Doss
     units = {r.text: g.unit for g in heatwave.figures for r in g.reports}
     assert units.get("40.3C (104.5F)") == "°C" and units.get("38.7C") == "°C"
     assert [g.measure for g in heatwave.figures if "38.7C" in {r.text for r in g.reports}] == ["previous record, 2019"]
+
+
+def test_a_county_after_its_town_is_a_place(heatwave: Dossier) -> None:
+    assert _actor(heatwave, "Lincolnshire").type == "GPE"  # "in Coningsby, Lincolnshire, the Met Office said"
