@@ -5,7 +5,8 @@
 
 How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurrences`, the rest below):
 
-1. **Surface repair** (``repair_surfaces``): ``clean_surface`` drops "the", "'s" and leading titles;
+1. **Surface repair** (``repair_surfaces``): ``clean_surface`` drops "the", "'s", leading titles and a
+   score NER ran a team into ("Evansville 51-50");
    then a leading place or demonym is dropped when a title follows it or the rest is itself a
    mention elsewhere ("Kazakh President Kassym-Zhomart Tokayev", "Washington Anatoly Antonov"; not
    before organization words alone: "New York Police", "Washington Post"); a
@@ -46,7 +47,8 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    table: Katie / Kathryn, Bill / William, or rapidfuzz ratio >= 80: Anthony / Antony, Karin /
    Karine), or the same first name
    and a surname at ratio >= 85 (Rait / Raite) or one letter off in five or more (Mwale / Mwali),
-   every first name of a person fitting every other;
+   every first name of a person fitting every other; a nickname blended from the starts of one
+   person's first name and surname ("LiLo" for Lindsay Lohan, "A-Rod", "J.Lo"; ``names.is_name_blend``);
    then one-word names onto the full names they are short for (``short_names``: a surname, a
    lone given name, an organization's first word). A rare one-word place name the gazetteer does
    not know joins the one frequent story place it misspells ("Kahastan" -> Kazakhstan). A one-word
@@ -82,6 +84,7 @@ from newsweave.dossier.names import (
     has_org_word,
     institution_key,
     is_acronym,
+    is_name_blend,
     lower_case_words,
     match_key,
     nicknamer,
@@ -213,6 +216,7 @@ def resolve_actors(
     _merge_institution_forms(forest)
     _merge_generic_heads(forest)
     _merge_person_names(forest)
+    _merge_name_blends(forest)
     override = attach_single_words(forest, texts)
     teams = attach_team_places(forest, texts, gaz, lower)
     return _build(forest, override | teams, set(teams),
@@ -225,19 +229,40 @@ def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> dict[str
         key = match_key(occ.surface)
         group = groups.setdefault(key, Group(key))
         group.occurrences.append(occ)
-    surnames = {phonetic_key(g.words[-1]) for g in groups.values()
-                if len(g.words) >= 2 and any(o.label == "PERSON" for o in g.occurrences)}
+    persons = [g for g in groups.values() if len(g.words) >= 2 and any(o.label == "PERSON" for o in g.occurrences)]
+    surnames = {phonetic_key(g.words[-1]) for g in persons}
     for group in groups.values():
         place = gaz.lookup(group.occurrences[0].surface)
         group.place = place.name if place else None
         group.demonym = gaz.is_demonym(group.occurrences[0].surface)
         if place and place.kind == "city" and len(group.words) == 1 \
-                and phonetic_key(group.key) in surnames:
+                and (phonetic_key(group.key) in surnames or _blend_of(group, persons)):
             # The surname of a person named in the same articles beats a city of that name
-            # ("Bush", "Luck", "Lopez" are also cities in geonames).
+            # ("Bush", "Luck", "Lopez" are also cities in geonames), as does the person's blended
+            # nickname ("LiLo" is an alternate name of Lille).
             group.place = None
         group.votes = _group_votes(group)
     return groups
+
+
+def _blend_of(group: Group, persons: Sequence[Group]) -> list[Group]:
+    """The persons' full names of which a one-word name is a blended nickname ("LiLo" of Lindsay Lohan)."""
+    if len(group.words) != 1:
+        return []
+    written = {o.surface for o in group.occurrences}
+    return [p for p in persons if any(is_name_blend(w, first_name(p.words), p.words[-1]) for w in written)]
+
+
+def _merge_name_blends(forest: Forest) -> None:
+    """Join a blended nickname to the one person whose first name and surname it starts with ("LiLo",
+    "A-Rod"); a nickname two people's names fit stays apart."""
+    persons = [g for _, g in sorted(forest.groups.items()) if len(g.words) >= 2 and g.label == "PERSON"]
+    for key, group in sorted(forest.groups.items()):
+        if group.is_place:
+            continue
+        roots = {forest.find(p.key) for p in _blend_of(group, persons)}
+        if len(roots) == 1:
+            forest.union(key, roots.pop())
 
 
 def _group_votes(group: Group) -> defaultdict[str, float]:

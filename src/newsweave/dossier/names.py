@@ -125,12 +125,16 @@ _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", 
 # A quoted nickname between two words of a name: Vincent 'The Chin' Gigante.
 _NICKNAME = re.compile(r"(?<=\w)\s+[\"'‘“(][^\"'’”)]{1,20}[\"'’”)]\s+(?=\w)")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A score or a win-loss record NER ran a team's name into: "Evansville 51-50", "Indianapolis (11-4)"
+# (ECB+ train topic 31); not a lone number, which may be part of a name ("Channel 4", "Boeing 747"),
+# nor a model's series ("Boeing 747-400", "737-800": hundreds after the hyphen).
+_TRAILING_SCORE = re.compile(r"\s+(?:\(\d{1,3}\s*[-–]\s*\d{1,3}\)|\d{1,3}\s*[-–]\s*(?!\d00\b)\d{1,3})$")
 _EDGE_PUNCT = re.compile(r"^[^\w(]+|[^\w).]+$")
 _WORD = re.compile(r"[\w][\w'’.-]*")
 
 
 def clean_surface(text: str) -> str:
-    """The name inside an NER mention: no "the", possessive, edge punctuation or leading title.
+    """The name inside an NER mention: no "the", possessive, edge punctuation, leading title or trailing score.
 
     Args:
         text: the mention text as NER found it.
@@ -140,7 +144,7 @@ def clean_surface(text: str) -> str:
     """
     lines = [line for line in text.splitlines() if line.strip()]
     name = " ".join(lines[0].split()) if lines else ""  # NER runs names on into the next line
-    name = _NICKNAME.sub(" ", name)
+    name = _TRAILING_SCORE.sub("", _NICKNAME.sub(" ", name))
     if "(" in name and ")" not in name:  # NER ran into a bracket: "International Coffee Organization (ICO"
         name = name[:name.index("(")]
     elif ")" in name and "(" not in name:  # a writer's bracket: "(International Monetary) Fund"
@@ -347,6 +351,27 @@ def is_acronym(name: str) -> bool:
     """Whether a name is written as an initialism ("CSTO", "U.S.", "NATO")."""
     letters = name.replace(".", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+# A nickname blended from the starts of a person's first name and surname: "LiLo" (Lindsay Lohan, ECB+
+# train topic 1), "J.Lo", "A-Rod", "K-Fed", "ScarJo": a first part of up to four letters, then a
+# capitalized second part of two to five letters, joined by nothing, a dot or a hyphen.
+_NAME_BLEND = re.compile(r"([A-Z][a-z]{0,3})[-.]?([A-Z][a-z]{1,4})")
+
+
+def is_name_blend(word: str, first: str, last: str) -> bool:
+    """Whether ``word`` is a nickname made of the starts of ``first`` and ``last`` ("LiLo" of Lindsay
+    Lohan, "A-Rod" of Alex Rodriguez), and not the first name or the surname itself ("LeBron").
+
+    Args:
+        word: a one-word name as written.
+        first: a person's first name.
+        last: that person's surname.
+    """
+    hit = _NAME_BLEND.fullmatch(word)
+    if hit is None or word.lower() in (first.lower(), last.lower()):
+        return False
+    return first.lower().startswith(hit[1].lower()) and last.lower().startswith(hit[2].lower())
 
 
 def has_org_word(name: str) -> bool:
