@@ -213,3 +213,17 @@ def test_minus_before_anything_but_a_temperature_changes_nothing(nlp: Language, 
                                   "The Navy ordered P-3C Orion planes.", "Insat 1C's launch was delayed."])
 def test_a_label_with_a_number_and_a_capital_is_no_temperature(nlp: Language, text: str) -> None:
     assert not [f for f in _figures(nlp, text).values() if f.unit in ("°C", "°F")]
+
+
+@pytest.mark.parametrize(("text", "span", "measure"), [
+    ("At least 13 people are believed to have drowned in rivers.", "13", "people drowned"),
+    ("More than 2,000 people are thought to have died.", "2,000", "people died"),
+    ("Some 30 people are thought to have been killed.", "30", "people killed"),
+    ("Up to 300 people were feared dead after the quake.", "300", "people killed"),
+    ("Some 150,000 people are feared to be dead.", "150,000", "people killed"),
+    ("About 40 people were believed to be inside.", "40", "people"),  # what is said of them is no event
+    ("Ryanair will have taken delivery of about 100 new planes.", "100", "planes"),
+])
+def test_what_people_are_said_to_have_undergone_is_the_event(nlp: Language, text: str, span: str,
+                                                              measure: str) -> None:
+    assert _figure(nlp, text, span).measure == measure

@@ -180,6 +180,8 @@ def _antecedent(doc: Doc, anaphor: Token, inside: set[int]) -> str | None:
 def with_event(phrase: str, verb: Token | None) -> str:
     """``phrase`` followed by what happened to it ("people detained"), when a past-tense or
     participle verb says so; plans and wishes ("seeking", "will support") are left out."""
+    said = _said_to_have(verb) if verb is not None else None
+    verb = said or verb
     state = _state_of(verb) if verb is not None else None
     if state is not None:
         return f"{phrase} {state}"  # "9 people were missing", "four remain missing", "are still missing"
@@ -187,8 +189,8 @@ def with_event(phrase: str, verb: Token | None) -> str:
             and verb.lemma_.lower() in CASUALTY_VERBS:
         # "a quake struck, killing 14 people": the participle of an event that happened to its object
         return f"{phrase} {CASUALTY_VERBS[verb.lemma_.lower()]}"
-    if verb is None or verb.tag_ not in ("VBN", "VBD"):
-        return phrase
+    if verb is None or verb.tag_ not in ("VBN", "VBD") or _hearsay(verb):
+        return phrase  # what is said of them is no event: "40 people were believed to be inside"
     if not verb.lower_.endswith("ed") and verb.lower_ not in IRREGULAR_PARTICIPLES:
         return phrase
     lemma = verb.lemma_.lower()
@@ -196,7 +198,7 @@ def with_event(phrase: str, verb: Token | None) -> str:
         return phrase
     if verb.lower_ == "preferred" and verb.dep_ in ("acl", "amod"):
         return phrase  # the stock, not an event: "2,400 shares of 1,000 dlrs par value preferred" (test6)
-    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("TO", "MD") for c in verb.children):
+    if said is None and any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("TO", "MD") for c in verb.children):
         return phrase  # "terminals to be supplied", "movies that will be released": not yet happened
     if any(c.dep_ == "prt" for c in verb.children):
         # a phrasal verb's participle alone tells another event ("200,000 players signed up": test8;
@@ -205,15 +207,36 @@ def with_event(phrase: str, verb: Token | None) -> str:
     return f"{phrase} {verb.lower_}"
 
 
+# Verbs of hearsay whose passive tells what is said of its subject: "13 people are believed to have
+# drowned", "were reported to have died", "are feared dead".
+HEARSAY_VERBS = frozenset({"believe", "think", "fear", "report", "say", "understand", "know", "presume",
+                           "confirm", "estimate"})
+
+
+def _hearsay(verb: Token) -> bool:
+    return verb.lemma_.lower() in HEARSAY_VERBS and any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _said_to_have(verb: Token) -> Token | None:
+    """What a subject is said to have undergone: "drowned" in "are believed to have drowned", "killed"
+    in "are thought to have been killed"; None when the verb reports no such event."""
+    if not _hearsay(verb):
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBN"
+                 and any(a.dep_ == "aux" and a.lemma_ == "have" for a in c.children)), None)
+
+
 def _state_of(verb: Token) -> str | None:
     """The casualty state a subject is said to be in ("were missing", "remain missing", "are still
-    missing", "were dead"), as ``CASUALTY_STATES`` writes it; None otherwise."""
+    missing", "were dead", "are feared dead"), as ``CASUALTY_STATES`` writes it; None otherwise."""
     if verb.lower_ == "missing" and (any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
                                      or verb.dep_ in ("pcomp", "acl", "advcl", "xcomp")):
         return "missing"  # "are still missing", parsed as a progressive verb; "searching for 12 people still missing"
-    if verb.lemma_.lower() not in ("be", "remain", "stay"):
+    if _hearsay(verb):  # "are feared dead", "are feared to be dead"
+        verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), verb)
+    elif verb.lemma_.lower() not in ("be", "remain", "stay"):
         return None
-    word = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in CASUALTY_STATES), None)
+    word = next((c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.lower_ in CASUALTY_STATES), None)
     if word is None:
         return None
     other = next((c for c in word.children if c.dep_ == "conj" and c.lower_ in CASUALTY_STATES), None)
