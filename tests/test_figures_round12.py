@@ -227,3 +227,15 @@ def test_a_label_with_a_number_and_a_capital_is_no_temperature(nlp: Language, te
 def test_what_people_are_said_to_have_undergone_is_the_event(nlp: Language, text: str, span: str,
                                                               measure: str) -> None:
     assert _figure(nlp, text, span).measure == measure
+
+
+@pytest.mark.parametrize(("text", "span", "unit"), [
+    ("Winds reached 215 km/h on Monday.", "215 km/h", "km/h"),
+    ("Snow whipped by 48 kph winds kept falling.", "48 kph", "km/h"),
+    ("The train ran at 300 km per hour.", "300 km per hour", "km/h"),
+    ("He drove at 120 miles an hour.", "120 miles an hour", "mph"),
+    ("Winds gusting to 45 mph caused damage.", "45 mph", "mph"),
+    ("It lies 300 km from the coast.", "300 km", "kilometres"),
+])
+def test_a_distance_per_hour_is_a_speed(nlp: Language, text: str, span: str, unit: str) -> None:
+    assert _figure(nlp, text, span).unit == unit

@@ -92,7 +92,8 @@ UNIT_WORDS: dict[str, str] = {
     "cm": "centimetres", "centimetres": "centimetres", "centimeters": "centimetres", "mm": "millimetres",
     "millimetres": "millimetres", "millimeters": "millimetres",
     "hectares": "hectares", "acres": "acres", "bushels": "bushels", "litres": "liters", "liters": "liters",
-    "mw": "MW", "megawatts": "MW", "mph": "mph", "fold": "fold",
+    "mw": "MW", "megawatts": "MW", "mph": "mph", "kph": "km/h", "kmh": "km/h", "km/h": "km/h", "knots": "knots",
+    "fold": "fold",
     "mbps": "Mbps", "kbps": "kbps",
     "times": "times",
     # singulars, as in "0.185 ounce gold a short ton", "a 40 acre site"
@@ -116,6 +117,8 @@ AREA_VERBS: dict[str, str] = {
     "burn": "burned", "scorch": "burned", "char": "burned", "blacken": "burned", "consume": "burned",
     "flood": "flooded", "inundate": "flooded", "submerge": "flooded",
 }
+# A distance per hour is a speed: "215 km/h", "300 km per hour", "120 miles an hour".
+SPEED_UNITS = {"kilometres": "km/h", "miles": "mph"}
 # Megabytes by their symbol, in lower or upper case only: "512mb of storage"; "2Mb" is a line's megabits.
 CASED_UNITS: dict[str, str] = {"mb": "megabytes", "MB": "megabytes"}
 # Temperatures, and the words after "°" or "degrees" that give their scale ("35 ° C", "40 degrees Celsius").

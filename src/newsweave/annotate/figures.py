@@ -41,6 +41,7 @@ from newsweave.annotate.figure_lexicon import (
     FOLD_WORDS,
     SCALES,
     SHARED_CURRENCIES,
+    SPEED_UNITS,
     TEMPERATURE_SCALES,
     TEMPERATURE_UNITS,
     TIME_NOUNS,
@@ -329,6 +330,19 @@ def _reads_as_temperature(doc: Doc, i: int) -> bool:
 
 def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
     """A currency or unit right after token ``j - 1``: the unit and the new end."""
+    unit, k = _plain_unit_after(doc, j)
+    return (SPEED_UNITS[unit], k + _per_hour(doc, k)) if unit in SPEED_UNITS and _per_hour(doc, k) else (unit, k)
+
+
+def _per_hour(doc: Doc, k: int) -> int:
+    """How many tokens from ``k`` say "per hour" ("/h", "/ h", "per hour", "an hour"); 0 when none do."""
+    words = [t.lower_ for t in doc[k:k + 2]]
+    if words[:1] == ["/h"]:
+        return 1
+    return 2 if words in (["/", "h"], ["per", "hour"], ["an", "hour"], ["a", "hour"]) else 0
+
+
+def _plain_unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
     if j >= len(doc):
         return None, j
     low = doc[j].lower_
