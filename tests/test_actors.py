@@ -1077,3 +1077,18 @@ def test_a_person_named_after_a_roles_place_stays_a_person(gazetteer: PlaceGazet
     text = "A Republican senator from Kansas, Sam Brownbeck, is set to call for a fine."
     res = resolve(gazetteer, (text, [("Sam Brownbeck", "PERSON")]))
     assert actor_with(res, "Sam Brownbeck").type == "PERSON"
+
+
+def test_a_small_territorys_code_is_an_agencys_initials(gazetteer: PlaceGazetteer) -> None:
+    assert gazetteer.lookup("ATF") is None  # not the French Southern Territories
+    assert gazetteer.lookup("ALA") is None  # not the Aland Islands
+    assert gazetteer.lookup("KAZ") is not None and gazetteer.lookup("KAZ").name == "Kazakhstan"
+    res = resolve(gazetteer, ("The ATF said on Monday that the weapon had been bought legally.", [("ATF", "ORG")]))
+    assert actor_with(res, "ATF").type == "ORG"
+
+
+def test_a_states_abbreviation_after_a_town_is_the_state(gazetteer: PlaceGazetteer) -> None:
+    text = "ASHGROVE, Mo., Sept 13 (Wire) - A gunman opened fire. Mo Farah was not there."
+    res = resolve(gazetteer, (text, [("Mo", "GPE"), ("Mo Farah", "PERSON")]))
+    assert actor_with(res, "Mo.").name == "Missouri"
+    assert actor_with(res, "Mo Farah").type == "PERSON"

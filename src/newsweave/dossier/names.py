@@ -415,6 +415,8 @@ class PlaceGazetteer:
         Returns:
             The canonical place, or None.
         """
+        if name.endswith(".") and name[:-1] in US_STATE_ABBREVIATIONS:
+            return Place(US_STATE_ABBREVIATIONS[name[:-1]], "state")  # "ASHGROVE, Mo., Sept 13" (not Meaux)
         place = self._loaded().get(match_key(name))
         if place is not None and not place.primary and self.is_demonym(name):
             return None
@@ -494,11 +496,17 @@ class PlaceGazetteer:
             # two-letter ISO codes are left out: "IE" (Internet Explorer) and "ME" (Middle East)
             # are far more often something else in news (ECB+ dev); "US" and "UK" are aliases below
             add(country["name"], place, (3, 0))
-            add(country["iso3"], Place(country["name"], "country", code=True), (3, 0))
+            if int(country["population"]) >= CODE_MIN_POPULATION:
+                add(country["iso3"], Place(country["name"], "country", code=True), (3, 0))
         for alias, canonical in _COUNTRY_ALIASES.items():
             add(alias, Place(canonical, "country"), (4, 0))
         return {key: place for key, (_, place) in ranked.items()}
 
+
+# A country's three-letter code names it only when the country is this populous: a small territory's
+# code is far more often an agency's or a group's initials ("ATF", the US firearms bureau, is also the
+# French Southern Territories; "ALA", "AND", "LIE").
+CODE_MIN_POPULATION = 1_000_000
 
 # Tables of other versions (another checkout, an older install) are deleted when unused this long.
 STALE_TABLE_DAYS = 30
@@ -591,6 +599,21 @@ _COUNTRY_ALIASES = {
     "UK": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
     "Russian Federation": "Russia", "Republic of Kazakhstan": "Kazakhstan",
     "South Korea": "South Korea", "North Korea": "North Korea", "Holland": "Netherlands",
+}
+
+
+# The US states' abbreviations as news writes them after a town ("Ashgrove, Mo.", "Tampa, Fla."),
+# read with their full stop only: "Mo Farah", "Del Potro" are names.
+US_STATE_ABBREVIATIONS = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",
+    "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida", "Ga": "Georgia", "Ill": "Illinois",
+    "Ind": "Indiana", "Kan": "Kansas", "Kans": "Kansas", "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland",
+    "Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri",
+    "Mont": "Montana", "Neb": "Nebraska", "Nev": "Nevada", "N.H": "New Hampshire", "N.J": "New Jersey",
+    "N.M": "New Mexico", "N.Y": "New York", "N.C": "North Carolina", "N.D": "North Dakota", "Okla": "Oklahoma",
+    "Ore": "Oregon", "Pa": "Pennsylvania", "R.I": "Rhode Island", "S.C": "South Carolina", "S.D": "South Dakota",
+    "Tenn": "Tennessee", "Tex": "Texas", "Vt": "Vermont", "Va": "Virginia", "Wash": "Washington",
+    "W.Va": "West Virginia", "Wis": "Wisconsin", "Wyo": "Wyoming",
 }
 
 

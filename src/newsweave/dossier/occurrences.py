@@ -36,6 +36,7 @@ from newsweave.dossier.names import (
     PLACE_NOUNS,
     SURNAME_PARTICLES,
     TIME_ZONES,
+    US_STATE_ABBREVIATIONS,
     PlaceGazetteer,
     clean_surface,
     has_corp_suffix,
@@ -166,6 +167,8 @@ def collect(items: Sequence[tuple[str, str, Sequence[Mention]]]) -> list[Occurre
             raw = _CAMEL_JOIN.sub(" ", m.text) if label == "PERSON" else m.text
             titled = _has_title(raw) or _title_around(text, m.start, m.end)
             surface = clean_surface(raw)
+            if surface in US_STATE_ABBREVIATIONS and text[m.end:m.end + 1] == ".":
+                surface += "."  # a state's abbreviation, which NER leaves its full stop out of: "Ashgrove, Mo."
             if match_key(surface):
                 found.append(Occurrence((aid, m.start, m.end), surface, label, titled, headline(m.start, m.end),
                                         _place_noun_around(text, m.start, m.end),
