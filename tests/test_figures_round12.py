@@ -222,6 +222,7 @@ def test_a_label_with_a_number_and_a_capital_is_no_temperature(nlp: Language, te
     ("Up to 300 people were feared dead after the quake.", "300", "people killed"),
     ("Some 150,000 people are feared to be dead.", "150,000", "people killed"),
     ("About 40 people were believed to be inside.", "40", "people"),  # what is said of them is no event
+    ("According to the ministry, 154 cases have been confirmed.", "154", "cases confirmed"),  # an event
     ("Ryanair will have taken delivery of about 100 new planes.", "100", "planes"),
 ])
 def test_what_people_are_said_to_have_undergone_is_the_event(nlp: Language, text: str, span: str,

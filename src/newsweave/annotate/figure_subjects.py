@@ -189,7 +189,7 @@ def with_event(phrase: str, verb: Token | None) -> str:
             and verb.lemma_.lower() in CASUALTY_VERBS:
         # "a quake struck, killing 14 people": the participle of an event that happened to its object
         return f"{phrase} {CASUALTY_VERBS[verb.lemma_.lower()]}"
-    if verb is None or verb.tag_ not in ("VBN", "VBD") or _hearsay(verb):
+    if verb is None or verb.tag_ not in ("VBN", "VBD") or _hearsay(verb, OPINION_VERBS):
         return phrase  # what is said of them is no event: "40 people were believed to be inside"
     if not verb.lower_.endswith("ed") and verb.lower_ not in IRREGULAR_PARTICIPLES:
         return phrase
@@ -209,12 +209,15 @@ def with_event(phrase: str, verb: Token | None) -> str:
 
 # Verbs of hearsay whose passive tells what is said of its subject: "13 people are believed to have
 # drowned", "were reported to have died", "are feared dead".
+# Of these, the ones that are no event of their own ("40 people were believed to be inside"), unlike
+# "154 cases have been confirmed", "30 cases were reported".
 HEARSAY_VERBS = frozenset({"believe", "think", "fear", "report", "say", "understand", "know", "presume",
-                           "confirm", "estimate"})
+                           "estimate"})
+OPINION_VERBS = frozenset({"believe", "think", "fear", "say", "understand", "presume"})
 
 
-def _hearsay(verb: Token) -> bool:
-    return verb.lemma_.lower() in HEARSAY_VERBS and any(c.dep_ == "auxpass" for c in verb.children)
+def _hearsay(verb: Token, verbs: frozenset[str] = HEARSAY_VERBS) -> bool:
+    return verb.lemma_.lower() in verbs and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _said_to_have(verb: Token) -> Token | None:
