@@ -240,3 +240,9 @@ def test_what_people_are_said_to_have_undergone_is_the_event(nlp: Language, text
 ])
 def test_a_distance_per_hour_is_a_speed(nlp: Language, text: str, span: str, unit: str) -> None:
     assert _figure(nlp, text, span).unit == unit
+
+
+def test_a_datelines_place_is_no_subject(nlp: Language) -> None:
+    text = ("Toll rises.\n\nASHGROVE, Missouri - The death toll from the shooting at an Ashgrove bar rose to seven "
+            "on Monday, police said.")
+    assert _figure(nlp, text, "seven").measure == "death toll"

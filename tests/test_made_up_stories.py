@@ -517,3 +517,22 @@ def test_temperatures_are_figures_and_the_old_record_stands_apart(heatwave: Doss
 
 def test_a_county_after_its_town_is_a_place(heatwave: Dossier) -> None:
     assert _actor(heatwave, "Lincolnshire").type == "GPE"  # "in Coningsby, Lincolnshire, the Met Office said"
+
+
+@pytest.fixture(scope="module")
+def attack(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("attack"), "attack")
+    return dossier
+
+
+def test_two_sources_of_one_day_that_differ_are_a_contradiction_beside_the_update(attack: Dossier) -> None:
+    (killed,) = [g for g in attack.figures if {"five", "Six"} <= {r.text for r in g.reports}]
+    assert killed.conflict and killed.note is not None
+    assert "likely an update" in killed.note  # five on the 13th, seven on the 15th
+    assert "on 2026-09-13 Six (a-2) and five (a-1) differ: a contradiction" in killed.note
+
+
+def test_a_datelines_place_measures_nothing_and_a_states_abbreviation_is_the_state(attack: Dossier) -> None:
+    assert not [g for g in attack.figures if g.measure.lower() == "ashgrove"]
+    assert _actor(attack, "Missouri").type == "GPE" and "Mo." in _actor(attack, "Missouri").aliases
+    assert _actor(attack, "ATF").type == "ORG"  # not the French Southern Territories

@@ -37,12 +37,22 @@ def verb_object(verb: Token, inside: set[int]) -> Token | None:
     return None
 
 
+def _dateline_word(tok: Token) -> bool:
+    """A word in capitals that opens a line: a wire dateline's place ("ASHGROVE, Missouri - ")."""
+    doc = tok.doc
+    return tok.is_upper and len(tok) > 1 and (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws) \
+        and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ","
+
+
 def subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in NOUN_POS:
-                return verb.head  # "the trade imbalance, which amounted to 51.48 billion dlrs"
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        # not a wire dateline's place that the parse also makes a subject ("ASHGROVE, Missouri - The
+        # death toll ... rose to seven")
+        child = next((c for c in subjects if not _dateline_word(c)), subjects[0])
+        if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in NOUN_POS:
+            return verb.head  # "the trade imbalance, which amounted to 51.48 billion dlrs"
+        return child
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i != verb.i:
         # "with total orders, excluding defense, falling a record 9.9 pct, economists agreed": the noun
         # of "with" is the gerund's subject, not the main clause's

@@ -437,7 +437,8 @@ def _figure_group(reports: list[_Report]) -> FigureGroup:
         unit=reports[0].figure.unit,
         reports=tuple(_figure_report(r) for r in reports),
         conflict=pair is not None,
-        note=_conflict_note(*pair) + _later_lower_note(current, pair) if pair is not None else None,
+        note=_conflict_note(*pair) + _later_lower_note(current, pair) + _same_day_note(current, pair)
+        if pair is not None else None,
     )
 
 
@@ -598,6 +599,31 @@ def _later_lower_note(reports: list[_Report], pair: tuple[_Report, _Report]) -> 
     early, late = worst
     return (f"; then {_said(late)} ({late.article.id}, {late.article.published}) is lower than the earlier "
             f"{_said(early)} ({early.article.id}, {early.article.published}): a contradiction")
+
+
+def _same_day_note(reports: list[_Report], pair: tuple[_Report, _Report]) -> str:
+    """What the note of the highest and lowest reports leaves out: two articles of one day that give
+    different values ("five killed", police; "six killed", a council member; both on the 13th, and
+    "seven" on the 14th); empty when there are none, when their hedges allow one count, or when it is
+    the pair the note already tells of."""
+    by_day: dict[date, dict[str, _Report]] = {}
+    for r in reports:
+        if r.article.published is not None:
+            day = by_day.setdefault(r.article.published, {})
+            if r.article.id not in day or r.figure.value > day[r.article.id].figure.value:
+                day[r.article.id] = r  # each article's highest report of the day
+    worst: tuple[_Report, _Report] | None = None
+    for day in by_day.values():
+        tops = sorted(day.values(), key=lambda r: (r.figure.value, -r.order))
+        high, low = tops[-1], tops[0]
+        if high.figure.value > low.figure.value and not _may_agree(high, low) and (
+                worst is None or high.figure.value - low.figure.value > worst[0].figure.value - worst[1].figure.value):
+            worst = (high, low)
+    if worst is None or {id(worst[0]), id(worst[1])} == {id(pair[0]), id(pair[1])}:
+        return ""
+    high, low = worst
+    return (f"; on {high.article.published} {_said(high)} ({high.article.id}) and {_said(low)} ({low.article.id}) "
+            f"differ: a contradiction")
 
 
 def _conflict_note(high: _Report, low: _Report) -> str:
