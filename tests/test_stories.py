@@ -32,6 +32,10 @@ from newsweave.link.story_splits import balanced_cut, spectral_cut
 ECB_HELDOUT_F1_FLOOR = 0.96
 ECB_HELDOUT_SHUFFLED_F1_FLOOR = 0.95
 ORDER_TOLERANCE = 0.06
+# All 35 topics (772 articles) in one file-order pass: 0.962 with split distances weighing names by
+# the IDF of the last 400 articles; 0.959 with the IDF of every article so far (the held-out topics
+# clustered at up to twice the corpus size the split thresholds were tuned at).
+ECB_ALL_F1_FLOOR = 0.96
 
 
 
@@ -117,6 +121,13 @@ def test_entity_keys_raise_the_score() -> None:
 def test_ecbplus_b3_floor(ecb_heldout: list[dict[str, Any]]) -> None:
     gold = {r["id"]: r["subtopic"] for r in ecb_heldout}
     assert b_cubed_f1(gold, _run(ecb_heldout)) >= ECB_HELDOUT_F1_FLOOR
+
+
+def test_ecbplus_all_topics_in_one_pass_b3_floor(corpora_dir: Path) -> None:
+    with (corpora_dir / "ecbplus_dev.jsonl").open(encoding="utf-8") as f:
+        records = [json.loads(line) for line in f]
+    gold = {r["id"]: r["subtopic"] for r in records}
+    assert b_cubed_f1(gold, _run(records)) >= ECB_ALL_F1_FLOOR
 
 
 def test_order_robustness(ecb_heldout: list[dict[str, Any]]) -> None:
@@ -235,6 +246,44 @@ def test_state_round_trip_across_splits(ecb_two_events: list[dict[str, Any]], sp
     assert len(set(whole.values())) >= 2
 
 
+def test_split_distances_weigh_names_by_the_last_split_df_window_articles(
+        ecb_heldout: list[dict[str, Any]]) -> None:
+    """Past ``split_df_window`` articles, a stream's split distances are those of a stream of only its
+    latest articles: counted over all its past, the IDF of every rare name grows with the log of the
+    stream's length, and two events' distance shrinks under the thresholds tuned on short passes."""
+    config = StoryConfig(split_df_window=40)
+    long, short = StoryClusterer(config), StoryClusterer(config)
+    for r in ecb_heldout[:120]:
+        long.add(r["id"], r["text"], None)
+    for r in ecb_heldout[80:120]:
+        short.add(r["id"], r["text"], None)
+    unbounded = StoryClusterer(replace(config, split_df_window=0))
+    for r in ecb_heldout[:120]:
+        unbounded.add(r["id"], r["text"], None)
+    later = ecb_heldout[120:140]
+    for r in later:  # the same member records in each, counted in no window
+        indices, tf, split_terms = long.features(r["text"])
+        record = long._member(None, (), indices, tf, True, split_terms)
+        long._members[r["id"]] = short._members[r["id"]] = unbounded._members[r["id"]] = record
+    points = [r["id"] for r in later]
+    distance = long._average_link(points)[1]
+    assert np.allclose(distance, short._average_link(points)[1])
+    assert unbounded._average_link(points)[1].mean() < distance.mean()
+
+
+def test_state_round_trip_across_the_split_window(ecb_two_events: list[dict[str, Any]]) -> None:
+    config = StoryConfig(split_df_window=5)
+    whole = _run(ecb_two_events, config)
+    first = StoryClusterer(config)
+    for r in ecb_two_events[:12]:
+        first.add(r["id"], r["text"], None)
+    resumed = StoryClusterer.from_state(json.loads(json.dumps(first.to_state())))
+    assert np.array_equal(resumed._split_df, first._split_df)
+    for r in ecb_two_events[12:]:
+        resumed.add(r["id"], r["text"], None)
+    assert resumed.assignments() == whole
+
+
 def test_a_version_1_state_still_loads_and_continues(ecb_two_events: list[dict[str, Any]]) -> None:
     old = StoryClusterer()
     for r in ecb_two_events[:6]:
@@ -254,7 +303,7 @@ def test_a_version_1_state_still_loads_and_continues(ecb_two_events: list[dict[s
     for r in ecb_two_events[6:]:
         resumed.add(r["id"], r["text"], None)
     assert set(resumed.assignments()) == {r["id"] for r in ecb_two_events} | {"copy"}
-    assert resumed.to_state()["version"] == 7
+    assert resumed.to_state()["version"] == 8
 
 
 def test_a_version_2_state_takes_the_new_settings_and_unknown_settings_are_refused(
@@ -291,6 +340,7 @@ def test_a_version_3_state_takes_the_new_defaults(ecb_two_events: list[dict[str,
 @pytest.mark.parametrize(("version", "added"), [
     (5, ("spectral_split_distance", "spectral_split_min_part", "spectral_split_tightness")),  # the spectral cut
     (6, ("split_step", "split_step_below")),  # the fixed split step
+    (7, ("split_df_window",)),  # the split window
 ])
 def test_an_older_state_takes_the_defaults_of_what_came_after_it(
         ecb_two_events: list[dict[str, Any]], version: int, added: tuple[str, ...]) -> None:
@@ -301,12 +351,14 @@ def test_an_older_state_takes_the_defaults_of_what_came_after_it(
     state["version"] = version  # saved before the settings ``added``
     for key in added:
         del state["config"][key]
+    for key in ("split_window_terms", "split_window_sizes"):  # and before the split window was saved
+        del state[key]
     resumed = StoryClusterer.from_state(state)
     assert resumed.config == StoryConfig()
     for r in ecb_two_events[6:]:
         resumed.add(r["id"], r["text"], None)
     assert resumed.assignments() == _run(ecb_two_events)
-    assert resumed.to_state()["version"] == 7
+    assert resumed.to_state()["version"] == 8
 
 
 @pytest.mark.parametrize(("split_step", "checks"), [(4, [4, 5, 7, 9, 12, 15, 19, 23]), (0, [4, 5, 7, 9, 12, 15, 19])])

@@ -27,7 +27,9 @@ republished) joins it without adding weight to its centroid: copies count as one
 grown by a quarter since it was last checked (or, under ``StoryConfig.split_step_below`` members,
 by ``StoryConfig.split_step``), its most recent members are clustered by average
 link on the TF-IDF cosine of what tells such events apart, their names and numbers (the term
-vector's capitalized-word features, digit tokens and dated year), and every group of two or more
+vector's capitalized-word features, digit tokens and dated year; their IDF counted over the most
+recent ``StoryConfig.split_df_window`` articles, so that the distances keep the scale the split
+thresholds were tuned at however long the stream grows), and every group of two or more
 that stands apart (distance above ``StoryConfig.split_distance``) from the group of the oldest checked member
 leaves as a story of its own. When none does, because average link's top merges only add
 outliers, the dendrogram is walked down past them to the first merge of two groups of at least
@@ -53,7 +55,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Sequence
 from dataclasses import asdict, fields
 from datetime import date
@@ -128,6 +130,8 @@ class StoryClusterer:
         self._log_df = np.zeros(config.n_features, dtype=np.float64)  # log(1 + df), kept in step
         self._query = np.zeros(config.n_features, dtype=np.float64)  # scratch for _cosines
         self._n_docs = 0
+        self._split_df = np.zeros(config.n_features, dtype=np.int32)  # the DF of the split window
+        self._split_window: deque[Ints] = deque()  # the terms of its articles, oldest first
         self._stories: list[StoryRecord] = []
         self._story_number: dict[str, int] = {}
         self._postings = Postings(config.n_features, config.postings_cap)
@@ -167,6 +171,7 @@ class StoryClusterer:
         self._df[indices] += 1
         self._log_df[indices] = np.log1p(self._df[indices])
         self._n_docs += 1
+        self._count_in_split_window(indices)
         weights = self._tfidf(indices, tf)
         best, score, text_sim, others = self._best_story(indices, weights, published, entity_keys)
         if best is None or score < self.config.join_threshold:
@@ -236,6 +241,27 @@ class StoryClusterer:
 
     def _idf(self, indices: Ints) -> Floats:
         result: Floats = (math.log(1.0 + self.config.prior_documents + self._n_docs) + 1.0) - self._log_df[indices]
+        return result
+
+    def _count_in_split_window(self, indices: Ints) -> None:
+        """Count an article's terms in the split window's DF; past ``split_df_window`` articles, the
+        oldest one's leave it. (All its terms, not only its names and numbers: a hashed name can share
+        its index with a word, and the window then counts as the whole table does.)"""
+        if not self.config.split_df_window:
+            return
+        self._split_df[indices] += 1
+        self._split_window.append(indices)
+        if len(self._split_window) > self.config.split_df_window:
+            self._split_df[self._split_window.popleft()] -= 1
+
+    def _split_idf(self, indices: Ints) -> Floats:
+        """The IDF split distances weigh names and numbers by: that of the split window (of every
+        article so far when ``split_df_window`` is 0)."""
+        if not self.config.split_df_window:
+            return self._idf(indices)
+        documents = len(self._split_window)
+        result: Floats = (math.log(1.0 + self.config.prior_documents + documents) + 1.0) - np.log1p(
+            self._split_df[indices])
         return result
 
     def _tfidf(self, indices: Ints, tf: Floats) -> Floats:
@@ -438,7 +464,7 @@ class StoryClusterer:
         indptr = np.cumsum([0] + [c.size for c in columns])
         flat = np.concatenate(columns)
         # each point's ``_tfidf``, in one pass: its norm is the same dot product np.linalg.norm takes
-        data = np.concatenate(tfs) * self._idf(flat)
+        data = np.concatenate(tfs) * self._split_idf(flat)
         norms = [float(np.sqrt(row.dot(row))) or 1.0 for row in np.split(data, indptr[1:-1])]
         data /= np.repeat(norms, np.diff(indptr))
         terms, column = np.unique(flat, return_inverse=True)  # compact columns
@@ -480,11 +506,15 @@ class StoryClusterer:
         self._postings.post(self._story_number[story.id], self._top_terms(indices, weights))
 
     def to_state(self) -> dict[str, Any]:
-        """A JSON-serializable snapshot: DF table, story centroids, postings, assignments."""
+        """A JSON-serializable snapshot: DF table, split window, story centroids, postings, assignments."""
         nonzero = np.flatnonzero(self._df)
-        return {"version": 7, "config": asdict(self.config), "n_docs": self._n_docs,
+        window = list(self._split_window)
+        return {"version": 8, "config": asdict(self.config), "n_docs": self._n_docs,
                 "df_indices": encode_array(nonzero.astype(np.int64)),
                 "df_values": encode_array(self._df[nonzero]),
+                "split_window_terms": encode_array(np.concatenate(window).astype(np.int32) if window
+                                                   else np.zeros(0, dtype=np.int32)),
+                "split_window_sizes": encode_array(np.array([w.size for w in window], dtype=np.int32)),
                 "stories": [s.to_state() for s in self._stories],
                 "postings": self._postings.to_state(),
                 "assigned": dict(self._assigned), "copies": dict(self._copies),
@@ -507,12 +537,14 @@ class StoryClusterer:
         takes ``date_year_weight``'s default, its members keeping the vectors they had, and a version-5
         snapshot (before the spectral cut) that cut's default settings, and a version-6 snapshot (before
         the fixed split step) that step's. (Versions 3 to 7 only mark new settings, so that code older
-        than them refuses the snapshot with a clear error.)
+        than them refuses the snapshot with a clear error.) A snapshot before version 8 saved no split
+        window: it fills again from the articles added after it (until it holds some hundreds, splits
+        weigh names by the IDF of those few, as a new stream's first splits do).
 
         Raises:
             StoreError: the snapshot is of an unknown version, or has settings this code lacks.
         """
-        if state.get("version") not in (1, 2, 3, 4, 5, 6, 7):
+        if state.get("version") not in (1, 2, 3, 4, 5, 6, 7, 8):
             raise StoreError(f"unknown StoryClusterer state version {state.get('version')!r}: "
                              "rebuild the stories from the articles")
         unknown = set(state["config"]) - {f.name for f in fields(StoryConfig)}
@@ -522,6 +554,11 @@ class StoryClusterer:
         clusterer._n_docs = int(state["n_docs"])
         clusterer._df[decode_array(state["df_indices"], np.int64)] = decode_array(state["df_values"], np.int64)
         clusterer._log_df = np.log1p(clusterer._df)
+        if "split_window_terms" in state:
+            terms = decode_array(state["split_window_terms"], np.int32).astype(np.int64)
+            sizes = decode_array(state["split_window_sizes"], np.int32)
+            for indices in np.split(terms, np.cumsum(sizes)[:-1]) if sizes.size else []:
+                clusterer._count_in_split_window(indices)
         clusterer._stories = [StoryRecord.from_state(s) for s in state["stories"]]
         clusterer._story_number = {s.id: n for n, s in enumerate(clusterer._stories)}
         clusterer._postings = Postings.from_state(state["postings"], clusterer.config.n_features,

@@ -67,6 +67,37 @@ class StoryConfig:
     # 0.85 -> 0.863 / 0.874. Held-out topics 21-35 at 0.8: 0.876 / 0.892 (none: 0.846 / 0.866).
     # Comparing whole term vectors instead of names and numbers: 0.895 / 0.883, held out 0.870 / 0.886.
     split_distance: float = 0.8
+    # The IDF of the names and numbers that split distances weigh counts only the most recent this
+    # many articles (0 = every article so far). IDF is log((1 + prior + N) / (1 + df)) + 1: as the
+    # stream grows, every rare name gains the same log N, the names a topic's two events share (df
+    # about the topic's size, which does not grow with N) weigh ever closer to the names of one
+    # article alone, and the distance between the two events shrinks under thresholds tuned on passes
+    # of about 400 articles (split 0.8, balanced 0.75, spectral 0.74; ECB+ topics 1-20: 413 articles,
+    # 21-35: 359). On topics 1-20 at their end, the mean distance between the two events of a topic is
+    # 0.01-0.02 smaller when the DF counts all 772 ECB+ articles than when it counts their own 413
+    # (topic 10: 0.756 -> 0.739, under the spectral cut's 0.74); at 100,000 articles every rare name's
+    # IDF would be ln(100000 / 400) = 5.5 higher. In one file-order pass over all 35 topics (NER
+    # entity keys), topics 21-35, clustered at N 414-772, lost: 0.983 alone, 0.952 within the pass
+    # (topic 27's two events 0.778 apart alone, 0.731 after topics 1-20: never cut). At 400, about the
+    # size of the passes the thresholds were tuned on, those passes are unchanged (file order and 8
+    # shuffles); on topics 1-20, 300 -> -0.0010 paired over 8 shuffles (worse in 1), 200 -> -0.0025
+    # (worse in 4, file order 0.978 -> 0.977); 600 changes nothing on ECB+ (topic 27 comes before the
+    # 600th article). All 772 articles, file order / mean ± sd of 8 shuffles (seeds 1-8), at 400: with
+    # entity keys 0.966 / 0.950 ± 0.007 -> 0.973 / 0.951 ± 0.008 (paired +0.0010 ± 0.0008 se, worse in
+    # 1 by 0.0007), text only 0.959 / 0.949 ± 0.008 -> 0.963 / 0.951 ± 0.009 (+0.0017 ± 0.0009, worse
+    # in 1 by 0.0005); topics 1-20 and 21-35 unchanged. Over 16 shuffles the shuffled gain is none
+    # (keys -0.0002 ± 0.0009, text +0.0000 ± 0.0010, each worse in 4 of 16, by at most 0.007 / 0.009):
+    # in a shuffled pass every topic is in the window at once, each a smaller share of it than in a
+    # pass of half the topics, and the window does not change that (topic 27 stays one story there).
+    # The join scores keep the IDF of every article: the window there too (one DF table for both)
+    # scored the same on ECB+ (0.974 / 0.951) but, on the first 5,000 Reuters-21578 articles
+    # (bench/stories_reuters.py), 2,079 -> 1,982 stories and B3 precision against the first topic
+    # label 0.897 -> 0.884 (2,000 articles: 0.920 -> 0.906): with a smaller N the wire's common words
+    # weigh more in a join. The split window alone: 2,080 stories, 0.894 (2,000: 901 -> 913 stories,
+    # 0.917; 10,000: 3,860 -> 3,892, 0.887 -> 0.886). Exponentially decayed counts instead of a window
+    # (half-life 150-500 articles, for both) change passes under 400 too: topics 21-35 in file order
+    # 0.983 -> 0.978, all 772 shuffled -0.0004 to -0.0012.
+    split_df_window: int = 400
     # A story is checked for a split once it has this many members, then each time it has grown
     # by ``split_growth`` (so the checks cost a bounded multiple of one check of its final size).
     # On topics 1-20 (file / shuffled): 3 members 0.909 / 0.893, 6 -> 0.904 / 0.895; growth 1.5 ->
