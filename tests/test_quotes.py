@@ -223,6 +223,15 @@ def test_role_noun_speaker_resolves_through_the_title(nlp: Language) -> None:
     assert q.speaker_ref is not None and "Antonov" in q.speaker_ref.text
 
 
+@pytest.mark.parametrize("speaker", ["two employees", "employees", "former employees"])
+def test_several_people_are_no_one_named_person_of_their_role(nlp: Language, speaker: str) -> None:
+    text = ("Police identified the suspect as Daniel Kessler, a former employee of the bar. Kessler had been "
+            f"fired last month after an argument with a manager, {speaker} said.")
+    q = only(quotes_of(nlp, text), "argument with a manager")
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.speaker_ref is None
+
+
 def test_unknown_role_stays_unresolved(nlp: Language) -> None:
     text = "The weather was cold. “We will return tomorrow with more people,” the official said."
     q = only(quotes_of(nlp, text), "return tomorrow")

@@ -511,6 +511,9 @@ class SpeakerResolver:
             while k > 0 and name[k - 1].i == name[k].i - 1:
                 k -= 1
             return Span.of(text, name[k].idx, root.idx + len(root))
+        if root.pos_ == "NOUN" and (root.tag_ == "NNS" or any(c.dep_ == "nummod" and c.lower_ not in ("one", "1")
+                                                              for c in root.children)):
+            return None  # several people ("two employees", "witnesses"), never one named person
         if root.pos_ == "NOUN":
             found = self._role(_role_titles(root), _nationalities(speaker), lo)
             # an indefinite description brings in someone new ("A Brightline engineer said"); a
