@@ -1092,3 +1092,18 @@ def test_a_states_abbreviation_after_a_town_is_the_state(gazetteer: PlaceGazette
     res = resolve(gazetteer, (text, [("Mo", "GPE"), ("Mo Farah", "PERSON")]))
     assert actor_with(res, "Mo.").name == "Missouri"
     assert actor_with(res, "Mo Farah").type == "PERSON"
+
+
+def test_a_state_written_as_a_place_outvotes_ner_person_labels(gazetteer: PlaceGazetteer) -> None:
+    # a made-up state no gazetteer lists, which NER mostly calls a person
+    text = ("Authorities in Quorva Bay ordered people to leave. Quorva Bay Governor Ana Lima urged calm. "
+            "Shelters opened across Quorva Bay. Quorva Bay was hit hard.")
+    starts = [m.start() for m in re.finditer("Quorva Bay", text)]
+    mentions = [Mention(s, s + 10, "Quorva Bay", "PERSON") for s in starts]
+    assert actor_with(resolve_actors([("a0", text, mentions)], gazetteer), "Quorva Bay").type == "GPE"
+
+
+def test_a_banks_governor_makes_no_place(gazetteer: PlaceGazetteer) -> None:
+    text = "Bundesbank Governor Karl Otto said rates would rise. The Bundesbank declined to comment."
+    res = resolve(gazetteer, (text, [("Bundesbank", "ORG")]))
+    assert actor_with(res, "Bundesbank").type == "ORG"

@@ -536,3 +536,22 @@ def test_a_datelines_place_measures_nothing_and_a_states_abbreviation_is_the_sta
     assert not [g for g in attack.figures if g.measure.lower() == "ashgrove"]
     assert _actor(attack, "Missouri").type == "GPE" and "Mo." in _actor(attack, "Missouri").aliases
     assert _actor(attack, "ATF").type == "ORG"  # not the French Southern Territories
+
+
+@pytest.fixture(scope="module")
+def hurricane(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("hurricane"), "hurricane")
+    return dossier
+
+
+def test_a_state_ner_calls_a_person_is_a_place_and_speaks_for_no_one(hurricane: Dossier) -> None:
+    assert _actor(hurricane, "Quintana Roo").type == "GPE"  # "authorities in", "across", "Quintana Roo Governor"
+    speakers = {g.speaker for g in hurricane.quotes}
+    assert "Quintana Roo" not in speakers and "Marisol Téllez" in speakers
+
+
+def test_wind_speeds_are_speeds(hurricane: Dossier) -> None:
+    (winds,) = [g for g in hurricane.figures if "215 km/h (134 mph)" in {r.text for r in g.reports}]
+    assert winds.unit == "km/h" and {"230 km/h", "165 km/h (105 mph)"} <= {r.text for r in winds.reports}
+    # a reading that falls as the storm weakens is no contradiction, as a toll that falls would be
+    assert winds.note is not None and "contradiction" not in winds.note and "the level changed" in winds.note

@@ -279,7 +279,8 @@ def _group_votes(group: Group) -> defaultdict[str, float]:
         elif firm:
             votes["ORG"] += ORG_WORD_VOTES
         elif group.place is not None or occ.placed:
-            votes["GPE"] += PLACE_VOTES
+            # written as a place, a region no gazetteer lists stays one ("across the Sahel")
+            votes["LOC" if occ.label == "LOC" and group.place is None else "GPE"] += PLACE_VOTES
         elif group.demonym:
             votes["NORP"] += PLACE_VOTES
     return votes

@@ -569,12 +569,19 @@ def _disagreeing_pair(reports: list[_Report]) -> tuple[_Report, _Report] | None:
     return best
 
 
+# Units of a reading that rises and falls (a storm's winds, a temperature): a later lower reading is
+# the level changing, not a count that contradicts an earlier one.
+LEVEL_UNITS = frozenset({"km/h", "mph", "knots", "°C", "°F", "degrees"})
+
+
 def _later_lower_note(reports: list[_Report], pair: tuple[_Report, _Report]) -> str:
     """What the note of the highest and lowest reports leaves out: a dated report lower than an
     earlier dated report of another article ("12 killed" on the 7th, "17" on the 8th, "15" on the
     9th: 12 -> 17 is an update, 15 after 17 a contradiction); empty when there is none, or when it is
     the pair the note already tells of. One pass over the days (a wire story's group may hold
     thousands of reports)."""
+    if pair[0].figure.unit in LEVEL_UNITS:
+        return ""
     by_day: dict[date, list[_Report]] = {}
     for r in reports:
         if r.article.published is not None:
@@ -636,6 +643,8 @@ def _conflict_note(high: _Report, low: _Report) -> str:
     before = high.article.text[max(0, high.figure.start - _CUE_WINDOW):high.figure.start]
     cue = _UPDATE_CUE.search(before) is not None
     dh, dl = high.article.published, low.article.published
+    if dh is not None and dl is not None and dh != dl and high.figure.unit in LEVEL_UNITS:
+        return f"{head}; reported at different times: the level changed"  # a storm's winds, a temperature
     if dh is not None and dl is not None:
         if dh > dl:
             return f"{head}; reported at different times, likely an update"

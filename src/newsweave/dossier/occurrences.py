@@ -40,6 +40,7 @@ from newsweave.dossier.names import (
     PlaceGazetteer,
     clean_surface,
     has_corp_suffix,
+    has_org_word,
     is_acronym,
     is_given_name,
     is_office,
@@ -97,9 +98,14 @@ _PLACE_NOUNS_PLURAL = "|".join(PLACE_NOUN_PLURALS)
 _PLACE_NOUN_BEFORE = re.compile(rf"\b(?:{_PLACE_NOUNS}|{_PLACE_NOUNS_PLURAL}|state|island|port|"
                                 r"[Rr]esidents|[Ii]nhabitants)"
                                 r"\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},?\s+(?:and|or)\s+)?$")
-# A preposition of place before a name ("near Sfax", "outside Brussels"); not before a possessor, who
-# may be a person ("near Ana Costa's home"). Not "off": also a verb's particle ("sold off Yugansk").
-_PLACE_PREPOSITION = re.compile(r"(?<![A-Za-z])(?:near|outside)\s+$")
+# A preposition of place before a name ("near Sfax", "outside Brussels", "across Quintana Roo",
+# "authorities in Quintana Roo"); not before a possessor, who may be a person ("near Ana Costa's
+# home"). Not "off": also a verb's particle ("sold off Yugansk").
+_PLACE_PREPOSITION = re.compile(r"(?<![A-Za-z])(?:near|outside|across|throughout"
+                                r"|(?:[Aa]uthorities|[Oo]fficials|[Rr]esidents)\s+in)\s+$")
+# A state's or a city's office after its name ("Quintana Roo Governor Marisol Tellez", "the Lagos mayor"):
+# not a bank's ("Bundesbank Governor", "Fed Governor": short or ending in "bank") nor a firm's.
+_PLACE_OFFICE_AFTER = re.compile(r"\s+(?:[Gg]overnor|[Mm]ayor)\b")
 _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{_PLACE_NOUNS})\b")
 # A place's region after it, as a place is written in the middle of a sentence: "in Coningsby,
 # Lincolnshire, the Met Office said", "near Sfax, Tunisia." (a lower-case preposition: a sentence's
@@ -550,8 +556,11 @@ def _place_noun_around(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 8):start]
     return bool((before.endswith(("of ", "and ", "or ")) and _PLACE_NOUN_BEFORE.search(text, max(0, start - 60), start))
                 or (text[end:end + 1] == " " and _PLACE_NOUN_AFTER.match(text, end, end + 20))
-                or (_PLACE_PREPOSITION.search(before) is not None and text[end:end + 2] not in ("'s", "’s"))
+                or (_PLACE_PREPOSITION.search(text, max(0, start - 24), start) is not None
+                    and text[end:end + 2] not in ("'s", "’s"))
                 or _region_after_place(text, start, end)
+                or (_PLACE_OFFICE_AFTER.match(text, end) is not None and end - start > 4
+                    and not text[start:end].lower().endswith("bank") and not has_org_word(text[start:end]))
                 or ((start == 0 or text[start - 1] == "\n") and text[start:end].isupper()
                     and DATELINE.match(text, start) is not None))
 
