@@ -1107,3 +1107,12 @@ def test_a_banks_governor_makes_no_place(gazetteer: PlaceGazetteer) -> None:
     text = "Bundesbank Governor Karl Otto said rates would rise. The Bundesbank declined to comment."
     res = resolve(gazetteer, (text, [("Bundesbank", "ORG")]))
     assert actor_with(res, "Bundesbank").type == "ORG"
+
+
+def test_a_place_name_ner_cut_at_its_particle_is_the_whole_place(gazetteer: PlaceGazetteer) -> None:
+    text = ("PLAYA DEL CARMEN, Mexico, Oct 21 (Wire) - Winds hit the coast. Hotels between Tulum and "
+            "Playa del Carmen were shut.")
+    res = resolve(gazetteer, (text, [("PLAYA", "GPE"), ("Tulum", "GPE"), ("Playa", "GPE"), ("Carmen", "GPE")]))
+    names = {e.name for e in res.entities}
+    assert "Playa del Carmen" in names and not names & {"Oranjestad", "Ciudad del Carmen"}
+    assert {"PLAYA DEL CARMEN", "Playa del Carmen"} <= set(actor_with(res, "Playa del Carmen").aliases)

@@ -546,6 +546,7 @@ def hurricane(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
 
 def test_a_state_ner_calls_a_person_is_a_place_and_speaks_for_no_one(hurricane: Dossier) -> None:
     assert _actor(hurricane, "Quintana Roo").type == "GPE"  # "authorities in", "across", "Quintana Roo Governor"
+    assert _actor(hurricane, "Playa del Carmen").type == "GPE"  # not Oranjestad ("Playa") and Ciudad del Carmen
     speakers = {g.speaker for g in hurricane.quotes}
     assert "Quintana Roo" not in speakers and "Marisol Téllez" in speakers
 

@@ -102,6 +102,7 @@ from newsweave.dossier.occurrences import (
     cut_headline_spans,
     drop_common_words,
     find_again,
+    join_particle_places,
     join_quoted_nicknames,
     join_split_names,
     repair_surfaces,
@@ -201,6 +202,8 @@ def resolve_actors(
     texts = {aid: text for aid, text, _ in items}
     lower = lower_case_words(texts.values())
     occurrences, joined = join_split_names(collect(items), texts)
+    occurrences, extended = join_particle_places(occurrences, texts, gaz)
+    joined += extended
     occurrences = repair_surfaces(occurrences + joined, gaz)
     cut = cut_headline_spans(occurrences, texts)
     occurrences, nicknamed = join_quoted_nicknames(occurrences, texts)

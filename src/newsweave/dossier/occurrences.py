@@ -322,6 +322,47 @@ def join_split_names(occurrences: list[Occurrence], texts: Mapping[str, str]
     return [o for o in occurrences if o.key not in dropped], joined
 
 
+# A particle and the capitalized words after a name, which a place name may go on with ("Playa del
+# Carmen", "Ciudad de la Costa", "PLAYA DEL CARMEN" in a dateline), NER stopping at the particle.
+_PLACE_PARTICLE_TAIL = re.compile(r"\s+(?i:del|de|de la|de los|de las|da|do|dos|das|di|du|des|el|al|sur|en)"
+                                  r"\s+[A-Z][\w'’-]*((?:\s+[A-Z][\w'’-]*)?)")
+
+
+def _city_named(gaz: PlaceGazetteer, name: str) -> bool:
+    place = gaz.lookup(name)
+    return place is not None and place.kind == "city" and place.primary
+
+
+def join_particle_places(occurrences: list[Occurrence], texts: Mapping[str, str], gaz: PlaceGazetteer
+                         ) -> tuple[list[Occurrence], list[Occurrence]]:
+    """Extend a mention NER stopped at a particle to the place name the gazetteer knows: "Playa" and
+    "Carmen" in "Playa del Carmen" are that city, not Oranjestad (whose other name is "Playa") and
+    Ciudad del Carmen.
+
+    Returns:
+        The occurrences kept, and the extended names (story mentions: the NER spans inside keep no actor).
+    """
+    by_article: dict[str, list[Occurrence]] = defaultdict(list)
+    for occ in occurrences:
+        by_article[occ.key[0]].append(occ)
+    joined: list[Occurrence] = []
+    dropped: set[MentionKey] = set()
+    for aid, occs in by_article.items():
+        text = texts[aid]
+        for occ in sorted(occs, key=lambda o: o.key[1]):
+            tail = _PLACE_PARTICLE_TAIL.match(text, occ.key[2]) if occ.key not in dropped else None
+            if tail is None:
+                continue
+            ends = [tail.end(), tail.start(1)] if tail[1] else [tail.end()]  # with or without a last word
+            end = next((k for k in ends if _city_named(gaz, text[occ.key[1]:k])), None)
+            if end is None:
+                continue
+            dropped.update(o.key for o in occs if occ.key[1] <= o.key[1] and o.key[2] <= end)
+            joined.append(Occurrence((aid, occ.key[1], end), text[occ.key[1]:end], "GPE", False, occ.headline,
+                                     True))
+    return [o for o in occurrences if o.key not in dropped], joined
+
+
 # A word that joins two names NER ran into one span ("Lopez and Carrasquillo").
 _CONJUNCTIONS = frozenset({"and", "&"})
 
