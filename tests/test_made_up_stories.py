@@ -556,3 +556,11 @@ def test_wind_speeds_are_speeds(hurricane: Dossier) -> None:
     assert winds.unit == "km/h" and {"230 km/h", "165 km/h (105 mph)"} <= {r.text for r in winds.reports}
     # a reading that falls as the storm weakens is no contradiction, as a toll that falls would be
     assert winds.note is not None and "contradiction" not in winds.note and "the level changed" in winds.note
+
+
+def test_a_chief_by_surname_and_a_councilwoman_are_their_persons(attack: Dossier) -> None:
+    okafor = _actor(attack, "Maria Okafor")
+    assert okafor.type == "PERSON" and "Okafor" in okafor.aliases
+    assert not [a for a in attack.actors if a.name in ("Chief Okafor", "Police", "Councilwoman Denise Harlan")]
+    assert _actor(attack, "Denise Harlan").type == "PERSON"
+    assert _actor(attack, "Linwood").type == "GPE"  # "who lives in nearby Linwood"

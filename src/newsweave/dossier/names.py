@@ -52,6 +52,7 @@ PERSON_TITLES = frozenset({
     "comedian", "comedienne", "host", "businessman", "businesswoman", "author", "writer", "producer",
     "designer", "lawmaker", "candidate", "nominee", "boss", "mobster", "lineman", "tackle",
     "pm",  # headlines: "Montenegro PM Spajic starts coalition talks" (a made-up election story)
+    "councilwoman", "councilman", "councillor", "councilor", "alderman", "alderwoman",
 })
 # Title words that can end a title phrase (the others, like "foreign" or "vice", only qualify one).
 _TITLE_HEADS = PERSON_TITLES - {"vice", "prime", "foreign", "defense", "defence", "press", "chief",
@@ -74,7 +75,8 @@ OFFICE_WORDS = frozenset({"president", "minister", "secretary", "ambassador", "s
 # it is no title word ("Managing Director").
 OFFICE_PHRASES = frozenset({("chief", "executive"), ("chief", "executive", "officer"),
                             ("chief", "financial", "officer"), ("chief", "operating", "officer"),
-                            ("managing", "director"), ("executive", "director")})
+                            ("managing", "director"), ("executive", "director"),
+                            ("police", "chief"), ("fire", "chief")})
 # Time zones NER takes for organizations ("20:28 GMT").
 TIME_ZONES = frozenset({"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET",
                         "CEST", "MSK", "IST", "JST"})
@@ -196,6 +198,8 @@ def title_prefix_len(words: list[str]) -> int:
             break
         if low in _TITLE_HEADS:
             best = i + 1
+    if not best and len(lows) == 2 and lows[0] == "chief" and not any(p[:2] == tuple(lows) for p in OFFICE_PHRASES):
+        best = 1  # "Chief Okafor": the title and a surname ("Chief Executive" is an office phrase above)
     rest = " ".join(words[best:])
     if best and (has_org_word(rest) or lows[-1] in _LAW_WORDS
                  or (best == 1 and words[0].lower() == "general" and len(words) == 2)):

@@ -99,9 +99,9 @@ _PLACE_NOUN_BEFORE = re.compile(rf"\b(?:{_PLACE_NOUNS}|{_PLACE_NOUNS_PLURAL}|sta
                                 r"[Rr]esidents|[Ii]nhabitants)"
                                 r"\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},?\s+(?:and|or)\s+)?$")
 # A preposition of place before a name ("near Sfax", "outside Brussels", "across Quintana Roo",
-# "authorities in Quintana Roo"); not before a possessor, who may be a person ("near Ana Costa's
-# home"). Not "off": also a verb's particle ("sold off Yugansk").
-_PLACE_PREPOSITION = re.compile(r"(?<![A-Za-z])(?:near|outside|across|throughout"
+# "authorities in Quintana Roo", "in nearby Linwood", "downtown Ashgrove"); not before a possessor,
+# who may be a person ("near Ana Costa's home"). Not "off": also a verb's particle ("sold off Yugansk").
+_PLACE_PREPOSITION = re.compile(r"(?<![A-Za-z])(?:near|nearby|outside|across|throughout|downtown"
                                 r"|(?:[Aa]uthorities|[Oo]fficials|[Rr]esidents)\s+in)\s+$")
 # A state's or a city's office after its name ("Quintana Roo Governor Marisol Tellez", "the Lagos mayor"):
 # not a bank's ("Bundesbank Governor", "Fed Governor": short or ending in "bank") nor a firm's.
