@@ -246,3 +246,13 @@ def test_a_datelines_place_is_no_subject(nlp: Language) -> None:
     text = ("Toll rises.\n\nASHGROVE, Missouri - The death toll from the shooting at an Ashgrove bar rose to seven "
             "on Monday, police said.")
     assert _figure(nlp, text, "seven").measure == "death toll"
+
+
+@pytest.mark.parametrize(("text", "span", "measure"), [
+    ("Six people were killed and at least eight wounded when a gunman opened fire.", "eight", "people wounded"),
+    ("Two were killed and 14 injured in the blast.", "Two", "people killed"),
+    ("Two were killed and 14 injured in the blast.", "14", "people injured"),
+    ("13 officers were killed and 353 injured.", "353", "officers injured"),
+])
+def test_a_bare_count_of_casualties_counts_people(nlp: Language, text: str, span: str, measure: str) -> None:
+    assert _figure(nlp, text, span).measure == measure

@@ -495,7 +495,15 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
                 # "the disaster in which 96 died" (test9): the dead, as the count of people killed the
                 # dossier groups reports of a disaster's toll under
                 return "people killed"
+            if whole is None and unit is None and lemma in CASUALTY_VERBS and attach.tag_ == "VBN":
+                return f"people {CASUALTY_VERBS[lemma]}"  # "Two were killed and 14 injured"
             return with_event(noun_phrase(whole, inside), attach) if whole is not None else None
+        if role == "npadvmod" and unit is None and lemma in CASUALTY_VERBS and attach.dep_ == "conj" \
+                and attach.tag_ == "VBN":
+            # "Six people were killed and at least eight wounded": the first verb's people, wounded
+            sibling = subject_of(attach.head)
+            counted = sibling is not None and sibling.pos_ in NOUN_POS and not is_unit_token(sibling)
+            return f"{noun_phrase(sibling, inside) if counted and sibling else 'people'} {CASUALTY_VERBS[lemma]}"
         # a change: the verb's level or extent ("rose to 12 dlrs", "shed 2.1%", "lift their offer to
         # £5m"); "by" after another verb is a margin ("beat her by 40 metres")
         # "at" after a passive verb or a verb of a session gives its subject's level: "deliveries were
