@@ -5,7 +5,9 @@ Reports of the same measure are found by comparing normalized measures: synonyms
 must agree, and the remaining modifiers must be compatible (rapidfuzz token-set ratio) unless the
 values are the same. A group whose sources give different values is a conflict; its note tells a
 probable update (the higher value published later, or introduced by "increased to", "rose to", "now")
-from a contradiction. A report of another time is grouped apart from the story's present level, its
+from a contradiction, and also tells two articles of one day that differ beside an update; a reading
+that rises and falls (winds in km/h, a temperature) published lower later is the level changing,
+never a contradiction (``LEVEL_UNITS``). A report of another time is grouped apart from the story's present level, its
 measure marked: a figure dated well before its article ("killed, 2001"), a level a plan aims at
 ("trade target"), a running total since the year began ("people died so far this year").
 """
