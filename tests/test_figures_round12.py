@@ -256,3 +256,13 @@ def test_a_datelines_place_is_no_subject(nlp: Language) -> None:
 ])
 def test_a_bare_count_of_casualties_counts_people(nlp: Language, text: str, span: str, measure: str) -> None:
     assert _figure(nlp, text, span).measure == measure
+
+
+@pytest.mark.parametrize("text", ["Kessler had been fired last month, two employees said.",
+                                  "But two top German officials told reporters Bonn saw no need for action."])
+def test_the_count_of_a_statements_sources_is_no_figure(nlp: Language, text: str) -> None:
+    assert not _figures(nlp, text)
+
+
+def test_a_surveys_share_that_said_stays_a_figure(nlp: Language) -> None:
+    assert _figure(nlp, "Nearly three out of four girls said they used make-up.", "three out of four").value == 0.75

@@ -502,8 +502,9 @@ def _measure_of_bare(doc: Doc, top: Token, inside: set[int], expr: NumberExpr) -
                 and attach.tag_ == "VBN":
             # "Six people were killed and at least eight wounded": the first verb's people, wounded
             sibling = subject_of(attach.head)
-            counted = sibling is not None and sibling.pos_ in NOUN_POS and not is_unit_token(sibling)
-            return f"{noun_phrase(sibling, inside) if counted and sibling else 'people'} {CASUALTY_VERBS[lemma]}"
+            who = noun_phrase(sibling, inside) if sibling is not None and sibling.pos_ in NOUN_POS \
+                and not is_unit_token(sibling) else "people"
+            return f"{who} {CASUALTY_VERBS[lemma]}"
         # a change: the verb's level or extent ("rose to 12 dlrs", "shed 2.1%", "lift their offer to
         # £5m"); "by" after another verb is a margin ("beat her by 40 metres")
         # "at" after a passive verb or a verb of a session gives its subject's level: "deliveries were

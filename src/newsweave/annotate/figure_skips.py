@@ -69,6 +69,23 @@ def year_digits(tok: Token) -> bool:
 
 
 
+# A quote's unnamed sources are counted up to this many ("two employees said", "three diplomats told").
+MAX_SOURCES = 12
+
+
+def _counts_speakers(doc: Doc, expr: NumberExpr) -> bool:
+    """Whether the number counts the subject of a verb of saying: the people a statement is attributed
+    to ("Kessler was fired last month, two employees said"), not a count the statement reports."""
+    number = doc[expr.core[-1]]
+    noun = number.head
+    return number.dep_ == "nummod" and expr.value == int(expr.value) and noun.tag_ == "NNS" \
+        and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("say", "tell") \
+        and noun.lemma_.lower() not in _FRACTION_NOUNS  # not a survey's share: "two thirds ... said"
+
+
+_FRACTION_NOUNS = frozenset({"half", "third", "quarter", "fifth", "tenth", "percent"})
+
+
 def is_skipped(doc: Doc, expr: NumberExpr) -> bool:
     """True for dates, times, ages, years, ordinals, numbered items, phone numbers and name parts."""
     if expr.skip:
@@ -92,6 +109,8 @@ def is_skipped(doc: Doc, expr: NumberExpr) -> bool:
     if expr.unit is not None and any(t.ent_type_ in ("DATE", "TIME") for t in core) and \
             expr.unit not in CURRENCY_UNITS and expr.unit != "percent" and expr.unit not in TEMPERATURE_UNITS:
         return True
+    if expr.unit is None and expr.value_max is None and expr.value <= MAX_SOURCES and _counts_speakers(doc, expr):
+        return True  # "two employees said", "Three officials told Reuters": who spoke, no reported figure
     before = doc[expr.start - 1] if expr.start > 0 else None
     # "157,000 week ago": a count, then when it was counted (but "three weeks ago" is a date)
     ago = expr.end + 1 < len(doc) and doc[expr.end + 1].lower_ == "ago" and after is not None \
