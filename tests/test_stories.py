@@ -271,6 +271,44 @@ def test_split_distances_weigh_names_by_the_last_split_df_window_articles(
     assert unbounded._average_link(points)[1].mean() < distance.mean()
 
 
+def test_split_distances_keep_their_scale_when_the_members_left_the_split_window(
+        ecb_two_events: list[dict[str, Any]]) -> None:
+    """A story whose members came spread among other stories' articles has only some of them in the
+    split window: the names all its members share must not weigh as rare names there (each name's DF
+    is at least the number of the clustered members naming it), or its two events draw together."""
+    config = StoryConfig(split_df_window=len(ecb_two_events))
+    inside, outside = StoryClusterer(config), StoryClusterer(config)
+    for clusterer in (inside, outside):
+        for r in ecb_two_events:
+            clusterer.add(r["id"], r["text"], None)
+    for k in range(len(ecb_two_events)):  # articles naming none of the story's names push it out
+        outside.add(f"glacier-{k}", f"Glacier melting goes on in Greenland, scientists in Nuuk say{' again' * k}.",
+                    None)
+    points = [r["id"] for r in ecb_two_events if inside._members[r["id"]].split_indices is not None]
+    assert len(inside._split_window) == len(outside._split_window)
+    assert np.allclose(inside._split_distances(points), outside._split_distances(points))
+
+
+_CAIRNS = ("Divers near Cairns say coral bleaching spreads along the outer reef off Queensland as warm water "
+           "lingers over shallow lagoons and fish leave")
+_CAIRNS_HOTELS = ("Tourism operators of Queensland count fewer visitors to Cairns hotels this season while "
+                  "airlines cut flights and restaurants close early")
+
+
+@pytest.mark.parametrize(("rejoin_distance", "stories"), [(0.7, 1), (0.0, 2)])
+def test_two_pieces_of_one_event_rejoin(rejoin_distance: float, stories: int) -> None:
+    """Two stories of more than ``merge_max_members`` that name the same names (one event told two
+    ways) merge when an article joins both; two stories of different names do not (see
+    ``test_two_stories_bigger_than_merge_max_members_stay_apart``)."""
+    clusterer = StoryClusterer(StoryConfig(rejoin_distance=rejoin_distance))
+    for name, text in (("reef", _CAIRNS), ("hotels", _CAIRNS_HOTELS)):
+        for k in range(4):
+            clusterer.add(f"{name}-{k}", f"{text}{' again' * k}.", None)
+    assert len(set(clusterer.assignments().values())) == 2
+    clusterer.add("both", f"{_CAIRNS}. {_CAIRNS_HOTELS}.", None)
+    assert len(set(clusterer.assignments().values())) == stories
+
+
 def test_state_round_trip_across_the_split_window(ecb_two_events: list[dict[str, Any]]) -> None:
     config = StoryConfig(split_df_window=5)
     whole = _run(ecb_two_events, config)
@@ -303,7 +341,7 @@ def test_a_version_1_state_still_loads_and_continues(ecb_two_events: list[dict[s
     for r in ecb_two_events[6:]:
         resumed.add(r["id"], r["text"], None)
     assert set(resumed.assignments()) == {r["id"] for r in ecb_two_events} | {"copy"}
-    assert resumed.to_state()["version"] == 8
+    assert resumed.to_state()["version"] == 9
 
 
 def test_a_version_2_state_takes_the_new_settings_and_unknown_settings_are_refused(
@@ -341,6 +379,7 @@ def test_a_version_3_state_takes_the_new_defaults(ecb_two_events: list[dict[str,
     (5, ("spectral_split_distance", "spectral_split_min_part", "spectral_split_tightness")),  # the spectral cut
     (6, ("split_step", "split_step_below")),  # the fixed split step
     (7, ("split_df_window",)),  # the split window
+    (8, ("rejoin_distance", "rejoin_max_members")),  # rejoins
 ])
 def test_an_older_state_takes_the_defaults_of_what_came_after_it(
         ecb_two_events: list[dict[str, Any]], version: int, added: tuple[str, ...]) -> None:
@@ -351,14 +390,15 @@ def test_an_older_state_takes_the_defaults_of_what_came_after_it(
     state["version"] = version  # saved before the settings ``added``
     for key in added:
         del state["config"][key]
-    for key in ("split_window_terms", "split_window_sizes"):  # and before the split window was saved
-        del state[key]
+    for key in ("split_window_terms", "split_window_sizes"):  # before version 8, no split window was saved
+        if version < 8:
+            del state[key]
     resumed = StoryClusterer.from_state(state)
     assert resumed.config == StoryConfig()
     for r in ecb_two_events[6:]:
         resumed.add(r["id"], r["text"], None)
     assert resumed.assignments() == _run(ecb_two_events)
-    assert resumed.to_state()["version"] == 8
+    assert resumed.to_state()["version"] == 9
 
 
 @pytest.mark.parametrize(("split_step", "checks"), [(4, [4, 5, 7, 9, 12, 15, 19, 23]), (0, [4, 5, 7, 9, 12, 15, 19])])
@@ -386,7 +426,7 @@ def _variants(text: str, n: int) -> list[str]:
 
 @pytest.mark.parametrize(("merge_max_members", "stories"), [(2, 1), (0, 2)])
 def test_an_article_joining_two_stories_merges_the_smaller(merge_max_members: int, stories: int) -> None:
-    clusterer = StoryClusterer(StoryConfig(merge_max_members=merge_max_members))
+    clusterer = StoryClusterer(StoryConfig(merge_max_members=merge_max_members, rejoin_distance=0))
     glacier = clusterer.add("glacier", _GLACIER, None)
     for k, text in enumerate(_variants(_REEF, 3)):
         clusterer.add(f"reef-{k}", text, None)

@@ -97,6 +97,24 @@ class StoryConfig:
     # 0.917; 10,000: 3,860 -> 3,892, 0.887 -> 0.886). Exponentially decayed counts instead of a window
     # (half-life 150-500 articles, for both) change passes under 400 too: topics 21-35 in file order
     # 0.983 -> 0.978, all 772 shuffled -0.0004 to -0.0012.
+    # The window alone cannot hold a story whose members arrive spread among other stories' (a
+    # shuffled stream, all 35 topics at once: topic 27 one story in 8 of 8 orders, 35 in 5): only
+    # about half of its members are in the last 400 articles, so the names all of them share weigh as
+    # if half as common as in a pass of that topic alone, and its two events draw together. Each
+    # name's DF in a split is therefore at least the number of the clustered members naming it (the
+    # window's count when they are all in it: passes of one half of the topics, or in file order, are
+    # unchanged). All 772 articles with NER entity keys, 16 shuffles (seeds 1-16): 0.951 ± 0.007 ->
+    # 0.959 ± 0.006 (paired +0.0081 ± 0.0014 se, worse in 1 by 0.003; topic 27 one story in none of
+    # 8, 35 in 3); text only, 8 shuffles: 0.951 -> 0.959 (+0.0077 ± 0.0020, worse in 1 by 0.001); file
+    # order, id order, topics 1-20 and 21-35 unchanged. First 5,000 Reuters-21578 articles (dated,
+    # date order; big loose stories outlast the window): 2,080 -> 2,113 stories (1,441 -> 1,427
+    # singletons), B3 precision against the first topic label 0.894 -> 0.903 (with rejoins: 2,111,
+    # 0.903; all 19,000: 8,036 -> 8,254 stories, 0.883 -> 0.892); the clusterer's time unchanged
+    # (bench/link_scaling.py, 5,000 and 20,000 articles: 0.63 and 0.65 -> 0.64 and 0.66 ms an
+    # article, with rejoins). Alternatives that ignore shared names in every story
+    # (weights (1 - p)^0.5 by the share p of members naming a name; member vectors centred, fully or
+    # half, on their mean) move every distance and, at the thresholds below, cut one event in pieces:
+    # all 772, 8 shuffles 0.951 -> 0.79 / 0.74 / 0.85 (not re-tuned).
     split_df_window: int = 400
     # A story is checked for a split once it has this many members, then each time it has grown
     # by ``split_growth`` (so the checks cost a bounded multiple of one check of its final size).
@@ -177,6 +195,32 @@ class StoryConfig:
     # the stories against Reuters' topic labels 0.808 -> 0.800 (most merges join a small story to
     # one of the loose market-brief stories that joins already make).
     merge_max_members: int = 2
+    # Two bigger stories an article could both join also merge when both have at most
+    # ``rejoin_max_members`` and the mean distance between the members of one and of the other (the
+    # split distances: names and numbers) is under this (0 turns it off): one event cut in pieces
+    # while small (6 articles in 3 + 3) never grows back together otherwise, and in shuffled or
+    # interleaved orders such early cuts are common (topic 24's first event ends in two stories of 7).
+    # Among the 1,659 pairs of stories an article joined in 9 orders of all 772 ECB+ articles (id
+    # order, 8 shuffles), pieces of one event were 0.64-0.95 apart, two events of a topic 0.68 and
+    # up: below 0.70, 6 pairs of one event's pieces and 1 of two events (topic 9); below 0.72, 11 and
+    # 4; below 0.74, 13 and 19 (a ratio of the pieces' own spread to the distance between them
+    # separated them no better). Online, NER entity keys, topics 1-20, B3 F1 paired over 16 shuffles
+    # (seeds 1-16) against off: 0.70 and 0.72 -> +0.0034 ± 0.0014 se (worse in none), 0.74 as 0.70
+    # over 8 orders; 0.77 -> file order 0.978 -> 0.964 (topics 21-35: 0.983 -> 0.969, shuffled -0.018);
+    # 0.80 -> 0.964 (21-35: -0.029 shuffled). 0.70, the lowest of the best on 1-20; held out: topics
+    # 21-35 +0.0016 ± 0.0009 (worse in none), all 772 +0.0019 ± 0.0008 (worse in none), id order
+    # 0.945 -> 0.948, file order unchanged everywhere (0.72: all 772 +0.0025, id order 0.949; 0.74:
+    # worse in 2 of 8 shuffles of all 772). Text only, 16 shuffles: +0.0010 / +0.0011 / +0.0019
+    # (worse in 1 by at most 0.007 / none / 1 by 0.004), id order of all 772 0.939 -> 0.942.
+    rejoin_distance: float = 0.7
+    # Each pair of stories an article joins, the smaller past ``merge_max_members``, costs a comparison
+    # of their names: on the first 5,000 Reuters-21578 articles, 5,985 pairs (the loose stories of the
+    # wire's market briefs keep matching together, half of them with a story past 50 members), 0.74 s
+    # of CPU without a cap against the clusterer's 3.2 s; with both at most 16 members, 0.09 s (12:
+    # 0.06 s). ECB+ (keys, 16 shuffles, id and file order) scores as without a cap at 12 and 16, at 10
+    # and 8 loses on topics 1-20 (-0.0022 and -0.0031 paired, worse in 3 and 4 of 16). 16, a margin
+    # over 12: the pieces that rejoin on ECB+ have 3-8 members, the stories they rejoin up to 12.
+    rejoin_max_members: int = 16
     # Weight of the year of an undated article's first date written in full (day, month and year: its
     # dateline, mostly; ``annotate.timexes.first_full_date_year``) as one key beside its unit-length
     # words, in the term vector and among the names and numbers that splits compare (0 turns it off).
