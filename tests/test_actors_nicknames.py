@@ -3,40 +3,15 @@ quoted nickname after another quoted word, a team's name run into its score."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
 import pytest
 
-from newsweave.dossier.actors import ActorResolution, resolve_actors
 from newsweave.dossier.names import PlaceGazetteer, clean_surface, is_name_blend
-from newsweave.model import Entity, Mention
+from test_actors import actor_with, resolve
 
 
 @pytest.fixture(scope="module")
 def gazetteer() -> PlaceGazetteer:
     return PlaceGazetteer()
-
-
-def resolve(gazetteer: PlaceGazetteer, *articles: tuple[str, Sequence[tuple[str, str]]]) -> ActorResolution:
-    """Resolve articles whose mentions are every occurrence of each (name, label), longest first."""
-    items = []
-    for i, (text, names) in enumerate(articles):
-        taken: list[tuple[int, int]] = []
-        found = []
-        for name, label in sorted(names, key=lambda n: -len(n[0])):
-            for m in re.finditer(re.escape(name), text):
-                if not any(s < m.end() and m.start() < e for s, e in taken):
-                    taken.append((m.start(), m.end()))
-                    found.append(Mention(m.start(), m.end(), name, label))
-        items.append((f"a{i}", text, sorted(found, key=lambda m: m.start)))
-    return resolve_actors(items, gazetteer)
-
-
-def actor_with(res: ActorResolution, alias: str) -> Entity:
-    hits = [e for e in res.entities if alias in e.aliases]
-    assert len(hits) == 1, f"{alias!r} is in {len(hits)} actors: {res.entities}"
-    return hits[0]
 
 
 @pytest.mark.parametrize(("word", "first", "last", "blend"), [

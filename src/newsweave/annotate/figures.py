@@ -331,7 +331,9 @@ def _reads_as_temperature(doc: Doc, i: int) -> bool:
 def _unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
     """A currency or unit right after token ``j - 1``: the unit and the new end."""
     unit, k = _plain_unit_after(doc, j)
-    return (SPEED_UNITS[unit], k + _per_hour(doc, k)) if unit in SPEED_UNITS and _per_hour(doc, k) else (unit, k)
+    speed = SPEED_UNITS.get(unit) if unit is not None else None
+    hour = _per_hour(doc, k) if speed is not None else 0
+    return (speed, k + hour) if hour else (unit, k)
 
 
 def _per_hour(doc: Doc, k: int) -> int:

@@ -241,6 +241,14 @@ _QUOTED_NICKNAME = re.compile(
 _CLOSING = {'"': '"', "“": "”", "'": "'’", "‘": "’"}
 
 
+def _by_article(occurrences: Sequence[Occurrence]) -> dict[str, list[Occurrence]]:
+    """The occurrences of each article, in the order given."""
+    by_article: dict[str, list[Occurrence]] = defaultdict(list)
+    for occ in occurrences:
+        by_article[occ.key[0]].append(occ)
+    return by_article
+
+
 def join_quoted_nicknames(occurrences: list[Occurrence], texts: Mapping[str, str]
                           ) -> tuple[list[Occurrence], list[Occurrence]]:
     """One person for a name written with a quoted nickname in the middle (Vincent "The Chin"
@@ -255,9 +263,7 @@ def join_quoted_nicknames(occurrences: list[Occurrence], texts: Mapping[str, str
     Returns:
         The occurrences kept, and the new ones (story mentions: their spans are no NER mention).
     """
-    by_article: dict[str, list[Occurrence]] = defaultdict(list)
-    for occ in occurrences:
-        by_article[occ.key[0]].append(occ)
+    by_article = _by_article(occurrences)
     persons = {match_key(o.surface) for o in occurrences if o.label == "PERSON"}
     out: list[Occurrence] = []
     dropped: set[MentionKey] = set()
@@ -301,9 +307,7 @@ def join_split_names(occurrences: list[Occurrence], texts: Mapping[str, str]
     for occ in occurrences:
         if " " in occ.surface:
             labels[match_key(occ.surface)][occ.label] += 1
-    by_article: dict[str, list[Occurrence]] = defaultdict(list)
-    for occ in occurrences:
-        by_article[occ.key[0]].append(occ)
+    by_article = _by_article(occurrences)
     joined: list[Occurrence] = []
     dropped: set[MentionKey] = set()
     for aid, occs in by_article.items():
@@ -342,9 +346,7 @@ def join_particle_places(occurrences: list[Occurrence], texts: Mapping[str, str]
     Returns:
         The occurrences kept, and the extended names (story mentions: the NER spans inside keep no actor).
     """
-    by_article: dict[str, list[Occurrence]] = defaultdict(list)
-    for occ in occurrences:
-        by_article[occ.key[0]].append(occ)
+    by_article = _by_article(occurrences)
     joined: list[Occurrence] = []
     dropped: set[MentionKey] = set()
     for aid, occs in by_article.items():
