@@ -41,7 +41,7 @@ def norm_shift(m: Match, ctx: Context) -> Value:
         # present or the future, only the length is known (TimeBank: "A few days" DURATION PXD)
         return "DURATION", V.duration_value(None, unit)
     if unit == "year" and sign < 0 and n == 1:
-        return "DATE", P.year_before(ctx, ago=direction == "ago")
+        return "DATE", P.year_before(ctx, ago=direction == "ago", start=m.start())
     anchor = ctx.dct if deictic else ctx.narrative()
     if not deictic and (coarse := _coarse_date(ctx.previous_value, unit)) is not None:
         anchor = coarse  # "He fled in 1959. Two years later, ...": 1961, not two years after the DCT

@@ -41,6 +41,7 @@ class Context:
     ref_day: date | None = None  # the last day the text mentioned (narrative time)
     ref_pos: int = -1  # where the text named that day
     last_value: str | None = None  # the last DATE value with a digit year (for "a year earlier")
+    last_value_pos: int = -1  # where the text named that value
     last_quarter: str | None = None  # the latest quarter the text named ("the third quarter")
     text_day: date | None = None  # without a DCT: the first full date the text gives (its dateline)
     explicit_days: list[tuple[int, date]] | None = None  # days named outright, by position
@@ -194,6 +195,7 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
         return
     if not (m and _ENDS_PERIOD.search(ctx.text, max(0, start - 40), start)):
         ctx.last_value = value
+        ctx.last_value_pos = start
         ctx.months_last = False
     if not re.fullmatch(r"\d{4}-Q\d", value):
         return
