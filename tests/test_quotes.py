@@ -109,6 +109,14 @@ def test_stance_on_a_thing_is_no_statement(nlp: Language, text: str, content: st
     assert q.form == "stance"
 
 
+def test_a_stance_no_one_holds_is_left_out(nlp: Language) -> None:
+    # a stance on a thing with no one holding it is no attribution; one with its holder stays
+    assert quotes_of(nlp, "It is easy to criticize the length of the election campaign.") == []
+    q = only(quotes_of(nlp, "The mayor spent the week campaigning, backing the new stadium plan."), "stadium")
+    assert q.form == "stance"
+    assert q.speaker is not None and q.speaker.text == "The mayor"
+
+
 def test_what_a_noun_is_reported_to_be_is_no_statement(nlp: Language) -> None:
     q = only(quotes_of(nlp, "The striker joined last month for a fee reported to be 20 million pounds."),
              "20 million")
@@ -272,8 +280,9 @@ def test_seed_quotes_found_with_speakers(nlp: Language, bench: ModuleType, seeds
 # quotation): 58.9 / 77.0 / 73.1 / 75.1 (without the dash captions, which were first seen in dev
 # errors: 58.6 / 76.8 / 71.2 / 73.3 before the last rule); after the content-edge pass (an
 # infinitive or an "as" predicate going on from a cue's object, a fronted condition before a speech
-# verb): 59.0 / 77.0 / 73.1 / 75.1. Floors just under.
-POLNEAR_FLOORS = {"content_exact": 58.9, "content_overlap": 76.8, "source_exact": 72.9, "source_overlap": 74.9}
+# verb): 59.0 / 77.0 / 73.1 / 75.1; measured again 2026-11-28 before the next rule: 58.9 / 77.2 / 73.1 / 75.1;
+# after leaving out stances on a thing that no one holds: 59.1 / 77.2 / 73.1 / 75.1. Floors just under.
+POLNEAR_FLOORS = {"content_exact": 59.0, "content_overlap": 77.1, "source_exact": 73.0, "source_overlap": 75.0}
 
 
 def test_polnear_dev_floors(nlp: Language, bench: ModuleType, corpora_dir: Path) -> None:
