@@ -90,7 +90,7 @@ UNIT_WORDS: dict[str, str] = {
     "kilometres": "kilometres", "kilometers": "kilometres", "miles": "miles", "mile": "miles",
     "metres": "metres", "meters": "metres", "feet": "feet", "yards": "yards", "ounces": "ounces",
     "cm": "centimetres", "centimetres": "centimetres", "centimeters": "centimetres", "mm": "millimetres",
-    "millimetres": "millimetres", "millimeters": "millimetres",
+    "millimetres": "millimetres", "millimeters": "millimetres", "inches": "inches", "inch": "inches",
     "hectares": "hectares", "acres": "acres", "bushels": "bushels", "litres": "liters", "liters": "liters",
     "mw": "MW", "megawatts": "MW", "mph": "mph", "kph": "km/h", "kmh": "km/h", "km/h": "km/h", "knots": "knots",
     "fold": "fold",

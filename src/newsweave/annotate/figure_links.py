@@ -29,6 +29,11 @@ _LINKED_RE = re.compile(r"^[\s,()]*(or|and|out(?: of)?|(?:(?:up|down) )?from|vs\
                         r"[\s,]*(a|an)?"
                         r"\s*(?:further|another|additional)?\s*$")
 RATE_UNITS = {"percent", "percentage points", "basis points"}
+# Units of one dimension, one of which restates the other in parentheses: "215 km/h (134 mph)", "310 km
+# (190 miles)", "400 mm (16 inches)" (a made-up hurricane story, where the second had measured "h").
+_DIMENSIONS = ({"kilometres", "miles", "metres", "feet", "yards", "centimetres", "millimetres", "inches"},
+               {"km/h", "mph", "knots"}, {"kilograms", "tonnes", "tons", "ounces", "pounds"},
+               {"hectares", "acres"}, {"liters", "gallons"})
 # The whole a first figure is a share of, which may stand before the second: "represented 27.6 pct of
 # group net profit, against 28.2 pct last year" (a noun phrase: at most five words before the comma).
 _OF_WHOLE_RE = re.compile(r"^\s*of\s+((?:[^\s,;()]+\s+){0,4}[^\s,;()]+)\s*(?=,)")
@@ -126,6 +131,12 @@ def level_before_change(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     return replace(fig, unit=level.unit, measure=fig.measure or level.measure)
 
 
+def _measured_again(between: str, unit: str | None, prev_unit: str | None) -> bool:
+    """Whether a figure restates the one before in another unit of the same dimension, in parentheses."""
+    return between.strip() == "(" and unit != prev_unit \
+        and any(unit in d and prev_unit in d for d in _DIMENSIONS)
+
+
 def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     """Fill what a figure leaves out from the figure it restates or is compared with.
 
@@ -152,8 +163,9 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     linked = _LINKED_RE.match(between) is not None or (
         measure is None and _LINKED_RE.match(" ".join(w for w in between.split() if w.lower() not in own)) is not None)
     compared = _COMPARED_RE.match(between) is not None
-    converted = _CONVERSION_RE.match(between) is not None and unit in CURRENCY_UNITS \
+    converted_sum = _CONVERSION_RE.match(between) is not None and unit in CURRENCY_UNITS \
         and prev.unit in CURRENCY_UNITS
+    converted = converted_sum or _measured_again(between, prev.unit, unit)
     same_kind = unit is None or unit == prev.unit
     from_to = same_kind and _from_to(doc, prev, fig)
     if from_to:
@@ -180,7 +192,7 @@ def link_to_previous(doc: Doc, figures: list[Figure], fig: Figure) -> Figure:
     if unit is None and similar and not converted_before and (((linked or compared) and measure == prev.measure)
                                                               or VS_LABEL_RE.match(between) is not None):
         unit = prev.unit  # elided when nothing else is counted, or in a table ("57.1 mln dlrs vs loss 69.1 mln")
-    if prev.measure is None and measure is not None and converted \
+    if prev.measure is None and measure is not None and converted_sum \
             and measure.split()[-1].lower() not in CURRENCY_WORDS and measure.split()[-1].lower() not in UNIT_WORDS:
         # "a $2bn (1.53bn euros; £1.05bn) settlement": the parse hangs the noun on the conversion
         figures[-1] = replace(prev, measure=measure)

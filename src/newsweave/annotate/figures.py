@@ -93,6 +93,8 @@ FIELD_EVENT_WORDS = {"jump", "vault", "throw", "leap", "clear", "clearance", "la
 # were ranges, "rose 32,000 to 1.41 million" (44), "jumped 2-7/8 to 73" (25) and three more a change
 # and the new level.
 MAX_TO_RANGE_RATIO = 20
+# Verbs that give an estimate "at" an amount: "estimated losses at", "put the damage at", "valued it at".
+_ESTIMATE_VERBS = {"estimate", "put", "value", "peg", "place", "forecast", "project", "see"}
 _THOUSANDS_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d{4,})$")
 # Nouns after a number and a hyphen that tell a kind, not a count ("two-way trade", "a two-tier system",
 # "a five-star hotel", "one-for-one"), or a length ("a seven-match suspension", test5): in 500 Reuters and
@@ -541,7 +543,8 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
                 and any(doc[k].lemma_.lower() == "vote" for k in range(max(0, start - 3), start)):
             second = None  # "voted 84 to 30", "by a vote of 52 to 47": a tally, never a range ("an eight to one
             # majority" stays as it was)
-        if second is not None and (opener in ("from", "between") or link != "to" or not unit):
+        if second is not None and (opener in ("from", "between") or link != "to" or not unit
+                                   or _estimated_at(doc, open_at)):
             high, k, scale2 = second
             unit2, k = _unit_after(doc, k)
             unit2 = unit2 or _currency_before(doc, j + 2)
@@ -567,6 +570,13 @@ def _read_expression(doc: Doc, i: int) -> NumberExpr | None:
         return NumberExpr(start, j + 2, value, None, None, core)  # "its seven-ship task force" (test8)
     expr = NumberExpr(start, j, value, value_max, unit, core)
     return _below_zero(doc, expr) if unit in DEGREE_UNITS and value_max is None else expr
+
+
+def _estimated_at(doc: Doc, at: int) -> bool:
+    """Whether token ``at`` is the "at" of an estimate ("estimated insured losses at $3 billion to $5
+    billion", "put the damage at"), after which "X to Y" of one unit is a range, not a change and a level."""
+    return 0 < at < len(doc) and doc[at].lower_ == "at" \
+        and any(t.lemma_.lower() in _ESTIMATE_VERBS for t in doc[max(0, at - 5):at])
 
 
 def compound_count(doc: Doc, j: int, value: float) -> Token | None:

@@ -9,7 +9,9 @@ from a contradiction, and also tells two articles of one day that differ beside 
 that rises and falls (winds in km/h, a temperature) published lower later is the level changing,
 never a contradiction (``LEVEL_UNITS``). A report of another time is grouped apart from the story's present level, its
 measure marked: a figure dated well before its article ("killed, 2001"), a level a plan aims at
-("trade target"), a running total since the year began ("people died so far this year").
+("trade target"), a running total since the year began ("people died so far this year"). A forecast ("power
+could be cut to as many as 1.5 million customers") stays in its measure's group, told in the note and never
+compared with the counts.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ SYNONYMS: dict[str, str] = {
     # a made-up rail strike: "union demands 12% raise", "a 12% pay rise over 18 months"
     "raise": "pay rise", "pay raise": "pay rise", "pay increase": "pay rise", "wage increase": "pay rise",
     "wage rise": "pay rise", "salary increase": "pay rise",
+    # a made-up hurricane: the headline's "150,000 flee", then "200,000 people had been evacuated"
+    "flee": "evacuated", "fled": "evacuated", "fleeing": "evacuated", "evacuees": "people evacuated",
     "arrested": "detained", "jailed": "detained", "held": "detained", "arrests": "people detained",
     "persons": "people", "person": "people", "individuals": "people",
     "costs": "price", "cost": "price", "prices": "price",
@@ -87,6 +91,20 @@ _GOAL_BEFORE = re.compile(
 _RUNNING_TOTAL = re.compile(r"\b(?:so\s+far\s+(?:this|in)\s+(?:year|\d{4})|(?:since|from)\s+the\s+"
                             r"(?:start|beginning)\s+of\s+(?:the|this)\s+year|this\s+year\s+so\s+far|year\s+to\s+date)\b",
                             re.IGNORECASE)
+# A figure a forecast gives, not a count of what happened: a possibility before it in its clause ("power could
+# be cut to as many as 1.5 million customers", "losses are expected to reach") or after it ("Up to 400 mm of
+# rain could fall"). Not "may have", "could have": an uncertain count of what happened ("as many as 300
+# people may have died").
+_FORECAST_BEFORE = re.compile(
+    r"\b(?:could|may|might|(?:is|are|was|were)\s+(?:expected|forecast|projected|predicted|likely)\s+to)"
+    r"\s+(?!have\b)(?:[\w'-]+\s+){0,4}?"
+    r"(?:as\s+many\s+as\s+|as\s+much\s+as\s+|up\s+to\s+|about\s+|around\s+|some\s+|more\s+than\s+)?[$£€]?$",
+    re.IGNORECASE)
+_FORECAST_AFTER = re.compile(r"[^.;,:]{0,40}?\b(?:could|may|might)\s+(?!have\b)\w", re.IGNORECASE)
+# The words of an estimate right before its figure: "estimated insured losses at", "put the damage at", "an
+# estimate of", "estimates ... of".
+_ESTIMATE_BEFORE = re.compile(r"\b(?:(?:estimated?|put|pegged|valued)\s+(?:[\w'-]+\s+){0,5}?at|estimates?\s+"
+                              r"(?:[\w'-]+\s+){0,3}?(?:of|at))\s+[$£€]?$", re.IGNORECASE)
 _CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 # Counts that fall as a disaster's news goes on (the missing are found, the trapped freed): a later
 # lower value is no contradiction.
@@ -151,6 +169,8 @@ def normalize_measure(measure: str) -> MeasureKey | None:
         event = right.pop()
     elif len(left) >= 2 and left[-2] in _PRENOMINAL_EVENTS:
         event = left.pop(-2)  # "confirmed cases" = "cases confirmed", "displaced people" = "people displaced"
+    if len(left) == 1 and not right and event is None and left[0] in _EVENTS - {"deployed"}:
+        left, event = ["people"], left[0]  # a headline's bare event counts people: "150,000 flee", "Seven killed"
     if not left:
         return None
     return MeasureKey(left[-1], event, tuple(sorted(set(left[:-1] + right))))
@@ -205,6 +225,9 @@ class _Report:
     # "target" for a goal ("agreed to raise trade ... to $30 billion"), or "so far this year" for a running
     # total ("1,200 people had died crossing the Mediterranean so far this year")
     apart: str | None = None
+    # what may happen, not what did ("power could be cut to as many as 1.5 million customers"): shown with the
+    # group's counts, never compared with them
+    forecast: bool = False
 
 
 def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGroup]:
@@ -241,7 +264,8 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
                 or ("so far this year" if sentences.running_total(figure) else None)
             grouped = key if apart is None else MeasureKey(f"{key.head} {apart}", key.event, key.modifiers)
             grouper.add(_Report(article, figure, grouped, order, conversions.get(k, figure.end),
-                                _value_key(figure), _hedge(article.text, figure), part, apart))
+                                _value_key(figure), _hedge(article.text, figure), part, apart,
+                                sentences.forecast(figure)))
             previous = (figure, key)
             order += 1
     groups = sorted(grouper.groups, key=lambda g: (-len(g), g[0].order))
@@ -279,6 +303,20 @@ class _Sentences:
         between the two countries to $30 billion within four years", "plans to cut costs to 2 billion"."""
         _, start, _ = self._sentence(figure)
         return _GOAL_BEFORE.search(self.article.text, max(start, figure.start - 200), figure.start) is not None
+
+    def forecast(self, figure: Figure) -> bool:
+        """Whether a figure is what may happen, not what did: "power could be cut to as many as 1.5 million
+        customers", "Up to 400 mm of rain could fall" (a forecast beside the count of what happened is no
+        contradiction)."""
+        k, start, end = self._sentence(figure)
+        text = self.article.text
+        others = [f.start for f in self.figures.get(k, ())  # not its own conversion: "400 mm (16 inches)"
+                  if f is not figure and text[figure.end:f.start].strip() != "("]
+        before = _FORECAST_BEFORE.search(text, max(start, figure.start - 120), figure.start)
+        if before is not None and not any(before.start() <= b < figure.start for b in others):
+            return True
+        after = _FORECAST_AFTER.match(text, figure.end, end)
+        return after is not None and not any(figure.end <= b < after.end() for b in others)
 
     def running_total(self, figure: Figure) -> bool:
         """Whether a figure counts everything since the year began: "more than 1,200 people had died
@@ -426,7 +464,11 @@ class _Grouper:
 
 
 def _figure_group(reports: list[_Report]) -> FigureGroup:
-    measure = Counter(r.figure.measure for r in reports).most_common(1)[0][0] or ""
+    counts = Counter(r.figure.measure for r in reports)
+    head = reports[0].key.head.split()[0]
+    # the most used wording; of equally used ones the first that names what is counted ("people evacuated",
+    # not a headline's "flee")
+    measure = max(counts, key=lambda m: (counts[m], _names_head(m or "", head))) or ""
     apart = reports[0].apart
     if apart is not None:  # "killed, 2001" (the region's last quake), "trade target", "people died so far this year"
         measure = f"{measure}, {apart}" if apart.isdigit() else f"{measure} {apart}"
@@ -434,14 +476,27 @@ def _figure_group(reports: list[_Report]) -> FigureGroup:
     pair = _disagreeing_pair(current)
     if pair is not None and _may_agree(*pair):
         pair = None  # "more than 300" and "about 320": one count, worded two ways
+    note = _conflict_note(*pair) + _later_lower_note(current, pair) + _same_day_note(current, pair) \
+        if pair is not None else None
+    forecasts = [r for r in reports if r.forecast]
+    if forecasts and len(forecasts) < len(reports):
+        told = ", ".join(f"{_said(r)} ({r.article.id})" for r in forecasts)
+        note = f"{note}; " if note else ""
+        note += f"{'a forecast' if len(forecasts) == 1 else 'forecasts'}, not compared with the counts: {told}"
     return FigureGroup(
         measure=measure,
         unit=reports[0].figure.unit,
         reports=tuple(_figure_report(r) for r in reports),
         conflict=pair is not None,
-        note=_conflict_note(*pair) + _later_lower_note(current, pair) + _same_day_note(current, pair)
-        if pair is not None else None,
+        note=note,
     )
+
+
+def _names_head(measure: str, head: str) -> bool:
+    """Whether a measure's words, synonyms mapped, hold its key's head noun ("wage increase" holds "rise",
+    a headline's "flee" does not hold "people")."""
+    text = _SYNONYM_RE.sub(lambda m: SYNONYMS[m.group(1)], measure.lower())
+    return head in {_singular(w) for w in text.split()}
 
 
 def _figure_report(r: _Report) -> FigureReport:
@@ -504,7 +559,7 @@ def _current(r: _Report) -> bool:
     """Whether a report gives the measure's value now, not an earlier level, a whole, a part or another
     source's figure it is compared with."""
     before = r.article.text[max(0, r.figure.start - 60):r.figure.start]
-    return not (r.part or _EARLIER_LEVEL.search(before) or _WHOLE_OF.search(before)
+    return not (r.part or r.forecast or _EARLIER_LEVEL.search(before) or _WHOLE_OF.search(before)
                 or _COMPARED_FIGURE.search(before))
 
 
@@ -635,6 +690,12 @@ def _same_day_note(reports: list[_Report], pair: tuple[_Report, _Report]) -> str
             f"differ: a contradiction")
 
 
+def _estimate(r: _Report) -> bool:
+    """Whether a report is an estimate ("estimated insured losses at $3 billion to $5 billion", "put losses at
+    $6 billion", "an estimate of"), which another estimate neither updates nor contradicts."""
+    return _ESTIMATE_BEFORE.search(r.article.text, max(0, r.figure.start - 80), _hedge_start(r)) is not None
+
+
 def _conflict_note(high: _Report, low: _Report) -> str:
     """Say whether two differing values look like an update or a contradiction."""
     def cite(r: _Report) -> str:
@@ -647,6 +708,8 @@ def _conflict_note(high: _Report, low: _Report) -> str:
     dh, dl = high.article.published, low.article.published
     if dh is not None and dl is not None and dh != dl and high.figure.unit in LEVEL_UNITS:
         return f"{head}; reported at different times: the level changed"  # a storm's winds, a temperature
+    if _estimate(high) and _estimate(low):
+        return f"{head}; estimates differ"  # two firms' estimates of insured losses: neither an update nor a count
     if dh is not None and dl is not None:
         if dh > dl:
             return f"{head}; reported at different times, likely an update"

@@ -1,0 +1,64 @@
+"""Figures: rules of the thirteenth round, from the faults a made-up hurricane story showed (an estimate's
+range, a conversion in parentheses, a forecast beside the count of what happened, two firms' estimates, a
+headline's bare event). Every sentence here is written for the test, none is taken from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsweave.dossier.figures import group_figures, normalize_measure
+from test_figures import _item
+from test_figures_round10 import _figure, _figures
+
+
+@pytest.mark.parametrize(("text", "span", "low", "high"), [
+    ("The firm estimated insured losses at $3 billion to $5 billion.", "$3 billion to $5 billion", 3e9, 5e9),
+    ("Officials put the damage at $1.3 to $1.5bn.", "$1.3 to $1.5bn", 1.3e9, 1.5e9),
+])
+def test_an_estimate_at_x_to_y_is_a_range(nlp: Language, text: str, span: str, low: float, high: float) -> None:
+    figure = _figure(nlp, text, span)
+    assert (figure.value, figure.value_max, figure.unit) == (low, high, "USD")
+
+
+def test_a_change_to_a_level_stays_two_figures(nlp: Language) -> None:
+    figures = _figures(nlp, "Profit rose $3 billion to $50 billion.")
+    assert "$3 billion to $50 billion" not in figures, list(figures)
+
+
+@pytest.mark.parametrize(("text", "first", "second", "measure"), [
+    ("Up to 400 mm (16 inches) of rain fell over the peninsula.", "400 mm", "16 inches", "rain"),
+    ("It had maximum sustained winds of 215 km/h (134 mph) at midday.", "215 km/h", "134 mph",
+     "maximum sustained winds"),
+])
+def test_a_conversion_in_parentheses_measures_what_the_figure_before_it_does(
+        nlp: Language, text: str, first: str, second: str, measure: str) -> None:
+    figures = _figures(nlp, text)
+    assert figures[first].measure == figures[second].measure == measure
+
+
+def test_a_forecast_is_told_and_never_compared_with_what_happened(nlp: Language) -> None:
+    items = [_item("a", "The utility said power could be cut to as many as 1.5 million customers.", "2026-10-20", nlp),
+             _item("b", "The utility said 1.4 million customers had lost power.", "2026-10-22", nlp)]
+    (group,) = group_figures(items)
+    assert [r.value for r in group.reports] == [1.5e6, 1.4e6] and not group.conflict
+    assert group.note == "a forecast, not compared with the counts: 1.5 million (a)"
+
+
+def test_an_uncertain_count_of_what_happened_is_no_forecast(nlp: Language) -> None:
+    items = [_item("a", "The utility said power may have been cut to 1.5 million customers.", "2026-10-20", nlp),
+             _item("b", "The utility said 1.4 million customers had lost power.", "2026-10-22", nlp)]
+    (group,) = group_figures(items)
+    assert group.conflict and "forecast" not in (group.note or "")
+
+
+def test_two_estimates_that_differ_are_neither_an_update_nor_a_contradiction(nlp: Language) -> None:
+    items = [_item("a", "Karst Analytics estimated insured losses at $5 billion.", "2026-10-21", nlp),
+             _item("b", "Atlas Re put insured losses at $6 billion.", "2026-10-22", nlp)]
+    (group,) = group_figures(items)
+    assert group.conflict and group.note is not None and group.note.endswith("estimates differ")
+
+
+def test_a_headlines_bare_event_counts_people() -> None:
+    assert normalize_measure("flee") == normalize_measure("people evacuated")
+    assert normalize_measure("killed") == normalize_measure("people killed")
