@@ -29,7 +29,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsweave.annotate.nlp import doc_text
-from newsweave.dossier.names import has_org_word, lower_case_words, untitled_len
+from newsweave.dossier.names import PERSON_TITLES, given_name_gender, has_org_word, lower_case_words, untitled_len
 from newsweave.model import Mention
 
 if TYPE_CHECKING:
@@ -74,6 +74,7 @@ def add_missed_names(doc: Doc, mentions: list[Mention],
         key = (ent.start_char, ent.end_char)
         if key not in grown or ent.label_ not in _NAME_LABELS:
             continue
+        start = ent.start - 1 if ent.label_ == "PERSON" and _given_name_before(doc, ent.start, covered) else ent.start
         end = ent.end
         while end < len(doc) and _name_token(doc[end]) and end not in covered:
             end += 1
@@ -81,12 +82,12 @@ def add_missed_names(doc: Doc, mentions: list[Mention],
             end = ent.start + untitled_len([t.text for t in doc[ent.start:end]], keep=len(ent))
         if end < len(doc) and doc[end].lower_ in _BODY_NOUNS and end not in covered:
             end += 1  # "the Obama administration" is not Obama
-        if end > ent.end:
+        if end > ent.end or start < ent.start:
             body = doc[end - 1].lower_ in _BODY_NOUNS
             label = "ORG" if ent.label_ in ("GPE", "LOC", "NORP") or body else ent.label_
-            span = doc[ent.start:end]
+            span = doc[start:end]
             grown[key] = Mention(span.start_char, span.end_char, span.text, label)
-            covered.update(range(ent.end, end))
+            covered.update(range(start, end))
     labels = {m.text: m.label for m in grown.values()}
     lowered = lower_case_words([doc_text(doc)])
     found = list(grown.values())
@@ -111,6 +112,16 @@ def add_missed_names(doc: Doc, mentions: list[Mention],
 # Kikilias", "Transport Secretary", "Supreme Leader"; an acronym or an institution is one ("EU
 # Ministers", "the U.S. Treasury Secretary", "Senate Majority Leader" is the Senate's: ORG_WORDS).
 _PORTFOLIO_AFTER = re.compile(r"\s+(?:Minister|Secretary|Chancellor|Leader)\b")
+
+
+def _given_name_before(doc: Doc, start: int, covered: set[int]) -> bool:
+    """Whether the word before a person NER found is a given name it left out, glued by a space: "Héctor"
+    of "Héctor Saavedra, president of ...", which NER cut to "Saavedra" (a made-up mine story)."""
+    if start == 0 or start - 1 in covered:
+        return False
+    tok = doc[start - 1]
+    return _name_token(tok) and tok.is_alpha and tok.lower_ not in PERSON_TITLES \
+        and given_name_gender(tok.text) is not None
 
 
 def _name_token(tok: Token) -> bool:

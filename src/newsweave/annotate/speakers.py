@@ -20,6 +20,7 @@ from newsweave.annotate.nlp import doc_text, sentence_start
 from newsweave.annotate.quote_marks import find_quoted_regions
 from newsweave.annotate.reported_speech import cue_kind, cue_lemma
 from newsweave.annotate.speech_cues import DIRECT_CUES, EVIDENCE_NOUNS
+from newsweave.dossier.names import given_name_gender
 from newsweave.model import Mention, Span
 
 __all__ = ["INDEFINITE", "ORG_WORDS", "REFLEXIVES", "ROLE_TITLES", "ROLE_WORDS", "SpeakerResolver", "speaker_tokens"]
@@ -305,8 +306,10 @@ def _drop_source_asides(toks: list[Token], head: Token) -> list[Token]:
 
 def _clean_speaker(toks: list[Token]) -> list[Token]:
     """Drop edge punctuation and anything before a line break (a caption or a heading)."""
+    straight = [k for k, t in enumerate(toks) if k and t.text == '"']
+    paired = set(straight[len(straight) % 2:])  # marks that open and close a name inside the speaker
     breaks = [k for k, t in enumerate(toks) if "\n" in t.text_with_ws or _ends_dateline(toks, k)
-              or (t.text in _CLOSING_MARKS and not any(o.text in _OPENING for o in toks[1:k]))]
+              or (t.text in _CLOSING_MARKS and k not in paired and not any(o.text in _OPENING for o in toks[1:k]))]
     if breaks:
         toks = toks[breaks[-1] + 1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space) and not (
@@ -325,7 +328,8 @@ _FOCUS_WORDS = frozenset({"even", "only", "just", "also", "especially", "particu
 
 
 _CLOSING_MARKS = frozenset({"”", "\"", "''", "»"})
-# A closing mark after one of these inside the speaker closes a title ("author of “Bitter Pill,”").
+# A closing mark after one of these inside the speaker closes a title ("author of “Bitter Pill,”"), as a
+# straight mark does after another ("Abdelghani, whom supporters nickname "the Engineer" because of ...").
 _OPENING = frozenset({"“", "«", "``"})
 
 
@@ -583,7 +587,7 @@ class SpeakerResolver:
             # "she" skips a nearer man only when a woman was named just before him.
             cands = [m for m in cands[:3] if self._is_female(m)] + cands
         for m in cands:
-            if (not female and self._is_female(m)) or (female and m.text.split()[-1] in self.male):
+            if (not female and self._is_female(m)) or (female and self._is_male(m)):
                 continue
             if any(m.end <= at < pos and gender in (None, _PRONOUNS[pronoun]) and self._just_before(at, pos)
                    for at, gender in self.unnamed):
@@ -606,7 +610,20 @@ class SpeakerResolver:
         return "\n" not in self.text[at:pos] and at >= sentence_start(self.doc, sentence_start(self.doc, pos) - 1)
 
     def _is_female(self, m: Mention) -> bool:
-        return bool(self.titles[(m.start, m.end)] & _FEMALE_CUES) or m.text.split()[-1] in self.female
+        named = self._named_as(m)
+        return bool(self.titles[(m.start, m.end)] & _FEMALE_CUES) or named == "f" \
+            or (named is None and m.text.split()[-1] in self.female)
+
+    def _is_male(self, m: Mention) -> bool:
+        named = self._named_as(m)
+        return named == "m" or (named is None and m.text.split()[-1] in self.male)
+
+    def _named_as(self, m: Mention) -> str | None:
+        """The gender a person's given name tells ("Marcela Ibáñez", "Diego Maldonado"); None for a surname
+        alone, a name most bearers of which are of either sex, or an organization. It comes before the votes
+        of the article's pronouns, which go to a surname that a family shares ("Ozzy" and "Sharon Osbourne")."""
+        words = m.text.split()
+        return given_name_gender(words[0]) if m.label == "PERSON" and len(words) >= 2 else None
 
     def _role(self, wanted: frozenset[str], nations: list[str], pos: int) -> Span | None:
         for m in reversed(self._before(pos)):

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, field
 from functools import lru_cache
 from importlib import metadata
+from importlib.resources import files
 from pathlib import Path
 
 from anyascii import anyascii
@@ -328,6 +329,35 @@ def institution_key(name: str) -> str | None:
 def nicknamer() -> NickNamer:
     """The hand-curated English given names and their nicknames of the ``nicknames`` package."""
     return NickNamer()
+
+
+# A given name tells a gender when one sex bears it this many times as often as the other in the census
+# lists (per cent of each sex's population): "Marcela", "Rosa", "Diego"; not "Jordan" or "Jean".
+GENDER_RATIO = 10
+
+
+@lru_cache(maxsize=1)
+def _census_first_names() -> dict[str, str]:
+    """The given names of the 1990 US census lists the ``names`` package ships (the Census Bureau's public
+    lists: 4,275 women's and 1,219 men's names, many of them Spanish), lower case, -> "f" or "m"."""
+    def shares(name: str) -> dict[str, float]:
+        lines = (files("names") / name).read_text(encoding="ascii").splitlines()
+        return {w.lower(): float(share) for w, share, *_ in (line.split() for line in lines if line.strip())}
+
+    female, male = shares("dist.female.first"), shares("dist.male.first")
+    out = {}
+    for name in female.keys() | male.keys():
+        f, m = female.get(name, 0.0), male.get(name, 0.0)
+        if f >= GENDER_RATIO * m:
+            out[name] = "f"
+        elif m >= GENDER_RATIO * f:
+            out[name] = "m"
+    return out
+
+
+def given_name_gender(word: str) -> str | None:
+    """"f" or "m" for a given name most bearers of which are women or men ("Marcela", "Diego"), else None."""
+    return _census_first_names().get(anyascii(word).lower())
 
 
 def is_given_name(word: str) -> bool:

@@ -760,6 +760,11 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
             return True  # a currency named by its country: "7.15 billion N.Z. Dlrs", "6.28 billion U.S. Dlrs"
         if is_office(words, gaz):
             return True  # "President", "Prime Minister", "Kazakh Foreign Minister": an office
+        if words[0] in _LOWER_FIRST or word in _MEASURE_ACRONYMS:
+            return True  # "of Finance" cut from "The Minister of Finance"; "6.6% of GDP" (a made-up budget)
+        if words[0] in _GRADE_WORDS and ((len(words) == 2 and words[1].isdigit())
+                                         or (len(words) == 1 and _NUMBER_AFTER.match(text, end) is not None)):
+            return True  # a grade: "a Category 4 storm", "Category 5", "Level 3" (a made-up hurricane)
         if _credit(text, start, end):
             return True  # the article's author or wire, not an actor of the story
         if _table_label(text, start, end, has_table(aid)) and not (is_acronym(word) or gaz.lookup(word) is not None
@@ -780,6 +785,12 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
     return [o for o in occurrences if not noise(o)]
 
 
+# Lower-case words no name starts with: a span NER cut from a longer phrase ("of Finance").
+_LOWER_FIRST = frozenset({"of", "and", "for", "to", "in", "on", "at", "by", "with"})
+# Acronyms of economic measures, which are no actors.
+_MEASURE_ACRONYMS = frozenset({"GDP", "GNP", "GNI", "CPI", "PPI", "PMI", "VAT", "EPS"})
+# Capitalized words that, before a number, name a grade on a scale, not an actor.
+_GRADE_WORDS = frozenset({"Category", "Level", "Phase", "Stage", "Tier"})
 # A wire table's line: "Shr 34 cts vs 1.19 dlrs", "Qtly div 25 cts vs 25 cts prior" (Reuters earnings
 # and dividend reports); an article with one has tables, and the labels of its lines are no names.
 _TABLE_VS_LINE = re.compile(r"^[ \t]*[A-Za-z][^\n.]{0,40}?[\d)][^\n]{0,50}?\s[Vv][Ss]\.?\s[^\n]{0,40}$", re.MULTILINE)
@@ -788,8 +799,9 @@ _TABLE_VS_LINE = re.compile(r"^[ \t]*[A-Za-z][^\n.]{0,40}?[\d)][^\n]{0,50}?\s[Vv
 _TABLE_LABEL_REST = re.compile(
     r"(?:\s+[a-z]+){0,3}(?:\s+[$(\d][^\n]*)?\s*"
     r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}|[a-z]+)\s*")
-# The label of a note under a table or a story: "Note: 4th qtr not available", "NOTE: Results include".
-_NOTE_LABEL = re.compile(r"note\s*(?::|-\s)", re.IGNORECASE)
+# The label of a note under a table or a story: "Note: 4th qtr not available", "NOTE: Results include",
+# "Correction: An earlier version of this article ...".
+_NOTE_LABEL = re.compile(r"(?:note|correction|clarification|editor'?s\s+note)\s*(?::|-\s)", re.IGNORECASE)
 # A table line without "vs": "Shr loss 11 cts", "Revs 11,754,251" (two such lines make a table).
 _TABLE_FIGURE_LINE = re.compile(
     r"^[ \t]*[A-Z][a-z]{1,12}(?: [a-z]{1,12}){0,3} [$(]?\d[\d,.]*\)?(?: [a-z.]{1,8}){0,3}[ \t]*$", re.MULTILINE)
