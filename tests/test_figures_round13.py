@@ -62,3 +62,21 @@ def test_two_estimates_that_differ_are_neither_an_update_nor_a_contradiction(nlp
 def test_a_headlines_bare_event_counts_people() -> None:
     assert normalize_measure("flee") == normalize_measure("people evacuated")
     assert normalize_measure("killed") == normalize_measure("people killed")
+
+
+def test_a_countrys_pounds_are_its_currency_and_a_bare_pounds_follows_it(nlp: Language) -> None:
+    figures = _figures(nlp, "Interest payments will absorb about 3.1 trillion Egyptian pounds. Fuel subsidies in "
+                            "the draft budget amount to 154 billion pounds.")
+    assert figures["3.1 trillion Egyptian pounds"].unit == figures["154 billion pounds"].unit == "EGP"
+    assert figures["154 billion pounds"].measure == "fuel subsidies"
+    # an article that names no country's pounds: weight (or sterling) stays as it was
+    assert _figures(nlp, "The truck carried 10,000 pounds of beef.")["10,000"].unit is None
+
+
+def test_an_octane_grade_is_no_count(nlp: Language) -> None:
+    assert "92-octane" not in _figures(nlp, "A litre of 92-octane gasoline costs 17.25 pounds.")
+
+
+def test_a_bare_pounds_in_an_article_on_egypt_is_egyptian(nlp: Language) -> None:
+    figures = _figures(nlp, "Egypt's fuel subsidies amount to 154 billion pounds. The truck carried 500 pounds of rice.")
+    assert figures["154 billion pounds"].unit == "EGP" and figures["500"].unit is None

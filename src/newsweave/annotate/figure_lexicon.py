@@ -52,6 +52,10 @@ CENT_COUNTRIES: dict[str, str] = {"canadian": "CAD cents", "australian": "AUD ce
 CROWN_COUNTRIES: dict[str, str] = {"norwegian": "NOK", "danish": "DKK", "swedish": "SEK",
                                    "czech": "CZK", "icelandic": "ISK", "norway": "NOK", "denmark": "DKK",
                                    "sweden": "SEK", "iceland": "ISK"}
+# The countries whose currency is the pound, by the word before "pounds" ("3.1 trillion Egyptian pounds"); a
+# bare "pounds" is one of them only in an article that names it so once (else it may be weight or sterling).
+POUND_COUNTRIES: dict[str, str] = {"egyptian": "EGP", "lebanese": "LBP", "syrian": "SYP", "sudanese": "SDG",
+                                   "british": "GBP", "irish": "IEP", "cypriot": "CYP"}
 # The word before "dlrs" that names a dollar ("Hong Kong dlrs" and "New Zealand dollars" by either word)
 DOLLAR_COUNTRIES: dict[str, str] = {"canadian": "CAD", "australian": "AUD", "u.s.": "USD", "n.z.": "NZD",
                                     "us": "USD", "hong": "HKD", "kong": "HKD", "new": "NZD",

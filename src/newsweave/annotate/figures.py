@@ -37,6 +37,7 @@ from newsweave.annotate.figure_lexicon import (
     CURRENCY_WORDS,
     DEGREE_UNITS,
     DOLLAR_COUNTRIES,
+    POUND_COUNTRIES,
     DOLLAR_WORDS,
     FOLD_WORDS,
     SCALES,
@@ -102,7 +103,7 @@ _THOUSANDS_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d{4,})$")
 NOT_COUNTED_IN_COMPOUNDS = {"way", "tier", "star", "for", "to", "off", "sided", "party", "lane", "door",
                             "wheel", "cylinder", "speed", "track", "digit", "horse", "stage", "phase", "part",
                             "match", "game", "fight", "time", "stroke", "pronged", "fold", "dimensional",
-                            "plus", "inch", "mln", "billion", "million", "thousand", "dlr"}
+                            "plus", "inch", "mln", "billion", "million", "thousand", "dlr", "octane"}
 # The denominators of shares written as words ("half", "a quarter", "two-thirds").
 FRACTION_WORDS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 
@@ -392,6 +393,11 @@ def _plain_unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
         return DOLLAR_COUNTRIES[doc[j + 1].lower_], j + 3  # "Hong Kong dlrs", "New Zealand dollars"
     if low in CENT_COUNTRIES and j + 1 < len(doc) and doc[j + 1].lower_ in ("cts", "cents"):
         return CENT_COUNTRIES[low], j + 2
+    if low in POUND_COUNTRIES and j + 1 < len(doc) and doc[j + 1].lower_ in ("pounds", "pound"):
+        return POUND_COUNTRIES[low], j + 2  # "3.1 trillion Egyptian pounds" (a made-up budget story)
+    if low == "pounds" and (j + 1 == len(doc) or doc[j + 1].lower_ != "of") \
+            and (country := _pound_country(doc)) is not None:
+        return country, j + 1  # "154 billion pounds" in an article on Egypt (not "pounds of beef")
     named = SHARED_CURRENCIES.get(CURRENCY_WORDS.get(doc[j + 1].lower_, "")) if j + 1 < len(doc) else None
     if named is not None and low in named:
         return named[low], j + 2  # "Swiss francs", "Yugoslav dinars"
@@ -411,6 +417,22 @@ def _plain_unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
     if low in UNIT_WORDS and low != "times":
         return UNIT_WORDS[low], j + 1
     return None, j
+
+
+def _pound_country(doc: Doc) -> str | None:
+    """The pound of the one country an article names its pounds by ("Egyptian pounds"), else of the one
+    country of the pound it names (Egypt, Lebanon, Syria, Sudan: there "pounds" is money, not weight), else
+    None."""
+    text = doc_text(doc)
+    named = {POUND_COUNTRIES[m.group(1).lower()] for m in _COUNTRY_POUNDS.finditer(text)} \
+        or {_POUND_LANDS[m.group(0).lower()] for m in _POUND_LAND.finditer(text)}
+    return named.pop() if len(named) == 1 else None
+
+
+_COUNTRY_POUNDS = re.compile(r"\b(" + "|".join(POUND_COUNTRIES) + r")\s+pounds?\b", re.IGNORECASE)
+_POUND_LANDS = {"egypt": "EGP", "egyptian": "EGP", "lebanon": "LBP", "lebanese": "LBP", "syria": "SYP",
+                "syrian": "SYP", "sudan": "SDG", "sudanese": "SDG"}
+_POUND_LAND = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in _POUND_LANDS) + r")\b")
 
 
 def _per_day(doc: Doc, j: int, unit: str) -> tuple[str, int]:
