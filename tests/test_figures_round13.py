@@ -78,5 +78,6 @@ def test_an_octane_grade_is_no_count(nlp: Language) -> None:
 
 
 def test_a_bare_pounds_in_an_article_on_egypt_is_egyptian(nlp: Language) -> None:
-    figures = _figures(nlp, "Egypt's fuel subsidies amount to 154 billion pounds. The truck carried 500 pounds of rice.")
+    figures = _figures(nlp, "Egypt's fuel subsidies amount to 154 billion pounds. "
+                            "The truck carried 500 pounds of rice.")
     assert figures["154 billion pounds"].unit == "EGP" and figures["500"].unit is None
