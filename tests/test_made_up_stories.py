@@ -617,3 +617,16 @@ def test_a_nickname_in_a_speakers_relative_clause_and_labels_that_are_no_actors(
     assert len(speakers) == 1 and "because" not in str(speakers)
     names = {a.name for a in budget.actors}
     assert not names & {"of Finance", "GDP", "Correction"}
+
+
+def test_editors_notes_are_no_events_figures_or_quotes(mine: Dossier, budget: Dossier) -> None:
+    for dossier in (mine, budget):
+        assert not [e.text for e in dossier.timeline if "translated from" in e.text or "Correction" in e.text]
+    # "Correction: An earlier version of this article ... said the next loan disbursement ... was worth $1.2 billion"
+    assert not [r for g in budget.figures for r in g.reports if r.value == 1.2e9]
+    assert not [v for g in budget.quotes for v in g.variants if "1.2 billion" in v.text]
+
+
+def test_a_deadline_of_what_may_happen_is_dated_ahead(mine: Dossier) -> None:
+    (entry,) = [e for e in mine.timeline if "could reach the chamber by Wednesday evening" in e.text]
+    assert entry.date == "2026-03-11"  # a Tuesday paper's "by Wednesday evening"

@@ -60,3 +60,14 @@ def test_a_year_earlier_keeps_the_dct_otherwise(text: str, values: list[str]) ->
 )
 def test_year_ago_as_an_adjective_counts_back_from_the_year_compared(text: str, values: list[str]) -> None:
     assert _values(text) == values
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a deadline of what may happen lies ahead (a Tuesday paper: not the Wednesday before)
+    ("The company said the borehole could reach the chamber by Wednesday evening.", "2026-03-11"),
+    # a past deadline stays behind
+    ("By Wednesday evening, rescuers had reached the chamber.", "2026-03-04"),
+])
+def test_a_deadline_of_what_may_happen_lies_ahead(text: str, value: str) -> None:
+    (timex,) = extract_timexes(text, date(2026, 3, 10))
+    assert timex.value.startswith(value)

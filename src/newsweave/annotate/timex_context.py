@@ -92,6 +92,8 @@ class Context:
             return False  # "predicted Wednesday", "had been scheduled to expire Friday"
         if R.PRESENT_RIGHT_BEFORE.search(window):
             return True  # "the vote is Monday", "talks resume Monday"
+        if _POSSIBLE_BY.search(window):
+            return True  # a deadline of what may happen: "the borehole could reach the chamber by Wednesday evening"
         # a relative clause in the past that holds the timex has its own tense: "will miss six weeks with
         # an injury he suffered in Saturday's defeat"
         return re.search(R.FUTURE_CUES, window, re.IGNORECASE) is not None and _PAST_CLAUSE.search(window) is None
@@ -103,6 +105,9 @@ _PAST_CLAUSE = re.compile(
     r"began|made|held|saw|won|lost|fled|sent|spoke|wrote|rose|fell|hit|got|broke)\s+(?:in|on|at|during)\s+$",
     re.IGNORECASE)
 _QUOTE_MARKS = ('"', "“", "”", "«", "»")
+# A possibility and then "by" right before the timex, in one clause (a made-up mine story, where "could reach
+# the chamber by Wednesday evening" had been dated the Wednesday before).
+_POSSIBLE_BY = re.compile(r"\b(?:could|may|might)\s+(?!have\b)[^.;,:]{0,60}?\bby\s+$", re.IGNORECASE)
 # What may stand before a timex that opens its sentence: a preposition, a conjunction, a quote mark.
 _FRONTED = re.compile(r"""\s*[`'"“]*\s*(?:(?:and|but|so|then|on|by|from|until|after|before)\s+)?""", re.I)
 _SENTENCE_END = re.compile(r"[.!?;]\s")

@@ -23,7 +23,7 @@ from newsweave.dossier.roles import (
     story_titles,
 )
 from newsweave.dossier.summary import summarize
-from newsweave.dossier.timeline import build_timeline
+from newsweave.dossier.timeline import build_timeline, in_editors_note
 from newsweave.link.reuse import find_reuse
 from newsweave.model import STORY, Annotations, Article, Dossier, Entity, Mention, Quote, QuoteGroup, Story
 
@@ -71,7 +71,8 @@ class DossierBuilder:
         linked = resolve_org_speakers(linked, entities)
         # who said what: statements; a stance ("opposed the rise in prices") or a source's request
         # for anonymity stays in the article's annotations and export, but is no quote of the dossier
-        quote_items = [(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes if is_statement(q)]
+        quote_items = [(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes
+                       if is_statement(q) and not in_editors_note(a.text, ann.sentences, q.content.start)]
         similarity: Callable[[str, str], float] = lexical_similarity
         if self.embedder is not None:
             # encodes, in one batch, only the quotes of pairs the words leave open

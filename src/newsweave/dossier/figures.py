@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 
 from newsweave.annotate.figure_lexicon import is_participle
 from newsweave.annotate.timex_rules import SINCE_BEFORE
+from newsweave.dossier.timeline import in_editors_note
 from newsweave.model import Annotations, Article, Cite, Figure, FigureGroup, FigureReport, Timex
 
 # Phrase -> canonical term. Written by hand from the seed story's variants (security forces / law
@@ -252,8 +253,8 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
             if figure.measure and figure.measure not in keys:
                 keys[figure.measure] = normalize_measure(figure.measure)
             key = keys[figure.measure] if figure.measure else None
-            if key is None or k - 1 in conversions:
-                continue
+            if key is None or k - 1 in conversions or in_editors_note(article.text, ann.sentences, figure.start):
+                continue  # no noun; a conversion; a correction's retracted figure
             same_sentence = previous is not None and _one_sentence(article.text, previous[0].end, figure.start)
             if previous is not None and same_sentence and _names_the_figure(key) and previous[0].unit == figure.unit:
                 key = previous[1]  # "put the death toll at 14, higher than the ministry's figure of 11"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from newsweave.dossier.timeline import EDITORS_NOTE
 from newsweave.link.words import words
 from newsweave.model import Annotations, Article, Cite, CitedText, Span
 
@@ -60,8 +61,9 @@ def _candidates(items: Sequence[tuple[Article, Annotations]], config: SummaryCon
             n_words = len(sent.text.split())
             if not config.min_words <= n_words <= config.max_words:
                 continue
-            if _QUOTE_ONLY.match(sent.text) or sent.text.rstrip()[-1:] not in ".!?\"”":
-                continue
+            if _QUOTE_ONLY.match(sent.text) or sent.text.rstrip()[-1:] not in ".!?\"”" \
+                    or EDITORS_NOTE.match(sent.text):
+                continue  # a quotation alone, a headline, an editor's note ("Correction: ...")
             out.append(_Candidate(article, sent, i))
     return out
 

@@ -48,6 +48,13 @@ MAX_EVENT_CHARS = 400  # longer sentences are cut to the clause around the date
 # seed 000 lead is followed at once by "Earlier that day, ..."; 2 allows one sentence between).
 LEAD_REACH = 2
 
+# A note of the editors about the article, no event of the story: a translation's or a correction's note, the
+# reporting credits (made-up mine and loan stories: "This article was translated from Arabic.", "Correction: An
+# earlier version of this article, published on May 18, said ...").
+EDITORS_NOTE = re.compile(
+    r"\s*(?:This\s+(?:article|story|report|piece|version)\s+(?:was|has\s+been|is)\s+(?:translated|updated|"
+    r"corrected|amended|first|originally)|(?:Additional\s+)?[Rr]eporting\s+by|Writing\s+by|Editing\s+by|"
+    r"(?:Correction|CORRECTION|Clarification|CLARIFICATION|Editor'?s\s+[Nn]ote)\s*:|An\s+earlier\s+version\s+of\s+this)")
 _SENTENCE_END = re.compile(r"[.!?…;:][\"'”’»)\]]*\s*$")
 _DEICTIC = re.compile(r"(?i)^(?:today|tonight|tomorrow|yesterday|now|(?:this|last)\s+"
                       r"(?:morning|afternoon|evening|night))$")
@@ -121,6 +128,13 @@ def _trim(article: Article, sent: Span, start: int, end: int) -> tuple[int, int]
     return a, b
 
 
+def in_editors_note(text: str, sentences: Sequence[Span], pos: int) -> bool:
+    """Whether position ``pos`` of an article lies in a sentence that is an editor's note (``EDITORS_NOTE``):
+    a correction's retracted figure and its words are no report of the story."""
+    sent = _containing(sentences, pos, pos)
+    return sent is not None and EDITORS_NOTE.match(text, sent.start) is not None
+
+
 def _is_caption(text: str) -> bool:
     """A headline, caption or dateline: no sentence-final punctuation ("Shoot to kill",
     "7 January 2022, 20:28 GMT")."""
@@ -172,8 +186,10 @@ def _quoted_anaphor(ann: Annotations, tx: Timex) -> bool:
 
 
 def _lead_index(article: Article, ann: Annotations) -> int | None:
-    """The position of the article's lead: its first sentence that is no headline or dateline."""
-    return next((i for i, s in enumerate(ann.sentences) if not _is_caption(article.text[s.start:s.end])), None)
+    """The position of the article's lead: its first sentence that is no headline, dateline or editor's
+    note ("This article was translated from Spanish.")."""
+    return next((i for i, s in enumerate(ann.sentences) if not _is_caption(article.text[s.start:s.end])
+                 and not EDITORS_NOTE.match(article.text, s.start)), None)
 
 
 def _lead_day(article: Article, ann: Annotations, lead: int) -> date | None:
@@ -214,6 +230,7 @@ def _events_of(article: Article, ann: Annotations) -> list[_Event]:
         outside = (article.text[sent.start:tx.start] + article.text[tx.end:sent.end]).split()
         earlier = [d for t, d in days if d is not None and d < day and sent.start <= t.start < sent.end]
         if (len(outside) < MIN_EVENT_WORDS or _is_caption(article.text[sent.start:sent.end])
+                or EDITORS_NOTE.match(article.text, sent.start)
                 or _speaker_time(article, sent, tx) or _quoted_anaphor(ann, tx)
                 or _LIMIT.search(article.text, sent.start, tx.start)
                 or (earlier and _dates_saying(article.text, sent, tx))
