@@ -81,3 +81,11 @@ def test_a_bare_pounds_in_an_article_on_egypt_is_egyptian(nlp: Language) -> None
     figures = _figures(nlp, "Egypt's fuel subsidies amount to 154 billion pounds. "
                             "The truck carried 500 pounds of rice.")
     assert figures["154 billion pounds"].unit == "EGP" and figures["500"].unit is None
+
+
+def test_people_a_firm_employs_are_no_count_of_what_happened_and_a_size_before_its_noun_has_its_unit(
+        nlp: Language) -> None:
+    figures = _figures(nlp, "Minera, which employs about 1,100 people, said 36 people were working below ground "
+                            "on the 420-meter level.")
+    assert figures["1,100"].measure == "people employed"
+    assert figures["420-meter"].unit == "metres"

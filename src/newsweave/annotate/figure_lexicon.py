@@ -95,6 +95,9 @@ UNIT_WORDS: dict[str, str] = {
     "metres": "metres", "meters": "metres", "feet": "feet", "yards": "yards", "ounces": "ounces",
     "cm": "centimetres", "centimetres": "centimetres", "centimeters": "centimetres", "mm": "millimetres",
     "millimetres": "millimetres", "millimeters": "millimetres", "inches": "inches", "inch": "inches",
+    # singulars of a size written before its noun ("the 420-meter level", "a 15-centimeter borehole")
+    "metre": "metres", "meter": "metres", "centimetre": "centimetres", "centimeter": "centimetres",
+    "millimetre": "millimetres", "millimeter": "millimetres",
     "hectares": "hectares", "acres": "acres", "bushels": "bushels", "litres": "liters", "liters": "liters",
     "mw": "MW", "megawatts": "MW", "mph": "mph", "kph": "km/h", "kmh": "km/h", "km/h": "km/h", "knots": "knots",
     "fold": "fold",
