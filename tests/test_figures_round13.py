@@ -4,10 +4,13 @@ headline's bare event). Every sentence here is written for the test, none is tak
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from spacy.language import Language
 
 from newsweave.dossier.figures import group_figures, normalize_measure
+from newsweave.model import Annotations, Article, Figure
 from test_figures import _item
 from test_figures_round10 import _figure, _figures
 
@@ -89,3 +92,29 @@ def test_people_a_firm_employs_are_no_count_of_what_happened_and_a_size_before_i
                             "on the 420-meter level.")
     assert figures["1,100"].measure == "people employed"
     assert figures["420-meter"].unit == "metres"
+
+
+@pytest.mark.parametrize(("text", "span", "unit"), [
+    ("The ministry expects savings of 42 billion koruna a year.", "42 billion koruna", "CZK"),
+    ("The hackers demanded 40 bitcoin.", "40 bitcoin", "BTC"),
+    ("Losses reached 2 billion hryvnias.", "2 billion hryvnias", "UAH"),
+    ("The bank lent 20 billion Kenyan shillings.", "20 billion Kenyan shillings", "KES"),
+])
+def test_more_currencies_by_their_words(nlp: Language, text: str, span: str, unit: str) -> None:
+    assert _figure(nlp, text, span).unit == unit
+
+
+def test_a_currency_alone_measures_nothing_but_a_currencys_rate_does(nlp: Language) -> None:
+    # two unrelated sums whose parse left only their currency word as the measure are no one measure
+    def sum_of(aid: str, text: str, published: str, span: str) -> tuple[Article, Annotations]:
+        start = text.index(span)
+        figure = Figure(start, start + len(span), span, float(span.split()[0]) * 1e9, None, "leva")
+        return Article(aid, text, published=date.fromisoformat(published)), Annotations(aid, figures=(figure,))
+
+    items = [sum_of("a", "The ministry will save 42 billion leva.", "2026-03-14", "42 billion"),
+             sum_of("b", "Shops lost 18 billion leva in sales.", "2026-03-16", "18 billion")]
+    assert group_figures(items) == []  # a measure that is only the sum's own currency word
+    items = [_item("a", "The dollar closed at 1.7675 marks.", "1987-03-14", nlp),
+             _item("b", "The dollar closed at 1.8320 marks.", "1987-03-16", nlp)]
+    (rate,) = group_figures(items)
+    assert rate.unit == "DEM" and len(rate.reports) == 2

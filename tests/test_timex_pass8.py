@@ -71,3 +71,18 @@ def test_year_ago_as_an_adjective_counts_back_from_the_year_compared(text: str, 
 def test_a_deadline_of_what_may_happen_lies_ahead(text: str, value: str) -> None:
     (timex,) = extract_timexes(text, date(2026, 3, 10))
     assert timex.value.startswith(value)
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    # a participle that schedules the day, after a past perfect earlier in the sentence (a Sunday paper)
+    ("The party had expected the bill to pass comfortably in a vote scheduled for Thursday.", date(2026, 3, 15),
+     "2026-03-19"),
+    # a schedule told as past stays behind
+    ("The vote was scheduled for Thursday.", date(2026, 3, 15), "2026-03-12"),
+    # a wish with a deadline lies ahead (a Thursday paper)
+    ("Whitfield said the hospital still hoped to restore its main systems by Monday.", date(2026, 10, 8),
+     "2026-10-12"),
+])
+def test_a_scheduled_day_and_a_wished_deadline_lie_ahead(text: str, published: date, value: str) -> None:
+    (timex,) = extract_timexes(text, published)
+    assert timex.value == value

@@ -37,12 +37,17 @@ CURRENCY_WORDS: dict[str, str] = {
     "schillings": "ATS", "drachmas": "GRD", "pesetas": "ESP", "escudos": "PTE", "shekels": "ILS",
     "naira": "NGN", "zlotys": "PLN", "zloty": "PLN", "forints": "HUF", "australs": "ARS",
     "cruzados": "BRL", "punts": "IEP", "bolivars": "VEB", "bolivar": "VEB",
+    # made-up protest, ransomware and loan stories: "42 billion koruna", "40 bitcoin"
+    "koruna": "CZK", "korunas": "CZK", "koruny": "CZK", "forint": "HUF", "hryvnia": "UAH", "hryvnias": "UAH",
+    "hryvnas": "UAH", "lei": "RON", "leu": "RON", "leva": "BGN", "kuna": "HRK", "kunas": "HRK", "rupiah": "IDR",
+    "taka": "BDT", "cedi": "GHS", "cedis": "GHS", "dong": "VND", "lari": "GEL", "bitcoin": "BTC", "bitcoins": "BTC",
     "won": "KRW",  # "4,214.9 billion won": a currency only where no object follows (``figures``)
     # shared by several countries: a plain name unless the country is named (SHARED_CURRENCIES); the
     # dev set wrote "inti" and the seed story "tenge", kept as names
     "francs": "franc", "franc": "franc", "pesos": "peso", "peso": "peso", "riyals": "riyal",
     "rials": "rial", "rial": "rial", "dinars": "dinar", "dinar": "dinar", "lira": "lira", "crowns": "crown",
     "kroner": "krone", "krone": "krone", "intis": "inti", "inti": "inti", "tenge": "tenge",
+    "dirhams": "dirham", "dirham": "dirham", "shillings": "shilling", "shilling": "shilling", "manat": "manat",
 }
 # "Canadian cts": cents of another dollar; "49 U.S. cts", as Reuters quotes the South African rand
 CENT_COUNTRIES: dict[str, str] = {"canadian": "CAD cents", "australian": "AUD cents", "u.s.": "US cents",
@@ -77,6 +82,10 @@ SHARED_CURRENCIES: dict[str, dict[str, str]] = {
     "rial": {"iranian": "IRR", "iran": "IRR", "omani": "OMR", "oman": "OMR", "yemeni": "YER", "yemen": "YER"},
     "lira": {"turkish": "TRL", "turkey": "TRL", "italian": "ITL", "italy": "ITL"},
     "krone": {"danish": "DKK", "denmark": "DKK", "norwegian": "NOK", "norway": "NOK"},
+    "dirham": {"emirati": "AED", "uae": "AED", "moroccan": "MAD", "morocco": "MAD"},
+    "shilling": {"kenyan": "KES", "kenya": "KES", "ugandan": "UGX", "uganda": "UGX", "tanzanian": "TZS",
+                 "tanzania": "TZS", "somali": "SOS", "somalia": "SOS"},
+    "manat": {"azerbaijani": "AZN", "azerbaijan": "AZN", "turkmen": "TMT", "turkmenistan": "TMT"},
     "crown": CROWN_COUNTRIES,
     "INR": {"indian": "INR", "india": "INR", "pakistani": "PKR", "pakistan": "PKR", "lankan": "LKR"},
     "DEM": {"german": "DEM", "germany": "DEM", "finnish": "FIM", "finland": "FIM"},

@@ -88,6 +88,8 @@ class Context:
             cue = re.search(R.FUTURE_CUES, after, re.IGNORECASE)
             past = R.PAST_VERB.search(after)
             return cue is not None and (past is None or cue.start() < past.start())
+        if _SCHEDULED_FOR.search(window) or _WISHED_BY.search(window):
+            return True  # "in a vote scheduled for Thursday" after "had expected"; "hoped to restore it by Monday"
         if R.PAST_RIGHT_BEFORE.search(window):
             return False  # "predicted Wednesday", "had been scheduled to expire Friday"
         if R.PRESENT_RIGHT_BEFORE.search(window):
@@ -105,6 +107,14 @@ _PAST_CLAUSE = re.compile(
     r"began|made|held|saw|won|lost|fled|sent|spoke|wrote|rose|fell|hit|got|broke)\s+(?:in|on|at|during)\s+$",
     re.IGNORECASE)
 _QUOTE_MARKS = ('"', "“", "”", "«", "»")
+# A participle that schedules the event right before its day, with no "was" of a schedule already past: "in a
+# vote scheduled for Thursday" (a made-up protest story: a past perfect earlier in the sentence had dated it back).
+_SCHEDULED_FOR = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bhad\s)\b(?:scheduled|slated|planned|set)\s+"
+                            r"for\s+$", re.IGNORECASE)
+# A wish or an aim and then "by" right before the day: "the hospital still hoped to restore its main systems by
+# Monday" (a made-up ransomware story), "aims to finish by Friday".
+_WISHED_BY = re.compile(r"\b(?:hope[sd]?|aim(?:s|ed)?|intend(?:s|ed)?|expect(?:s|ed)?|plan(?:s|ned)?|want(?:s|ed)?)"
+                        r"\s+to\s+[^.;,:]{0,60}?\bby\s+$", re.IGNORECASE)
 # A possibility and then "by" right before the timex, in one clause (a made-up mine story, where "could reach
 # the chamber by Wednesday evening" had been dated the Wednesday before).
 _POSSIBLE_BY = re.compile(r"\b(?:could|may|might)\s+(?!have\b)[^.;,:]{0,60}?\bby\s+$", re.IGNORECASE)

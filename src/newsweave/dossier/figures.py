@@ -27,7 +27,16 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
-from newsweave.annotate.figure_lexicon import is_participle
+from newsweave.annotate.figure_lexicon import (
+    CENT_COUNTRIES,
+    CROWN_COUNTRIES,
+    CURRENCY_WORDS,
+    DOLLAR_COUNTRIES,
+    POUND_COUNTRIES,
+    SHARED_CURRENCIES,
+    UNIT_WORDS,
+    is_participle,
+)
 from newsweave.annotate.timex_rules import SINCE_BEFORE
 from newsweave.dossier.timeline import in_editors_note
 from newsweave.model import Annotations, Article, Cite, Figure, FigureGroup, FigureReport, Timex
@@ -177,6 +186,24 @@ def normalize_measure(measure: str) -> MeasureKey | None:
     return MeasureKey(left[-1], event, tuple(sorted(set(left[:-1] + right))))
 
 
+# Country words that name a currency before its word ("Egyptian pounds", "Swiss francs", "Canadian dollars").
+_CURRENCY_COUNTRIES = frozenset({*POUND_COUNTRIES, *CROWN_COUNTRIES, *DOLLAR_COUNTRIES, *CENT_COUNTRIES,
+                                 *(w for names in SHARED_CURRENCIES.values() for w in names)})
+
+
+def _money_alone(figure: Figure) -> bool:
+    """Whether a figure's measure is only its own currency or unit, perhaps with its country, which the parse
+    took for the counted noun ("42 billion koruna", "154 billion Egyptian pounds", "715,000 dlrs"): it counts
+    nothing, and unrelated sums would be one measure (made-up protest and loan stories). A currency measured
+    in another unit stays: "the dollar at 1.7675 marks" is the dollar's rate."""
+    words = (figure.measure or "").lower().split()
+    if not words or not all(w in _CURRENCY_COUNTRIES for w in words[:-1]):
+        return False
+    last = words[-1]
+    own = CURRENCY_WORDS.get(last) or UNIT_WORDS.get(last)
+    return (own is not None or last in ("pound", "pounds")) and figure.unit in (None, own)
+
+
 def _is_event(word: str) -> bool:
     return word in _EVENTS or is_participle(word)
 
@@ -252,7 +279,7 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
         for k, figure in enumerate(ann.figures):
             if figure.measure and figure.measure not in keys:
                 keys[figure.measure] = normalize_measure(figure.measure)
-            key = keys[figure.measure] if figure.measure else None
+            key = keys[figure.measure] if figure.measure and not _money_alone(figure) else None
             if key is None or k - 1 in conversions or in_editors_note(article.text, ann.sentences, figure.start):
                 continue  # no noun; a conversion; a correction's retracted figure
             same_sentence = previous is not None and _one_sentence(article.text, previous[0].end, figure.start)
