@@ -1,5 +1,5 @@
-"""End to end on twenty-three small stories written for newsweave (tests/data/made_up, see its README): a
-mine collapse, a loan dispute, a bar shooting, a hurricane, a takeover, a flood, a protest (an RSS feed and
+"""End to end on twenty-five small stories written for newsweave (tests/data/made_up, see its README): a
+protest, a ransomware attack, a mine collapse, a loan dispute, a bar shooting, a hurricane, a takeover, a flood, a protest (an RSS feed and
 an HTML page), an election, a company's earnings, a cholera outbreak, a fraud sentence, a data breach, a
 wildfire, a rate cut, a rail strike, an earthquake, a minister's resignation, a football match, a car
 recall, a state visit, a shipwreck and a heatwave (JSONL files), a plane crash. Each was run through
@@ -630,3 +630,39 @@ def test_editors_notes_are_no_events_figures_or_quotes(mine: Dossier, budget: Do
 def test_a_deadline_of_what_may_happen_is_dated_ahead(mine: Dossier) -> None:
     (entry,) = [e for e in mine.timeline if "could reach the chamber by Wednesday evening" in e.text]
     assert entry.date == "2026-03-11"  # a Tuesday paper's "by Wednesday evening"
+
+
+@pytest.fixture(scope="module")
+def protest(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("protest"), "protest")
+    return dossier
+
+
+@pytest.fixture(scope="module")
+def ransom(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("ransom"), "ransom")
+    return dossier
+
+
+def test_credits_captions_and_a_title_before_a_name_are_no_actors(protest: Dossier, ransom: Dossier) -> None:
+    names = {a.name for d in (protest, ransom) for a in d.actors}
+    # "(Reporting by Jana Veselá; Editing by Martin Král)", "From our correspondent Markus Leitner, Prague",
+    # "Photo: ... (Continental Times/Petr Dušek)", "Caption: ... (Courier photo/Mike Tran)"
+    assert not names & {"Jana Veselá", "Martin Král", "Markus Leitner", "Continental Times/Petr Dušek", "Mike Tran"}
+    assert not names & {"Special Agent", "Charge", "Photo"}
+    # '"We do not encourage paying a ransom," Special Agent in Charge Robert Dunleavy said'
+    assert _speakers_of(ransom, "We do not encourage paying a ransom") == {"Robert Dunleavy"}
+
+
+def test_captions_headlines_and_notes_are_no_events_and_a_scheduled_vote_lies_ahead(protest: Dossier) -> None:
+    texts = [e.text for e in protest.timeline]
+    assert not [t for t in texts if "translated from" in t or "Protesters wave" in t or "how big was the crowd" in t]
+    (vote,) = [e for e in protest.timeline if "in a vote scheduled for Thursday" in e.text]
+    assert vote.date == "2026-03-19"  # a Sunday paper's Thursday, after "had expected"
+
+
+def test_sums_in_koruna_and_bitcoin_have_their_currency(protest: Dossier, ransom: Dossier) -> None:
+    units = {r.text: g.unit for d in (protest, ransom) for g in d.figures for r in g.reports}
+    assert units["42 billion koruna"] == "CZK" and units["40 bitcoin"] == "BTC"
+    # the ministry's yearly savings and the shops' weekend losses are no one measure
+    assert not [g for g in protest.figures if {"42 billion koruna", "18 million koruna"} <= {r.text for r in g.reports}]

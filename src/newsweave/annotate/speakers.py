@@ -489,7 +489,8 @@ class SpeakerResolver:
         root = speaker.root
         inside = [m for m in self.named if lo <= m.start and m.end <= hi]
         best = next((m for m in inside if m.start <= root.idx < m.end), None) or \
-            next((m for m in inside if self._person_like(m) and not self._modifies(m, root)), None)
+            next((m for m in inside if self._person_like(m) and not self._modifies(m, root)), None) or \
+            self._titled_person(speaker, inside)
         if best is None and root.lower_ in ORG_WORDS:
             # an organization named by its kind ("the EU's Copernicus emergency service"): the name
             # compounded on the head is the speaker, or set beside it ("The financial prosecutor's
@@ -532,6 +533,17 @@ class SpeakerResolver:
                 self.unnamed.append((lo, gender))  # a later "she said" may be this person
             return found
         return None
+
+    def _titled_person(self, speaker: SpacySpan, inside: list[Mention]) -> Mention | None:
+        """The person that ends a speaker phrase of capitalized title words, which the parse hung on a
+        preposition of the title: "Special Agent in Charge Robert Dunleavy" (a made-up ransomware story,
+        where "Special Agent" had spoken)."""
+        last = next((m for m in reversed(inside) if m.label == "PERSON" and m.end == speaker.end_char), None)
+        if last is None:
+            return None
+        title = [t for t in speaker if t.idx < last.start]
+        return last if title and all(t.pos_ == "PROPN" or t.lower_ in ("of", "in", "for", "and") for t in title) \
+            and title[0].pos_ == "PROPN" else None
 
     def _name_root(self, m: Mention) -> Token | None:
         """The syntactic root of a named mention, or None when its offsets fall inside no tokens."""

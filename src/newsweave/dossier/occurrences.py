@@ -91,7 +91,8 @@ _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'-]+\b")
 # A portfolio right after an office ("Secretary of State", "Minister of Defence") names no actor;
 # a place there ("Prime Minister of Kazakhstan") is kept by the gazetteer check before it.
 _PORTFOLIO_BEFORE = re.compile(
-    r"\b(?:Secretary|Minister|Ministry|Committee|Commissioner)\s+(?:of|for|on)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"\b(?:Secretary|Minister|Ministry|Committee|Commissioner)\s+(?:of|for|on)\s+(?:the\s+)?$|\bAgent\s+in\s+$",
+    re.IGNORECASE)  # "Charge" of "Special Agent in Charge"
 _PLACE_NOUNS = "|".join(PLACE_NOUNS)
 _PLACE_NOUNS_PLURAL = "|".join(PLACE_NOUN_PLURALS)
 # "the district of Chikwawa", "the suburbs of Dione and Nea Penteli", "Residents of Nea Penteli"
@@ -115,7 +116,11 @@ _REGION_AFTER_PLACE = re.compile(r"(?<![A-Za-z])(?:in|at|near|outside|from)\s+[A
 _PHRASE_CLOSES = re.compile(r"[,.;:)]|\s*$")
 # A byline or credit line: "By Tiyamike Phiri", "Reporting by Ann Lee; Editing by Tom Hogue" (short:
 # a sentence that starts with "By" is longer).
-_CREDIT_LINE = re.compile(r"\s*(?:[Bb]y|BY|(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting)\s+by)\s+[A-Z]")
+_CREDIT_LINE = re.compile(r"\s*[(\[]?(?:[Bb]y|BY|(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting)\s+by|"
+                          r"(?:[Ff]rom\s+)?(?:[Oo]ur\s+)?(?:[Cc]orrespondent|[Ss]taff\s+[Rr]eporter))\s+[A-Z]")
+# A photo's caption, whose credit in parentheses names its agency and photographer: "Photo: Protesters wave
+# flags ... (Continental Times/Petr Dušek)", "Caption: ... (Courier photo/Mike Tran)".
+_CAPTION_LINE = re.compile(r"\s*(?:Photo|PHOTO|Picture|Caption|CAPTION|Image)\s*:")
 CREDIT_LINE_MAX_WORDS = 16
 _DATELINE_WIRE_END = re.compile(r"\)\s*[-–—]")
 # Nouns that head a company's apposition ("Telvia, Portugal's second-largest mobile operator, said").
@@ -801,7 +806,8 @@ _TABLE_LABEL_REST = re.compile(
     r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}|[a-z]+)\s*")
 # The label of a note under a table or a story: "Note: 4th qtr not available", "NOTE: Results include",
 # "Correction: An earlier version of this article ...".
-_NOTE_LABEL = re.compile(r"(?:note|correction|clarification|editor'?s\s+note)\s*(?::|-\s)", re.IGNORECASE)
+_NOTE_LABEL = re.compile(r"(?:note|correction|clarification|editor'?s\s+note|photo|picture|caption|image)\s*(?::|-\s)",
+                         re.IGNORECASE)
 # A table line without "vs": "Shr loss 11 cts", "Revs 11,754,251" (two such lines make a table).
 _TABLE_FIGURE_LINE = re.compile(
     r"^[ \t]*[A-Z][a-z]{1,12}(?: [a-z]{1,12}){0,3} [$(]?\d[\d,.]*\)?(?: [a-z.]{1,8}){0,3}[ \t]*$", re.MULTILINE)
@@ -843,6 +849,8 @@ def _credit(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if _CAPTION_LINE.match(line) and "(" in text[line_start:start] and ")" not in text[text.rfind("(", 0, start):start]:
+        return True  # "(Courier photo/Mike Tran)" at the end of a caption
     return bool(_CREDIT_LINE.match(line)) and len(line.split()) <= CREDIT_LINE_MAX_WORDS
 
 

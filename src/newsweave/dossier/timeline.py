@@ -48,13 +48,14 @@ MAX_EVENT_CHARS = 400  # longer sentences are cut to the clause around the date
 # seed 000 lead is followed at once by "Earlier that day, ..."; 2 allows one sentence between).
 LEAD_REACH = 2
 
-# A note of the editors about the article, no event of the story: a translation's or a correction's note, the
-# reporting credits (made-up mine and loan stories: "This article was translated from Arabic.", "Correction: An
+# A note of the editors about the article, no event of the story: a translation's or a correction's note, a
+# photo's caption ("Photo: Protesters wave Czech flags ... on Saturday."), the reporting credits (made-up mine and loan stories: "This article was translated from Arabic.", "Correction: An
 # earlier version of this article, published on May 18, said ...").
 EDITORS_NOTE = re.compile(
-    r"\s*(?:This\s+(?:article|story|report|piece|version)\s+(?:was|has\s+been|is)\s+(?:translated|updated|"
+    r"\s*[\[(]?(?:This\s+(?:article|story|report|piece|version)\s+(?:was|has\s+been|is)\s+(?:translated|updated|"
     r"corrected|amended|first|originally)|(?:Additional\s+)?[Rr]eporting\s+by|Writing\s+by|Editing\s+by|"
-    r"(?:Correction|CORRECTION|Clarification|CLARIFICATION|Editor'?s\s+[Nn]ote)\s*:|An\s+earlier\s+version\s+of\s+this)")
+    r"(?:Correction|CORRECTION|Clarification|CLARIFICATION|Editor'?s\s+[Nn]ote|Photo|PHOTO|Picture|Caption|CAPTION|"
+    r"Image)\s*:|An\s+earlier\s+version\s+of\s+this)")
 _SENTENCE_END = re.compile(r"[.!?…;:][\"'”’»)\]]*\s*$")
 _DEICTIC = re.compile(r"(?i)^(?:today|tonight|tomorrow|yesterday|now|(?:this|last)\s+"
                       r"(?:morning|afternoon|evening|night))$")
@@ -189,7 +190,13 @@ def _lead_index(article: Article, ann: Annotations) -> int | None:
     """The position of the article's lead: its first sentence that is no headline, dateline or editor's
     note ("This article was translated from Spanish.")."""
     return next((i for i, s in enumerate(ann.sentences) if not _is_caption(article.text[s.start:s.end])
-                 and not EDITORS_NOTE.match(article.text, s.start)), None)
+                 and not EDITORS_NOTE.match(article.text, s.start) and not _is_title(article, s)), None)
+
+
+def _is_title(article: Article, sent: Span) -> bool:
+    """Whether a sentence is the article's headline, which a question mark ends ("Prague's pension revolt: how
+    big was the crowd, really?") as a full stop ends a sentence."""
+    return bool(article.title) and article.text[sent.start:sent.end].strip() == (article.title or "").strip()
 
 
 def _lead_day(article: Article, ann: Annotations, lead: int) -> date | None:
