@@ -1,11 +1,11 @@
 """End to end on twenty-five small stories written for newsweave (tests/data/made_up, see its README): a
-protest, a ransomware attack, a mine collapse, a loan dispute, a bar shooting, a hurricane, a takeover, a flood, a protest (an RSS feed and
-an HTML page), an election, a company's earnings, a cholera outbreak, a fraud sentence, a data breach, a
-wildfire, a rate cut, a rail strike, an earthquake, a minister's resignation, a football match, a car
-recall, a state visit, a shipwreck and a heatwave (JSONL files), a plane crash. Each was run through
-``newsweave run`` and read as a user reads a dossier; every assertion here is a fault that reading found
-and that was fixed. They are no gold set: the stories are short and
-the faults were fixed on them."""
+protest in Prague, a ransomware attack, a mine collapse, a loan dispute, a bar shooting, a hurricane, a
+takeover, a flood, a protest (an RSS feed and an HTML page), an election, a company's earnings, a cholera
+outbreak, a fraud sentence, a data breach, a wildfire, a rate cut, a rail strike, an earthquake, a
+minister's resignation, a football match, a car recall, a state visit, a shipwreck and a heatwave (JSONL
+files), a plane crash. Each was run through ``newsweave run`` and read as a user reads a dossier; every
+assertion here is a fault that reading found and that was fixed. They are no gold set: the stories are
+short and the faults were fixed on them."""
 
 from __future__ import annotations
 

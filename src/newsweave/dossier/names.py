@@ -78,7 +78,8 @@ OFFICE_PHRASES = frozenset({("chief", "executive"), ("chief", "executive", "offi
                             ("chief", "financial", "officer"), ("chief", "operating", "officer"),
                             ("managing", "director"), ("executive", "director"),
                             ("police", "chief"), ("fire", "chief"),
-                            ("special", "agent")})  # "Special Agent in Charge Robert Dunleavy" (a made-up ransomware story)
+                            # "Special Agent in Charge Robert Dunleavy" (a made-up ransomware story)
+                            ("special", "agent")})
 # Time zones NER takes for organizations ("20:28 GMT").
 TIME_ZONES = frozenset({"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET",
                         "CEST", "MSK", "IST", "JST"})

@@ -49,8 +49,9 @@ MAX_EVENT_CHARS = 400  # longer sentences are cut to the clause around the date
 LEAD_REACH = 2
 
 # A note of the editors about the article, no event of the story: a translation's or a correction's note, a
-# photo's caption ("Photo: Protesters wave Czech flags ... on Saturday."), the reporting credits (made-up mine and loan stories: "This article was translated from Arabic.", "Correction: An
-# earlier version of this article, published on May 18, said ...").
+# photo's caption ("Photo: Protesters wave Czech flags ... on Saturday."), the reporting credits (made-up mine,
+# loan and protest stories: "This article was translated from Arabic.", "Correction: An earlier version of this
+# article, published on May 18, said ...").
 EDITORS_NOTE = re.compile(
     r"\s*[\[(]?(?:This\s+(?:article|story|report|piece|version)\s+(?:was|has\s+been|is)\s+(?:translated|updated|"
     r"corrected|amended|first|originally)|(?:Additional\s+)?[Rr]eporting\s+by|Writing\s+by|Editing\s+by|"
