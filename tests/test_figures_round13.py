@@ -118,3 +118,10 @@ def test_a_currency_alone_measures_nothing_but_a_currencys_rate_does(nlp: Langua
              _item("b", "The dollar closed at 1.8320 marks.", "1987-03-16", nlp)]
     (rate,) = group_figures(items)
     assert rate.unit == "DEM" and len(rate.reports) == 2
+
+
+def test_an_earlier_level_the_text_names_as_such_takes_no_side(nlp: Language) -> None:
+    items = [_item("a", "The hackers have raised their demand to 50 bitcoin.", "2026-10-07", nlp),
+             _item("b", "The hackers demanded 50 bitcoin after raising their initial demand of 40 bitcoin.",
+                   "2026-10-08", nlp)]
+    assert not any(g.conflict for g in group_figures(items))

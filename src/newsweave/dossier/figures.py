@@ -567,7 +567,11 @@ _HEDGE = re.compile(r"\b(" + "|".join(sorted((w.replace(" ", r"\s+") for w in _A
 # A value given as the level before ("turnout was 56.4%, down from 59% in 2023", "rose to 18 from
 # 13") or as the whole a part is of ("30 of the 81 seats"): no report of the story's current value,
 # so no side of a disagreement (a made-up election story flagged 59% against 56.2%, 81 against 17).
-_EARLIER_LEVEL = re.compile(r"\b(?:from|compared\s+with|against)\s+(?:about\s+|around\s+|some\s+)?[$£€]?$", re.I)
+_EARLIER_LEVEL = re.compile(r"\b(?:from|compared\s+with|against)\s+(?:about\s+|around\s+|some\s+)?[$£€]?$"
+                            # an earlier level the text names as such: "after raising their initial demand of 40
+                            # bitcoin", "originally demanded 40 bitcoin" (a made-up ransomware story)
+                            r"|\b(?:initial|original|originally|initially|first|previous|previously|earlier)\s+"
+                            r"(?:[\w'’-]+\s+){0,2}?(?:of\s+)?(?:about\s+|around\s+|some\s+)?[$£€]?$", re.I)
 # ... nor does a figure the article sets its own against ("15 people had died, lower than the figure of 17
 # given by state media"; "put the toll at 14, higher than the ministry's figure of 11").
 _COMPARED_FIGURE = re.compile(r"\bthan\s+(?:(?:[\w'’-]+\s+){0,4}(?:figure|number|tally|estimate|count|total|toll)"
