@@ -666,3 +666,10 @@ def test_sums_in_koruna_and_bitcoin_have_their_currency(protest: Dossier, ransom
     assert units["42 billion koruna"] == "CZK" and units["40 bitcoin"] == "BTC"
     # the ministry's yearly savings and the shops' weekend losses are no one measure
     assert not [g for g in protest.figures if {"42 billion koruna", "18 million koruna"} <= {r.text for r in g.reports}]
+
+
+def test_injured_officers_however_worded_are_one_measure(protest: Dossier) -> None:
+    # "four officers were lightly injured", "Nine officers have been injured", "revised the number of injured
+    # officers to 11, up from nine", "twelve police officers were injured" (the same day as the 11)
+    (injured,) = [g for g in protest.figures if {"four", "11", "twelve"} <= {r.text for r in g.reports}]
+    assert injured.conflict and "2026-03-16 twelve (pr-4) and 11 (pr-3) differ" in (injured.note or "")

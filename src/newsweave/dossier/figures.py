@@ -51,6 +51,7 @@ SYNONYMS: dict[str, str] = {
     "security force": "security_forces", "security officers": "security_forces",
     "security personnel": "security_forces", "police officers": "security_forces",
     "police officer": "security_forces", "policemen": "security_forces", "policeman": "security_forces",
+    "officers": "security_forces", "officer": "security_forces",  # "Nine officers have been injured" (a protest)
     "police": "security_forces",
     "peacekeeping forces": "peacekeepers", "peacekeeping force": "peacekeepers",
     "peacekeeping troops": "peacekeepers", "peacekeeping contingent": "peacekeepers",
@@ -79,6 +80,9 @@ SYNONYMS: dict[str, str] = {
     "net income": "net profit", "net earnings": "net profit", "revs": "revenue", "revenues": "revenue",
     "shr": "earnings per share",
 }
+# "The (total) number of X" counts X (a made-up protest story: "the number of injured officers" beside "officers
+# injured").
+_NUMBER_OF = re.compile(r"^\s*(?:the\s+)?(?:total\s+)?(?:number|count|tally)\s+of\s+(?=\S)")
 _SYNONYM_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(SYNONYMS, key=len, reverse=True))
                          + r")\b")
 _SPLIT_WORDS = {"of", "per", "for", "in", "whose", "who", "which", "that", "on", "at", "from", "by"}
@@ -162,6 +166,7 @@ def normalize_measure(measure: str) -> MeasureKey | None:
         Its key (canonical head noun, event, modifier terms), or None when it has no noun.
     """
     text = _SYNONYM_RE.sub(lambda m: SYNONYMS[m.group(1)], re.sub(r"[^\w\s-]", " ", measure.lower()))
+    text = _NUMBER_OF.sub("", text)  # "the number of injured officers" counts injured officers
     state = _STATE.search(text)
     if state is not None:  # "survivors in hospital" are not all the survivors; "aboard" is "on board"
         text = text[:state.start()] + text[state.end():]
