@@ -216,6 +216,7 @@ def resolve_actors(
     _merge_places(forest)
     _merge_misspelled_places(forest, gaz)
     _merge_acronyms(forest, texts, gaz)
+    _merge_stated_aliases(forest, texts)
     _merge_institution_forms(forest)
     _merge_generic_heads(forest)
     _merge_person_names(forest)
@@ -311,6 +312,29 @@ def _merge_misspelled_places(forest: Forest, gaz: PlaceGazetteer) -> None:
                 and OSA.distance(g.key, group.key) <= MISSPELLED_PLACE_EDITS * max(len(g.key), len(group.key))}
         if len(fits) == 1:
             forest.union(fits.pop(), key)
+
+
+# The words that give a name's other form right after it: "Ansar al-Sahil, also spelled Ansarul Sahel", "Velvet
+# Lobster, sometimes called VLSTR", "Alma-Ata (also known as Almaty)" (made-up kidnapping and ransomware stories).
+_ALIAS_AFTER = re.compile(r"\s*[,(]\s*(?:(?:also|sometimes|formerly)\s+(?:spelled|spelt|written|called|known\s+as)|"
+                          r"a\.k\.a\.?|aka)\s+[\"“']?")
+
+
+_AND_BEFORE = re.compile(r"\band\s+$")
+
+
+def _merge_stated_aliases(forest: Forest, texts: Mapping[str, str]) -> None:
+    """Join a name and the other form the text gives it ("Ansar al-Sahil, also spelled Ansarul Sahel")."""
+    starts = {(o.key[0], o.key[1]): key for key, g in forest.groups.items() for o in g.occurrences}
+    for key, group in sorted(forest.groups.items()):
+        for occ in group.occurrences:
+            aid, _, end = occ.key
+            hit = _ALIAS_AFTER.match(texts[aid], end)
+            other = starts.get((aid, hit.end())) if hit is not None else None
+            # one name, not a pair ("X and Y, also known as A and B") or a nationality
+            if other is not None and other != key and not _AND_BEFORE.search(texts[aid], 0, occ.key[1]) \
+                    and "NORP" not in (group.label, forest.groups[other].label):
+                forest.union(key, other)
 
 
 def _merge_acronyms(forest: Forest, texts: Mapping[str, str], gaz: PlaceGazetteer) -> None:

@@ -806,8 +806,8 @@ _TABLE_LABEL_REST = re.compile(
     r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}|[a-z]+)\s*")
 # The label of a note under a table or a story: "Note: 4th qtr not available", "NOTE: Results include",
 # "Correction: An earlier version of this article ...".
-_NOTE_LABEL = re.compile(r"(?:note|correction|clarification|editor'?s\s+note|photo|picture|caption|image)\s*(?::|-\s)",
-                         re.IGNORECASE)
+_NOTE_LABEL = re.compile(r"(?:note|correction|clarification|editor'?s\s+note|photo|picture|caption|image)\s*"
+                         r"(?::|-\s|,[^:\n]{0,30}:)", re.IGNORECASE)  # "Correction, Nov. 9:"
 # A table line without "vs": "Shr loss 11 cts", "Revs 11,754,251" (two such lines make a table).
 _TABLE_FIGURE_LINE = re.compile(
     r"^[ \t]*[A-Z][a-z]{1,12}(?: [a-z]{1,12}){0,3} [$(]?\d[\d,.]*\)?(?: [a-z.]{1,8}){0,3}[ \t]*$", re.MULTILINE)

@@ -55,8 +55,9 @@ LEAD_REACH = 2
 EDITORS_NOTE = re.compile(
     r"\s*[\[(]?(?:This\s+(?:article|story|report|piece|version)\s+(?:was|has\s+been|is)\s+(?:translated|updated|"
     r"corrected|amended|first|originally)|(?:Additional\s+)?[Rr]eporting\s+by|Writing\s+by|Editing\s+by|"
-    r"(?:Correction|CORRECTION|Clarification|CLARIFICATION|Editor'?s\s+[Nn]ote|Photo|PHOTO|Picture|Caption|CAPTION|"
-    r"Image)\s*:|An\s+earlier\s+version\s+of\s+this)")
+    r"(?:Correction|CORRECTION|Clarification|CLARIFICATION)\s*(?:[:(]|,[^:\n]{0,30}:)|"
+    r"(?:Editor'?s\s+[Nn]ote|Photo|PHOTO|Picture|Caption|CAPTION|Image)\s*:|"
+    r"An\s+earlier\s+version\s+(?:of\s+this|said|stated|reported|gave|misspelled|incorrectly))")
 _SENTENCE_END = re.compile(r"[.!?…;:][\"'”’»)\]]*\s*$")
 _DEICTIC = re.compile(r"(?i)^(?:today|tonight|tomorrow|yesterday|now|(?:this|last)\s+"
                       r"(?:morning|afternoon|evening|night))$")
