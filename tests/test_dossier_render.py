@@ -94,6 +94,14 @@ def test_summary_prefers_what_several_outlets_report_and_cites_them() -> None:
     assert len({s.text[:20] for s in summary}) == 2  # no restatement of the same fact
 
 
+def test_a_sentence_that_gives_other_numbers_supports_no_summary_sentence() -> None:
+    first = "Police arrested 12 people in Riverton on Saturday and four officers were lightly injured."
+    later = "Police have arrested more than 40 people in Riverton since Saturday and twelve officers were injured."
+    items = [_article("a", [first], 1), _article("b", [later], 3)]
+    summary = summarize(items, SummaryConfig(max_sentences=1))
+    assert [[c.article for c in s.citations] for s in summary] in ([["a"]], [["b"]])
+
+
 def test_summary_of_nothing_is_empty() -> None:
     assert summarize([]) == ()
 

@@ -172,8 +172,21 @@ def _cited(candidates: list[_Candidate], pair_sim: np.ndarray, i: int, config: S
         other = candidates[int(j)]
         if pair_sim[i, j] < config.support_sim:
             break
-        if other.article.id in seen:
+        if other.article.id in seen or not _same_numbers(own.span.text, other.span.text):
             continue
         seen.add(other.article.id)
         cites.append(Cite(other.article.id, other.span.start, other.span.end))
     return CitedText(own.span.text, tuple(cites))
+
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"twenty|thirty|forty|fifty|hundred|thousand)\b", re.IGNORECASE)
+
+
+def _same_numbers(a: str, b: str) -> bool:
+    """Whether a sentence that supports another gives none of its numbers differently: one that shares
+    the words but not the counts ("12 people were arrested and four officers were lightly injured" for "More
+    than 40 people have been arrested ... and twelve police officers were injured", a made-up protest) is
+    no support."""
+    mine, theirs = ({m.lower().replace(",", "") for m in _NUMBER.findall(t)} for t in (a, b))
+    return not mine or not theirs or mine <= theirs or theirs <= mine
