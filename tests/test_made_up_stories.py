@@ -700,3 +700,9 @@ def test_a_corrections_note_is_no_event_actor_or_report(kidnap: Dossier, drug: D
     # "This article was amended on 11 June 2026. An earlier version said brain swelling occurred in 12.4 per
     # cent of patients given rezalumab.": the retracted figure is no report of the Courant's (dt-2)
     assert not [r for g in drug.figures for r in g.reports if r.cite.article == "dt-2" and r.value == 12.4]
+
+
+def test_companies_named_by_their_industry_are_organizations(drug: Dossier, ransom: Dossier) -> None:
+    # "Halvorsen Therapeutics", "Corlan Pharma", "Halvorsen Threat Labs" had been persons
+    for dossier, name in ((drug, "Halvorsen Therapeutics"), (drug, "Corlan Pharma"), (ransom, "Halvorsen Threat Labs")):
+        assert _actor(dossier, name).type == "ORG"

@@ -101,6 +101,8 @@ ORG_WORDS = frozenset({
     # industries in companies' names ("Veltra Motors" of a made-up recall story, "Tata Motors",
     # "Koch Industries", "Tesco Holdings")
     "motors", "industries", "holdings", "pharmaceuticals", "technologies",
+    # made-up drug-trial and ransomware stories: "Halvorsen Therapeutics", "Corlan Pharma", "Halvorsen Threat Labs"
+    "therapeutics", "pharma", "biotech", "biosciences", "labs", "laboratories", "analytics",
 })
 
 # Company forms, and with people's post-nominals ("Regina Benjamin, MD", "Ken Griffey Jr.") the
