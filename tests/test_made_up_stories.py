@@ -706,3 +706,10 @@ def test_companies_named_by_their_industry_are_organizations(drug: Dossier, rans
     # "Halvorsen Therapeutics", "Corlan Pharma", "Halvorsen Threat Labs" had been persons
     for dossier, name in ((drug, "Halvorsen Therapeutics"), (drug, "Corlan Pharma"), (ransom, "Halvorsen Threat Labs")):
         assert _actor(dossier, name).type == "ORG"
+
+
+def test_what_a_source_did_not_say_is_no_quote(mine: Dossier) -> None:
+    # "The company did not say what caused the collapse."
+    assert not [v for g in mine.quotes for v in g.variants if "what caused the collapse" in v.text]
+    # a statement stays: "Minera Andes del Norte ... said the mine had passed its most recent safety inspection"
+    assert [v for g in mine.quotes for v in g.variants if "passed its most recent safety inspection" in v.text]

@@ -8,6 +8,7 @@ It returns the annotations with entity ids filled so the store keeps mentions an
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
@@ -72,7 +73,8 @@ class DossierBuilder:
         # who said what: statements; a stance ("opposed the rise in prices") or a source's request
         # for anonymity stays in the article's annotations and export, but is no quote of the dossier
         quote_items = [(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes
-                       if is_statement(q) and not in_editors_note(a.text, ann.sentences, q.content.start)]
+                       if is_statement(q) and not in_editors_note(a.text, ann.sentences, q.content.start)
+                       and not _denied(a.text, q)]
         similarity: Callable[[str, str], float] = lexical_similarity
         if self.embedder is not None:
             # encodes, in one batch, only the quotes of pairs the words leave open
@@ -104,6 +106,24 @@ def link_annotations(article_id: str, ann: Annotations, resolution: ActorResolut
     mentions = tuple(sorted([*kept, *resolution.added.get(article_id, ())], key=lambda m: (m.start, m.end)))
     quotes = tuple(_with_speaker(q, _speaker_entity(q, mentions)) for q in ann.quotes)
     return dataclasses.replace(ann, mentions=mentions, quotes=quotes)
+
+
+# A speech verb that says nothing was said: "The company did not say what caused the collapse", "declined to
+# give details", "would not comment on" (a made-up mine story, where the company's silence had been a quote).
+# Not a denied belief: "I don't think Joss was a worthy winner" says what its speaker thinks.
+_DECLINED = re.compile(r"\b(?:declined|refused)(?:\s+to\s+\w+)?\s*$", re.IGNORECASE)
+_NOT_SAID = re.compile(r"(?:\bnot|\bnever|n't)\s+(?:say|said|comment|commented|disclose|disclosed|reveal|revealed|"
+                       r"confirm|confirmed|specify|specified|elaborate|identify|identified|give|gave)\s*$",
+                       re.IGNORECASE)
+
+
+def _denied(text: str, quote: Quote) -> bool:
+    """Whether a quote's cue says its source did not say it: "did not say", "declined to give", "would not
+    comment"."""
+    if quote.cue is None:
+        return False
+    around = text[max(0, quote.cue.start - 25):quote.cue.end]  # the cue and the words right before it
+    return _NOT_SAID.search(around) is not None or _DECLINED.search(around) is not None
 
 
 def _with_speaker(quote: Quote, entity: str | None) -> Quote:
