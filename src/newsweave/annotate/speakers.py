@@ -535,7 +535,7 @@ class SpeakerResolver:
         return None
 
     def _titled_person(self, speaker: SpacySpan, inside: list[Mention]) -> Mention | None:
-        """The person that ends a speaker phrase of capitalized title words, which the parse hung on a
+        """The person that ends a speaker phrase of proper-noun title words, which the parse hung on a
         preposition of the title: "Special Agent in Charge Robert Dunleavy" (a made-up ransomware story,
         where "Special Agent" had spoken)."""
         last = next((m for m in reversed(inside) if m.label == "PERSON" and m.end == speaker.end_char), None)

@@ -70,8 +70,9 @@ class DossierBuilder:
         linked, roles = resolve_role_mentions(resolve_role_speakers(linked, titles), titles)
         entities = {e.id: _with_roles(e, roles.get(e.id, ())) for e in resolution.entities}
         linked = resolve_org_speakers(linked, entities)
-        # who said what: statements; a stance ("opposed the rise in prices") or a source's request
-        # for anonymity stays in the article's annotations and export, but is no quote of the dossier
+        # who said what: statements; a stance ("opposed the rise in prices"), a source's request for
+        # anonymity, what a source did not say ("declined to comment on") and an editor's note
+        # ("Correction: ...") stay in the article's annotations and export, but are no quote of the dossier
         quote_items = [(a.id, q, q.speaker_entity) for a, ann in linked for q in ann.quotes
                        if is_statement(q) and not in_editors_note(a.text, ann.sentences, q.content.start)
                        and not _denied(a.text, q)]
