@@ -88,14 +88,12 @@ class Context:
             cue = re.search(R.FUTURE_CUES, after, re.IGNORECASE)
             past = R.PAST_VERB.search(after)
             return cue is not None and (past is None or cue.start() < past.start())
-        if _SCHEDULED_FOR.search(window) or _WISHED_BY.search(window):
+        if _SCHEDULED_FOR.search(window) or _AIMED_BY.search(window):
             return True  # "in a vote scheduled for Thursday" after "had expected"; "hoped to restore it by Monday"
         if R.PAST_RIGHT_BEFORE.search(window):
             return False  # "predicted Wednesday", "had been scheduled to expire Friday"
         if R.PRESENT_RIGHT_BEFORE.search(window):
             return True  # "the vote is Monday", "talks resume Monday"
-        if _POSSIBLE_BY.search(window):
-            return True  # a deadline of what may happen: "the borehole could reach the chamber by Wednesday evening"
         # a relative clause in the past that holds the timex has its own tense: "will miss six weeks with
         # an injury he suffered in Saturday's defeat"
         return re.search(R.FUTURE_CUES, window, re.IGNORECASE) is not None and _PAST_CLAUSE.search(window) is None
@@ -111,13 +109,12 @@ _QUOTE_MARKS = ('"', "“", "”", "«", "»")
 # vote scheduled for Thursday" (a made-up protest story: a past perfect earlier in the sentence had dated it back).
 _SCHEDULED_FOR = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bhad\s)\b(?:scheduled|slated|planned|set)\s+"
                             r"for\s+$", re.IGNORECASE)
-# A wish or an aim and then "by" right before the day: "the hospital still hoped to restore its main systems by
-# Monday" (a made-up ransomware story), "aims to finish by Friday".
-_WISHED_BY = re.compile(r"\b(?:hope[sd]?|aim(?:s|ed)?|intend(?:s|ed)?|expect(?:s|ed)?|plan(?:s|ned)?|want(?:s|ed)?)"
-                        r"\s+to\s+[^.;,:]{0,60}?\bby\s+$", re.IGNORECASE)
-# A possibility and then "by" right before the timex, in one clause (a made-up mine story, where "could reach
-# the chamber by Wednesday evening" had been dated the Wednesday before).
-_POSSIBLE_BY = re.compile(r"\b(?:could|may|might)\s+(?!have\b)[^.;,:]{0,60}?\bby\s+$", re.IGNORECASE)
+# A wish, an aim or a possibility and then "by" right before the day, in one clause: "the hospital still hoped to
+# restore its main systems by Monday" (a made-up ransomware story), "aims to finish by Friday", "the borehole
+# could reach the chamber by Wednesday evening" (a made-up mine story, dated the Wednesday before); not "could
+# have".
+_AIMED_BY = re.compile(r"\b(?:(?:hope[sd]?|aim(?:s|ed)?|intend(?:s|ed)?|expect(?:s|ed)?|plan(?:s|ned)?|want(?:s|ed)?)"
+                       r"\s+to\s+|(?:could|may|might)\s+(?!have\b))[^.;,:]{0,60}?\bby\s+$", re.IGNORECASE)
 # What may stand before a timex that opens its sentence: a preposition, a conjunction, a quote mark.
 _FRONTED = re.compile(r"""\s*[`'"“]*\s*(?:(?:and|but|so|then|on|by|from|until|after|before)\s+)?""", re.I)
 _SENTENCE_END = re.compile(r"[.!?;]\s")

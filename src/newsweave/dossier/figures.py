@@ -38,7 +38,7 @@ from newsweave.annotate.figure_lexicon import (
     is_participle,
 )
 from newsweave.annotate.timex_rules import SINCE_BEFORE
-from newsweave.dossier.timeline import in_editors_note
+from newsweave.dossier.timeline import EDITORS_NOTE
 from newsweave.model import Annotations, Article, Cite, Figure, FigureGroup, FigureReport, Timex
 
 # Phrase -> canonical term. Written by hand from the seed story's variants (security forces / law
@@ -285,7 +285,7 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
             if figure.measure and figure.measure not in keys:
                 keys[figure.measure] = normalize_measure(figure.measure)
             key = keys[figure.measure] if figure.measure and not _money_alone(figure) else None
-            if key is None or k - 1 in conversions or in_editors_note(article.text, ann.sentences, figure.start):
+            if key is None or k - 1 in conversions or sentences.editors_note(figure):
                 continue  # no noun; a conversion; a correction's retracted figure
             same_sentence = previous is not None and _one_sentence(article.text, previous[0].end, figure.start)
             if previous is not None and same_sentence and _names_the_figure(key) and previous[0].unit == figure.unit:
@@ -336,6 +336,12 @@ class _Sentences:
         between the two countries to $30 billion within four years", "plans to cut costs to 2 billion"."""
         _, start, _ = self._sentence(figure)
         return _GOAL_BEFORE.search(self.article.text, max(start, figure.start - 200), figure.start) is not None
+
+    def editors_note(self, figure: Figure) -> bool:
+        """Whether a figure's sentence is an editor's note ("Correction: ... was worth $1.2 billion"): a
+        retracted figure is no report of the story."""
+        k, start, _ = self._sentence(figure)
+        return k >= 0 and EDITORS_NOTE.match(self.article.text, start) is not None
 
     def forecast(self, figure: Figure) -> bool:
         """Whether a figure is what may happen, not what did: "power could be cut to as many as 1.5 million

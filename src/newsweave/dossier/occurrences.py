@@ -49,6 +49,7 @@ from newsweave.dossier.names import (
     untitled_len,
     words_of,
 )
+from newsweave.dossier.timeline import EDITORS_NOTE
 from newsweave.model import Mention
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -118,9 +119,6 @@ _PHRASE_CLOSES = re.compile(r"[,.;:)]|\s*$")
 # a sentence that starts with "By" is longer).
 _CREDIT_LINE = re.compile(r"\s*[(\[]?(?:[Bb]y|BY|(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting)\s+by|"
                           r"(?:[Ff]rom\s+)?(?:[Oo]ur\s+)?(?:[Cc]orrespondent|[Ss]taff\s+[Rr]eporter))\s+[A-Z]")
-# A photo's caption, whose credit in parentheses names its agency and photographer: "Photo: Protesters wave
-# flags ... (Continental Times/Petr Dušek)", "Caption: ... (Courier photo/Mike Tran)".
-_CAPTION_LINE = re.compile(r"\s*(?:Photo|PHOTO|Picture|Caption|CAPTION|Image)\s*:")
 CREDIT_LINE_MAX_WORDS = 16
 _DATELINE_WIRE_END = re.compile(r"\)\s*[-–—]")
 # Nouns that head a company's apposition ("Telvia, Portugal's second-largest mobile operator, said").
@@ -804,10 +802,9 @@ _TABLE_VS_LINE = re.compile(r"^[ \t]*[A-Za-z][^\n.]{0,40}?[\d)][^\n]{0,50}?\s[Vv
 _TABLE_LABEL_REST = re.compile(
     r"(?:\s+[a-z]+){0,3}(?:\s+[$(\d][^\n]*)?\s*"
     r"|\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}|[a-z]+)\s*")
-# The label of a note under a table or a story: "Note: 4th qtr not available", "NOTE: Results include",
-# "Correction: An earlier version of this article ...".
-_NOTE_LABEL = re.compile(r"(?:note|correction|clarification|editor'?s\s+note|photo|picture|caption|image)\s*"
-                         r"(?::|-\s|,[^:\n]{0,30}:)", re.IGNORECASE)  # "Correction, Nov. 9:"
+# The label of a note under a table: "Note: 4th qtr not available", "NOTE: Results include" (a correction's or a
+# caption's label is an editor's note, ``timeline.EDITORS_NOTE``).
+_NOTE_LABEL = re.compile(r"note\s*(?::|-\s)", re.IGNORECASE)
 # A table line without "vs": "Shr loss 11 cts", "Revs 11,754,251" (two such lines make a table).
 _TABLE_FIGURE_LINE = re.compile(
     r"^[ \t]*[A-Z][a-z]{1,12}(?: [a-z]{1,12}){0,3} [$(]?\d[\d,.]*\)?(?: [a-z.]{1,8}){0,3}[ \t]*$", re.MULTILINE)
@@ -833,7 +830,7 @@ def _table_label(text: str, start: int, end: int, table: bool) -> bool:
         return False
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    if _NOTE_LABEL.match(text, start):
+    if _NOTE_LABEL.match(text, start) or EDITORS_NOTE.match(text, start):  # "Note:", "Correction, Nov. 9:", "Photo:"
         return True
     line = text[line_start:line_end]
     if len(line) > _TABLE_LINE_MAX or line.rstrip().endswith(".") or not table:
@@ -849,8 +846,8 @@ def _credit(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    if _CAPTION_LINE.match(line) and "(" in text[line_start:start] and ")" not in text[text.rfind("(", 0, start):start]:
-        return True  # "(Courier photo/Mike Tran)" at the end of a caption
+    if EDITORS_NOTE.match(line) and "(" in text[line_start:start] and ")" not in text[text.rfind("(", 0, start):start]:
+        return True  # a caption's credit: "Caption: ... (Courier photo/Mike Tran)"
     return bool(_CREDIT_LINE.match(line)) and len(line.split()) <= CREDIT_LINE_MAX_WORDS
 
 

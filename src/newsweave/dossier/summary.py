@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from newsweave.annotate.figure_lexicon import WORD_NUMBERS
 from newsweave.dossier.timeline import EDITORS_NOTE
 from newsweave.link.words import words
 from newsweave.model import Annotations, Article, Cite, CitedText, Span
@@ -179,8 +180,7 @@ def _cited(candidates: list[_Candidate], pair_sim: np.ndarray, i: int, config: S
     return CitedText(own.span.text, tuple(cites))
 
 
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                     r"twenty|thirty|forty|fifty|hundred|thousand)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b(?:" + "|".join(WORD_NUMBERS) + "|hundred|thousand)\\b", re.IGNORECASE)
 
 
 def _same_numbers(a: str, b: str) -> bool:
