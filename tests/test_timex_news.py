@@ -360,3 +360,11 @@ def test_earlier_than_planned_is_a_length_not_a_day(text: str, span: str, value:
     found = [(t.text, t.type, t.value) for t in extract_timexes(text, ANCHOR)]
     assert (span, "DURATION", value) in found
     assert not [t for t in found if t[0].endswith(("earlier", "later"))]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The ceasefire, which expires at midnight on Wednesday, may be extended.", "2026-03-11"),
+    ("The ceasefire expired at midnight on Wednesday.", "2026-03-04")])
+def test_a_present_tense_deadline_at_a_clock_time_lies_ahead(text: str, value: str) -> None:
+    days = [t.value for t in extract_timexes(text, date(2026, 3, 9)) if t.text == "Wednesday"]
+    assert days == [value]

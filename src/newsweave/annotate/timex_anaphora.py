@@ -30,9 +30,13 @@ def norm_shift(m: Match, ctx: Context) -> Value:
     sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
     n = V.number(m["n"]) if m["n"] else None
     if unit in ("second", "minute", "hour"):
-        # "a few hours later": same day as the narrative time (the clock time is rarely known)
+        # "a few hours later": same day as the narrative time (the clock time is rarely known);
+        # "48 hours later" is two days on, and "36 hours later" a length whose day the clock decides
+        days, part = divmod(n if unit == "hour" and n else 0, 24)
+        if days and part:
+            return "DURATION", V.duration_value(n, unit)
         day = ctx.narrative() if direction not in ("ago", "from now", "hence") else ctx.dct
-        return "DATE", V.day_value(day) if day else "XXXX-XX-XX"
+        return "DATE", V.day_value(day + timedelta(days=sign * days)) if day else "XXXX-XX-XX"
     deictic = direction in ("ago", "from now", "hence")
     if n is None:
         if deictic:  # "several years ago": some time before the DCT

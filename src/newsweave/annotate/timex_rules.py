@@ -335,7 +335,9 @@ PAST_RIGHT_BEFORE = re.compile(
 # Oct 2\n\nRecord Sept 1"); inside a sentence "record" is mostly a noun ("hit a record Tuesday").
 PRESENT_RIGHT_BEFORE = re.compile(
     r"(?:\b(?:(?:is|are)(?:\s+\w+ed)?|(?:begin|start|open|resume|meet|arrive|leave|visit|expire|convene|return|"
-    r"travel|head|vote|run)s?|to\s+end|goes|flies|takes?\s+effect|pay)(?:\s+\w+ly)?(?:\s+(?:on|in))?"
+    r"travel|head|vote|run)s?|to\s+end|goes|flies|takes?\s+effect|pay)(?:\s+\w+ly)?"
+    # "the ceasefire, which expires at midnight on Wednesday" (a made-up truce story)
+    r"(?:\s+at\s+(?:midnight|noon|\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?))?(?:\s+(?:on|in))?"
     r"|(?:^|\n)[^\S\n]*(?-i:Record|RECORD))\s*$",
     re.IGNORECASE)
 # A weekday's possessive before the noun of an event that is news once it has happened ("get around
