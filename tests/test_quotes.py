@@ -167,6 +167,7 @@ def test_dossier_says_who_said_what_without_stances(nlp: Language) -> None:
     ("HANOI, Aug 7 (Reuters) - Floods killed 12 people in the north, the disaster agency said.", "Floods killed"),
     ("RENO, Nev. (AP) — The dam held through the night, officials said.", "The dam held"),
     ("JERUSALEM - The talks will resume next week, the ministry said.", "The talks will"),
+    ("WARSAW: The runner will take her ban to the court, her lawyer said on Tuesday.", "The runner will"),
 ])
 def test_the_day_of_the_report_is_not_what_was_said(nlp: Language, text: str, content: str) -> None:
     contents = [q.content.text for q in quotes_of(nlp, text)]
@@ -397,6 +398,22 @@ def test_headline_name_and_colon_attributes_the_statement(nlp: Language, text: s
     "WASHINGTON: The Senate voted on Tuesday to extend the program for two more years.",
     "Correction: An earlier version of this article gave the wrong date for the vote.",
     "Stealth Over Health: Hospital Visits Were Kept From The Press For Days.",
+    "WARSAW: The runner will take her ban to the court, her lawyer said on Tuesday.",
 ])
 def test_datelines_rubrics_and_headlines_are_not_speakers(nlp: Language, text: str) -> None:
     assert not [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == ":"]
+
+
+def test_what_a_source_did_not_ask_for_is_no_quote(nlp: Language) -> None:
+    from newsweave.annotate.run import annotate_doc
+    from newsweave.dossier.build import DossierBuilder
+    from newsweave.model import Article
+
+    text = ("The athlete did not ask for the ban to be suspended while the appeal is heard. Her lawyer said "
+            "the ruling would be overturned.")
+    article = Article("a", text)
+    ann = annotate_doc(article, nlp(text))
+    assert [q for q in ann.quotes if "suspended" in q.content.text]  # found, then left out of the dossier
+    dossier, _ = DossierBuilder(gazetteer=None).build("s", [(article, ann)])
+    said = [v.text for group in dossier.quotes for v in group.variants]
+    assert said == ["the ruling would be overturned"]

@@ -173,3 +173,11 @@ def test_a_quoted_tonight_is_the_night_of_the_day_it_was_said() -> None:
     quote = Quote(Span.of(unsaid, q_start, q_start + len("The vote is tonight and the result is open")))
     quoted = build_timeline([(article, Annotations("x", ann.sentences, quotes=(quote,), timexes=ann.timexes))])
     assert {e.date for e in quoted if "vote" in e.text} == {"2026-03-10"}
+
+
+@pytest.mark.parametrize("note", ["Translated from the Gujarati edition.", "This article was translated from German.",
+                                  "Adapted from the Polish original published on Monday."])
+def test_a_translations_note_is_no_event(note: str) -> None:
+    text = f"{note}\nThe plant exploded on Tuesday, police said."
+    events = build_timeline([_item("a", text, date(2025, 3, 13))])
+    assert [e.text for e in events] == ["The plant exploded on Tuesday, police said."]

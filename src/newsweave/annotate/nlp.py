@@ -236,12 +236,13 @@ def first_token_from(doc: Doc, char: int) -> int:
 
 
 # A wire dateline before an article's first sentence ("HANOI, Aug 7 (Reuters) - ", "JERUSALEM - ",
-# "RENO, Nev. (AP) — "): the place in capitals, a region, a day and the agency, then a dash. The parser
+# "RENO, Nev. (AP) — ", "WARSAW: "): the place in capitals, a region, a day and the agency, then a dash or a
+# colon (South Asian and some European papers: "SANVALI: The death toll ... rose to 11"). The parser
 # keeps it in the first sentence or splits it after the place; ``sentences_of`` makes it a sentence of
 # its own, so that summaries and timelines quote the news without it, and no source said it
 # (PolNeAR's one case, train, starts the gold content after it).
 DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?"
-                       r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s+\([^()\n]{1,30}\))?\s*[-–—]+\s+")
+                       r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s+\([^()\n]{1,30}\))?(?:\s*[-–—]+|:)\s+")
 
 
 def sentences_of(doc: Doc) -> tuple[Span, ...]:

@@ -55,6 +55,10 @@ _RUBRICS = frozenset({"correction", "corrections", "update", "updated", "breakin
                       "report", "photos", "listen", "read", "related", "source", "sources", "warning"})
 
 
+# A statement that names its own source after a comma: ", her lawyer said", ", police said on Tuesday".
+_OWN_ATTRIBUTION = re.compile(r",\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|told|added|stated)\b")
+
+
 def headline_drafts(doc: Doc) -> list[tuple[int, int, int, tuple[int, int]]]:
     """Statements a paragraph opens with under a name and a colon: (colon offset, content start,
     content end, the name's offsets); the content runs to the end of the colon's sentence."""
@@ -81,6 +85,8 @@ def headline_drafts(doc: Doc) -> list[tuple[int, int, int, tuple[int, int]]]:
             continue
         hi = min(first[0].sent.end_char, p_end)
         lo, hi = trim_span(text, m.end(), hi)
+        if _OWN_ATTRIBUTION.search(text, lo, hi) is not None:
+            continue  # "WARSAW: The runner will appeal, her lawyer said": a dateline; the lawyer is the source
         if len(text[lo:hi].split()) >= 3:
             out.append((m.end(1), lo, hi, (name.start_char, name.end_char)))
     return out

@@ -110,11 +110,13 @@ def link_annotations(article_id: str, ann: Annotations, resolution: ActorResolut
 
 
 # A speech verb that says nothing was said: "The company did not say what caused the collapse", "declined to
-# give details", "would not comment on" (a made-up mine story, where the company's silence had been a quote).
+# give details", "would not comment on" (a made-up mine story, where the company's silence had been a quote),
+# "The athlete did not ask for the ban to be suspended" (a made-up doping story, shown as if she had asked).
 # Not a denied belief: "I don't think Joss was a worthy winner" says what its speaker thinks.
 _DECLINED = re.compile(r"\b(?:declined|refused)(?:\s+to\s+\w+)?\s*$", re.IGNORECASE)
 _NOT_SAID = re.compile(r"(?:\bnot|\bnever|n't)\s+(?:say|said|comment|commented|disclose|disclosed|reveal|revealed|"
-                       r"confirm|confirmed|specify|specified|elaborate|identify|identified|give|gave)\s*$",
+                       r"confirm|confirmed|specify|specified|elaborate|identify|identified|give|gave|ask|asked|"
+                       r"request|requested|demand|demanded|call|called|claim|claimed)(?:\s+for)?\s*$",
                        re.IGNORECASE)
 
 

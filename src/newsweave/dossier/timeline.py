@@ -55,6 +55,7 @@ LEAD_REACH = 2
 EDITORS_NOTE = re.compile(
     r"\s*[\[(]?(?:This\s+(?:article|story|report|piece|version)\s+(?:was|has\s+been|is)\s+(?:translated|updated|"
     r"corrected|amended|first|originally)|(?:Additional\s+)?[Rr]eporting\s+by|Writing\s+by|Editing\s+by|"
+    r"(?:Translated|Adapted)\s+from\s+(?:the\s+)?[A-Z]|"
     r"(?:Correction|CORRECTION|Clarification|CLARIFICATION)\s*(?:[:(]|,[^:\n]{0,30}:)|"
     r"(?:Editor'?s\s+[Nn]ote|Photo|PHOTO|Picture|Caption|CAPTION|Image)\s*:|"
     r"An\s+earlier\s+version\s+(?:of\s+this|said|stated|reported|gave|misspelled|incorrectly))")
