@@ -145,7 +145,8 @@ MISSPELLED_PLACE_MIN_LETTERS = 6
 
 # Head nouns an organization's name is written with or without ("Staunton Police (Department)"); not
 # "center": buildings are named after companies ("Time Warner Center").
-GENERIC_HEADS = frozenset({"department", "dept", "service", "office", "agency", "company", "group"})
+GENERIC_HEADS = frozenset({"department", "dept", "service", "office", "agency", "company", "group",
+                           "society"})  # "Kenya Red Cross" = "Kenya Red Cross Society" (a made-up dam story)
 # Nouns that describe a medium after its name, once the story writes them in lower case ("People
 # magazine", "IRNA news agency", ECB+ train topics 1 and 20); always capitalized, they are part of
 # the name ("PC Magazine").
@@ -321,10 +322,16 @@ _ALIAS_AFTER = re.compile(r"\s*[,(]\s*(?:(?:also|sometimes|formerly)\s+(?:spelle
 
 
 _AND_BEFORE = re.compile(r"\band\s+$")
+# A person's name the text says is a known form of the name: "Kasia Wrzesniewska, as she is known to fans" (a
+# made-up doping story; the full name is Katarzyna).
+_KNOWN_FORM_AFTER = re.compile(r"\s*,\s*as\s+(?:he|she|they)\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:known|called)\b",
+                               re.IGNORECASE)
 
 
 def _merge_stated_aliases(forest: Forest, texts: Mapping[str, str]) -> None:
-    """Join a name and the other form the text gives it ("Ansar al-Sahil, also spelled Ansarul Sahel")."""
+    """Join a name and the other form the text gives it ("Ansar al-Sahil, also spelled Ansarul Sahel"), and a
+    person's name the text calls a known form ("Kasia Wrzesniewska, as she is known to fans") to the one
+    other person of that surname (Katarzyna Wrzesniewska)."""
     starts = {(o.key[0], o.key[1]): key for key, g in forest.groups.items() for o in g.occurrences}
     for key, group in sorted(forest.groups.items()):
         for occ in group.occurrences:
@@ -335,6 +342,12 @@ def _merge_stated_aliases(forest: Forest, texts: Mapping[str, str]) -> None:
             if other is not None and other != key and not _AND_BEFORE.search(texts[aid], 0, occ.key[1]) \
                     and "NORP" not in (group.label, forest.groups[other].label):
                 forest.union(key, other)
+            if len(group.words) >= 2 and group.is_person and _KNOWN_FORM_AFTER.match(texts[aid], end):
+                surname = phonetic_key(group.words[-1])
+                namesakes = {forest.find(k) for k, g in forest.groups.items() if k != key and len(g.words) >= 2
+                             and g.is_person and phonetic_key(g.words[-1]) == surname}
+                if len(namesakes) == 1:
+                    forest.union(key, namesakes.pop())
 
 
 def _merge_acronyms(forest: Forest, texts: Mapping[str, str], gaz: PlaceGazetteer) -> None:

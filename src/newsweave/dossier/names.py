@@ -54,6 +54,9 @@ PERSON_TITLES = frozenset({
     "designer", "lawmaker", "candidate", "nominee", "boss", "mobster", "lineman", "tackle",
     "pm",  # headlines: "Montenegro PM Spajic starts coalition talks" (a made-up election story)
     "councilwoman", "councilman", "councillor", "councilor", "alderman", "alderwoman",
+    # South Asian offices: "Collector Ananya Bhardwaj", "SP Vikram Solanki" (the superintendent of police; a
+    # made-up blast story). Not "commissioner": "EU Trade Commissioner" is an office, kept whole
+    "magistrate", "collector", "superintendent", "sp",
 })
 # Title words that can end a title phrase (the others, like "foreign" or "vice", only qualify one).
 _TITLE_HEADS = PERSON_TITLES - {"vice", "prime", "foreign", "defense", "defence", "press", "chief",
@@ -79,7 +82,10 @@ OFFICE_PHRASES = frozenset({("chief", "executive"), ("chief", "executive", "offi
                             ("managing", "director"), ("executive", "director"),
                             ("police", "chief"), ("fire", "chief"),
                             # "Special Agent in Charge Robert Dunleavy" (a made-up ransomware story)
-                            ("special", "agent")})
+                            ("special", "agent"),
+                            # "District Magistrate Ananya Bharadwaj", "Superintendent of Police Vikram Solanki"
+                            ("district", "magistrate"), ("district", "collector"), ("district", "commissioner"),
+                            ("county", "commissioner"), ("superintendent", "of", "police")})
 # Time zones NER takes for organizations ("20:28 GMT").
 TIME_ZONES = frozenset({"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET",
                         "CEST", "MSK", "IST", "JST"})

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, CURRENCY_WORDS
+from newsweave.annotate.figure_lexicon import CURRENCY_SIGNS, CURRENCY_UNITS, CURRENCY_WORDS
 from newsweave.annotate.nlp import DATELINE
 from newsweave.dossier.name_spread import (
     head_end,
@@ -755,9 +755,9 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
         if word.lower().strip(".") in _CALENDAR and _DAY_NUMBER.match(texts[aid], end):
             return True  # a month before its day: "HANOI, Aug 7 (Reuters)"
         text = texts[aid]
-        if word in CURRENCY_UNITS and (_NUMBER_AFTER.match(text, end) or _NUMBER_BEFORE.search(text, max(0, start - 8),
-                                                                                               start)):
-            return True  # a currency code by its sum: "a net profit of NOK 421 million"
+        currency = word in CURRENCY_UNITS or word.lower().rstrip(".") in CURRENCY_SIGNS
+        if currency and (_NUMBER_AFTER.match(text, end) or _NUMBER_BEFORE.search(text, max(0, start - 8), start)):
+            return True  # a currency code or sign by its sum: "a net profit of NOK 421 million", "Rs 25 lakh"
         if len(words) > 1 and words[-1].lower() in CURRENCY_WORDS and _SUM_BEFORE.search(text, max(0, start - 12),
                                                                                           start):
             return True  # a currency named by its country: "7.15 billion N.Z. Dlrs", "6.28 billion U.S. Dlrs"

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -84,7 +85,7 @@ def attach_single_words(forest: Forest, texts: Mapping[str, str]) -> dict[Mentio
             root = _first_name_root(forest, group, full_names)  # no one's surname: perhaps a first name
             if root is not None:
                 forest.union(key, root)
-        elif _may_be_short_name(group):
+        elif _may_be_short_name(group) and not _placed(group, texts):
             root = _first_word_root(forest, group, org_names)  # perhaps an organization's short name
             if root is not None:
                 forest.union(key, root)
@@ -163,12 +164,33 @@ def _org_full_names(forest: Forest) -> dict[str, list[Group]]:
 
 def _may_be_short_name(lone: Group) -> bool:
     """A one-word name that may be short for an organization's full name: no person, place or
-    nationality ("Soviet", "Irish"), no company's full name itself ("Xerox Corp", the parent of
-    "Xerox Credit Corp"), no organization or title word ("Senate", "Deputy"), three letters or more."""
+    nationality ("Soviet", "Irish"), no company's full name itself ("Xerox Corp", the parent of "Xerox Credit
+    Corp"), no organization or title word ("Senate", "Deputy"), three letters or more."""
     word = lone.words[0]
     return not (lone.is_person or lone.demonym or lone.label == "NORP" or len(word) < MIN_SHORT_NAME
                 or word in ORG_WORDS or word in PERSON_TITLES
                 or any(has_corp_suffix(o.surface) for o in lone.occurrences))
+
+
+def _placed(lone: Group, texts: Mapping[str, str]) -> bool:
+    """Whether a one-word name NER calls a place is written as one: after a preposition of place or before a
+    region's noun ("in western Gujarat's Sanvali district", "Gujarat state"). Such a region, which the gazetteer
+    does not hold, is no short name of the "Gujarat Pollution Control Board" (a made-up blast story); a
+    company NER once calls a place is ("Integrated said ..." for Integrated Genetics Inc)."""
+    if lone.label not in ("GPE", "LOC"):
+        return False
+    for occ in lone.occurrences:
+        aid, start, end = occ.key
+        text = texts[aid]
+        if _PLACE_BEFORE.search(text, max(0, start - 30), start) or _REGION_AFTER.match(text, end):
+            return True
+    return False
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|across|near|throughout|around)\s+(?:(?:the\s+)?(?:north|south|east|"
+                           r"west|central|northern|southern|eastern|western|north-?western|north-?eastern|"
+                           r"south-?western|south-?eastern)\s+)?$", re.IGNORECASE)
+_REGION_AFTER = re.compile(r"(?:'s)?\s+(?:state|province|region|district|county|prefecture|governorate)\b")
 
 
 def _first_word_root(forest: Forest, lone: Group, org_names: Mapping[str, list[Group]]) -> str | None:
