@@ -108,7 +108,8 @@ def test_story_page_cites_passages(client: TestClient) -> None:
     for section in ("Summary", "Timeline", "Who said what", "Figures", "Sources", "Copied passages", "Actors"):
         assert f">{section}<" in page.text
     assert '<svg id="timeline-chart"' in page.text and page.text.count('class="event"') >= 5
-    assert "sources disagree" in page.text  # 18 vs 13 security officers
+    # 18 vs 13 security officers: flagged, as the update the text tells ("their number increased to 18")
+    assert '<span class="flag">figure changed</span>' in page.text
     assert "reported first" in page.text
     assert "<ins>" in page.text  # quote versions with differences marked
     twin = client.get(f"/stories/{story['id']}.json").json()

@@ -79,7 +79,7 @@ def story_record(dossier: Dossier) -> dict[str, Any]:
         "figures": [
             {"measure": f["measure"],
              "reports": [{**_cite(r), "value": r["value"], "text": r["text"]} for r in f["reports"]],
-             "conflict": f["conflict"]}
+             "conflict": f["conflict"], "verdict": f.get("verdict")}
             for f in d["figures"]
         ],
         "reuse": [{"a": _cite(r["a"]), "b": _cite(r["b"]), "similarity": r["similarity"]} for r in d["reuse"]],

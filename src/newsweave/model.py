@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 QuoteForm = Literal["direct", "indirect", "mixed", "stance"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Verdict = Literal["contradiction", "update", "level", "estimates", "unknown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,24 +399,37 @@ class FigureReport:
 
 @dataclass(frozen=True, slots=True)
 class FigureGroup:
-    """Every report of one measure; ``conflict`` when sources give different values."""
+    """Every report of one measure; ``conflict`` when sources give different values, ``verdict`` what the
+    difference most likely is: "contradiction", "update" (a later report gives a new count), "level" (a
+    reading that rises and falls: winds, a share price), "estimates" (two estimates differ) or "unknown" (a
+    publication date is missing); None without a conflict."""
 
     measure: str
     unit: str | None
     reports: tuple[FigureReport, ...]
     conflict: bool
     note: str | None = None
+    verdict: Verdict | None = None
+
+    @property
+    def flag(self) -> str | None:
+        """What a reader is told beside the measure: "sources disagree" for a contradiction (or a difference
+        whose time is unknown), "figure changed" for an update or a moving level, "estimates differ"."""
+        if not self.conflict:
+            return None
+        return {"update": "figure changed", "level": "figure changed",
+                "estimates": "estimates differ"}.get(self.verdict or "", "sources disagree")
 
     def to_dict(self) -> dict[str, Any]:
         return {"measure": self.measure, "unit": self.unit,
                 "reports": [r.to_dict() for r in self.reports], "conflict": self.conflict,
-                "note": self.note}
+                "note": self.note, "verdict": self.verdict}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> FigureGroup:
         return cls(str(d["measure"]), d.get("unit"),
                    tuple(FigureReport.from_dict(r) for r in d["reports"]), bool(d["conflict"]),
-                   d.get("note"))
+                   d.get("note"), d.get("verdict"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,8 @@ WORD_NUMBERS: dict[str, int] = {
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "bn": 1e9,
     "billion": 1e9, "bln": 1e9, "trillion": 1e12, "k": 1e3, "dozen": 12,
+    # the Indian numbering system: "Rs 25 lakh" is 2.5 million rupees, "1,240 crore rupees" 12.4 billion
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 FOLD_WORDS: dict[str, int] = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5,
                               "tenfold": 10, "hundredfold": 100}

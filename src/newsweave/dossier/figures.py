@@ -3,13 +3,19 @@
 Reports of the same measure are found by comparing normalized measures: synonyms mapped to one term
 (``SYNONYMS``), plurals singularized, then the head noun, the event ("killed", "detained") and the unit
 must agree, and the remaining modifiers must be compatible (rapidfuzz token-set ratio) unless the
-values are the same. A group whose sources give different values is a conflict; its note tells a
-probable update (the higher value published later, or introduced by "increased to", "rose to", "now")
-from a contradiction, and also tells two articles of one day that differ beside an update; a reading
-that rises and falls (winds in km/h, a temperature) published lower later is the level changing,
-never a contradiction (``LEVEL_UNITS``). A report of another time is grouped apart from the story's present level, its
-measure marked: a figure dated well before its article ("killed, 2001"), a level a plan aims at
-("trade target"), a running total since the year began ("people died so far this year"). A forecast ("power
+values are the same. The text around a figure refines its event: a level's move ("shares fell 6%" is a
+fall, "jumped 22%" a rise), a death toll's count ("the death toll had risen to five soldiers"), people still
+in hospital. When one article gives two values of a measure that no update or part explains, the measure's
+words are too loose ("14.2% of patients taking the drug", "21% of patients" in a rival's trial): the group is
+split into the quantities it holds by the words around each figure (``_slots``).
+
+A group whose sources give different values is a conflict; its verdict and note tell a probable update
+(the higher value published later, or introduced by "increased to", "rose to", "now") from a contradiction,
+and also tell two articles of one day that differ beside an update; a level that rises and falls (winds in
+km/h, a temperature, a share price, a move) published lower later is the level changing, never a
+contradiction (``_level``). A report of another time is grouped apart from the story's present level, its
+measure marked: a figure dated well before its article ("killed, 2001"), a level a plan aims at ("trade
+target"), a running total since the year began ("people died so far this year"). A forecast ("power
 could be cut to as many as 1.5 million customers") stays in its measure's group, told in the note and never
 compared with the counts.
 """
@@ -18,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import functools
 import math
 import re
 from collections import Counter
@@ -26,10 +33,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsweave.annotate.figure_lexicon import (
     CENT_COUNTRIES,
     CROWN_COUNTRIES,
+    CURRENCY_UNITS,
     CURRENCY_WORDS,
     DOLLAR_COUNTRIES,
     POUND_COUNTRIES,
@@ -37,9 +46,10 @@ from newsweave.annotate.figure_lexicon import (
     UNIT_WORDS,
     is_participle,
 )
+from newsweave.annotate.figure_links import RATE_UNITS
 from newsweave.annotate.timex_rules import SINCE_BEFORE
 from newsweave.dossier.timeline import EDITORS_NOTE
-from newsweave.model import Annotations, Article, Cite, Figure, FigureGroup, FigureReport, Timex
+from newsweave.model import Annotations, Article, Cite, Figure, FigureGroup, FigureReport, Timex, Verdict
 
 # Phrase -> canonical term. Written by hand from the seed story's variants (security forces / law
 # enforcement officers, peacekeepers / peacekeeping forces, cost / price) and the wordings for the
@@ -130,6 +140,9 @@ _FIGURE_NOUNS = frozenset({"figure", "number", "tally", "estimate", "count", "to
 # serious condition", "67 people on board".
 _STATE = re.compile(r"\b(?:in\s+hospital|in\s+(?:\w+\s+)?condition|on\s+board|aboard)\b")
 _OPEN_PAREN = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s*\(\s*(?:about\s+|around\s+|some\s+)?")  # "50 million soles ($13.5"
+# Where a clause ends inside a sentence: a comma, a semicolon, a dash, or a word that sets one figure against another.
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|\b(?:compared\s+with|versus|vs\.?|against|while|whereas|but)\b",
+                           re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]|\n")
 # Events written before the head noun as well as after it ("confirmed cases" = "cases confirmed"); not
 # every participle: "increased revenues" are revenues, "estimated cost" a cost (the figures gold sets).
@@ -261,6 +274,10 @@ class _Report:
     # what may happen, not what did ("power could be cut to as many as 1.5 million customers"): shown with the
     # group's counts, never compared with them
     forecast: bool = False
+    # the content words of the figure's own clause and of the rest of its sentence (_Sentences.context)
+    context: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    # another source's value for the quantity the text just gave ("put its magnitude at 6.9", _RESTATED)
+    restates: bool = False
 
 
 def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGroup]:
@@ -287,9 +304,22 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
             key = keys[figure.measure] if figure.measure and not _money_alone(figure) else None
             if key is None or k - 1 in conversions or sentences.editors_note(figure):
                 continue  # no noun; a conversion; a correction's retracted figure
+            if (move := _move(article.text, figure)) is not None:  # "shares fell 6%" is no rise of 22%
+                key = MeasureKey(key.head, move, tuple(sorted({*key.modifiers, *([key.event] if key.event else [])})))
+            elif key.event is None and key.head not in _FIGURE_NOUNS \
+                    and _TOLL_BEFORE.search(article.text, max(0, figure.start - 120), figure.start):
+                key = MeasureKey(key.head, "killed", key.modifiers)  # "the death toll ... had risen to five soldiers"
+            elif _STILL_IN_HOSPITAL.match(article.text, figure.end) is not None:
+                key = MeasureKey(key.head, "in hospital", key.modifiers)  # "Twenty injured workers remain in hospital"
             same_sentence = previous is not None and _one_sentence(article.text, previous[0].end, figure.start)
-            if previous is not None and same_sentence and _names_the_figure(key) and previous[0].unit == figure.unit:
-                key = previous[1]  # "put the death toll at 14, higher than the ministry's figure of 11"
+            restates = _RESTATED.search(article.text, max(0, figure.start - 80), figure.start) is not None
+            if previous is not None and (same_sentence or restates) and _names_the_figure(key) \
+                    and previous[0].unit == figure.unit:
+                # "put the death toll at 14, higher than the ministry's figure of 11"; "Police said about 2,000
+                # residents had been moved. The district magistrate put the number at 3,500."
+                key = previous[1]
+            elif _names_the_figure(key):
+                continue  # "The correct figure is 14.2 per cent": what it counts is told elsewhere
             part = previous is not None and same_sentence and previous[1] == key and previous[0].value > figure.value \
                 and (_PART_OF.match(article.text, figure.end) is not None
                      or _INCLUDING.search(article.text, max(0, figure.start - 30), figure.start) is not None)
@@ -298,11 +328,148 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
             grouped = key if apart is None else MeasureKey(f"{key.head} {apart}", key.event, key.modifiers)
             grouper.add(_Report(article, figure, grouped, order, conversions.get(k, figure.end),
                                 _value_key(figure), _hedge(article.text, figure), part, apart,
-                                sentences.forecast(figure)))
+                                sentences.forecast(figure), sentences.context(figure), restates))
             previous = (figure, key)
             order += 1
-    groups = sorted(grouper.groups, key=lambda g: (-len(g), g[0].order))
+    groups = sorted((slot for g in grouper.groups for slot in _slots(g)), key=lambda g: (-len(g), g[0].order))
     return [_figure_group(g) for g in groups]
+
+
+# Words before a figure that make it a move of a level, up or down ("shares fell 6%", "closed up 18 per cent",
+# "had climbed by more than 20 percent", "before losing 6 percent"): a rise and a fall are two measures. Only
+# for rates and sums ("lost 300 jobs" counts jobs lost).
+_MOVE_BEFORE = re.compile(
+    r"\b(?:(?P<rise>rose|risen|rises|rising|up|gained|gains|gaining|jumped|jumps|climbed|climbs|soared|surged|"
+    r"increased|advanced)|(?P<fall>fell|fallen|falls|falling|down|lost|loses|losing|dropped|drops|declined|"
+    r"declines|slid|slipped|tumbled|plunged|plummeted|decreased|shed|eased))\s+(?:by\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|more\s+than|over|roughly)\s+)?[$£€]?$", re.IGNORECASE)
+
+
+_MOVE_WORD = re.compile(r"\b(?:rise|fall|gain|loss|drop|decline|increase|decrease|growth|jump)s?\b", re.IGNORECASE)
+
+
+def _move(text: str, figure: Figure) -> str | None:
+    """"rise" or "fall" when a rate, a sum or a fraction is written as a level's move ("fell 6%", "has fallen by
+    a third to 39": the third is no count of the missing), else None."""
+    if figure.value_max is not None:
+        return None  # "increased from 60 to 120 tenge" tells the two levels, not a move
+    fraction = figure.unit is None and 0 < figure.value < 1
+    if not fraction and figure.unit not in RATE_UNITS and figure.unit not in CURRENCY_UNITS:
+        return None
+    m = _MOVE_BEFORE.search(text, max(0, figure.start - 40), figure.start)
+    if m is None or (fraction and not re.search(r"\bby\s", m[0], re.IGNORECASE)):
+        return None
+    return "rise" if m["rise"] else "fall"
+
+
+# A death toll's words before its count, in one clause: "the death toll from rebel shelling ... had risen to five
+# soldiers" (a made-up truce story: "soldiers" alone had joined the soldiers freed).
+_TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^.;:\d]{0,80}?\b(?:to|at|of|reached|hit|was|is|stood\s+at)\s+"
+                          r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|at\s+least\s+)?$",
+                          re.IGNORECASE)
+# A count of people still in hospital, said after it: "Twenty injured workers remain in hospital" (a made-up
+# blast story) counts the injured still there, not all the injured.
+_STILL_IN_HOSPITAL = re.compile(r"[^.;:,\d]{0,40}?\b(?:remain(?:s|ed)?|(?:are|were)\s+still|still)\s+(?:in\s+hospital|"
+                                r"hospitali[sz]ed)\b", re.IGNORECASE)
+
+
+def _slots(reports: list[_Report]) -> list[list[_Report]]:
+    """A group's reports split into the quantities it holds when one article gives two current values of
+    its measure that no update, part or other source explains ("brain swelling ... in 14.2% of patients",
+    "In Corlan's trial, brain swelling affected 21% of patients"): the measure's words are too loose to tell
+    them, so each report joins the quantity whose reports share its value, or else the most words of its
+    context (``_Sentences.context``), never one its own article gives another value; with no shared word it
+    starts a quantity of its own. A value another source puts on the quantity the text just gave ("The U.S.
+    Geological Survey put its magnitude at 6.9", ``_RESTATED``) joins that quantity. Reports that take no side
+    (``_current``) join the quantity nearest in words. A group whose every article gives one value stays
+    whole (the seeds' 18 and 13 officers killed), and so does a reading that changes within a day (a storm's
+    winds at landfall, then "weakened ... with winds of 165 km/h")."""
+    current = [r for r in reports if _current(r)]
+    values: dict[str, set[tuple[str, str | None]]] = {}
+    for r in current:
+        if not r.restates:
+            values.setdefault(r.article.id, set()).add(r.value)
+    if all(len(v) < 2 for v in values.values()) or len(reports) > MAX_SLOTTED_REPORTS \
+            or reports[0].figure.unit in LEVEL_UNITS:
+        return [reports]
+    measure_words = {w for r in reports for w in (r.key.head, r.key.event or "")}  # what every report counts
+    slots: list[list[_Report]] = []
+    slot_of: dict[int, int] = {}  # id of a report -> its slot
+    previous: dict[str, _Report] = {}  # each article's last current report placed
+    for r in current:
+        if r.restates and r.article.id in previous:
+            best: int | None = slot_of[id(previous[r.article.id])]
+        else:
+            scores = [_slot_score(r, slot, measure_words) for slot in slots]
+            best = max(range(len(slots)), key=lambda k: (scores[k], -k), default=None)
+            if best is not None and scores[best] < 1:
+                best = None
+        if best is None:
+            best = len(slots)
+            slots.append([])
+        slots[best].append(r)
+        slot_of[id(r)] = best
+        previous[r.article.id] = r
+    for r in reports:
+        if not _current(r):
+            best = max(range(len(slots)), key=lambda k: (max(_shared_words(r, o, measure_words)
+                                                             for o in slots[k]), -k), default=None)
+            if best is None:
+                slots.append([r])
+            else:
+                slots[best].append(r)
+    return [sorted(slot, key=lambda r: r.order) for slot in slots]
+
+
+def _slot_score(r: _Report, slot: list[_Report], measure_words: set[str]) -> int:
+    """How well a current report fits a quantity: -1 when its own article gives the quantity another value
+    (not as another source's restatement), _SAME_VALUE_SCORE when another article gives its value, else the
+    most words it shares with a report."""
+    if any(o.article.id == r.article.id and o.value != r.value and not o.restates for o in slot if _current(o)):
+        return -1
+    if any(o.value == r.value for o in slot):
+        return _SAME_VALUE_SCORE
+    return max(_shared_words(r, o, measure_words) for o in slot)
+
+
+# Another source's value for the quantity the text just gave, named by a pronoun or "the": "The U.S.
+# Geological Survey put its magnitude at 6.9", "Peru's Geophysical Institute measured it at 7.1", "The district
+# magistrate put the number at 3,500" (made-up quake and blast stories).
+_RESTATED = re.compile(r"\b(?:put|puts|putting|measured|measures|estimated|estimates|pegged|pegs|placed|places|"
+                       r"gave|gives)\s+(?:it|its|the|their|his|her)\b(?:\s+[\w'’-]+){0,3}?\s+(?:at|as)\s+"
+                       r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|at\s+least\s+)?[$£€]?$",
+                       re.IGNORECASE)
+
+
+# Groups larger than this stay whole: a wire story's group of thousands of reports (slotting compares each
+# report with every quantity's reports).
+MAX_SLOTTED_REPORTS = 400
+# A report that gives the value another article gives a quantity joins it before one that only shares words.
+_SAME_VALUE_SCORE = 100
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Words that say a figure was reported, not what it counts.
+_REPORTING_WORDS = frozenset({"said", "says", "told", "according", "reported", "percent", "cent", "pct", "figure",
+                              "statement", "added"})
+
+
+def _context_words(text: str) -> set[str]:
+    """The content words of a text, lower-cased and singular (no stop, reporting or number word)."""
+    words = (w.lower().rstrip("'’") for w in _WORD.findall(text))
+    return {_singular(w) for w in words if len(w) > 2 and w not in STOP_WORDS and w not in _REPORTING_WORDS}
+
+
+def _shared_words(a: _Report, b: _Report, measure_words: set[str]) -> int:
+    """How many words two reports' contexts share beside the words of what they count (the group's head
+    nouns and events, and the words both measures hold: two earnings tables' "oper net loss" lines share
+    nothing else): the words of the figure's own clause count twice, the rest of its sentence's once."""
+    (a_near, a_sentence), (b_near, b_sentence) = a.context, b.context
+    counted = measure_words | (_measure_words(a.figure.measure) & _measure_words(b.figure.measure))
+    return 2 * len((a_near & b_near) - counted) + len((a_sentence & b_sentence) - counted)
+
+
+@functools.lru_cache(maxsize=4096)
+def _measure_words(measure: str | None) -> frozenset[str]:
+    return frozenset(_context_words(measure or ""))
 
 
 class _Sentences:
@@ -337,6 +504,27 @@ class _Sentences:
         _, start, _ = self._sentence(figure)
         return _GOAL_BEFORE.search(self.article.text, max(start, figure.start - 200), figure.start) is not None
 
+    def context(self, figure: Figure) -> tuple[frozenset[str], frozenset[str]]:
+        """The content words near a figure and those of the rest of its sentence. Near is its clause: the words
+        from the figure before it in the sentence (or the sentence's start) to the one after it (or the
+        sentence's end); where another figure bounds it, only up to the clause break nearest the figure ("in
+        14.2% of patients taking rezalumab, compared with 2.1% of those on placebo": "patients taking
+        rezalumab" is 14.2%'s, "placebo" 2.1%'s)."""
+        k, start, end = self._sentence(figure)
+        text = self.article.text
+        others = [f for f in self.figures.get(k, ()) if f is not figure]
+        left = max((f.end for f in others if f.end <= figure.start), default=None)
+        right = min((f.start for f in others if f.start >= figure.end), default=None)
+        if left is not None:
+            breaks = list(_CLAUSE_BREAK.finditer(text, left, figure.start))
+            left = breaks[-1].end() if breaks else left
+        if right is not None:
+            first = _CLAUSE_BREAK.search(text, figure.end, right)
+            right = first.start() if first is not None else right
+        near = _context_words(text[start if left is None else left:figure.start]
+                              + " " + text[figure.end:end if right is None else right])
+        return frozenset(near), frozenset(_context_words(text[start:end]) - near)
+
     def editors_note(self, figure: Figure) -> bool:
         """Whether a figure's sentence is an editor's note ("Correction: ... was worth $1.2 billion"): a
         retracted figure is no report of the story."""
@@ -360,7 +548,8 @@ class _Sentences:
     def running_total(self, figure: Figure) -> bool:
         """Whether a figure counts everything since the year began: "more than 1,200 people had died
         crossing the Mediterranean so far this year", "So far this year, 1,200 have died" (a total of
-        many events, not the story's own count)."""
+        many events, not the story's own count). Not "since March": a cholera outbreak's "154 cases confirmed
+        since February" is the story's own count (a made-up outbreak story)."""
         k, start, end = self._sentence(figure)
         text = self.article.text
         others = [f for f in self.figures.get(k, ()) if f is not figure]
@@ -424,9 +613,10 @@ def _conversions(text: str, figures: Sequence[Figure]) -> dict[int, int]:
 
 
 def _names_the_figure(key: MeasureKey) -> bool:
-    """A measure that only names a figure ("the ministry's figure", "its tally"): it counts what
-    the figure before it in the sentence counts."""
-    return key.head in _FIGURE_NOUNS and key.event is None and not key.modifiers
+    """A measure that only names a figure ("its tally", "the ministry's figure", "the correct figure"): it counts
+    what the figure before it in the sentence counts. A "sales total" or an "earnings estimate" counts sales
+    and earnings."""
+    return key.head in _FIGURE_NOUNS and key.event is None and (not key.modifiers or key.head == "figure")
 
 
 def _one_sentence(text: str, start: int, end: int) -> bool:
@@ -508,6 +698,9 @@ def _figure_group(reports: list[_Report]) -> FigureGroup:
     # the most used wording; of equally used ones the first that names what is counted ("people evacuated",
     # not a headline's "flee")
     measure = max(counts, key=lambda m: (counts[m], _names_head(m or "", head))) or ""
+    move = reports[0].key.event if reports[0].key.event in ("rise", "fall") else None
+    if move is not None and not _MOVE_WORD.search(measure):
+        measure = f"{move} in {measure}"  # "rise in Halvorsen shares" (the figures gold sets' wording)
     apart = reports[0].apart
     if apart is not None:  # "killed, 2001" (the region's last quake), "trade target", "people died so far this year"
         measure = f"{measure}, {apart}" if apart.isdigit() else f"{measure} {apart}"
@@ -515,8 +708,20 @@ def _figure_group(reports: list[_Report]) -> FigureGroup:
     pair = _disagreeing_pair(current)
     if pair is not None and _may_agree(*pair):
         pair = None  # "more than 300" and "about 320": one count, worded two ways
-    note = _conflict_note(*pair) + _later_lower_note(current, pair) + _same_day_note(current, pair) \
-        if pair is not None else None
+    verdict: Verdict | None = None
+    note = None
+    if pair is not None:
+        level = _level(reports)
+        verdict, note = _conflict_note(*pair, level)
+        more = _later_lower_note(current, pair, level) + _same_day_note(current, pair)
+        if more:  # "then 15 is lower than the earlier 17: a contradiction"
+            verdict, note = "contradiction", note + more
+    inner = _restated_pair(current)
+    if inner is not None:  # "A magnitude 7.1 earthquake ... The U.S. Geological Survey put its magnitude at 6.9."
+        first, other = inner
+        told = (f"in {first.article.id} {_said(first)} and {_said(other)} differ: two sources, one article "
+                "(a contradiction)")
+        verdict, note = "contradiction", f"{note}; {told}" if note else f"values differ: {told}"
     forecasts = [r for r in reports if r.forecast]
     if forecasts and len(forecasts) < len(reports):
         told = ", ".join(f"{_said(r)} ({r.article.id})" for r in forecasts)
@@ -526,9 +731,24 @@ def _figure_group(reports: list[_Report]) -> FigureGroup:
         measure=measure,
         unit=reports[0].figure.unit,
         reports=tuple(_figure_report(r) for r in reports),
-        conflict=pair is not None,
+        conflict=pair is not None or inner is not None,
         note=note,
+        verdict=verdict,
     )
+
+
+def _restated_pair(reports: list[_Report]) -> tuple[_Report, _Report] | None:
+    """The first value another source puts on a quantity its article gave just before, when the two differ and
+    their hedges do not allow one count: (the article's value, the other source's)."""
+    last: dict[str, _Report] = {}
+    for r in reports:
+        before = last.get(r.article.id)
+        if r.restates and before is not None and before.value != r.value:
+            high, low = (before, r) if before.figure.value >= r.figure.value else (r, before)
+            if not _may_agree(high, low):
+                return before, r
+        last[r.article.id] = r
+    return None
 
 
 def _names_head(measure: str, head: str) -> bool:
@@ -674,13 +894,28 @@ def _disagreeing_pair(reports: list[_Report]) -> tuple[_Report, _Report] | None:
 LEVEL_UNITS = frozenset({"km/h", "mph", "knots", "°C", "°F", "degrees"})
 
 
-def _later_lower_note(reports: list[_Report], pair: tuple[_Report, _Report]) -> str:
+def _level(reports: list[_Report]) -> bool:
+    """Whether a group's reports read a level that rises and falls, which a later lower report changes and
+    does not contradict: a storm's winds or a temperature (``LEVEL_UNITS``), a share price or an index
+    ("were trading at $48.10", "closed at $46.30"), or a level's moves ("rose 22%", "closed up 18 per
+    cent": each day moves its own way)."""
+    unit, key = reports[0].figure.unit, reports[0].key
+    if unit in LEVEL_UNITS or key.event in ("rise", "fall"):
+        return True
+    return unit in CURRENCY_UNITS and any(_TRADED & {r.key.head, *r.key.modifiers} for r in reports)
+
+
+# What is traded at a price that moves every day.
+_TRADED = frozenset({"share", "stock", "index", "bond", "future"})
+
+
+def _later_lower_note(reports: list[_Report], pair: tuple[_Report, _Report], level: bool) -> str:
     """What the note of the highest and lowest reports leaves out: a dated report lower than an
     earlier dated report of another article ("12 killed" on the 7th, "17" on the 8th, "15" on the
     9th: 12 -> 17 is an update, 15 after 17 a contradiction); empty when there is none, or when it is
     the pair the note already tells of. One pass over the days (a wire story's group may hold
     thousands of reports)."""
-    if pair[0].figure.unit in LEVEL_UNITS:
+    if level:
         return ""
     by_day: dict[date, list[_Report]] = {}
     for r in reports:
@@ -739,8 +974,8 @@ def _estimate(r: _Report) -> bool:
     return _ESTIMATE_BEFORE.search(r.article.text, max(0, r.figure.start - 80), _hedge_start(r)) is not None
 
 
-def _conflict_note(high: _Report, low: _Report) -> str:
-    """Say whether two differing values look like an update or a contradiction."""
+def _conflict_note(high: _Report, low: _Report, level: bool) -> tuple[Verdict, str]:
+    """Say whether two differing values look like an update or a contradiction: the verdict and its note."""
     def cite(r: _Report) -> str:
         when = r.article.published.isoformat() if r.article.published else "date unknown"
         return f"{_said(r)} ({r.article.id}, {when})"
@@ -749,20 +984,24 @@ def _conflict_note(high: _Report, low: _Report) -> str:
     before = high.article.text[max(0, high.figure.start - _CUE_WINDOW):high.figure.start]
     cue = _UPDATE_CUE.search(before) is not None
     dh, dl = high.article.published, low.article.published
-    if dh is not None and dl is not None and dh != dl and high.figure.unit in LEVEL_UNITS:
-        return f"{head}; reported at different times: the level changed"  # a storm's winds, a temperature
+    if dh is not None and dl is not None and dh != dl and level:
+        return "level", f"{head}; reported at different times: the level changed"  # a storm's winds
     if _estimate(high) and _estimate(low):
-        return f"{head}; estimates differ"  # two firms' estimates of insured losses: neither an update nor a count
+        return "estimates", f"{head}; estimates differ"  # two firms' estimates of insured losses
     if dh is not None and dl is not None:
         if dh > dl:
-            return f"{head}; reported at different times, likely an update"
+            return "update", f"{head}; reported at different times, likely an update"
         if dh < dl and any(w in (low.figure.measure or "").split() for w in _CAN_FALL):
-            return f"{head}; reported at different times, likely an update (this number falls as people are found)"
+            return "update", f"{head}; reported at different times, likely an update (this number falls as people " \
+                "are found)"
+        if dh < dl and low.key.event == "in hospital":
+            return "update", f"{head}; reported at different times, likely an update (this number falls as patients " \
+                "leave hospital)"
         if dh == dl:
-            verdict = "same day, but the text reports a change: likely an update" if cue else \
-                "contradiction: same day"
-            return f"{head}; {verdict}"
-        return f"{head}; contradiction: the later report gives the lower value"
+            if cue:
+                return "update", f"{head}; same day, but the text reports a change: likely an update"
+            return "contradiction", f"{head}; contradiction: same day"
+        return "contradiction", f"{head}; contradiction: the later report gives the lower value"
     if cue:
-        return f"{head}; reported at different times, likely an update (the text says the figure changed)"
-    return f"{head}; contradiction or update: a publication date is unknown"
+        return "update", f"{head}; reported at different times, likely an update (the text says the figure changed)"
+    return "unknown", f"{head}; contradiction or update: a publication date is unknown"

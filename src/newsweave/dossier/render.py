@@ -82,7 +82,7 @@ def to_markdown(dossier: Dossier, articles: Mapping[str, Article]) -> str:
         lines.append(f"- **{t.date}**{marker}: {t.text} [{'; '.join(_cite_label(c) for c in t.citations)}]")
     lines += ["", "## Figures", ""]
     for f in dossier.figures:
-        flag = " ⚠ sources disagree" if f.conflict else ""
+        flag = "" if f.flag is None else " ⚠ sources disagree" if f.flag == "sources disagree" else f" ({f.flag})"
         lines.append(f"- **{f.measure}**{flag}" + (f" — {f.note}" if f.note else ""))
         for r in f.reports:
             lines.append(f"  - {r.text} ({_outlet(articles.get(r.cite.article), r.cite)}, "
@@ -103,7 +103,7 @@ def to_markdown(dossier: Dossier, articles: Mapping[str, Article]) -> str:
 _CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;color:#222}
 h1{font-size:1.5rem}h2{border-bottom:1px solid #ddd;margin-top:2rem}
-.cite{font-size:.75rem;color:#555;font-family:monospace}.conflict{color:#b00;font-weight:bold}
+.cite{font-size:.75rem;color:#555;font-family:monospace}.conflict{color:#b00;font-weight:bold}.changed{color:#555;font-style:italic}
 blockquote{margin:.3rem 0 .3rem 1rem;padding-left:.6rem;border-left:3px solid #ccc}
 .bg{color:#777}
 """
@@ -141,7 +141,8 @@ def to_html(dossier: Dossier, articles: Mapping[str, Article]) -> str:
         parts.append(f"<li{cls}><b>{e(t.date or '')}</b> {e(t.text)} {_cites_html(t.citations)}</li>")
     parts.append("</ul><h2>Figures</h2><ul>")
     for f in dossier.figures:
-        flag = ' <span class="conflict">sources disagree</span>' if f.conflict else ""
+        kind = "conflict" if f.flag == "sources disagree" else "changed"
+        flag = "" if f.flag is None else f' <span class="{kind}">{e(f.flag)}</span>'
         parts.append(f"<li><b>{e(f.measure)}</b>{flag}" + (f" — {e(f.note)}" if f.note else "") + "<ul>")
         parts += [f"<li>{e(r.text)} ({e(r.published or 'undated')}) {_cites_html((r.cite,))}</li>"
                   for r in f.reports]
