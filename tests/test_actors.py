@@ -1147,3 +1147,10 @@ def test_a_name_the_text_calls_a_known_form_is_the_namesakes(gazetteer: PlaceGaz
     company = resolve(gazetteer, ("Integrated Genetics Inc said the trials were approved. Integrated said they "
                                   "would begin at once.", [("Integrated Genetics Inc", "ORG"), ("Integrated", "GPE")]))
     assert len(company.entities) == 1  # NER's place, never written as one, is the company's short name
+
+
+def test_a_word_the_story_writes_in_lower_case_is_no_alternate_place_name(gazetteer: PlaceGazetteer) -> None:
+    text = "Dam bursts in central Kenya\n\nThe dam burst on Sunday after heavy rain, police in Kenya said."
+    res = resolve(gazetteer, (text, [("Dam", "GPE"), ("Kenya", "GPE")]))
+    assert "Dome" not in {e.name for e in res.entities}  # geonames: "Dam" is an alternate name of Dome
+    assert "Kenya" in {e.name for e in res.entities}

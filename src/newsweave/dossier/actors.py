@@ -212,7 +212,7 @@ def resolve_actors(
     occurrences += split
     found = find_again(occurrences, texts, lower, gaz)
     occurrences = drop_common_words(occurrences + found, texts, lower, gaz)
-    groups = _make_groups(occurrences, gaz)
+    groups = _make_groups(occurrences, gaz, lower)
     forest = Forest(groups)
     _merge_places(forest)
     _merge_misspelled_places(forest, gaz)
@@ -228,7 +228,7 @@ def resolve_actors(
                   cut | {o.key for o in nicknamed + split + joined + found}, texts)
 
 
-def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> dict[str, Group]:
+def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer, lower: Counter[str]) -> dict[str, Group]:
     groups: dict[str, Group] = {}
     for occ in occurrences:
         key = match_key(occ.surface)
@@ -246,6 +246,8 @@ def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer) -> dict[str
             # ("Bush", "Luck", "Lopez" are also cities in geonames), as does the person's blended
             # nickname ("LiLo" is an alternate name of Lille).
             group.place = None
+        elif place and not place.primary and len(group.words) == 1 and lower[group.key]:
+            group.place = None  # a word the story writes in lower case: "Dam bursts" is no alternate name of Dome
         group.votes = _group_votes(group)
     return groups
 
