@@ -15,6 +15,7 @@ import pytest
 from spacy.language import Language
 
 from newsweave.annotate.figures import extract_figures
+from newsweave.annotate.nlp import sentences_of
 from newsweave.dossier.figures import MeasureKey, group_figures, normalize_measure, same_measure
 from newsweave.model import Annotations, Article, Figure, FigureGroup
 
@@ -339,8 +340,9 @@ def test_seed_killed_conflict_is_an_update(seed_items: list[tuple[Article, Annot
 
 
 def _item(aid: str, text: str, published: str | None, nlp: Language) -> tuple[Article, Annotations]:
+    doc = nlp(text)
     return (Article(aid, text, published=date.fromisoformat(published) if published else None),
-            Annotations(aid, figures=tuple(extract_figures(nlp(text)))))
+            Annotations(aid, sentences=sentences_of(doc), figures=tuple(extract_figures(doc))))
 
 
 def test_same_day_contradiction_and_synonyms(nlp: Language) -> None:
@@ -908,3 +910,29 @@ def test_two_sources_of_one_article_that_differ_are_flagged(nlp: Language) -> No
     agree = group_figures([_item("a", "About 300 people were evacuated. The mayor put the number at about 320.",
                                  "2026-03-11", nlp)])
     assert not [g for g in agree if g.conflict]
+
+
+def test_a_years_rise_reported_two_ways_is_a_contradiction_not_a_moving_level(nlp: Language) -> None:
+    groups = group_figures([
+        _item("a", "Adverse findings rose 12% in 2024, the agency said.", "2025-09-15", nlp),
+        _item("b", "Adverse findings rose 11% in 2024, the agency said.", "2025-09-17", nlp)])
+    (rise,) = [g for g in groups if 12.0 in {r.value for r in g.reports}]
+    assert rise.conflict and rise.verdict != "level"
+
+
+@pytest.mark.parametrize(("text", "span", "unit", "measure"), [
+    ("She was fined 15,000 Swiss francs on Monday.", "15,000 Swiss francs", "CHF", "fine"),
+    ("The B-sample contained 2.9 ng/mL, the agency said.", "2.9 ng/mL", "ng/mL", "b-sample"),
+    ("It contained 3.2 nanograms per millilitre of the steroid.", "3.2 nanograms per millilitre", "ng/mL", None)])
+def test_a_fine_and_a_concentration(nlp: Language, text: str, span: str, unit: str, measure: str | None) -> None:
+    found = [(f.text, f.unit, f.measure) for f in _figures(nlp, text)]
+    assert (span, unit, measure) in found
+
+
+def test_a_quantity_found_in_two_parts_is_joined_again(nlp: Language) -> None:
+    groups = group_figures([
+        _item("a", "The flood in Kireru killed 23 people.", "2026-04-19", nlp),
+        _item("b", "The Red Cross said 30 people were killed by the water.", "2026-04-20", nlp),
+        _item("c", "The Red Cross said 42 people were killed by the water in Kireru. Heavy rains across the country "
+                   "have killed 120 people.", "2026-04-21", nlp)])
+    assert sorted(sorted(r.value for r in g.reports) for g in groups) == [[23.0, 30.0, 42.0], [120.0]]

@@ -83,7 +83,10 @@ VERB_MEASURES = {"sell": "sales", "produce": "production", "export": "exports", 
                  "save": "savings",  # "help the carrier save about $94m" (test6)
                  "flow": "flow",  # "the well flowed up to 6.5 mln cubic feet a day" (test8)
                  "donate": "donation",  # "with Apple donating a further 70p to the charity" (test8)
-                 "demand": "sum demanded"}  # a made-up hostage story: "the kidnappers had demanded 5 million euros"
+                 "demand": "sum demanded",  # a made-up hostage story: "the kidnappers had demanded 5 million euros"
+                 # "She was fined 15,000 Swiss francs" (a made-up doping story had the measure "fin": spaCy's rule
+                 # lemmatizer reads "fined" as "fin")
+                 "fine": "fine", "fin": "fine"}
 # Nouns that are themselves a sum per unit ("prices rose to 120 dlrs a tonne", "the levy was cut to 20
 # dlrs per tonne"): any other noun whose level is a sum per unit of goods has that sum as its price
 # ("West Coast shipments ranged from 79.41 to 81.02 dlrs per tonne": test8).

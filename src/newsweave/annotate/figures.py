@@ -347,6 +347,15 @@ def _per_hour(doc: Doc, k: int) -> int:
     return 2 if words in (["/", "h"], ["per", "hour"], ["an", "hour"], ["a", "hour"]) else 0
 
 
+# A concentration's mass and volume units (a made-up doping story: "contained 3.2 ng/mL", "3.2 nanograms per
+# millilitre").
+_CONCENTRATION_MASS = {"ng": "ng", "nanogram": "ng", "nanograms": "ng", "mg": "mg", "milligram": "mg",
+                       "milligrams": "mg", "µg": "µg", "mcg": "µg", "microgram": "µg", "micrograms": "µg",
+                       "pg": "pg", "picogram": "pg", "picograms": "pg"}
+_CONCENTRATION_VOLUME = {"ml": "mL", "millilitre": "mL", "milliliter": "mL", "dl": "dL", "decilitre": "dL",
+                         "deciliter": "dL", "l": "L", "litre": "L", "liter": "L"}
+
+
 def _plain_unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
     if j >= len(doc):
         return None, j
@@ -366,6 +375,9 @@ def _plain_unit_after(doc: Doc, j: int) -> tuple[str | None, int]:
         return doc[j].text.upper(), j + 1
     if low in ("celsius", "centigrade", "fahrenheit"):
         return TEMPERATURE_SCALES[low], j + 1  # "minus 30 centigrade"; a bare "C" may be a grade or a class
+    if low in _CONCENTRATION_MASS and j + 2 < len(doc) and doc[j + 1].lower_ in ("/", "per") \
+            and (volume := _CONCENTRATION_VOLUME.get(doc[j + 2].lower_.rstrip("."))) is not None:
+        return f"{_CONCENTRATION_MASS[low]}/{volume}", j + 3  # a reading: "3.2 ng/mL", "3.2 nanograms per millilitre"
     if low in ("per", "percentage") and j + 1 < len(doc):
         nxt = doc[j + 1].lower_
         if low == "per" and nxt == "cent":

@@ -410,6 +410,7 @@ def _slots(reports: list[_Report]) -> list[list[_Report]]:
         slots[best].append(r)
         slot_of[id(r)] = best
         previous[r.article.id] = r
+    slots = _merged_slots(slots, measure_words)
     for r in reports:
         if not _current(r):
             best = max(range(len(slots)), key=lambda k: (max(_shared_words(r, o, measure_words)
@@ -419,6 +420,42 @@ def _slots(reports: list[_Report]) -> list[list[_Report]]:
             else:
                 slots[best].append(r)
     return [sorted(slot, key=lambda r: r.order) for slot in slots]
+
+
+def _merged_slots(slots: list[list[_Report]], measure_words: set[str]) -> list[list[_Report]]:
+    """The quantities ``_slots`` found one report at a time, joined where no article gives two values across
+    them and two of their reports share a value or a word: a toll's report that came before the one it shares
+    words with ("the death toll had risen to 47", then "the official death toll rose to 49") joins it. Many
+    quantities (more than MAX_MERGED_SLOTS) are left as they are."""
+    if len(slots) > MAX_MERGED_SLOTS:
+        return slots
+    merged = [list(slot) for slot in slots]
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(merged)):
+            for j in range(i + 1, len(merged)):
+                if _joinable(merged[i], merged[j], measure_words):
+                    merged[i] += merged.pop(j)
+                    changed = True
+                    break
+            if changed:
+                break
+    return merged
+
+
+def _joinable(a: list[_Report], b: list[_Report], measure_words: set[str]) -> bool:
+    values: dict[str, set[tuple[str, str | None]]] = {}
+    for r in a + b:
+        if not r.restates:
+            values.setdefault(r.article.id, set()).add(r.value)
+    if any(len(v) > 1 for v in values.values()):
+        return False
+    return any(x.value == y.value or _shared_words(x, y, measure_words) >= 1 for x in a for y in b)
+
+
+# More quantities than this in one group are not joined again (each pair of quantities is compared).
+MAX_MERGED_SLOTS = 40
 
 
 def _slot_score(r: _Report, slot: list[_Report], measure_words: set[str]) -> int:
@@ -897,12 +934,13 @@ LEVEL_UNITS = frozenset({"km/h", "mph", "knots", "°C", "°F", "degrees"})
 def _level(reports: list[_Report]) -> bool:
     """Whether a group's reports read a level that rises and falls, which a later lower report changes and
     does not contradict: a storm's winds or a temperature (``LEVEL_UNITS``), a share price or an index
-    ("were trading at $48.10", "closed at $46.30"), or a level's moves ("rose 22%", "closed up 18 per
-    cent": each day moves its own way)."""
+    ("were trading at $48.10", "closed at $46.30") and its moves ("rose 22%", "closed up 18 per cent": each
+    day moves its own way). A year's rise in a count ("adverse findings rose 12% in 2024") is one figure."""
     unit, key = reports[0].figure.unit, reports[0].key
-    if unit in LEVEL_UNITS or key.event in ("rise", "fall"):
+    if unit in LEVEL_UNITS:
         return True
-    return unit in CURRENCY_UNITS and any(_TRADED & {r.key.head, *r.key.modifiers} for r in reports)
+    traded = any(_TRADED & {r.key.head, *r.key.modifiers} for r in reports)
+    return traded and (unit in CURRENCY_UNITS or key.event in ("rise", "fall"))
 
 
 # What is traded at a price that moves every day.
