@@ -102,6 +102,13 @@ def test_a_sentence_that_gives_other_numbers_supports_no_summary_sentence() -> N
     assert [[c.article for c in s.citations] for s in summary] in ([["a"]], [["b"]])
 
 
+def test_a_sentence_without_the_numbers_supports_no_summary_sentence() -> None:
+    rise = "Positive tests for the steroid in Riverton went up by 30% in 2024, many blamed on contaminated meat."
+    vague = "Positive tests for the steroid in Riverton were often blamed on contaminated meat, officials said."
+    summary = summarize([_article("a", [rise], 1), _article("b", [vague], 3)], SummaryConfig(max_sentences=1))
+    assert [[c.article for c in s.citations] for s in summary] in ([["a"]], [["b"]])
+
+
 def test_summary_of_nothing_is_empty() -> None:
     assert summarize([]) == ()
 

@@ -184,9 +184,10 @@ _NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b(?:" + "|".join(WORD_NUMBERS) + "|hundre
 
 
 def _same_numbers(a: str, b: str) -> bool:
-    """Whether a sentence that supports another gives none of its numbers differently: one that shares
+    """Whether a sentence that supports another gives its numbers, none differently: one that shares
     the words but not the counts ("12 people were arrested and four officers were lightly injured" for "More
     than 40 people have been arrested ... and twelve police officers were injured", a made-up protest) is
-    no support."""
+    no support, nor one that gives none of them ("Athletes ... have blamed contaminated meat for positive
+    tests" for "positive tests for the steroid went up by 30% in 2024", a made-up doping story)."""
     mine, theirs = ({m.lower().replace(",", "") for m in _NUMBER.findall(t)} for t in (a, b))
-    return not mine or not theirs or mine <= theirs or theirs <= mine
+    return not mine or (bool(theirs) and (mine <= theirs or theirs <= mine))
