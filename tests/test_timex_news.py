@@ -368,3 +368,17 @@ def test_earlier_than_planned_is_a_length_not_a_day(text: str, span: str, value:
 def test_a_present_tense_deadline_at_a_clock_time_lies_ahead(text: str, value: str) -> None:
     days = [t.value for t in extract_timexes(text, date(2026, 3, 9)) if t.text == "Wednesday"]
     assert days == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("She called for a meeting with the custodian by Friday.", "2026-06-05"),
+    ("The union demanded a decision by Friday.", "2026-06-05"),
+    ("He called for calm on Friday.", "2026-05-29")])
+def test_a_demands_deadline_lies_ahead(text: str, value: str) -> None:
+    assert [t.value for t in extract_timexes(text, date(2026, 6, 3)) if t.text == "Friday"] == [value]
+
+
+def test_a_day_of_that_year_is_in_the_year_named_last() -> None:
+    text = "The 2010 eruption, which began on Oct. 26 of that year, killed 353 people."
+    assert [(t.text, t.value) for t in extract_timexes(text, date(2026, 3, 16))][:2] == [
+        ("2010", "2010"), ("Oct. 26", "2010-10-26")]

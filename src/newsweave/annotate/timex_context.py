@@ -114,7 +114,11 @@ _SCHEDULED_FOR = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bhad\s)
 # could reach the chamber by Wednesday evening" (a made-up mine story, dated the Wednesday before); not "could
 # have".
 _AIMED_BY = re.compile(r"\b(?:(?:hope[sd]?|aim(?:s|ed)?|intend(?:s|ed)?|expect(?:s|ed)?|plan(?:s|ned)?|want(?:s|ed)?)"
-                       r"\s+to\s+|(?:could|may|might)\s+(?!have\b))[^.;,:]{0,60}?\bby\s+$", re.IGNORECASE)
+                       r"\s+to\s+|(?:could|may|might)\s+(?!have\b)"
+                       # a demand with its deadline: "She called for a meeting with the custodian by Friday" (a
+                       # made-up insolvency story, dated the Friday before)
+                       r"|(?:call(?:s|ed)?|ask(?:s|ed)?)\s+for\s+|(?:demand(?:s|ed)?|urge[sd]?)\s+)[^.;,:]{0,60}?\bby\s+$",
+                       re.IGNORECASE)
 # What may stand before a timex that opens its sentence: a preposition, a conjunction, a quote mark.
 _FRONTED = re.compile(r"""\s*[`'"“]*\s*(?:(?:and|but|so|then|on|by|from|until|after|before)\s+)?""", re.I)
 _SENTENCE_END = re.compile(r"[.!?;]\s")
