@@ -189,6 +189,13 @@ def test_pronoun_speaker_resolves_to_the_person_named_before(nlp: Language) -> N
     assert q.speaker_ref is not None and q.speaker_ref.text == "Ivan Petrov"
 
 
+def test_whom_a_source_told_is_no_later_she(nlp: Language) -> None:
+    text = ("District Collector Ananya Bhardwaj told Lokvani the situation was under control. "
+            "She said 5,200 people had been evacuated.")
+    q = only(quotes_of(nlp, text), "5,200 people")
+    assert q.speaker_ref is not None and q.speaker_ref.text.endswith("Ananya Bhardwaj")
+
+
 def test_pronoun_after_a_person_quoted_unnamed_stays_unresolved(nlp: Language) -> None:
     text = ("Chief executive Anna Berg said on Monday that the plant would close. "
             "A worker at the plant said morale had collapsed. “Nobody knows who is staying,” she said.")

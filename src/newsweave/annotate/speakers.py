@@ -11,6 +11,7 @@ never guessed.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -601,6 +602,8 @@ class SpeakerResolver:
         for m in cands:
             if (not female and self._is_female(m)) or (female and self._is_male(m)):
                 continue
+            if _TOLD_BEFORE.search(self.text, max(0, m.start - 8), m.start):
+                continue  # whom a source told is no later "she" ("Collector Ananya Bhardwaj told Lokvani ... She said")
             if any(m.end <= at < pos and gender in (None, _PRONOUNS[pronoun]) and self._just_before(at, pos)
                    for at, gender in self.unnamed):
                 return None  # a person quoted unnamed since ("A Brightline engineer said ... she said"): unsure
@@ -660,6 +663,9 @@ _NATION_ALIASES: dict[str, frozenset[str]] = {
     "american": frozenset({"us", "u.s.", "american", "america", "united", "washington"}),
     "british": frozenset({"uk", "british", "britain", "london"}),
 }
+
+
+_TOLD_BEFORE = re.compile(r"\btold\s+$")
 
 
 def _role_titles(root: Token) -> frozenset[str]:
