@@ -1154,3 +1154,13 @@ def test_a_word_the_story_writes_in_lower_case_is_no_alternate_place_name(gazett
     res = resolve(gazetteer, (text, [("Dam", "GPE"), ("Kenya", "GPE")]))
     assert "Dome" not in {e.name for e in res.entities}  # geonames: "Dam" is an alternate name of Dome
     assert "Kenya" in {e.name for e in res.entities}
+
+
+def test_a_companys_short_name_written_more_often_than_its_legal_name(gazetteer: PlaceGazetteer) -> None:
+    text = ("Brückner Haus & Garten AG filed for insolvency on Monday. Brückner said sales fell. Brückner will close "
+            "47 stores. Brückner shares fell 68%. Brückner blamed the weather.")
+    res = resolve(gazetteer, (text, [("Brückner Haus & Garten AG", "ORG"), ("Brückner", "PERSON")]))
+    assert len(res.entities) == 1 and res.entities[0].type == "ORG"
+    given = ("Martin Holdings AG cut jobs. Martin said sales fell. Martin left. Martin stayed. Martin wrote.")
+    res = resolve(gazetteer, (given, [("Martin Holdings AG", "ORG"), ("Martin", "PERSON")]))
+    assert len(res.entities) == 2  # a given name alone may be a person's
