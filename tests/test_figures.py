@@ -936,3 +936,26 @@ def test_a_quantity_found_in_two_parts_is_joined_again(nlp: Language) -> None:
         _item("c", "The Red Cross said 42 people were killed by the water in Kireru. Heavy rains across the country "
                    "have killed 120 people.", "2026-04-21", nlp)])
     assert sorted(sorted(r.value for r in g.reports) for g in groups) == [[23.0, 30.0, 42.0], [120.0]]
+
+
+def test_over_after_handed_is_no_bound(nlp: Language) -> None:
+    groups = group_figures([_item("a", "The rebels said they had handed over 140 detainees.", "2026-03-09", nlp),
+                            _item("b", "The army said it had received 140 detainees.", "2026-03-10", nlp)])
+    assert {r.text for g in groups for r in g.reports if r.value == 140.0} == {"140"}
+
+
+def test_a_sources_revision_is_no_second_source_and_shelters_empty(nlp: Language) -> None:
+    column = group_figures([_item("a", "The column rose six kilometres on Thursday, the agency head said. He has "
+                                       "since said satellite data put the column at 7.5 kilometres.", "2026-03-14",
+                                  nlp)])
+    assert not [g for g in column if g.verdict == "contradiction"]
+    shelters = group_figures([
+        _item("a", "About 8,900 people were in shelters on Friday.", "2026-03-13", nlp),
+        _item("b", "Some 3,100 people were still in shelters on Monday, down from a peak of 8,900.", "2026-03-16",
+              nlp)])
+    (group,) = [g for g in shelters if 3100.0 in {r.value for r in g.reports}]
+    assert group.verdict == "update"
+    moved = group_figures([_item("a", "About 4,200 people were moved to 31 temporary shelters, the agency said. The "
+                                      "district agency put the number at 5,100.", "2026-03-12", nlp)])
+    (people,) = [g for g in moved if 5100.0 in {r.value for r in g.reports}]
+    assert {r.value for r in people.reports} == {4200.0, 5100.0}

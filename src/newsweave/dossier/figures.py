@@ -133,6 +133,9 @@ _CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 # Counts that fall as a disaster's news goes on (the missing are found, the trapped freed): a later
 # lower value is no contradiction.
 _CAN_FALL = frozenset({"missing", "trapped", "stranded"})
+# ... and those that fall as people go home: "3,100 people were still in shelters on Monday, down from a peak of
+# 8,900" (a made-up eruption story).
+_CAN_EMPTY = frozenset({"shelter", "shelters", "camp", "camps", "centre", "centres", "center", "centers"})
 _EVENTS = {"killed", "injured", "detained", "deployed", "evacuated", "displaced", "rescued", "missing"}
 # Nouns that name a figure, not what it counts (singular, as normalize_measure writes heads).
 _FIGURE_NOUNS = frozenset({"figure", "number", "tally", "estimate", "count", "total"})
@@ -296,6 +299,7 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
     keys: dict[str, MeasureKey | None] = {}  # each measure normalized once: a story repeats its measures
     for article, ann in items:
         previous: tuple[Figure, MeasureKey] | None = None
+        recent: list[tuple[Figure, MeasureKey]] = []  # the article's last figures, for "put the number at"
         conversions = _conversions(article.text, ann.figures)
         sentences = _Sentences(article, ann)
         for k, figure in enumerate(ann.figures):
@@ -313,11 +317,12 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
                 key = MeasureKey(key.head, "in hospital", key.modifiers)  # "Twenty injured workers remain in hospital"
             same_sentence = previous is not None and _one_sentence(article.text, previous[0].end, figure.start)
             restates = _RESTATED.search(article.text, max(0, figure.start - 80), figure.start) is not None
-            if previous is not None and (same_sentence or restates) and _names_the_figure(key) \
-                    and previous[0].unit == figure.unit:
-                # "put the death toll at 14, higher than the ministry's figure of 11"; "Police said about 2,000
-                # residents had been moved. The district magistrate put the number at 3,500."
-                key = previous[1]
+            if previous is not None and same_sentence and _names_the_figure(key) and previous[0].unit == figure.unit:
+                key = previous[1]  # "put the death toll at 14, higher than the ministry's figure of 11"
+            elif restates and _names_the_figure(key) and (named := _restated_key(figure, recent)) is not None:
+                # "Police said about 2,000 residents had been moved to 31 shelters. The district magistrate put
+                # the number at 3,500": the residents, the figure nearest in size
+                key = named
             elif _names_the_figure(key):
                 continue  # "The correct figure is 14.2 per cent": what it counts is told elsewhere
             part = previous is not None and same_sentence and previous[1] == key and previous[0].value > figure.value \
@@ -330,6 +335,7 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
                                 _value_key(figure), _hedge(article.text, figure), part, apart,
                                 sentences.forecast(figure), sentences.context(figure), restates))
             previous = (figure, key)
+            recent = [*recent[-(_RESTATED_REACH - 1):], (figure, key)]
             order += 1
     groups = sorted((slot for g in grouper.groups for slot in _slots(g)), key=lambda g: (-len(g), g[0].order))
     return [_figure_group(g) for g in groups]
@@ -467,6 +473,25 @@ def _slot_score(r: _Report, slot: list[_Report], measure_words: set[str]) -> int
     if any(o.value == r.value for o in slot):
         return _SAME_VALUE_SCORE
     return max(_shared_words(r, o, measure_words) for o in slot)
+
+
+def _restated_key(figure: Figure, recent: list[tuple[Figure, MeasureKey]]) -> MeasureKey | None:
+    """The measure of the figure "put the number at 3,500" restates: of the article's last figures in its unit,
+    the one nearest in size, at most RESTATED_RATIO apart ("about 2,000 residents", not "31 temporary
+    shelters"); None when there is none."""
+    best: tuple[float, MeasureKey] | None = None
+    for other, key in recent:
+        if other.unit != figure.unit or other.value <= 0 or figure.value <= 0:
+            continue
+        ratio = max(other.value, figure.value) / min(other.value, figure.value)
+        if ratio <= RESTATED_RATIO and (best is None or ratio < best[0]):
+            best = (ratio, key)
+    return best[1] if best is not None else None
+
+
+# How many of an article's last figures "put the number at" may restate, and how far apart in size.
+_RESTATED_REACH = 4
+RESTATED_RATIO = 5.0
 
 
 # Another source's value for the quantity the text just gave, named by a pronoun or "the": "The U.S.
@@ -776,11 +801,13 @@ def _figure_group(reports: list[_Report]) -> FigureGroup:
 
 def _restated_pair(reports: list[_Report]) -> tuple[_Report, _Report] | None:
     """The first value another source puts on a quantity its article gave just before, when the two differ and
-    their hedges do not allow one count: (the article's value, the other source's)."""
+    their hedges do not allow one count: (the article's value, the other source's). Not a revision: "He has
+    since said satellite data put the column at 7.5 kilometres" (a made-up eruption story)."""
     last: dict[str, _Report] = {}
     for r in reports:
         before = last.get(r.article.id)
-        if r.restates and before is not None and before.value != r.value:
+        if r.restates and before is not None and before.value != r.value \
+                and not _REVISED.search(r.article.text, max(0, r.figure.start - 120), r.figure.start):
             high, low = (before, r) if before.figure.value >= r.figure.value else (r, before)
             if not _may_agree(high, low):
                 return before, r
@@ -801,8 +828,19 @@ def _figure_report(r: _Report) -> FigureReport:
 
 
 def _hedge(text: str, figure: Figure) -> re.Match[str] | None:
-    """The hedge right before a figure's number ("more than", "about"), if any."""
-    return _HEDGE.search(text, max(0, figure.start - 24), figure.start)
+    """The hedge right before a figure's number ("more than", "about"), if any; not the particle of a phrasal
+    verb ("had handed over 140 detainees": 140, no bound)."""
+    m = _HEDGE.search(text, max(0, figure.start - 24), figure.start)
+    if m is not None and m[1].lower() == "over" and _OVER_PARTICLE.search(text, max(0, m.start() - 12), m.start()):
+        return None
+    return m
+
+
+# Words that tell a value replaces an earlier one of the same source.
+_REVISED = re.compile(r"\b(?:since|later|revised|updated|corrected|raised|lowered|now)\b[^.;]*$", re.IGNORECASE)
+# Verbs whose "over" is a particle, not a bound: "handed over", "turned over", "took over", "signed over".
+_OVER_PARTICLE = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t(?:ake|akes|ook|aken|aking)|"
+                            r"sign(?:s|ed|ing)?|pass(?:es|ed|ing)?)\s+$", re.IGNORECASE)
 
 
 def _hedge_start(r: _Report) -> int:
@@ -835,7 +873,8 @@ _HEDGE = re.compile(r"\b(" + "|".join(sorted((w.replace(" ", r"\s+") for w in _A
 # A value given as the level before ("turnout was 56.4%, down from 59% in 2023", "rose to 18 from
 # 13") or as the whole a part is of ("30 of the 81 seats"): no report of the story's current value,
 # so no side of a disagreement (a made-up election story flagged 59% against 56.2%, 81 against 17).
-_EARLIER_LEVEL = re.compile(r"\b(?:from|compared\s+with|against)\s+(?:about\s+|around\s+|some\s+)?[$£€]?$"
+_EARLIER_LEVEL = re.compile(r"\b(?:from|compared\s+with|against)\s+(?:a\s+(?:peak|high|record)\s+of\s+)?"
+                            r"(?:about\s+|around\s+|some\s+)?[$£€]?$"
                             # an earlier level the text names as such: "after raising their initial demand of 40
                             # bitcoin", "originally demanded 40 bitcoin" (a made-up ransomware story)
                             r"|\b(?:initial|original|originally|initially|first|previous|previously|earlier)\s+"
@@ -1032,6 +1071,9 @@ def _conflict_note(high: _Report, low: _Report, level: bool) -> tuple[Verdict, s
         if dh < dl and any(w in (low.figure.measure or "").split() for w in _CAN_FALL):
             return "update", f"{head}; reported at different times, likely an update (this number falls as people " \
                 "are found)"
+        if dh < dl and any(w in (low.figure.measure or "").lower().split() for w in _CAN_EMPTY):
+            return "update", f"{head}; reported at different times, likely an update (this number falls as people " \
+                "go home)"
         if dh < dl and low.key.event == "in hospital":
             return "update", f"{head}; reported at different times, likely an update (this number falls as patients " \
                 "leave hospital)"
