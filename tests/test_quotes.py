@@ -196,6 +196,13 @@ def test_whom_a_source_told_is_no_later_she(nlp: Language) -> None:
     assert q.speaker_ref is not None and q.speaker_ref.text.endswith("Ananya Bhardwaj")
 
 
+def test_a_name_ner_calls_an_organization_after_a_local_office_is_a_person(nlp: Language) -> None:
+    text = ("Sleman district head Dwi Santoso Hadi said ash would be cleared from roads in the coming days. "
+            "\"We ask residents to wear masks,\" he said.")
+    q = only(quotes_of(nlp, text), "wear masks")
+    assert q.speaker_ref is not None and q.speaker_ref.text == "Dwi Santoso Hadi"
+
+
 def test_pronoun_after_a_person_quoted_unnamed_stays_unresolved(nlp: Language) -> None:
     text = ("Chief executive Anna Berg said on Monday that the plant would close. "
             "A worker at the plant said morale had collapsed. “Nobody knows who is staying,” she said.")
@@ -424,3 +431,16 @@ def test_what_a_source_did_not_ask_for_is_no_quote(nlp: Language) -> None:
     dossier, _ = DossierBuilder(gazetteer=None).build("s", [(article, ann)])
     said = [v.text for group in dossier.quotes for v in group.variants]
     assert said == ["the ruling would be overturned"]
+
+
+def test_a_company_named_after_a_country_is_not_the_country(nlp: Language) -> None:
+    from newsweave.annotate.run import annotate_doc
+    from newsweave.dossier.build import DossierBuilder
+    from newsweave.model import Article
+
+    text = ("Flights to Yogyakarta were cancelled on Friday across Indonesia. Garuda Indonesia said it was rerouting "
+            "passengers through Solo.")
+    article = Article("a", text)
+    dossier, _ = DossierBuilder(gazetteer=None).build("s", [(article, annotate_doc(article, nlp(text)))])
+    (group,) = [g for g in dossier.quotes if "rerouting" in g.variants[0].text]
+    assert group.speaker == "Garuda Indonesia" and group.speaker_entity is None

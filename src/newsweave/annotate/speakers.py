@@ -48,7 +48,10 @@ ROLE_TITLES: dict[str, frozenset[str]] = {
 }
 ROLE_WORDS = frozenset({"president", "minister", "ambassador", "secretary", "spokesman",
                          "spokeswoman", "representative", "chairman", "senator", "governor",
-                         "general", "leader", "diplomat", "deputy", "director", "envoy", "mayor"})
+                         "general", "leader", "diplomat", "deputy", "director", "envoy", "mayor",
+                         # local offices before a name NER calls an organization: "Sleman district head Dwi
+                         # Santoso Hadi" (a made-up eruption story), "District Collector Ananya Bhardwaj"
+                         "head", "chief", "commissioner", "administrator", "regent", "magistrate", "collector"})
 ORG_WORDS = frozenset({"ministry", "committee", "council", "department", "house", "organization",
                         "party", "union", "agency", "office", "forces", "bank", "court", "news",
                         "times", "post", "channel", "government", "administration", "service"})

@@ -26,7 +26,7 @@ from newsweave.dossier.roles import (
 from newsweave.dossier.summary import summarize
 from newsweave.dossier.timeline import build_timeline, in_editors_note
 from newsweave.link.reuse import find_reuse
-from newsweave.model import STORY, Annotations, Article, Dossier, Entity, Mention, Quote, QuoteGroup, Story
+from newsweave.model import STORY, Annotations, Article, Dossier, Entity, Mention, Quote, QuoteGroup, Span, Story
 
 # Longest story title, in characters, cut at a word boundary.
 _TITLE_CHARS = 120
@@ -167,12 +167,20 @@ def _speaker_entity(quote: Quote, mentions: Sequence[Mention]) -> str | None:
         overlap = min(m.end, ref.end) - max(m.start, ref.start)
         if overlap > best_overlap and m.entity is not None:
             best, best_overlap = m, overlap
+    if best is not None and best.label in ("GPE", "LOC", "NORP") and best_overlap < len(ref.text.strip()) \
+            and any(w[:1].isupper() for w in _outside(ref, best)):
+        return None  # "Garuda Indonesia said": a company named after a country, not the country
     speaker = quote.speaker
     if best is None or best.label == "PERSON" or speaker is None or speaker.text.lower() not in _PERSONAL:
         return best.entity if best else None
     before = [m for m in mentions if m.label == "PERSON" and m.entity is not None
               and speaker.start - PRONOUN_REACH <= m.start and m.end <= speaker.start]
     return before[-1].entity if before else None
+
+
+def _outside(ref: Span, m: Mention) -> list[str]:
+    """The words of a speaker's name outside a mention inside it."""
+    return (ref.text[:max(0, m.start - ref.start)] + " " + ref.text[max(0, m.end - ref.start):]).split()
 
 
 # A personal pronoun speaker, and how far before it a person it may stand for is looked for once the
