@@ -181,3 +181,10 @@ def test_a_translations_note_is_no_event(note: str) -> None:
     text = f"{note}\nThe plant exploded on Tuesday, police said."
     events = build_timeline([_item("a", text, date(2025, 3, 13))])
     assert [e.text for e in events] == ["The plant exploded on Tuesday, police said."]
+
+
+@pytest.mark.parametrize("text", ["Some 8,900 people were in shelters on Friday, up from 4,200 a day earlier.",
+                                  "Turnout was 56.4% on Sunday, down from 59% in 2023."])
+def test_the_time_of_an_earlier_level_dates_no_event(text: str) -> None:
+    events = build_timeline([_item("a", text, date(2026, 3, 16))])
+    assert [e.date for e in events] == ["2026-03-13" if "Friday" in text else "2026-03-15"]
