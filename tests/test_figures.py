@@ -955,7 +955,11 @@ def test_a_sources_revision_is_no_second_source_and_shelters_empty(nlp: Language
               nlp)])
     (group,) = [g for g in shelters if 3100.0 in {r.value for r in g.reports}]
     assert group.verdict == "update"
-    moved = group_figures([_item("a", "About 4,200 people were moved to 31 temporary shelters, the agency said. The "
-                                      "district agency put the number at 5,100.", "2026-03-12", nlp)])
+    moved = group_figures([_item("a", "About 4,200 people were moved to 31 temporary shelters, while the district "
+                                      "agency put the number at 5,100.", "2026-03-12", nlp)])
     (people,) = [g for g in moved if 5100.0 in {r.value for r in g.reports}]
+    assert {r.value for r in people.reports} == {4200.0, 5100.0}
+    apart = group_figures([_item("a", "About 4,200 people were moved to 31 temporary shelters, the agency said. The "
+                                      "district agency put the number at 5,100.", "2026-03-12", nlp)])
+    (people,) = [g for g in apart if 5100.0 in {r.value for r in g.reports}]
     assert {r.value for r in people.reports} == {4200.0, 5100.0}

@@ -1,8 +1,9 @@
-"""End to end on twenty-seven small stories written for newsweave (tests/data/made_up, see its README): a
-kidnapping, a drug trial, a protest in Prague, a ransomware attack, a mine collapse, a loan dispute, a bar
-shooting, a hurricane, a takeover, a flood, a protest (an RSS feed and an HTML page), an election, a
-company's earnings, a cholera outbreak, a fraud sentence, a data breach, a wildfire, a rate cut, a rail
-strike, an earthquake, a minister's resignation, a football match, a car recall, a state visit, a
+"""End to end on thirty-three small stories written for newsweave (tests/data/made_up, see its README): a
+chemical plant blast, a doping ban, a ceasefire and prisoner exchange, a dam breach, a volcanic eruption, a
+retailer's insolvency, a kidnapping, a drug trial, a protest in Prague, a ransomware attack, a mine collapse,
+a loan dispute, a bar shooting, a hurricane, a takeover, a flood, a protest (an RSS feed and an HTML page), an
+election, a company's earnings, a cholera outbreak, a fraud sentence, a data breach, a wildfire, a rate cut, a
+rail strike, an earthquake, a minister's resignation, a football match, a car recall, a state visit, a
 shipwreck and a heatwave (JSONL files), a plane crash. Each was run through ``newsweave run`` and read as
 a user reads a dossier; every assertion here is a fault that reading found and that was fixed. They are
 no gold set: the stories are short and the faults were fixed on them."""
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsweave import api
-from newsweave.model import Dossier, Entity
+from newsweave.model import Dossier, Entity, FigureGroup
 
 MADE_UP = Path(__file__).parent / "data" / "made_up"
 
@@ -713,3 +714,105 @@ def test_what_a_source_did_not_say_is_no_quote(mine: Dossier) -> None:
     assert not [v for g in mine.quotes for v in g.variants if "what caused the collapse" in v.text]
     # a statement stays: "Minera Andes del Norte ... said the mine had passed its most recent safety inspection"
     assert [v for g in mine.quotes for v in g.variants if "passed its most recent safety inspection" in v.text]
+
+
+@pytest.fixture(scope="module")
+def blast(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("blast"), "blast")
+    return dossier
+
+
+@pytest.fixture(scope="module")
+def doping(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("doping"), "doping")
+    return dossier
+
+
+@pytest.fixture(scope="module")
+def truce(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("truce"), "truce")
+    return dossier
+
+
+@pytest.fixture(scope="module")
+def dam(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("dam"), "dam")
+    return dossier
+
+
+@pytest.fixture(scope="module")
+def volcano(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("volcano"), "volcano")
+    return dossier
+
+
+@pytest.fixture(scope="module")
+def insolvency(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    (dossier,) = _dossiers(tmp_path_factory.mktemp("insolvency"), "insolvency")
+    return dossier
+
+
+def _group_with(dossier: Dossier, text: str) -> list[FigureGroup]:
+    return [g for g in dossier.figures if text in {r.text for r in g.reports}]
+
+
+def test_a_region_an_office_and_a_sum_in_lakh(blast: Dossier) -> None:
+    # "in western Gujarat's Sanvali district": the state, no short name of the Gujarat Pollution Control Board
+    assert _actor(blast, "Gujarat").type == "GPE"
+    assert "Gujarat" not in _actor(blast, "Gujarat Pollution Control Board").aliases
+    # "District Magistrate Ananya Bharadwaj" and "Ananya Bhardwaj": one person, without the office
+    assert {"Ananya Bhardwaj", "Ananya Bharadwaj"} <= set(_actor(blast, "Ananya Bhardwaj").aliases)
+    assert "Rs" not in {a.name for a in blast.actors}
+    assert {r.value for g in _group_with(blast, "Rs 25 lakh") for r in g.reports} == {2.5e6}
+    # "Twenty injured workers remain in hospital" is no contradiction of the 30 injured
+    assert not [g for g in _group_with(blast, "Twenty") if g.conflict]
+    assert not [t for t in blast.timeline if t.text.startswith("Translated from")]
+
+
+def test_a_known_form_a_fine_a_reading_and_a_request_not_made(doping: Dossier) -> None:
+    assert "Kasia Wrzesniewska" in _actor(doping, "Katarzyna Wrzesniewska").aliases
+    assert [g.measure for g in _group_with(doping, "15,000 Swiss francs")] == ["fine"]
+    # the A-sample's 3.2 ng/mL against one outlet's 3.4: a contradiction, in ng/mL
+    reading = _group_with(doping, "3.4 ng/mL")
+    assert len(reading) == 1 and reading[0].unit == "ng/mL" and reading[0].verdict == "contradiction"
+    # "The athlete did not ask for the ban to be suspended"
+    assert not [v for g in doping.quotes for v in g.variants if "ban to be suspended" in v.text]
+    # "WARSAW: Katarzyna Wrzesniewska will take her ... ban to the Court ..., her lawyer said on Tuesday"
+    assert not [g for g in doping.quotes if g.speaker in ("Warsaw", "WARSAW")]
+
+
+def test_a_death_tolls_soldiers_and_a_deadline_that_expires(truce: Dossier) -> None:
+    killed = _group_with(truce, "five")
+    assert [sorted(r.text for r in g.reports) for g in killed if "three" in {r.text for r in g.reports}] == [
+        ["five", "three"]]
+    assert not [g for g in truce.figures if "112" in {r.text for r in g.reports} and len(g.reports) > 1
+                and g.conflict]  # the soldiers freed are not the soldiers killed
+    assert not [t for t in truce.timeline if t.date == "2026-03-04"]  # "which expires at midnight on Wednesday"
+    assert "140" in {r.text for g in truce.figures for r in g.reports}  # "handed over 140": no bound
+
+
+def test_two_sources_in_one_article_and_a_fall_by_a_fraction(dam: Dossier) -> None:
+    (toll,) = _group_with(dam, "51")
+    assert toll.verdict == "contradiction" and "two sources" in (toll.note or "")  # NDOC 49, the Red Cross 51
+    assert "Dome" not in {a.name for a in dam.actors}  # "Dam bursts ..."
+    assert "Kenya Red Cross Society" in _actor(dam, "Kenya Red Cross").aliases
+    missing = [g for g in dam.figures if "60" in {r.text for r in g.reports}]
+    assert missing and "a third" not in {r.text for g in missing for r in g.reports}
+
+
+def test_an_eruptions_revisions_shelters_and_speakers(volcano: Dossier) -> None:
+    assert not [g for g in volcano.figures if g.verdict == "contradiction" and "kilometres" in (g.unit or "")]
+    (moved,) = _group_with(volcano, "5,100")
+    assert "31" not in {r.text for r in moved.reports}  # "put the number at 5,100": the people, not the shelters
+    assert not [g for g in _group_with(volcano, "3,100") if g.verdict == "contradiction"]
+    speakers = {g.speaker for g in volcano.quotes for v in g.variants
+                if "wear masks" in v.text or "rerouting" in v.text}
+    assert speakers == {"Dwi Santoso Hadi", "Garuda Indonesia"}
+    assert [t.date for t in volcano.timeline if t.background and t.date.endswith("-10-26")] == ["2010-10-26"]
+
+
+def test_a_companys_short_name_and_a_demands_deadline(insolvency: Dossier) -> None:
+    company = _actor(insolvency, "Brückner Haus & Garten AG")
+    assert company.type == "ORG" and "Brückner" in company.aliases
+    assert not [a for a in insolvency.actors if a.name == "Brückner"]
+    assert not [t for t in insolvency.timeline if t.date == "2026-05-29"]  # "a meeting ... by Friday"

@@ -317,12 +317,12 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
                 key = MeasureKey(key.head, "in hospital", key.modifiers)  # "Twenty injured workers remain in hospital"
             same_sentence = previous is not None and _one_sentence(article.text, previous[0].end, figure.start)
             restates = _RESTATED.search(article.text, max(0, figure.start - 80), figure.start) is not None
-            if previous is not None and same_sentence and _names_the_figure(key) and previous[0].unit == figure.unit:
-                key = previous[1]  # "put the death toll at 14, higher than the ministry's figure of 11"
-            elif restates and _names_the_figure(key) and (named := _restated_key(figure, recent)) is not None:
-                # "Police said about 2,000 residents had been moved to 31 shelters. The district magistrate put
-                # the number at 3,500": the residents, the figure nearest in size
+            if restates and _names_the_figure(key) and (named := _restated_key(figure, recent)) is not None:
+                # "4,200 people had been moved to 31 temporary shelters, while the district agency put the number
+                # at 5,100": the people, the figure nearest in size (a made-up eruption story)
                 key = named
+            elif previous is not None and same_sentence and _names_the_figure(key) and previous[0].unit == figure.unit:
+                key = previous[1]  # "put the death toll at 14, higher than the ministry's figure of 11"
             elif _names_the_figure(key):
                 continue  # "The correct figure is 14.2 per cent": what it counts is told elsewhere
             part = previous is not None and same_sentence and previous[1] == key and previous[0].value > figure.value \
