@@ -963,3 +963,44 @@ def test_a_sources_revision_is_no_second_source_and_shelters_empty(nlp: Language
                                       "district agency put the number at 5,100.", "2026-03-12", nlp)])
     (people,) = [g for g in apart if 5100.0 in {r.value for r in g.reports}]
     assert {r.value for r in people.reports} == {4200.0, 5100.0}
+
+
+def test_review_cases_of_the_new_figure_rules(nlp: Language) -> None:
+    # a figure noun with a word of what it counts is a measure: "The unemployment figure rose to 5.2%"
+    jobless = group_figures([_item("a", "The unemployment figure rose to 5.2% in May.", "2026-06-02", nlp),
+                             _item("b", "The official unemployment figure was 5.4% in May.", "2026-06-03", nlp)])
+    assert [sorted(r.value for r in g.reports) for g in jobless] == [[5.2, 5.4]]
+    # a bond issue's size is no moving level: a later lower value contradicts
+    bond = group_figures([_item("a", "The city sold a bond issue of $500 million.", "2026-06-02", nlp),
+                          _item("b", "The city sold a bond issue of $400 million.", "2026-06-03", nlp)])
+    assert [g.verdict for g in bond] == ["contradiction"]
+    # a new day's toll is an update, two estimates differ: neither is two sources contradicting
+    toll = group_figures([_item("a", "Police said 12 people were killed in the blast on Monday. By Tuesday, "
+                                     "officials put the death toll at 14.", "2026-06-03", nlp)])
+    assert not [g for g in toll if g.verdict == "contradiction"]
+    losses = group_figures([_item("a", "Karst Analytics estimated insured losses at $5 billion. Atlas Re estimated "
+                                       "the losses at $6 billion.", "2026-06-03", nlp)])
+    assert not [g for g in losses if g.verdict == "contradiction"]
+    # "still in hospital" after the killed is no count of people in hospital
+    killed = group_figures([_item("a", "The explosion killed 12 workers and left dozens more still in hospital.",
+                                  "2026-06-02", nlp),
+                            _item("b", "The explosion killed 14 workers.", "2026-06-03", nlp)])
+    assert [sorted(r.value for r in g.reports) for g in killed if 12.0 in {r.value for r in g.reports}] == [
+        [12.0, 14.0]]
+    # "signed over 140 contracts" is more than 140; "The airline lost $300 million" is a loss, no fall
+    contracts = group_figures([_item("a", "The ministry signed over 140 contracts.", "2026-06-02", nlp)])
+    assert {r.text for g in contracts for r in g.reports} == {"over 140"}
+    loss = group_figures([_item("a", "The airline lost $300 million last year.", "2026-06-02", nlp)])
+    assert not [g for g in loss if g.measure.startswith("fall in")]
+
+
+def test_a_share_price_through_the_day_and_a_toll_before_a_relative_clause(nlp: Language) -> None:
+    prices = group_figures([_item("a", "Halvorsen shares opened at $48.10 on Monday. By noon Halvorsen shares were at "
+                                       "$46.30.", "2026-06-02", nlp),
+                            _item("b", "Halvorsen shares closed at $45.90.", "2026-06-03", nlp)])
+    assert len([g for g in prices if g.unit == "USD"]) == 1
+    kerala = group_figures([_item("a", "The death toll in Kerala, which is home to 35 million people, rose to 40 on "
+                                       "Monday.", "2026-06-02", nlp),
+                            _item("b", "The floods in Kerala killed 40 people.", "2026-06-03", nlp)])
+    (killed,) = [g for g in kerala if 40.0 in {r.value for r in g.reports}]
+    assert 35e6 not in {r.value for r in killed.reports}

@@ -444,3 +444,11 @@ def test_a_company_named_after_a_country_is_not_the_country(nlp: Language) -> No
     dossier, _ = DossierBuilder(gazetteer=None).build("s", [(article, annotate_doc(article, nlp(text)))])
     (group,) = [g for g in dossier.quotes if "rerouting" in g.variants[0].text]
     assert group.speaker == "Garuda Indonesia" and group.speaker_entity is None
+
+
+def test_a_name_and_a_colon_deep_in_an_article_is_no_dateline() -> None:
+    from newsweave.annotate.nlp import dateline_at
+
+    text = "Title\n\nSANVALI: The toll rose to 11.\n\nMore text here.\n\nSMITH: We will fight this ruling."
+    assert dateline_at(text, text.index("SANVALI")) is not None
+    assert dateline_at(text, text.index("SMITH")) is None

@@ -188,3 +188,9 @@ def test_a_translations_note_is_no_event(note: str) -> None:
 def test_the_time_of_an_earlier_level_dates_no_event(text: str) -> None:
     events = build_timeline([_item("a", text, date(2026, 3, 16))])
     assert [e.date for e in events] == ["2026-03-13" if "Friday" in text else "2026-03-15"]
+
+
+def test_a_move_from_a_place_dates_its_event() -> None:
+    events = build_timeline([_item("a", "Rebel troops withdrew from 12 towns on Friday, the army said.",
+                                   date(2026, 3, 16))])
+    assert [e.date for e in events] == ["2026-03-13"]

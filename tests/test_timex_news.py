@@ -382,3 +382,8 @@ def test_a_day_of_that_year_is_in_the_year_named_last() -> None:
     text = "The 2010 eruption, which began on Oct. 26 of that year, killed 353 people."
     assert [(t.text, t.value) for t in extract_timexes(text, date(2026, 3, 16))][:2] == [
         ("2010", "2010"), ("Oct. 26", "2010-10-26")]
+
+
+def test_that_year_is_the_year_written_last_not_the_last_day() -> None:
+    text = "The volcano erupted in 2010. On Monday, officials recalled that it began on Oct. 26 of that year."
+    assert [t.value for t in extract_timexes(text, date(2026, 3, 16)) if t.text == "Oct. 26"] == ["2010-10-26"]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from newsweave.annotate.nlp import DATELINE
+from newsweave.annotate.nlp import dateline_at
 from newsweave.annotate.quote_marks import QuotedRegion
 
 __all__ = [
@@ -190,7 +190,7 @@ def after_lead_in(text: str, lo: int, hi: int) -> int:
         The new start (``lo`` when nothing leads in).
     """
     line = text.rfind("\n", 0, lo) + 1  # the parser may split a dateline: "ATHENS" | ", Aug 12 (Wire) - ..."
-    m = DATELINE.match(text, line, hi)
+    m = dateline_at(text, line, hi)
     if m is not None and lo < m.end() < hi:
         lo = m.end()
     m = _REPORT_DAY.match(text, lo, hi)

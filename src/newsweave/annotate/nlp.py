@@ -245,6 +245,16 @@ DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][A-Za-z.
                        r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s+\([^()\n]{1,30}\))?(?:\s*[-–—]+|:)\s+")
 
 
+def dateline_at(text: str, start: int, end: int | None = None) -> re.Match[str] | None:
+    """The wire dateline that opens the line at ``start``, if any. A dateline before a colon ("SANVALI: ...") is
+    one only in the first two paragraphs, the headline's and the lead's: further down, "SMITH:" opens a
+    transcript's turn and "UPDATE:" a rubric."""
+    m = DATELINE.match(text, start, len(text) if end is None else end)
+    if m is not None and m[0].rstrip().endswith(":") and text.count("\n\n", 0, start) > 1:
+        return None
+    return m
+
+
 def sentences_of(doc: Doc) -> tuple[Span, ...]:
     """Sentence spans, trimmed of surrounding whitespace; whitespace-only sentences dropped.
 
@@ -270,7 +280,7 @@ def sentences_of(doc: Doc) -> tuple[Span, ...]:
                 end -= 1
             if start == 0 or text[start - 1] == "\n":
                 line = text.find("\n", start)
-                dateline = DATELINE.match(text, start, len(text) if line < 0 else line)
+                dateline = dateline_at(text, start, len(text) if line < 0 else line)
                 if dateline is not None and dateline.end() < (len(text) if line < 0 else line):
                     lead_end = dateline.end()
                     while text[lead_end - 1].isspace():

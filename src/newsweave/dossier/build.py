@@ -157,7 +157,8 @@ def _with_roles(entity: Entity, descriptions: Sequence[str]) -> Entity:
 def _speaker_entity(quote: Quote, mentions: Sequence[Mention]) -> str | None:
     """The actor of the mention the quote's speaker refers to. A "he" or "she" the annotate stage
     gave to a name the story finds to be no person (NER's PERSON on "Grozny") goes to the nearest
-    person named before it instead, within ``PRONOUN_REACH`` characters, else to no one."""
+    person named before it instead, within ``PRONOUN_REACH`` characters, else to no one. A place inside a
+    longer name ("Garuda Indonesia said") is no one's: the speaker stays as written, with no actor."""
     ref = quote.speaker_ref
     if ref is None:
         return None

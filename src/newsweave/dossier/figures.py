@@ -137,6 +137,11 @@ _CAN_FALL = frozenset({"missing", "trapped", "stranded"})
 # 8,900" (a made-up eruption story).
 _CAN_EMPTY = frozenset({"shelter", "shelters", "camp", "camps", "centre", "centres", "center", "centers"})
 _EVENTS = {"killed", "injured", "detained", "deployed", "evacuated", "displaced", "rescued", "missing"}
+# Words that qualify a figure without saying what it counts: "the correct figure", "the ministry's own figure".
+_FIGURE_QUALIFIERS = frozenset({"correct", "official", "latest", "new", "revised", "own", "earlier", "initial",
+                                "previous", "final", "s", "its", "their", "his", "her", "ministry", "government",
+                                "police", "security_forces", "company", "agency", "army", "union", "organiser",
+                                "organizer", "organisers", "organizers"})
 # Nouns that name a figure, not what it counts (singular, as normalize_measure writes heads).
 _FIGURE_NOUNS = frozenset({"figure", "number", "tally", "estimate", "count", "total"})
 # Where people are, a state that counts a part of them: "22 of the survivors were in hospital", "11 in
@@ -313,7 +318,7 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
             elif key.event is None and key.head not in _FIGURE_NOUNS \
                     and _TOLL_BEFORE.search(article.text, max(0, figure.start - 120), figure.start):
                 key = MeasureKey(key.head, "killed", key.modifiers)  # "the death toll ... had risen to five soldiers"
-            elif _STILL_IN_HOSPITAL.match(article.text, figure.end) is not None:
+            elif key.event in (None, "injured") and _STILL_IN_HOSPITAL.match(article.text, figure.end) is not None:
                 key = MeasureKey(key.head, "in hospital", key.modifiers)  # "Twenty injured workers remain in hospital"
             same_sentence = previous is not None and _one_sentence(article.text, previous[0].end, figure.start)
             restates = _RESTATED.search(article.text, max(0, figure.start - 80), figure.start) is not None
@@ -365,12 +370,14 @@ def _move(text: str, figure: Figure) -> str | None:
     m = _MOVE_BEFORE.search(text, max(0, figure.start - 40), figure.start)
     if m is None or (fraction and not re.search(r"\bby\s", m[0], re.IGNORECASE)):
         return None
+    if figure.unit in CURRENCY_UNITS and re.match(r"los(?:t|es|ing)\b", m[0], re.IGNORECASE):
+        return None  # "The airline lost $300 million": a loss, not a level's fall
     return "rise" if m["rise"] else "fall"
 
 
 # A death toll's words before its count, in one clause: "the death toll from rebel shelling ... had risen to five
 # soldiers" (a made-up truce story: "soldiers" alone had joined the soldiers freed).
-_TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^.;:\d]{0,80}?\b(?:to|at|of|reached|hit|was|is|stood\s+at)\s+"
+_TOLL_BEFORE = re.compile(r"\b(?:death\s+)?toll\b[^.;:,\d]{0,80}?\b(?:to|at|of|reached|hit|was|is|stood\s+at)\s+"
                           r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|at\s+least\s+)?$",
                           re.IGNORECASE)
 # A count of people still in hospital, said after it: "Twenty injured workers remain in hospital" (a made-up
@@ -388,15 +395,15 @@ def _slots(reports: list[_Report]) -> list[list[_Report]]:
     starts a quantity of its own. A value another source puts on the quantity the text just gave ("The U.S.
     Geological Survey put its magnitude at 6.9", ``_RESTATED``) joins that quantity. Reports that take no side
     (``_current``) join the quantity nearest in words. A group whose every article gives one value stays
-    whole (the seeds' 18 and 13 officers killed), and so does a reading that changes within a day (a storm's
-    winds at landfall, then "weakened ... with winds of 165 km/h")."""
+    whole (the seeds' 18 and 13 officers killed), and so does a level that changes within a day (a storm's
+    winds at landfall, then "weakened ... with winds of 165 km/h"; a share price that opened at $48.10 and
+    closed at $46.30)."""
     current = [r for r in reports if _current(r)]
     values: dict[str, set[tuple[str, str | None]]] = {}
     for r in current:
         if not r.restates:
             values.setdefault(r.article.id, set()).add(r.value)
-    if all(len(v) < 2 for v in values.values()) or len(reports) > MAX_SLOTTED_REPORTS \
-            or reports[0].figure.unit in LEVEL_UNITS:
+    if all(len(v) < 2 for v in values.values()) or len(reports) > MAX_SLOTTED_REPORTS or _level(reports):
         return [reports]
     measure_words = {w for r in reports for w in (r.key.head, r.key.event or "")}  # what every report counts
     slots: list[list[_Report]] = []
@@ -466,8 +473,8 @@ MAX_MERGED_SLOTS = 40
 
 def _slot_score(r: _Report, slot: list[_Report], measure_words: set[str]) -> int:
     """How well a current report fits a quantity: -1 when its own article gives the quantity another value
-    (not as another source's restatement), _SAME_VALUE_SCORE when another article gives its value, else the
-    most words it shares with a report."""
+    (not as another source's restatement), _SAME_VALUE_SCORE when a report of the quantity gives its value,
+    else the most words it shares with a report."""
     if any(o.article.id == r.article.id and o.value != r.value and not o.restates for o in slot if _current(o)):
         return -1
     if any(o.value == r.value for o in slot):
@@ -678,7 +685,8 @@ def _names_the_figure(key: MeasureKey) -> bool:
     """A measure that only names a figure ("its tally", "the ministry's figure", "the correct figure"): it counts
     what the figure before it in the sentence counts. A "sales total" or an "earnings estimate" counts sales
     and earnings."""
-    return key.head in _FIGURE_NOUNS and key.event is None and (not key.modifiers or key.head == "figure")
+    return key.head in _FIGURE_NOUNS and key.event is None and (
+        not key.modifiers or (key.head == "figure" and set(key.modifiers) <= _FIGURE_QUALIFIERS))
 
 
 def _one_sentence(text: str, start: int, end: int) -> bool:
@@ -806,7 +814,7 @@ def _restated_pair(reports: list[_Report]) -> tuple[_Report, _Report] | None:
     last: dict[str, _Report] = {}
     for r in reports:
         before = last.get(r.article.id)
-        if r.restates and before is not None and before.value != r.value \
+        if r.restates and before is not None and before.value != r.value and not (_estimate(before) and _estimate(r)) \
                 and not _REVISED.search(r.article.text, max(0, r.figure.start - 120), r.figure.start):
             high, low = (before, r) if before.figure.value >= r.figure.value else (r, before)
             if not _may_agree(high, low):
@@ -837,10 +845,11 @@ def _hedge(text: str, figure: Figure) -> re.Match[str] | None:
 
 
 # Words that tell a value replaces an earlier one of the same source.
-_REVISED = re.compile(r"\b(?:since|later|revised|updated|corrected|raised|lowered|now)\b[^.;]*$", re.IGNORECASE)
-# Verbs whose "over" is a particle, not a bound: "handed over", "turned over", "took over", "signed over".
-_OVER_PARTICLE = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t(?:ake|akes|ook|aken|aking)|"
-                            r"sign(?:s|ed|ing)?|pass(?:es|ed|ing)?)\s+$", re.IGNORECASE)
+_REVISED = re.compile(r"\b(?:since|later|revised|updated|corrected|raised|lowered|now|by\s+(?:Monday|Tuesday|"
+                      r"Wednesday|Thursday|Friday|Saturday|Sunday|then|evening|nightfall|morning)|yesterday|today)\b"
+                      r"[^.;]*$", re.IGNORECASE)
+# Verbs whose "over" is a particle, not a bound: "handed over", "turned over" (not "signed over 140 contracts").
+_OVER_PARTICLE = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?)\s+$", re.IGNORECASE)
 
 
 def _hedge_start(r: _Report) -> int:
@@ -972,9 +981,10 @@ LEVEL_UNITS = frozenset({"km/h", "mph", "knots", "°C", "°F", "degrees"})
 
 def _level(reports: list[_Report]) -> bool:
     """Whether a group's reports read a level that rises and falls, which a later lower report changes and
-    does not contradict: a storm's winds or a temperature (``LEVEL_UNITS``), a share price or an index
-    ("were trading at $48.10", "closed at $46.30") and its moves ("rose 22%", "closed up 18 per cent": each
-    day moves its own way). A year's rise in a count ("adverse findings rose 12% in 2024") is one figure."""
+    does not contradict: a storm's winds or a temperature (``LEVEL_UNITS``), a share price ("were trading at
+    $48.10", "closed at $46.30") and its moves ("rose 22%", "closed up 18 per cent": each day moves its own
+    way). A year's rise in a count ("adverse findings rose 12% in 2024"), a price index's or a bond issue's size
+    is one figure."""
     unit, key = reports[0].figure.unit, reports[0].key
     if unit in LEVEL_UNITS:
         return True
@@ -983,7 +993,7 @@ def _level(reports: list[_Report]) -> bool:
 
 
 # What is traded at a price that moves every day.
-_TRADED = frozenset({"share", "stock", "index", "bond", "future"})
+_TRADED = frozenset({"share", "stock"})
 
 
 def _later_lower_note(reports: list[_Report], pair: tuple[_Report, _Report], level: bool) -> str:

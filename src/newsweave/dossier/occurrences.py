@@ -21,7 +21,7 @@ from functools import cache
 from itertools import pairwise
 
 from newsweave.annotate.figure_lexicon import CURRENCY_SIGNS, CURRENCY_UNITS, CURRENCY_WORDS
-from newsweave.annotate.nlp import DATELINE
+from newsweave.annotate.nlp import dateline_at
 from newsweave.dossier.name_spread import (
     head_end,
     person_surnames,
@@ -608,7 +608,7 @@ def _place_noun_around(text: str, start: int, end: int) -> bool:
                 or (_PLACE_OFFICE_AFTER.match(text, end) is not None and end - start > 4
                     and not text[start:end].lower().endswith("bank") and not has_org_word(text[start:end]))
                 or ((start == 0 or text[start - 1] == "\n") and text[start:end].isupper()
-                    and DATELINE.match(text, start) is not None))
+                    and dateline_at(text, start) is not None))
 
 
 def _region_after_place(text: str, start: int, end: int) -> bool:

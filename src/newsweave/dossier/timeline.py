@@ -73,8 +73,10 @@ _LIMIT = re.compile(r"(?i)\b(?:until|till|through|since|before|after|from|(?:fro
                     r"{0,3}?\s+(?:to|and))\s+(?:the\s+)?$")
 # A time that dates the earlier level a figure is compared with, not the sentence's event: "8,900 people were now in
 # shelters, up from 4,200 a day earlier" (a made-up eruption story), "Turnout was 56.4%, down from 59% in 2023".
-_EARLIER_LEVEL_TIME = re.compile(r"(?i)\b(?:from|compared\s+with|against)\s+(?:a\s+(?:peak|high|record)\s+of\s+)?"
-                                 r"(?:about\s+|around\s+|some\s+)?[$£€]?\d[\d,.]*(?:\s*%|\s+[a-z]+){0,2}\s+(?:in\s+)?$")
+_EARLIER_LEVEL_TIME = re.compile(r"(?i)\b(?:(?:up|down|rose|risen|fell|fallen|increased|decreased|dropped|climbed|"
+                                 r"changed|unchanged)\s+from|compared\s+with|against)\s+(?:a\s+(?:peak|high|record)"
+                                 r"\s+of\s+)?(?:about\s+|around\s+|some\s+)?[$£€]?\d[\d,.]*(?:\s*%|\s+[a-z]+){0,2}"
+                                 r"\s+(?:in\s+)?$")
 # What lies between a time and its restatement in another zone: " (0442 GMT on ", " (2211 GMT) on ".
 _CONVERSION = re.compile(r"\s*\(\s*(?:[\d:.]+\s*)?(?:GMT|UTC|[A-Z]{2,4}T)?\s*(?:on\s+)?")
 _SAME_DAY = re.compile(r"(?i)^(?:earlier|later)\s+(?:that|the\s+same)\s+day$")
