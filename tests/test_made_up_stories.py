@@ -795,6 +795,7 @@ def test_two_sources_in_one_article_and_a_fall_by_a_fraction(dam: Dossier) -> No
     (toll,) = _group_with(dam, "51")
     assert toll.verdict == "contradiction" and "two sources" in (toll.note or "")  # NDOC 49, the Red Cross 51
     assert "Dome" not in {a.name for a in dam.actors}  # "Dam bursts ..."
+    assert not [g for g in dam.quotes if g.speaker == "Kireru"]  # the headline "Kireru: missing fall by a third"
     assert "Kenya Red Cross Society" in _actor(dam, "Kenya Red Cross").aliases
     missing = [g for g in dam.figures if "60" in {r.text for r in g.reports}]
     assert missing and "a third" not in {r.text for g in missing for r in g.reports}
