@@ -1164,3 +1164,10 @@ def test_a_companys_short_name_written_more_often_than_its_legal_name(gazetteer:
     given = ("Martin Holdings AG cut jobs. Martin said sales fell. Martin left. Martin stayed. Martin wrote.")
     res = resolve(gazetteer, (given, [("Martin Holdings AG", "ORG"), ("Martin", "PERSON")]))
     assert len(res.entities) == 2  # a given name alone may be a person's
+
+
+def test_of_two_spellings_written_once_the_name_takes_the_surname_written_most(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer, ("Daniel Otieno Owour warned in 2024.", [("Daniel Otieno Owour", "PERSON")]),
+                  ("Daniel Otieno Owuor said the dam was weak. Owuor said so again. Owuor left.",
+                   [("Daniel Otieno Owuor", "PERSON"), ("Owuor", "PERSON")]))
+    assert [e.name for e in res.entities] == ["Daniel Otieno Owuor"]

@@ -568,5 +568,9 @@ def _label_and_name(forest: Forest, occs: list[Occurrence]) -> tuple[str, str]:
         return label, places[0]
     counts = Counter(o.surface for o in occs)
     full = [s for s in counts if len(words_of(s)) > 1 and not _surname_alone(words_of(s))] or list(counts)
-    name = min(full, key=lambda s: (-counts[s], -len(words_of(s)), -len(s), s))
+    # of a person's forms written equally often, the one whose surname the articles write most: "Daniel Otieno
+    # Owuor" (Owuor three times), not the one-off "Daniel Otieno Owour" (a made-up dam story); a company keeps its
+    # longest form ("Ford Motor Credit Co", though "Credit" is written alone)
+    last_uses = Counter(w[-1] for o in occs if (w := o.surface.split())) if label == "PERSON" else Counter()
+    name = min(full, key=lambda s: (-counts[s], -len(words_of(s)), -last_uses[s.split()[-1]], -len(s), s))
     return label, name
