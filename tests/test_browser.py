@@ -119,6 +119,7 @@ def test_search_finds_an_article(page: Any, base_url: str) -> None:
 def test_pages_fit_the_screen(page: Any, base_url: str) -> None:
     page.goto(base_url + "/")
     page.click("a.story-title")
+    page.wait_for_selector("section#figures")  # the story page, not the list while it is being replaced
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"] + 1, "the story page scrolls sideways"
 
