@@ -26,16 +26,20 @@ def _dossiers(tmp_path: Path, name: str) -> list[Dossier]:
     return [api.dossier(s.id, db=db) for s in api.stories(db)]
 
 
+def _story(tmp_path_factory: pytest.TempPathFactory, name: str) -> Dossier:
+    """The dossier of a made-up story that makes one story."""
+    (dossier,) = _dossiers(tmp_path_factory.mktemp(name), name)
+    return dossier
+
+
 @pytest.fixture(scope="module")
 def merger(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("merger"), "merger")
-    return dossier
+    return _story(tmp_path_factory, "merger")
 
 
 @pytest.fixture(scope="module")
 def flood(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("flood"), "flood")
-    return dossier
+    return _story(tmp_path_factory, "flood")
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +49,7 @@ def georgia(tmp_path_factory: pytest.TempPathFactory) -> list[Dossier]:
 
 @pytest.fixture(scope="module")
 def election(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("election"), "election")
-    return dossier
+    return _story(tmp_path_factory, "election")
 
 
 def test_a_company_is_one_actor_and_offices_or_pairs_are_none(merger: Dossier) -> None:
@@ -131,8 +134,7 @@ def test_a_company_with_a_foreign_form_is_one_actor_and_a_currency_code_none(tmp
 
 @pytest.fixture(scope="module")
 def outbreak(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("outbreak"), "outbreak")
-    return dossier
+    return _story(tmp_path_factory, "outbreak")
 
 
 def _actor(dossier: Dossier, alias: str) -> Entity:
@@ -177,8 +179,7 @@ def test_a_figure_named_as_such_and_reworded_measures_group(outbreak: Dossier) -
 
 @pytest.fixture(scope="module")
 def court(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("court"), "court")
-    return dossier
+    return _story(tmp_path_factory, "court")
 
 
 def test_a_surname_with_particles_is_the_full_names_person(court: Dossier) -> None:
@@ -203,8 +204,7 @@ def test_hedged_counts_that_may_agree_are_no_disagreement(court: Dossier) -> Non
 
 @pytest.fixture(scope="module")
 def breach(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("breach"), "breach")
-    return dossier
+    return _story(tmp_path_factory, "breach")
 
 
 def test_a_company_written_as_one_is_an_organization_with_its_offices_cut(breach: Dossier) -> None:
@@ -233,8 +233,7 @@ def test_the_end_of_a_range_dates_no_event(breach: Dossier) -> None:
 
 @pytest.fixture(scope="module")
 def wildfire(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("wildfire"), "wildfire")
-    return dossier
+    return _story(tmp_path_factory, "wildfire")
 
 
 def test_a_dateline_opens_no_summary_or_timeline_sentence(wildfire: Dossier) -> None:
@@ -284,8 +283,7 @@ def test_a_portfolio_is_no_actor_and_suburbs_are_places(wildfire: Dossier) -> No
 
 @pytest.fixture(scope="module")
 def rates(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("rates"), "rates")
-    return dossier
+    return _story(tmp_path_factory, "rates")
 
 
 def test_anonymous_sources_join_no_named_speaker_and_a_vote_count_disagrees(rates: Dossier) -> None:
@@ -308,8 +306,7 @@ def test_an_expected_rate_is_a_forecast_and_a_conversion_is_one_report(rates: Do
 
 @pytest.fixture(scope="module")
 def crash(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("crash"), "crash")
-    return dossier
+    return _story(tmp_path_factory, "crash")
 
 
 def test_a_pronoun_given_to_a_place_goes_to_the_person_before(crash: Dossier) -> None:
@@ -339,8 +336,7 @@ def test_parts_in_a_state_are_no_disagreement_and_a_headline_noun_no_quote(crash
 
 @pytest.fixture(scope="module")
 def strike(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("strike"), "strike")
-    return dossier
+    return _story(tmp_path_factory, "strike")
 
 
 def test_a_clock_time_falls_on_the_day_named_after_it(strike: Dossier) -> None:
@@ -363,8 +359,7 @@ def test_a_raise_is_a_pay_rise(strike: Dossier) -> None:
 
 @pytest.fixture(scope="module")
 def quake(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("quake"), "quake")
-    return dossier
+    return _story(tmp_path_factory, "quake")
 
 
 def test_a_toll_from_another_year_is_its_own_measure_and_a_revision_is_flagged(quake: Dossier) -> None:
@@ -397,8 +392,7 @@ def test_a_datelines_dash_and_a_description_are_no_names_and_a_name_after_a_comm
 
 @pytest.fixture(scope="module")
 def resign(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("resign"), "resign")
-    return dossier
+    return _story(tmp_path_factory, "resign")
 
 
 def test_a_pollster_and_an_office_by_its_acronym_speak_and_an_appointment_is_no_quote(resign: Dossier) -> None:
@@ -417,8 +411,7 @@ def test_a_pollster_and_an_office_by_its_acronym_speak_and_an_appointment_is_no_
 
 @pytest.fixture(scope="module")
 def match(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("match"), "match")
-    return dossier
+    return _story(tmp_path_factory, "match")
 
 
 def test_a_club_is_its_town_and_a_first_name_alone_its_player(match: Dossier) -> None:
@@ -439,8 +432,7 @@ def test_a_past_clause_keeps_its_day_and_a_rumoured_fee_is_no_quote(match: Dossi
 
 @pytest.fixture(scope="module")
 def recall(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("recall"), "recall")
-    return dossier
+    return _story(tmp_path_factory, "recall")
 
 
 def test_a_firms_first_word_is_the_firm_and_a_line_starts_whole(recall: Dossier) -> None:
@@ -459,8 +451,7 @@ def test_an_announced_step_is_no_background_and_an_included_part_takes_no_side(r
 
 @pytest.fixture(scope="module")
 def summit(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("summit"), "summit")
-    return dossier
+    return _story(tmp_path_factory, "summit")
 
 
 def test_a_goal_is_no_level_and_figures_are_nobodys_words(summit: Dossier) -> None:
@@ -480,8 +471,7 @@ def test_a_president_due_somewhere_is_due_ahead(summit: Dossier) -> None:
 
 @pytest.fixture(scope="module")
 def shipwreck(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("shipwreck"), "shipwreck")
-    return dossier
+    return _story(tmp_path_factory, "shipwreck")
 
 
 def test_an_island_in_a_dateline_and_after_near_is_a_place(shipwreck: Dossier) -> None:
@@ -507,8 +497,7 @@ def test_it_said_is_the_agency_quoted_just_before(shipwreck: Dossier) -> None:
 
 @pytest.fixture(scope="module")
 def heatwave(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("heatwave"), "heatwave")
-    return dossier
+    return _story(tmp_path_factory, "heatwave")
 
 
 def test_temperatures_are_figures_and_the_old_record_stands_apart(heatwave: Dossier) -> None:
@@ -523,8 +512,7 @@ def test_a_county_after_its_town_is_a_place(heatwave: Dossier) -> None:
 
 @pytest.fixture(scope="module")
 def attack(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("attack"), "attack")
-    return dossier
+    return _story(tmp_path_factory, "attack")
 
 
 def test_two_sources_of_one_day_that_differ_are_a_contradiction_beside_the_update(attack: Dossier) -> None:
@@ -542,8 +530,7 @@ def test_a_datelines_place_measures_nothing_and_a_states_abbreviation_is_the_sta
 
 @pytest.fixture(scope="module")
 def hurricane(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("hurricane"), "hurricane")
-    return dossier
+    return _story(tmp_path_factory, "hurricane")
 
 
 def test_a_state_ner_calls_a_person_is_a_place_and_speaks_for_no_one(hurricane: Dossier) -> None:
@@ -585,14 +572,12 @@ def test_a_chief_by_surname_and_a_councilwoman_are_their_persons(attack: Dossier
 
 @pytest.fixture(scope="module")
 def mine(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("mine"), "mine")
-    return dossier
+    return _story(tmp_path_factory, "mine")
 
 
 @pytest.fixture(scope="module")
 def budget(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("budget"), "budget")
-    return dossier
+    return _story(tmp_path_factory, "budget")
 
 
 def _speakers_of(dossier: Dossier, words: str) -> set[str | None]:
@@ -635,14 +620,12 @@ def test_a_deadline_of_what_may_happen_is_dated_ahead(mine: Dossier) -> None:
 
 @pytest.fixture(scope="module")
 def protest(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("protest"), "protest")
-    return dossier
+    return _story(tmp_path_factory, "protest")
 
 
 @pytest.fixture(scope="module")
 def ransom(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("ransom"), "ransom")
-    return dossier
+    return _story(tmp_path_factory, "ransom")
 
 
 def test_credits_captions_and_a_title_before_a_name_are_no_actors(protest: Dossier, ransom: Dossier) -> None:
@@ -678,14 +661,12 @@ def test_injured_officers_however_worded_are_one_measure(protest: Dossier) -> No
 
 @pytest.fixture(scope="module")
 def kidnap(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("kidnap"), "kidnap")
-    return dossier
+    return _story(tmp_path_factory, "kidnap")
 
 
 @pytest.fixture(scope="module")
 def drug(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("drug"), "drug")
-    return dossier
+    return _story(tmp_path_factory, "drug")
 
 
 def test_a_name_the_text_spells_another_way_is_one_actor(kidnap: Dossier) -> None:
@@ -718,38 +699,32 @@ def test_what_a_source_did_not_say_is_no_quote(mine: Dossier) -> None:
 
 @pytest.fixture(scope="module")
 def blast(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("blast"), "blast")
-    return dossier
+    return _story(tmp_path_factory, "blast")
 
 
 @pytest.fixture(scope="module")
 def doping(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("doping"), "doping")
-    return dossier
+    return _story(tmp_path_factory, "doping")
 
 
 @pytest.fixture(scope="module")
 def truce(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("truce"), "truce")
-    return dossier
+    return _story(tmp_path_factory, "truce")
 
 
 @pytest.fixture(scope="module")
 def dam(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("dam"), "dam")
-    return dossier
+    return _story(tmp_path_factory, "dam")
 
 
 @pytest.fixture(scope="module")
 def volcano(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("volcano"), "volcano")
-    return dossier
+    return _story(tmp_path_factory, "volcano")
 
 
 @pytest.fixture(scope="module")
 def insolvency(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
-    (dossier,) = _dossiers(tmp_path_factory.mktemp("insolvency"), "insolvency")
-    return dossier
+    return _story(tmp_path_factory, "insolvency")
 
 
 def _group_with(dossier: Dossier, text: str) -> list[FigureGroup]:

@@ -29,7 +29,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from rapidfuzz import fuzz
@@ -282,7 +282,9 @@ class _Report:
     # what may happen, not what did ("power could be cut to as many as 1.5 million customers"): shown with the
     # group's counts, never compared with them
     forecast: bool = False
-    # the content words of the figure's own clause and of the rest of its sentence (_Sentences.context)
+    # the article's sentence index, and the content words of the figure's own clause and of the rest of its
+    # sentence (_Sentences.context), read only for a group that is split (``_slots``)
+    sentences: _Sentences | None = None
     context: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     # another source's value for the quantity the text just gave ("put its magnitude at 6.9", _RESTATED)
     restates: bool = False
@@ -338,7 +340,7 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
             grouped = key if apart is None else MeasureKey(f"{key.head} {apart}", key.event, key.modifiers)
             grouper.add(_Report(article, figure, grouped, order, conversions.get(k, figure.end),
                                 _value_key(figure), _hedge(article.text, figure), part, apart,
-                                sentences.forecast(figure), sentences.context(figure), restates))
+                                sentences.forecast(figure), sentences, restates=restates))
             previous = (figure, key)
             recent = [*recent[-(_RESTATED_REACH - 1):], (figure, key)]
             order += 1
@@ -399,12 +401,11 @@ def _slots(reports: list[_Report]) -> list[list[_Report]]:
     winds at landfall, then "weakened ... with winds of 165 km/h"; a share price that opened at $48.10 and
     closed at $46.30)."""
     current = [r for r in reports if _current(r)]
-    values: dict[str, set[tuple[str, str | None]]] = {}
-    for r in current:
-        if not r.restates:
-            values.setdefault(r.article.id, set()).add(r.value)
-    if all(len(v) < 2 for v in values.values()) or len(reports) > MAX_SLOTTED_REPORTS or _level(reports):
+    if all(len(v) < 2 for v in _article_values(current).values()) or len(reports) > MAX_SLOTTED_REPORTS \
+            or _level(reports):
         return [reports]
+    reports = [replace(r, context=r.sentences.context(r.figure)) if r.sentences else r for r in reports]
+    current = [r for r in reports if _current(r)]
     measure_words = {w for r in reports for w in (r.key.head, r.key.event or "")}  # what every report counts
     slots: list[list[_Report]] = []
     slot_of: dict[int, int] = {}  # id of a report -> its slot
@@ -458,13 +459,18 @@ def _merged_slots(slots: list[list[_Report]], measure_words: set[str]) -> list[l
 
 
 def _joinable(a: list[_Report], b: list[_Report], measure_words: set[str]) -> bool:
-    values: dict[str, set[tuple[str, str | None]]] = {}
-    for r in a + b:
-        if not r.restates:
-            values.setdefault(r.article.id, set()).add(r.value)
-    if any(len(v) > 1 for v in values.values()):
+    if any(len(v) > 1 for v in _article_values(a + b).values()):
         return False
     return any(x.value == y.value or _shared_words(x, y, measure_words) >= 1 for x in a for y in b)
+
+
+def _article_values(reports: list[_Report]) -> dict[str, set[tuple[str, str | None]]]:
+    """The values each article gives, not counting another source's restatement ("put its magnitude at 6.9")."""
+    values: dict[str, set[tuple[str, str | None]]] = {}
+    for r in reports:
+        if not r.restates:
+            values.setdefault(r.article.id, set()).add(r.value)
+    return values
 
 
 # More quantities than this in one group are not joined again (each pair of quantities is compared).
@@ -475,7 +481,7 @@ def _slot_score(r: _Report, slot: list[_Report], measure_words: set[str]) -> int
     """How well a current report fits a quantity: -1 when its own article gives the quantity another value
     (not as another source's restatement), _SAME_VALUE_SCORE when a report of the quantity gives its value,
     else the most words it shares with a report."""
-    if any(o.article.id == r.article.id and o.value != r.value and not o.restates for o in slot if _current(o)):
+    if any(o.article.id == r.article.id and o.value != r.value and not o.restates for o in slot):
         return -1
     if any(o.value == r.value for o in slot):
         return _SAME_VALUE_SCORE

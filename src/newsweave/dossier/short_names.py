@@ -220,7 +220,7 @@ def _company_root(forest: Forest, lone: Group, org_names: Mapping[str, list[Grou
     roots = {forest.find(g.key) for g in candidates}
     if len(roots) != 1:
         return None
-    if lone.is_person and any(word in g.words for g in forest.groups.values() if g.is_person and len(g.words) >= 2):
+    if any(word in g.words for g in forest.groups.values() if g.is_person and len(g.words) >= 2):
         return None
     return roots.pop()
 
