@@ -167,7 +167,7 @@ def _close(a: float | None, b: float | None) -> bool:
 
 
 def _measure_ok(predicted: str | None, gold: list[str]) -> bool:
-    from newsweave.dossier.figures import normalize_measure, same_measure
+    from newsweave.dossier.figure_keys import normalize_measure, same_measure
 
     key = normalize_measure(predicted) if predicted else None
     if key is None:

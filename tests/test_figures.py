@@ -16,7 +16,8 @@ from spacy.language import Language
 
 from newsweave.annotate.figures import extract_figures
 from newsweave.annotate.nlp import sentences_of
-from newsweave.dossier.figures import MeasureKey, group_figures, normalize_measure, same_measure
+from newsweave.dossier.figure_keys import MeasureKey, normalize_measure, same_measure
+from newsweave.dossier.figures import group_figures
 from newsweave.model import Annotations, Article, Figure, FigureGroup
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "figures_gold.py"
@@ -789,7 +790,7 @@ def test_grouping_many_reports_equals_comparing_every_pair() -> None:
 ])
 def test_irregular_participles_are_events_when_measures_are_grouped(measure: str, head: str,
                                                                      event: str | None) -> None:
-    from newsweave.dossier.figures import normalize_measure
+    from newsweave.dossier.figure_keys import normalize_measure
 
     key = normalize_measure(measure)
     assert key is not None and (key.head, key.event) == (head, event)

@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from newsweave.annotate.figure_phrases import plural
 from newsweave.annotate.figures import extract_figures
-from newsweave.dossier.figures import normalize_measure, same_measure
+from newsweave.dossier.figure_keys import normalize_measure, same_measure
 from test_figures_round10 import _figure
 
 

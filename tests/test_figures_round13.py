@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from newsweave.dossier.figures import group_figures, normalize_measure
+from newsweave.dossier.figure_keys import normalize_measure
+from newsweave.dossier.figures import group_figures
 from newsweave.model import Annotations, Article, Figure
 from test_figures import _item
 from test_figures_round10 import _figure, _figures

@@ -8,7 +8,7 @@
    "tonnes", "-fold");
 2. skip numbers that are not reported figures: dates, times, ages, ordinals, years, article numbers,
    phone numbers, list enumerations and parts of names;
-3. find the measure in the dependency parse (``figure_measures``): the counted noun and the verb
+3. find the measure in the dependency parse (``figure_keys``): the counted noun and the verb
    that governs it ("police have detained 3,811 people" -> "people detained"), or, for a number that
    is the target of a change ("the cost per liter increased from 60 to 120 tenge"), the subject that
    changed, with "their number" resolved to the previous sentence's noun phrase;
