@@ -792,3 +792,59 @@ def test_a_companys_short_name_and_a_demands_deadline(insolvency: Dossier) -> No
     assert company.type == "ORG" and "Brückner" in company.aliases
     assert not [a for a in insolvency.actors if a.name == "Brückner"]
     assert not [t for t in insolvency.timeline if t.date == "2026-05-29"]  # "a meeting ... by Friday"
+
+
+@pytest.fixture(scope="module")
+def crush(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    return _story(tmp_path_factory, "crush")
+
+
+@pytest.fixture(scope="module")
+def derail(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    return _story(tmp_path_factory, "derail")
+
+
+@pytest.fixture(scope="module")
+def graft(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    return _story(tmp_path_factory, "graft")
+
+
+def _speakers_of(dossier: Dossier, words: str) -> set[str | None]:
+    return {g.speaker for g in dossier.quotes for v in g.variants if words in v.text}
+
+
+def test_an_earlier_toll_a_hyphen_a_witness_and_a_statement(crush: Dossier) -> None:
+    (killed,) = [g for g in _group_with(crush, "17") if g.measure == "people killed"]
+    assert killed.verdict == "update"  # "toll rises to 17"; "Police had earlier put the toll at 12"
+    assert not [g for g in _group_with(crush, "12") if g.verdict == "contradiction"]
+    assert {"Asante Boateng", "Asante-Boateng"} <= set(_actor(crush, "Kwame Asante-Boateng").aliases)
+    assert _speakers_of(crush, "My feet did not touch the ground") == {"Kofi"}  # "a trader from Suame ... he said"
+    assert _speakers_of(crush, "deeply saddened") == {"Ghana Football Association"}  # "said in a statement that"
+    assert not [a for a in crush.actors if a.name.startswith("Supt")]  # "Supt Osei-Mensah": a title, one person
+    assert "Jubilee Stadium" in _actor(crush, "Prempeh Jubilee Stadium").aliases
+    assert _actor(crush, "PAPA").type == "ORG"
+    assert not [a for a in crush.actors if "500,000" in a.name]
+    mourning = [t for t in crush.timeline if "beginning on Tuesday" in t.text]
+    assert mourning and "2026-06-02" not in {t.date for t in mourning}  # announced on Monday, begins on Tuesday
+
+
+def test_a_villages_people_and_the_injured_in_a_serious_condition(derail: Dossier) -> None:
+    assert [g.measure for g in _group_with(derail, "about 1,400")] == ["village population"]
+    assert not [g for g in derail.figures if g.verdict == "contradiction"]
+    assert [g.measure for g in _group_with(derail, "Eight")] == ["injured in a serious condition"]  # not hospitals
+    assert _actor(derail, "Stara Laka").type == "GPE"  # "near the village of", "In Stara Łąka, a village of"
+    assert _actor(derail, "Lukasz Wroblewski").name == "Łukasz Wróblewski"
+    assert _actor(derail, "Ewa Marczak").type == "PERSON"  # "His lawyer, Ewa Marczak, said"
+    # "two days later, was questioned": after Saturday's crash, not after Tuesday, the paper's day
+    assert not [t for t in derail.timeline if "two days later" in t.text and t.date > "2026-03-17"]
+
+
+def test_a_surname_alone_and_a_relative_pronoun_as_speakers(graft: Dossier) -> None:
+    # "Quispe, who appeared by video link ..., spoke only briefly. "I have never received ...," he said."
+    assert _speakers_of(graft, "I have never received a single sol") == {"José Antonio Quispe"}
+    # "the Fiscalía Nacional Anticorrupción (FNA), which accuses Quispe of receiving S/ 4.3 million"
+    assert _speakers_of(graft, "Quispe of receiving") == {"Fiscalía Nacional Anticorrupción"}
+    assert not [t for t in graft.timeline if "5.2 million" in t.text and t.date == "2026-05-05"]  # "up from ..."
+    for full, short in [("Carmen Huamán", "Huamán Salazar"), ("César Nakamura", "Nakamura Ríos"),
+                        ("Ricardo Vílchez", "Vílchez Torres"), ("Luis Fernando Paredes Cárdenas", "Luis Paredes")]:
+        assert _actor(graft, short).name == full

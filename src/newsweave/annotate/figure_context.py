@@ -47,6 +47,7 @@ from newsweave.annotate.figure_phrases import (
     noun_phrase,
     render,
 )
+from newsweave.annotate.nlp import doc_text
 from newsweave.model import Figure
 
 __all__ = ["GOODS_UNITS", "ArticleContext"]
@@ -70,6 +71,21 @@ _HOLDING_VERBS = frozenset({"include", "comprise", "consist", "contain", "repres
                             "account"})
 _HEDGES = frozenset({"about", "around", "approximately", "roughly", "some", "nearly", "almost", "over", "under"})
 _SAYING_VERBS = frozenset({"say", "tell", "add", "report", "note", "estimate", "expect"})
+# Where a partitive's people are, said right after it: "of them were in a serious condition", "of them remain
+# in hospital".
+_STATE_AFTER = re.compile(r"\s+of\s+(?:them|these|those)\s+(?:(?:were|was|are|is|remain|remained|remains)\s+)?"
+                          r"(?:still\s+)?(in\s+(?:a\s+)?(?:[\w-]+\s+)?condition|in\s+hospital|in\s+intensive\s+care)\b",
+                          re.IGNORECASE)
+# Adjectives that name people as a plural noun after "the" ("the injured had been taken to hospitals").
+_PEOPLE_ADJECTIVES = frozenset({"injured", "wounded", "dead", "missing", "displaced", "evacuated", "rescued",
+                                "detained", "sick", "elderly"})
+# A place's population, told as its people: "a village of about 1,400 people" (a made-up derailment story, where
+# it was flagged against 16 people in hospital).
+_PLACE_OF = re.compile(r"\b(village|town|city|island|country|nation|community|district|region|municipality|"
+                       r"province|state|hamlet|settlement|suburb|neighbou?rhood)\s+of\s+(?:about\s+|around\s+|some\s+|"
+                       r"nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|just\s+(?:over|under)\s+)?$",
+                       re.IGNORECASE)
+_POPULATION_NOUNS = frozenset({"people", "residents", "inhabitants", "souls", "persons"})
 _PREPOSITIONS = frozenset({"of", "for", "in", "per", "on", "at", "from", "by", "to", "with"})
 # A headline's quantity of goods: "EGYPT BOUGHT 20,000 TONNES OF FROZEN BEEF AT TENDER" -> "frozen beef".
 _HEADLINE_GOODS_RE = re.compile(r"\b(tonnes|tons|barrels|bushels|ounces|kilos|gallons|litres) of "
@@ -111,6 +127,10 @@ class ArticleContext:
         if from_table:
             return fig
         measure = fig.measure
+        if measure in _POPULATION_NOUNS and (place := _PLACE_OF.search(doc_text(self.doc), max(0, fig.start - 40),
+                                                                        fig.start)) is not None:
+            return Figure(fig.start, fig.end, fig.text, fig.value, fig.unit, f"{place[1].lower()} population",
+                          fig.value_max)
         per = self._goods_unit_after(end) if fig.unit in CURRENCY_UNITS else None
         if per is not None and measure is None:
             measure = f"price per {per}"  # "Thirty-three dlrs a barrel is not unreasonable"
@@ -124,6 +144,10 @@ class ArticleContext:
                 or self._headline_goods.get(fig.unit) or measure
         elif measure is None:
             measure = self._of_these(first, end)
+            state = _STATE_AFTER.match(doc_text(self.doc), self.doc[end - 1].idx + len(self.doc[end - 1])) \
+                if measure is not None else None
+            if state is not None:  # "Eight of them were in a serious condition": the injured in that state
+                measure = f"{measure} {' '.join(state[1].split())}"
         else:
             measure = self._fuller(measure, first, end, fig.unit in GOODS_UNITS) or measure
             if fig.unit in GOODS_UNITS and self._counts_goods(fig.measure or measure, first, end):
@@ -154,7 +178,11 @@ class ArticleContext:
                 # them", "Ninety-seven of the grounded planes have undergone inspections and 91 of those"
                 return noun_phrase(counted[-1], set())
             if plurals and span.start < sent.start:  # the previous sentence's: "Many families ..."
-                return noun_phrase(plurals[-1], set())
+                # its subject first: "the injured had been taken to hospitals in Wolbrzyn ... Eight of them were
+                # in a serious condition" (a made-up derailment story) counts the injured, not hospitals
+                subject = next((t for t in span if t.dep_ in ("nsubj", "nsubjpass") and t.i > 0
+                                and t.lower_ in _PEOPLE_ADJECTIVES and self.doc[t.i - 1].lower_ == "the"), None)
+                return subject.lower_ if subject is not None else noun_phrase(plurals[-1], set())
             if plurals:
                 return None  # a plural of its own sentence may be meant: "DS owners ... only one of them"
         return None

@@ -317,14 +317,23 @@ def _is_time_phrase(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
+# What a statement is made in, whose clause the parse may take for the noun's own ("said in a statement
+# that it was deeply saddened": "saddened" an ``acl`` of "statement"; a made-up stadium story).
+_MEDIUM_NOUNS = frozenset({"statement", "interview", "letter", "post", "conference", "briefing", "release", "speech",
+                           "message", "tweet", "email", "e-mail", "note", "broadcast", "video", "address", "filing",
+                           "blog", "column", "memo", "communique", "communiqué", "posting", "appearance"})
+
+
 def _stray_that_clause(verb: Token) -> Token | None:
     """The that-clause of a cue that the parse hangs on the noun of a modifier between them ("said
     on Friday during a news conference that she may wait"): a relative clause opened by "that"
     as a complementizer (dep ``mark``: a relative "that" is the clause's subject or object) with
-    a subject of its own. PolNeAR marks the clause as the cue's content."""
+    a subject of its own, or a clause the parse hangs on what the cue was said in (``_MEDIUM_NOUNS``).
+    PolNeAR marks the clause as the cue's content."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            for rel in (c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i):
+            for rel in (c for c in noun.children if c.i > noun.i and (c.dep_ == "relcl" or (
+                    c.dep_ == "acl" and noun.lemma_.lower() in _MEDIUM_NOUNS))):
                 first = rel.doc[rel.left_edge.i]
                 if first.lower_ == "that" and first.dep_ == "mark" and \
                         any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in rel.children):

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsweave.annotate.nlp import doc_text, sentence_start
-from newsweave.annotate.quote_marks import find_quoted_regions
+from newsweave.annotate.quote_marks import QuotedRegion, find_quoted_regions
 from newsweave.annotate.reported_speech import cue_kind, cue_lemma
 from newsweave.annotate.speech_cues import DIRECT_CUES, EVIDENCE_NOUNS
 from newsweave.dossier.names import given_name_gender
@@ -402,6 +402,7 @@ class SpeakerResolver:
         self.titles = {(m.start, m.end): self._title_words(m) for m in self.named}
         self.persons = [m for m in self.named if self._person_like(m)
                         and not any(r.start <= m.start < r.end for r in quoted)]
+        self.persons = sorted([*self.persons, *self._surnames_alone(quoted)], key=lambda m: m.start)
         self.female: set[str] = set()
         self.male: set[str] = set()
         # where a quote was attributed to a person left unnamed ("A Brightline engineer said ..."),
@@ -436,6 +437,29 @@ class SpeakerResolver:
                 self.female.add(name)
             elif m_votes > f_votes:
                 self.male.add(name)
+
+    def _surnames_alone(self, quoted: Sequence[QuotedRegion]) -> list[Mention]:
+        """The surname of a person the article names in full, written alone as a subject where NER saw no
+        entity: "José Antonio Quispe" ... "Quispe, who appeared by video link, spoke only briefly" (a made-up
+        bribery story, where the next "he said" had gone to his lawyer named before). Not a name NER labels
+        otherwise: "Ford declined to provide guidance" (ORG) is the company, though "Bill Ford" spoke."""
+        surnames = {m.text.split()[-1] for m in self.named if m.label == "PERSON" and len(m.text.split()) >= 2}
+        surnames = {s for s in surnames if len(s) > 2 and s[:1].isupper()}
+        if not surnames:
+            return []
+        out = []
+        for tok in self.doc:
+            if tok.text not in surnames or tok.pos_ != "PROPN" or tok.ent_type_ or \
+                    tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            lo, hi = tok.idx, tok.idx + len(tok)
+            if any(r.start <= lo < r.end for r in quoted):
+                continue
+            if any(0 <= j < len(self.doc) and self.doc[j].pos_ == "PROPN" for j in (tok.i - 1, tok.i + 1)):
+                continue  # part of a longer name ("Quispe Mamani"): not the surname alone
+            out.append(Mention(lo, hi, tok.text, "PERSON"))
+            self.titles[(lo, hi)] = set()
+        return out
 
     def _person_like(self, m: Mention) -> bool:
         """PERSON, or an ORG that the small model mislabels but a role title precedes."""
@@ -509,11 +533,14 @@ class SpeakerResolver:
             return self._pronoun(root.lower_, lo)
         if root.lower_ == "it" and len(speaker) == 1:
             return self._it(lo)
-        if root.lower_ in ("who", "that") and root.head.dep_ == "relcl" and root.head.head.i < root.i:
+        if root.lower_ in ("who", "which", "that") and root.head.dep_ == "relcl" and root.head.head.i < root.i:
             # "The prime minister, who has defended the measures, ...": who the relative clause is of
             noun = root.head.head
+            # "which" of a name: "the Fiscalía Nacional Anticorrupción (FNA), which accuses Quispe" (a made-up
+            # bribery story); not of a thing ("a children's book which tells the story")
+            kinds = ("PROPN",) if root.lower_ == "which" else ("NOUN", "PROPN")
             toks = [t for t in noun.subtree if t.i < root.i and not (t.is_punct and t.i == root.i - 1)]
-            return self.resolve(self.doc[toks[0].i:toks[-1].i + 1]) if toks and noun.pos_ in ("NOUN", "PROPN") else None
+            return self.resolve(self.doc[toks[0].i:toks[-1].i + 1]) if toks and noun.pos_ in kinds else None
         if root.pos_ == "PROPN":
             name = [t for t in speaker if t.pos_ == "PROPN" and t.i <= root.i]
             k = len(name) - 1
@@ -602,9 +629,11 @@ class SpeakerResolver:
         if female:
             # "she" skips a nearer man only when a woman was named just before him.
             cands = [m for m in cands[:3] if self._is_female(m)] + cands
-        for m in cands:
+        for k, m in enumerate(cands):
             if (not female and self._is_female(m)) or (female and self._is_male(m)):
                 continue
+            if self._oblique(m) and any(self._same_sentence(o.start, m.start) for o in cands[k + 1:]):
+                continue  # "Kofi, 23, a trader from Suame who was in the stand, said ... he said": Kofi
             if _TOLD_BEFORE.search(self.text, max(0, m.start - 8), m.start):
                 continue  # whom a source told is no later "she" ("Collector Ananya Bhardwaj told Lokvani ... She said")
             if any(m.end <= at < pos and gender in (None, _PRONOUNS[pronoun]) and self._just_before(at, pos)
@@ -622,6 +651,16 @@ class SpeakerResolver:
                 or any(org.end <= m.start < pos and m.label == "ORG" for m in self.named):
             return None
         return org
+
+    def _oblique(self, m: Mention) -> bool:
+        """Whether a name is the object of a preposition that qualifies a noun ("a trader from Suame", "a
+        spokesman for Smith"): less likely what a later pronoun refers to than the person the noun is."""
+        root = self._name_root(m)
+        return root is not None and root.dep_ == "pobj" and root.head.dep_ == "prep" \
+            and root.head.head.pos_ in ("NOUN", "PROPN")
+
+    def _same_sentence(self, a: int, b: int) -> bool:
+        return sentence_start(self.doc, a) == sentence_start(self.doc, b)
 
     def _just_before(self, at: int, pos: int) -> bool:
         """Whether ``at`` lies in the sentence of ``pos`` or the one before, in its paragraph."""

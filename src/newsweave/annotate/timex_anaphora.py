@@ -51,7 +51,28 @@ def norm_shift(m: Match, ctx: Context) -> Value:
         anchor = coarse  # "He fled in 1959. Two years later, ...": 1961, not two years after the DCT
     if anchor is None:
         return "DATE", V.UNKNOWN_VALUES.get(unit, "XXXX-XX-XX")
+    if sign > 0 and unit in ("day", "week") and not deictic:
+        anchor = _past_anchor(m, ctx, anchor, unit, n)
     return "DATE", V.granular(V.shift_date(anchor, unit, sign * n), unit)
+
+
+def _past_anchor(m: Match, ctx: Context, anchor: date, unit: str, n: float) -> date:
+    """The day "two days later" counts from when the narrative day would put a past event after the publication
+    date: the last day named before it that does not. "The driver was taken to hospital after the crash and, two
+    days later, was questioned" in Tuesday's paper after "on Tuesday" (a made-up derailment story) counts from
+    Saturday's crash, named before, not from Tuesday."""
+    later = V.shift_date(anchor, unit, n)
+    if ctx.dct is None or later is None or later <= ctx.dct \
+            or not R.PAST_VERB.search(ctx.text, m.end(), min(len(ctx.text), m.end() + _PAST_REACH)):
+        return anchor
+    earlier = [d for pos, d in ctx.explicit_days or () if pos < m.start()
+               and (shifted := V.shift_date(d, unit, n)) is not None and shifted <= ctx.dct]
+    return earlier[-1] if earlier else anchor
+
+
+# How far after "two days later", in characters, a past-tense verb tells a past event ("two days later, was
+# questioned by prosecutors").
+_PAST_REACH = 24
 
 
 def anaphor(ctx: Context, unit: str, offset: int) -> Value:

@@ -107,8 +107,12 @@ _PAST_CLAUSE = re.compile(
 _QUOTE_MARKS = ('"', "“", "”", "«", "»")
 # A participle that schedules the event right before its day, with no "was" of a schedule already past: "in a
 # vote scheduled for Thursday" (a made-up protest story: a past perfect earlier in the sentence had dated it back).
-_SCHEDULED_FOR = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bhad\s)\b(?:scheduled|slated|planned|set)\s+"
-                            r"for\s+$", re.IGNORECASE)
+_SCHEDULED_FOR = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bhad\s)\b"
+                            r"(?:(?:scheduled|slated|planned|set)\s+for\s+"
+                            # what is announced to begin on a day: "announced three days of national mourning
+                            # beginning on Tuesday" (a made-up stadium story, dated the Tuesday before)
+                            r"|(?:announced|declared|ordered|proclaimed)\s+[^.;:]{0,60}?\b(?:beginning|starting|"
+                            r"commencing)\s+(?:on\s+|from\s+)?)$", re.IGNORECASE)
 # A wish, an aim or a possibility and then "by" right before the day, in one clause: "the hospital still hoped to
 # restore its main systems by Monday" (a made-up ransomware story), "aims to finish by Friday", "the borehole
 # could reach the chamber by Wednesday evening" (a made-up mine story, dated the Wednesday before); not "could

@@ -493,7 +493,7 @@ def _resolve_overlaps(cands: list[_Candidate]) -> list[_Candidate]:
 
 
 # Rules whose day value never depends on the narrative time: dates named outright.
-_EXPLICIT_DAY_RULES = ("iso_date", "slash_date", "month_day", "weekday", "deictic_day")
+_EXPLICIT_DAY_RULES = ("iso_date", "slash_date", "month_day", "weekday", "deictic_day", "part_of_day")
 
 
 def _explicit_days(kept: list[_Candidate], ctx: Context) -> list[tuple[int, date]]:

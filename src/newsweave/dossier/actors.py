@@ -72,6 +72,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from anyascii import anyascii
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
@@ -81,9 +82,11 @@ from newsweave.dossier.names import (
     PlaceGazetteer,
     acronym_of,
     first_name,
+    given_name_gender,
     has_org_word,
     institution_key,
     is_acronym,
+    is_given_name,
     is_name_blend,
     lower_case_words,
     match_key,
@@ -220,7 +223,10 @@ def resolve_actors(
     _merge_stated_aliases(forest, texts)
     _merge_institution_forms(forest)
     _merge_generic_heads(forest)
+    _merge_hyphen_spellings(forest)
+    _merge_name_tails(forest)
     _merge_person_names(forest)
+    _merge_double_surnames(forest)
     _merge_name_blends(forest)
     override = attach_single_words(forest, texts)
     teams = attach_team_places(forest, texts, gaz, lower)
@@ -248,6 +254,13 @@ def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer, lower: Coun
             group.place = None
         elif place and not place.primary and len(group.words) == 1 and lower[group.key]:
             group.place = None  # a word the story writes in lower case: "Dam bursts" is no alternate name of Dome
+        elif place and place.kind == "city" and len(group.words) == 1 \
+                and all(o.surface.isupper() and not o.placed for o in group.occurrences) \
+                and anyascii(place.name).upper() == group.occurrences[0].surface and place.name.upper() != place.name \
+                and not place.name.isascii():
+            # a word only ever in capitals, never where a dateline's city stands, that is a city's name only once
+            # its accents are dropped: "KUMASI, June 8 (PAPA) - ... told PAPA" is a wire, not Pápa
+            group.place = None
         group.votes = _group_votes(group)
     return groups
 
@@ -423,6 +436,48 @@ def _merge_generic_heads(forest: Forest) -> None:
                 forest.union(key, other.key)
 
 
+_RUN_ON = re.compile(r"[/&]|\s(?:and|to|of the)\s")
+
+
+def _merge_name_tails(forest: Forest) -> None:
+    """Join a building's or a site's name of two or more words to the one longer such name it ends ("Jubilee
+    Stadium" = "Prempeh Jubilee Stadium"; a made-up stadium story; Reuters/BBC: "Berlin Film Festival" = "55th
+    Berlin Film Festival"): the longer name adds a place, a founder or an edition. Only names labelled FAC: an
+    organization's or a place's shorter name is often another actor ("Northern Ireland", "BBC Northern Ireland";
+    "Leicester Square", "Odeon Leicester Square"). Not when two longer names end so, nor a run of names NER joined
+    ("Columbia/Sony Pictures")."""
+    tails: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for key, group in forest.groups.items():
+        if len(group.words) >= 3 and group.label == "FAC" and given_name_gender(group.words[0]) is None \
+                and not _RUN_ON.search(group.occurrences[0].surface):
+            for k in range(1, len(group.words) - 1):
+                tails[tuple(group.words[k:])].add(key)
+    for key, group in sorted(forest.groups.items()):
+        if len(group.words) < 2 or group.label != "FAC":
+            continue
+        roots = {forest.find(k) for k in tails.get(tuple(group.words), ())}
+        if len(roots) == 1:
+            forest.union(key, roots.pop())
+
+
+def _merge_hyphen_spellings(forest: Forest) -> None:
+    """Join a name written without its hyphen to the hyphenated name: "Asante Boateng" = "Asante-Boateng",
+    or the hyphenated surname of a full name ("Kwame Asante-Boateng"; a made-up stadium story). Only a
+    person's and only onto one name: two people of that surname leave it alone."""
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for key, group in forest.groups.items():
+        if group.is_person and group.words and "-" in group.words[-1]:
+            spelled[" ".join(group.words[-1].split("-"))].add(key)
+            if len(group.words) > 1:
+                spelled[" ".join(w for word in group.words for w in word.split("-"))].add(key)
+    for key, group in sorted(forest.groups.items()):
+        targets = spelled.get(key, set())
+        full = {forest.find(k) for k in targets if len(forest.groups[k].words) > 1}
+        if len(group.words) >= 2 and "-" not in key and group.is_person and targets and len(full) <= 1:
+            for target in sorted(targets):  # the surname alone and the one full name it is short for
+                forest.union(key, target)
+
+
 def _described_len(group: Group) -> int:
     """How many words of the name remain once the medium's nouns ending it are cut, each written in
     lower case somewhere ("People magazine" -> 1, "IRNA news agency" -> 1); 0 when none end it."""
@@ -473,6 +528,37 @@ def _merge_person_names(forest: Forest) -> None:
             for b in names[i + 1:]:
                 if _surnames_match(phonetic_key(a.words[-1]), phonetic_key(b.words[-1])):
                     join(a, b)
+
+
+def _merge_double_surnames(forest: Forest) -> None:
+    """Join the forms of a name with two surnames, as Spanish and Portuguese names have (a made-up bribery story
+    in Peru wrote each person two or three ways):
+
+    - the two surnames alone, "Huamán Salazar", join the one person named by a given name and the first of them
+      ("Carmen Huamán"), unless a longer name ends with both ("William Kennedy Smith" for "Kennedy Smith");
+    - a given name and the first surname, "Luis Paredes", join the full "Luis Fernando Paredes Cárdenas".
+    """
+    def _given(word: str) -> bool:  # a given name by the census's or the nickname table's lists
+        return given_name_gender(word) is not None or is_given_name(word)
+
+    persons = sorted((g for g in forest.groups.values() if g.is_person and len(g.words) >= 2 and not g.is_place
+                      and not has_org_word(g.key)), key=lambda g: g.key)
+    by_last: dict[str, list[Group]] = defaultdict(list)
+    for g in persons:
+        by_last[phonetic_key(g.words[-1])].append(g)
+    for g in persons:
+        words = g.words
+        if len(words) == 2 and not _given(words[0]) and not _given(words[1]):
+            enders = {forest.find(o.key) for o in persons if len(o.words) > 2 and o.words[-2:] == words}
+            named = {forest.find(o.key) for o in by_last.get(phonetic_key(words[0]), [])
+                     if o.key != g.key and _given(o.words[0])}
+            roots = enders or named
+            if len(roots) == 1:
+                forest.union(g.key, roots.pop())
+        elif len(words) >= 3 and _given(words[0]):
+            short = forest.groups.get(f"{words[0]} {words[-2]}")
+            if short is not None and short.is_person:
+                forest.union(g.key, short.key)
 
 
 def _surnames_match(a: str, b: str) -> bool:
@@ -564,13 +650,23 @@ def _label_and_name(forest: Forest, occs: list[Occurrence]) -> tuple[str, str]:
         votes["PERSON"] += SURNAME_USE_VOTES  # a surname alone (not an acronym: "MSF")
     label = best_label(votes)
     places = sorted({g.place for g in groups.values() if g.is_place and g.place})
+    counts = Counter(o.surface for o in occs)
     if label in PLACE_LABELS and len(places) == 1:
         return label, places[0]
-    counts = Counter(o.surface for o in occs)
-    full = [s for s in counts if len(words_of(s)) > 1 and not _surname_alone(words_of(s))] or list(counts)
+    # a hyphenated surname written without its hyphen is a surname alone ("Asante Boateng")
+    hyphened = {" ".join(w[-1].split("-")) for s in counts if len(w := words_of(s)) > 1 and "-" in w[-1]}
+    full = [s for s in counts if len(words_of(s)) > 1 and not _surname_alone(words_of(s))
+            and " ".join(words_of(s)) not in hyphened] or list(counts)
+    if label == "PERSON":  # not "Natalie Appleton,31", an age NER ran into
+        full = [s for s in full if not any(c.isdigit() for c in s)] or full
     # of a person's forms written equally often, the one whose surname the articles write most: "Daniel Otieno
     # Owuor" (Owuor three times), not the one-off "Daniel Otieno Owour" (a made-up dam story); a company keeps its
     # longest form ("Ford Motor Credit Co", though "Credit" is written alone)
     last_uses = Counter(w[-1] for o in occs if (w := o.surface.split())) if label == "PERSON" else Counter()
-    name = min(full, key=lambda s: (-counts[s], -len(words_of(s)), -last_uses[s.split()[-1]], -len(s), s))
+    # ... and a form that opens with a given name before the two surnames alone ("Carmen Huamán", not "Huamán
+    # Salazar"; a made-up bribery story)
+    unnamed = {s: label == "PERSON" and given_name_gender(s.split()[0]) is None for s in full}
+    # ... and of two spellings the one with its accents ("Łukasz Wróblewski", not "Lukasz Wroblewski")
+    name = min(full, key=lambda s: (unnamed[s], -counts[s], -len(words_of(s)), -last_uses[s.split()[-1]], -len(s),
+                                    s.isascii(), s))
     return label, name

@@ -33,7 +33,8 @@ _CAN_FALL = frozenset({"missing", "trapped", "stranded"})
 # 8,900" (a made-up eruption story).
 _CAN_EMPTY = frozenset({"shelter", "shelters", "camp", "camps", "centre", "centres", "center", "centers"})
 
-_UPDATE_CUE = re.compile(r"\b(increased|rose|risen|climbed|grew|grown|jumped|reached|now|"
+_UPDATE_CUE = re.compile(r"\b(increased|increases|rose|rises|risen|climbed|climbs|grew|grows|grown|jumped|jumps|"
+                         r"reached|reaches|now|"
                          r"has\s+reached|updated|latest|new\s+toll)\b", re.IGNORECASE)
 # How far before a figure, in characters, an update cue ("Their number increased to 18") is looked for.
 _CUE_WINDOW = 60
@@ -158,7 +159,12 @@ _EARLIER_LEVEL = re.compile(r"\b(?:from|compared\s+with|against)\s+(?:a\s+(?:pea
                             # an earlier level the text names as such: "after raising their initial demand of 40
                             # bitcoin", "originally demanded 40 bitcoin" (a made-up ransomware story)
                             r"|\b(?:initial|original|originally|initially|first|previous|previously|earlier)\s+"
-                            r"(?:[\w'’-]+\s+){0,2}?(?:of\s+)?(?:about\s+|around\s+|some\s+)?[$£€]?$", re.I)
+                            r"(?:[\w'’-]+\s+){0,2}?(?:of\s+)?(?:about\s+|around\s+|some\s+)?[$£€]?$"
+                            # a source's earlier figure: "Police had earlier put the toll at 12" (a made-up stadium
+                            # story, where it was flagged against the 17 of the same article)
+                            r"|\b(?:earlier|previously|initially|originally|first)\s+(?:put|gave|given|estimated|"
+                            r"reported|placed|pegged|said|set)\b[^.;:\d]{0,40}?\b(?:at|as|to|was)\s+"
+                            r"(?:about\s+|around\s+|some\s+)?[$£€]?$", re.I)
 # ... nor does a figure the article sets its own against ("15 people had died, lower than the figure of 17
 # given by state media"; "put the toll at 14, higher than the ministry's figure of 11").
 _COMPARED_FIGURE = re.compile(r"\bthan\s+(?:(?:[\w'’-]+\s+){0,4}(?:figure|number|tally|estimate|count|total|toll)"

@@ -57,6 +57,9 @@ PERSON_TITLES = frozenset({
     # South Asian offices: "Collector Ananya Bhardwaj", "SP Vikram Solanki" (the superintendent of police; a
     # made-up blast story). Not "commissioner": "EU Trade Commissioner" is an office, kept whole
     "magistrate", "collector", "superintendent", "sp",
+    # police and army ranks as abbreviations: "Supt Osei-Mensah" (a made-up stadium story), "Insp", "Cpl", "Col"
+    "supt", "insp", "cpl", "col", "maj", "gen", "brig", "cmdr", "det", "const",
+    "lawyer", "solicitor", "barrister",  # "His lawyer, Ewa Marczak, said" (a made-up derailment story)
 })
 # Title words that can end a title phrase (the others, like "foreign" or "vice", only qualify one).
 _TITLE_HEADS = PERSON_TITLES - {"vice", "prime", "foreign", "defense", "defence", "press", "chief",

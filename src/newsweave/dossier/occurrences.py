@@ -87,6 +87,7 @@ _CALENDAR = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "
 _DAY_NUMBER = re.compile(r"\.?\s+\d{1,2}\b")
 _NUMBER_BEFORE = re.compile(r"\d\s+$")
 _NUMBER_AFTER = re.compile(r"\s+\d")
+_SUM_NAME = re.compile(r"^(?:[A-Z]{1,3}\s?)?[₵$€£¥₦₹₱₩₴₽]\s?\d")
 _SUM_BEFORE = re.compile(r"(?:\d|\b(?:mln|bln|million|billion|trillion))\s+$", re.IGNORECASE)
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'-]+\b")
 # A portfolio right after an office ("Secretary of State", "Minister of Defence") names no actor;
@@ -109,6 +110,9 @@ _PLACE_PREPOSITION = re.compile(r"(?<![A-Za-z])(?:near|nearby|outside|across|thr
 # not a bank's ("Bundesbank Governor", "Fed Governor": short or ending in "bank") nor a firm's.
 _PLACE_OFFICE_AFTER = re.compile(r"\s+(?:[Gg]overnor|[Mm]ayor)\b")
 _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{_PLACE_NOUNS})\b")
+# A place noun in apposition after the name: "In Stara Łąka, a village of about 1,400 people" (a made-up derailment
+# story, whose village NER took for a person).
+_PLACE_APPOSITION = re.compile(rf",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_PLACE_NOUNS})\s+(?:of|in|on|near)\b")
 # A place's region after it, as a place is written in the middle of a sentence: "in Coningsby,
 # Lincolnshire, the Met Office said", "near Sfax, Tunisia." (a lower-case preposition: a sentence's
 # opening "In Paris, Macron, who ..." names a person after the place), the region closing the phrase.
@@ -602,6 +606,7 @@ def _place_noun_around(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 8):start]
     return bool((before.endswith(("of ", "and ", "or ")) and _PLACE_NOUN_BEFORE.search(text, max(0, start - 60), start))
                 or (text[end:end + 1] == " " and _PLACE_NOUN_AFTER.match(text, end, end + 20))
+                or _PLACE_APPOSITION.match(text, end, end + 60) is not None
                 or (_PLACE_PREPOSITION.search(text, max(0, start - 24), start) is not None
                     and text[end:end + 2] not in ("'s", "’s"))
                 or _region_after_place(text, start, end)
@@ -758,6 +763,8 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
         currency = word in CURRENCY_UNITS or word.lower().rstrip(".") in CURRENCY_SIGNS
         if currency and (_NUMBER_AFTER.match(text, end) or _NUMBER_BEFORE.search(text, max(0, start - 8), start)):
             return True  # a currency code or sign by its sum: "a net profit of NOK 421 million", "Rs 25 lakh"
+        if _SUM_NAME.match(word):
+            return True  # a sum NER took for a name, its currency sign in it: "GH₵500,000" (a made-up stadium story)
         if len(words) > 1 and words[-1].lower() in CURRENCY_WORDS and _SUM_BEFORE.search(text, max(0, start - 12),
                                                                                           start):
             return True  # a currency named by its country: "7.15 billion N.Z. Dlrs", "6.28 billion U.S. Dlrs"

@@ -75,8 +75,11 @@ _LIMIT = re.compile(r"(?i)\b(?:until|till|through|since|before|after|from|(?:fro
 # shelters, up from 4,200 a day earlier" (a made-up eruption story), "Turnout was 56.4%, down from 59% in 2023".
 _EARLIER_LEVEL_TIME = re.compile(r"(?i)\b(?:(?:up|down|rose|risen|fell|fallen|increased|decreased|dropped|climbed|"
                                  r"changed|unchanged)\s+from|compared\s+with|against)\s+(?:a\s+(?:peak|high|record)"
-                                 r"\s+of\s+)?(?:about\s+|around\s+|some\s+)?[$£€]?\d[\d,.]*(?:\s*%|\s+[a-z]+){0,2}"
-                                 r"\s+(?:in\s+)?$")
+                                 r"\s+of\s+)?(?:the\s+)?(?:about\s+|around\s+|some\s+)?[$£€]?\d[\d,.]*(?:\s*%|\s+[a-z]+){0,4}?"
+                                 # ... and the day that level was given: "up from the 4.3 millones de soles announced
+                                 # on Tuesday" (a made-up bribery story had dated Thursday's filing Tuesday)
+                                 r"(?:\s+(?:announced|reported|given|cited|published|stated|quoted|estimated))?"
+                                 r"\s+(?:in\s+|on\s+)?$")
 # What lies between a time and its restatement in another zone: " (0442 GMT on ", " (2211 GMT) on ".
 _CONVERSION = re.compile(r"\s*\(\s*(?:[\d:.]+\s*)?(?:GMT|UTC|[A-Z]{2,4}T)?\s*(?:on\s+)?")
 _SAME_DAY = re.compile(r"(?i)^(?:earlier|later)\s+(?:that|the\s+same)\s+day$")

@@ -1,0 +1,152 @@
+"""Rules of the sixteenth round, each found by a made-up story (a stadium crush, a minister's arrest for
+bribery, a train derailment): speakers through a relative "which", a surname written alone and a nearer
+name inside a noun's modifier; a statement's clause the parse hangs on "statement"; a partitive's people
+and a place's population; a day an announcement says something begins; the day an earlier level was given;
+a name written without its hyphen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from newsweave.annotate.figures import extract_figures
+from newsweave.annotate.timexes import extract_timexes
+from newsweave.dossier.names import PlaceGazetteer
+from newsweave.dossier.timeline import build_timeline
+from test_actors import actor_with, resolve
+from test_quotes import only, quotes_of
+from test_timeline import _item
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> PlaceGazetteer:
+    return PlaceGazetteer()
+
+
+def _speaker(nlp: Language, text: str, content: str) -> str | None:
+    q = only(quotes_of(nlp, text), content)
+    return q.speaker_ref.text if q.speaker_ref is not None else None
+
+
+def test_which_of_a_name_is_its_speaker_not_which_of_a_thing(nlp: Language) -> None:
+    text = ("The arrest was requested by the National Anti-Corruption Office (FNA), which accuses Quispe of "
+            "receiving 4.3 million soles from a construction company.")
+    assert (_speaker(nlp, text, "Quispe of receiving") or "").endswith("National Anti-Corruption Office")
+    text = ("Hollywood star Tom Hanks was in London for the premiere. \"This is Leicester Square like you've never "
+            "seen it before,\" said Hanks. The film is based on a children's book which tells the story of a boy. "
+            "The actor crossed a bridge built in the square, which he said was \"almost impossible to get across\".")
+    assert _speaker(nlp, text, "almost impossible") == "Hanks"  # the book is no unnamed person before "he"
+
+
+def test_a_surname_alone_as_subject_is_the_next_he(nlp: Language) -> None:
+    text = ("José Antonio Quispe was arrested on Tuesday. His lawyer, César Nakamura, told the court that the "
+            "case rested on one witness.\n\nQuispe, who appeared by video link from the police station, spoke "
+            "only briefly. \"I have never received a single sol from anyone,\" he said.")
+    assert _speaker(nlp, text, "single sol") == "Quispe"
+
+
+def test_a_name_inside_a_nouns_modifier_is_not_the_next_he(nlp: Language) -> None:
+    text = ("Kofi, 23, a trader from Suame who was in the northern stand, said he was carried down the stairs. "
+            "\u201cMy feet did not touch the ground for maybe a minute,\u201d he said.")
+    assert _speaker(nlp, text, "My feet") == "Kofi"
+
+
+def test_said_in_a_statement_that_has_the_subject_as_speaker(nlp: Language) -> None:
+    text = ("The Ghana Football Association (GFA) said in a statement that it was \u201cdeeply saddened\u201d and "
+            "postponed all league matches.")
+    q = only(quotes_of(nlp, text), "saddened")
+    assert q.speaker is not None and q.speaker.text == "The Ghana Football Association (GFA)"
+    # a noun that is no statement's medium keeps its clause: "adding to concern that ..." has no speaker
+    text = "Consumer prices rose faster than in 2004, adding to concern that producer prices could stoke inflation."
+    assert not [q for q in quotes_of(nlp, text) if q.speaker is not None and q.speaker.text.startswith("Consumer")]
+
+
+def test_a_partitives_people_in_a_state_and_a_villages_people(nlp: Language) -> None:
+    text = ("The governor said the injured had been taken to hospitals in Wolbrzyn, Katowice and Krakow. Eight of "
+            "them were in a serious condition, she said. In Stara Laka, a village of about 1,400 people, residents "
+            "laid candles.")
+    measures = {f.text: f.measure for f in extract_figures(nlp(text), None)}
+    assert measures["Eight"] == "injured in a serious condition"
+    assert measures["1,400"] == "village population"
+
+
+def test_a_day_an_announcement_says_something_begins_lies_ahead() -> None:
+    text = "The minister announced three days of national mourning beginning on Tuesday."
+    (tuesday,) = [t for t in extract_timexes(text, date(2026, 6, 8)) if t.text == "Tuesday"]
+    assert tuesday.value == "2026-06-09"  # published on Monday 8 June
+
+
+def test_the_day_an_earlier_level_was_given_dates_no_event() -> None:
+    text = ("Prosecutors filed their request on Thursday.\n\nIn the written request, the office now puts the total "
+            "at 5.2 million soles, up from the 4.3 million soles announced on Tuesday.")
+    timeline = build_timeline([_item("a", text, date(2026, 5, 8))])
+    assert not [t for t in timeline if "5.2 million" in t.text and t.date == "2026-05-05"]
+
+
+def test_a_name_written_without_its_hyphen_is_the_hyphenated_person(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer,
+                  ("Kwame Asante-Boateng rejected the figure. Mr Asante-Boateng said 28,000 came.",
+                   [("Kwame Asante-Boateng", "PERSON"), ("Asante-Boateng", "PERSON")]),
+                  ("Kwame Asante Boateng, chairman of the committee, said again that 28,000 came. Asante Boateng "
+                   "added that the records were clear.", [("Kwame Asante Boateng", "PERSON"),
+                                                          ("Asante Boateng", "PERSON")]))
+    person = actor_with(res, "Kwame Asante-Boateng")
+    assert person.name == "Kwame Asante-Boateng" and {"Asante Boateng", "Asante-Boateng"} <= set(person.aliases)
+    assert set(res.entity_of.values()) == {person.id}  # "Kwame Asante Boateng" too
+    # two people of the surname: the form without the hyphen is left alone
+    res = resolve(gazetteer,
+                  ("Kwame Asante-Boateng and Ama Asante-Boateng spoke.",
+                   [("Kwame Asante-Boateng", "PERSON"), ("Ama Asante-Boateng", "PERSON")]),
+                  ("Asante Boateng said so.", [("Asante Boateng", "PERSON")]))
+    assert "Asante Boateng" not in actor_with(res, "Kwame Asante-Boateng").aliases
+
+
+def test_two_surnames_alone_and_a_given_name_with_the_first(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer,
+                  ("Prosecutor Carmen Huamán said the case was strong. Luis Fernando Paredes Cárdenas testified.",
+                   [("Carmen Huamán", "PERSON"), ("Luis Fernando Paredes Cárdenas", "PERSON")]),
+                  ("Huamán Salazar told reporters that Luis Paredes had signed an agreement.",
+                   [("Huamán Salazar", "PERSON"), ("Luis Paredes", "PERSON")]))
+    prosecutor = actor_with(res, "Huamán Salazar")
+    assert prosecutor.name == "Carmen Huamán"  # the form with a given name, with its accent
+    assert "Luis Paredes" in actor_with(res, "Luis Fernando Paredes Cárdenas").aliases
+    # a longer name that ends with both words is the one they are short for, not the person of the first
+    res = resolve(gazetteer,
+                  ("John Kennedy spoke. William Kennedy Smith was acquitted.",
+                   [("John Kennedy", "PERSON"), ("William Kennedy Smith", "PERSON")]),
+                  ("Kennedy Smith left the court.", [("Kennedy Smith", "PERSON")]))
+    assert actor_with(res, "John Kennedy").mentions == 1
+
+
+def test_a_buildings_short_name_a_titled_lawyer_and_a_sum(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer,
+                  ("The crush happened at the Prempeh Jubilee Stadium. His lawyer, Ewa Marczak, said he was innocent. "
+                   "Supt Osei-Mensah said the club gave GH₵500,000 to families.",
+                   [("Prempeh Jubilee Stadium", "FAC"), ("Ewa Marczak", "ORG"), ("Supt Osei-Mensah", "ORG"),
+                    ("GH₵500,000", "ORG")]),
+                  ("Fans left the Jubilee Stadium. Abena Osei-Mensah spoke.",
+                   [("Jubilee Stadium", "FAC"), ("Abena Osei-Mensah", "PERSON")]))
+    assert "Jubilee Stadium" in actor_with(res, "Prempeh Jubilee Stadium").aliases
+    assert actor_with(res, "Ewa Marczak").type == "PERSON"
+    assert "Osei-Mensah" in actor_with(res, "Abena Osei-Mensah").aliases  # "Supt" is a title
+    assert not [e for e in res.entities if "500,000" in e.name]
+
+
+def test_a_wire_in_capitals_and_a_village_in_apposition(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer,
+                  ("KUMASI, June 8 (PAPA) - A teacher who had travelled from Obuasi died. An official told PAPA that "
+                   "the stadium was full. In Stara Laka, a village of about 1,400 people, residents laid flowers.",
+                   [("KUMASI", "GPE"), ("PAPA", "ORG"), ("Obuasi", "GPE"), ("Stara Laka", "PERSON")]))
+    assert actor_with(res, "PAPA").type == "ORG"  # not the Hungarian town of Pápa
+    assert actor_with(res, "Stara Laka").type == "GPE"  # "..., a village of"
+
+
+def test_days_later_in_the_past_count_from_a_day_before_the_paper() -> None:
+    text = ("The train derailed near Stara Laka on Saturday night.\n\nThe death toll rose to 12 on Tuesday. The "
+            "driver was taken to hospital after the crash and, two days later, was questioned by prosecutors.")
+    values = {t.text: t.value for t in extract_timexes(text, date(2026, 3, 17))}
+    assert values["two days later"] == "2026-03-16"  # not two days after Tuesday, the paper's own day
+    text = "The toll rose to 12 on Tuesday. Two days later, the inquiry will open."
+    assert {t.text: t.value for t in extract_timexes(text, date(2026, 3, 17))}["Two days later"] == "2026-03-19"
