@@ -329,7 +329,10 @@ def test_parts_in_a_state_are_no_disagreement_and_a_headline_noun_no_quote(crash
     assert not [g for g in crash.figures if g.conflict]
     # "Plane with 67 aboard" and "67 people had been on board"; "Twenty-nine people survived" and "29 survivors"
     assert [{r.value for r in g.reports} for g in crash.figures if g.measure == "people on board"] == [{67.0}]
-    assert [len(g.reports) for g in crash.figures if {r.value for r in g.reports} >= {29.0}] == [3]
+    assert [len(g.reports) for g in crash.figures if {r.value for r in g.reports} >= {29.0}] == [2]
+    # "11 of them in serious condition": the survivors in that state, a measure of its own
+    serious = [g.measure for g in crash.figures if 11.0 in {r.value for r in g.reports}]
+    assert serious == ["survivors in serious condition"]
     # the headline "Aktau crash: survivors describe explosions ..."
     assert not [v for g in crash.quotes for v in g.variants if v.text == "Aktau crash"]
 
@@ -835,6 +838,9 @@ def test_a_villages_people_and_the_injured_in_a_serious_condition(derail: Dossie
     assert _actor(derail, "Stara Laka").type == "GPE"  # "near the village of", "In Stara Łąka, a village of"
     assert _actor(derail, "Lukasz Wroblewski").name == "Łukasz Wróblewski"
     assert _actor(derail, "Ewa Marczak").type == "PERSON"  # "His lawyer, Ewa Marczak, said"
+    # "according to preliminary data from its event recorder": its own source, not the officials of the lead
+    (speed,) = [g for g in derail.quotes if any("112 km/h" in v.text for v in g.variants)]
+    assert speed.speaker is not None and speed.speaker.startswith("preliminary data") and len(speed.variants) == 1
     # "two days later, was questioned": after Saturday's crash, not after Tuesday, the paper's day
     assert not [t for t in derail.timeline if "two days later" in t.text and t.date > "2026-03-17"]
 

@@ -150,3 +150,10 @@ def test_days_later_in_the_past_count_from_a_day_before_the_paper() -> None:
     assert values["two days later"] == "2026-03-16"  # not two days after Tuesday, the paper's own day
     text = "The toll rose to 12 on Tuesday. Two days later, the inquiry will open."
     assert {t.text: t.value for t in extract_timexes(text, date(2026, 3, 17))}["Two days later"] == "2026-03-19"
+
+
+def test_a_day_that_opens_a_relative_clause_dates_no_event() -> None:
+    text = ("The hearing was held on Thursday.\n\nProsecutor Carmen Huamán, who on Tuesday told reporters that no one "
+            "was above the law, read out parts of the witness's statement.")
+    timeline = build_timeline([_item("a", text, date(2026, 5, 8))])
+    assert not [t for t in timeline if "read out" in t.text and t.date == "2026-05-05"]

@@ -76,6 +76,8 @@ _SAYING_VERBS = frozenset({"say", "tell", "add", "report", "note", "estimate", "
 _STATE_AFTER = re.compile(r"\s+of\s+(?:them|these|those)\s+(?:(?:were|was|are|is|remain|remained|remains)\s+)?"
                           r"(?:still\s+)?(in\s+(?:a\s+)?(?:[\w-]+\s+)?condition|in\s+hospital|in\s+intensive\s+care)\b",
                           re.IGNORECASE)
+# Where a measure's place or state begins: "injured | in Wolbrzyn hospital".
+_PLACE_TAIL = re.compile(r"\s+(?:in|at|on|inside)\s+")
 # Adjectives that name people as a plural noun after "the" ("the injured had been taken to hospitals").
 _PEOPLE_ADJECTIVES = frozenset({"injured", "wounded", "dead", "missing", "displaced", "evacuated", "rescued",
                                 "detained", "sick", "elderly"})
@@ -144,14 +146,16 @@ class ArticleContext:
                 or self._headline_goods.get(fig.unit) or measure
         elif measure is None:
             measure = self._of_these(first, end)
-            state = _STATE_AFTER.match(doc_text(self.doc), self.doc[end - 1].idx + len(self.doc[end - 1])) \
-                if measure is not None else None
-            if state is not None:  # "Eight of them were in a serious condition": the injured in that state
-                measure = f"{measure} {' '.join(state[1].split())}"
         else:
             measure = self._fuller(measure, first, end, fig.unit in GOODS_UNITS) or measure
             if fig.unit in GOODS_UNITS and self._counts_goods(fig.measure or measure, first, end):
                 self._goods[fig.unit] = _without_event(measure)
+        state = _STATE_AFTER.match(doc_text(self.doc), self.doc[end - 1].idx + len(self.doc[end - 1])) \
+            if measure is not None else None
+        if measure is not None and state is not None and state[1].split()[-1] not in measure.split():
+            # "Eight of them were in a serious condition": the injured in that state; "Fourteen of the injured are
+            # still in the Wolbrzyn hospital, three of them in a serious condition": not the injured in hospital
+            measure = f"{_PLACE_TAIL.split(measure)[0]} {' '.join(state[1].split())}"
         if measure == fig.measure:
             return fig
         return Figure(fig.start, fig.end, fig.text, fig.value, fig.unit, measure, fig.value_max)

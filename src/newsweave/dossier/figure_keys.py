@@ -89,7 +89,7 @@ _FIGURE_QUALIFIERS = frozenset({"correct", "official", "latest", "new", "revised
 FIGURE_NOUNS = frozenset({"figure", "number", "tally", "estimate", "count", "total"})
 # Where people are, a state that counts a part of them: "22 of the survivors were in hospital", "11 in
 # serious condition", "67 people on board".
-_STATE = re.compile(r"\b(?:in\s+hospital|in\s+(?:\w+\s+)?condition|on\s+board|aboard)\b")
+_STATE = re.compile(r"\b(?:in\s+hospital|in\s+(?:a\s+)?(?:\w+\s+)?condition|in\s+intensive\s+care|on\s+board|aboard)\b")
 
 # Events written before the head noun as well as after it ("confirmed cases" = "cases confirmed"); not
 # every participle: "increased revenues" are revenues, "estimated cost" a cost (the figures gold sets).
@@ -130,7 +130,8 @@ def normalize_measure(measure: str) -> MeasureKey | None:
     left, right = words[:cut], [w for w in words[cut:] if w not in _SPLIT_WORDS]
     event = None
     if state is not None:
-        event = "on board" if state.group(0) == "aboard" else " ".join(state.group(0).split())
+        # "in a serious condition" = "in serious condition"
+        event = "on board" if state.group(0) == "aboard" else " ".join(w for w in state.group(0).split() if w != "a")
         if len(left) >= 2 and _is_event(left[-1]):
             left.pop()  # "people survived in hospital" are people in hospital
     elif len(left) >= 2 and _is_event(left[-1]):

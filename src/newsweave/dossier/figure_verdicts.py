@@ -353,9 +353,10 @@ def _conflict_note(high: Report, low: Report, level: bool) -> tuple[Verdict, str
         if dh < dl and any(w in (low.figure.measure or "").lower().split() for w in _CAN_EMPTY):
             return "update", f"{head}; reported at different times, likely an update (this number falls as people " \
                 "go home)"
-        if dh < dl and low.key.event == "in hospital":
+        if dh < dl and low.key.event is not None and low.key.event.startswith("in "):
+            # in hospital, in a serious condition, in intensive care (a made-up derailment story: 8, then 3)
             return "update", f"{head}; reported at different times, likely an update (this number falls as patients " \
-                "leave hospital)"
+                "recover and leave hospital)"
         if dh == dl:
             if cue:
                 return "update", f"{head}; same day, but the text reports a change: likely an update"

@@ -71,6 +71,7 @@ _FORECAST_BEFORE = re.compile(
     re.IGNORECASE)
 _FORECAST_AFTER = re.compile(r"[^.;,:]{0,40}?\b(?:could|may|might)\s+(?!have\b)\w", re.IGNORECASE)
 
+_WHEN_AFTER = re.compile(r",?\s+when\b")
 _CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 
 _OPEN_PAREN = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s*\(\s*(?:about\s+|around\s+|some\s+)?")  # "50 million soles ($13.5"
@@ -310,8 +311,11 @@ class Sentences:
             return not any(low <= b < high for b in between)
 
         text = self.article.text
+        # not "killed since 2001" (a count since then), but "since May 2001, when 126 people died" (a made-up stadium
+        # story: that year's dead)
         dated = [t for t in self.dates[k] if (t.end <= figure.start or figure.end <= t.start) and own(t)
-                 and not SINCE_BEFORE.search(text, max(0, t.start - 8), t.start)]
+                 and (not SINCE_BEFORE.search(text, max(0, t.start - 8), t.start)
+                      or _WHEN_AFTER.match(text, t.end, figure.start) is not None)]
         if not dated:
             return None
         nearest = min(dated, key=lambda t: min(abs(t.start - figure.end), abs(figure.start - t.end)))

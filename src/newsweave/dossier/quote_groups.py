@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from newsweave.annotate.figure_lexicon import WORD_NUMBERS
 from newsweave.annotate.speakers import INDEFINITE
+from newsweave.annotate.speech_cues import EVIDENCE_NOUNS
 from newsweave.model import Cite, Quote, QuoteGroup, QuoteVariant
 
 if TYPE_CHECKING:
@@ -236,8 +237,13 @@ def _newcomer(quote: Quote) -> str | None:
                  if after.lower() in _AFTER_HEAD or not after), "")
     plural = (first.endswith("s") and words[0].isalpha() and first not in _NOT_PLURAL) or (
         first not in _DEFINITE and head.endswith("s") and head.isalpha() and head.islower() and head not in _NOT_PLURAL)
+    # a document or data as the source: "preliminary data from its event recorder" (a made-up derailment story,
+    # whose recorder's speed had joined the officials' toll), "a court filing presented on Thursday"
+    # (not a known source's own: "the ministry's figures")
+    evidence = (head.lower().rstrip("s") in EVIDENCE_NOUNS or head.lower() in EVIDENCE_NOUNS) \
+        and first not in _DEFINITE and not any(w.endswith(("'s", "’s")) for w in words)
     # the same unnamed source in two reports ("Economic analysts said ...", copied) may still be one
-    return f"new:{' '.join(w.lower() for w in words)}" if indefinite or counted or plural else None
+    return f"new:{' '.join(w.lower() for w in words)}" if indefinite or counted or plural or evidence else None
 
 
 # Words that follow a speaker's head noun: "Economists at Bank of Baroda", "people familiar with the talks".

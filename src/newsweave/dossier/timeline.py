@@ -80,6 +80,10 @@ _EARLIER_LEVEL_TIME = re.compile(r"(?i)\b(?:(?:up|down|rose|risen|fell|fallen|in
                                  # on Tuesday" (a made-up bribery story had dated Thursday's filing Tuesday)
                                  r"(?:\s+(?:announced|reported|given|cited|published|stated|quoted|estimated))?"
                                  r"\s+(?:in\s+|on\s+)?$")
+# A time that opens a relative clause set off by commas dates what the clause tells of someone, not the sentence's
+# event: "Prosecutor Huamán Salazar, who on Tuesday told reporters that ..., read out parts of the statement" at
+# Thursday's hearing (a made-up bribery story had dated the reading Tuesday).
+_RELATIVE_OPENS = re.compile(r"(?i),\s+(?:who|which)\s+(?:had\s+|has\s+)?(?:on|last|earlier\s+on)\s+$")
 # What lies between a time and its restatement in another zone: " (0442 GMT on ", " (2211 GMT) on ".
 _CONVERSION = re.compile(r"\s*\(\s*(?:[\d:.]+\s*)?(?:GMT|UTC|[A-Z]{2,4}T)?\s*(?:on\s+)?")
 _SAME_DAY = re.compile(r"(?i)^(?:earlier|later)\s+(?:that|the\s+same)\s+day$")
@@ -253,6 +257,7 @@ def _events_of(article: Article, ann: Annotations) -> list[_Event]:
                 or _speaker_time(article, sent, tx) or _quoted_anaphor(ann, tx)
                 or _LIMIT.search(article.text, sent.start, tx.start)
                 or _EARLIER_LEVEL_TIME.search(article.text, max(sent.start, tx.start - 60), tx.start)
+                or _RELATIVE_OPENS.search(article.text, max(sent.start, tx.start - 30), tx.start)
                 or (earlier and _dates_saying(article.text, sent, tx))
                 or (k and _converted(article.text, days[k - 1][0], tx))):
             continue
