@@ -13,8 +13,10 @@ from spacy.language import Language
 
 from newsweave.annotate.figures import extract_figures
 from newsweave.annotate.timexes import extract_timexes
+from newsweave.dossier.figures import group_figures
 from newsweave.dossier.names import PlaceGazetteer
 from newsweave.dossier.timeline import build_timeline
+from newsweave.model import Annotations, Article
 from test_actors import actor_with, resolve
 from test_quotes import only, quotes_of
 from test_timeline import _item
@@ -157,3 +159,20 @@ def test_a_day_that_opens_a_relative_clause_dates_no_event() -> None:
             "was above the law, read out parts of the witness's statement.")
     timeline = build_timeline([_item("a", text, date(2026, 5, 8))])
     assert not [t for t in timeline if "read out" in t.text and t.date == "2026-05-05"]
+
+
+def test_a_partitives_state_after_a_place_names_its_own_quantity(nlp: Language) -> None:
+    text = "Fourteen of the injured are still in the Wolbrzyn hospital, three of them in a serious condition."
+    measures = {f.text: f.measure for f in extract_figures(nlp(text), None)}
+    assert measures["three"] == "injured in a serious condition"
+
+
+def test_a_figure_of_the_day_since_which_is_of_that_day(nlp: Language) -> None:
+    text = ("Seventeen people were killed on Sunday. It was the worst stadium disaster in Ghana since May 2001, when "
+            "126 people died in a crush at the Accra Sports Stadium.")
+    published = date(2026, 6, 8)
+    doc = nlp(text)
+    ann = Annotations("a", tuple(_item("a", text, published)[1].sentences),
+                      timexes=tuple(extract_timexes(text, published)), figures=tuple(extract_figures(doc, None)))
+    groups = group_figures([(Article("a", text, published), ann)])
+    assert [g.measure for g in groups if 126.0 in {r.value for r in g.reports}] == ["people died, 2001"]
