@@ -16,6 +16,7 @@ from newsweave.annotate.timexes import extract_timexes
 from newsweave.dossier.figures import group_figures
 from newsweave.dossier.names import PlaceGazetteer
 from newsweave.dossier.timeline import build_timeline
+from newsweave.link.reuse import find_reuse
 from newsweave.model import Annotations, Article
 from test_actors import actor_with, resolve
 from test_quotes import only, quotes_of
@@ -176,3 +177,18 @@ def test_a_figure_of_the_day_since_which_is_of_that_day(nlp: Language) -> None:
                       timexes=tuple(extract_timexes(text, published)), figures=tuple(extract_figures(doc, None)))
     groups = group_figures([(Article("a", text, published), ann)])
     assert [g.measure for g in groups if 126.0 in {r.value for r in g.reports}] == ["people died, 2001"]
+
+
+def test_currency_signs_of_the_sol_naira_and_rupee(nlp: Language) -> None:
+    text = "He is accused of receiving S/ 4.3 million, and 5.2 million soles in all. It cost ₦2.5 billion."
+    units = {f.text: f.unit for f in extract_figures(nlp(text), None)}
+    assert units == {"S/ 4.3 million": "PEN", "5.2 million soles": "PEN", "₦2.5 billion": "NGN"}
+
+
+def test_a_quote_two_outlets_print_alike_is_no_copied_passage() -> None:
+    words = "\u201cThe gate was opened from the outside while the stairway was already full,\u201d"
+    a = f"Police spoke on Monday. {words} said Superintendent Abena Osei-Mensah. Fans waited outside."
+    b = f"Relatives gathered at the hospital. {words} the police spokeswoman told reporters."
+    assert find_reuse([("a", a), ("b", b)]) == []
+    copied = "The crush happened late on Sunday at the stadium in Kumasi as fans surged through an exit gate."
+    assert len(find_reuse([("a", f"{copied} Police spoke."), ("b", f"Fans wept. {copied}")])) == 1

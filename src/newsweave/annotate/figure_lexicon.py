@@ -24,7 +24,9 @@ FOLD_WORDS: dict[str, int] = {"twofold": 2, "threefold": 3, "fourfold": 4, "five
 # Currency signs before the number and currency words after it. Signs and dollar words become ISO
 # codes; other currency words stay a singular lowercase word ("tenge"), as the dossier shows them.
 CURRENCY_SIGNS: dict[str, str] = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY",
-                                  "c$": "CAD", "a$": "AUD", "hk$": "HKD", "rs": "INR"}
+                                  "c$": "CAD", "a$": "AUD", "hk$": "HKD", "rs": "INR",
+                                  # a made-up bribery story in Peru: "S/ 4.3 million"; naira, rupee, real signs
+                                  "s/": "PEN", "₦": "NGN", "₹": "INR", "r$": "BRL", "₵": "GHS", "gh₵": "GHS"}
 CURRENCY_WORDS: dict[str, str] = {
     "dlrs": "USD", "dlr": "USD", "dollars": "USD", "dollar": "USD", "cts": "US cents",
     "cents": "US cents", "cent": "US cents", "ct": "US cents", "stg": "GBP", "sterling": "GBP",
@@ -42,7 +44,8 @@ CURRENCY_WORDS: dict[str, str] = {
     # made-up protest, ransomware and loan stories: "42 billion koruna", "40 bitcoin"
     "koruna": "CZK", "korunas": "CZK", "koruny": "CZK", "forint": "HUF", "hryvnia": "UAH", "hryvnias": "UAH",
     "hryvnas": "UAH", "lei": "RON", "leu": "RON", "leva": "BGN", "kuna": "HRK", "kunas": "HRK", "rupiah": "IDR",
-    "taka": "BDT", "cedi": "GHS", "cedis": "GHS", "dong": "VND", "lari": "GEL", "bitcoin": "BTC", "bitcoins": "BTC",
+    "soles": "PEN", "taka": "BDT", "cedi": "GHS", "cedis": "GHS", "dong": "VND", "lari": "GEL", "bitcoin": "BTC",
+    "bitcoins": "BTC",
     "won": "KRW",  # "4,214.9 billion won": a currency only where no object follows (``figures``)
     # shared by several countries: a plain name unless the country is named (SHARED_CURRENCIES); the
     # dev set wrote "inti" and the seed story "tenge", kept as names
