@@ -854,3 +854,28 @@ def test_a_surname_alone_and_a_relative_pronoun_as_speakers(graft: Dossier) -> N
     for full, short in [("Carmen Huamán", "Huamán Salazar"), ("César Nakamura", "Nakamura Ríos"),
                         ("Ricardo Vílchez", "Vílchez Torres"), ("Luis Fernando Paredes Cárdenas", "Luis Paredes")]:
         assert _actor(graft, short).name == full
+
+
+@pytest.fixture(scope="module")
+def cyber(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    return _story(tmp_path_factory, "cyber")
+
+
+@pytest.fixture(scope="module")
+def layoffs(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    return _story(tmp_path_factory, "layoffs")
+
+
+def test_a_gang_without_its_space_a_title_in_french_and_a_three_letter_alternate(cyber: Dossier) -> None:
+    assert "Black Vesper" in _actor(cyber, "BlackVesper").aliases
+    director = _actor(cyber, "Helene Mercier Dubois")
+    assert director.name == "Hélène Mercier-Dubois" and not [a for a in cyber.actors if a.name.startswith("Mme")]
+    assert not [a for a in cyber.actors if a.name == "Slovyansk"]  # "the gang's Tor leak site"
+
+
+def test_names_in_japanese_order_and_a_headline_cut_at_an_abbreviation(layoffs: Dossier) -> None:
+    for family_first, given_first in [("Tanaka Hiroshi", "Hiroshi Tanaka"), ("Sato Yumiko", "Yumiko Sato")]:
+        assert family_first in _actor(layoffs, given_first).aliases
+    assert not [t for t in layoffs.timeline if t.text.endswith("incl.")]
+    raised = [t for t in layoffs.timeline if "bringing total global cuts to 8,400" in t.text]
+    assert raised and {t.date for t in raised} == {"2026-05-14"}  # not "the 8,000 announced on Tuesday"

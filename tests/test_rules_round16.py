@@ -192,3 +192,23 @@ def test_a_quote_two_outlets_print_alike_is_no_copied_passage() -> None:
     assert find_reuse([("a", a), ("b", b)]) == []
     copied = "The crush happened late on Sunday at the stadium in Kumasi as fans surged through an exit gate."
     assert len(find_reuse([("a", f"{copied} Police spoke."), ("b", f"Fans wept. {copied}")])) == 1
+
+
+def test_a_name_written_family_name_first_and_one_without_spaces(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer,
+                  ("President Tanaka Hiroshi apologised. The BlackVesper gang claimed the attack.",
+                   [("Tanaka Hiroshi", "PERSON"), ("BlackVesper", "ORG")]),
+                  ("Hiroshi Tanaka said the cuts were painful. The Black Vesper group posted files.",
+                   [("Hiroshi Tanaka", "PERSON"), ("Black Vesper", "ORG")]))
+    assert "Tanaka Hiroshi" in actor_with(res, "Hiroshi Tanaka").aliases
+    assert "Black Vesper" in actor_with(res, "BlackVesper").aliases
+
+
+def test_a_new_level_from_the_one_announced_and_a_cut_headline() -> None:
+    title = "Hoshikawa to shed 8,000 jobs, incl. 3,000 in Japan"
+    text = (f"{title}\n\nAt a briefing on Thursday, the finance chief said the company would cut 400 more jobs, "
+            "bringing total cuts to 8,400 from the 8,000 announced on Tuesday.")
+    _, ann = _item("a", text, date(2026, 5, 15))
+    article = Article("a", text, date(2026, 5, 15), title=title)
+    timeline = build_timeline([(article, ann)])
+    assert {t.date for t in timeline} == {"2026-05-14"}  # not Tuesday's, nor the headline's piece on the 15th

@@ -224,8 +224,10 @@ def resolve_actors(
     _merge_institution_forms(forest)
     _merge_generic_heads(forest)
     _merge_hyphen_spellings(forest)
+    _merge_spacing_variants(forest)
     _merge_name_tails(forest)
     _merge_person_names(forest)
+    _merge_reversed_names(forest)
     _merge_double_surnames(forest)
     _merge_name_blends(forest)
     override = attach_single_words(forest, texts)
@@ -252,8 +254,10 @@ def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer, lower: Coun
             # ("Bush", "Luck", "Lopez" are also cities in geonames), as does the person's blended
             # nickname ("LiLo" is an alternate name of Lille).
             group.place = None
-        elif place and not place.primary and len(group.words) == 1 and lower[group.key]:
-            group.place = None  # a word the story writes in lower case: "Dam bursts" is no alternate name of Dome
+        elif place and not place.primary and len(group.words) == 1 and (lower[group.key] or len(group.key) <= 3):
+            # a word the story writes in lower case: "Dam bursts" is no alternate name of Dome; nor is a word of three
+            # letters ("the gang's Tor leak site" is no Slovyansk; a made-up ransomware story)
+            group.place = None
         elif place and place.kind == "city" and len(group.words) == 1 \
                 and all(o.surface.isupper() and not o.placed for o in group.occurrences) \
                 and anyascii(place.name).upper() == group.occurrences[0].surface and place.name.upper() != place.name \
@@ -460,6 +464,18 @@ def _merge_name_tails(forest: Forest) -> None:
             forest.union(key, roots.pop())
 
 
+def _merge_spacing_variants(forest: Forest) -> None:
+    """Join names that differ only in their spaces or hyphens: "BlackVesper" = "Black Vesper" (a made-up ransomware
+    story), "Mercier-Dubois" = "Mercier Dubois". Places are left to the gazetteer."""
+    by_letters: dict[str, list[str]] = defaultdict(list)
+    for key, group in sorted(forest.groups.items()):
+        if not group.is_place and len(key) >= 6:
+            by_letters[key.replace(" ", "").replace("-", "")].append(key)
+    for keys in by_letters.values():
+        for other in keys[1:]:
+            forest.union(keys[0], other)
+
+
 def _merge_hyphen_spellings(forest: Forest) -> None:
     """Join a name written without its hyphen to the hyphenated name: "Asante Boateng" = "Asante-Boateng",
     or the hyphenated surname of a full name ("Kwame Asante-Boateng"; a made-up stadium story). Only a
@@ -528,6 +544,17 @@ def _merge_person_names(forest: Forest) -> None:
             for b in names[i + 1:]:
                 if _surnames_match(phonetic_key(a.words[-1]), phonetic_key(b.words[-1])):
                     join(a, b)
+
+
+def _merge_reversed_names(forest: Forest) -> None:
+    """Join a person's name written family name first to the same name written given name first: "Tanaka Hiroshi" =
+    "Hiroshi Tanaka" (a made-up story of a Japanese company: the Japanese paper wrote the family name first)."""
+    for key, group in sorted(forest.groups.items()):
+        words = group.words
+        if len(words) == 2 and group.is_person and words[0] != words[1]:
+            other = forest.groups.get(f"{words[1]} {words[0]}")
+            if other is not None and other.is_person:
+                forest.union(key, other.key)
 
 
 def _merge_double_surnames(forest: Forest) -> None:
@@ -667,6 +694,6 @@ def _label_and_name(forest: Forest, occs: list[Occurrence]) -> tuple[str, str]:
     # Salazar"; a made-up bribery story)
     unnamed = {s: label == "PERSON" and given_name_gender(s.split()[0]) is None for s in full}
     # ... and of two spellings the one with its accents ("Łukasz Wróblewski", not "Lukasz Wroblewski")
-    name = min(full, key=lambda s: (unnamed[s], -counts[s], -len(words_of(s)), -last_uses[s.split()[-1]], -len(s),
-                                    s.isascii(), s))
+    name = min(full, key=lambda s: (unnamed[s], -counts[s], -len(words_of(s.replace("-", " "))),
+                                    -last_uses[s.split()[-1]], -len(s), s.isascii(), s))
     return label, name

@@ -60,6 +60,7 @@ PERSON_TITLES = frozenset({
     # police and army ranks as abbreviations: "Supt Osei-Mensah" (a made-up stadium story), "Insp", "Cpl", "Col"
     "supt", "insp", "cpl", "col", "maj", "gen", "brig", "cmdr", "det", "const",
     "lawyer", "solicitor", "barrister",  # "His lawyer, Ewa Marczak, said" (a made-up derailment story)
+    "mme", "mlle", "mmes",  # "Mme Mercier-Dubois" (a made-up ransomware story in France)
 })
 # Title words that can end a title phrase (the others, like "foreign" or "vice", only qualify one).
 _TITLE_HEADS = PERSON_TITLES - {"vice", "prime", "foreign", "defense", "defence", "press", "chief",

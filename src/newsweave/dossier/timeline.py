@@ -74,7 +74,9 @@ _LIMIT = re.compile(r"(?i)\b(?:until|till|through|since|before|after|from|(?:fro
 # A time that dates the earlier level a figure is compared with, not the sentence's event: "8,900 people were now in
 # shelters, up from 4,200 a day earlier" (a made-up eruption story), "Turnout was 56.4%, down from 59% in 2023".
 _EARLIER_LEVEL_TIME = re.compile(r"(?i)\b(?:(?:up|down|rose|risen|fell|fallen|increased|decreased|dropped|climbed|"
-                                 r"changed|unchanged)\s+from|compared\s+with|against)\s+(?:a\s+(?:peak|high|record)"
+                                 r"changed|unchanged)\s+from|compared\s+with|against"
+                                 # "bringing total global cuts to 8,400 from the 8,000 announced on Tuesday"
+                                 r"|\bto\s+[$£€¥]?\d[\d,.]*(?:\s*%|\s+[a-z]+)?\s+from)\s+(?:a\s+(?:peak|high|record)"
                                  r"\s+of\s+)?(?:the\s+)?(?:about\s+|around\s+|some\s+)?[$£€]?\d[\d,.]*(?:\s*%|\s+[a-z]+){0,4}?"
                                  # ... and the day that level was given: "up from the 4.3 millones de soles announced
                                  # on Tuesday" (a made-up bribery story had dated Thursday's filing Tuesday)
@@ -212,7 +214,11 @@ def _lead_index(article: Article, ann: Annotations) -> int | None:
 def _is_title(article: Article, sent: Span) -> bool:
     """Whether a sentence is the article's headline, which a question mark ends ("Prague's pension revolt: how
     big was the crowd, really?") as a full stop ends a sentence."""
-    return bool(article.title) and article.text[sent.start:sent.end].strip() == (article.title or "").strip()
+    text = article.text[sent.start:sent.end].strip()
+    title = (article.title or "").strip()
+    # a headline the sentence splitter cut at an abbreviation: "Hoshikawa to shed 8,000 jobs, incl." of "..., incl.
+    # 3,000 in Japan" (a made-up story of a Japanese company)
+    return bool(title) and bool(text) and (text == title or (sent.start < len(title) + 2 and title.startswith(text)))
 
 
 def _lead_day(article: Article, ann: Annotations, lead: int) -> date | None:
@@ -251,7 +257,10 @@ def _events_of(article: Article, ann: Annotations) -> list[_Event]:
         dated_sentences.add(sent.start)
         day = _from_saying_day(article, ann, days, sent, tx, day)
         outside = (article.text[sent.start:tx.start] + article.text[tx.end:sent.end]).split()
-        earlier = [d for t, d in days if d is not None and d < day and sent.start <= t.start < sent.end]
+        # (a background day, "in the year ended March 31", does not make "announced on 12 May" a saying's day)
+        recent = article.published - BACKGROUND_BEFORE if article.published else None
+        earlier = [d for t, d in days if d is not None and d < day and sent.start <= t.start < sent.end
+                   and (recent is None or d >= recent)]
         if (len(outside) < MIN_EVENT_WORDS or _is_caption(article.text[sent.start:sent.end])
                 or EDITORS_NOTE.match(article.text, sent.start)
                 or _speaker_time(article, sent, tx) or _quoted_anaphor(ann, tx)
