@@ -212,3 +212,10 @@ def test_a_new_level_from_the_one_announced_and_a_cut_headline() -> None:
     article = Article("a", text, date(2026, 5, 15), title=title)
     timeline = build_timeline([(article, ann)])
     assert {t.date for t in timeline} == {"2026-05-14"}  # not Tuesday's, nor the headline's piece on the 15th
+
+
+def test_a_three_letter_alternate_name_is_no_city_unless_it_starts_the_name(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer, ("The carnival in Rio drew crowds. The gang's Tor site was down.",
+                              [("Rio", "GPE"), ("Tor", "ORG")]))
+    assert actor_with(res, "Rio").name == "Rio de Janeiro"
+    assert actor_with(res, "Tor").name == "Tor"  # no Slovyansk

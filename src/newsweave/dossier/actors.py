@@ -254,9 +254,11 @@ def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer, lower: Coun
             # ("Bush", "Luck", "Lopez" are also cities in geonames), as does the person's blended
             # nickname ("LiLo" is an alternate name of Lille).
             group.place = None
-        elif place and not place.primary and len(group.words) == 1 and (lower[group.key] or len(group.key) <= 3):
+        elif place and not place.primary and len(group.words) == 1 and (lower[group.key] or (
+                len(group.key) <= 3 and not match_key(place.name).startswith(group.key + " "))):
             # a word the story writes in lower case: "Dam bursts" is no alternate name of Dome; nor is a word of three
-            # letters ("the gang's Tor leak site" is no Slovyansk; a made-up ransomware story)
+            # letters ("the gang's Tor leak site" is no Slovyansk, a made-up ransomware story; Reuters/BBC: "Sam" is
+            # no Damascus, "Ray" no Raytown, "BAT" no Bath), unless it starts the name ("Rio" of Rio de Janeiro)
             group.place = None
         elif place and place.kind == "city" and len(group.words) == 1 \
                 and all(o.surface.isupper() and not o.placed for o in group.occurrences) \
