@@ -52,16 +52,20 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    then one-word names onto the full names they are short for (``short_names``: a surname, a
    lone given name, an organization's first word). A rare one-word place name the gazetteer does
    not know joins the one frequent story place it misspells ("Kahastan" -> Kazakhstan). A one-word
-   city name that is a person's surname in the same articles is not a place ("Bush"). The groups
-   and the union-find are in ``actor_forest``. A bare city or state written as a sports team ("a
-   win over Jacksonville", "Indianapolis (11-4)") is the story's one team of that place
-   (``team_places``).
+   city name that is a person's surname in the same articles is not a place ("Bush"). Written variants
+   the spelling keys miss are joined by ``name_variants``: spaces or hyphens ("BlackVesper"), family name
+   first ("Tanaka Hiroshi"), a Spanish name's two surnames alone ("Huamán Salazar"), a building's shorter
+   name ("Jubilee Stadium"). The groups and the union-find are in ``actor_forest``. A bare city or
+   state written as a sports team ("a win over Jacksonville", "Indianapolis (11-4)") is the story's one
+   team of that place (``team_places``).
 6. **Label repair**: the actor's label is the one with most votes over all its mentions, plus 2
    PERSON votes when it is used both as "First Last" and as "Last" alone (not an acronym, "MSF");
    the place labels (GPE, LOC, FAC) pool their votes against the others (``best_label``).
 7. **Canonical name**: the gazetteer name for places (its current geonames name: Alma-Ata ->
-   Almaty, Nur-Sultan -> Astana); else the most frequent multi-word form (any form when none has
-   two words), then the one with most words, the longest, the alphabetically first.
+   Almaty, Nur-Sultan -> Astana); else, for a person, a form that opens with a given name ("Carmen
+   Huamán", not "Huamán Salazar") and holds no digit; then the most frequent multi-word form (any form
+   when none has two words), the one with most words (a hyphenated surname's parts counted), the
+   surname the articles write most, the longest, the one with its accents, the alphabetically first.
 """
 
 from __future__ import annotations
@@ -77,6 +81,13 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from newsweave.dossier.actor_forest import Forest, Group
+from newsweave.dossier.name_variants import (
+    merge_double_surnames,
+    merge_hyphen_spellings,
+    merge_name_tails,
+    merge_reversed_names,
+    merge_spacing_variants,
+)
 from newsweave.dossier.names import (
     SURNAME_PARTICLES,
     PlaceGazetteer,
@@ -86,7 +97,6 @@ from newsweave.dossier.names import (
     has_org_word,
     institution_key,
     is_acronym,
-    is_given_name,
     is_name_blend,
     lower_case_words,
     match_key,
@@ -223,12 +233,12 @@ def resolve_actors(
     _merge_stated_aliases(forest, texts)
     _merge_institution_forms(forest)
     _merge_generic_heads(forest)
-    _merge_hyphen_spellings(forest)
-    _merge_spacing_variants(forest)
-    _merge_name_tails(forest)
+    merge_hyphen_spellings(forest)
+    merge_spacing_variants(forest)
+    merge_name_tails(forest)
     _merge_person_names(forest)
-    _merge_reversed_names(forest)
-    _merge_double_surnames(forest)
+    merge_reversed_names(forest)
+    merge_double_surnames(forest)
     _merge_name_blends(forest)
     override = attach_single_words(forest, texts)
     teams = attach_team_places(forest, texts, gaz, lower)
@@ -442,60 +452,6 @@ def _merge_generic_heads(forest: Forest) -> None:
                 forest.union(key, other.key)
 
 
-_RUN_ON = re.compile(r"[/&]|\s(?:and|to|of the)\s")
-
-
-def _merge_name_tails(forest: Forest) -> None:
-    """Join a building's or a site's name of two or more words to the one longer such name it ends ("Jubilee
-    Stadium" = "Prempeh Jubilee Stadium"; a made-up stadium story; Reuters/BBC: "Berlin Film Festival" = "55th
-    Berlin Film Festival"): the longer name adds a place, a founder or an edition. Only names labelled FAC: an
-    organization's or a place's shorter name is often another actor ("Northern Ireland", "BBC Northern Ireland";
-    "Leicester Square", "Odeon Leicester Square"). Not when two longer names end so, nor a run of names NER joined
-    ("Columbia/Sony Pictures")."""
-    tails: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for key, group in forest.groups.items():
-        if len(group.words) >= 3 and group.label == "FAC" and given_name_gender(group.words[0]) is None \
-                and not _RUN_ON.search(group.occurrences[0].surface):
-            for k in range(1, len(group.words) - 1):
-                tails[tuple(group.words[k:])].add(key)
-    for key, group in sorted(forest.groups.items()):
-        if len(group.words) < 2 or group.label != "FAC":
-            continue
-        roots = {forest.find(k) for k in tails.get(tuple(group.words), ())}
-        if len(roots) == 1:
-            forest.union(key, roots.pop())
-
-
-def _merge_spacing_variants(forest: Forest) -> None:
-    """Join names that differ only in their spaces or hyphens: "BlackVesper" = "Black Vesper" (a made-up ransomware
-    story), "Mercier-Dubois" = "Mercier Dubois". Places are left to the gazetteer."""
-    by_letters: dict[str, list[str]] = defaultdict(list)
-    for key, group in sorted(forest.groups.items()):
-        if not group.is_place and len(key) >= 6:
-            by_letters[key.replace(" ", "").replace("-", "")].append(key)
-    for keys in by_letters.values():
-        for other in keys[1:]:
-            forest.union(keys[0], other)
-
-
-def _merge_hyphen_spellings(forest: Forest) -> None:
-    """Join a name written without its hyphen to the hyphenated name: "Asante Boateng" = "Asante-Boateng",
-    or the hyphenated surname of a full name ("Kwame Asante-Boateng"; a made-up stadium story). Only a
-    person's and only onto one name: two people of that surname leave it alone."""
-    spelled: dict[str, set[str]] = defaultdict(set)
-    for key, group in forest.groups.items():
-        if group.is_person and group.words and "-" in group.words[-1]:
-            spelled[" ".join(group.words[-1].split("-"))].add(key)
-            if len(group.words) > 1:
-                spelled[" ".join(w for word in group.words for w in word.split("-"))].add(key)
-    for key, group in sorted(forest.groups.items()):
-        targets = spelled.get(key, set())
-        full = {forest.find(k) for k in targets if len(forest.groups[k].words) > 1}
-        if len(group.words) >= 2 and "-" not in key and group.is_person and targets and len(full) <= 1:
-            for target in sorted(targets):  # the surname alone and the one full name it is short for
-                forest.union(key, target)
-
-
 def _described_len(group: Group) -> int:
     """How many words of the name remain once the medium's nouns ending it are cut, each written in
     lower case somewhere ("People magazine" -> 1, "IRNA news agency" -> 1); 0 when none end it."""
@@ -546,48 +502,6 @@ def _merge_person_names(forest: Forest) -> None:
             for b in names[i + 1:]:
                 if _surnames_match(phonetic_key(a.words[-1]), phonetic_key(b.words[-1])):
                     join(a, b)
-
-
-def _merge_reversed_names(forest: Forest) -> None:
-    """Join a person's name written family name first to the same name written given name first: "Tanaka Hiroshi" =
-    "Hiroshi Tanaka" (a made-up story of a Japanese company: the Japanese paper wrote the family name first)."""
-    for key, group in sorted(forest.groups.items()):
-        words = group.words
-        if len(words) == 2 and group.is_person and words[0] != words[1]:
-            other = forest.groups.get(f"{words[1]} {words[0]}")
-            if other is not None and other.is_person:
-                forest.union(key, other.key)
-
-
-def _merge_double_surnames(forest: Forest) -> None:
-    """Join the forms of a name with two surnames, as Spanish and Portuguese names have (a made-up bribery story
-    in Peru wrote each person two or three ways):
-
-    - the two surnames alone, "Huamán Salazar", join the one person named by a given name and the first of them
-      ("Carmen Huamán"), unless a longer name ends with both ("William Kennedy Smith" for "Kennedy Smith");
-    - a given name and the first surname, "Luis Paredes", join the full "Luis Fernando Paredes Cárdenas".
-    """
-    def _given(word: str) -> bool:  # a given name by the census's or the nickname table's lists
-        return given_name_gender(word) is not None or is_given_name(word)
-
-    persons = sorted((g for g in forest.groups.values() if g.is_person and len(g.words) >= 2 and not g.is_place
-                      and not has_org_word(g.key)), key=lambda g: g.key)
-    by_last: dict[str, list[Group]] = defaultdict(list)
-    for g in persons:
-        by_last[phonetic_key(g.words[-1])].append(g)
-    for g in persons:
-        words = g.words
-        if len(words) == 2 and not _given(words[0]) and not _given(words[1]):
-            enders = {forest.find(o.key) for o in persons if len(o.words) > 2 and o.words[-2:] == words}
-            named = {forest.find(o.key) for o in by_last.get(phonetic_key(words[0]), [])
-                     if o.key != g.key and _given(o.words[0])}
-            roots = enders or named
-            if len(roots) == 1:
-                forest.union(g.key, roots.pop())
-        elif len(words) >= 3 and _given(words[0]):
-            short = forest.groups.get(f"{words[0]} {words[-2]}")
-            if short is not None and short.is_person:
-                forest.union(g.key, short.key)
 
 
 def _surnames_match(a: str, b: str) -> bool:
