@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from newsweave.annotate.quote_marks import find_quoted_regions
 from newsweave.annotate.quotes import _trim_clause
-from newsweave.annotate.speakers import speaker_tokens
+from newsweave.annotate.speaker_phrases import speaker_tokens
 from newsweave.dossier import embed
 from newsweave.dossier.build import DossierBuilder
 from newsweave.dossier.quote_groups import EMBED_THRESHOLD, embedding_similarity, group_quotes

@@ -18,7 +18,7 @@ from newsweave.annotate.nlp import doc_text, first_token_from, tokens_between
 from newsweave.annotate.quote_bylines import caption_after
 from newsweave.annotate.quote_marks import QuotedRegion
 from newsweave.annotate.reported_speech import cue_lemma, inverted_tag
-from newsweave.annotate.speakers import speaker_tokens
+from newsweave.annotate.speaker_phrases import speaker_tokens
 from newsweave.annotate.speech_cues import DIRECT_CUES, OPENING_MARKS, opens_according_to
 
 __all__ = ["ATTRIBUTION_WINDOW", "COLON_SPEAKER_WORDS", "SCARE_MAX_WORDS", "TAIL_ATTRIBUTION_WINDOW", "Attribution",

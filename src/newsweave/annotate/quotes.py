@@ -57,7 +57,8 @@ from newsweave.annotate.reported_speech import (
     cue_span,
     indirect_content,
 )
-from newsweave.annotate.speakers import REFLEXIVES, SpeakerResolver, speaker_tokens
+from newsweave.annotate.speaker_phrases import REFLEXIVES, speaker_tokens
+from newsweave.annotate.speakers import SpeakerResolver
 from newsweave.annotate.speech_cues import OPENING_MARKS, opens_according_to
 from newsweave.dossier.names import PERSON_TITLES
 from newsweave.model import Mention, Quote, QuoteForm, Span
