@@ -871,6 +871,9 @@ def test_a_gang_without_its_space_a_title_in_french_and_a_three_letter_alternate
     director = _actor(cyber, "Helene Mercier Dubois")
     assert director.name == "Hélène Mercier-Dubois" and not [a for a in cyber.actors if a.name.startswith("Mme")]
     assert not [a for a in cyber.actors if a.name == "Slovyansk"]  # "the gang's Tor leak site"
+    # "up from the 30,000 it cited on Tuesday. The same day, the BlackVesper gang wrote ...": Wednesday
+    claim = [t for t in cyber.timeline if t.text.startswith("The same day, the BlackVesper gang")]
+    assert claim and {t.date for t in claim} == {"2026-03-04"}
 
 
 def test_names_in_japanese_order_and_a_headline_cut_at_an_abbreviation(layoffs: Dossier) -> None:

@@ -219,3 +219,10 @@ def test_a_three_letter_alternate_name_is_no_city_unless_it_starts_the_name(gaze
                               [("Rio", "GPE"), ("Tor", "ORG")]))
     assert actor_with(res, "Rio").name == "Rio de Janeiro"
     assert actor_with(res, "Tor").name == "Tor"  # no Slovyansk
+
+
+def test_the_day_an_earlier_level_was_given_does_not_move_the_story() -> None:
+    text = ("In a statement on Wednesday morning, the group said 85,000 records had been stolen, up from the 30,000 "
+            "it cited on Tuesday. The same day, the gang wrote on its leak site that it held 450,000.")
+    values = {t.text: t.value for t in extract_timexes(text, date(2026, 3, 4))}
+    assert values["The same day"] == "2026-03-04"
