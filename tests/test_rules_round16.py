@@ -1,8 +1,10 @@
 """Rules of the sixteenth round, each found by a made-up story (a stadium crush, a minister's arrest for
-bribery, a train derailment): speakers through a relative "which", a surname written alone and a nearer
-name inside a noun's modifier; a statement's clause the parse hangs on "statement"; a partitive's people
-and a place's population; a day an announcement says something begins; the day an earlier level was given;
-a name written without its hyphen."""
+bribery, a train derailment, a ransomware attack, job cuts at a Japanese company): speakers through a relative
+"which", a surname written alone and a nearer name inside a noun's modifier; a statement's clause the parse
+hangs on "statement"; a partitive's people and state, a place's population, a year's dead "since"; currency
+signs; days that lie ahead, count from the crash, or date an earlier level; a quote printed alike is no copy;
+names without their hyphen or spaces, in family-name order, with two surnames; titles, apposed places and
+alternate names."""
 
 from __future__ import annotations
 
