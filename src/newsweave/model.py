@@ -412,13 +412,19 @@ class FigureGroup:
     verdict: Verdict | None = None
 
     @property
+    def disagrees(self) -> bool:
+        """Whether the sources contradict each other, or may (a difference whose time is unknown): not an
+        update, a moving level or two estimates."""
+        return self.conflict and self.verdict not in ("update", "level", "estimates")
+
+    @property
     def flag(self) -> str | None:
-        """What a reader is told beside the measure: "sources disagree" for a contradiction (or a difference
-        whose time is unknown), "figure changed" for an update or a moving level, "estimates differ"."""
+        """What a reader is told beside the measure: "sources disagree" when they do (``disagrees``), "figure
+        changed" for an update or a moving level, "estimates differ"."""
         if not self.conflict:
             return None
-        return {"update": "figure changed", "level": "figure changed",
-                "estimates": "estimates differ"}.get(self.verdict or "", "sources disagree")
+        return "sources disagree" if self.disagrees else "estimates differ" if self.verdict == "estimates" \
+            else "figure changed"
 
     def to_dict(self) -> dict[str, Any]:
         return {"measure": self.measure, "unit": self.unit,

@@ -38,7 +38,7 @@ from newsweave.annotate.figure_cues import (
     PRICING_VERBS,
     VERB_MEASURES,
 )
-from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, TIME_NOUNS, UNIT_WORDS, is_participle
+from newsweave.annotate.figure_lexicon import CURRENCY_UNITS, STATE_PATTERN, TIME_NOUNS, UNIT_WORDS, is_participle
 from newsweave.annotate.figure_phrases import (
     NAME_ENTS,
     NOUN_POS,
@@ -74,7 +74,7 @@ _SAYING_VERBS = frozenset({"say", "tell", "add", "report", "note", "estimate", "
 # Where a partitive's people are, said right after it: "of them were in a serious condition", "of them remain
 # in hospital".
 _STATE_AFTER = re.compile(r"\s+of\s+(?:them|these|those)\s+(?:(?:were|was|are|is|remain|remained|remains)\s+)?"
-                          r"(?:still\s+)?(in\s+(?:a\s+)?(?:[\w-]+\s+)?condition|in\s+hospital|in\s+intensive\s+care)\b",
+                          rf"(?:still\s+)?({STATE_PATTERN})\b",
                           re.IGNORECASE)
 # Where a measure's place or state begins: "injured | in Wolbrzyn hospital".
 _PLACE_TAIL = re.compile(r"\s+(?:in|at|on|inside)\s+")

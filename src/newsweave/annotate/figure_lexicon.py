@@ -147,6 +147,9 @@ TEMPERATURE_UNITS = frozenset({"°C", "°F"})
 TEMPERATURE_SCALES: dict[str, str] = {"c": "°C", "celsius": "°C", "centigrade": "°C", "f": "°F", "fahrenheit": "°F"}
 # Units a "minus" or a "below zero" makes negative ("minus 20C", "15 degrees below zero").
 DEGREE_UNITS = TEMPERATURE_UNITS | {"degrees"}
+# Where counted people are, a state that makes them a quantity of their own: "in hospital", "in a serious
+# condition", "in intensive care" (a regex alternation, read by the measure refinement and by the dossier's keys).
+STATE_PATTERN = r"in\s+hospital|in\s+(?:a\s+)?(?:[\w-]+\s+)?condition|in\s+intensive\s+care"
 CURRENCY_UNITS = frozenset({*CURRENCY_SIGNS.values(), *CURRENCY_WORDS.values(),
                              *(c for named in SHARED_CURRENCIES.values() for c in named.values()),
                              *DOLLAR_COUNTRIES.values(), *CENT_COUNTRIES.values(),

@@ -26,6 +26,7 @@ from newsweave.annotate.speech_cues import (
     OPENING_MARKS,
     PREP_CUES,
     REASON_PREPS,
+    SAID_IN_NOUNS,
     SPEECH_VERBS,
     THAT_CLAUSE_CUES,
 )
@@ -319,9 +320,8 @@ def _is_time_phrase(prep: Token) -> bool:
 
 # What a statement is made in, whose clause the parse may take for the noun's own ("said in a statement
 # that it was deeply saddened": "saddened" an ``acl`` of "statement"; a made-up stadium story).
-_MEDIUM_NOUNS = frozenset({"statement", "interview", "letter", "post", "conference", "briefing", "release", "speech",
-                           "message", "tweet", "email", "e-mail", "note", "broadcast", "video", "address", "filing",
-                           "blog", "column", "memo", "communique", "communiqué", "posting", "appearance"})
+_MEDIUM_NOUNS = SAID_IN_NOUNS | {"release", "message", "e-mail", "note", "video", "filing", "blog", "communique",
+                                 "communiqué", "posting"}
 
 
 def _stray_that_clause(verb: Token) -> Token | None:

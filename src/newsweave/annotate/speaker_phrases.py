@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsweave.annotate.reported_speech import cue_kind, cue_lemma
-from newsweave.annotate.speech_cues import DIRECT_CUES
+from newsweave.annotate.speech_cues import DIRECT_CUES, SAID_IN_NOUNS
 
 __all__ = ["REFLEXIVES", "speaker_tokens"]
 
@@ -217,9 +217,7 @@ def _inverted_subject(verb: Token) -> list[Token]:
 
 
 # Where something is said, which a parser may hang on the speaker ("Trump in his speech").
-_OCCASIONS = frozenset({"speech", "interview", "statement", "rally", "debate", "address", "remarks",
-                        "conference", "briefing", "appearance", "hearing", "tweet", "post", "letter",
-                        "memo", "email", "op-ed", "column", "broadcast", "show", "event", "meeting"})
+_OCCASIONS = SAID_IN_NOUNS | {"rally", "debate", "remarks", "hearing", "op-ed", "show", "event", "meeting"}
 
 
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})

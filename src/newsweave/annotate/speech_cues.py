@@ -136,6 +136,10 @@ AS_CUES = frozenset({"see", "view", "regard", "consider", "perceive", "portray",
 # "on" and "to" carry the charge or the post ("blamed X on Y", "pressed X on Y", "named X to the
 # committee"): PolNeAR train +6 exact contents, none lost.
 REASON_PREPS = frozenset({"for", "of", "as", "over", "on", "to"})
+# What something is said in: a statement, an interview, a letter ... (``reported_speech`` and ``speaker_phrases``
+# each add their own).
+SAID_IN_NOUNS = frozenset({"address", "appearance", "briefing", "broadcast", "column", "conference", "email",
+                           "interview", "letter", "memo", "post", "speech", "statement", "tweet"})
 # Subjects that make a belief verb report evidence with a plain object ("polls show Sanders
 # ahead", "the survey found a drop"): the kinds of documents and measurements news cites.
 EVIDENCE_NOUNS = frozenset({"poll", "polling", "survey", "study", "analysis", "data", "report", "number",

@@ -99,8 +99,6 @@ class Context:
         return re.search(R.FUTURE_CUES, window, re.IGNORECASE) is not None and _PAST_CLAUSE.search(window) is None
 
 
-# The words of an earlier level right before the day it was given: "up from the 30,000 it cited on [Tuesday]".
-_EARLIER_LEVEL_DAY = re.compile(r"\b(?:up|down)\s+from\b[^.;:]{0,50}?\b(?:on|last)\s+$", re.IGNORECASE)
 # A relative clause in the past that ends right before the timex: "an injury he suffered in [Saturday's]".
 _PAST_CLAUSE = re.compile(
     r"\b(?:he|she|it|they|we|I|who|which|that)\s+(?:\w+ly\s+)?(?:\w{3,}ed|said|told|met|left|went|came|gave|took|"
@@ -200,7 +198,7 @@ def update_narrative(ctx: Context, rule: str, kind: TimexType, value: str, start
         and R.SAID_BEFORE.search(ctx.text, max(0, start - 40), start) is not None
     # nor the day an earlier level was given: "85,000 patients, up from the 30,000 it cited on Tuesday. The same
     # day, the gang wrote ..." (a made-up ransomware story in Wednesday's paper: Wednesday)
-    earlier = _EARLIER_LEVEL_DAY.search(ctx.text, max(0, start - 60), start) is not None
+    earlier = R.EARLIER_LEVEL_BEFORE.search(ctx.text, max(0, start - 60), start) is not None
     if m and not since and not told and not earlier:  # "the lowest since January 27": no day the story moves to
         # nor the day a sentence that named its event's day was said: "struck late on Saturday, ...,
         # officials said on Sunday. The quake hit at 11:42 p.m." (Saturday's)

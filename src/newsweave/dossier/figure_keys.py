@@ -22,6 +22,7 @@ from newsweave.annotate.figure_lexicon import (
     DOLLAR_COUNTRIES,
     POUND_COUNTRIES,
     SHARED_CURRENCIES,
+    STATE_PATTERN,
     UNIT_WORDS,
     is_participle,
 )
@@ -89,7 +90,7 @@ _FIGURE_QUALIFIERS = frozenset({"correct", "official", "latest", "new", "revised
 FIGURE_NOUNS = frozenset({"figure", "number", "tally", "estimate", "count", "total"})
 # Where people are, a state that counts a part of them: "22 of the survivors were in hospital", "11 in
 # serious condition", "67 people on board".
-_STATE = re.compile(r"\b(?:in\s+hospital|in\s+(?:a\s+)?(?:\w+\s+)?condition|in\s+intensive\s+care|on\s+board|aboard)\b")
+_STATE = re.compile(rf"\b(?:{STATE_PATTERN}|on\s+board|aboard)\b")
 
 # Events written before the head noun as well as after it ("confirmed cases" = "cases confirmed"); not
 # every participle: "increased revenues" are revenues, "estimated cost" a cost (the figures gold sets).
@@ -223,6 +224,9 @@ class Report:
     context: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     # another source's value for the quantity the text just gave ("put its magnitude at 6.9", _RESTATED)
     restates: bool = False
+    # the report gives the measure's value now and takes a side in a disagreement (``figure_verdicts.is_current``,
+    # decided once when the report is made)
+    current: bool = True
 
 
 def names_the_figure(key: MeasureKey) -> bool:

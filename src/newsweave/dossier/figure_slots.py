@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsweave.dossier.figure_keys import Report, singular
-from newsweave.dossier.figure_verdicts import is_current, is_level
+from newsweave.dossier.figure_verdicts import is_level
 
 
 def quantities(reports: list[Report]) -> list[list[Report]]:
@@ -27,16 +27,16 @@ def quantities(reports: list[Report]) -> list[list[Report]]:
     context (``Sentences.context``), never one its own article gives another value; with no shared word it
     starts a quantity of its own. A value another source puts on the quantity the text just gave ("The U.S.
     Geological Survey put its magnitude at 6.9", ``_RESTATED``) joins that quantity. Reports that take no side
-    (``is_current``) join the quantity nearest in words. A group whose every article gives one value stays
+    (``Report.current``) join the quantity nearest in words. A group whose every article gives one value stays
     whole (the seeds' 18 and 13 officers killed), and so does a level that changes within a day (a storm's
     winds at landfall, then "weakened ... with winds of 165 km/h"; a share price that opened at $48.10 and
     closed at $46.30)."""
-    current = [r for r in reports if is_current(r)]
+    current = [r for r in reports if r.current]
     if all(len(v) < 2 for v in _article_values(current).values()) or len(reports) > MAX_SLOTTED_REPORTS \
             or is_level(reports):
         return [reports]
     reports = [replace(r, context=r.sentences.context(r.figure)) if r.sentences else r for r in reports]
-    current = [r for r in reports if is_current(r)]
+    current = [r for r in reports if r.current]
     measure_words = {w for r in reports for w in (r.key.head, r.key.event or "")}  # what every report counts
     slots: list[list[Report]] = []
     slot_of: dict[int, int] = {}  # id of a report -> its slot
@@ -57,7 +57,7 @@ def quantities(reports: list[Report]) -> list[list[Report]]:
         previous[r.article.id] = r
     slots = _merged_slots(slots, measure_words)
     for r in reports:
-        if not is_current(r):
+        if not r.current:
             best = max(range(len(slots)), key=lambda k: (max(_shared_words(r, o, measure_words)
                                                              for o in slots[k]), -k), default=None)
             if best is None:

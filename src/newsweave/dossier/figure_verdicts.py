@@ -53,7 +53,7 @@ def figure_group(reports: list[Report]) -> FigureGroup:
     apart = reports[0].apart
     if apart is not None:  # "killed, 2001" (the region's last quake), "trade target", "people died so far this year"
         measure = f"{measure}, {apart}" if apart.isdigit() else f"{measure} {apart}"
-    current = [r for r in reports if is_current(r)]
+    current = [r for r in reports if r.current]
     pair = _disagreeing_pair(current)
     if pair is not None and _may_agree(*pair):
         pair = None  # "more than 300" and "about 320": one count, worded two ways
@@ -172,11 +172,11 @@ _COMPARED_FIGURE = re.compile(r"\bthan\s+(?:(?:[\w'’-]+\s+){0,4}(?:figure|numb
 _WHOLE_OF = re.compile(r"\d[\d,.]*%?\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?$")
 
 
-def is_current(r: Report) -> bool:
-    """Whether a report gives the measure's value now, not an earlier level, a whole, a part or another
-    source's figure it is compared with."""
-    before = r.article.text[max(0, r.figure.start - 60):r.figure.start]
-    return not (r.part or r.forecast or _EARLIER_LEVEL.search(before) or _WHOLE_OF.search(before)
+def is_current(text: str, figure: Figure, part: bool, forecast: bool) -> bool:
+    """Whether a figure of ``text`` gives the measure's value now, not an earlier level, a whole, a part, a
+    forecast or another source's figure it is compared with (``Report.current``)."""
+    before = text[max(0, figure.start - 60):figure.start]
+    return not (part or forecast or _EARLIER_LEVEL.search(before) or _WHOLE_OF.search(before)
                 or _COMPARED_FIGURE.search(before))
 
 

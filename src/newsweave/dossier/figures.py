@@ -40,7 +40,7 @@ from newsweave.dossier.figure_keys import (
     value_key,
 )
 from newsweave.dossier.figure_slots import context_words, quantities
-from newsweave.dossier.figure_verdicts import figure_group, find_hedge
+from newsweave.dossier.figure_verdicts import figure_group, find_hedge, is_current
 from newsweave.dossier.timeline import EDITORS_NOTE
 from newsweave.model import Annotations, Article, Figure, FigureGroup, Timex
 
@@ -134,9 +134,11 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
             apart = sentences.dated_past(figure) or ("target" if sentences.goal(figure) else None) \
                 or ("so far this year" if sentences.running_total(figure) else None)
             grouped = key if apart is None else MeasureKey(f"{key.head} {apart}", key.event, key.modifiers)
+            forecast = sentences.forecast(figure)
             grouper.add(Report(article, figure, grouped, order, conversions.get(k, figure.end),
                                 value_key(figure), find_hedge(article.text, figure), part, apart,
-                                sentences.forecast(figure), sentences, restates=restates))
+                                forecast, sentences, restates=restates,
+                                current=is_current(article.text, figure, part, forecast)))
             previous = (figure, key)
             recent = [*recent[-(_RESTATED_REACH - 1):], (figure, key)]
             order += 1

@@ -50,15 +50,14 @@ def merge_spacing_variants(forest: Forest) -> None:
 
 
 def merge_hyphen_spellings(forest: Forest) -> None:
-    """Join a name written without its hyphen to the hyphenated name: "Asante Boateng" = "Asante-Boateng",
-    or the hyphenated surname of a full name ("Kwame Asante-Boateng"; a made-up stadium story). Only a
-    person's and only onto one name: two people of that surname leave it alone."""
+    """Join a surname written without its hyphen to the hyphenated surname and the full name it ends: "Asante
+    Boateng" = "Asante-Boateng" = "Kwame Asante-Boateng" (a made-up stadium story). Only a person's and only onto
+    one full name: two people of that surname leave it alone. A full name written without its hyphen ("Kwame
+    Asante Boateng") is ``merge_spacing_variants``'s."""
     spelled: dict[str, set[str]] = defaultdict(set)
     for key, group in forest.groups.items():
         if group.is_person and group.words and "-" in group.words[-1]:
             spelled[" ".join(group.words[-1].split("-"))].add(key)
-            if len(group.words) > 1:
-                spelled[" ".join(w for word in group.words for w in word.split("-"))].add(key)
     for key, group in sorted(forest.groups.items()):
         targets = spelled.get(key, set())
         full = {forest.find(k) for k in targets if len(forest.groups[k].words) > 1}

@@ -82,7 +82,7 @@ def to_markdown(dossier: Dossier, articles: Mapping[str, Article]) -> str:
         lines.append(f"- **{t.date}**{marker}: {t.text} [{'; '.join(_cite_label(c) for c in t.citations)}]")
     lines += ["", "## Figures", ""]
     for f in dossier.figures:
-        flag = "" if f.flag is None else " ⚠ sources disagree" if f.flag == "sources disagree" else f" ({f.flag})"
+        flag = "" if f.flag is None else " ⚠ sources disagree" if f.disagrees else f" ({f.flag})"
         lines.append(f"- **{f.measure}**{flag}" + (f" — {f.note}" if f.note else ""))
         for r in f.reports:
             lines.append(f"  - {r.text} ({_outlet(articles.get(r.cite.article), r.cite)}, "
@@ -141,7 +141,7 @@ def to_html(dossier: Dossier, articles: Mapping[str, Article]) -> str:
         parts.append(f"<li{cls}><b>{e(t.date or '')}</b> {e(t.text)} {_cites_html(t.citations)}</li>")
     parts.append("</ul><h2>Figures</h2><ul>")
     for f in dossier.figures:
-        kind = "conflict" if f.flag == "sources disagree" else "changed"
+        kind = "conflict" if f.disagrees else "changed"
         flag = "" if f.flag is None else f' <span class="{kind}">{e(f.flag)}</span>'
         parts.append(f"<li><b>{e(f.measure)}</b>{flag}" + (f" — {e(f.note)}" if f.note else "") + "<ul>")
         parts += [f"<li>{e(r.text)} ({e(r.published or 'undated')}) {_cites_html((r.cite,))}</li>"

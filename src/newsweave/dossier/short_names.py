@@ -213,7 +213,7 @@ def _company_root(forest: Forest, lone: Group, org_names: Mapping[str, list[Grou
     Acceptance BV"."""
     word = lone.words[0]
     if len(word) < MIN_SHORT_NAME or is_given_name(word) or word in ORG_WORDS or word in PERSON_TITLES \
-            or lone.demonym or lone.is_place:
+            or lone.demonym:
         return None
     candidates = [g for g in org_names.get(phonetic_key(word), [])
                   if any(has_corp_suffix(o.surface) for o in g.occurrences)]

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsweave.annotate.timex_rules import SAID_BEFORE
+from newsweave.annotate.timex_rules import EARLIER_LEVEL_BEFORE, SAID_BEFORE
 from newsweave.model import Annotations, Article, Cite, CitedText, Span, Timex
 
 # The story's own days run from BACKGROUND_BEFORE days before its earliest publication to
@@ -71,17 +71,6 @@ _ANAPHOR = re.compile(r"(?i)\b(?:(?:next|following|previous|preceding|same|that)
 # from Sept. 1 to Sept. 9", said on 15 September).
 _LIMIT = re.compile(r"(?i)\b(?:until|till|through|since|before|after|from|(?:from|between)\s+[\w.,]+(?:\s+[\w.,]+)"
                     r"{0,3}?\s+(?:to|and))\s+(?:the\s+)?$")
-# A time that dates the earlier level a figure is compared with, not the sentence's event: "8,900 people were now in
-# shelters, up from 4,200 a day earlier" (a made-up eruption story), "Turnout was 56.4%, down from 59% in 2023".
-_EARLIER_LEVEL_TIME = re.compile(r"(?i)\b(?:(?:up|down|rose|risen|fell|fallen|increased|decreased|dropped|climbed|"
-                                 r"changed|unchanged)\s+from|compared\s+with|against"
-                                 # "bringing total global cuts to 8,400 from the 8,000 announced on Tuesday"
-                                 r"|\bto\s+[$£€¥]?\d[\d,.]*(?:\s*%|\s+[a-z]+)?\s+from)\s+(?:a\s+(?:peak|high|record)"
-                                 r"\s+of\s+)?(?:the\s+)?(?:about\s+|around\s+|some\s+)?[$£€]?\d[\d,.]*(?:\s*%|\s+[a-z]+){0,4}?"
-                                 # ... and the day that level was given: "up from the 4.3 millones de soles announced
-                                 # on Tuesday" (a made-up bribery story had dated Thursday's filing Tuesday)
-                                 r"(?:\s+(?:announced|reported|given|cited|published|stated|quoted|estimated))?"
-                                 r"\s+(?:in\s+|on\s+)?$")
 # A time that opens a relative clause set off by commas dates what the clause tells of someone, not the sentence's
 # event: "Prosecutor Huamán Salazar, who on Tuesday told reporters that ..., read out parts of the statement" at
 # Thursday's hearing (a made-up bribery story had dated the reading Tuesday).
@@ -250,6 +239,8 @@ def _events_of(article: Article, ann: Annotations) -> list[_Event]:
     events: dict[tuple[date, int, int], _Event] = {}
     dated_sentences: set[int] = set()
     days = [(tx, _day_of(tx.value) if tx.type in ("DATE", "TIME") else None) for tx in ann.timexes]
+    # (a background day, "in the year ended March 31", does not make "announced on 12 May" a saying's day)
+    recent = article.published - BACKGROUND_BEFORE if article.published else None
     for k, (tx, day) in enumerate(days):
         sent = _containing(ann.sentences, tx.start, tx.end)
         if day is None or sent is None:
@@ -257,15 +248,13 @@ def _events_of(article: Article, ann: Annotations) -> list[_Event]:
         dated_sentences.add(sent.start)
         day = _from_saying_day(article, ann, days, sent, tx, day)
         outside = (article.text[sent.start:tx.start] + article.text[tx.end:sent.end]).split()
-        # (a background day, "in the year ended March 31", does not make "announced on 12 May" a saying's day)
-        recent = article.published - BACKGROUND_BEFORE if article.published else None
         earlier = [d for t, d in days if d is not None and d < day and sent.start <= t.start < sent.end
                    and (recent is None or d >= recent)]
         if (len(outside) < MIN_EVENT_WORDS or _is_caption(article.text[sent.start:sent.end])
                 or EDITORS_NOTE.match(article.text, sent.start)
                 or _speaker_time(article, sent, tx) or _quoted_anaphor(ann, tx)
                 or _LIMIT.search(article.text, sent.start, tx.start)
-                or _EARLIER_LEVEL_TIME.search(article.text, max(sent.start, tx.start - 60), tx.start)
+                or EARLIER_LEVEL_BEFORE.search(article.text, max(sent.start, tx.start - 60), tx.start)
                 or _RELATIVE_OPENS.search(article.text, max(sent.start, tx.start - 30), tx.start)
                 or (earlier and _dates_saying(article.text, sent, tx))
                 or (k and _converted(article.text, days[k - 1][0], tx))):

@@ -63,6 +63,9 @@ PENDING_MERGE = 1 << 16
 # a new article is most often aligned with. Older ones are split again when needed.
 RECENT_WORDS = 256
 
+# A passage this much inside quotation marks in both articles is the quoted speaker's, not copied text (a made-up
+# stadium story listed four outlets' identical quotes of the police spokeswoman as copies).
+QUOTED_SHARE = 0.8
 _WORD = re.compile(r"\w+")
 _EDGE_PUNCT = frozenset(".,;:!?\"'’”“)(»«-")
 _U64 = np.uint64
@@ -80,12 +83,20 @@ class _Words:
     shingles: _HashArray  # shingles[i] hashes words i .. i+SHINGLE_WORDS-1
     spans: list[tuple[int, int]] | None = None  # (start, end) of each word, built on first use
     table: dict[int, list[int]] | None = None  # shingle hash -> positions, built on first use
+    quotations: list[QuotedRegion] | None = None  # the text's quotations, found on first use
 
     def offsets(self) -> list[tuple[int, int]]:
         """Each word's (start, end) character offsets, computed once per text."""
         if self.spans is None:
             self.spans = [m.span() for m in _WORD.finditer(self.text)]
         return self.spans
+
+    def quoted(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` lies QUOTED_SHARE or more inside the text's quotation marks."""
+        if self.quotations is None:
+            self.quotations = find_quoted_regions(self.text)
+        inside = sum(max(0, min(end, r.end) - max(start, r.start)) for r in self.quotations)
+        return inside >= QUOTED_SHARE * (end - start)
 
     def positions(self) -> dict[int, list[int]]:
         """Where each shingle hash occurs (at most MAX_POSITIONS places), computed once per text."""
@@ -178,21 +189,6 @@ def _is_name_phrase(passage: str) -> bool:
     return capitalized >= NAME_PHRASE_CAPITALIZED * len(words)
 
 
-# A passage this much inside quotation marks in both articles is the quoted speaker's, not copied text (a made-up
-# stadium story listed four outlets' identical quotes of the police spokeswoman as copies).
-QUOTED_SHARE = 0.8
-
-
-def _quoted(text: str, start: int, end: int) -> bool:
-    inside = sum(max(0, min(end, r.end) - max(start, r.start)) for r in _quoted_regions(text))
-    return inside >= QUOTED_SHARE * (end - start)
-
-
-@lru_cache(maxsize=64)
-def _quoted_regions(text: str) -> tuple[QuotedRegion, ...]:
-    return tuple(find_quoted_regions(text))
-
-
 def align(id_a: str, text_a: str, id_b: str, text_b: str, min_chars: int = 50,
           words_a: _Words | None = None, words_b: _Words | None = None) -> list[Reuse]:
     """Every passage of at least ``min_chars`` characters that ``text_a`` shares with ``text_b``.
@@ -221,7 +217,7 @@ def align(id_a: str, text_a: str, id_b: str, text_b: str, min_chars: int = 50,
                                 text_b, spans_b[fb][0], spans_b[lb + last][1])
         if min(ea - sa, eb - sb) < min_chars or (same and ea > sb) or _is_name_phrase(text_a[sa:ea]):
             continue
-        if not same and _quoted(text_a, sa, ea) and _quoted(text_b, sb, eb):
+        if not same and wa.quoted(sa, ea) and wb.quoted(sb, eb):
             continue  # one speaker's words, quoted alike by two outlets: no copy of the other's text
         sim = fuzz.ratio(text_a[sa:ea], text_b[sb:eb]) / 100.0
         found.append(Reuse(Cite(id_a, sa, ea), Cite(id_b, sb, eb), sim))

@@ -122,7 +122,7 @@ class StoryView:
     timeline: list[tuple[str, str, str, list[CiteView], bool]]
     chart: Chart | None
     quotes: list[SpeakerQuotes]
-    figures: list[tuple[str, str | None, str | None, list[tuple[str, str, CiteView]]]]
+    figures: list[tuple[str, str | None, bool, str | None, list[tuple[str, str, CiteView]]]]
     sources: list[SourceView]
     reuse: list[tuple[CiteView, CiteView, float]]
 
@@ -242,7 +242,7 @@ def story_view(dossier: Dossier, articles: Mapping[str, Article]) -> StoryView:
     charted = [i for i, ev in enumerate(dossier.timeline) if not ev.background] or range(len(dossier.timeline))
     chart = timeline_chart([(dossier.timeline[i].date, f"ev-{i}",
                              ", ".join(dict.fromkeys(v.label for v in timeline[i][3]))) for i in charted])
-    figures = [(f.measure + (f" ({f.unit})" if f.unit else ""), f.flag, f.note,
+    figures = [(f.measure + (f" ({f.unit})" if f.unit else ""), f.flag, f.disagrees, f.note,
                 [(f"{r.value:g}", r.text, _cite(articles, r.cite)) for r in f.reports]) for f in dossier.figures]
     return StoryView(
         dossier=dossier,
