@@ -68,8 +68,8 @@ def _norm_month_day(m: Match, ctx: Context) -> Value:
     day = int(m["d1"] or m["d2"])
     if m["y"]:
         return "DATE", f"{int(m['y']):04d}-{month:02d}-{day:02d}"
-    if _OF_THAT_YEAR.match(ctx.text, m.end()) and (years := _WRITTEN_YEAR.findall(ctx.text, 0, m.start())):
-        return "DATE", f"{years[-1]}-{month:02d}-{day:02d}"  # "The 2010 eruption, which began on Oct. 26 of that year"
+    if _OF_THAT_YEAR.match(ctx.text, m.end()) and (year := _year_named_last(ctx, m.start())):
+        return "DATE", f"{year}-{month:02d}-{day:02d}"  # "The 2010 eruption, which began on Oct. 26 of that year"
     anchor = ctx.fixed_anchor()
     rel = (m["mdrel"] or "").lower()
     if anchor is not None and rel:  # "last Nov. 25", "next March 3"
@@ -88,6 +88,15 @@ def _norm_month_day(m: Match, ctx: Context) -> Value:
 # "of that year" after a day: the year the text wrote last.
 _OF_THAT_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?that\s+(?:same\s+)?year\b", re.IGNORECASE)
 _WRITTEN_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _year_named_last(ctx: Context, start: int) -> str | None:
+    """The year of the last date the text named before ``start``; a number that could be a year
+    counts only when no date was named ("1,900 people" written "1900 people" is no year)."""
+    if ctx.last_value and ctx.last_value_pos < start and re.match(r"\d{4}\b", ctx.last_value):
+        return ctx.last_value[:4]
+    years = _WRITTEN_YEAR.findall(ctx.text, 0, start)
+    return years[-1] if years else None
 
 
 def _year_of(m: Match) -> int:

@@ -60,6 +60,16 @@ _GOAL_BEFORE = re.compile(
 _RUNNING_TOTAL = re.compile(r"\b(?:so\s+far\s+(?:this|in)\s+(?:year|\d{4})|(?:since|from)\s+the\s+"
                             r"(?:start|beginning)\s+of\s+(?:the|this)\s+year|this\s+year\s+so\s+far|year\s+to\s+date)\b",
                             re.IGNORECASE)
+# A figure added to an earlier level, whose new total the sentence gives: "would eliminate a further 400 positions
+# in Mexico, bringing total global cuts to 8,400" (a made-up story of job cuts, where the 400 was flagged against
+# 5,000 overseas cuts). Without the total, "a further" and "another" are no increment: "Three people died and a
+# further 20 were injured", "Another 9 people were missing".
+_INCREMENT_BEFORE = re.compile(r"\b(?:a\s+further|an\s+additional|another|an\s+extra)\s+(?:about\s+|around\s+|some\s+)?"
+                               r"[$£€]?$", re.IGNORECASE)
+_INCREMENT_MORE = re.compile(r"\s+(?:more|additional|extra)\b", re.IGNORECASE)
+_NEW_TOTAL_AFTER = re.compile(r"[^.;]{0,120}?\b(?:bringing|taking|raising|lifting|pushing)\s+"
+                              r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?to\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[$£€]?\d",
+                              re.IGNORECASE)
 # A figure a forecast gives, not a count of what happened: a possibility before it in its clause ("power could
 # be cut to as many as 1.5 million customers", "losses are expected to reach") or after it ("Up to 400 mm of
 # rain could fall"). Not "may have", "could have": an uncertain count of what happened ("as many as 300
@@ -132,7 +142,8 @@ def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGr
                 and (_PART_OF.match(article.text, figure.end) is not None
                      or _INCLUDING.search(article.text, max(0, figure.start - 30), figure.start) is not None)
             apart = sentences.dated_past(figure) or ("target" if sentences.goal(figure) else None) \
-                or ("so far this year" if sentences.running_total(figure) else None)
+                or ("so far this year" if sentences.running_total(figure) else None) \
+                or ("added" if sentences.increment(figure) else None)
             grouped = key if apart is None else MeasureKey(f"{key.head} {apart}", key.event, key.modifiers)
             forecast = sentences.forecast(figure)
             grouper.add(Report(article, figure, grouped, order, conversions.get(k, figure.end),
@@ -283,6 +294,15 @@ class Sentences:
             return True
         after = _FORECAST_AFTER.match(text, figure.end, end)
         return after is not None and not any(figure.end <= b < after.end() for b in others)
+
+    def increment(self, figure: Figure) -> bool:
+        """Whether a figure is what was added to an earlier level, the sentence giving the new total after it: "a
+        further 400 positions ..., bringing total global cuts to 8,400", "400 more jobs, taking the total to"."""
+        _, start, end = self._sentence(figure)
+        text = self.article.text
+        added = _INCREMENT_BEFORE.search(text, max(start, figure.start - 30), figure.start) is not None \
+            or _INCREMENT_MORE.match(text, figure.end) is not None
+        return added and _NEW_TOTAL_AFTER.match(text, figure.end, end) is not None
 
     def running_total(self, figure: Figure) -> bool:
         """Whether a figure counts everything since the year began: "more than 1,200 people had died

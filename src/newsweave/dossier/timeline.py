@@ -77,6 +77,14 @@ _LIMIT = re.compile(r"(?i)\b(?:until|till|through|since|before|after|from|(?:fro
 _RELATIVE_OPENS = re.compile(r"(?i),\s+(?:who|which)\s+(?:had\s+|has\s+)?(?:on|last|earlier\s+on)\s+$")
 # What lies between a time and its restatement in another zone: " (0442 GMT on ", " (2211 GMT) on ".
 _CONVERSION = re.compile(r"\s*\(\s*(?:[\d:.]+\s*)?(?:GMT|UTC|[A-Z]{2,4}T)?\s*(?:on\s+)?")
+# A day in the possessive names an earlier event the sentence tells something of ("a committee of inquiry into
+# Sunday's crush ... announced on Tuesday", a made-up stadium crush story had dated the committee Sunday): it dates
+# no event after a preposition of what the sentence is about, nor beside another day ("at Sunday's hearing, the judge
+# said" stays). The paper's own day stays: what a sentence tells of "today's meeting" is mostly of that day too
+# ("Bankers declined to comment on today's meeting", Reuters).
+_POSSESSIVE = re.compile(r"['’]s\b")
+_TODAY = re.compile(r"(?i)^(?:today|tonight|this\s+(?:morning|afternoon|evening))$")
+_ABOUT_BEFORE = re.compile(r"(?i)\b(?:of|into|from|over|about|following|for|on|against|behind|by)\s+$")
 _SAME_DAY = re.compile(r"(?i)^(?:earlier|later)\s+(?:that|the\s+same)\s+day$")
 _EARLIER_ON = re.compile(r"(?i)\b(?:earlier|later)\s+(?:on\s+)?$")
 _STOPWORD_TEXT = (
@@ -186,6 +194,17 @@ def _dates_saying(text: str, sent: Span, tx: Timex) -> bool:
     return SAID_BEFORE.search(text, max(sent.start, tx.start - 40), tx.start) is not None
 
 
+def _names_earlier_event(text: str, days: Sequence[tuple[Timex, date | None]], sent: Span, tx: Timex) -> bool:
+    """Whether ``tx`` is a day in the possessive ("Sunday's crush") that dates no event of its sentence: after a
+    preposition ("an inquiry into Sunday's crush") or beside a day that is not possessive."""
+    if not _POSSESSIVE.match(text, tx.end) or _TODAY.match(tx.text):
+        return False
+    if _ABOUT_BEFORE.search(text, max(sent.start, tx.start - 20), tx.start):
+        return True
+    return any(d is not None and t is not tx and sent.start <= t.start < sent.end and not _POSSESSIVE.match(text, t.end)
+               for t, d in days)
+
+
 def _quoted_anaphor(ann: Annotations, tx: Timex) -> bool:
     """Whether ``tx`` dates itself by the narrative ("the next day", "that morning") inside a
     speaker's quoted words, where the day it follows is the speaker's, not the article's ("The next day
@@ -249,13 +268,14 @@ def _events_of(article: Article, ann: Annotations) -> list[_Event]:
         day = _from_saying_day(article, ann, days, sent, tx, day)
         outside = (article.text[sent.start:tx.start] + article.text[tx.end:sent.end]).split()
         earlier = [d for t, d in days if d is not None and d < day and sent.start <= t.start < sent.end
-                   and (recent is None or d >= recent)]
+                   and (recent is None or d >= recent) and not _names_earlier_event(article.text, days, sent, t)]
         if (len(outside) < MIN_EVENT_WORDS or _is_caption(article.text[sent.start:sent.end])
                 or EDITORS_NOTE.match(article.text, sent.start)
                 or _speaker_time(article, sent, tx) or _quoted_anaphor(ann, tx)
                 or _LIMIT.search(article.text, sent.start, tx.start)
                 or EARLIER_LEVEL_BEFORE.search(article.text, max(sent.start, tx.start - 60), tx.start)
                 or _RELATIVE_OPENS.search(article.text, max(sent.start, tx.start - 30), tx.start)
+                or _names_earlier_event(article.text, days, sent, tx)
                 or (earlier and _dates_saying(article.text, sent, tx))
                 or (k and _converted(article.text, days[k - 1][0], tx))):
             continue
