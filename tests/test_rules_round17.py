@@ -7,10 +7,13 @@ from datetime import date
 
 from spacy.language import Language
 
+from newsweave.annotate.figures import extract_figures
 from newsweave.annotate.timexes import extract_timexes
 from newsweave.dossier.figures import group_figures
+from newsweave.dossier.quote_groups import group_quotes
 from newsweave.dossier.timeline import build_timeline
 from test_figures import _item as _figure_item
+from test_quote_groups import _quote
 from test_timeline import _item
 
 
@@ -51,3 +54,36 @@ def test_a_further_count_without_a_new_total_keeps_its_measure(nlp: Language) ->
         _figure_item("a", "Three people died and a further 20 were injured.", "2026-05-12", nlp),
         _figure_item("b", "Two people died and 24 were injured.", "2026-05-13", nlp)])
     assert [g for g in groups if {r.value for r in g.reports} == {20.0, 24.0}]
+
+
+def test_two_statements_that_give_different_counts_are_not_one_group() -> None:
+    a, b, c = (_quote(f"{n} people are still missing in the river") for n in ("Eleven", "Eight", "11"))
+    groups = group_quotes([("a", a, "org:brigade"), ("b", b, "org:brigade"), ("c", c, "org:brigade")])
+    assert sorted(len(g.variants) for g in groups) == [1, 2]
+
+
+def test_a_difference_is_no_count_and_the_unaccounted_for_are_missing(nlp: Language) -> None:
+    text = ("Ten vehicles fell into the river, two more than the figure given by DNIT. At least seven workers are "
+            "still unaccounted for.")
+    measures = {f.text: f.measure for f in extract_figures(nlp(text), None)}
+    assert "two" not in measures and measures["seven"] == "workers unaccounted for"
+    groups = group_figures([
+        _figure_item("a", "About 50 workers were on site when the building fell.", "2026-03-10", nlp),
+        _figure_item("b", "Nine workers are still missing.", "2026-03-11", nlp),
+        _figure_item("c", "Relatives say at least seven workers are still unaccounted for.", "2026-03-13", nlp)])
+    assert [g for g in groups if {r.value for r in g.reports} == {9.0, 7.0}]
+    assert not [g for g in groups if {50.0, 7.0} <= {r.value for r in g.reports}]
+
+
+def test_a_day_inside_a_relative_clause_yields_to_the_sentences_own_day() -> None:
+    text = ("Rescue teams worked through the night.\n\nGovernor Seun Bakare, who visited the site late yesterday, "
+            "this morning ordered the suspension of all work on high-rise sites in Ikoyi.")
+    dates = {t.date for t in build_timeline([_item("a", text, date(2026, 3, 11))]) if "suspension" in t.text}
+    assert dates == {"2026-03-11"}
+
+
+def test_a_relative_time_restated_by_the_day_after_it_yields() -> None:
+    text = ("The bridge collapsed on Sunday.\n\nThe governor spoke at a news conference on Monday.\n\nTwo days later, "
+            "on Tuesday, federal prosecutors filed a lawsuit against the agency.")
+    dates = {t.date for t in build_timeline([_item("a", text, date(2026, 3, 18))]) if "lawsuit" in t.text}
+    assert dates == {"2026-03-17"}

@@ -126,6 +126,9 @@ def is_skipped(doc: Doc, expr: NumberExpr) -> bool:
             and doc[expr.core[0]].lower_ in ("two", "three") and expr.value_max is None \
             and (after is None or after.is_punct or after.pos_ in ("CCONJ", "SPACE")):
         return True  # "dividing it in two", "broke in two": an idiom, no quantity reported (test6's annotator)
+    if expr.unit is None and after is not None and after.lower_ in ("more", "fewer", "less") \
+            and doc[expr.end + 1:expr.end + 2].text.lower() == "than":
+        return True  # "Ten vehicles fell, two more than the figure given by DNIT": a difference, no count of its own
     if expr.unit is None and after is not None and not doc[expr.end - 1].whitespace_ and len(after.text) == 1 \
             and after.text.isupper():
         return True  # "3G", "3D": a number glued to a capital letter names a technology or a format

@@ -54,6 +54,7 @@ SYNONYMS: dict[str, str] = {
     "dead": "killed", "died": "killed", "slain": "killed", "perished": "killed",
     "drowned": "killed",  # a made-up shipwreck: "At least 41 people drowned", then "the death toll rose to 52"
     "wounded": "injured", "hurt": "injured",
+    "unaccounted for": "missing",  # a made-up building collapse: "seven workers are still unaccounted for"
     "survivors": "people survived",  # a made-up plane crash: "Twenty-nine people survived", "29 survivors"
     # a made-up rail strike: "union demands 12% raise", "a 12% pay rise over 18 months"
     "raise": "pay rise", "pay raise": "pay rise", "pay increase": "pay rise", "wage increase": "pay rise",

@@ -1,7 +1,8 @@
 """Quote groups: the same statement as reported by several outlets (translations, paraphrases).
 
-Two quotes join a group when their similarity reaches :data:`GROUP_THRESHOLD` and their speakers do
-not disagree (both known and different keeps them apart); groups are the connected components of
+Two quotes join a group when their similarity reaches :data:`GROUP_THRESHOLD`, their speakers do
+not disagree (both known and different keeps them apart) and the counts they give do not (eleven
+missing and eight missing are two statements); groups are the connected components of
 that relation. The similarity is pluggable: :func:`lexical_similarity` is the default;
 :func:`embedding_similarity` adds sentence embeddings (the optional ``embeddings`` extra) for
 translations and paraphrases that share few words.
@@ -214,7 +215,7 @@ def group_quotes(items: Sequence[tuple[str, Quote, str | None]],
         ki, kj = speaker[ri], speaker[rj]
         if ri == rj or (ki is not None and kj is not None and ki != kj):
             continue  # two known speakers never meet, not even through a quote whose speaker is unknown
-        if any(similarity(a, b) >= threshold for a in units[i] for b in units[j]):
+        if any(similarity(a, b) >= threshold and not _counts_differ(a, b) for a in units[i] for b in units[j]):
             parent[rj] = ri
             speaker[ri] = ki if ki is not None else kj
     members: dict[int, list[int]] = {}
@@ -222,6 +223,30 @@ def group_quotes(items: Sequence[tuple[str, Quote, str | None]],
         members.setdefault(_find(parent, i), []).append(i)
     groups = [_group([items[k] for k in ks]) for ks in members.values()]
     return sorted(groups, key=lambda g: (g.variants[0].cite.article, g.variants[0].cite.start))
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
+
+
+@lru_cache(maxsize=4096)
+def _counts(text: str) -> frozenset[float]:
+    """The numbers ``text`` gives, in digits or words ("Eleven people", "8 people"); not "one", which is
+    mostly no count ("no one", "one of the")."""
+    found = set()
+    for w in _NUMBER.findall(_folded(text)):
+        if w[0].isdigit():
+            found.add(float(w.replace(",", "")))
+        elif w in WORD_NUMBERS and w != "one":
+            found.add(float(WORD_NUMBERS[w]))
+    return frozenset(found)
+
+
+def _counts_differ(a: str, b: str) -> bool:
+    """Whether two texts give counts and none of them alike: "Eleven people are still missing" said on
+    Tuesday and "Eight people are still missing" on Wednesday are two statements (a made-up bridge
+    collapse story had grouped them)."""
+    ca, cb = _counts(a), _counts(b)
+    return bool(ca) and bool(cb) and not ca & cb
 
 
 def _newcomer(quote: Quote) -> str | None:

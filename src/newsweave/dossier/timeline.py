@@ -75,16 +75,28 @@ _LIMIT = re.compile(r"(?i)\b(?:until|till|through|since|before|after|from|(?:fro
 # event: "Prosecutor Huamán Salazar, who on Tuesday told reporters that ..., read out parts of the statement" at
 # Thursday's hearing (a made-up bribery story had dated the reading Tuesday).
 _RELATIVE_OPENS = re.compile(r"(?i),\s+(?:who|which)\s+(?:had\s+|has\s+)?(?:on|last|earlier\s+on)\s+$")
+# A day inside a relative clause set off by commas, when a day outside the clause dates the sentence: "Governor
+# Bakare, who visited the site late yesterday, this morning ordered the suspension of all work" (a made-up building
+# collapse story had dated the order the day before too).
+_RELATIVE_BEFORE = re.compile(r"(?i),\s+(?:who|which)\b[^,;()\"“”]*$")
+_CLAUSE_CLOSES = re.compile(r"[^,;()\"“”]*,")
+# Two times side by side name one time, the second restating the first: "Two days later, on Tuesday, the MPF filed
+# a lawsuit" (a made-up bridge story had dated it two days after the Monday named before, too); the relative one
+# yields.
+_RESTATING = re.compile(r"\s*,\s*(?:on\s+|in\s+|at\s+)?")
+_RELATIVE_TIME = re.compile(r"(?i)\b(?:later|earlier|before|after|ago|next|following|previous|preceding)\b")
 # What lies between a time and its restatement in another zone: " (0442 GMT on ", " (2211 GMT) on ".
 _CONVERSION = re.compile(r"\s*\(\s*(?:[\d:.]+\s*)?(?:GMT|UTC|[A-Z]{2,4}T)?\s*(?:on\s+)?")
 # A day in the possessive names an earlier event the sentence tells something of ("a committee of inquiry into
 # Sunday's crush ... announced on Tuesday", a made-up stadium crush story had dated the committee Sunday): it dates
-# no event after a preposition of what the sentence is about, nor beside another day ("at Sunday's hearing, the judge
-# said" stays). The paper's own day stays: what a sentence tells of "today's meeting" is mostly of that day too
+# no event after a preposition of what the sentence is about, nor beside another day, unless it tells when the event
+# was ("at Sunday's hearing, the judge said"; "an injury he suffered in Saturday's defeat, the club said on
+# Monday"). The paper's own day stays: what a sentence tells of "today's meeting" is mostly of that day too
 # ("Bankers declined to comment on today's meeting", Reuters).
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TODAY = re.compile(r"(?i)^(?:today|tonight|this\s+(?:morning|afternoon|evening))$")
-_ABOUT_BEFORE = re.compile(r"(?i)\b(?:of|into|from|over|about|following|for|on|against|behind|by)\s+$")
+_ABOUT_BEFORE = re.compile(r"(?i)\b(?:of|into|from|over|about|following|for|on|against|behind|by|despite)\s+$")
+_DURING_BEFORE = re.compile(r"(?i)\b(?:in|at|during)\s+$")
 _SAME_DAY = re.compile(r"(?i)^(?:earlier|later)\s+(?:that|the\s+same)\s+day$")
 _EARLIER_ON = re.compile(r"(?i)\b(?:earlier|later)\s+(?:on\s+)?$")
 _STOPWORD_TEXT = (
@@ -196,13 +208,37 @@ def _dates_saying(text: str, sent: Span, tx: Timex) -> bool:
 
 def _names_earlier_event(text: str, days: Sequence[tuple[Timex, date | None]], sent: Span, tx: Timex) -> bool:
     """Whether ``tx`` is a day in the possessive ("Sunday's crush") that dates no event of its sentence: after a
-    preposition ("an inquiry into Sunday's crush") or beside a day that is not possessive."""
+    preposition ("an inquiry into Sunday's crush") or beside a day that is not possessive, unless "in", "at" or
+    "during" makes it the time of an event ("suffered in Saturday's defeat")."""
     if not _POSSESSIVE.match(text, tx.end) or _TODAY.match(tx.text):
         return False
     if _ABOUT_BEFORE.search(text, max(sent.start, tx.start - 20), tx.start):
         return True
+    if _DURING_BEFORE.search(text, max(sent.start, tx.start - 20), tx.start):
+        return False  # "an injury he suffered in Saturday's defeat, the club said on Monday": Saturday's
     return any(d is not None and t is not tx and sent.start <= t.start < sent.end and not _POSSESSIVE.match(text, t.end)
                for t, d in days)
+
+
+def _in_relative_clause(text: str, days: Sequence[tuple[Timex, date | None]], sent: Span, tx: Timex) -> bool:
+    """Whether ``tx`` lies inside a relative clause set off by commas (", who visited the site late yesterday,")
+    while another day of the sentence, outside the clause, dates its event."""
+    opens = _RELATIVE_BEFORE.search(text, sent.start, tx.start)
+    closes = _CLAUSE_CLOSES.match(text, tx.end, sent.end)
+    if opens is None or closes is None:
+        return False
+    return any(d is not None and t is not tx and sent.start <= t.start < sent.end
+               and not opens.start() <= t.start < closes.end() for t, d in days)
+
+
+def _restated_after(text: str, days: Sequence[tuple[Timex, date | None]], k: int) -> bool:
+    """Whether the time ``days[k]``, a relative one ("two days later"), is restated by the one right after it ("...,
+    on Tuesday"), which dates the event instead."""
+    tx = days[k][0]
+    if k + 1 >= len(days) or days[k + 1][1] is None or not _RELATIVE_TIME.search(tx.text):
+        return False
+    after = days[k + 1][0]
+    return _RESTATING.fullmatch(text, tx.end, after.start) is not None and not _RELATIVE_TIME.search(after.text)
 
 
 def _quoted_anaphor(ann: Annotations, tx: Timex) -> bool:
@@ -277,7 +313,9 @@ def _events_of(article: Article, ann: Annotations) -> list[_Event]:
                 or _RELATIVE_OPENS.search(article.text, max(sent.start, tx.start - 30), tx.start)
                 or _names_earlier_event(article.text, days, sent, tx)
                 or (earlier and _dates_saying(article.text, sent, tx))
-                or (k and _converted(article.text, days[k - 1][0], tx))):
+                or (k and _converted(article.text, days[k - 1][0], tx))
+                or _in_relative_clause(article.text, days, sent, tx)
+                or _restated_after(article.text, days, k)):
             continue
         ev = _event(article, day, sent, tx.start, tx.end)
         events.setdefault((day, ev.cites[0].start, ev.cites[0].end), ev)
