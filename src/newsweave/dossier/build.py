@@ -64,7 +64,8 @@ class DossierBuilder:
             ``Quote.speaker_entity`` set to corpus-wide actor ids.
         """
         items = publication_order(items)
-        resolution = resolve_actors([(a.id, a.text, ann.mentions) for a, ann in items], self.gazetteer)
+        resolution = resolve_actors([(a.id, a.text, ann.mentions) for a, ann in items], self.gazetteer,
+                                    {a.id: a.source for a, _ in items if a.source})
         linked = [(article, link_annotations(article.id, ann, resolution)) for article, ann in items]
         titles = story_titles(linked)
         linked, roles = resolve_role_mentions(resolve_role_speakers(linked, titles), titles)

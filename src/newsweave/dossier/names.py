@@ -61,10 +61,13 @@ PERSON_TITLES = frozenset({
     "supt", "insp", "cpl", "col", "maj", "gen", "brig", "cmdr", "det", "const",
     "lawyer", "solicitor", "barrister",  # "His lawyer, Ewa Marczak, said" (a made-up derailment story)
     "mme", "mlle", "mmes",  # "Mme Mercier-Dubois" (a made-up ransomware story in France)
+    # "Rear Adm. Ernesto Dimaculangan", "Lt. Cmdr. Antonio dela Cruz", "Atty." (a made-up Manila story); "Engr.",
+    # "Comrade" (a made-up Lagos story). Not "Arc." (an architect): "Arc of Justice" is a name
+    "rear", "adm", "cdr", "atty", "usec", "undersecretary", "engr", "comrade",
 })
 # Title words that can end a title phrase (the others, like "foreign" or "vice", only qualify one).
 _TITLE_HEADS = PERSON_TITLES - {"vice", "prime", "foreign", "defense", "defence", "press", "chief",
-                                "deputy", "head", "st", "saint", "father", "star"}
+                                "deputy", "head", "st", "saint", "father", "star", "rear"}
 
 # Particles of a surname ("de la Vega", "van der Berg", "bin Salman"): a name of these words and one
 # more is a surname alone.

@@ -66,7 +66,8 @@ _TITLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\.?(?:\s+of(?:\s+the)?(?:\s+(?!the\b)
 # Titles written with a period ("Dr. Ana Costa"); another title word before a period ends a sentence:
 # "... and its finance chief. Telvia said".
 _TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "lt", "capt", "sgt", "sen", "rep", "gov", "pres",
-                                  "prof", "rev", "st", "gen", "col", "maj", "adm", "cmdr", "supt", "insp"})
+                                  "prof", "rev", "st", "gen", "col", "maj", "adm", "cmdr", "supt", "insp",
+                                  "cdr", "atty", "usec", "arc", "engr", "hon"})
 _APPOSITION_AFTER = re.compile(r"^\s*,\s+(?:the|a|an|its|his|her)?\s*(?:[\w-]+\s+){0,4}?([\w-]+)\b")
 # An apposition that says the name is a person's: "Subhonkul Rakhimov, a passenger, told ..."
 _PERSON_APPOSITION = re.compile(
@@ -88,6 +89,9 @@ _DAY_NUMBER = re.compile(r"\.?\s+\d{1,2}\b")
 _NUMBER_BEFORE = re.compile(r"\d\s+$")
 _NUMBER_AFTER = re.compile(r"\s+\d")
 _SUM_NAME = re.compile(r"^(?:[A-Z]{1,3}\s?)?[₵$€£¥₦₹₱₩₴₽]\s?\d")
+# A sum in naira or pesos written with a letter for its sign, as Nigerian and Philippine papers do: "N5m", "N18bn",
+# "P5,000" (made-up Lagos and Manila stories had actors "N5" and "P5,000"); not "P5" or "G7".
+_LETTER_SUM = re.compile(r"[NP]\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|[NP]\d+(?:\.\d+)?(?:m|bn|b|k|tn)\b")
 _SUM_BEFORE = re.compile(r"(?:\d|\b(?:mln|bln|million|billion|trillion))\s+$", re.IGNORECASE)
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'-]+\b")
 # A portfolio right after an office ("Secretary of State", "Minister of Defence") names no actor;
@@ -716,8 +720,21 @@ def _trim_title_tail(surface: str, keys: set[str], label: str) -> str:
     return surface
 
 
+def names_outlet(word: str, outlet: str) -> bool:
+    """Whether ``word`` names the outlet ``outlet`` itself: its name ("The National Chronicle"), the name without
+    its first words ("the Chronicle has learned", "told the Herald" of the Harju Herald), or its initials ("CPA" of
+    Continental Press Agency)."""
+    words = [w for w in match_key(outlet).split() if w != "the"]
+    name = [w for w in match_key(word).split() if w != "the"]
+    if not words or not name:
+        return False
+    if len(name) <= len(words) and words[len(words) - len(name):] == name and len(" ".join(name)) >= 4:
+        return True
+    return len(words) >= 2 and word.isupper() and word.lower() == "".join(w[0] for w in words)
+
+
 def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], lower: Counter[str],
-                       gaz: PlaceGazetteer) -> list[Occurrence]:
+                       gaz: PlaceGazetteer, outlets: Mapping[str, str] | None = None) -> list[Occurrence]:
     """Drop NER noise: words and phrases that are not names.
 
     - A lone capitalized word the same articles write more often in lower case: "Protests" tagged
@@ -727,7 +744,8 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
       "Prime Minister", "Kazakh Foreign Minister", "CEO", "Chief Executive"), a portfolio cut from a title
       ("State" of "Secretary of State", "CIS Affairs" of "Committee on CIS Affairs"), a time zone ("GMT"),
       a currency by its sum ("7.15 billion N.Z. Dlrs").
-    - A byline or credit line's name, a dateline's wire ("(Reuters) -").
+    - A byline or credit line's name, a dateline's wire ("(Reuters) -"); the outlet in its own article ("told the
+      Herald", ``outlets`` giving each article's source), unless a place ("Lagos" of the Lagos Ledger).
     - The label of a wire table's line ("Shr 34 cts vs 1.19 dlrs", "Pay March 31", a "Year" header) in an
       article with an earnings or dividend table, unless an acronym or a place; a note's label ("Note: ...").
     - A one-word "person" that opens a sentence, is no given name, and is written in lower case but
@@ -763,13 +781,16 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
         currency = word in CURRENCY_UNITS or word.lower().rstrip(".") in CURRENCY_SIGNS
         if currency and (_NUMBER_AFTER.match(text, end) or _NUMBER_BEFORE.search(text, max(0, start - 8), start)):
             return True  # a currency code or sign by its sum: "a net profit of NOK 421 million", "Rs 25 lakh"
-        if _SUM_NAME.match(word):
+        if _SUM_NAME.match(word) or _LETTER_SUM.match(text, start):
             return True  # a sum NER took for a name, its currency sign in it: "GH₵500,000" (a made-up stadium story)
         if len(words) > 1 and words[-1].lower() in CURRENCY_WORDS and _SUM_BEFORE.search(text, max(0, start - 12),
                                                                                           start):
             return True  # a currency named by its country: "7.15 billion N.Z. Dlrs", "6.28 billion U.S. Dlrs"
         if is_office(words, gaz):
             return True  # "President", "Prime Minister", "Kazakh Foreign Minister": an office
+        if all(w.lower().rstrip(".") in _TITLE_ABBREVIATIONS or w.lower() == "rear" for w in words) \
+                or word.lower() == "rear admiral":
+            return True  # a title cut from its name at its period: "Lt", "Cmdr" of "Lt. Cmdr. Antonio dela Cruz"
         if words[0] in _LOWER_FIRST or word in _MEASURE_ACRONYMS:
             return True  # "of Finance" cut from "The Minister of Finance"; "6.6% of GDP" (a made-up budget)
         if words[0] in _GRADE_WORDS and ((len(words) == 2 and words[1].isdigit())
@@ -777,6 +798,9 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
             return True  # a grade: "a Category 4 storm", "Category 5", "Level 3" (a made-up hurricane)
         if _credit(text, start, end):
             return True  # the article's author or wire, not an actor of the story
+        outlet = outlets.get(aid) if outlets else None
+        if outlet and names_outlet(word, outlet) and gaz.lookup(word) is None:
+            return True  # the outlet itself in its own article: "told the Herald" (a made-up Estonian story)
         if _table_label(text, start, end, has_table(aid)) and not (is_acronym(word) or gaz.lookup(word) is not None
                                                    or gaz.is_demonym(word)):
             return True  # "Shr 34 cts vs 1.19 dlrs", "Pay March 31": a wire table's line label ("IMF", a place stay)
