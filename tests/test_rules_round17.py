@@ -149,3 +149,31 @@ def _mentions(text: str, *names: tuple[str, str]) -> list[Mention]:
         at = text.index(name)
         out.append(Mention(at, at + len(name), name, label))
     return out
+
+
+def test_a_state_is_no_citys_alternate_name(gazetteer: PlaceGazetteer) -> None:
+    maranhao = gazetteer.lookup("Maranhão")
+    assert maranhao is not None and maranhao.name == "Maranhão" and maranhao.kind == "state"
+    res = resolve(gazetteer,
+                  ("The ship's owner, Bayshore Tankers Inc., said Bayshore would pay.",
+                   [("Bayshore Tankers Inc.", "ORG"), ("Bayshore", "GPE")]))
+    assert "Bayshore" in actor_with(res, "Bayshore Tankers Inc.").aliases
+
+
+def test_a_place_written_mostly_alone_is_no_short_form_of_a_name_ending_in_it(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer,
+                  ("Antonio dela Cruz, commander of Coast Guard Station Oriental Mindoro, spoke. The spill hit "
+                   "Mindoro. Mindoro is an island. Fishers in Mindoro are angry.",
+                   [("Antonio dela Cruz", "PERSON"), ("Coast Guard Station Oriental Mindoro", "ORG"),
+                    ("Mindoro", "GPE"), ("Mindoro", "GPE"), ("Mindoro", "GPE")]))
+    assert "Coast Guard Station Oriental Mindoro" not in actor_with(res, "Mindoro").aliases
+
+
+def test_initials_apposed_to_a_place_that_are_not_its_own_are_no_alias(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer,
+                  ("Trucks fell near Porto Franco (MA). The Samahan ng Maliliit na Mangingisda sa Mindoro (SAMAMI) "
+                   "spoke. SAMAMI said so. MA officials came.",
+                   [("Porto Franco", "GPE"), ("MA", "GPE"), ("Mindoro", "GPE"), ("SAMAMI", "ORG"), ("SAMAMI", "ORG"),
+                    ("MA", "GPE")]))
+    assert "MA" not in actor_with(res, "Porto Franco").aliases
+    assert "SAMAMI" not in actor_with(res, "Mindoro").aliases

@@ -91,12 +91,15 @@ _WRITTEN_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def _year_named_last(ctx: Context, start: int) -> str | None:
-    """The year of the last date the text named before ``start``; a number that could be a year
-    counts only when no date was named ("1,900 people" written "1900 people" is no year)."""
-    if ctx.last_value and ctx.last_value_pos < start and re.match(r"\d{4}\b", ctx.last_value):
-        return ctx.last_value[:4]
-    years = _WRITTEN_YEAR.findall(ctx.text, 0, start)
-    return years[-1] if years else None
+    """The last year the text wrote before ``start``, not a count that looks like one: "killed 1900 people"
+    (a count before a plural noun, unless "the", "in", "of" ... make it a year: "the 2010 elections")."""
+    years = [m for m in _WRITTEN_YEAR.finditer(ctx.text, 0, start)
+             if not (_COUNTED_AFTER.match(ctx.text, m.end()) and not _YEAR_BEFORE.search(ctx.text, 0, m.start()))]
+    return years[-1].group(1) if years else None
+
+
+_COUNTED_AFTER = re.compile(r"\s+(?:people|persons|men|women|children|[a-z]+s)\b")
+_YEAR_BEFORE = re.compile(r"\b(?:the|in|of|since|by|from|until|to|early|late|mid|[Ii]ts|[Tt]heir)[\s-]+$")
 
 
 def _year_of(m: Match) -> int:

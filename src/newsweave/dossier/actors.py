@@ -258,6 +258,8 @@ def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer, lower: Coun
         group.occurrences.append(occ)
     persons = [g for g in groups.values() if len(g.words) >= 2 and any(o.label == "PERSON" for o in g.occurrences)]
     surnames = {phonetic_key(g.words[-1]) for g in persons}
+    org_starts = {g.words[0] for g in groups.values() if len(g.words) >= 2 and any(o.label == "ORG"
+                                                                                for o in g.occurrences)}
     for group in groups.values():
         place = gaz.lookup(group.occurrences[0].surface)
         group.place = place.name if place else None
@@ -267,6 +269,10 @@ def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer, lower: Coun
             # The surname of a person named in the same articles beats a city of that name
             # ("Bush", "Luck", "Lopez" are also cities in geonames), as does the person's blended
             # nickname ("LiLo" is an alternate name of Lille).
+            group.place = None
+        elif place and not place.primary and len(group.words) == 1 and group.key in org_starts:
+            # the first word of an organization of the story: "Bayshore" of Bayshore Tankers Inc is no alternate
+            # name of Bay Shore, New York (a made-up oil spill story)
             group.place = None
         elif place and not place.primary and len(group.words) == 1 and (lower[group.key] or (
                 len(group.key) <= 3 and not match_key(place.name).startswith(group.key + " "))):
@@ -394,6 +400,11 @@ def _merge_acronyms(forest: Forest, texts: Mapping[str, str], gaz: PlaceGazettee
             hit = _ACRONYM_APPOSITION.match(texts[aid][end:end + 14])
             # a place is no initialism: "Sigma Mines (Quebec) Ltd", "Goldman Sachs (Japan)"
             acr = match_key(hit.group(1)) if hit and gaz.lookup(hit.group(1)) is None else ""
+            if hit and acr and (group.is_place or group.label in ("GPE", "LOC")) \
+                    and hit.group(1).lower() not in {a.lower() for a in acronym_of(group.key)}:
+                # initials that are not the place's own: "Porto Franco (MA)" gives its state (Maranhão), "... sa
+                # Mindoro (SAMAMI)" a group whose name NER cut to its last word (a made-up oil spill story)
+                continue
             if acr in forest.groups and acr != key:
                 forest.union(key, acr)
     expansions: dict[str, set[str]] = defaultdict(set)

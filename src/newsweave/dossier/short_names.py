@@ -34,6 +34,9 @@ from newsweave.dossier.occurrences import MentionKey, Occurrence, best_label
 
 __all__ = ["attach_single_words"]
 
+# A one-word place written this many times more often alone than the organization's name ending in it is no short
+# form of that name (``_place_in_name``).
+PLACE_IN_NAME_SHARE = 2
 # A lone surname whose article names none of the people sharing it goes to the one named this many
 # times more often than the next (ECB+ dev, topic 25: Reggie Bush 9 full mentions vs George W. Bush 1).
 DOMINANT_SHARE = 3
@@ -74,7 +77,8 @@ def attach_single_words(forest: Forest, texts: Mapping[str, str]) -> dict[Mentio
     for key, group in sorted(forest.groups.items()):
         if (len(group.words) != 1 and not _particle_surname(group)) or group.is_place:
             continue
-        roots = surname_roots.get(phonetic_key(group.words[-1]), set())
+        roots = {r for r in surname_roots.get(phonetic_key(group.words[-1]), set())
+                 if not _place_in_name(forest, group, r, texts)}
         if len(roots) == 1:
             forest.union(key, next(iter(roots)))  # (not pop: the next name of this surname reads it too)
         elif len(roots) > 1:
@@ -99,6 +103,19 @@ def attach_single_words(forest: Forest, texts: Mapping[str, str]) -> dict[Mentio
             if nearest is not None:
                 override[occ.key] = nearest
     return override
+
+
+def _place_in_name(forest: Forest, lone: Group, root: str, texts: Mapping[str, str]) -> bool:
+    """Whether a one-word place, written far more often alone than an organization's name that ends in it, is
+    that place in the name, not the name's short form: "Mindoro" of "Coast Guard Station Oriental Mindoro" (a
+    made-up oil spill story), "Zermatt" of "Air Zermatt"."""
+    if lone.label not in ("GPE", "LOC") or lone.votes["ORG"] or not (lone.is_place or _placed(lone, texts)):
+        return False  # NER calls it an organization somewhere, or a place no gazetteer knows nor the text writes as
+        # one: "Systemhouse" of "SHL Systemhouse Inc" (Reuters)
+    members = [g for g in forest.groups.values() if forest.find(g.key) == root]
+    if any(g.is_person or g.is_place or g.label in ("GPE", "LOC") for g in members):
+        return False  # a person's surname; a place's short form ("Yangtze" of "Yangtze River")
+    return len(lone.occurrences) > PLACE_IN_NAME_SHARE * sum(len(g.occurrences) for g in members)
 
 
 def _particle_surname(group: Group) -> bool:
@@ -189,7 +206,7 @@ def _placed(lone: Group, texts: Mapping[str, str]) -> bool:
     return False
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|across|near|throughout|around)\s+(?:(?:the\s+)?(?:north|south|east|"
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|across|near|throughout|around|off)\s+(?:(?:the\s+)?(?:north|south|east|"
                            r"west|central|northern|southern|eastern|western|north-?western|north-?eastern|"
                            r"south-?western|south-?eastern)\s+)?$", re.IGNORECASE)
 _REGION_AFTER = re.compile(r"(?:'s)?\s+(?:state|province|region|district|county|prefecture|governorate)\b")
