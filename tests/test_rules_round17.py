@@ -177,3 +177,21 @@ def test_initials_apposed_to_a_place_that_are_not_its_own_are_no_alias(gazetteer
                     ("MA", "GPE")]))
     assert "MA" not in actor_with(res, "Porto Franco").aliases
     assert "SAMAMI" not in actor_with(res, "Mindoro").aliases
+
+
+def test_a_countrys_people_are_its_population(nlp: Language) -> None:
+    text = "Roughly a quarter of Estonia's 1.37 million people are ethnic Russians. These two individuals left."
+    measures = {f.text: f.measure for f in extract_figures(nlp(text), None)}
+    assert measures["1.37 million"] == "estonia population" and measures["two"] == "individuals"
+
+
+def test_a_bare_report_and_one_value_do_not_bridge_two_countries_diplomats(nlp: Language) -> None:
+    groups = group_figures([
+        _figure_item("a", "Estonia on Monday declared two Russian diplomats persona non grata.", "2026-03-09", nlp),
+        _figure_item("b", "Moscow told her that the two diplomats must leave within three days. Moscow answered on "
+                          "Tuesday by expelling two Estonian diplomats.", "2026-03-10", nlp),
+        _figure_item("c", "Russia's foreign ministry said a third Estonian diplomat had been declared persona non "
+                          "grata, bringing the number of Estonian diplomats expelled this week to three.",
+                     "2026-03-12", nlp)])
+    russian = [g for g in groups if any(r.cite.article == "a" for r in g.reports)]
+    assert len(russian) == 1 and 3.0 not in {r.value for r in russian[0].reports}

@@ -88,6 +88,7 @@ _PLACE_OF = re.compile(r"\b(village|town|city|island|country|nation|community|di
                        r"nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|just\s+(?:over|under)\s+)?$",
                        re.IGNORECASE)
 _POPULATION_NOUNS = frozenset({"people", "residents", "inhabitants", "souls", "persons"})
+_HEDGE_WORDS = frozenset({"about", "around", "some", "nearly", "almost", "roughly", "over", "than", "more"})
 _PREPOSITIONS = frozenset({"of", "for", "in", "per", "on", "at", "from", "by", "to", "with"})
 # A headline's quantity of goods: "EGYPT BOUGHT 20,000 TONNES OF FROZEN BEEF AT TENDER" -> "frozen beef".
 _HEADLINE_GOODS_RE = re.compile(r"\b(tonnes|tons|barrels|bushels|ounces|kilos|gallons|litres) of "
@@ -112,6 +113,20 @@ class ArticleContext:
         self._word_positions: dict[int, dict[str, list[int]]] = {}  # sentence -> lower word -> token indices
         self._headline_goods = self._goods_in_headline(title)
 
+    def _place_before(self, first: int) -> str | None:
+        """The place whose possessive the number at token ``first`` follows ("Estonia's 1.37 million people"), in
+        lower case; else None."""
+        k = first - 1
+        while k >= 0 and self.doc[k].lower_ in _HEDGE_WORDS:
+            k -= 1
+        if k < 1 or self.doc[k].tag_ != "POS" or self.doc[k - 1].ent_type_ != "GPE":
+            return None
+        place = self.doc[k - 1]
+        start = place.i
+        while start > 0 and self.doc[start].ent_iob_ == "I":
+            start -= 1
+        return self.doc[start:place.i + 1].text.lower()
+
     def complete(self, fig: Figure, first: int, end: int, from_table: bool, before: Figure | None = None) -> Figure:
         """``fig`` (tokens ``[first, end)``) with its measure completed from the article, and
         remembered for the figures after it.
@@ -133,6 +148,10 @@ class ArticleContext:
                                                                         fig.start)) is not None:
             return Figure(fig.start, fig.end, fig.text, fig.value, fig.unit, f"{place[1].lower()} population",
                           fig.value_max)
+        if measure in _POPULATION_NOUNS and (place_name := self._place_before(first)) is not None:
+            # "Roughly a quarter of Estonia's 1.37 million people" (a made-up Estonian story had flagged it
+            # against the two diplomats expelled, "these two individuals")
+            return Figure(fig.start, fig.end, fig.text, fig.value, fig.unit, f"{place_name} population", fig.value_max)
         per = self._goods_unit_after(end) if fig.unit in CURRENCY_UNITS else None
         if per is not None and measure is None:
             measure = f"price per {per}"  # "Thirty-three dlrs a barrel is not unreasonable"

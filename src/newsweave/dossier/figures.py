@@ -387,6 +387,16 @@ class _Bucket:
     modifiers: set[tuple[str, ...]] = field(default_factory=set)
 
 
+_NATION_ENDING = re.compile(r"^[a-z]{3,}(?:ian|ean|ese|ish)$")
+
+
+def _other_nations(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two measures' modifiers name people of different countries: "russian" and "estonian" diplomats."""
+    na = {w for w in a if _NATION_ENDING.match(w)}
+    nb = {w for w in b if _NATION_ENDING.match(w)}
+    return bool(na) and bool(nb) and not na & nb
+
+
 class _Grouper:
     """Puts each report in the first group (in creation order) that holds a report of the same measure
     (``same_measure``) and unit, as comparing it with every report would, but only looks at the
@@ -430,8 +440,12 @@ class _Grouper:
         if bucket is None:
             return False
         mods = report.key.modifiers
-        if not mods or bucket.bare or report.value in bucket.values:
+        # a bare report ("the two diplomats must leave") joined a group of modifiers: it opens the group to no other
+        # modifiers ("expelled Estonian diplomats" to "Russian diplomats", a made-up Estonian story)
+        if not mods or (bucket.bare and not bucket.modifiers):
             return True
+        if report.value in bucket.values and not any(_other_nations(m, mods) for m in bucket.modifiers):
+            return True  # the same value; but not of another country's people ("two Estonian diplomats")
         return any(self._modifiers_match(m, mods) for m in bucket.modifiers)
 
     def _modifiers_match(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
