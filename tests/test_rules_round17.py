@@ -195,3 +195,10 @@ def test_a_bare_report_and_one_value_do_not_bridge_two_countries_diplomats(nlp: 
                      "2026-03-12", nlp)])
     russian = [g for g in groups if any(r.cite.article == "a" for r in g.reports)]
     assert len(russian) == 1 and 3.0 not in {r.value for r in russian[0].reports}
+
+
+def test_a_day_inside_a_restrictive_relative_clause_at_the_sentence_end_yields() -> None:
+    text = ("Kask was convicted last week.\n\nEstonia on Monday declared two Russian diplomats persona non grata, "
+            "accusing them of recruiting an Estonian citizen who was sentenced to six years in prison on Friday.")
+    dates = {t.date for t in build_timeline([_item("a", text, date(2026, 3, 9))]) if "persona" in t.text}
+    assert dates == {"2026-03-09"}

@@ -75,11 +75,12 @@ _LIMIT = re.compile(r"(?i)\b(?:until|till|through|since|before|after|from|(?:fro
 # event: "Prosecutor Huamán Salazar, who on Tuesday told reporters that ..., read out parts of the statement" at
 # Thursday's hearing (a made-up bribery story had dated the reading Tuesday).
 _RELATIVE_OPENS = re.compile(r"(?i),\s+(?:who|which)\s+(?:had\s+|has\s+)?(?:on|last|earlier\s+on)\s+$")
-# A day inside a relative clause set off by commas, when a day outside the clause dates the sentence: "Governor
-# Bakare, who visited the site late yesterday, this morning ordered the suspension of all work" (a made-up building
-# collapse story had dated the order the day before too).
-_RELATIVE_BEFORE = re.compile(r"(?i),\s+(?:who|which)\b[^,;()\"“”]*$")
-_CLAUSE_CLOSES = re.compile(r"[^,;()\"“”]*,")
+# A day inside a relative clause, when a day outside the clause dates the sentence: "Governor Bakare, who visited the
+# site late yesterday, this morning ordered the suspension of all work" (a made-up building collapse story had dated
+# the order the day before too); "Estonia on Monday declared two Russian diplomats persona non grata, accusing them
+# of recruiting an Estonian citizen who was sentenced ... on Friday" (a made-up Estonian story).
+_RELATIVE_BEFORE = re.compile(r"(?i)(?:,\s+|\s)(?:who|which)\b[^,;()\"“”]*$")
+_CLAUSE_CLOSES = re.compile(r"[^,;()\"“”]*(?:,|$)")
 # Two times side by side name one time, the second restating the first: "Two days later, on Tuesday, the MPF filed
 # a lawsuit" (a made-up bridge story had dated it two days after the Monday named before, too); the relative one
 # yields.
@@ -221,8 +222,8 @@ def _names_earlier_event(text: str, days: Sequence[tuple[Timex, date | None]], s
 
 
 def _in_relative_clause(text: str, days: Sequence[tuple[Timex, date | None]], sent: Span, tx: Timex) -> bool:
-    """Whether ``tx`` lies inside a relative clause set off by commas (", who visited the site late yesterday,")
-    while another day of the sentence, outside the clause, dates its event."""
+    """Whether ``tx`` lies inside a relative clause (", who visited the site late yesterday,", "who was sentenced
+    ... on Friday.") while another day of the sentence, outside the clause, dates its event."""
     opens = _RELATIVE_BEFORE.search(text, sent.start, tx.start)
     closes = _CLAUSE_CLOSES.match(text, tx.end, sent.end)
     if opens is None or closes is None:
