@@ -202,3 +202,33 @@ def test_a_day_inside_a_restrictive_relative_clause_at_the_sentence_end_yields()
             "accusing them of recruiting an Estonian citizen who was sentenced to six years in prison on Friday.")
     dates = {t.date for t in build_timeline([_item("a", text, date(2026, 3, 9))]) if "persona" in t.text}
     assert dates == {"2026-03-09"}
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The project was valued at 18 billion naira, according to planning documents seen by CPA.",
+     "The project was valued at 18 billion naira", "planning documents seen by CPA"),
+    ("According to Naturatins, the Tocantins state environmental agency, water samples taken yesterday showed "
+     "acidity within normal limits downstream.",
+     "water samples taken yesterday showed acidity within normal limits downstream", "Naturatins"),
+    ('"This provocation by Tallinn will not remain without an answer," the ministry\'s spokeswoman, Alina '
+     "Zakharova, had said the day before, hours after Estonia announced its decision.",
+     "This provocation by Tallinn will not remain without an answer", "the ministry's spokeswoman, Alina Zakharova"),
+    ('Governor Gleisson Barreto said that his government had warned DNIT "more than once" about the condition of '
+     "the bridge.", 'that his government had warned DNIT "more than once" about the condition of the bridge',
+     "Governor Gleisson Barreto"),
+])
+def test_according_to_time_clauses_and_nested_mixed_quotes(nlp: Language, text: str, content: str,
+                                                            speaker: str) -> None:
+    doc = nlp(text)
+    quote = next(q for q in extract_quotes(doc, list(mentions_of(doc))) if q.content.text.strip(' ".,') ==
+                 content.strip(' ".,'))
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's chargé d'affaires, Lev Arhipov, was called in to receive the decision.",
+    "Emergency agencies have called off the search-and-rescue operation at the site of the collapsed building.",
+])
+def test_calling_in_or_off_is_no_saying(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert extract_quotes(doc, list(mentions_of(doc))) == []

@@ -234,8 +234,13 @@ def _continues(text: str, last: _Draft, reg: QuotedRegion, att: Attribution | No
 
 
 def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int], regions: list[QuotedRegion],
-                     open_quotes: frozenset[tuple[int, int]]) -> list[_Draft]:
-    """Cue verbs with their complement, parenthetical attributions, and "according to X"."""
+                     open_quotes: frozenset[tuple[int, int]],
+                     mixed_cues: dict[tuple[int, int], int] | None = None) -> list[_Draft]:
+    """Cue verbs with their complement, parenthetical attributions, and "according to X". A mixed quote whose cue
+    and content lie inside a reported clause is nested in it ('Barreto said that his government had warned DNIT
+    "more than once"', a made-up bridge story had lost what Barreto said): the clause stays (``mixed_cues`` maps
+    each mixed quote's content to its cue's offset)."""
+    nested = mixed_cues or {}
     drafts: list[_Draft] = []
     text = doc_text(doc)
     for tok in doc:
@@ -264,7 +269,9 @@ def _indirect_drafts(doc: Doc, taken: list[tuple[int, int]], cues: set[int], reg
         hi = _run_into_open_quote(text, lo, hi, open_quotes)
         if (len(text[lo:hi].split()) < INDIRECT_MIN_WORDS and not one_word_content(doc, lo, hi)) or \
                 any(lo < e and s < hi and not _fragment_inside(text, s, e, lo, hi)
-                    and not ((s, e) in open_quotes and lo < s and e <= hi) for s, e in taken) or (
+                    and not ((s, e) in open_quotes and lo < s and e <= hi)
+                    and not ((s, e) in nested and lo < s and e <= hi and lo <= nested[(s, e)] < s)
+                    for s, e in taken) or (
                     tok.pos_ == "NOUN" and any(d.content == (lo, hi) for d in drafts)):
             continue  # too short, inside a quotation, or a noun reporting it again ("expressed concern that")
         quoted = any(lo <= r.start and r.end <= hi for r in regions)
@@ -457,7 +464,8 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
     taken += [(q.content.start, q.content.end) for q in quotes]
     cues = {d.att.cue.i for d in drafts if d.att}
     open_quotes = frozenset(d.content for d in drafts if d.att is None)
-    indirect = _drop_nested(_indirect_drafts(doc, taken, cues, regions, open_quotes))
+    mixed_cues = {d.content: d.att.cue.idx for d in drafts if d.form == "mixed" and d.att is not None}
+    indirect = _drop_nested(_indirect_drafts(doc, taken, cues, regions, open_quotes, mixed_cues))
     drafts = [d for d in drafts if not (d.att is None and any(
         r.content[0] < d.content[0] and d.content[1] <= r.content[1] for r in indirect))]
     drafts = _join_following_quotation(text, _absorb_fragments(drafts, indirect), indirect) + indirect

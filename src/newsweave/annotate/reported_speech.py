@@ -64,9 +64,16 @@ def cue_lemma(tok: Token) -> str:
     return lemma
 
 
+# Particles that make a cue verb no saying: "call in" (summon), "call off" (cancel).
+_NOT_SPOKEN_PARTICLES = {"call": frozenset({"in", "off", "up", "back"})}
+
+
 def cue_kind(tok: Token) -> str | None:
     """Which lexicon ``tok`` is in: "speech", "clause", "that", "object", or None."""
     lemma = cue_lemma(tok)
+    if lemma in _NOT_SPOKEN_PARTICLES and any(c.dep_ == "prt" and c.lower_ in _NOT_SPOKEN_PARTICLES[lemma]
+                                              for c in tok.children):
+        return None  # "was called in to receive the decision", "called off the search" (made-up stories)
     if lemma in SPEECH_VERBS:
         return "speech"
     if lemma in CLAUSE_CUES:
@@ -103,6 +110,18 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
     inner = reported_through(verb)
     span = _own_content(inner) if inner is not None else _own_content(verb)
     return _before_conjoined_cue(verb, span) if span is not None else None
+
+
+# Subordinators of a clause that tells when or why, not what was said.
+_TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once", "since", "because", "as"})
+
+
+def _time_clause(clause: Token) -> bool:
+    """Whether the parser took a clause of time for the cue's complement: '"... without an answer," Zakharova had
+    said the day before, hours after Estonia announced its decision' (a made-up Estonian story had given the
+    time clause as what she said)."""
+    return clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS and c.i < clause.i
+                                          for c in clause.children)
 
 
 def _before_conjoined_cue(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
@@ -192,7 +211,7 @@ def _own_content(verb: Token) -> tuple[int, int] | None:
                    and c.lower_ in ("yes", "no")), None)
     if kind == "speech" and answer is not None:
         return answer.idx, answer.idx + len(answer)  # "Smith said yes."
-    right = [c for c in verb.children if c.i > verb.i and c.dep_ in _CORE_DEPS]
+    right = [c for c in verb.children if c.i > verb.i and c.dep_ in _CORE_DEPS and not _time_clause(c)]
     gapped = _gapped_relative(verb, right)
     if gapped is not None:
         return gapped

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bumped whenever a stage's output changes, so stored annotations are recomputed on the next run.
-ANNOTATOR_VERSION = "30"
+ANNOTATOR_VERSION = "31"
 
 
 def annotate_doc(article: Article, doc: Doc) -> Annotations:

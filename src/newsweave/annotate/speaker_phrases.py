@@ -323,7 +323,9 @@ def _is_passive(verb: Token) -> bool:
 def _subject_of(tok: Token) -> Token | None:
     if tok.lower_ == "according":
         to = next((c for c in tok.children if c.lower_ == "to"), None)
-        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        # a gerund the parser made of the object: "according to planning documents seen by CPA" (a made-up
+        # Lagos story had given "The project" as the source)
+        return next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None) if to is not None else None
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         # A heading the parser took for a second subject ("9:30 p.m.\n\nDonald Trump says"):
