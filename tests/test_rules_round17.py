@@ -17,11 +17,14 @@ from newsweave.annotate.nlp import mentions_of
 from newsweave.annotate.quotes import extract_quotes
 from newsweave.annotate.timexes import extract_timexes
 from newsweave.dossier.actors import resolve_actors
+from newsweave.dossier.build import story_title
 from newsweave.dossier.figures import group_figures
 from newsweave.dossier.names import PlaceGazetteer
 from newsweave.dossier.quote_groups import group_quotes
+from newsweave.dossier.render import to_html, to_markdown
 from newsweave.dossier.timeline import build_timeline
-from newsweave.model import Mention
+from newsweave.link.reuse import find_reuse
+from newsweave.model import Annotations, Article, Dossier, Mention, Story
 from test_actors import actor_with, resolve
 from test_figures import _item as _figure_item
 from test_quote_groups import _quote
@@ -232,3 +235,30 @@ def test_according_to_time_clauses_and_nested_mixed_quotes(nlp: Language, text: 
 def test_calling_in_or_off_is_no_saying(nlp: Language, text: str) -> None:
     doc = nlp(text)
     assert extract_quotes(doc, list(mentions_of(doc))) == []
+
+
+def test_a_copied_passage_says_who_copied_whom_and_a_short_phrase_is_no_copy() -> None:
+    wire = ("Estonia will not tolerate the abuse of diplomatic status to recruit our citizens, the minister told "
+            "reporters in Tallinn on Monday. The collapse of a 21-storey building under construction shocked Lagos.")
+    paper = ("Later that week the paper ran: Estonia will not tolerate the abuse of diplomatic status to recruit our "
+             "citizens, the minister told reporters in Tallinn on Monday. Residents recalled the collapse of a "
+             "21-storey building under construction in 2021.")
+    articles = {"w": Article("w", wire, date(2026, 3, 9), source="Continental Press"),
+                "p": Article("p", paper, date(2026, 3, 11), source="Harju Herald")}
+    reuse = tuple(find_reuse([("w", wire), ("p", paper)]))
+    assert len(reuse) == 1 and "tolerate" in wire[reuse[0].a.start:reuse[0].a.end]
+    dossier = Dossier(story=Story("s-1", "t", ("w", "p")), reuse=reuse)
+    assert "Harju Herald (2026-03-11) repeats Continental Press (2026-03-09)" in to_markdown(dossier, articles)
+    assert "Harju Herald (2026-03-11) repeats Continental Press (2026-03-09)" in to_html(dossier, articles)
+
+
+def test_the_story_title_is_the_latest_headline() -> None:
+    first = Article("a", "Four dead.", date(2026, 3, 10), title="Building collapses, killing at least four")
+    last = Article("b", "Toll at 22.", date(2026, 3, 13), title="Rescue ends as death toll reaches 22")
+    items = [(first, Annotations("a")), (last, Annotations("b"))]
+    assert story_title(items) == "Rescue ends as death toll reaches 22"
+
+
+def test_a_clause_a_semicolon_ends_is_no_saying_of_the_verb_after_it(nlp: Language) -> None:
+    doc = nlp("Mindoro oil slick doubles; DENR calls spill 'ecological emergency'\n\nThe slick has doubled.")
+    assert not [q for q in extract_quotes(doc, list(mentions_of(doc))) if "doubles" in q.content.text]

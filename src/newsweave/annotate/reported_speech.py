@@ -158,8 +158,12 @@ def reported_through(verb: Token) -> Token | None:
 def _clauses_before(verb: Token) -> list[Token]:
     """The clauses a cue reports before it: ccomp children left of it that hold a verb (a headline's
     "Aktau crash: survivors describe ..." hangs a noun there, which is no clause)."""
+    doc = verb.doc
     return [c for c in verb.children if c.i < verb.i and c.dep_ == "ccomp"
-            and any(t.pos_ in ("VERB", "AUX") for t in c.subtree)]
+            and any(t.pos_ in ("VERB", "AUX") for t in c.subtree)
+            # a semicolon ends the clause's own sentence: "Mindoro oil slick doubles; DENR calls spill 'ecological
+            # emergency'" (a made-up headline) is no saying of DENR's
+            and not (c.right_edge.i + 1 < verb.i and doc[c.right_edge.i + 1].text == ";")]
 
 
 def _own_content(verb: Token) -> tuple[int, int] | None:

@@ -201,7 +201,13 @@ def _name_speakers(groups: Sequence[QuoteGroup], entities: Mapping[str, Entity])
 
 
 def story_title(items: Sequence[tuple[Article, Annotations]]) -> str:
-    """A title: the earliest article's title, else its first sentence, cut to a readable length."""
+    """A title: the latest dated article's headline, which tells where the story stands (the first wire's "killing at
+    least four" stayed the title of made-up collapse stories whose toll had reached 22), else the earliest article's
+    title or first sentence, cut to a readable length. ``items`` are in publication order."""
+    dated = [(a.published, a.title.strip()) for a, _ in items
+             if a.published is not None and a.title and a.title.strip()]
+    if dated:
+        return _cut(max(dated, key=lambda d: d[0])[1])
     for article, _ in items:
         if article.title and article.title.strip():
             return _cut(article.title.strip())

@@ -10,7 +10,7 @@ import json
 from collections.abc import Mapping
 from html import escape
 
-from newsweave.model import Article, Cite, Dossier, QuoteVariant
+from newsweave.model import Article, Cite, Dossier, QuoteVariant, Reuse
 
 # Cues that only say a statement was made: a version shows no cue for these (its words are the news);
 # any other ("denied", "warned", "claimed", "insisted") is printed before the outlet.
@@ -51,6 +51,33 @@ def _mentions(n: int) -> str:
     return f"{n} mention" if n == 1 else f"{n} mentions"
 
 
+def _copier(reuse: Reuse, articles: Mapping[str, Article]) -> tuple[Cite, Cite] | None:
+    """Who copied whom: the earlier and the later copy of a passage two articles share, when both are dated and
+    their days differ; else None."""
+    a, b = articles.get(reuse.a.article), articles.get(reuse.b.article)
+    if a is None or b is None or a.published is None or b.published is None or a.published == b.published:
+        return None
+    return (reuse.a, reuse.b) if a.published < b.published else (reuse.b, reuse.a)
+
+
+def _copy_words(earlier: Cite, later: Cite, articles: Mapping[str, Article]) -> str:
+    """ "Harju Herald (2026-03-11) repeats Continental Press (2026-03-09)"."""
+    first, then = articles[earlier.article], articles[later.article]
+    return f"{_outlet(then, later)} ({_date(then)}) repeats {_outlet(first, earlier)} ({_date(first)})"
+
+
+def _reuse_label(reuse: Reuse, articles: Mapping[str, Article]) -> str:
+    """How a copied passage reads: "repeated inside X and X", "shared by X and Y", or, when one article came out
+    later, "Y's outlet (day) repeats X's (day): Y:... from X:..." (who copied whom)."""
+    if reuse.a.article == reuse.b.article:
+        return f"repeated inside {_cite_label(reuse.a)} and {_cite_label(reuse.b)}"
+    copied = _copier(reuse, articles)
+    if copied is None:
+        return f"shared by {_cite_label(reuse.a)} and {_cite_label(reuse.b)}"
+    earlier, later = copied
+    return f"{_copy_words(earlier, later, articles)}: {_cite_label(later)} from {_cite_label(earlier)}"
+
+
 def _cite_label(cite: Cite) -> str:
     return f"{cite.article}:{cite.start}-{cite.end}"
 
@@ -89,8 +116,7 @@ def to_markdown(dossier: Dossier, articles: Mapping[str, Article]) -> str:
                          f"{r.published or 'undated'}) [{_cite_label(r.cite)}]")
     lines += ["", "## Copied passages", ""]
     for reuse in dossier.reuse:
-        where = "repeated inside" if reuse.a.article == reuse.b.article else "shared by"
-        lines.append(f"- {where} {_cite_label(reuse.a)} and {_cite_label(reuse.b)} "
+        lines.append(f"- {_reuse_label(reuse, articles)} "
                      f"(similarity {reuse.similarity:.2f}): “{_passage(articles, reuse.a)}”")
     lines += ["", "## Sources", ""]
     for aid in dossier.story.articles:
@@ -149,7 +175,9 @@ def to_html(dossier: Dossier, articles: Mapping[str, Article]) -> str:
         parts.append("</ul></li>")
     parts.append("</ul><h2>Copied passages</h2><ul>")
     for r in dossier.reuse:
-        parts.append(f"<li>{_cites_html((r.a, r.b))} ({r.similarity:.2f}): “{e(_passage(articles, r.a))}”</li>")
+        copied = _copier(r, articles) if r.a.article != r.b.article else None
+        who = "" if copied is None else f"{e(_copy_words(*copied, articles))}: "
+        parts.append(f"<li>{who}{_cites_html((r.a, r.b))} ({r.similarity:.2f}): “{e(_passage(articles, r.a))}”</li>")
     parts.append("</ul><h2>Sources</h2><ul>")
     for aid in dossier.story.articles:
         art = articles.get(aid)

@@ -40,6 +40,10 @@ __all__ = ["ReuseIndex", "find_reuse"]
 # while 5 words are rare enough that chance matches between unrelated news texts are few (on
 # ECB+ dev, unrelated topics share almost no 5-grams except boilerplate).
 SHINGLE_WORDS = 5
+# A passage of fewer words is a phrase two outlets may write alike, not copied text: "collapse of a 21-storey building
+# under construction" (7 words), "Naturatins, the Tocantins state environmental agency," (6; made-up building and
+# bridge collapse stories). The seeds' shortest copied passage has 12 words; ECB+ dev's copied pairs are longer.
+MIN_PASSAGE_WORDS = 9
 # A pair becomes a candidate when it shares this many distinct shingles: 2 keeps every verbatim
 # passage of >= 6 words (shorter ones fail min_chars anyway) and drops single chance collisions.
 MIN_SHARED_SHINGLES = 2
@@ -215,7 +219,8 @@ def align(id_a: str, text_a: str, id_b: str, text_b: str, min_chars: int = 50,
         spans_a, spans_b = wa.offsets(), wb.offsets()
         sa, ea, sb, eb = _widen(text_a, spans_a[fa][0], spans_a[la + last][1],
                                 text_b, spans_b[fb][0], spans_b[lb + last][1])
-        if min(ea - sa, eb - sb) < min_chars or (same and ea > sb) or _is_name_phrase(text_a[sa:ea]):
+        if min(ea - sa, eb - sb) < min_chars or (same and ea > sb) or _is_name_phrase(text_a[sa:ea]) \
+                or la + SHINGLE_WORDS - fa < MIN_PASSAGE_WORDS:
             continue
         if not same and wa.quoted(sa, ea) and wb.quoted(sb, eb):
             continue  # one speaker's words, quoted alike by two outlets: no copy of the other's text
