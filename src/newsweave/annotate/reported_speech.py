@@ -113,7 +113,7 @@ def indirect_content(verb: Token) -> tuple[int, int] | None:
 
 
 # Subordinators of a clause that tells when or why, not what was said.
-_TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once", "since", "because", "as"})
+_TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once", "since", "because"})
 
 
 def _time_clause(clause: Token) -> bool:
