@@ -22,9 +22,10 @@ from newsweave.dossier.figures import group_figures
 from newsweave.dossier.names import PlaceGazetteer
 from newsweave.dossier.quote_groups import group_quotes
 from newsweave.dossier.render import to_html, to_markdown
+from newsweave.dossier.summary import SummaryConfig, summarize
 from newsweave.dossier.timeline import build_timeline
 from newsweave.link.reuse import find_reuse
-from newsweave.model import Annotations, Article, Dossier, Mention, Story
+from newsweave.model import Annotations, Article, Dossier, Mention, Span, Story
 from test_actors import actor_with, resolve
 from test_figures import _item as _figure_item
 from test_quote_groups import _quote
@@ -262,3 +263,21 @@ def test_the_story_title_is_the_latest_headline() -> None:
 def test_a_clause_a_semicolon_ends_is_no_saying_of_the_verb_after_it(nlp: Language) -> None:
     doc = nlp("Mindoro oil slick doubles; DENR calls spill 'ecological emergency'\n\nThe slick has doubled.")
     assert not [q for q in extract_quotes(doc, list(mentions_of(doc))) if "doubles" in q.content.text]
+
+
+def test_a_copied_sentence_is_no_support_in_the_summary() -> None:
+    copied = ("The tanker left the port of Limay in Bataan on Friday and was bound for Iloilo City, the coast guard "
+              "said.")
+    own = {"w": "Oil from the sunken tanker spread along the coast of Mindoro, killing fish, officials said.",
+           "p": "Fishers in Naujan counted their losses on Wednesday as the fishing ban dragged on."}
+    items = []
+    for aid, first in own.items():
+        text = f"{first} {copied}"
+        article = Article(aid, text, date(2026, 3, 2 if aid == "w" else 4))
+        items.append((article, Annotations(aid, sentences=(Span.of(text, 0, len(first)),
+                                                           Span.of(text, len(first) + 1, len(text))))))
+    reuse = tuple(find_reuse([(a.id, a.text) for a, _ in items]))
+    assert reuse
+    config = SummaryConfig(max_sentences=1)
+    assert [c.article for c in summarize(items, config)[0].citations] == ["w", "p"]
+    assert [c.article for c in summarize(items, config, copies=reuse)[0].citations] == ["w"]

@@ -82,14 +82,15 @@ class DossierBuilder:
             # encodes, in one batch, only the quotes of pairs the words leave open
             similarity = embedding_similarity(self.embedder, [q.words for _, q, _ in quote_items])
         quotes = _name_speakers(group_quotes(quote_items, similarity), entities)
+        reuse = tuple(find_reuse([(a.id, a.text) for a, _ in linked]))
         dossier = Dossier(
             story=Story(story_id, story_title(linked), tuple(a.id for a, _ in linked)),
-            summary=summarize(linked),
+            summary=summarize(linked, copies=reuse),
             actors=tuple(sorted(entities.values(), key=lambda e: (-e.mentions, e.name))),
             quotes=quotes,
             timeline=tuple(build_timeline(linked)),
             figures=tuple(group_figures(linked)),
-            reuse=tuple(find_reuse([(a.id, a.text) for a, _ in linked])),
+            reuse=reuse,
         )
         return dossier, [ann for _, ann in linked]
 

@@ -19,7 +19,7 @@ from scipy import sparse
 from newsweave.annotate.figure_lexicon import WORD_NUMBERS
 from newsweave.dossier.timeline import EDITORS_NOTE
 from newsweave.link.words import words
-from newsweave.model import Annotations, Article, Cite, CitedText, Span
+from newsweave.model import Annotations, Article, Cite, CitedText, Reuse, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +70,15 @@ def _candidates(items: Sequence[tuple[Article, Annotations]], config: SummaryCon
 
 
 def summarize(items: Sequence[tuple[Article, Annotations]],
-              config: SummaryConfig = SummaryConfig()) -> tuple[CitedText, ...]:
+              config: SummaryConfig = SummaryConfig(), copies: Sequence[Reuse] = ()) -> tuple[CitedText, ...]:
     """Pick the story's most central, best supported, non-redundant sentences.
 
     Args:
         items: the story's articles with their annotations (``sentences`` filled).
         config: tuned constants.
+        copies: the story's copied passages: a sentence and its copy in another article are one source, not two
+            that support each other, and the copy is not cited (a local paper reprinting the wire had put two
+            copied paragraphs in the summary of a made-up oil spill story, each cited twice).
 
     Returns:
         Up to ``config.max_sentences`` sentences, in story order (publication date, then position),
@@ -95,14 +98,22 @@ def summarize(items: Sequence[tuple[Article, Annotations]],
     articles = [c.article.id for c in candidates]
     supporters: list[set[str]] = [set() for _ in candidates]  # the other articles saying the same
     for i, j in zip(*np.nonzero(pair_sim >= config.support_sim), strict=True):
-        if articles[j] != articles[i]:
+        if articles[j] != articles[i] and not _copy_of(candidates[i], candidates[j], copies):
             supporters[i].add(articles[j])
     support = np.array([len(s) for s in supporters])
     # Lead sentences carry the news: a small bonus that fades over the first five sentences.
     lead = np.array([max(0.0, 0.05 * (5 - c.index)) for c in candidates])
     relevance = centrality + config.support_weight * support + lead
     chosen = _mmr(relevance, pair_sim, config)
-    return tuple(_cited(candidates, pair_sim, i, config) for i in _story_order(candidates, chosen))
+    return tuple(_cited(candidates, pair_sim, i, config, copies) for i in _story_order(candidates, chosen))
+
+
+def _copy_of(x: _Candidate, y: _Candidate, copies: Sequence[Reuse]) -> bool:
+    """Whether two sentences lie on the two sides of one copied passage."""
+    def inside(c: _Candidate, cite: Cite) -> bool:
+        return c.article.id == cite.article and c.span.start < cite.end and cite.start < c.span.end
+
+    return any((inside(x, r.a) and inside(y, r.b)) or (inside(x, r.b) and inside(y, r.a)) for r in copies)
 
 
 def _mmr(relevance: np.ndarray, pair_sim: np.ndarray, config: SummaryConfig) -> list[int]:
@@ -165,7 +176,8 @@ def _story_order(candidates: list[_Candidate], chosen: list[int]) -> list[int]:
     return sorted(chosen, key=key)
 
 
-def _cited(candidates: list[_Candidate], pair_sim: np.ndarray, i: int, config: SummaryConfig) -> CitedText:
+def _cited(candidates: list[_Candidate], pair_sim: np.ndarray, i: int, config: SummaryConfig,
+           copies: Sequence[Reuse] = ()) -> CitedText:
     own = candidates[i]
     cites = [Cite(own.article.id, own.span.start, own.span.end)]
     seen = {own.article.id}
@@ -173,7 +185,8 @@ def _cited(candidates: list[_Candidate], pair_sim: np.ndarray, i: int, config: S
         other = candidates[int(j)]
         if pair_sim[i, j] < config.support_sim:
             break
-        if other.article.id in seen or not _same_numbers(own.span.text, other.span.text):
+        if other.article.id in seen or not _same_numbers(own.span.text, other.span.text) \
+                or _copy_of(own, other, copies):
             continue
         seen.add(other.article.id)
         cites.append(Cite(other.article.id, other.span.start, other.span.end))
