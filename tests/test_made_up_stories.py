@@ -1,10 +1,12 @@
-"""End to end on thirty-three small stories written for newsweave (tests/data/made_up, see its README): a
+"""End to end on forty-two small stories written for newsweave (tests/data/made_up, see its README): a
 chemical plant blast, a doping ban, a ceasefire and prisoner exchange, a dam breach, a volcanic eruption, a
 retailer's insolvency, a kidnapping, a drug trial, a protest in Prague, a ransomware attack, a mine collapse,
 a loan dispute, a bar shooting, a hurricane, a takeover, a flood, a protest (an RSS feed and an HTML page), an
 election, a company's earnings, a cholera outbreak, a fraud sentence, a data breach, a wildfire, a rate cut, a
 rail strike, an earthquake, a minister's resignation, a football match, a car recall, a state visit, a
-shipwreck and a heatwave (JSONL files), a plane crash. Each was run through ``newsweave run`` and read as
+shipwreck and a heatwave, a stadium crush, a train derailment, a minister's arrest for bribery, a ransomware
+attack on hospitals, job cuts, an oil spill, a building collapse, a bridge collapse and an expulsion of
+diplomats (JSONL files), a plane crash. Each was run through ``newsweave run`` and read as
 a user reads a dossier; every assertion here is a fault that reading found and that was fixed. They are
 no gold set: the stories are short and the faults were fixed on them."""
 
@@ -812,10 +814,6 @@ def graft(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
     return _story(tmp_path_factory, "graft")
 
 
-def _speakers_of(dossier: Dossier, words: str) -> set[str | None]:
-    return {g.speaker for g in dossier.quotes for v in g.variants if words in v.text}
-
-
 def test_an_earlier_toll_a_hyphen_a_witness_and_a_statement(crush: Dossier) -> None:
     (killed,) = [g for g in _group_with(crush, "17") if g.measure == "people killed"]
     assert killed.verdict == "update"  # "toll rises to 17"; "Police had earlier put the toll at 12"
@@ -882,3 +880,68 @@ def test_names_in_japanese_order_and_a_headline_cut_at_an_abbreviation(layoffs: 
     assert not [t for t in layoffs.timeline if t.text.endswith("incl.")]
     raised = [t for t in layoffs.timeline if "bringing total global cuts to 8,400" in t.text]
     assert raised and {t.date for t in raised} == {"2026-05-14"}  # not "the 8,000 announced on Tuesday"
+
+
+@pytest.fixture(scope="module")
+def spill(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    return _story(tmp_path_factory, "spill")
+
+
+@pytest.fixture(scope="module")
+def collapse(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    return _story(tmp_path_factory, "collapse")
+
+
+@pytest.fixture(scope="module")
+def bridge(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    return _story(tmp_path_factory, "bridge")
+
+
+@pytest.fixture(scope="module")
+def expel(tmp_path_factory: pytest.TempPathFactory) -> Dossier:
+    return _story(tmp_path_factory, "expel")
+
+
+def test_an_island_a_tanker_owner_titles_and_a_copied_paragraph(spill: Dossier) -> None:
+    assert _actor(spill, "Mindoro").aliases == ("Mindoro",)  # not the coast guard station, not SAMAMI
+    assert _actor(spill, "Bayshore").name == "Bayshore Tankers Inc"  # not "Bay Shore", New York
+    assert "Ernie Dimaculangan" in _actor(spill, "Ernesto V. Dimaculangan").aliases
+    assert not {a.name for a in spill.actors} & {"Rear Adm", "Rear Admiral", "Cmdr", "Lt", "Ma", "P5,000"}
+    # "had left the port of Limay ..., according to the coast guard": the coast guard, not its spokesman
+    assert not _speakers_of(spill, "port of Limay") & {"Ernesto V. Dimaculangan", "Antonio dela Cruz"}
+    assert not [g for g in spill.quotes for v in g.variants if "oil slick doubles" in v.text]  # a headline
+    copied = [(r.a, r.b) for r in spill.reuse]
+    for line in spill.summary:  # a copied paragraph is one source, cited once
+        assert not any({c.article for c in line.citations} >= {a.article, b.article} for a, b in copied)
+
+
+def test_a_governors_short_name_an_architects_title_and_the_latest_headline(collapse: Dossier) -> None:
+    assert "Seun Bakare" in _actor(collapse, "Oluwaseun Adekunle Bakare").aliases
+    assert not {a.name for a in collapse.actors} & {"Arc", "N5", "The project"}
+    assert _speakers_of(collapse, "fifteen floors") == {"Funmilayo Adesanya"}  # "said Arc. Funmilayo Adesanya"
+    assert _speakers_of(collapse, "valued at 18 billion naira") == {"planning documents seen by CPA"}
+    # "who visited the site late yesterday, this morning ordered the suspension": the morning's order
+    assert {t.date for t in collapse.timeline if "ordered the suspension" in t.text} == {"2026-03-11"}
+    assert not [g for g in _group_with(collapse, "at least seven") if "about 50" in {r.text for r in g.reports}]
+    assert collapse.story.title.endswith("death toll reaches 22")
+    assert len(collapse.reuse) == 1  # not "collapse of a 21-storey building under construction"
+
+
+def test_a_state_a_difference_and_two_counts_of_the_missing(bridge: Dossier) -> None:
+    assert _actor(bridge, "Maranhão").name == "Maranhão" and "MA" not in _actor(bridge, "Porto Franco").aliases
+    assert not [g for g in bridge.figures if g.measure == "fire brigade"]  # "two more than the figure given by DNIT"
+    # "Two days later, on Tuesday, the MPF filed a lawsuit": Tuesday
+    assert not [t for t in bridge.timeline if t.date == "2026-03-18" and "filed a lawsuit" in t.text]
+    assert not [g for g in bridge.quotes if {v.text for v in g.variants} >= {"Eleven people are still missing",
+                                                                              "Eight people are still missing"}]
+    assert _speakers_of(bridge, "his government had warned") == {"Gleisson Barreto"}
+
+
+def test_two_countries_diplomats_a_population_and_a_spokeswomans_words(expel: Dossier) -> None:
+    assert _speakers_of(expel, "Russophobic provocation") == {"Alina Zakharova"}
+    assert not [g for g in expel.quotes for v in g.variants if v.text.startswith("to receive the decision")]
+    (russian,) = [g for g in expel.figures if g.measure == "russian diplomats"]
+    assert {r.value for r in russian.reports} == {2.0}  # the Estonian diplomats' 2 -> 3 is apart
+    assert [g.measure for g in _group_with(expel, "1.37 million")] == ["estonia population"]
+    assert {t.date for t in expel.timeline if t.text.startswith("Estonia on Monday declared")} == {"2026-03-09"}
+    assert "Herald" not in {a.name for a in expel.actors}  # "told the Herald", in the Harju Herald
