@@ -18,6 +18,7 @@ from newsweave.annotate.figures import extract_figures
 from newsweave.annotate.nlp import sentences_of
 from newsweave.dossier.figure_keys import MeasureKey, normalize_measure, same_measure
 from newsweave.dossier.figures import group_figures
+from newsweave.dossier.names import PlaceGazetteer
 from newsweave.model import Annotations, Article, Figure, FigureGroup
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "figures_gold.py"
@@ -726,18 +727,37 @@ def test_figures_gold_set_floor(corpora_dir: Path, nlp: Language, split: str) ->
 
 def _groups_compared_pairwise(items: list[tuple[Article, Annotations]]) -> list[list[tuple[str, int]]]:
     """The grouping rule written the plain quadratic way: a report joins the first group holding a
-    report of the same unit and the same measure (same_measure, with equal values as evidence)."""
+    report of the same unit and the same measure (same_measure, with equal values as evidence, unless
+    the two name different nations' people); a report without modifiers stands for the others only
+    while no report of its unit, event and head noun in the group has any."""
+    gazetteer = PlaceGazetteer()
     groups: list[list[tuple[MeasureKey, Figure, str, int]]] = []
+
+    def nations(key: MeasureKey) -> set[str]:
+        return {w for w in key.modifiers if gazetteer.is_demonym(w)}
+
+    def other_nations(a: MeasureKey, b: MeasureKey) -> bool:
+        na, nb = nations(a), nations(b)
+        return bool(na) and bool(nb) and not any(x.startswith(y) or y.startswith(x) for x in na for y in nb)
+
+    def joins(g: list[tuple[MeasureKey, Figure, str, int]], key: MeasureKey, figure: Figure) -> bool:
+        for k, f, _, _ in g:
+            same_values = f.value == figure.value and f.value_max == figure.value_max
+            if f.unit != figure.unit or not same_measure(k, key, same_values and not other_nations(k, key)):
+                continue
+            if key.modifiers and not k.modifiers and any(
+                    k2.modifiers for k2, f2, _, _ in g if (f2.unit, k2.event, k2.head) == (f.unit, k.event, k.head)):
+                continue  # a bare report opens a group of modified measures to no others
+            return True
+        return False
+
     for article, ann in items:
         for figure in ann.figures:
             key = normalize_measure(figure.measure) if figure.measure else None
             if key is None:
                 continue
             report = (key, figure, article.id, figure.start)
-            target = next((g for g in groups if any(
-                f.unit == figure.unit and same_measure(k, key, f.value == figure.value
-                                                       and f.value_max == figure.value_max)
-                for k, f, _, _ in g)), None)
+            target = next((g for g in groups if joins(g, key, figure)), None)
             if target is None:
                 groups.append([report])
             else:

@@ -109,26 +109,27 @@ def gazetteer() -> PlaceGazetteer:
     return PlaceGazetteer()
 
 
-def test_a_long_given_names_end_or_pet_form_is_the_same_person(gazetteer: PlaceGazetteer) -> None:
+def test_a_long_given_names_end_is_the_same_person_unless_a_given_name(gazetteer: PlaceGazetteer) -> None:
     res = resolve(gazetteer,
-                  ("Governor Oluwaseun Bakare visited the site. Coast guard spokesman Ernesto Dimaculangan spoke.",
-                   [("Oluwaseun Bakare", "PERSON"), ("Ernesto Dimaculangan", "PERSON")]),
-                  ("Governor Seun Bakare set up a panel. Spokesman Ernie Dimaculangan said the slick grew.",
-                   [("Seun Bakare", "PERSON"), ("Ernie Dimaculangan", "PERSON")]))
+                  ("Governor Oluwaseun Bakare visited the site. Martin Dupont and Susanna Jones spoke.",
+                   [("Oluwaseun Bakare", "PERSON"), ("Martin Dupont", "PERSON"), ("Susanna Jones", "PERSON")]),
+                  ("Governor Seun Bakare set up a panel. Marie Dupont and Anna Jones disagreed.",
+                   [("Seun Bakare", "PERSON"), ("Marie Dupont", "PERSON"), ("Anna Jones", "PERSON")]))
     assert "Seun Bakare" in actor_with(res, "Oluwaseun Bakare").aliases
-    assert "Ernie Dimaculangan" in actor_with(res, "Ernesto Dimaculangan").aliases
+    assert "Marie Dupont" not in actor_with(res, "Martin Dupont").aliases
+    assert "Anna Jones" not in actor_with(res, "Susanna Jones").aliases
 
 
 def test_titles_cut_at_their_period_and_sums_written_with_a_letter_are_no_actors(nlp: Language,
                                                                                 gazetteer: PlaceGazetteer) -> None:
-    text = ("Lt. Cmdr. Antonio dela Cruz urged volunteers to wear gloves. Environment Secretary Ma. Teresa Penaflor "
-            "flew to the province. The developer paid N5m to each family, and Bayshore gave P5,000 in cash.")
+    text = ("Lt. Cmdr. Antonio dela Cruz urged volunteers to wear gloves. The agency's head, Arc. Funmilayo Adesanya, "
+            "spoke. The developer paid N5m to each family, and Bayshore gave P5,000 in cash.")
     doc = nlp(text)
-    assert len(list(doc.sents)) == 3  # "Ma." and "Cmdr." end no sentence
+    assert len(list(doc.sents)) == 3  # "Cmdr." and "Arc." end no sentence
     res = resolve_actors([("a", text, [*mentions_of(doc), *_mentions(text, ("Lt", "ORG"), ("Cmdr", "PERSON"),
                                                                      ("N5", "GPE"), ("P5,000", "ORG"))])], gazetteer)
     names = {e.name for e in res.entities}
-    assert not names & {"Lt", "Cmdr", "N5", "P5,000", "Ma"}
+    assert not names & {"Lt", "Cmdr", "N5", "P5,000", "Arc"}
 
 
 def test_the_outlet_in_its_own_article_is_no_actor(gazetteer: PlaceGazetteer) -> None:
@@ -281,3 +282,32 @@ def test_a_copied_sentence_is_no_support_in_the_summary() -> None:
     config = SummaryConfig(max_sentences=1)
     assert [c.article for c in summarize(items, config)[0].citations] == ["w", "p"]
     assert [c.article for c in summarize(items, config, copies=reuse)[0].citations] == ["w"]
+
+
+# Guards a review of this round's rules found wanting: each case had changed for the worse.
+@pytest.mark.parametrize("text, day, value", [
+    ("The year 2019 was hard. The plant closed on March 3 of that year.", "March 3", "2019-03-03"),
+    ("In 2015 sales rose. The plant closed on March 3 of that year.", "March 3", "2015-03-03"),
+])
+def test_of_that_year_after_a_year_and_a_verb(text: str, day: str, value: str) -> None:
+    assert {t.text: t.value for t in extract_timexes(text, date(2026, 3, 10))}[day] == value
+
+
+def test_what_a_review_found_stays_as_it_was(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    doc = nlp("According to police, the driver, a 45-year-old man from Leeds, fled the scene.")
+    (quote,) = extract_quotes(doc, list(mentions_of(doc)))
+    assert quote.content.text.startswith("the driver")
+    doc = nlp("Security guard John Obi was on duty that night. The guard said the doors had been locked.")
+    (quote,) = extract_quotes(doc, list(mentions_of(doc)))
+    assert quote.speaker_ref is not None and quote.speaker_ref.text == "John Obi"
+    text = "Amartya Sen won the prize. Sen said the economy would recover."
+    res = resolve(gazetteer, (text, [("Amartya Sen", "PERSON"), ("Sen", "PERSON")]))
+    assert "Sen" in actor_with(res, "Amartya Sen").aliases
+    text = "Michael Bloomberg spoke on Monday. Bloomberg said he would run."
+    items = [("b", text, _mentions(text, ("Michael Bloomberg", "PERSON"), ("Bloomberg said", "PERSON")))]
+    items[0][2][1] = Mention(items[0][2][1].start, items[0][2][1].start + 9, "Bloomberg", "PERSON")
+    assert "Bloomberg" in actor_with(resolve_actors(items, gazetteer, {"b": "Bloomberg"}), "Michael Bloomberg").aliases
+    text = "Investigators were trying to establish who started the fire on Friday, the fire chief said on Sunday."
+    assert {t.date for t in build_timeline([_item("a", text, date(2024, 3, 4))])} == {"2024-03-01"}
+    a, b = (_quote(f"{n} people are still missing in the river") for n in ("Twenty-one", "21"))
+    assert len(group_quotes([("a", a, "org:x"), ("b", b, "org:x")])) == 1

@@ -88,7 +88,8 @@ _PLACE_OF = re.compile(r"\b(village|town|city|island|country|nation|community|di
                        r"nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|just\s+(?:over|under)\s+)?$",
                        re.IGNORECASE)
 _POPULATION_NOUNS = frozenset({"people", "residents", "inhabitants", "souls", "persons"})
-_HEDGE_WORDS = frozenset({"about", "around", "some", "nearly", "almost", "roughly", "over", "than", "more"})
+_HEDGE_WORDS = frozenset({"about", "around", "some", "nearly", "almost", "roughly", "over", "than", "more", "just",
+                          "under"})
 _PREPOSITIONS = frozenset({"of", "for", "in", "per", "on", "at", "from", "by", "to", "with"})
 # A headline's quantity of goods: "EGYPT BOUGHT 20,000 TONNES OF FROZEN BEEF AT TENDER" -> "frozen beef".
 _HEADLINE_GOODS_RE = re.compile(r"\b(tonnes|tons|barrels|bushels|ounces|kilos|gallons|litres) of "

@@ -104,10 +104,10 @@ def load_pipeline(name: str | None = None) -> Language:
 
 LINE_BREAKS = "newsweave_line_breaks"
 
-# Titles and a given name written with a period that spaCy's English tokenizer splits off, so that the parser
-# ended a sentence there: "Environment Secretary Ma. | Teresa Peñaflor flew", "Lt. | Cmdr. | Antonio dela Cruz", "said
-# Arc. | Funmilayo Adesanya" (made-up Manila and Lagos stories; "Ma." is Maria, "Arc." an architect).
-TITLE_ABBREVIATIONS = ("Lt.", "Cmdr.", "Cdr.", "Arc.", "Engr.", "Atty.", "Ma.", "Supt.", "Insp.", "Usec.", "Hon.",
+# Titles written with a period that spaCy's English tokenizer splits off, so that the parser ended a sentence there:
+# "Lt. | Cmdr. | Antonio dela Cruz", "said Arc. | Funmilayo Adesanya" (made-up Manila and Lagos stories; "Arc." is an
+# architect). Not "Ma." (Maria in "Secretary Ma. Teresa Peñaflor"): Jack Ma ends sentences.
+TITLE_ABBREVIATIONS = ("Lt.", "Cmdr.", "Cdr.", "Arc.", "Engr.", "Atty.", "Supt.", "Insp.", "Usec.", "Hon.",
                        "Sgt.", "Capt.", "Brig.", "Maj.", "Col.", "Gen.", "Adm.", "Gov.", "Sen.", "Rep.", "Rev.",
                        "Prof.")
 

@@ -23,7 +23,7 @@ from newsweave.annotate.speech_cues import EVIDENCE_NOUNS
 from newsweave.dossier.names import given_name_gender
 from newsweave.model import Mention, Span
 
-__all__ = ["INDEFINITE", "ORG_WORDS", "ROLE_TITLES", "ROLE_WORDS", "SpeakerResolver"]
+__all__ = ["INDEFINITE", "ORG_KINDS", "ORG_WORDS", "ROLE_TITLES", "ROLE_WORDS", "SpeakerResolver"]
 
 
 _PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -53,9 +53,12 @@ ROLE_WORDS = frozenset({"president", "minister", "ambassador", "secretary", "spo
                          "head", "chief", "commissioner", "administrator", "regent", "magistrate", "collector"})
 ORG_WORDS = frozenset({"ministry", "committee", "council", "department", "house", "organization",
                         "party", "union", "agency", "office", "forces", "bank", "court", "news",
-                        "times", "post", "channel", "government", "administration", "service",
-                        # "according to the coast guard" (a made-up oil spill story), "the fire brigade said"
-                        "guard", "brigade", "authority", "commission", "company", "firm", "embassy", "army", "navy"})
+                        "times", "post", "channel", "government", "administration", "service"})
+# Nouns of an organization's kind that never name one person: "the company said" is not its chief executive named
+# before (Reuters: Benson Seizer, Edd Snyder); and nouns that do so only with the word before them: "according to the
+# coast guard" is not its spokesman (a made-up oil spill story), but "the guard said" may be security guard John Obi.
+ORG_KINDS = ORG_WORDS | frozenset({"company", "firm", "authority", "commission", "embassy", "army", "navy"})
+_COMPOUND_ORG_KINDS = frozenset({"guard", "brigade", "corps", "service"})
 _FEMALE_CUES = frozenset({"spokeswoman", "ms.", "mrs.", "ms", "mrs", "woman", "congresswoman", "she"})
 INDEFINITE = frozenset({"a", "an", "one", "another"})
 _MALE_NOUNS = frozenset({"spokesman", "man", "congressman", "chairman", "father", "husband", "son", "brother",
@@ -198,7 +201,7 @@ class SpeakerResolver:
         best = next((m for m in inside if m.start <= root.idx < m.end), None) or \
             next((m for m in inside if self._person_like(m) and not self._modifies(m, root)), None) or \
             self._titled_person(speaker, inside)
-        if best is None and root.lower_ in ORG_WORDS:
+        if best is None and root.lower_ in ORG_KINDS:
             # an organization named by its kind ("the EU's Copernicus emergency service"): the name
             # compounded on the head is the speaker, or set beside it ("The financial prosecutor's
             # office (PNF)"); a possessor is not ("the EU's")
@@ -231,7 +234,9 @@ class SpeakerResolver:
             return None  # several people ("two employees", "witnesses"), never one named person
         if root.pos_ == "NOUN":
             found = self._role(_role_titles(root), _nationalities(speaker), lo)
-            if found is not None and root.lower_ in ORG_WORDS and any(
+            org_kind = root.lower_ in ORG_KINDS or (root.lower_ in _COMPOUND_ORG_KINDS
+                                                    and any(c.dep_ == "compound" for c in root.children))
+            if found is not None and org_kind and any(
                     m.label == "PERSON" and (m.start, m.end) == (found.start, found.end) for m in self.named):
                 # an organization named by its kind is no person with that word in a title: "according to the coast
                 # guard" is not its spokesman named before (a made-up oil spill story)

@@ -94,12 +94,16 @@ def _year_named_last(ctx: Context, start: int) -> str | None:
     """The last year the text wrote before ``start``, not a count that looks like one: "killed 1900 people"
     (a count before a plural noun, unless "the", "in", "of" ... make it a year: "the 2010 elections")."""
     years = [m for m in _WRITTEN_YEAR.finditer(ctx.text, 0, start)
-             if not (_COUNTED_AFTER.match(ctx.text, m.end()) and not _YEAR_BEFORE.search(ctx.text, 0, m.start()))]
+             if not (_COUNTED_AFTER.match(ctx.text, m.end())
+                     and not _YEAR_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()))]
     return years[-1].group(1) if years else None
 
 
-_COUNTED_AFTER = re.compile(r"\s+(?:people|persons|men|women|children|[a-z]+s)\b")
-_YEAR_BEFORE = re.compile(r"\b(?:the|in|of|since|by|from|until|to|early|late|mid|[Ii]ts|[Tt]heir)[\s-]+$")
+# People counted after a number that looks like a year ("killed 1900 people"), unless a word before makes it one
+# ("the 1900 people's games" is rare; "in 1900 people ..." rarer).
+_COUNTED_AFTER = re.compile(r"\s+(?:people|persons|men|women|children|residents|victims|workers|soldiers)\b",
+                            re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"\b(?:the|in|of|since|by|from|until|to|early|late|mid|its|their)[\s-]+$", re.IGNORECASE)
 
 
 def _year_of(m: Match) -> int:

@@ -45,7 +45,7 @@ How mentions become actors (steps 1 and 2 are in :mod:`newsweave.dossier.occurre
    multi-word names with the same phonetic surname and a compatible first name (same phonetic key,
    an initial, a short form such as Fred / Frederick, a nickname in the ``nicknames`` package's
    table: Katie / Kathryn, Bill / William, or rapidfuzz ratio >= 80: Anthony / Antony, Karin /
-   Karine), a long given name's end or pet form (Seun / Oluwaseun, Ernie / Ernesto), or the same first name
+   Karine), a long given name's end that is no given name itself (Seun / Oluwaseun), or the same first name
    and a surname at ratio >= 85 (Rait / Raite) or one letter off in five or more (Mwale / Mwali),
    every first name of a person fitting every other; a nickname blended from the starts of one
    person's first name and surname ("LiLo" for Lindsay Lohan, "A-Rod", "J.Lo"; ``names.is_name_blend``);
@@ -97,6 +97,7 @@ from newsweave.dossier.names import (
     has_org_word,
     institution_key,
     is_acronym,
+    is_given_name,
     is_name_blend,
     lower_case_words,
     match_key,
@@ -141,8 +142,10 @@ UNKNOWN_PLACE_VOTE = 0.5
 FIRST_NAME_RATIO = 80
 # A first name this long that starts another is its short form (Fred/Frederick; "Al" is too short).
 NICKNAME_PREFIX = 3
-# A given name this long that ends another three letters longer or more is its short form (Seun / Oluwaseun).
+# A given name this long that ends another SUFFIX_FORM_EXTRA letters longer or more is its short form (Seun /
+# Oluwaseun), unless a given name itself.
 SUFFIX_FORM_LETTERS = 4
+SUFFIX_FORM_EXTRA = 3
 # Surnames of one first name count as the same person from this rapidfuzz ratio on their phonetic
 # keys: Rait/Raite = 89 (ECB+ topic 23), Jenkin/Jenkins = 92, Smith/Smyth = 100 after folding.
 SURNAME_RATIO = 85
@@ -269,6 +272,11 @@ def _make_groups(occurrences: list[Occurrence], gaz: PlaceGazetteer, lower: Coun
             # The surname of a person named in the same articles beats a city of that name
             # ("Bush", "Luck", "Lopez" are also cities in geonames), as does the person's blended
             # nickname ("LiLo" is an alternate name of Lille).
+            group.place = None
+        elif place and place.kind == "state" and not place.primary and len(group.words) == 1 and not any(
+                o.label in PLACE_LABELS or o.placed for o in group.occurrences):
+            # a one-word state or province (ISO 3166-2) that NER never calls a place nor the text writes as one:
+            # "Doc Rivers" is no Rivers State, the company Unity no state of South Sudan
             group.place = None
         elif place and not place.primary and len(group.words) == 1 and group.key in org_starts:
             # the first word of an organization of the story: "Bayshore" of Bayshore Tankers Inc is no alternate
@@ -545,11 +553,9 @@ def _first_names_match(a: str, b: str) -> bool:
 
 def _short_form(short: str, full: str) -> bool:
     """A short form the nickname table lacks: the end of a long given name (Seun / Oluwaseun, Emeka / Chukwuemeka, a
-    made-up Lagos story) or a pet form ending in -ie or -y of its start (Ernie / Ernesto, a made-up Manila story)."""
-    if len(short) >= SUFFIX_FORM_LETTERS and len(full) >= len(short) + 3 and full.endswith(short):
-        return True
-    stem = short[:-2] if short.endswith("ie") else short[:-1] if short.endswith("y") else ""
-    return len(stem) >= NICKNAME_PREFIX and len(full) >= len(stem) + 3 and full.startswith(stem)
+    made-up Lagos story), when the end is no given name of its own (Anna is not Susanna, Rose not Ambrose)."""
+    return len(short) >= SUFFIX_FORM_LETTERS and len(full) >= len(short) + SUFFIX_FORM_EXTRA \
+        and full.endswith(short) and not is_given_name(short)
 
 
 def _nickname_of(short: str, full: str) -> bool:

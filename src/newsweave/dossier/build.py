@@ -89,7 +89,7 @@ class DossierBuilder:
             actors=tuple(sorted(entities.values(), key=lambda e: (-e.mentions, e.name))),
             quotes=quotes,
             timeline=tuple(build_timeline(linked)),
-            figures=tuple(group_figures(linked)),
+            figures=tuple(group_figures(linked, self.gazetteer)),
             reuse=reuse,
         )
         return dossier, [ann for _, ann in linked]

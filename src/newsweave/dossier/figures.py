@@ -19,9 +19,10 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -41,6 +42,7 @@ from newsweave.dossier.figure_keys import (
 )
 from newsweave.dossier.figure_slots import context_words, quantities
 from newsweave.dossier.figure_verdicts import figure_group, find_hedge, is_current
+from newsweave.dossier.names import PlaceGazetteer
 from newsweave.dossier.timeline import EDITORS_NOTE
 from newsweave.model import Annotations, Article, Figure, FigureGroup, Timex
 
@@ -96,18 +98,21 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]|\n")
 _INCLUDING = re.compile(r"\bincluding\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[$£€]?$", re.I)
 _PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:them|those|whom|which|these|the|its|their)\b")
 
-def group_figures(items: Sequence[tuple[Article, Annotations]]) -> list[FigureGroup]:
+def group_figures(items: Sequence[tuple[Article, Annotations]],
+                  gazetteer: PlaceGazetteer | None = None) -> list[FigureGroup]:
     """Group a story's reported figures by measure and flag disagreements.
 
     Args:
         items: the story's articles with their annotations (``Annotations.figures`` filled).
+        gazetteer: tells a nationality among a measure's words ("two Russian diplomats" are not "two Estonian
+            diplomats"); one shared table is loaded when None.
 
     Returns:
         One group per measure that has a noun, most reported first (then first reported first),
         each with every report, ``conflict`` when two sources give different values, and a note
         telling a probable update from a contradiction.
     """
-    grouper = _Grouper()
+    grouper = _Grouper((gazetteer or _shared_gazetteer()).is_demonym)
     order = 0
     keys: dict[str, MeasureKey | None] = {}  # each measure normalized once: a story repeats its measures
     for article, ann in items:
@@ -387,14 +392,9 @@ class _Bucket:
     modifiers: set[tuple[str, ...]] = field(default_factory=set)
 
 
-_NATION_ENDING = re.compile(r"^[a-z]{3,}(?:ian|ean|ese|ish)$")
-
-
-def _other_nations(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Whether two measures' modifiers name people of different countries: "russian" and "estonian" diplomats."""
-    na = {w for w in a if _NATION_ENDING.match(w)}
-    nb = {w for w in b if _NATION_ENDING.match(w)}
-    return bool(na) and bool(nb) and not na & nb
+@lru_cache(maxsize=1)
+def _shared_gazetteer() -> PlaceGazetteer:
+    return PlaceGazetteer()
 
 
 class _Grouper:
@@ -403,7 +403,8 @@ class _Grouper:
     groups that share its unit, event and a matching head noun: linear in the reports of a story
     instead of quadratic (a wire story of 1,700 articles has tens of thousands of figures)."""
 
-    def __init__(self) -> None:
+    def __init__(self, is_demonym: Callable[[str], bool]) -> None:
+        self.is_demonym = is_demonym
         self.groups: list[list[Report]] = []
         self._buckets: dict[tuple[str | None, str | None, str], dict[int, _Bucket]] = {}
         self._heads: dict[tuple[str | None, str | None], set[str]] = {}
@@ -428,6 +429,13 @@ class _Grouper:
         if key.modifiers:
             bucket.modifiers.add(key.modifiers)
 
+    def _other_nations(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        """Whether two measures' modifiers name people of different countries: "russian" and "estonian" diplomats."""
+        na = {w for w in a if self.is_demonym(w)}
+        nb = {w for w in b if self.is_demonym(w)}
+        # one nation's two words: "kazakh" and "kazakhstani" troops
+        return bool(na) and bool(nb) and not any(x.startswith(y) or y.startswith(x) for x in na for y in nb)
+
     def _heads_match(self, a: str, b: str) -> bool:
         if a == b:
             return True
@@ -444,7 +452,7 @@ class _Grouper:
         # modifiers ("expelled Estonian diplomats" to "Russian diplomats", a made-up Estonian story)
         if not mods or (bucket.bare and not bucket.modifiers):
             return True
-        if report.value in bucket.values and not any(_other_nations(m, mods) for m in bucket.modifiers):
+        if report.value in bucket.values and not any(self._other_nations(m, mods) for m in bucket.modifiers):
             return True  # the same value; but not of another country's people ("two Estonian diplomats")
         return any(self._modifiers_match(m, mods) for m in bucket.modifiers)
 

@@ -21,7 +21,7 @@ from functools import cache
 from itertools import pairwise
 
 from newsweave.annotate.figure_lexicon import CURRENCY_SIGNS, CURRENCY_UNITS, CURRENCY_WORDS
-from newsweave.annotate.nlp import dateline_at
+from newsweave.annotate.nlp import TITLE_ABBREVIATIONS, dateline_at
 from newsweave.dossier.name_spread import (
     head_end,
     person_surnames,
@@ -65,9 +65,8 @@ _LABEL_ORDER = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP")
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z-]+)\.?(?:\s+of(?:\s+the)?(?:\s+(?!the\b)[A-Za-z][\w-]*){1,2})?\s*,?\s+$")
 # Titles written with a period ("Dr. Ana Costa"); another title word before a period ends a sentence:
 # "... and its finance chief. Telvia said".
-_TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "lt", "capt", "sgt", "sen", "rep", "gov", "pres",
-                                  "prof", "rev", "st", "gen", "col", "maj", "adm", "cmdr", "supt", "insp",
-                                  "cdr", "atty", "usec", "arc", "engr", "hon"})
+_TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "pres", "st"}
+                                 | {w.rstrip(".").lower() for w in TITLE_ABBREVIATIONS})
 _APPOSITION_AFTER = re.compile(r"^\s*,\s+(?:the|a|an|its|his|her)?\s*(?:[\w-]+\s+){0,4}?([\w-]+)\b")
 # An apposition that says the name is a person's: "Subhonkul Rakhimov, a passenger, told ..."
 _PERSON_APPOSITION = re.compile(
@@ -92,6 +91,7 @@ _SUM_NAME = re.compile(r"^(?:[A-Z]{1,3}\s?)?[₵$€£¥₦₹₱₩₴₽]\s?\d
 # A sum in naira or pesos written with a letter for its sign, as Nigerian and Philippine papers do: "N5m", "N18bn",
 # "P5,000" (made-up Lagos and Manila stories had actors "N5" and "P5,000"); not "P5" or "G7".
 _LETTER_SUM = re.compile(r"[NP]\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|[NP]\d+(?:\.\d+)?(?:m|bn|b|k|tn)\b")
+_NAME_AFTER_PERIOD = re.compile(r"\.\s+[A-Z]")
 _SUM_BEFORE = re.compile(r"(?:\d|\b(?:mln|bln|million|billion|trillion))\s+$", re.IGNORECASE)
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z'-]+\b")
 # A portfolio right after an office ("Secretary of State", "Minister of Defence") names no actor;
@@ -720,17 +720,26 @@ def _trim_title_tail(surface: str, keys: set[str], label: str) -> str:
     return surface
 
 
-def names_outlet(word: str, outlet: str) -> bool:
-    """Whether ``word`` names the outlet ``outlet`` itself: its name ("The National Chronicle"), the name without
-    its first words ("the Chronicle has learned", "told the Herald" of the Harju Herald), or its initials ("CPA" of
-    Continental Press Agency)."""
-    words = [w for w in match_key(outlet).split() if w != "the"]
+def names_outlet(word: str, outlet: str, before: str) -> bool:
+    """Whether ``word``, written after ``before``, is the outlet ``outlet`` reporting: its name or initials after
+    words of reporting to it ("told Reuters", "seen by CPA" of Continental Press Agency), or its name without its
+    first words after "the" ("the Chronicle has learned", "told the Herald" of the Harju Herald). "The BBC said" in
+    a BBC article is the BBC as an actor of its story. A note in parentheses after the outlet is left out
+    ("Wiener Tagblatt (translated from German)")."""
+    words = [w for w in match_key(_PARENTHESES.sub("", outlet)).split() if w != "the"]
     name = [w for w in match_key(word).split() if w != "the"]
     if not words or not name:
         return False
-    if len(name) <= len(words) and words[len(words) - len(name):] == name and len(" ".join(name)) >= 4:
-        return True
-    return len(words) >= 2 and word.isupper() and word.lower() == "".join(w[0] for w in words)
+    whole = name == words or (len(words) >= 2 and word.isupper() and word.lower() == "".join(w[0] for w in words))
+    if whole:
+        return _REPORTED_TO.search(before) is not None
+    return before.lower().endswith("the ") and len(name) < len(words) and words[len(words) - len(name):] == name
+
+
+_PARENTHESES = re.compile(r"\([^)]*\)")
+# Words before an outlet's name that make it the outlet reporting: "told Reuters", "said in an interview with the
+# Herald", "seen by CPA", "contacted by".
+_REPORTED_TO = re.compile(r"(?i)\b(?:told|to|by|with|for|contacted|interviewed)\s+(?:the\s+)?$")
 
 
 def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], lower: Counter[str],
@@ -744,8 +753,9 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
       "Prime Minister", "Kazakh Foreign Minister", "CEO", "Chief Executive"), a portfolio cut from a title
       ("State" of "Secretary of State", "CIS Affairs" of "Committee on CIS Affairs"), a time zone ("GMT"),
       a currency by its sum ("7.15 billion N.Z. Dlrs").
-    - A byline or credit line's name, a dateline's wire ("(Reuters) -"); the outlet in its own article ("told the
-      Herald", ``outlets`` giving each article's source), unless a place ("Lagos" of the Lagos Ledger).
+    - A byline or credit line's name, a dateline's wire ("(Reuters) -"); the outlet reporting in its own article
+      ("told the Herald", "told Reuters"; ``outlets`` gives each article's source), unless a place ("Lagos" of the
+      Lagos Ledger) or a person or nationality NER saw, not written after "the" ("Bloomberg" the man).
     - The label of a wire table's line ("Shr 34 cts vs 1.19 dlrs", "Pay March 31", a "Year" header) in an
       article with an earnings or dividend table, unless an acronym or a place; a note's label ("Note: ...").
     - A one-word "person" that opens a sentence, is no given name, and is written in lower case but
@@ -788,9 +798,11 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
             return True  # a currency named by its country: "7.15 billion N.Z. Dlrs", "6.28 billion U.S. Dlrs"
         if is_office(words, gaz):
             return True  # "President", "Prime Minister", "Kazakh Foreign Minister": an office
-        if all(w.lower().rstrip(".") in _TITLE_ABBREVIATIONS or w.lower() == "rear" for w in words) \
-                or word.lower() == "rear admiral":
-            return True  # a title cut from its name at its period: "Lt", "Cmdr" of "Lt. Cmdr. Antonio dela Cruz"
+        if (all(w.lower().rstrip(".") in _TITLE_ABBREVIATIONS or w.lower() == "rear" for w in words)
+                and _NAME_AFTER_PERIOD.match(text, end)) or word.lower() == "rear admiral":
+            # a title cut from its name at its period: "Lt", "Cmdr" of "Lt. Cmdr. Antonio dela Cruz" (not the
+            # surname in "Amartya Sen said")
+            return True
         if words[0] in _LOWER_FIRST or word in _MEASURE_ACRONYMS:
             return True  # "of Finance" cut from "The Minister of Finance"; "6.6% of GDP" (a made-up budget)
         if words[0] in _GRADE_WORDS and ((len(words) == 2 and words[1].isdigit())
@@ -799,8 +811,10 @@ def drop_common_words(occurrences: list[Occurrence], texts: Mapping[str, str], l
         if _credit(text, start, end):
             return True  # the article's author or wire, not an actor of the story
         outlet = outlets.get(aid) if outlets else None
-        if outlet and names_outlet(word, outlet) and gaz.lookup(word) is None:
-            return True  # the outlet itself in its own article: "told the Herald" (a made-up Estonian story)
+        before = text[max(0, start - 20):start]
+        if outlet and (before.lower().endswith("the ") or occ.label not in ("PERSON", "NORP")) \
+                and gaz.lookup(word) is None and names_outlet(word, outlet, before):
+            return True  # the outlet reporting in its own article: "told the Herald" (a made-up Estonian story)
         if _table_label(text, start, end, has_table(aid)) and not (is_acronym(word) or gaz.lookup(word) is not None
                                                    or gaz.is_demonym(word)):
             return True  # "Shr 34 cts vs 1.19 dlrs", "Pay March 31": a wire table's line label ("IMF", a place stay)

@@ -225,19 +225,26 @@ def group_quotes(items: Sequence[tuple[str, Quote, str | None]],
     return sorted(groups, key=lambda g: (g.variants[0].cite.article, g.variants[0].cite.start))
 
 
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)*")
+_SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "trillion": 1e12}
 
 
 @lru_cache(maxsize=4096)
 def _counts(text: str) -> frozenset[float]:
-    """The numbers ``text`` gives, in digits or words ("Eleven people", "8 people"); not "one", which is
-    mostly no count ("no one", "one of the")."""
+    """The numbers ``text`` gives, in digits or words, with their scale ("Eleven people", "twenty-one", "1.5
+    million" = "1,500,000"); not "one", which is mostly no count ("no one", "one of the")."""
     found = set()
-    for w in _NUMBER.findall(_folded(text)):
+    words = _NUMBER.findall(_folded(text))
+    for k, w in enumerate(words):
+        parts = w.split("-")
         if w[0].isdigit():
-            found.add(float(w.replace(",", "")))
-        elif w in WORD_NUMBERS and w != "one":
-            found.add(float(WORD_NUMBERS[w]))
+            value: float | None = float(w.replace(",", ""))
+        elif w != "one" and all(p in WORD_NUMBERS for p in parts):
+            value = float(sum(WORD_NUMBERS[p] for p in parts))
+        else:
+            value = None
+        if value is not None:
+            found.add(value * _SCALES.get(words[k + 1], 1.0) if k + 1 < len(words) else value)
     return frozenset(found)
 
 

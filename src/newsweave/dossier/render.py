@@ -53,9 +53,10 @@ def _mentions(n: int) -> str:
 
 def _copier(reuse: Reuse, articles: Mapping[str, Article]) -> tuple[Cite, Cite] | None:
     """Who copied whom: the earlier and the later copy of a passage two articles share, when both are dated and
-    their days differ; else None."""
+    their days differ; else None (also for a passage repeated inside one article)."""
     a, b = articles.get(reuse.a.article), articles.get(reuse.b.article)
-    if a is None or b is None or a.published is None or b.published is None or a.published == b.published:
+    if a is None or b is None or a.published is None or b.published is None or a.published == b.published \
+            or a.id == b.id:
         return None
     return (reuse.a, reuse.b) if a.published < b.published else (reuse.b, reuse.a)
 
@@ -175,7 +176,7 @@ def to_html(dossier: Dossier, articles: Mapping[str, Article]) -> str:
         parts.append("</ul></li>")
     parts.append("</ul><h2>Copied passages</h2><ul>")
     for r in dossier.reuse:
-        copied = _copier(r, articles) if r.a.article != r.b.article else None
+        copied = _copier(r, articles)
         who = "" if copied is None else f"{e(_copy_words(*copied, articles))}: "
         parts.append(f"<li>{who}{_cites_html((r.a, r.b))} ({r.similarity:.2f}): “{e(_passage(articles, r.a))}”</li>")
     parts.append("</ul><h2>Sources</h2><ul>")

@@ -79,7 +79,13 @@ _RELATIVE_OPENS = re.compile(r"(?i),\s+(?:who|which)\s+(?:had\s+|has\s+)?(?:on|l
 # site late yesterday, this morning ordered the suspension of all work" (a made-up building collapse story had dated
 # the order the day before too); "Estonia on Monday declared two Russian diplomats persona non grata, accusing them
 # of recruiting an Estonian citizen who was sentenced ... on Friday" (a made-up Estonian story).
-_RELATIVE_BEFORE = re.compile(r"(?i)(?:,\s+|\s)(?:who|which)\b[^,;()\"“”]*$")
+_RELATIVE_BEFORE = re.compile(r"(?i)(?:(,)|\b([a-z]+))\s+(?:who|which)\b[^,;()\"“”]*$")
+# Words after which "who" or "which" asks, opening no relative clause: "trying to establish who started the fire
+# on Friday, the fire chief said on Sunday".
+_ASKING_WORDS = frozenset({"establish", "determine", "know", "knew", "known", "unclear", "clear", "sure", "ask",
+                           "asked", "asking", "wonder", "wondered", "explain", "investigate", "investigating",
+                           "decide", "discover", "find", "learn", "see", "say", "said", "tell", "told", "about",
+                           "on", "of", "over", "to", "as", "and", "or", "but", "identify", "show", "reveal"})
 _CLAUSE_CLOSES = re.compile(r"[^,;()\"“”]*(?:,|$)")
 # Two times side by side name one time, the second restating the first: "Two days later, on Tuesday, the MPF filed
 # a lawsuit" (a made-up bridge story had dated it two days after the Monday named before, too); the relative one
@@ -226,7 +232,7 @@ def _in_relative_clause(text: str, days: Sequence[tuple[Timex, date | None]], se
     ... on Friday.") while another day of the sentence, outside the clause, dates its event."""
     opens = _RELATIVE_BEFORE.search(text, sent.start, tx.start)
     closes = _CLAUSE_CLOSES.match(text, tx.end, sent.end)
-    if opens is None or closes is None:
+    if opens is None or closes is None or (opens[1] is None and opens[2].lower() in _ASKING_WORDS):
         return False
     return any(d is not None and t is not tx and sent.start <= t.start < sent.end
                and not opens.start() <= t.start < closes.end() for t, d in days)

@@ -45,7 +45,7 @@ SHINGLE_WORDS = 5
 # bridge collapse stories). The seeds' shortest copied passage has 12 words; ECB+ dev's copied pairs are longer.
 MIN_PASSAGE_WORDS = 9
 # A pair becomes a candidate when it shares this many distinct shingles: 2 keeps every verbatim
-# passage of >= 6 words (shorter ones fail min_chars anyway) and drops single chance collisions.
+# passage of >= 6 words (shorter ones fail MIN_PASSAGE_WORDS anyway) and drops single chance collisions.
 MIN_SHARED_SHINGLES = 2
 # Chaining: two seeds belong to one passage when the next seed starts at most this many word
 # positions after the previous one on both sides. One substituted word breaks SHINGLE_WORDS
