@@ -1,4 +1,4 @@
-"""An office written without its holder is no actor (``occurrences.drop_common_words``)."""
+"""An office written without its holder is no actor (``name_noise.drop_common_words``)."""
 
 from __future__ import annotations
 

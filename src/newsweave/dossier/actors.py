@@ -81,6 +81,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from newsweave.dossier.actor_forest import Forest, Group
+from newsweave.dossier.name_noise import drop_common_words
 from newsweave.dossier.name_variants import (
     merge_double_surnames,
     merge_hyphen_spellings,
@@ -114,7 +115,6 @@ from newsweave.dossier.occurrences import (
     best_label,
     collect,
     cut_headline_spans,
-    drop_common_words,
     find_again,
     join_particle_places,
     join_quoted_nicknames,
