@@ -311,3 +311,13 @@ def test_what_a_review_found_stays_as_it_was(nlp: Language, gazetteer: PlaceGaze
     assert {t.date for t in build_timeline([_item("a", text, date(2024, 3, 4))])} == {"2024-03-01"}
     a, b = (_quote(f"{n} people are still missing in the river") for n in ("Twenty-one", "21"))
     assert len(group_quotes([("a", a, "org:x"), ("b", b, "org:x")])) == 1
+
+
+def test_an_organizations_name_in_another_language_after_or(gazetteer: PlaceGazetteer) -> None:
+    res = resolve(gazetteer,
+                  ("Kask was detained by the Internal Security Service, or Kaitsepolitsei, on 14 March. Whether the "
+                   "European Union, or Russia, would act was unclear.",
+                   [("Internal Security Service", "ORG"), ("Kaitsepolitsei", "GPE"), ("European Union", "ORG"),
+                    ("Russia", "GPE")]))
+    assert "Kaitsepolitsei" in actor_with(res, "Internal Security Service").aliases
+    assert "Russia" not in actor_with(res, "European Union").aliases

@@ -368,6 +368,10 @@ def _merge_misspelled_places(forest: Forest, gaz: PlaceGazetteer) -> None:
 # Lobster, sometimes called VLSTR", "Alma-Ata (also known as Almaty)" (made-up kidnapping and ransomware stories).
 _ALIAS_AFTER = re.compile(r"\s*[,(]\s*(?:(?:also|sometimes|formerly)\s+(?:spelled|spelt|written|called|known\s+as)|"
                           r"a\.k\.a\.?|aka)\s+[\"“']?")
+# An organization's name in another language after its own, set off by commas: "the Internal Security Service, or
+# Kaitsepolitsei, ..." (a made-up Estonian story); a name of two words or more, the other form one word.
+_OR_AFTER = re.compile(r"\s*,\s+or\s+")
+_OR_CLOSES = re.compile(r"\s*[,)]")
 
 
 _AND_BEFORE = re.compile(r"\band\s+$")
@@ -378,15 +382,23 @@ _KNOWN_FORM_AFTER = re.compile(r"\s*,\s*as\s+(?:he|she|they)\s+(?:is|are|was|wer
 
 
 def _merge_stated_aliases(forest: Forest, texts: Mapping[str, str]) -> None:
-    """Join a name and the other form the text gives it ("Ansar al-Sahil, also spelled Ansarul Sahel"), and a
-    person's name the text calls a known form ("Kasia Wrzesniewska, as she is known to fans") to the one
+    """Join a name and the other form the text gives it ("Ansar al-Sahil, also spelled Ansarul Sahel"; an
+    organization's "the Internal Security Service, or Kaitsepolitsei,"), and a person's name the text calls a known
+    form ("Kasia Wrzesniewska, as she is known to fans") to the one
     other person of that surname (Katarzyna Wrzesniewska)."""
     starts = {(o.key[0], o.key[1]): key for key, g in forest.groups.items() for o in g.occurrences}
+    ends = {(o.key[0], o.key[1]): o.key[2] for g in forest.groups.values() for o in g.occurrences}
     for key, group in sorted(forest.groups.items()):
         for occ in group.occurrences:
             aid, _, end = occ.key
             hit = _ALIAS_AFTER.match(texts[aid], end)
             other = starts.get((aid, hit.end())) if hit is not None else None
+            if other is None and len(group.words) >= 2 and group.label == "ORG" \
+                    and (hit := _OR_AFTER.match(texts[aid], end)) is not None:
+                other = starts.get((aid, hit.end()))
+                if other is not None and (len(forest.groups[other].words) != 1 or forest.groups[other].is_place
+                                          or not _OR_CLOSES.match(texts[aid], ends[(aid, hit.end())])):
+                    other = None  # one word that names no known place ("the European Union, or Russia, ...")
             # one name, not a pair ("X and Y, also known as A and B") or a nationality
             if other is not None and other != key and not _AND_BEFORE.search(texts[aid], 0, occ.key[1]) \
                     and "NORP" not in (group.label, forest.groups[other].label):
