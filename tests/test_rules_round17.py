@@ -20,6 +20,7 @@ from newsweave.dossier.actors import resolve_actors
 from newsweave.dossier.build import story_title
 from newsweave.dossier.figures import group_figures
 from newsweave.dossier.names import PlaceGazetteer
+from newsweave.dossier.numbers import counts
 from newsweave.dossier.quote_groups import group_quotes
 from newsweave.dossier.render import to_html, to_markdown
 from newsweave.dossier.summary import SummaryConfig, summarize
@@ -321,3 +322,8 @@ def test_an_organizations_name_in_another_language_after_or(gazetteer: PlaceGaze
                     ("Russia", "GPE")]))
     assert "Kaitsepolitsei" in actor_with(res, "Internal Security Service").aliases
     assert "Russia" not in actor_with(res, "European Union").aliases
+
+
+def test_numbers_are_compared_as_values() -> None:
+    assert counts("twelve police officers were injured") == counts("12 police officers were injured") == {12.0}
+    assert counts("1.5 million people") == counts("1,500,000 people") and counts("no one was hurt") == frozenset()

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from newsweave.annotate.figure_lexicon import WORD_NUMBERS
 from newsweave.annotate.speakers import INDEFINITE
 from newsweave.annotate.speech_cues import EVIDENCE_NOUNS
+from newsweave.dossier.numbers import counts
 from newsweave.model import Cite, Quote, QuoteGroup, QuoteVariant
 
 if TYPE_CHECKING:
@@ -225,34 +226,11 @@ def group_quotes(items: Sequence[tuple[str, Quote, str | None]],
     return sorted(groups, key=lambda g: (g.variants[0].cite.article, g.variants[0].cite.start))
 
 
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)*")
-_SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9, "trillion": 1e12}
-
-
-@lru_cache(maxsize=4096)
-def _counts(text: str) -> frozenset[float]:
-    """The numbers ``text`` gives, in digits or words, with their scale ("Eleven people", "twenty-one", "1.5
-    million" = "1,500,000"); not "one", which is mostly no count ("no one", "one of the")."""
-    found = set()
-    words = _NUMBER.findall(_folded(text))
-    for k, w in enumerate(words):
-        parts = w.split("-")
-        if w[0].isdigit():
-            value: float | None = float(w.replace(",", ""))
-        elif w != "one" and all(p in WORD_NUMBERS for p in parts):
-            value = float(sum(WORD_NUMBERS[p] for p in parts))
-        else:
-            value = None
-        if value is not None:
-            found.add(value * _SCALES.get(words[k + 1], 1.0) if k + 1 < len(words) else value)
-    return frozenset(found)
-
-
 def _counts_differ(a: str, b: str) -> bool:
     """Whether two texts give counts and none of them alike: "Eleven people are still missing" said on
     Tuesday and "Eight people are still missing" on Wednesday are two statements (a made-up bridge
     collapse story had grouped them)."""
-    ca, cb = _counts(a), _counts(b)
+    ca, cb = counts(a), counts(b)
     return bool(ca) and bool(cb) and not ca & cb
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from newsweave.annotate.figure_lexicon import WORD_NUMBERS
+from newsweave.dossier.numbers import counts
 from newsweave.dossier.timeline import EDITORS_NOTE
 from newsweave.link.words import words
 from newsweave.model import Annotations, Article, Cite, CitedText, Reuse, Span
@@ -193,14 +193,11 @@ def _cited(candidates: list[_Candidate], pair_sim: np.ndarray, i: int, config: S
     return CitedText(own.span.text, tuple(cites))
 
 
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b(?:" + "|".join(WORD_NUMBERS) + "|hundred|thousand)\\b", re.IGNORECASE)
-
-
 def _same_numbers(a: str, b: str) -> bool:
     """Whether a sentence that supports another gives its numbers, none differently: one that shares
     the words but not the counts ("12 people were arrested and four officers were lightly injured" for "More
     than 40 people have been arrested ... and twelve police officers were injured", a made-up protest) is
     no support, nor one that gives none of them ("Athletes ... have blamed contaminated meat for positive
     tests" for "positive tests for the steroid went up by 30% in 2024", a made-up doping story)."""
-    mine, theirs = ({m.lower().replace(",", "") for m in _NUMBER.findall(t)} for t in (a, b))
+    mine, theirs = counts(a), counts(b)
     return not mine or (bool(theirs) and (mine <= theirs or theirs <= mine))
