@@ -194,15 +194,15 @@ def _converted(text: str, before: Timex, tx: Timex) -> bool:
     return before.type == "TIME" and _CONVERSION.fullmatch(text, before.end, tx.start) is not None
 
 
-def _from_saying_day(article: Article, ann: Annotations, days: Sequence[tuple[Timex, date | None]], sent: Span,
+def _from_saying_day(article: Article, ann: Annotations, others: Sequence[tuple[Timex, date]], sent: Span,
                      tx: Timex, day: date) -> date:
     """The day of a deictic word inside quoted words, told from the day the sentence says they were
     said: '"The vote is tonight," a spokesman said on Monday' in Tuesday's paper is Monday night, not
-    Tuesday's. ``day`` itself when the sentence dates no saying, or the article no publication."""
+    Tuesday's. ``day`` itself when the sentence dates no saying, or the article no publication. ``others``: the
+    sentence's other dated times."""
     if article.published is None or not _DEICTIC.match(tx.text) or not _quoted(ann, tx):
         return day
-    said = next((d for t, d in days if d is not None and t is not tx and sent.start <= t.start < sent.end
-                 and not _quoted(ann, t) and _dates_saying(article.text, sent, t)), None)
+    said = next((d for t, d in others if not _quoted(ann, t) and _dates_saying(article.text, sent, t)), None)
     return day if said is None else said + (day - article.published)
 
 
@@ -213,7 +213,7 @@ def _dates_saying(text: str, sent: Span, tx: Timex) -> bool:
     return SAID_BEFORE.search(text, max(sent.start, tx.start - 40), tx.start) is not None
 
 
-def _names_earlier_event(text: str, days: Sequence[tuple[Timex, date | None]], sent: Span, tx: Timex) -> bool:
+def _names_earlier_event(text: str, others: Sequence[tuple[Timex, date]], sent: Span, tx: Timex) -> bool:
     """Whether ``tx`` is a day in the possessive ("Sunday's crush") that dates no event of its sentence: after a
     preposition ("an inquiry into Sunday's crush") or beside a day that is not possessive, unless "in", "at" or
     "during" makes it the time of an event ("suffered in Saturday's defeat")."""
@@ -223,19 +223,17 @@ def _names_earlier_event(text: str, days: Sequence[tuple[Timex, date | None]], s
         return True
     if _DURING_BEFORE.search(text, max(sent.start, tx.start - 20), tx.start):
         return False  # "an injury he suffered in Saturday's defeat, the club said on Monday": Saturday's
-    return any(d is not None and t is not tx and sent.start <= t.start < sent.end and not _POSSESSIVE.match(text, t.end)
-               for t, d in days)
+    return any(not _POSSESSIVE.match(text, t.end) for t, _ in others)
 
 
-def _in_relative_clause(text: str, days: Sequence[tuple[Timex, date | None]], sent: Span, tx: Timex) -> bool:
+def _in_relative_clause(text: str, others: Sequence[tuple[Timex, date]], sent: Span, tx: Timex) -> bool:
     """Whether ``tx`` lies inside a relative clause (", who visited the site late yesterday,", "who was sentenced
     ... on Friday.") while another day of the sentence, outside the clause, dates its event."""
     opens = _RELATIVE_BEFORE.search(text, sent.start, tx.start)
     closes = _CLAUSE_CLOSES.match(text, tx.end, sent.end)
     if opens is None or closes is None or (opens[1] is None and opens[2].lower() in _ASKING_WORDS):
         return False
-    return any(d is not None and t is not tx and sent.start <= t.start < sent.end
-               and not opens.start() <= t.start < closes.end() for t, d in days)
+    return any(not opens.start() <= t.start < closes.end() for t, _ in others)
 
 
 def _restated_after(text: str, days: Sequence[tuple[Timex, date | None]], k: int) -> bool:
@@ -301,27 +299,32 @@ def _events_of(article: Article, ann: Annotations) -> list[_Event]:
     events: dict[tuple[date, int, int], _Event] = {}
     dated_sentences: set[int] = set()
     days = [(tx, _day_of(tx.value) if tx.type in ("DATE", "TIME") else None) for tx in ann.timexes]
+    sents = [_containing(ann.sentences, tx.start, tx.end) for tx in ann.timexes]
+    # each time's sentence's other dated times, and the possessive days that date no event ("Sunday's crush"),
+    # found once per article
+    others = [[(t, d) for j, (t, d) in enumerate(days) if j != k and d is not None and s.start <= t.start < s.end]
+              if s is not None else [] for k, s in enumerate(sents)]
+    no_event = {id(tx) for (tx, _), s, near in zip(days, sents, others, strict=True)
+                if s is not None and _names_earlier_event(article.text, near, s, tx)}
     # (a background day, "in the year ended March 31", does not make "announced on 12 May" a saying's day)
     recent = article.published - BACKGROUND_BEFORE if article.published else None
-    for k, (tx, day) in enumerate(days):
-        sent = _containing(ann.sentences, tx.start, tx.end)
+    for k, ((tx, day), sent) in enumerate(zip(days, sents, strict=True)):
         if day is None or sent is None:
             continue
         dated_sentences.add(sent.start)
-        day = _from_saying_day(article, ann, days, sent, tx, day)
+        day = _from_saying_day(article, ann, others[k], sent, tx, day)
         outside = (article.text[sent.start:tx.start] + article.text[tx.end:sent.end]).split()
-        earlier = [d for t, d in days if d is not None and d < day and sent.start <= t.start < sent.end
-                   and (recent is None or d >= recent) and not _names_earlier_event(article.text, days, sent, t)]
+        earlier = [d for t, d in others[k] if d < day and (recent is None or d >= recent) and id(t) not in no_event]
         if (len(outside) < MIN_EVENT_WORDS or _is_caption(article.text[sent.start:sent.end])
                 or EDITORS_NOTE.match(article.text, sent.start)
                 or _speaker_time(article, sent, tx) or _quoted_anaphor(ann, tx)
                 or _LIMIT.search(article.text, sent.start, tx.start)
                 or EARLIER_LEVEL_BEFORE.search(article.text, max(sent.start, tx.start - 60), tx.start)
                 or _RELATIVE_OPENS.search(article.text, max(sent.start, tx.start - 30), tx.start)
-                or _names_earlier_event(article.text, days, sent, tx)
+                or id(tx) in no_event
                 or (earlier and _dates_saying(article.text, sent, tx))
                 or (k and _converted(article.text, days[k - 1][0], tx))
-                or _in_relative_clause(article.text, days, sent, tx)
+                or _in_relative_clause(article.text, others[k], sent, tx)
                 or _restated_after(article.text, days, k)):
             continue
         ev = _event(article, day, sent, tx.start, tx.end)
