@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from newsweave.annotate.figure_lexicon import CURRENCY_SIGNS, CURRENCY_UNITS, CURRENCY_WORDS
 from newsweave.dossier.name_spread import starts_sentence
@@ -46,14 +46,20 @@ def names_outlet(word: str, outlet: str, before: str) -> bool:
     first words after "the" ("the Chronicle has learned", "told the Herald" of the Harju Herald). "The BBC said" in
     a BBC article is the BBC as an actor of its story. A note in parentheses after the outlet is left out
     ("Wiener Tagblatt (translated from German)")."""
-    words = [w for w in match_key(_PARENTHESES.sub("", outlet)).split() if w != "the"]
-    name = [w for w in match_key(word).split() if w != "the"]
+    words = _outlet_words(outlet)
+    name = tuple(w for w in match_key(word).split() if w != "the")
     if not words or not name:
         return False
     whole = name == words or (len(words) >= 2 and word.isupper() and word.lower() == "".join(w[0] for w in words))
     if whole:
         return _REPORTED_TO.search(before) is not None
     return before.lower().endswith("the ") and len(name) < len(words) and words[len(words) - len(name):] == name
+
+
+@lru_cache(maxsize=1024)
+def _outlet_words(outlet: str) -> tuple[str, ...]:
+    """An outlet's name as match words, once per outlet (it is asked of every name in its articles)."""
+    return tuple(w for w in match_key(_PARENTHESES.sub("", outlet)).split() if w != "the")
 
 
 _PARENTHESES = re.compile(r"\([^)]*\)")
